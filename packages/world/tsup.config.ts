@@ -1,0 +1,10 @@
+import { defineConfig } from "tsup";
+
+export default defineConfig({
+  entry: ["src/index.ts", "src/bin.ts"],
+  format: ["esm"],
+  target: "node20",
+  dts: false,
+  sourcemap: true,
+  clean: true,
+});

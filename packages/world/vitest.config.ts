@@ -1,0 +1,7 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: { conditions: ["@bezgelor/source"] },
+  ssr: { resolve: { conditions: ["@bezgelor/source"] } },
+  test: { include: ["src/**/*.test.ts", "test/**/*.test.ts"] },
+});
