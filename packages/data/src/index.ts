@@ -1,1 +1,64 @@
-export const DATA_OK = 1;
+/**
+ * `@bezgelor/data`: static WildStar game definitions, validated with zod, cross-checked at load
+ * time and served as read-only tables indexed by id.
+ * @packageDocumentation
+ */
+export { DATA_ERROR_CODE, DataError, type DataErrorCode, type DataErrorDetails } from "./errors";
+export { Table } from "./table";
+export { TitleTable } from "./title-table";
+export { StoreOfferTable } from "./store-offer-table";
+export type { GameData } from "./game-data";
+export { GAME_DATA_TABLES, type GameDataInput, type GameDataTableName } from "./files";
+export { buildGameData } from "./build-game-data";
+export { loadGameData, defaultGameDataDir, type LoadGameDataOptions } from "./load-game-data";
+export { gameDataConfigSchema, selectReputationScale, type GameDataConfig } from "./config";
+
+export {
+  MAX_WIRE_ID_14,
+  reputationRewardSchema,
+  reputationRequirementSchema,
+  type ReputationReward,
+  type ReputationRequirement,
+} from "./schemas/common";
+export { factionSchema, type Faction } from "./schemas/faction";
+export {
+  DEFAULT_REPUTATION_SCALE,
+  REPUTATION_DIRECTION,
+  reputationScaleSchema,
+  type ReputationDirection,
+  type ReputationLevel,
+  type ReputationScale,
+} from "./schemas/reputation-scale";
+export {
+  TITLE_CATEGORY,
+  TITLE_RARITY,
+  TITLE_UNLOCK_TYPE,
+  titleSchema,
+  titleUnlockSchema,
+  type Title,
+  type TitleCategory,
+  type TitleRarity,
+  type TitleUnlock,
+  type TitleUnlockType,
+} from "./schemas/title";
+export { creatureSchema, type Creature } from "./schemas/creature";
+export { questSchema, type Quest } from "./schemas/quest";
+export { vendorSchema, vendorItemSchema, type Vendor, type VendorItem } from "./schemas/vendor";
+export { ITEM_KIND, itemSchema, type Item, type ItemKind } from "./schemas/item";
+export { achievementSchema, type Achievement } from "./schemas/achievement";
+export { PATH_KEY, pathSchema, type PathDef, type PathKey } from "./schemas/path";
+export { COLLECTIBLE_UNLOCK, MOUNT_TYPE, mountSchema, type CollectibleUnlock, type Mount, type MountType } from "./schemas/mount";
+export { petSchema, type Pet } from "./schemas/pet";
+export {
+  STORE_CURRENCY,
+  STORE_OFFER_KIND,
+  storeCategorySchema,
+  storeGrantSchema,
+  storeOfferSchema,
+  type StoreCategory,
+  type StoreCurrency,
+  type StoreGrant,
+  type StoreOffer,
+  type StoreOfferKind,
+  type StorePrices,
+} from "./schemas/store-catalog";

@@ -1,0 +1,35 @@
+import { checkReferences } from "./check-references";
+import { GAME_DATA_TABLES, type GameDataInput } from "./files";
+import type { GameData } from "./game-data";
+import { parseEntries } from "./parse-entries";
+import { StoreOfferTable } from "./store-offer-table";
+import { Table } from "./table";
+import { TitleTable } from "./title-table";
+
+/**
+ * Validate raw entries and build the indexed tables, exactly as {@link loadGameData} does for files
+ * but without I/O: the builder tests use for tiny tables. Tables left out are empty.
+ * @throws {DataError} `INVALID_ENTRY`, `DUPLICATE_ID` or `UNKNOWN_REFERENCE`, naming the file the
+ *   table normally lives in, the entry id and the field path.
+ */
+export function buildGameData(input: GameDataInput): GameData {
+  const t = GAME_DATA_TABLES;
+  const table = <N extends keyof typeof t>(name: N) => parseEntries(name, input[name] ?? []);
+  const data: GameData = Object.freeze({
+    factions: new Table(t.factions.kind, t.factions.file, table("factions")),
+    reputationScales: new Table(t.reputationScales.kind, t.reputationScales.file, table("reputationScales")),
+    titles: new TitleTable(t.titles.file, table("titles")),
+    creatures: new Table(t.creatures.kind, t.creatures.file, table("creatures")),
+    quests: new Table(t.quests.kind, t.quests.file, table("quests")),
+    vendors: new Table(t.vendors.kind, t.vendors.file, table("vendors")),
+    items: new Table(t.items.kind, t.items.file, table("items")),
+    achievements: new Table(t.achievements.kind, t.achievements.file, table("achievements")),
+    paths: new Table(t.paths.kind, t.paths.file, table("paths")),
+    mounts: new Table(t.mounts.kind, t.mounts.file, table("mounts")),
+    pets: new Table(t.pets.kind, t.pets.file, table("pets")),
+    storeCategories: new Table(t.storeCategories.kind, t.storeCategories.file, table("storeCategories")),
+    storeOffers: new StoreOfferTable(t.storeOffers.file, table("storeOffers")),
+  });
+  checkReferences(data);
+  return data;
+}

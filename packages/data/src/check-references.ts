@@ -1,0 +1,120 @@
+import { DATA_ERROR_CODE, DataError } from "./errors";
+import { GAME_DATA_TABLES, type GameDataTableName } from "./files";
+import type { GameData } from "./game-data";
+import type { ReputationRequirement, ReputationReward } from "./schemas/common";
+
+type Fail = (reason: string, path: string) => never;
+
+function failer(table: GameDataTableName, id: string | number): Fail {
+  return (reason, path) => {
+    throw new DataError(DATA_ERROR_CODE.UNKNOWN_REFERENCE, reason, { file: GAME_DATA_TABLES[table].file, id, path });
+  };
+}
+
+function checkRewards(data: GameData, rewards: readonly ReputationReward[], path: string, fail: Fail): void {
+  rewards.forEach((reward, i) => {
+    if (!data.factions.has(reward.factionId)) fail(`unknown faction ${reward.factionId}`, `${path}[${i}].factionId`);
+  });
+}
+
+/** A requirement names a faction and a level every scale defines, so any scale can be configured. */
+function checkRequirement(data: GameData, req: ReputationRequirement, path: string, fail: Fail): void {
+  if (!data.factions.has(req.factionId)) fail(`unknown faction ${req.factionId}`, `${path}.factionId`);
+  for (const scale of data.reputationScales.all()) {
+    if (!scale.levelsByName.has(req.level)) fail(`level "${req.level}" is not defined in scale "${scale.id}"`, `${path}.level`);
+  }
+}
+
+function checkTitles(data: GameData): void {
+  for (const title of data.titles.all()) {
+    const fail = failer("titles", title.id);
+    const unlock = title.unlock;
+    switch (unlock.type) {
+      case "reputation":
+        checkRequirement(data, unlock, "unlock", fail);
+        break;
+      case "achievement":
+        if (!data.achievements.has(unlock.achievementId)) fail(`unknown achievement ${unlock.achievementId}`, "unlock.achievementId");
+        break;
+      case "quest":
+        if (!data.quests.has(unlock.questId)) fail(`unknown quest ${unlock.questId}`, "unlock.questId");
+        break;
+      case "path": {
+        const path = data.paths.get(unlock.path);
+        if (path === undefined) fail(`unknown path "${unlock.path}"`, "unlock.path");
+        else if (unlock.level > path.maxLevel) fail(`level ${unlock.level} is above the path's maxLevel ${path.maxLevel}`, "unlock.level");
+        break;
+      }
+      case "store": {
+        const offer = data.storeOffers.get(unlock.offerId);
+        if (offer === undefined) fail(`unknown store offer ${unlock.offerId}`, "unlock.offerId");
+        else if (!offer.grants.some((g) => g.kind === "title" && g.titleId === title.id)) {
+          fail(`store offer ${unlock.offerId} does not grant this title`, "unlock.offerId");
+        }
+        break;
+      }
+      case "event":
+      case "gm":
+        break;
+    }
+  }
+}
+
+function checkCreaturesQuestsVendors(data: GameData): void {
+  for (const creature of data.creatures.all()) {
+    checkRewards(data, creature.rewards.reputation, "rewards.reputation", failer("creatures", creature.id));
+  }
+  for (const quest of data.quests.all()) {
+    const fail = failer("quests", quest.id);
+    checkRewards(data, quest.rewards.reputation, "rewards.reputation", fail);
+    const titleId = quest.rewards.titleId;
+    if (titleId !== undefined && !data.titles.has(titleId)) fail(`unknown title ${titleId}`, "rewards.titleId");
+  }
+  for (const vendor of data.vendors.all()) {
+    const fail = failer("vendors", vendor.id);
+    if (vendor.requiredReputation !== undefined) checkRequirement(data, vendor.requiredReputation, "requiredReputation", fail);
+    const seen = new Set<number>();
+    vendor.items.forEach((line, i) => {
+      if (!data.items.has(line.itemId)) fail(`unknown item ${line.itemId}`, `items[${i}].itemId`);
+      if (seen.has(line.itemId)) fail(`item ${line.itemId} is listed twice`, `items[${i}].itemId`);
+      seen.add(line.itemId);
+    });
+  }
+}
+
+function checkStore(data: GameData): void {
+  for (const category of data.storeCategories.all()) {
+    const fail = failer("storeCategories", category.id);
+    const seen = new Set<number>([category.id]);
+    for (let parent = category.parentId; parent !== undefined; parent = data.storeCategories.get(parent)?.parentId) {
+      if (!data.storeCategories.has(parent)) fail(`unknown store category ${parent}`, "parentId");
+      if (seen.has(parent)) fail(`category parents form a cycle through ${parent}`, "parentId");
+      seen.add(parent);
+    }
+  }
+  for (const offer of data.storeOffers.all()) {
+    const fail = failer("storeOffers", offer.id);
+    if (!data.storeCategories.has(offer.categoryId)) fail(`unknown store category ${offer.categoryId}`, "categoryId");
+    offer.grants.forEach((grant, i) => {
+      const at = `grants[${i}]`;
+      if (grant.kind === "mount" && !data.mounts.has(grant.mountId)) fail(`unknown mount ${grant.mountId}`, `${at}.mountId`);
+      if (grant.kind === "pet" && !data.pets.has(grant.petId)) fail(`unknown pet ${grant.petId}`, `${at}.petId`);
+      if (grant.kind === "item" && !data.items.has(grant.itemId)) fail(`unknown item ${grant.itemId}`, `${at}.itemId`);
+      if (grant.kind === "title") {
+        const title = data.titles.get(grant.titleId);
+        if (title === undefined) fail(`unknown title ${grant.titleId}`, `${at}.titleId`);
+        else if (title.unlock.type !== "store") fail(`title ${grant.titleId} is not a store title`, `${at}.titleId`);
+      }
+    });
+  }
+}
+
+/**
+ * Check every id one entry uses against the table that should hold it.
+ * @throws {DataError} `UNKNOWN_REFERENCE` naming the referring file, entry id and field path.
+ */
+export function checkReferences(data: GameData): void {
+  checkTitles(data);
+  checkCreaturesQuestsVendors(data);
+  checkStore(data);
+}

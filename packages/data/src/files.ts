@@ -1,0 +1,45 @@
+import type { z } from "zod";
+import { achievementSchema } from "./schemas/achievement";
+import { creatureSchema } from "./schemas/creature";
+import { factionSchema } from "./schemas/faction";
+import { itemSchema } from "./schemas/item";
+import { mountSchema } from "./schemas/mount";
+import { pathSchema } from "./schemas/path";
+import { petSchema } from "./schemas/pet";
+import { questSchema } from "./schemas/quest";
+import { reputationScaleSchema } from "./schemas/reputation-scale";
+import { storeCategorySchema, storeOfferSchema } from "./schemas/store-catalog";
+import { titleSchema } from "./schemas/title";
+import { vendorSchema } from "./schemas/vendor";
+
+/**
+ * Every table of the game data: the file it lives in, the array key inside that file, the noun used
+ * in messages and the schema of one entry. Two tables may share a file (the store catalog).
+ */
+export const GAME_DATA_TABLES = {
+  factions: { file: "factions.json", key: "factions", kind: "faction", schema: factionSchema },
+  reputationScales: { file: "reputation-levels.json", key: "scales", kind: "reputation scale", schema: reputationScaleSchema },
+  titles: { file: "titles.json", key: "titles", kind: "title", schema: titleSchema },
+  creatures: { file: "creatures.json", key: "creatures", kind: "creature", schema: creatureSchema },
+  quests: { file: "quests.json", key: "quests", kind: "quest", schema: questSchema },
+  vendors: { file: "vendors.json", key: "vendors", kind: "vendor", schema: vendorSchema },
+  items: { file: "items.json", key: "items", kind: "item", schema: itemSchema },
+  achievements: { file: "achievements.json", key: "achievements", kind: "achievement", schema: achievementSchema },
+  paths: { file: "paths.json", key: "paths", kind: "path", schema: pathSchema },
+  mounts: { file: "mounts.json", key: "mounts", kind: "mount", schema: mountSchema },
+  pets: { file: "pets.json", key: "pets", kind: "pet", schema: petSchema },
+  storeCategories: { file: "store-catalog.json", key: "categories", kind: "store category", schema: storeCategorySchema },
+  storeOffers: { file: "store-catalog.json", key: "offers", kind: "store offer", schema: storeOfferSchema },
+} as const satisfies Record<string, { file: string; key: string; kind: string; schema: z.ZodType }>;
+
+/** Name of one table of the game data, e.g. `"titles"`. */
+export type GameDataTableName = keyof typeof GAME_DATA_TABLES;
+
+/** The parsed entry type of a table. */
+export type GameDataEntry<N extends GameDataTableName> = z.output<(typeof GAME_DATA_TABLES)[N]["schema"]>;
+
+/** Unvalidated entries per table, as read from JSON or written by a test. Missing tables are empty. */
+export type GameDataInput = { readonly [N in GameDataTableName]?: readonly unknown[] };
+
+/** The names of every table, in loading order. */
+export const GAME_DATA_TABLE_NAMES = Object.keys(GAME_DATA_TABLES) as GameDataTableName[];

@@ -1,0 +1,32 @@
+import type { Achievement } from "./schemas/achievement";
+import type { Creature } from "./schemas/creature";
+import type { Faction } from "./schemas/faction";
+import type { Item } from "./schemas/item";
+import type { Mount } from "./schemas/mount";
+import type { PathDef, PathKey } from "./schemas/path";
+import type { Pet } from "./schemas/pet";
+import type { Quest } from "./schemas/quest";
+import type { ReputationScale } from "./schemas/reputation-scale";
+import type { StoreCategory } from "./schemas/store-catalog";
+import type { Vendor } from "./schemas/vendor";
+import type { StoreOfferTable } from "./store-offer-table";
+import type { Table } from "./table";
+import type { TitleTable } from "./title-table";
+
+/** Every table of static game data, validated and cross-checked. Immutable. */
+export interface GameData {
+  readonly factions: Table<number, Faction>;
+  /** Reputation level tables by name (`classic`, `wildstar`, ...). */
+  readonly reputationScales: Table<string, ReputationScale>;
+  readonly titles: TitleTable;
+  readonly creatures: Table<number, Creature>;
+  readonly quests: Table<number, Quest>;
+  readonly vendors: Table<number, Vendor>;
+  readonly items: Table<number, Item>;
+  readonly achievements: Table<number, Achievement>;
+  readonly paths: Table<PathKey, PathDef>;
+  readonly mounts: Table<number, Mount>;
+  readonly pets: Table<number, Pet>;
+  readonly storeCategories: Table<number, StoreCategory>;
+  readonly storeOffers: StoreOfferTable;
+}

@@ -1,0 +1,18 @@
+import { z } from "zod";
+
+/** WildStar's four paths; the value is the key used in data files and GM commands. */
+export const PATH_KEY = ["soldier", "settler", "scientist", "explorer"] as const;
+
+/** One of {@link PATH_KEY}. */
+export type PathKey = (typeof PATH_KEY)[number];
+
+/** A character path. `pathId` is the client's numeric path enum (soldier 0 .. explorer 3). */
+export const pathSchema = z.strictObject({
+  id: z.enum(PATH_KEY),
+  pathId: z.int().min(0).max(3),
+  name: z.string().min(1),
+  maxLevel: z.int().positive(),
+});
+
+/** A character path. */
+export type PathDef = z.output<typeof pathSchema>;

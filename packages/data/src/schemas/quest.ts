@@ -1,0 +1,19 @@
+import { z } from "zod";
+import { idSchema, moneySchema, reputationRewardSchema, wireId14Schema } from "./common";
+
+/** A quest and the rewards for turning it in (each granted once per character). */
+export const questSchema = z.strictObject({
+  id: idSchema,
+  name: z.string().min(1),
+  level: z.int().positive(),
+  rewards: z.strictObject({
+    gold: moneySchema.default(0n),
+    xp: z.int().nonnegative().default(0),
+    reputation: z.array(reputationRewardSchema).default([]),
+    /** A title granted directly on turn-in, besides any title whose unlock names this quest. */
+    titleId: wireId14Schema.optional(),
+  }),
+});
+
+/** A quest and the rewards for turning it in. */
+export type Quest = z.output<typeof questSchema>;
