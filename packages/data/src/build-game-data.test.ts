@@ -1,0 +1,107 @@
+import { describe, expect, it } from "vitest";
+import { DATA_ERROR_CODE, DataError, buildGameData } from "./index";
+import { tinyInput } from "./test-support";
+
+function buildError(run: () => unknown): DataError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(DataError);
+    return error as DataError;
+  }
+  throw new Error("expected a DataError");
+}
+
+describe("buildGameData", () => {
+  it("builds empty tables from nothing", () => {
+    const data = buildGameData({});
+    expect(data.titles.size).toBe(0);
+    expect(data.reputationScales.all()).toEqual([]);
+  });
+
+  it("builds tiny tables with defaults filled in and money as bigint", () => {
+    const data = buildGameData(tinyInput());
+    expect(data.quests.require(30).rewards).toEqual({ gold: 5n, xp: 0, reputation: [{ factionId: 1, amount: 5 }] });
+    expect(data.vendors.require(50).items).toEqual([{ itemId: 10, price: 1000n }]);
+    expect(data.factions.require(1).description).toBe("");
+  });
+
+  it("accepts money beyond 2^53 as a decimal string", () => {
+    const input = tinyInput();
+    const data = buildGameData({ ...input, vendors: [{ id: 51, name: "Rich", items: [{ itemId: 10, price: "9007199254740993" }] }] });
+    expect(data.vendors.require(51).items[0]?.price).toBe(9007199254740993n);
+  });
+
+  it("freezes what it returns", () => {
+    const data = buildGameData(tinyInput());
+    const quest = data.quests.require(30);
+    expect(Object.isFrozen(quest)).toBe(true);
+    expect(Object.isFrozen(quest.rewards.reputation)).toBe(true);
+  });
+
+  it("validates entries the same way as the loader, naming the table's file", () => {
+    const input = tinyInput();
+    const error = buildError(() => buildGameData({ ...input, titles: [{ ...input.titles[0] as object, rarity: "mythic" }] }));
+    expect(error.code).toBe(DATA_ERROR_CODE.INVALID_ENTRY);
+    expect(error.details).toEqual({ file: "titles.json", id: 1, path: "rarity" });
+  });
+
+  it("rejects an event window that ends before it starts", () => {
+    const input = tinyInput();
+    const unlock = { type: "event", eventId: "fest", startsAt: "2025-02-01T00:00:00Z", endsAt: "2025-01-01T00:00:00Z" };
+    const title = { id: 3, name: "Late", category: "event", rarity: "rare", unlock };
+    const error = buildError(() => buildGameData({ ...input, titles: [...input.titles, title] }));
+    expect(error.details).toEqual({ file: "titles.json", id: 3, path: "unlock.endsAt" });
+  });
+
+  it("rejects a pet level curve that does not increase", () => {
+    const pet = { id: 1, name: "Odd", category: "critter", baseDamage: 1, attackSpeed: 1, levelCurve: [0, 100, 100], unlock: "drop" };
+    expect(buildError(() => buildGameData({ pets: [pet] })).details).toEqual({ file: "pets.json", id: 1, path: "levelCurve" });
+  });
+
+  it.each([
+    ["achievement", { type: "achievement", achievementId: 99 }, "unlock.achievementId", "unknown achievement 99"],
+    ["quest", { type: "quest", questId: 99 }, "unlock.questId", "unknown quest 99"],
+    ["path level", { type: "path", path: "explorer", level: 31 }, "unlock.level", "level 31 is above the path's maxLevel 30"],
+    ["path", { type: "path", path: "soldier", level: 1 }, "unlock.path", 'unknown path "soldier"'],
+    ["store offer", { type: "store", offerId: 99 }, "unlock.offerId", "unknown store offer 99"],
+    ["level", { type: "reputation", factionId: 1, level: "exalted" }, "unlock.level", 'level "exalted" is not defined in scale "tiny"'],
+  ])("catches a title with an unknown %s", (_what, unlock, path, reason) => {
+    const input = tinyInput();
+    const title = { id: 7, name: "Bad", category: "special", rarity: "rare", unlock };
+    const error = buildError(() => buildGameData({ ...input, titles: [...input.titles, title] }));
+    expect(error.code).toBe(DATA_ERROR_CODE.UNKNOWN_REFERENCE);
+    expect(error.details).toEqual({ file: "titles.json", id: 7, path });
+    expect(error.message).toBe(`titles.json: id 7: ${path}: ${reason}`);
+  });
+
+  it("catches a store title whose offer does not grant it, and an offer granting a non-store title", () => {
+    const input = tinyInput();
+    const storeCategories = [{ id: 1, name: "All" }];
+    const offer = { id: 5, categoryId: 1, name: "Pal", kind: "title", grants: [{ kind: "title", titleId: 1 }], prices: { premium: 1 } };
+    const notStore = buildError(() => buildGameData({ ...input, storeCategories, storeOffers: [offer] }));
+    expect(notStore.message).toBe("store-catalog.json: id 5: grants[0].titleId: title 1 is not a store title");
+
+    const storeTitle = { id: 8, name: "Bought", category: "store", rarity: "rare", unlock: { type: "store", offerId: 6 } };
+    const other = { ...offer, id: 6, kind: "mount", grants: [{ kind: "item", itemId: 10 }] };
+    const wrongOffer = buildError(() => buildGameData({ ...input, titles: [...input.titles, storeTitle], storeCategories, storeOffers: [other] }));
+    expect(wrongOffer.message).toBe("titles.json: id 8: unlock.offerId: store offer 6 does not grant this title");
+  });
+
+  it("catches store categories that form a cycle", () => {
+    const storeCategories = [{ id: 1, name: "A", parentId: 2 }, { id: 2, name: "B", parentId: 1 }];
+    expect(buildError(() => buildGameData({ storeCategories })).message).toBe(
+      "store-catalog.json: id 1: parentId: category parents form a cycle through 1",
+    );
+  });
+
+  it("catches a vendor listing one item twice", () => {
+    const input = tinyInput();
+    const vendor = { id: 52, name: "Twice", items: [{ itemId: 10, price: 1 }, { itemId: 10, price: 2 }] };
+    expect(buildError(() => buildGameData({ ...input, vendors: [vendor] })).details).toEqual({
+      file: "vendors.json",
+      id: 52,
+      path: "items[1].itemId",
+    });
+  });
+});

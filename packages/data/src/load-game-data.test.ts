@@ -1,0 +1,169 @@
+import { cp, mkdtemp, readFile, rm, unlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { DATA_ERROR_CODE, DataError, defaultGameDataDir, loadGameData } from "./index";
+
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+/** A private copy of the shipped dataset with one file rewritten by `edit`. */
+async function datasetWith(file: string, edit: (json: Record<string, any>) => void): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "bezgelor-data-"));
+  dirs.push(dir);
+  await cp(defaultGameDataDir(), dir, { recursive: true });
+  const json = JSON.parse(await readFile(join(dir, file), "utf8")) as Record<string, any>;
+  edit(json);
+  await writeFile(join(dir, file), JSON.stringify(json));
+  return dir;
+}
+
+async function loadError(dir: string): Promise<DataError> {
+  const error: unknown = await loadGameData({ dir }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(DataError);
+  return error as DataError;
+}
+
+const byId = (list: any[], id: number) => list.find((entry) => entry.id === id);
+
+describe("loadGameData with a bad file", () => {
+  it("loads an operator's directory that is fine", async () => {
+    const dir = await datasetWith("factions.json", (json) => json.factions.push({ id: 200, name: "Freebots" }));
+    expect((await loadGameData({ dir })).factions.require(200).name).toBe("Freebots");
+  });
+
+  it("names file, id and path for a field of the wrong type", async () => {
+    const dir = await datasetWith("creatures.json", (json) => {
+      byId(json.creatures, 12345).rewards.reputation[1].amount = "ten";
+    });
+    const error = await loadError(dir);
+    expect(error.code).toBe(DATA_ERROR_CODE.INVALID_ENTRY);
+    expect(error.details).toEqual({ file: "creatures.json", id: 12345, path: "rewards.reputation[1].amount" });
+    expect(error.message).toMatch(/^creatures\.json: id 12345: rewards\.reputation\[1\]\.amount: .*expected number/);
+  });
+
+  it("names file, id and path for a missing field", async () => {
+    const dir = await datasetWith("titles.json", (json) => {
+      delete byId(json.titles, 2001).unlock.achievementId;
+    });
+    const error = await loadError(dir);
+    expect(error.code).toBe(DATA_ERROR_CODE.INVALID_ENTRY);
+    expect(error.details).toEqual({ file: "titles.json", id: 2001, path: "unlock.achievementId" });
+    expect(error.message).toContain("titles.json: id 2001: unlock.achievementId:");
+  });
+
+  it("names the entry by position when its id is unusable", async () => {
+    const dir = await datasetWith("items.json", (json) => {
+      json.items.push({ name: "No id", kind: "misc" });
+    });
+    const error = await loadError(dir);
+    expect(error.details).toMatchObject({ file: "items.json", id: "#7", path: "id" });
+  });
+
+  it("rejects an unknown field so typos do not pass silently", async () => {
+    const dir = await datasetWith("vendors.json", (json) => {
+      byId(json.vendors, 8001).requiredReputation.factionID = 166;
+    });
+    const error = await loadError(dir);
+    expect(error.details).toEqual({ file: "vendors.json", id: 8001, path: "requiredReputation" });
+    expect(error.message).toContain("factionID");
+  });
+
+  it("rejects a title id that does not fit 14 bits", async () => {
+    const dir = await datasetWith("titles.json", (json) => {
+      byId(json.titles, 9001).id = 16384;
+    });
+    expect((await loadError(dir)).details).toEqual({ file: "titles.json", id: 16384, path: "id" });
+  });
+
+  it("catches a title pointing at an unknown faction", async () => {
+    const dir = await datasetWith("titles.json", (json) => {
+      byId(json.titles, 1001).unlock.factionId = 999;
+    });
+    const error = await loadError(dir);
+    expect(error.code).toBe(DATA_ERROR_CODE.UNKNOWN_REFERENCE);
+    expect(error.message).toBe("titles.json: id 1001: unlock.factionId: unknown faction 999");
+  });
+
+  it("catches a creature reward for an unknown faction", async () => {
+    const dir = await datasetWith("creatures.json", (json) => {
+      byId(json.creatures, 12345).rewards.reputation[0].factionId = 999;
+    });
+    expect((await loadError(dir)).message).toBe("creatures.json: id 12345: rewards.reputation[0].factionId: unknown faction 999");
+  });
+
+  it("catches a vendor selling an unknown item", async () => {
+    const dir = await datasetWith("vendors.json", (json) => {
+      byId(json.vendors, 8001).items[2].itemId = 99999;
+    });
+    expect((await loadError(dir)).message).toBe("vendors.json: id 8001: items[2].itemId: unknown item 99999");
+  });
+
+  it("catches a vendor gated on an unknown faction", async () => {
+    const dir = await datasetWith("vendors.json", (json) => {
+      byId(json.vendors, 8001).requiredReputation.factionId = 999;
+    });
+    expect((await loadError(dir)).message).toBe("vendors.json: id 8001: requiredReputation.factionId: unknown faction 999");
+  });
+
+  it("catches a requirement level that some scale does not define", async () => {
+    const dir = await datasetWith("vendors.json", (json) => {
+      byId(json.vendors, 8001).requiredReputation.level = "accepted";
+    });
+    expect((await loadError(dir)).message).toBe(
+      'vendors.json: id 8001: requiredReputation.level: level "accepted" is not defined in scale "classic"',
+    );
+  });
+
+  it("catches a quest rewarding an unknown title", async () => {
+    const dir = await datasetWith("quests.json", (json) => {
+      byId(json.quests, 5001).rewards.titleId = 4242;
+    });
+    expect((await loadError(dir)).message).toBe("quests.json: id 5001: rewards.titleId: unknown title 4242");
+  });
+
+  it("catches a store offer for an unknown mount, naming the shared file", async () => {
+    const dir = await datasetWith("store-catalog.json", (json) => {
+      byId(json.offers, 101).grants[0].mountId = 4242;
+    });
+    expect((await loadError(dir)).message).toBe("store-catalog.json: id 101: grants[0].mountId: unknown mount 4242");
+  });
+
+  it("catches a duplicate id", async () => {
+    const dir = await datasetWith("factions.json", (json) => json.factions.push({ id: 166, name: "Again" }));
+    const error = await loadError(dir);
+    expect(error.code).toBe(DATA_ERROR_CODE.DUPLICATE_ID);
+    expect(error.details).toEqual({ file: "factions.json", id: 166, path: "id" });
+  });
+
+  it("names a file that is not JSON", async () => {
+    const dir = await datasetWith("pets.json", () => undefined);
+    await writeFile(join(dir, "pets.json"), "{ not json");
+    const error = await loadError(dir);
+    expect(error.code).toBe(DATA_ERROR_CODE.INVALID_JSON);
+    expect(error.message).toMatch(/^pets\.json: not valid JSON/);
+  });
+
+  it("names a file without its array", async () => {
+    const dir = await datasetWith("mounts.json", (json) => {
+      json.mount = json.mounts;
+      delete json.mounts;
+    });
+    const error = await loadError(dir);
+    expect(error.code).toBe(DATA_ERROR_CODE.INVALID_FILE);
+    expect(error.details).toEqual({ file: "mounts.json", path: "mounts" });
+  });
+
+  it("names a missing file", async () => {
+    const dir = await datasetWith("paths.json", () => undefined);
+    await unlink(join(dir, "paths.json"));
+    const error = await loadError(dir);
+    expect(error.code).toBe(DATA_ERROR_CODE.FILE_UNREADABLE);
+    expect(error.details).toEqual({ file: "paths.json" });
+  });
+});
