@@ -1,0 +1,37 @@
+import { z } from "zod";
+import type { DbClient } from "../client.js";
+import { DB_ERROR_CODES, DbError, isRecordNotFound, toDbError } from "../errors.js";
+import { EmailSchema, parseInput, PasswordSchema } from "../validation.js";
+import { accountSelect, type AccountRecord } from "./account-record.js";
+import { hashPassword } from "./password.js";
+
+/** Options for {@link setAccountPassword}. */
+export interface SetAccountPasswordOptions {
+  email: string;
+  password: string;
+}
+
+/**
+ * Replaces the password and revokes the session key (a password change should log out every
+ * realm session). Throws DbError ACCOUNT_NOT_FOUND, INVALID_INPUT (bad email, password not
+ * 8..128 characters).
+ */
+export async function setAccountPassword(db: DbClient, options: SetAccountPasswordOptions): Promise<AccountRecord> {
+  const input = parseInput(z.object({ email: EmailSchema, password: PasswordSchema }), options);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.account.update({
+      where: { email: input.email },
+      data: { passwordHash, sessionKey: null, sessionKeyCreatedAt: null },
+      select: accountSelect,
+    });
+  } catch (error) {
+    if (isRecordNotFound(error)) {
+      throw new DbError(DB_ERROR_CODES.ACCOUNT_NOT_FOUND, `No account with email ${input.email}`, {
+        cause: error,
+        details: { email: input.email },
+      });
+    }
+    throw toDbError(error, "Changing the password failed");
+  }
+}

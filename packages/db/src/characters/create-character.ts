@@ -1,0 +1,56 @@
+import { z } from "zod";
+import type { DbClient } from "../client.js";
+import { DB_ERROR_CODES, DbError, isForeignKeyViolation, toDbError, uniqueViolationFields } from "../errors.js";
+import type { Character } from "../generated/prisma/client";
+import { CharacterNameSchema, IdSchema, Int32Schema, parseInput } from "../validation.js";
+
+/** Highest character level; mirrors the CHECK constraint in the init migration. */
+export const MAX_CHARACTER_LEVEL = 50;
+
+/** Options for {@link createCharacter}. */
+export interface CreateCharacterOptions {
+  accountId: number;
+  name: string;
+  race: number;
+  class: number;
+  sex: number;
+  faction: number;
+  worldId?: number;
+  zoneId?: number;
+  level?: number;
+}
+
+const InputSchema = z.object({
+  accountId: IdSchema,
+  name: CharacterNameSchema,
+  race: Int32Schema,
+  class: Int32Schema,
+  sex: Int32Schema,
+  faction: Int32Schema,
+  worldId: Int32Schema.default(0),
+  zoneId: Int32Schema.default(0),
+  level: z.number().int().min(1).max(MAX_CHARACTER_LEVEL).default(1),
+});
+
+/**
+ * Creates a character. The name keeps its letter case for display; uniqueness ignores case.
+ * Throws DbError NAME_TAKEN, ACCOUNT_NOT_FOUND, INVALID_INPUT (name not 3..24 letters, negative
+ * ids, level outside 1..50).
+ */
+export async function createCharacter(db: DbClient, options: CreateCharacterOptions): Promise<Character> {
+  const input = parseInput(InputSchema, options);
+  try {
+    return await db.character.create({ data: { ...input, nameKey: input.name.toLowerCase() } });
+  } catch (error) {
+    if (uniqueViolationFields(error)?.includes("name_key")) {
+      throw new DbError(DB_ERROR_CODES.NAME_TAKEN, `The name ${input.name} is taken`, { cause: error, details: { name: input.name } });
+    }
+    if (isForeignKeyViolation(error)) {
+      throw new DbError(DB_ERROR_CODES.ACCOUNT_NOT_FOUND, `No account with id ${input.accountId}`, {
+        cause: error,
+        details: { accountId: input.accountId },
+      });
+    }
+    throw toDbError(error, "Creating the character failed");
+  }
+}

@@ -1,0 +1,32 @@
+// What every context takes as its first argument: the client, or a transaction of it. Contexts
+// never import a global client (documenso/cal.com lesson: globals make tests share state).
+import type { Prisma, PrismaClient } from "./generated/prisma/client";
+
+/** A Prisma client or an interactive-transaction client. */
+export type DbClient = PrismaClient | Prisma.TransactionClient;
+
+/** Options passed to Prisma's interactive `$transaction`. */
+export interface TransactionOptions {
+  maxWait?: number;
+  timeout?: number;
+  isolationLevel?: Prisma.TransactionIsolationLevel;
+}
+
+function isFullClient(db: DbClient): db is PrismaClient {
+  return typeof (db as { $transaction?: unknown }).$transaction === "function";
+}
+
+/**
+ * Runs `fn` in a transaction: a new one on a full client, or the caller's when `db` already is a
+ * transaction client (so contexts compose). On PGlite everything inside `fn` must use the `tx`
+ * argument: a query on the outer client waits for the transaction and deadlocks.
+ * Rejects with whatever `fn` throws, after rolling back.
+ */
+export async function runTransaction<T>(
+  db: DbClient,
+  fn: (tx: Prisma.TransactionClient) => Promise<T>,
+  options?: TransactionOptions,
+): Promise<T> {
+  if (isFullClient(db)) return db.$transaction(fn, options);
+  return fn(db);
+}

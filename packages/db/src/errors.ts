@@ -1,0 +1,103 @@
+// One error class for the package, with a code from a const table (trpc style). Contexts never let
+// a raw Prisma or driver error escape: they either map it to a code or wrap it as INTERNAL.
+
+/** Every code a {@link DbError} can carry. */
+export const DB_ERROR_CODES = {
+  /** An account with this email (compared case-insensitively) exists already. */
+  EMAIL_TAKEN: "EMAIL_TAKEN",
+  /** A character with this name (compared case-insensitively) exists already. */
+  NAME_TAKEN: "NAME_TAKEN",
+  /** A spend larger than the balance; nothing was changed. */
+  INSUFFICIENT_FUNDS: "INSUFFICIENT_FUNDS",
+  /** A gold amount that is not a positive 64-bit integer. */
+  INVALID_AMOUNT: "INVALID_AMOUNT",
+  /** Any other malformed input (email, password, name, ids...). `details.issues` says which. */
+  INVALID_INPUT: "INVALID_INPUT",
+  ACCOUNT_NOT_FOUND: "ACCOUNT_NOT_FOUND",
+  /** No such character, or it belongs to another account. */
+  CHARACTER_NOT_FOUND: "CHARACTER_NOT_FOUND",
+  /** Unknown email or wrong password (deliberately not told apart). */
+  INVALID_CREDENTIALS: "INVALID_CREDENTIALS",
+  /** No such account/email/key combination, or a malformed key. */
+  SESSION_INVALID: "SESSION_INVALID",
+  /** The key matches but is older than its lifetime. */
+  SESSION_EXPIRED: "SESSION_EXPIRED",
+  /** The credit would take the balance past the 64-bit maximum; nothing was changed. */
+  BALANCE_OVERFLOW: "BALANCE_OVERFLOW",
+  /** The embedded database directory is held by another live process. */
+  DIRECTORY_LOCKED: "DIRECTORY_LOCKED",
+  /** A migration failed now or earlier and blocks the rest until resolved. */
+  MIGRATION_FAILED: "MIGRATION_FAILED",
+  /** The database could not be reached or opened. */
+  CONNECTION_FAILED: "CONNECTION_FAILED",
+  /** Anything unexpected from the database; `cause` has the original error. */
+  INTERNAL: "INTERNAL",
+} as const;
+
+/** Union of the values of {@link DB_ERROR_CODES}. */
+export type DbErrorCode = (typeof DB_ERROR_CODES)[keyof typeof DB_ERROR_CODES];
+
+/** Options for constructing a {@link DbError}. */
+export interface DbErrorOptions {
+  cause?: unknown;
+  details?: Record<string, unknown>;
+}
+
+/** The only error type `@bezgelor/db` throws on purpose. Switch on `code`. */
+export class DbError extends Error {
+  override readonly name = "DbError";
+  readonly code: DbErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+
+  constructor(code: DbErrorCode, message: string, options: DbErrorOptions = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.details = options.details;
+  }
+}
+
+/** True when `error` is a {@link DbError}, optionally with the given code. */
+export function isDbError(error: unknown, code?: DbErrorCode): error is DbError {
+  return error instanceof DbError && (code === undefined || error.code === code);
+}
+
+interface PrismaLikeError {
+  code?: unknown;
+  meta?: {
+    target?: unknown;
+    driverAdapterError?: { cause?: { kind?: unknown; constraint?: { fields?: unknown } } };
+  };
+}
+
+/**
+ * The columns of a unique violation, or undefined if `error` is not one. With driver adapters
+ * Prisma leaves `meta.target` empty; the columns are in the adapter error's constraint.
+ */
+export function uniqueViolationFields(error: unknown): string[] | undefined {
+  if (typeof error !== "object" || error === null) return undefined;
+  const e = error as PrismaLikeError;
+  const cause = e.meta?.driverAdapterError?.cause;
+  const isUnique = e.code === "P2002" || cause?.kind === "UniqueConstraintViolation";
+  if (!isUnique) return undefined;
+  const fields = cause?.constraint?.fields ?? e.meta?.target;
+  return Array.isArray(fields) ? fields.map(String) : [];
+}
+
+/** Wraps anything that is not already a DbError as INTERNAL, keeping it as `cause`. */
+export function toDbError(error: unknown, context: string): DbError {
+  if (error instanceof DbError) return error;
+  const detail = error instanceof Error ? error.message : String(error);
+  return new DbError(DB_ERROR_CODES.INTERNAL, `${context}: ${detail}`, { cause: error });
+}
+
+/** True for Prisma's "record to update/delete not found" (P2025). */
+export function isRecordNotFound(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2025";
+}
+
+/** True for a foreign key violation (P2003 or the adapter's kind). */
+export function isForeignKeyViolation(error: unknown): boolean {
+  if (typeof error !== "object" || error === null) return false;
+  const e = error as PrismaLikeError;
+  return e.code === "P2003" || e.meta?.driverAdapterError?.cause?.kind === "ForeignKeyConstraintViolation";
+}

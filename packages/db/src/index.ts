@@ -1,0 +1,54 @@
+// @bezgelor/db: the public API. Everything not exported here is internal.
+
+// Opening, configuration, migrations
+export { DbConfigSchema, DEFAULT_SESSION_KEY_LIFETIME_SECONDS, type DbConfig, type DbConfigInput } from "./config.js";
+export { openDatabase, type OpenDatabaseOptions } from "./open/open-database.js";
+export { DATABASE_KINDS, type Database, type DatabaseKind } from "./open/database.js";
+export {
+  markMigrationRolledBack,
+  migrateDatabase,
+  type MarkMigrationRolledBackOptions,
+  type MigrateDatabaseOptions,
+  type MigrationProgress,
+  type MigrationReport,
+  type MigrationTarget,
+} from "./migrate/migrate-database.js";
+export {
+  pgliteExecutor,
+  pgPoolExecutor,
+  PRISMA_MIGRATION_LOCK_KEY,
+  type MigrationExecutor,
+  type MigrationSession,
+} from "./migrate/executor.js";
+export type { DbLogger } from "./logger.js";
+
+// Errors
+export { DB_ERROR_CODES, DbError, isDbError, type DbErrorCode, type DbErrorOptions } from "./errors.js";
+
+// Client and transactions
+export { runTransaction, type DbClient, type TransactionOptions } from "./client.js";
+export type { Account, Character, GoldLedgerEntry, PrismaClient } from "./generated/prisma/client";
+export { AccountRole as ACCOUNT_ROLES } from "./generated/prisma/enums";
+export type { AccountRole } from "./generated/prisma/enums";
+
+// Accounts
+export type { AccountRecord } from "./accounts/account-record.js";
+export { createAccount, type CreateAccountOptions } from "./accounts/create-account.js";
+export { getAccountByEmail, type GetAccountByEmailOptions } from "./accounts/get-account-by-email.js";
+export { verifyPassword, type VerifyPasswordOptions } from "./accounts/verify-password.js";
+export { setAccountPassword, type SetAccountPasswordOptions } from "./accounts/set-account-password.js";
+export { setAccountRole, type SetAccountRoleOptions } from "./accounts/set-account-role.js";
+export { issueSessionKey, type IssuedSessionKey, type IssueSessionKeyOptions } from "./accounts/issue-session-key.js";
+export { validateSessionKey, type ValidateSessionKeyOptions } from "./accounts/validate-session-key.js";
+
+// Characters
+export { createCharacter, MAX_CHARACTER_LEVEL, type CreateCharacterOptions } from "./characters/create-character.js";
+export { listCharacters, type ListCharactersOptions } from "./characters/list-characters.js";
+export { getCharacter, type GetCharacterOptions } from "./characters/get-character.js";
+export { getCharacterByName, type GetCharacterByNameOptions } from "./characters/get-character-by-name.js";
+
+// Currency
+export { addGold, type AddGoldOptions } from "./currency/add-gold.js";
+export { spendGold, type SpendGoldOptions } from "./currency/spend-gold.js";
+export { getGold, type GetGoldOptions } from "./currency/get-gold.js";
+export type { GoldChange, GoldChangeOptions } from "./currency/gold-change.js";

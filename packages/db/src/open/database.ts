@@ -1,0 +1,31 @@
+import type { PrismaClient } from "../generated/prisma/client";
+
+/** Which backend a {@link Database} talks to. */
+export const DATABASE_KINDS = ["postgres", "pglite", "pglite-remote"] as const;
+/** `postgres` (DATABASE_URL), `pglite` (embedded, this process) or `pglite-remote` (another process's embedded database, through its socket). */
+export type DatabaseKind = (typeof DATABASE_KINDS)[number];
+
+/** An open database. Pass `client` to the contexts; call `close()` once when done. */
+export interface Database {
+  readonly client: PrismaClient;
+  readonly kind: DatabaseKind;
+  /** Disconnects, stops sharing and releases the directory lock. Never rejects; safe to call twice. */
+  close(): Promise<void>;
+}
+
+/** Runs every cleanup step even if one fails; the first failure is logged by the caller. */
+export function closer(steps: Array<() => Promise<unknown> | unknown>, onError: (error: unknown) => void): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () => {
+    closing ??= (async () => {
+      for (const step of steps) {
+        try {
+          await step();
+        } catch (error) {
+          onError(error);
+        }
+      }
+    })();
+    return closing;
+  };
+}

@@ -1,0 +1,45 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { DB_ERROR_CODES, DbError } from "../errors.js";
+import { PrismaClient } from "../generated/prisma/client";
+import type { DbLogger } from "../logger.js";
+import { pgPoolExecutor, registerExecutor } from "../migrate/executor.js";
+import { closer, type Database, type DatabaseKind } from "./database.js";
+
+/** Options for {@link connectPgPool}. */
+export interface PgPoolDatabaseOptions {
+  pool: pg.Pool;
+  kind: DatabaseKind;
+  logger: DbLogger;
+  /** Extra cleanup after the pool has ended (e.g. dropping a test database). */
+  afterClose?: () => Promise<void>;
+}
+
+/**
+ * Wraps a node-postgres pool as a Database (PostgreSQL, or PGlite served over its socket).
+ * Checks the connection first; throws CONNECTION_FAILED (and ends the pool) when it fails.
+ */
+export async function connectPgPool(options: PgPoolDatabaseOptions): Promise<Database> {
+  const { pool, kind, logger } = options;
+  pool.on("error", (error) => logger.warn({ err: error }, "idle database connection failed"));
+  try {
+    await pool.query("SELECT 1");
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    throw new DbError(DB_ERROR_CODES.CONNECTION_FAILED, `Cannot connect to the ${kind} database: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  const client = new PrismaClient({ adapter: new PrismaPg(pool) });
+  registerExecutor(client, pgPoolExecutor(pool, kind === "postgres" ? "postgres" : "pglite"));
+  const close = closer(
+    [() => client.$disconnect(), () => pool.end(), () => options.afterClose?.()],
+    (error) => logger.warn({ err: error }, "error while closing the database"),
+  );
+  return { client, kind, close };
+}
+
+/** Opens PostgreSQL at `url`. Throws CONNECTION_FAILED when it cannot connect. */
+export function openPostgres(url: string, logger: DbLogger): Promise<Database> {
+  return connectPgPool({ pool: new pg.Pool({ connectionString: url }), kind: "postgres", logger });
+}

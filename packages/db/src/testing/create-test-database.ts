@@ -1,0 +1,47 @@
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "../generated/prisma/client";
+import { silentLogger, type DbLogger } from "../logger.js";
+import { pgliteExecutor, registerExecutor } from "../migrate/executor.js";
+import { resolveMigrationsDir } from "../migrate/migration-files.js";
+import { closer, type Database } from "../open/database.js";
+import { connectPgPool } from "../open/open-postgres.js";
+import { createPgDatabase, dropPgDatabase, pgTemplate, urlForDatabase } from "./pg-template.js";
+import { pgliteTemplate } from "./pglite-template.js";
+
+/** Options for {@link createTestDatabase}. */
+export interface CreateTestDatabaseOptions {
+  /** Apply the migrations (default true). False gives an empty database, for migration tests. */
+  migrate?: boolean;
+  /** Defaults to the package's migrations. */
+  migrationsDir?: string;
+  /** PostgreSQL URL; defaults to `process.env.DATABASE_URL`. Without one, PGlite in memory. */
+  url?: string;
+  logger?: DbLogger;
+}
+
+/**
+ * A fresh, isolated database for one test (file): PGlite in memory loaded from a cached migrated
+ * template, or with DATABASE_URL a new PostgreSQL database copied from a migrated template
+ * database and dropped on close(). Rejects when PostgreSQL is unreachable or a migration fails.
+ */
+export async function createTestDatabase(options: CreateTestDatabaseOptions = {}): Promise<Database> {
+  // Test support is the one place besides the world package that reads the environment: it is
+  // how CI points the same suite at PostgreSQL.
+  const url = options.url ?? process.env.DATABASE_URL;
+  const migrationsDir = options.migrate === false ? null : (options.migrationsDir ?? resolveMigrationsDir());
+  const logger = options.logger ?? silentLogger();
+  if (url) {
+    const template = migrationsDir ? await pgTemplate(url, migrationsDir) : null;
+    const name = await createPgDatabase(url, template);
+    const pool = new pg.Pool({ connectionString: urlForDatabase(url, name), max: 20 });
+    return connectPgPool({ pool, kind: "postgres", logger, afterClose: () => dropPgDatabase(url, name) });
+  }
+  const dump = await pgliteTemplate(migrationsDir);
+  const pglite = await PGlite.create({ loadDataDir: dump });
+  const client = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  registerExecutor(client, pgliteExecutor(pglite));
+  const close = closer([() => client.$disconnect(), () => pglite.close()], (error) => logger.warn({ err: error }, "closing test db"));
+  return { client, kind: "pglite", close };
+}

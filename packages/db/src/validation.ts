@@ -1,0 +1,37 @@
+// Input checks shared by the contexts. Everything crossing into the database is validated here
+// first, so constraint violations mean races or bugs, not user typos.
+import { z } from "zod";
+import { DB_ERROR_CODES, DbError, type DbErrorCode } from "./errors.js";
+
+/** Largest value of a PostgreSQL bigint. */
+export const MAX_INT64 = 9223372036854775807n;
+const MAX_INT32 = 2147483647;
+
+/** Emails are trimmed and lowercased before storage and lookup. */
+export const EmailSchema = z.string().trim().toLowerCase().pipe(z.email().max(254));
+export const PasswordSchema = z.string().min(8).max(128);
+/** WildStar character names: 3 to 24 letters. */
+export const CharacterNameSchema = z.string().regex(/^[A-Za-z]{3,24}$/, "must be 3 to 24 letters (A-Z)");
+/** A database id or other non-negative 32-bit integer. */
+export const Int32Schema = z.number().int().min(0).max(MAX_INT32);
+export const IdSchema = z.number().int().min(1).max(MAX_INT32);
+
+/**
+ * Parses `input` with `schema`; throws DbError with `code` (INVALID_INPUT by default) whose
+ * message and `details.issues` name the offending fields.
+ */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown, code: DbErrorCode = DB_ERROR_CODES.INVALID_INPUT): z.output<S> {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  throw new DbError(code, `Invalid input: ${z.prettifyError(result.error)}`, { details: { issues: result.error.issues } });
+}
+
+/** Throws INVALID_AMOUNT unless `amount` is a bigint in 1..2^63-1. */
+export function parseGoldAmount(amount: unknown): bigint {
+  if (typeof amount !== "bigint" || amount <= 0n || amount > MAX_INT64) {
+    throw new DbError(DB_ERROR_CODES.INVALID_AMOUNT, `Gold amount must be a positive 64-bit integer (bigint), got ${String(amount)}`, {
+      details: { amount: typeof amount === "bigint" ? amount.toString() : String(amount) },
+    });
+  }
+  return amount;
+}
