@@ -1,0 +1,146 @@
+import { ProtocolError } from "./errors";
+
+const MASK_64 = (1n << 64n) - 1n;
+/** Multiplier of the key schedule (NexusForever `PacketCrypt.CryptMultiplier`). */
+const MULTIPLIER = 0xaa7f8ea9n;
+/** Per-length block counter multiplier (`CryptMultiplier2`), applied with 32-bit wrap-around. */
+const LENGTH_MULTIPLIER = 0xaa7f8eaa;
+/** Initial value of the key schedule (`CryptKeyInitialValue`). */
+const INITIAL_VALUE = 0x718da9074f2deb91n;
+/** Constant mixed in before the build in `GetKeyFromAuthBuildAndMessage`. */
+const AUTH_KEY_SALT = 0x5b88d61139619662n;
+const KEY_BYTES = 128;
+
+/** Client build this server speaks to. */
+export const CLIENT_BUILD = 16042;
+/** Auth message value paired with build 16042. */
+export const AUTH_MESSAGE = 0x97998a0;
+
+const mix = (value: bigint, add: bigint): bigint => ((value + add) * MULTIPLIER) & MASK_64;
+
+/**
+ * The key integer both sides use before world authentication, derived from the client build and
+ * the auth message (NexusForever `PacketCrypt.GetKeyFromAuthBuildAndMessage`). For the defaults it
+ * is 0xD283F5B34A8DC685.
+ */
+export function keyFromAuthBuildAndMessage(build: number = CLIENT_BUILD, message: number = AUTH_MESSAGE): bigint {
+  let key = mix(INITIAL_VALUE, AUTH_KEY_SALT);
+  key = mix(key, BigInt(build));
+  return mix(key, BigInt(message));
+}
+
+/**
+ * The key integer after world authentication, from the 16-byte session key the realm server issued
+ * (NexusForever `PacketCrypt.GetKeyFromTicket`).
+ * @throws ProtocolError `INVALID_ARGUMENT` unless `sessionKey` is exactly 16 bytes.
+ */
+export function keyFromSessionKey(sessionKey: Uint8Array): bigint {
+  if (!(sessionKey instanceof Uint8Array) || sessionKey.length !== 16) {
+    throw new ProtocolError("INVALID_ARGUMENT", "a session key is exactly 16 bytes");
+  }
+  let key = INITIAL_VALUE;
+  for (const byte of sessionKey) key = mix(key, BigInt(byte));
+  return mix(key, keyFromAuthBuildAndMessage());
+}
+
+/**
+ * WildStar's packet cipher, byte for byte NexusForever's `PacketCrypt`: a 1024-bit key expanded from
+ * a 64-bit key integer, and a per-buffer XOR stream whose 8-byte feedback register starts from the
+ * schedule's final value for every buffer. Encrypt feeds back the ciphertext, decrypt the input
+ * (also ciphertext), so the two are inverses. The 64-bit arithmetic happens once, in the
+ * constructor; the per-byte loop is plain integer work.
+ */
+export class PacketCrypt {
+  /** The final value of the key schedule, the register's starting value. */
+  readonly keyValue: bigint;
+  private readonly key = new Uint8Array(KEY_BYTES);
+  /** The key as 32 little-endian u32 words (two per 8-byte block). */
+  private readonly keyWords = new Uint32Array(KEY_BYTES / 4);
+  private readonly initialLo: number;
+  private readonly initialHi: number;
+
+  /** @throws ProtocolError `INVALID_ARGUMENT` unless `keyInteger` is a bigint in [0, 2^64). */
+  constructor(keyInteger: bigint) {
+    if (typeof keyInteger !== "bigint" || keyInteger < 0n || keyInteger > MASK_64) {
+      throw new ProtocolError("INVALID_ARGUMENT", "a key integer is a bigint in [0, 2^64)");
+    }
+    const view = new DataView(this.key.buffer);
+    let value = INITIAL_VALUE;
+    let part = mix(INITIAL_VALUE, keyInteger);
+    for (let i = 0; i < KEY_BYTES; i += 8) {
+      view.setBigUint64(i, part, true);
+      value = mix(value, part);
+      part = mix(part, keyInteger);
+    }
+    this.keyValue = value;
+    this.initialLo = Number(value & 0xffffffffn);
+    this.initialHi = Number(value >> 32n);
+    for (let i = 0; i < KEY_BYTES / 4; i++) this.keyWords[i] = view.getUint32(i * 4, true);
+  }
+
+  /** Returns `data` encrypted as one buffer (a new Buffer). */
+  encrypt(data: Uint8Array): Buffer {
+    const out = Buffer.from(data);
+    this.encryptInPlace(out);
+    return out;
+  }
+
+  /** Returns `data` decrypted as one buffer (a new Buffer). */
+  decrypt(data: Uint8Array): Buffer {
+    const out = Buffer.from(data);
+    this.decryptInPlace(out);
+    return out;
+  }
+
+  /** Encrypts `data[start, end)` in place, as one buffer. */
+  encryptInPlace(data: Uint8Array, start = 0, end = data.length): void {
+    this.run(data, start, end, true);
+  }
+
+  /** Decrypts `data[start, end)` in place, as one buffer. */
+  decryptInPlace(data: Uint8Array, start = 0, end = data.length): void {
+    this.run(data, start, end, false);
+  }
+
+  /**
+   * The byte loop of NexusForever, eight bytes at a time: byte `i` is XORed with register byte
+   * `i % 8` and key byte `block * 8 + i % 8`, so whole blocks work as two little-endian u32 halves.
+   */
+  private run(data: Uint8Array, start: number, end: number, encrypting: boolean): void {
+    const key = this.keyWords;
+    const length = end - start;
+    // The C# code multiplies as uint: keep the low 32 bits. Only the low 4 bits pick a key block.
+    let counter = Math.imul(LENGTH_MULTIPLIER, length);
+    let lo = this.initialLo;
+    let hi = this.initialHi;
+    const view = new DataView(data.buffer, data.byteOffset + start, length);
+    const whole = length & ~7;
+    for (let at = 0; at < whole; at += 8) {
+      const block = (counter & 0xf) << 1;
+      counter++;
+      const inLo = view.getUint32(at, true);
+      const inHi = view.getUint32(at + 4, true);
+      const outLo = lo ^ inLo ^ key[block]!;
+      const outHi = hi ^ inHi ^ key[block + 1]!;
+      view.setUint32(at, outLo, true);
+      view.setUint32(at + 4, outHi, true);
+      if (encrypting) {
+        lo = outLo;
+        hi = outHi;
+      } else {
+        lo = inLo;
+        hi = inHi;
+      }
+    }
+    if (whole < length) {
+      // The tail's register bytes are never fed back to anything, so no update is needed.
+      const block = (counter & 0xf) << 3;
+      for (let i = whole; i < length; i++) {
+        const lane = i & 7;
+        const register = lane < 4 ? lo >>> (lane * 8) : hi >>> ((lane - 4) * 8);
+        const keyByte = this.key[block + lane]!;
+        view.setUint8(i, (view.getUint8(i) ^ register ^ keyByte) & 0xff);
+      }
+    }
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Error codes raised by `@bezgelor/protocol`. Every one of them is a protocol violation from the
+ * peer's side except `VALUE_OUT_OF_RANGE`, `STRING_TOO_LONG` and `ARRAY_TOO_LONG` when they come from
+ * encoding, where they mean our own caller passed a value the wire cannot carry.
+ */
+export const PROTOCOL_ERROR_CODE = {
+  /** A frame declares a size below the 6-byte header. */
+  FRAME_TOO_SMALL: "FRAME_TOO_SMALL",
+  /** A frame declares a size above the configured maximum. */
+  FRAME_TOO_LARGE: "FRAME_TOO_LARGE",
+  /** A read needed more bits than the body holds. */
+  DECODE_PAST_END: "DECODE_PAST_END",
+  /** A wide string is longer than its field allows. */
+  STRING_TOO_LONG: "STRING_TOO_LONG",
+  /** An array count is larger than its field allows. */
+  ARRAY_TOO_LONG: "ARRAY_TOO_LONG",
+  /** A value does not fit its field (encoding), or a decoded value is not allowed. */
+  VALUE_OUT_OF_RANGE: "VALUE_OUT_OF_RANGE",
+  /** A tagged union carries a tag that has no variant. */
+  UNKNOWN_VARIANT: "UNKNOWN_VARIANT",
+  /** An opcode that no packet of the expected direction uses. */
+  UNKNOWN_OPCODE: "UNKNOWN_OPCODE",
+  /** Whole bytes left over after a packet body was decoded. */
+  TRAILING_DATA: "TRAILING_DATA",
+  /** An encrypted or packed wrapper whose length field disagrees with its payload. */
+  BAD_ENCRYPTED_LENGTH: "BAD_ENCRYPTED_LENGTH",
+  /** A caller passed an argument the protocol cannot use (bad key length, bad bit width). */
+  INVALID_ARGUMENT: "INVALID_ARGUMENT",
+} as const;
+
+/** One of the {@link PROTOCOL_ERROR_CODE} values. */
+export type ProtocolErrorCode = (typeof PROTOCOL_ERROR_CODE)[keyof typeof PROTOCOL_ERROR_CODE];
+
+/** Where a protocol problem was found; decode errors always carry `bitOffset`, and `opcode` once known. */
+export interface ProtocolErrorDetails {
+  /** The packet opcode being decoded or encoded. */
+  readonly opcode?: number;
+  /** Bit offset inside the packet body (or inside the frame payload for framing and wrapper errors). */
+  readonly bitOffset?: number;
+  /** A cause, e.g. the low-level error that was translated. */
+  readonly cause?: unknown;
+}
+
+/**
+ * The single error class of `@bezgelor/protocol`: a bad frame, a malformed body, an unknown opcode
+ * or a value our own code tried to put on the wire that does not fit. `code` is machine-readable;
+ * `opcode` and `bitOffset` say where.
+ */
+export class ProtocolError extends Error {
+  override readonly name = "ProtocolError";
+  readonly code: ProtocolErrorCode;
+  /** Opcode of the packet concerned, when known. */
+  opcode: number | undefined;
+  readonly bitOffset: number | undefined;
+
+  constructor(code: ProtocolErrorCode, reason: string, details: ProtocolErrorDetails = {}) {
+    super(formatMessage(reason, details), details.cause === undefined ? undefined : { cause: details.cause });
+    this.code = code;
+    this.opcode = details.opcode;
+    this.bitOffset = details.bitOffset;
+  }
+
+  /**
+   * Returns this error with `opcode` filled in if it was not known where the error was raised.
+   * The bit stream does not know which packet it reads; the packet layer stamps the opcode.
+   */
+  withOpcode(opcode: number): this {
+    if (this.opcode === undefined) {
+      this.opcode = opcode;
+      this.message = `opcode 0x${hex4(opcode)}: ${this.message}`;
+    }
+    return this;
+  }
+}
+
+/** True when `error` is a {@link ProtocolError}, optionally with the given code. */
+export function isProtocolError(error: unknown, code?: ProtocolErrorCode): error is ProtocolError {
+  return error instanceof ProtocolError && (code === undefined || error.code === code);
+}
+
+function formatMessage(reason: string, { opcode, bitOffset }: ProtocolErrorDetails): string {
+  const where: string[] = [];
+  if (opcode !== undefined) where.push(`opcode 0x${hex4(opcode)}`);
+  if (bitOffset !== undefined) where.push(`bit ${bitOffset}`);
+  return where.length === 0 ? reason : `${where.join(", ")}: ${reason}`;
+}
+
+function hex4(value: number): string {
+  return value.toString(16).toUpperCase().padStart(4, "0");
+}

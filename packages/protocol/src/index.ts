@@ -1,0 +1,54 @@
+/**
+ * `@bezgelor/protocol`: the WildStar (build 16042) world wire protocol. Framing, PacketCrypt, the
+ * bit stream, every packet declared once, and a channel that ties them together for the world
+ * server and the headless client alike. Pure code: no sockets, no logging.
+ */
+export { PROTOCOL_ERROR_CODE, ProtocolError, isProtocolError } from "./errors";
+export type { ProtocolErrorCode, ProtocolErrorDetails } from "./errors";
+
+export { BitReader } from "./bits/reader";
+export { BitWriter } from "./bits/writer";
+
+export { DEFAULT_MAX_FRAME_SIZE, FRAME_HEADER_SIZE, FrameAssembler, encodeFrame } from "./framing";
+export type { Frame } from "./framing";
+
+export { AUTH_MESSAGE, CLIENT_BUILD, PacketCrypt, keyFromAuthBuildAndMessage, keyFromSessionKey } from "./crypto";
+
+export { EXTENSION_OPCODE_RANGE, GENUINE_OPCODE_MAX, OPCODES, Opcode, WRAPPER_OPCODES, opcodeName } from "./opcodes";
+export type { OpcodeName, OpcodeOrigin } from "./opcodes";
+
+export { t } from "./schema/types";
+export type { UnionValue } from "./schema/types";
+export type { Codec, Fields, Infer, Shape, StructValue } from "./schema/codec";
+export { definePacket } from "./schema/packet";
+export type { AnyPacketDef, DecodeOptions, Direction, PacketDef, PacketValue } from "./schema/packet";
+
+export { clientPackets, decodePacketBody, packetByOpcode, serverPackets } from "./registry";
+export type {
+  ClientPacketDef,
+  ClientPacketName,
+  ClientPacketValues,
+  DecodedPacket,
+  PacketDefOf,
+  ServerPacketDef,
+  ServerPacketName,
+  ServerPacketValues,
+} from "./registry";
+
+export { PacketChannel } from "./channel";
+export type { IncomingDirection, OutgoingDirection, PacketChannelOptions, ReceivedPacket, Role, Wrapping } from "./channel";
+
+export { CHAT_CHANNEL_TYPE } from "./packets/shared/chat";
+export { CHARACTER_CREATE_RESULT } from "./packets/server/ServerCharacterCreate";
+export { CHARACTER_SELECT_RESULT } from "./packets/server/ServerCharacterSelectFail";
+export { CHAT_RESULT } from "./packets/server/ServerChatResult";
+export { CONNECTION_TYPE_WORLD } from "./packets/server/ServerHello";
+export { GENERIC_ERROR } from "./packets/server/ServerGenericError";
+export { LOGOUT_REASON } from "./packets/server/ServerLogout";
+export { QUEST_STATE } from "./packets/server/ServerQuestStateChange";
+
+export * from "./packets/client/index";
+export * from "./packets/server/index";
+
+export { benchCodec } from "./bench";
+export type { BenchCodecOptions, BenchCodecResult } from "./bench";

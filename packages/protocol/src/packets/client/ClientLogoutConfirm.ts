@@ -1,0 +1,8 @@
+import { definePacket } from "../../schema/packet";
+
+/** Confirms a logout once its timer ran out; empty body (NexusForever `Model/ClientLogoutConfirm.cs`). */
+export const ClientLogoutConfirm = definePacket({
+  name: "ClientLogoutConfirm",
+  direction: "client",
+  fields: {},
+});

@@ -1,0 +1,11 @@
+import { definePacket } from "../../schema/packet";
+import { t } from "../../schema/types";
+
+/** Starts (`initiated`) or cancels a logout (NexusForever `Model/ClientLogoutRequest.cs`). */
+export const ClientLogoutRequest = definePacket({
+  name: "ClientLogoutRequest",
+  direction: "client",
+  fields: {
+    initiated: t.bool,
+  },
+});

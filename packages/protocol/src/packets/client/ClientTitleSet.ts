@@ -1,0 +1,11 @@
+import { definePacket } from "../../schema/packet";
+import { t } from "../../schema/types";
+
+/** Sets the active title; 0 clears it (NexusForever `Model/Player/ClientTitleSet.cs`). */
+export const ClientTitleSet = definePacket({
+  name: "ClientTitleSet",
+  direction: "client",
+  fields: {
+    titleId: t.uint(14),
+  },
+});

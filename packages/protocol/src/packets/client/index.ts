@@ -1,0 +1,14 @@
+export { ClientCharacterCreate } from "./ClientCharacterCreate";
+export { ClientCharacterList } from "./ClientCharacterList";
+export { ClientCharacterSelect } from "./ClientCharacterSelect";
+export { ClientChat } from "./ClientChat";
+export { ClientEnteredWorld } from "./ClientEnteredWorld";
+export { ClientHelloRealm } from "./ClientHelloRealm";
+export { ClientLogoutConfirm } from "./ClientLogoutConfirm";
+export { ClientLogoutRequest } from "./ClientLogoutRequest";
+export { ClientPing } from "./ClientPing";
+export { ClientQuestAccept } from "./ClientQuestAccept";
+export { ClientQuestComplete } from "./ClientQuestComplete";
+export { ClientTitleSet } from "./ClientTitleSet";
+export { ClientVendorOpen } from "./ClientVendorOpen";
+export { ClientVendorPurchase } from "./ClientVendorPurchase";

@@ -1,0 +1,12 @@
+import { definePacket } from "../../schema/packet";
+import { t } from "../../schema/types";
+
+/** A unit's active title changed; broadcast to players nearby (NexusForever `Model/Entity/ServerTitleSet.cs`). */
+export const ServerTitleSet = definePacket({
+  name: "ServerTitleSet",
+  direction: "server",
+  fields: {
+    unitId: t.u32,
+    titleId: t.uint(14),
+  },
+});

@@ -1,0 +1,21 @@
+import { definePacket } from "../../schema/packet";
+import { t } from "../../schema/types";
+
+/** Every title the account owns (NexusForever `Model/ServerTitles.cs`). */
+export const ServerTitles = definePacket({
+  name: "ServerTitles",
+  direction: "server",
+  fields: {
+    titles: t.array(
+      t.u32,
+      t.struct({
+        titleId: t.uint(14),
+        revoked: t.bool,
+        inSchedule: t.bool,
+        /** Seconds left for a title that expires. */
+        timeRemaining: t.u32,
+      }),
+      { max: 16383 },
+    ),
+  },
+});

@@ -1,0 +1,94 @@
+import { BitReader } from "../bits/reader";
+import { BitWriter } from "../bits/writer";
+import { ProtocolError } from "../errors";
+import { OPCODES, type OpcodeName, type OpcodeOrigin } from "../opcodes";
+import type { Codec, Fields, Simplify, StructValue } from "./codec";
+import { t } from "./types";
+
+/** Who sends a packet: `client` packets travel client to server, `server` packets the other way. */
+export type Direction = "client" | "server";
+
+/** What to do with whole bytes left after a body was decoded. */
+export interface DecodeOptions {
+  /** `error` (default) throws `TRAILING_DATA`; `ignore` accepts them as NexusForever does (it only logs). */
+  readonly trailing?: "error" | "ignore";
+}
+
+/** One packet, declared once: encode, decode and the value type all come from `fields`. */
+export interface PacketDef<N extends OpcodeName = OpcodeName, F extends Fields = Fields, D extends Direction = Direction> {
+  readonly name: N;
+  readonly opcode: (typeof OPCODES)[N]["value"];
+  readonly origin: OpcodeOrigin;
+  readonly direction: D;
+  readonly fields: F;
+  readonly codec: Codec<Simplify<StructValue<F>>>;
+  /**
+   * Encodes the body alone (bits flushed to a whole byte).
+   * @throws ProtocolError `VALUE_OUT_OF_RANGE`, `STRING_TOO_LONG`, `ARRAY_TOO_LONG` or `UNKNOWN_VARIANT`
+   * when the value does not fit the layout; the error carries this opcode and the bit offset.
+   */
+  encode(value: Simplify<StructValue<F>>): Buffer;
+  /**
+   * Decodes a body.
+   * @throws ProtocolError (`DECODE_PAST_END`, `STRING_TOO_LONG`, `ARRAY_TOO_LONG`, `UNKNOWN_VARIANT`,
+   * `TRAILING_DATA`) carrying this opcode and the bit offset in the body.
+   */
+  decode(body: Uint8Array, options?: DecodeOptions): Simplify<StructValue<F>>;
+}
+
+/** The value type of a packet, e.g. `PacketValue<typeof ServerTitles>`. */
+export type PacketValue<P> = P extends PacketDef<OpcodeName, infer F, Direction> ? Simplify<StructValue<F>> : never;
+
+/** Any packet definition. */
+export type AnyPacketDef = PacketDef<OpcodeName, any, Direction>;
+
+/**
+ * Declares a packet. The opcode and its genuine/extension origin come from the opcode table by
+ * name, so a packet module cannot disagree with the table.
+ */
+export function definePacket<const N extends OpcodeName, const D extends Direction, F extends Fields>(definition: {
+  name: N;
+  direction: D;
+  fields: F;
+}): PacketDef<N, F, D> {
+  const { name, direction, fields } = definition;
+  const entry = OPCODES[name];
+  const opcode = entry.value;
+  const codec = t.struct(fields);
+  type V = Simplify<StructValue<F>>;
+  return {
+    name,
+    opcode,
+    origin: entry.origin,
+    direction,
+    fields,
+    codec,
+    encode(value: V): Buffer {
+      const writer = BitWriter.pooled();
+      try {
+        codec.write(writer, value);
+        return writer.finishCopy();
+      } catch (error) {
+        throw stamp(error, opcode);
+      } finally {
+        writer.release();
+      }
+    },
+    decode(body: Uint8Array, options: DecodeOptions = {}): V {
+      const reader = new BitReader(body);
+      try {
+        const value = codec.read(reader);
+        if (options.trailing !== "ignore" && reader.remainingWholeBytes > 0) {
+          throw new ProtocolError("TRAILING_DATA", `${reader.remainingWholeBytes} bytes left after the body`, { bitOffset: reader.bitOffset });
+        }
+        return value;
+      } catch (error) {
+        throw stamp(error, opcode);
+      }
+    },
+  };
+}
+
+function stamp(error: unknown, opcode: number): unknown {
+  return error instanceof ProtocolError ? error.withOpcode(opcode) : error;
+}

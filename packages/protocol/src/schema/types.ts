@@ -1,0 +1,323 @@
+import type { BitReader } from "../bits/reader";
+import type { BitWriter } from "../bits/writer";
+import { ProtocolError } from "../errors";
+import type { Codec, Fields, Shape, Simplify, StructValue } from "./codec";
+
+function codec<T>(shape: Shape, minBits: number, write: (w: BitWriter, v: T) => void, read: (r: BitReader) => T): Codec<T> {
+  return { shape, minBits, write, read };
+}
+
+function checkBits(bits: number, max: number, what: string): void {
+  if (!Number.isInteger(bits) || bits < 1 || bits > max) {
+    throw new ProtocolError("INVALID_ARGUMENT", `${what} width must be 1..${max} bits, got ${bits}`);
+  }
+}
+
+/** Unsigned integer of 1..53 bits, read and written as an exact `number`. */
+function uint(bits: number): Codec<number> {
+  checkBits(bits, 53, "uint");
+  return codec(
+    { kind: "uint", bits },
+    bits,
+    (w, v) => w.uint(v, bits),
+    (r) => r.uint(bits),
+  );
+}
+
+/** Two's complement signed integer of 1..53 bits, as a `number`. */
+function int(bits: number): Codec<number> {
+  checkBits(bits, 53, "int");
+  return codec(
+    { kind: "int", bits },
+    bits,
+    (w, v) => w.int(v, bits),
+    (r) => r.int(bits),
+  );
+}
+
+/** Unsigned integer of 1..64 bits as a `bigint` (use for u64 ids and money). */
+function bigUint(bits: number): Codec<bigint> {
+  checkBits(bits, 64, "bigUint");
+  return codec(
+    { kind: "bigUint", bits },
+    bits,
+    (w, v) => w.bigUint(v, bits),
+    (r) => r.bigUint(bits),
+  );
+}
+
+/** Two's complement signed integer of 1..64 bits as a `bigint`. */
+function bigInt(bits: number): Codec<bigint> {
+  checkBits(bits, 64, "bigInt");
+  return codec(
+    { kind: "bigInt", bits },
+    bits,
+    (w, v) => w.bigInt(v, bits),
+    (r) => r.bigInt(bits),
+  );
+}
+
+/** Fixed number of raw bytes (e.g. a 16-byte session key), as a `Buffer`. */
+function bytes(length: number): Codec<Uint8Array> {
+  if (!Number.isInteger(length) || length < 0) throw new ProtocolError("INVALID_ARGUMENT", `bytes length must be >= 0, got ${length}`);
+  return codec(
+    { kind: "bytes", length },
+    length * 8,
+    (w, v) => w.bytes(v, length),
+    (r) => r.bytesOf(length),
+  );
+}
+
+/** Wide string (1-bit extended flag, 7/15-bit UTF-16 count, UTF-16LE) of at most `max` code units. */
+function wstring(options: { max?: number } = {}): Codec<string> {
+  const max = options.max ?? 0x7fff;
+  if (!Number.isInteger(max) || max < 0 || max > 0x7fff) throw new ProtocolError("INVALID_ARGUMENT", `wstring max must be 0..32767, got ${max}`);
+  return codec(
+    { kind: "wstring", max },
+    8,
+    (w, v) => w.wstring(v, max),
+    (r) => r.wstring(max),
+  );
+}
+
+function countBitsOf(count: Codec<number>): number {
+  const shape = count.shape;
+  if (shape.kind !== "uint" || shape.bits > 32) throw new ProtocolError("INVALID_ARGUMENT", "an array count must be an unsigned integer of at most 32 bits");
+  return shape.bits;
+}
+
+function tooLong(bitOffset: number, count: number, max: number): ProtocolError {
+  return new ProtocolError("ARRAY_TOO_LONG", `array of ${count} items exceeds ${max}`, { bitOffset });
+}
+
+function notAn(what: string, bitOffset: number, value: unknown): ProtocolError {
+  return new ProtocolError("VALUE_OUT_OF_RANGE", `expected ${what}, got ${value === null ? "null" : typeof value}`, { bitOffset });
+}
+
+/** Reads a count and refuses it before allocating when it is over `max` or cannot fit the rest. */
+function readCount(r: BitReader, bits: number, max: number, minItemBits: number): number {
+  const at = r.bitOffset;
+  const count = r.uint(bits);
+  if (count > max) throw tooLong(at, count, max);
+  if (count * minItemBits > r.remainingBits) {
+    throw new ProtocolError("DECODE_PAST_END", `${count} items need at least ${count * minItemBits} bits, ${r.remainingBits} left`, { bitOffset: at });
+  }
+  return count;
+}
+
+function writeCount(w: BitWriter, length: number, bits: number, max: number): void {
+  const limit = Math.min(max, 2 ** bits - 1);
+  if (length > limit) throw tooLong(w.bitOffset, length, limit);
+  w.uint(length, bits);
+}
+
+/** A count (written with `count`, e.g. `t.u32` or `t.uint(5)`) followed by that many items. */
+function array<T>(count: Codec<number>, item: Codec<T>, options: { max?: number } = {}): Codec<T[]> {
+  const bits = countBitsOf(count);
+  const max = options.max ?? 65535;
+  return codec<T[]>(
+    { kind: "array", countBits: bits, max, item },
+    bits,
+    (w, v) => {
+      if (!Array.isArray(v)) throw notAn("an array", w.bitOffset, v);
+      writeCount(w, v.length, bits, max);
+      for (const element of v) item.write(w, element);
+    },
+    (r) => {
+      const n = readCount(r, bits, max, item.minBits);
+      const out = new Array<T>(n);
+      for (let i = 0; i < n; i++) out[i] = item.read(r);
+      return out;
+    },
+  );
+}
+
+/** Exactly `length` items with no count on the wire. */
+function fixedArray<T>(length: number, item: Codec<T>): Codec<T[]> {
+  return codec<T[]>(
+    { kind: "fixedArray", length, item },
+    length * item.minBits,
+    (w, v) => {
+      if (!Array.isArray(v) || v.length !== length) throw notAn(`an array of ${length}`, w.bitOffset, v);
+      for (const element of v) item.write(w, element);
+    },
+    (r) => {
+      const out = new Array<T>(length);
+      for (let i = 0; i < length; i++) out[i] = item.read(r);
+      return out;
+    },
+  );
+}
+
+function writeFields(w: BitWriter, keys: readonly string[], codecs: readonly Codec<unknown>[], v: Record<string, unknown>): void {
+  for (let i = 0; i < keys.length; i++) codecs[i]!.write(w, v[keys[i]!]);
+}
+
+function readFields(r: BitReader, keys: readonly string[], codecs: readonly Codec<unknown>[], into: Record<string, unknown>): void {
+  for (let i = 0; i < keys.length; i++) into[keys[i]!] = codecs[i]!.read(r);
+}
+
+function minBitsOf(fields: Fields): number {
+  let total = 0;
+  for (const c of Object.values(fields)) total += c.minBits;
+  return total;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null;
+}
+
+/** Named fields in wire order; the value is a plain object. */
+function struct<F extends Fields>(fields: F): Codec<Simplify<StructValue<F>>> {
+  const keys = Object.keys(fields);
+  const codecs = Object.values(fields) as Codec<unknown>[];
+  return codec<Simplify<StructValue<F>>>(
+    { kind: "struct", fields },
+    minBitsOf(fields),
+    (w, v) => {
+      if (!isRecord(v)) throw notAn("an object", w.bitOffset, v);
+      writeFields(w, keys, codecs, v);
+    },
+    (r) => {
+      const out: Record<string, unknown> = {};
+      readFields(r, keys, codecs, out);
+      return out as Simplify<StructValue<F>>;
+    },
+  );
+}
+
+/**
+ * An array of records written column by column: the count, then every item's first field, then
+ * every item's second field... (the client's character customisation labels and values).
+ */
+function columns<F extends Fields>(count: Codec<number>, fields: F, options: { max?: number } = {}): Codec<Simplify<StructValue<F>>[]> {
+  const bits = countBitsOf(count);
+  const max = options.max ?? 65535;
+  const keys = Object.keys(fields);
+  const codecs = Object.values(fields) as Codec<unknown>[];
+  const rowBits = minBitsOf(fields);
+  type Row = Simplify<StructValue<F>>;
+  return codec<Row[]>(
+    { kind: "columns", countBits: bits, max, fields },
+    bits,
+    (w, v) => {
+      if (!Array.isArray(v)) throw notAn("an array", w.bitOffset, v);
+      writeCount(w, v.length, bits, max);
+      for (let k = 0; k < keys.length; k++) {
+        for (const row of v) {
+          if (!isRecord(row)) throw notAn("an object", w.bitOffset, row);
+          codecs[k]!.write(w, row[keys[k]!]);
+        }
+      }
+    },
+    (r) => {
+      const n = readCount(r, bits, max, rowBits);
+      const rows: Record<string, unknown>[] = [];
+      for (let i = 0; i < n; i++) rows.push({});
+      for (let k = 0; k < keys.length; k++) {
+        for (let i = 0; i < n; i++) rows[i]![keys[k]!] = codecs[k]!.read(r);
+      }
+      return rows as Row[];
+    },
+  );
+}
+
+/** The value of a {@link union}: the tag under `key`, the shared fields and the variant's fields. */
+export type UnionValue<K extends string, S extends Fields, V extends Readonly<Record<number, Fields>>> = {
+  [T in keyof V & number]: Simplify<{ [P in K]: T } & StructValue<S> & StructValue<V[T]>>;
+}[keyof V & number];
+
+/**
+ * A tagged union: an unsigned tag (e.g. `t.uint(4)`), then `shared` fields, then the fields of the
+ * variant the tag selects. A tag with no variant is `UNKNOWN_VARIANT`.
+ */
+function union<const K extends string, S extends Fields, V extends Readonly<Record<number, Fields>>>(definition: {
+  key: K;
+  tag: Codec<number>;
+  shared?: S;
+  variants: V;
+}): Codec<UnionValue<K, S, V>> {
+  const { key } = definition;
+  const tagBits = countBitsOf(definition.tag);
+  const shared: Fields = definition.shared ?? {};
+  const sharedKeys = Object.keys(shared);
+  const sharedCodecs = Object.values(shared) as Codec<unknown>[];
+  const table = new Map<number, { keys: string[]; codecs: Codec<unknown>[] }>();
+  let minVariant = Infinity;
+  for (const [tag, fields] of Object.entries(definition.variants)) {
+    table.set(Number(tag), { keys: Object.keys(fields), codecs: Object.values(fields) as Codec<unknown>[] });
+    minVariant = Math.min(minVariant, minBitsOf(fields));
+  }
+  const unknownVariant = (tag: unknown, bitOffset: number): ProtocolError =>
+    new ProtocolError("UNKNOWN_VARIANT", `no variant for ${key} ${String(tag)}`, { bitOffset });
+  return codec<UnionValue<K, S, V>>(
+    { kind: "union", key, tagBits, shared, variants: definition.variants },
+    tagBits + minBitsOf(shared) + (Number.isFinite(minVariant) ? minVariant : 0),
+    (w, v) => {
+      if (!isRecord(v)) throw notAn("an object", w.bitOffset, v);
+      const tag = v[key];
+      const variant = typeof tag === "number" ? table.get(tag) : undefined;
+      if (variant === undefined) throw unknownVariant(tag, w.bitOffset);
+      w.uint(tag as number, tagBits);
+      writeFields(w, sharedKeys, sharedCodecs, v);
+      writeFields(w, variant.keys, variant.codecs, v);
+    },
+    (r) => {
+      const at = r.bitOffset;
+      const tag = r.uint(tagBits);
+      const variant = table.get(tag);
+      if (variant === undefined) throw unknownVariant(tag, at);
+      const out: Record<string, unknown> = { [key]: tag };
+      readFields(r, sharedKeys, sharedCodecs, out);
+      readFields(r, variant.keys, variant.codecs, out);
+      return out as UnionValue<K, S, V>;
+    },
+  );
+}
+
+const bool = codec<boolean>(
+  { kind: "bool" },
+  1,
+  (w, v) => w.bool(v),
+  (r) => r.bool(),
+);
+const f32 = codec<number>(
+  { kind: "f32" },
+  32,
+  (w, v) => w.f32(v),
+  (r) => r.f32(),
+);
+const f64 = codec<number>(
+  { kind: "f64" },
+  64,
+  (w, v) => w.f64(v),
+  (r) => r.f64(),
+);
+
+/**
+ * The packet field DSL. Every packet is a `t.struct`-like field list from which its encoder,
+ * decoder and TypeScript type all derive. Widths are validated here, once; a bad width throws
+ * `INVALID_ARGUMENT` at module load.
+ */
+export const t = {
+  bool,
+  uint,
+  int,
+  bigUint,
+  bigInt,
+  u8: uint(8),
+  u16: uint(16),
+  u32: uint(32),
+  i32: int(32),
+  u64: bigUint(64),
+  i64: bigInt(64),
+  f32,
+  f64,
+  bytes,
+  wstring,
+  array,
+  fixedArray,
+  struct,
+  columns,
+  union,
+} as const;
