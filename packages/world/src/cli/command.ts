@@ -1,0 +1,59 @@
+import type { Logger } from "pino";
+import type { Database } from "@bezgelor/db";
+import type { WorldConfig } from "../config/schema";
+
+/** Exit codes scripts can rely on. */
+export const EXIT_CODES = {
+  OK: 0,
+  FAILURE: 1,
+  USAGE: 2,
+  NOT_FOUND: 3,
+  CONFLICT: 4,
+  UNAVAILABLE: 5,
+  REFUSED: 6,
+} as const;
+
+export type ExitCode = (typeof EXIT_CODES)[keyof typeof EXIT_CODES];
+
+export interface OptionSpec {
+  type: "string" | "boolean";
+  description: string;
+  required?: boolean;
+  default?: string;
+}
+
+export type OptionValues = Record<string, string | boolean | undefined>;
+
+/** What a command gets to do its work: config, a logger on stderr, output and the database on demand. */
+export interface CommandContext {
+  config: WorldConfig;
+  logger: Logger;
+  json: boolean;
+  /** Prints data: as JSON with --json, else through `human`. */
+  print(data: unknown, human: (data: never) => string): void;
+  /** Progress for long work, on stderr, silent with --json. */
+  progress(message: string): void;
+  /** Opens the configured database once per command (migrating it unless told not to). */
+  openDatabase(options?: { migrate?: boolean; share?: boolean }): Promise<Database>;
+}
+
+/** One CLI subcommand. `path` is the words that select it, e.g. ["account", "create"]. */
+export interface Command {
+  path: readonly string[];
+  summary: string;
+  options: Record<string, OptionSpec>;
+  /** Prints data, so it takes --json. */
+  printsData: boolean;
+  run(ctx: CommandContext, options: OptionValues): Promise<ExitCode | void>;
+}
+
+/** Declares a command with its option types checked. */
+export function defineCommand(command: Command): Command {
+  return command;
+}
+
+/** Reads a required string option that the parser already checked is present. */
+export function str(options: OptionValues, name: string): string {
+  const value = options[name];
+  return typeof value === "string" ? value : "";
+}

@@ -1,0 +1,44 @@
+import { loadGameData } from "@bezgelor/data";
+import { startWorldServer } from "../../server/world-server";
+import { defineCommand } from "../command";
+
+/** Resolves on the first SIGTERM or SIGINT. */
+function stopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const on = (signal: NodeJS.Signals) => {
+      process.off("SIGTERM", on);
+      process.off("SIGINT", on);
+      resolve(signal);
+    };
+    process.on("SIGTERM", on);
+    process.on("SIGINT", on);
+  });
+}
+
+export const serve = defineCommand({
+  path: ["serve"],
+  summary: "run the world server (embedded database unless DATABASE_URL is set)",
+  options: {
+    port: { type: "string", description: "port to listen on (overrides BEZGELOR_PORT)" },
+    host: { type: "string", description: "address to listen on (overrides BEZGELOR_HOST)" },
+  },
+  printsData: false,
+  async run(ctx, o) {
+    const config = {
+      ...ctx.config,
+      server: {
+        ...ctx.config.server,
+        ...(typeof o.port === "string" ? { port: Number(o.port) } : {}),
+        ...(typeof o.host === "string" ? { host: o.host } : {}),
+      },
+    };
+    const data = await loadGameData(config.gameDataDir === undefined ? {} : { dir: config.gameDataDir });
+    ctx.logger.info({ titles: data.titles.size, creatures: data.creatures.size, quests: data.quests.size }, "game data loaded");
+    // share: the admin CLI reaches the embedded database through this process while it runs.
+    const database = await ctx.openDatabase({ share: true });
+    const server = await startWorldServer({ config, database, data, logger: ctx.logger });
+    const signal = await stopSignal();
+    ctx.logger.info({ signal }, "stop requested");
+    await server.shutdown(`server stopping (${signal})`);
+  },
+});

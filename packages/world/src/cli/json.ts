@@ -1,0 +1,14 @@
+/** JSON for CLI output: bigints as strings (gold), dates as ISO strings, Buffers as hex. */
+export function toJson(value: unknown): string {
+  return JSON.stringify(
+    value,
+    (_key, v: unknown) => {
+      if (typeof v === "bigint") return v.toString();
+      if (v && typeof v === "object" && (v as { type?: string }).type === "Buffer") {
+        return Buffer.from((v as { data: number[] }).data).toString("hex");
+      }
+      return v;
+    },
+    2,
+  );
+}

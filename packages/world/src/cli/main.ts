@@ -1,0 +1,134 @@
+import { parseArgs } from "node:util";
+import { DbError, openDatabase, type Database } from "@bezgelor/db";
+import { loadConfig } from "../config/load";
+import { createLogger } from "../logging";
+import { WorldError } from "../errors";
+import { EXIT_CODES, type Command, type CommandContext, type ExitCode, type OptionValues } from "./command";
+import { COMMANDS } from "./commands/index";
+import { toJson } from "./json";
+import { exitCodeFor, describeError } from "./failures";
+
+export interface CliIo {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+const defaultIo: CliIo = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  env: process.env,
+};
+
+/** The command whose path is the longest prefix of argv; the rest of argv is its options. */
+function findCommand(argv: string[]): { command: Command; rest: string[] } | undefined {
+  let best: Command | undefined;
+  for (const command of COMMANDS) {
+    const n = command.path.length;
+    if (command.path.every((w, i) => argv[i] === w) && (!best || n > best.path.length)) best = command;
+  }
+  return best && { command: best, rest: argv.slice(best.path.length) };
+}
+
+function commandHelp(command: Command): string {
+  const lines = [`bezgelor ${command.path.join(" ")}: ${command.summary}`, "", "Options:"];
+  const opts = { ...command.options };
+  for (const [name, spec] of Object.entries(opts)) {
+    const arg = spec.type === "string" ? ` <${name}>` : "";
+    const tail = spec.required ? " (required)" : spec.default !== undefined ? ` (default ${spec.default})` : "";
+    lines.push(`  --${name}${arg}`.padEnd(28) + spec.description + tail);
+  }
+  if (command.printsData) lines.push("  --json".padEnd(28) + "print the result as JSON");
+  lines.push("  --help".padEnd(28) + "show this help");
+  return lines.join("\n") + "\n";
+}
+
+/** The top-level help: every command with its summary. */
+export function rootHelp(): string {
+  const lines = ["Usage: bezgelor <command> [options]", "", "Commands:"];
+  for (const c of COMMANDS) lines.push(`  ${c.path.join(" ")}`.padEnd(24) + c.summary);
+  lines.push("", "Run `bezgelor <command> --help` for a command's options.");
+  lines.push("Exit codes: 0 ok, 1 failure, 2 usage or invalid input, 3 not found, 4 conflict, 5 unavailable, 6 refused.");
+  return lines.join("\n") + "\n";
+}
+
+/** Runs the CLI with the given words (without `node bin`), returning the exit code. */
+export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<ExitCode> {
+  const words = argv.filter((a) => !a.startsWith("-"));
+  const found = findCommand(argv);
+  if (!found) {
+    const wantsHelp = argv.length === 0 || argv.includes("--help") || argv.includes("-h") || words[0] === "help";
+    (wantsHelp ? io.stdout : io.stderr)(
+      (wantsHelp ? "" : `unknown command: ${words.join(" ") || "(none)"}\n\n`) + rootHelp(),
+    );
+    return wantsHelp ? EXIT_CODES.OK : EXIT_CODES.USAGE;
+  }
+  const { command, rest } = found;
+  let values: OptionValues;
+  try {
+    const parsed = parseArgs({
+      args: rest,
+      allowPositionals: false,
+      strict: true,
+      options: {
+        ...Object.fromEntries(Object.entries(command.options).map(([k, v]) => [k, { type: v.type }])),
+        json: { type: "boolean" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+    values = parsed.values as OptionValues;
+  } catch (err) {
+    io.stderr(`${(err as Error).message}\n\n${commandHelp(command)}`);
+    return EXIT_CODES.USAGE;
+  }
+  if (values.help) {
+    io.stdout(commandHelp(command));
+    return EXIT_CODES.OK;
+  }
+  for (const [name, spec] of Object.entries(command.options)) {
+    if (values[name] === undefined && spec.default !== undefined) values[name] = spec.type === "boolean" ? spec.default === "true" : spec.default;
+    if (spec.required && (values[name] === undefined || values[name] === "")) {
+      io.stderr(`missing required option --${name}\n\n${commandHelp(command)}`);
+      return EXIT_CODES.USAGE;
+    }
+  }
+  return execute(command, values, io);
+}
+
+async function execute(command: Command, values: OptionValues, io: CliIo): Promise<ExitCode> {
+  const json = values.json === true;
+  let database: Database | undefined;
+  try {
+    const serving = command.path[0] === "serve";
+    const config = loadConfig(io.env);
+    // CLI commands keep stdout for their data; logs go to stderr, quieter by default.
+    const logger = createLogger({
+      level: serving || io.env.BEZGELOR_LOG_LEVEL ? config.logLevel : "warn",
+      destination: serving ? 1 : 2,
+    }).child({ command: command.path.join(" ") });
+    const ctx: CommandContext = {
+      config,
+      logger,
+      json,
+      print: (data, human) => io.stdout((json ? toJson(data) : human(data as never)) + "\n"),
+      progress: (message) => {
+        if (!json) io.stderr(`${message}\n`);
+      },
+      openDatabase: async (options = {}) => {
+        database ??= await openDatabase({ config: config.db, logger, ...options });
+        return database;
+      },
+    };
+    return (await command.run(ctx, values)) ?? EXIT_CODES.OK;
+  } catch (err) {
+    const message = describeError(err);
+    io.stderr(json ? toJson({ error: { code: codeOf(err), message } }) + "\n" : `error: ${message}\n`);
+    return exitCodeFor(err);
+  } finally {
+    await database?.close();
+  }
+}
+
+function codeOf(err: unknown): string {
+  return err instanceof DbError || err instanceof WorldError ? err.code : "INTERNAL";
+}

@@ -1,0 +1,189 @@
+import { connect, type Socket } from "node:net";
+import {
+  ClientCharacterList,
+  ClientCharacterSelect,
+  ClientEnteredWorld,
+  ClientHelloRealm,
+  PacketChannel,
+  type ClientPacketDef,
+  type PacketValue,
+  type ReceivedPacket,
+  type ServerPacketName,
+  type ServerPacketValues,
+} from "@bezgelor/protocol";
+import { WorldError } from "../errors";
+
+/** A packet the client received, in arrival order. */
+export type Received = ReceivedPacket<"client">;
+
+interface Waiter {
+  name: ServerPacketName;
+  match: (value: never) => boolean;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+  timer: NodeJS.Timeout;
+}
+
+export interface ConnectOptions {
+  host: string;
+  port: number;
+  /** How long each wait may take, in milliseconds. */
+  timeoutMs?: number;
+  onPacket?: (packet: Received) => void;
+}
+
+export interface LoginOptions {
+  accountId: number;
+  email: string;
+  /** 32 hex digits, as `bezgelor session issue` prints it, or the 16 bytes. */
+  sessionKey: string | Uint8Array;
+}
+
+/**
+ * A headless WildStar client: speaks the same framing, PacketCrypt and packets as the real one,
+ * logs in the way it does, and can send and await any packet. Used by the tests, the benchmark
+ * and `bezgelor bot`.
+ */
+export class HeadlessClient {
+  /** Every packet received so far, in order. */
+  readonly log: Received[] = [];
+  private readonly inbox: Received[] = [];
+  private readonly waiters: Waiter[] = [];
+  private readonly channel = new PacketChannel({ role: "client", maxFrameSize: 16 * 1024 * 1024 });
+  private closeError: WorldError | undefined;
+  readonly closed: Promise<WorldError>;
+
+  private constructor(
+    private readonly socket: Socket,
+    private readonly options: ConnectOptions,
+  ) {
+    let markClosed!: (e: WorldError) => void;
+    this.closed = new Promise((resolve) => (markClosed = resolve));
+    socket.setNoDelay(true);
+    socket.on("data", (chunk) => this.onData(chunk));
+    socket.on("error", () => undefined);
+    socket.on("close", () => {
+      this.closeError = new WorldError("DISCONNECTED", "the server closed the connection");
+      for (const w of this.waiters.splice(0)) {
+        clearTimeout(w.timer);
+        w.reject(this.closeError);
+      }
+      markClosed(this.closeError);
+    });
+  }
+
+  /**
+   * Connects and waits for the server's ServerHello.
+   * @throws WorldError DISCONNECTED / TIMEOUT, or the socket's connect error.
+   */
+  static async connect(options: ConnectOptions): Promise<HeadlessClient> {
+    const socket = await new Promise<Socket>((resolve, reject) => {
+      const s = connect({ host: options.host, port: options.port }, () => {
+        s.off("error", reject);
+        resolve(s);
+      });
+      s.once("error", reject);
+    });
+    const client = new HeadlessClient(socket, options);
+    await client.waitFor("ServerHello");
+    return client;
+  }
+
+  /** Sends any client packet, encrypted with the current key. */
+  send<D extends ClientPacketDef>(def: D, value: PacketValue<D>): void {
+    this.socket.write(this.channel.encode(def, value));
+  }
+
+  /** Sends raw bytes, for tests of framing and garbage. */
+  sendRaw(bytes: Uint8Array): void {
+    this.socket.write(bytes);
+  }
+
+  /** Encodes a client packet without sending it, for tests that split or coalesce frames. */
+  encode<D extends ClientPacketDef>(def: D, value: PacketValue<D>): Buffer {
+    return this.channel.encode(def, value);
+  }
+
+  /**
+   * Waits for the next packet called `name` (optionally one that `match` accepts), taking it out of
+   * the inbox. Packets that arrived earlier count.
+   * @throws WorldError TIMEOUT or DISCONNECTED.
+   */
+  waitFor<N extends ServerPacketName>(
+    name: N,
+    match: (value: ServerPacketValues[N]) => boolean = () => true,
+    timeoutMs = this.options.timeoutMs ?? 5000,
+  ): Promise<ServerPacketValues[N]> {
+    const index = this.inbox.findIndex((p) => p.name === name && match(p.value as ServerPacketValues[N]));
+    if (index >= 0) return Promise.resolve(this.inbox.splice(index, 1)[0]?.value as ServerPacketValues[N]);
+    if (this.closeError) return Promise.reject(this.closeError);
+    return new Promise((resolve, reject) => {
+      const waiter: Waiter = {
+        name,
+        match: match as (value: never) => boolean,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+        timer: setTimeout(() => {
+          this.waiters.splice(this.waiters.indexOf(waiter), 1);
+          reject(new WorldError("TIMEOUT", `no ${name} within ${timeoutMs} ms`));
+        }, timeoutMs),
+      };
+      this.waiters.push(waiter);
+    });
+  }
+
+  /** Packets received but not yet taken by {@link waitFor}. */
+  pending(name?: ServerPacketName): Received[] {
+    return this.inbox.filter((p) => name === undefined || p.name === name);
+  }
+
+  /** Logs in with a realm session key and rekeys, then asks for the character list (the real client's order). */
+  async login(options: LoginOptions): Promise<ServerPacketValues["ServerCharacterList"]> {
+    const key = typeof options.sessionKey === "string" ? Buffer.from(options.sessionKey, "hex") : Buffer.from(options.sessionKey);
+    this.send(ClientHelloRealm, { accountId: options.accountId, sessionKey: key, unused: 0n, email: options.email, always3: 3 });
+    this.channel.rekey(key);
+    return this.characterList();
+  }
+
+  async characterList(): Promise<ServerPacketValues["ServerCharacterList"]> {
+    this.send(ClientCharacterList, {});
+    return this.waitFor("ServerCharacterList");
+  }
+
+  /** Selects a character and completes the loading handshake. */
+  async enterWorld(characterId: number | bigint): Promise<ServerPacketValues["ServerChangeWorld"]> {
+    this.send(ClientCharacterSelect, { characterId: BigInt(characterId) });
+    const world = await this.waitFor("ServerChangeWorld");
+    this.send(ClientEnteredWorld, { worldZoneId: 0 });
+    await this.waitFor("ServerPlayerEnteredWorld");
+    return world;
+  }
+
+  /** Closes the connection and waits until it is closed. */
+  async close(): Promise<void> {
+    this.socket.end();
+    await this.closed;
+  }
+
+  private onData(chunk: Buffer): void {
+    let packets: Received[];
+    try {
+      packets = this.channel.push(chunk);
+    } catch (error) {
+      this.socket.destroy(error as Error);
+      return;
+    }
+    for (const packet of packets) {
+      this.log.push(packet);
+      this.options.onPacket?.(packet);
+      const index = this.waiters.findIndex((w) => w.name === packet.name && w.match(packet.value as never));
+      const waiter = index >= 0 ? this.waiters.splice(index, 1)[0] : undefined;
+      if (waiter) {
+        clearTimeout(waiter.timer);
+        waiter.resolve(packet.value);
+      } else {
+        this.inbox.push(packet);
+      }
+    }
+  }
+}

@@ -1,0 +1,86 @@
+import { readFileSync } from "node:fs";
+import { z } from "zod";
+import { WorldConfigSchema, type WorldConfig } from "./schema";
+import { WorldError } from "../errors";
+
+/**
+ * Environment variables the server reads, and where each lands in the config.
+ * This module is the only place in the project that reads `process.env`.
+ */
+export const ENV_VARS = {
+  BEZGELOR_CONFIG: "path of a JSON config file (same shape as the config; env wins)",
+  DATABASE_URL: "db.url: PostgreSQL connection string; when set, PostgreSQL is used",
+  BEZGELOR_DB_DIR: "db.dir: embedded database directory (default .data/db)",
+  BEZGELOR_SESSION_KEY_LIFETIME: "db.sessionKeyLifetimeSeconds (default 1800)",
+  BEZGELOR_GAME_DATA: "gameDataDir: static game data directory (default: shipped sample data)",
+  BEZGELOR_REPUTATION_SCALE: "reputationScale: classic (default) or wildstar",
+  BEZGELOR_LOG_LEVEL: "logLevel: fatal|error|warn|info|debug|trace|silent (default info)",
+  BEZGELOR_HOST: "server.host (default 0.0.0.0)",
+  BEZGELOR_PORT: "server.port (default 24000)",
+  BEZGELOR_MAX_FRAME_SIZE: "server.maxFrameSize in bytes (default 65536)",
+  BEZGELOR_IDLE_TIMEOUT: "server.idleTimeoutSeconds (default 120)",
+  BEZGELOR_RATE_LIMIT: "server.rateLimitPerSecond (default 50)",
+  BEZGELOR_RATE_BURST: "server.rateLimitBurst (default 200)",
+  BEZGELOR_SHUTDOWN_GRACE: "server.shutdownGraceSeconds (default 10)",
+} as const;
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** Numeric settings become numbers here so every section's schema sees one shape, file or env. */
+function numeric(value: string | undefined): string | number | undefined {
+  return value !== undefined && /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value;
+}
+
+function set(target: Record<string, unknown>, path: string, value: string | number | undefined): void {
+  if (value === undefined || value === "") return;
+  const keys = path.split(".");
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    const next = node[key];
+    node = typeof next === "object" && next !== null ? (next as Record<string, unknown>) : (node[key] = {});
+  }
+  node[keys[keys.length - 1] as string] = value;
+}
+
+function readFileConfig(path: string): Record<string, unknown> {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (cause) {
+    throw new WorldError("CONFIG_INVALID", `cannot read config file ${path}`, { cause });
+  }
+  try {
+    const parsed: unknown = JSON.parse(text);
+    return z.record(z.string(), z.unknown()).parse(parsed);
+  } catch (cause) {
+    throw new WorldError("CONFIG_INVALID", `config file ${path} is not a JSON object`, { cause });
+  }
+}
+
+/**
+ * Builds the validated configuration from a config file (BEZGELOR_CONFIG) and the environment.
+ * @throws WorldError CONFIG_INVALID naming every bad setting.
+ */
+export function loadConfig(env: Env = process.env, overrides: Record<string, unknown> = {}): WorldConfig {
+  const raw: Record<string, unknown> = env.BEZGELOR_CONFIG ? readFileConfig(env.BEZGELOR_CONFIG) : {};
+  set(raw, "db.url", env.DATABASE_URL);
+  set(raw, "db.dir", env.BEZGELOR_DB_DIR);
+  set(raw, "db.sessionKeyLifetimeSeconds", numeric(env.BEZGELOR_SESSION_KEY_LIFETIME));
+  set(raw, "gameDataDir", env.BEZGELOR_GAME_DATA);
+  set(raw, "reputationScale", env.BEZGELOR_REPUTATION_SCALE);
+  set(raw, "logLevel", env.BEZGELOR_LOG_LEVEL);
+  set(raw, "server.host", env.BEZGELOR_HOST);
+  set(raw, "server.port", numeric(env.BEZGELOR_PORT));
+  set(raw, "server.maxFrameSize", numeric(env.BEZGELOR_MAX_FRAME_SIZE));
+  set(raw, "server.idleTimeoutSeconds", numeric(env.BEZGELOR_IDLE_TIMEOUT));
+  set(raw, "server.rateLimitPerSecond", numeric(env.BEZGELOR_RATE_LIMIT));
+  set(raw, "server.rateLimitBurst", numeric(env.BEZGELOR_RATE_BURST));
+  set(raw, "server.shutdownGraceSeconds", numeric(env.BEZGELOR_SHUTDOWN_GRACE));
+  for (const [path, value] of Object.entries(overrides)) set(raw, path, typeof value === "number" ? value : value === undefined ? undefined : String(value));
+  const result = WorldConfigSchema.safeParse(raw);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(root)"}: ${i.message}`);
+    throw new WorldError("CONFIG_INVALID", `invalid configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { DbConfigSchema } from "@bezgelor/db";
+
+/** Log levels pino understands; `silent` turns logging off (tests). */
+export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+/** Reputation scales shipped in the data package, selectable by configuration. */
+export const REPUTATION_SCALES = ["classic", "wildstar"] as const;
+
+/** The world server's own section of the configuration. */
+export const ServerConfigSchema = z.object({
+  host: z.string().min(1).default("0.0.0.0"),
+  port: z.coerce.number().int().min(0).max(65535).default(24000),
+  /** Largest frame accepted from a client, in bytes, header included. */
+  maxFrameSize: z.coerce.number().int().min(64).max(16 * 1024 * 1024).default(64 * 1024),
+  /** A session that sends nothing for this long is disconnected. */
+  idleTimeoutSeconds: z.coerce.number().int().min(5).default(120),
+  /** Packets per second a session may sustain, and the burst it may spend at once. */
+  rateLimitPerSecond: z.coerce.number().int().min(1).default(50),
+  rateLimitBurst: z.coerce.number().int().min(1).default(200),
+  /** How long SIGTERM waits for in-flight packets before closing sessions anyway. */
+  shutdownGraceSeconds: z.coerce.number().min(0).default(10),
+  realmId: z.coerce.number().int().min(0).default(1),
+});
+
+/** The whole configuration, validated once at start-up. */
+export const WorldConfigSchema = z.object({
+  logLevel: z.enum(LOG_LEVELS).default("info"),
+  /** Directory of the operator's own game data; the shipped sample data when unset. */
+  gameDataDir: z.string().min(1).optional(),
+  reputationScale: z.enum(REPUTATION_SCALES).default("classic"),
+  server: ServerConfigSchema.default(ServerConfigSchema.parse({})),
+  db: DbConfigSchema.default(DbConfigSchema.parse({})),
+});
+
+export type WorldConfig = z.infer<typeof WorldConfigSchema>;
+export type ServerConfig = z.infer<typeof ServerConfigSchema>;

@@ -1,0 +1,54 @@
+import { CLIENT_BUILD, AUTH_MESSAGE, CONNECTION_TYPE_WORLD, ServerHello } from "@bezgelor/protocol";
+import { DbError, validateSessionKey } from "@bezgelor/db";
+import { WorldError } from "../../errors";
+import type { Session } from "../../server/session";
+import type { WorldServices } from "../../server/services";
+import { handler } from "../types";
+
+/** The first packet of every connection, encrypted with the build key. */
+export function sendHello(session: Session, services: WorldServices): void {
+  const { config, startedAt } = services;
+  session.send(ServerHello, {
+    authVersion: CLIENT_BUILD,
+    realmId: config.server.realmId,
+    realmGroupId: 21,
+    realmGroupEnum: 0,
+    startupTime: BigInt(startedAt),
+    listenPort: config.server.port,
+    connectionType: CONNECTION_TYPE_WORLD,
+    authMessage: AUTH_MESSAGE,
+    processId: process.pid,
+    processCreationTime: BigInt(startedAt),
+    unknown30: 0,
+  });
+}
+
+/**
+ * The client proves who it is with the key its realm server issued. Account id, email, key and key
+ * age are checked in one query; any mismatch is a protocol violation (as in NexusForever). On
+ * success the session is rekeyed and an older session of the same account is closed.
+ */
+export const clientHelloRealm = handler("ClientHelloRealm", {
+  states: ["connected"],
+  async handle({ session, services }, packet) {
+    let account;
+    try {
+      account = await validateSessionKey(services.db, {
+        accountId: packet.accountId,
+        email: packet.email,
+        sessionKey: packet.sessionKey,
+        lifetimeSeconds: services.config.db.sessionKeyLifetimeSeconds,
+      });
+    } catch (error) {
+      if (error instanceof DbError && (error.code === "SESSION_INVALID" || error.code === "SESSION_EXPIRED")) {
+        throw new WorldError("AUTH_FAILED", `login refused for account ${packet.accountId}: ${error.code}`, { cause: error });
+      }
+      throw error;
+    }
+    session.setAccount({ id: account.id, email: account.email, role: account.role });
+    session.rekey(packet.sessionKey);
+    session.state = "authenticated";
+    services.sessions.claimAccount(session);
+    session.logger.info("authenticated");
+  },
+});

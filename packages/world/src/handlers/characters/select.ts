@@ -1,0 +1,45 @@
+import { DbError, getCharacter } from "@bezgelor/db";
+import { CHARACTER_SELECT_RESULT, ServerChangeWorld, ServerCharacterSelectFail } from "@bezgelor/protocol";
+import { CHARACTER_SCREEN } from "../../server/states";
+import { handler } from "../types";
+
+const MAX_ID = 2_147_483_647n;
+
+/**
+ * Picks a character of this account and sends the client to its world; the client answers
+ * ClientEnteredWorld once loaded. Someone else's or an unknown character gets the genuine refusal.
+ */
+export const clientCharacterSelect = handler("ClientCharacterSelect", {
+  states: CHARACTER_SCREEN,
+  async handle({ session, services }, packet) {
+    const accountId = session.account?.id ?? 0;
+    const refuse = (reason: string) => {
+      session.logger.info({ characterId: packet.characterId.toString(), reason }, "character select refused");
+      session.send(ServerCharacterSelectFail, { result: CHARACTER_SELECT_RESULT.Failed });
+    };
+    if (packet.characterId < 1n || packet.characterId > MAX_ID) return refuse("id out of range");
+    let character;
+    try {
+      character = await getCharacter(services.db, { characterId: Number(packet.characterId), accountId });
+    } catch (error) {
+      if (error instanceof DbError && error.code === "CHARACTER_NOT_FOUND") return refuse("not this account's character");
+      throw error;
+    }
+    session.setCharacter({
+      id: character.id,
+      name: character.name,
+      faction: character.faction,
+      level: character.level,
+      worldId: character.worldId,
+      zoneId: character.zoneId,
+    });
+    session.state = "entering";
+    session.send(ServerChangeWorld, {
+      worldId: character.worldId,
+      position: { x: character.positionX, y: character.positionY, z: character.positionZ },
+      yaw: 0,
+      pitch: 0,
+    });
+    return undefined;
+  },
+});

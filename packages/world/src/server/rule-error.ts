@@ -1,0 +1,35 @@
+import { DbError } from "@bezgelor/db";
+import type { ResultCodeName } from "./result-codes";
+
+/**
+ * A rule refused a client's request: the client is told (`ServerRequestResult`) and the session
+ * goes on. Thrown by handlers; never a protocol violation.
+ */
+export class RuleError extends Error {
+  override readonly name = "RuleError";
+  constructor(
+    readonly result: ResultCodeName,
+    message: string,
+    readonly details: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+const DB_RULES: Partial<Record<string, ResultCodeName>> = {
+  INSUFFICIENT_FUNDS: "INSUFFICIENT_FUNDS",
+  NAME_TAKEN: "CONFLICT",
+  EMAIL_TAKEN: "CONFLICT",
+  INVALID_INPUT: "INVALID_INPUT",
+  INVALID_AMOUNT: "INVALID_INPUT",
+  CHARACTER_NOT_FOUND: "NOT_FOUND",
+  ACCOUNT_NOT_FOUND: "NOT_FOUND",
+  BALANCE_OVERFLOW: "LIMIT_REACHED",
+};
+
+/** A database error that is a rule outcome (not a failure) becomes a RuleError; anything else is undefined. */
+export function ruleFromDbError(err: unknown): RuleError | undefined {
+  if (!(err instanceof DbError)) return undefined;
+  const result = DB_RULES[err.code];
+  return result ? new RuleError(result, err.message, { dbCode: err.code }) : undefined;
+}

@@ -1,0 +1,226 @@
+import type { Socket } from "node:net";
+import type { Logger } from "pino";
+import {
+  PacketChannel,
+  ProtocolError,
+  ServerRequestResult,
+  type Frame,
+  type PacketValue,
+  type ReceivedPacket,
+  type ServerPacketDef,
+} from "@bezgelor/protocol";
+import type { AccountRole } from "@bezgelor/db";
+import { WorldError } from "../errors";
+import type { HandlerMap } from "../handlers/types";
+import type { OutgoingPacket } from "./outgoing";
+import { TokenBucket } from "./rate-limit";
+import { RESULT_CODES } from "./result-codes";
+import { RuleError, ruleFromDbError } from "./rule-error";
+import type { WorldServices } from "./services";
+import type { SessionState } from "./states";
+
+export interface SessionAccount {
+  readonly id: number;
+  readonly email: string;
+  readonly role: AccountRole;
+}
+
+export interface SessionCharacter {
+  readonly id: number;
+  readonly name: string;
+  readonly faction: number;
+  readonly level: number;
+  worldId: number;
+  zoneId: number;
+}
+
+/** Why the session closes, and whether the client broke the protocol (logged as a warning). */
+export interface CloseReason {
+  readonly reason: string;
+  readonly violation: boolean;
+  readonly error?: unknown;
+}
+
+interface SessionHooks {
+  onClose(session: Session, why: CloseReason): void;
+}
+
+/**
+ * One client connection. Bytes become frames as they arrive; each frame is decrypted, decoded and
+ * handled one at a time, in order, on the session's own queue, so a rekey takes effect exactly
+ * between two packets and sessions never block each other.
+ */
+export class Session {
+  state: SessionState = "connected";
+  account: SessionAccount | undefined;
+  character: SessionCharacter | undefined;
+  logger: Logger;
+  private readonly channel: PacketChannel<"server">;
+  private readonly bucket: TokenBucket;
+  private queue: Promise<void> = Promise.resolve();
+  private pending = 0;
+  private idleTimer: NodeJS.Timeout | undefined;
+  private closeWhy: CloseReason | undefined;
+  private readonly remote: string;
+
+  constructor(
+    readonly id: number,
+    private readonly socket: Socket,
+    private readonly services: WorldServices,
+    private readonly handlers: HandlerMap,
+    private readonly hooks: SessionHooks,
+  ) {
+    const { server } = services.config;
+    this.remote = `${socket.remoteAddress}:${socket.remotePort}`;
+    this.logger = this.baseLogger();
+    this.channel = new PacketChannel({ role: "server", maxFrameSize: server.maxFrameSize });
+    this.bucket = new TokenBucket(server.rateLimitPerSecond, server.rateLimitBurst);
+    socket.setNoDelay(true);
+    socket.on("data", (chunk) => this.onData(chunk));
+    socket.on("error", (error) => this.close({ reason: "socket error", violation: false, error }));
+    socket.on("close", () => this.close({ reason: "connection closed by peer", violation: false }));
+    this.touch();
+  }
+
+  /** Packets waiting in or running on this session's queue. */
+  get inFlight(): number {
+    return this.pending;
+  }
+
+  get closed(): boolean {
+    return this.state === "closed";
+  }
+
+  /** Records who logged in; every later log line of the session names the account. */
+  setAccount(account: SessionAccount): void {
+    this.account = account;
+    this.logger = this.logger.child({ account: account.id });
+  }
+
+  /** Records the character entering the world (or none, back at the character screen). */
+  setCharacter(character: SessionCharacter | undefined): void {
+    this.character = character;
+    this.logger = character ? this.logger.child({ character: character.id }) : this.baseLogger().child({ account: this.account?.id });
+  }
+
+  private baseLogger(): Logger {
+    return this.services.logger.child({ session: this.id, remote: this.remote });
+  }
+
+  /** Encodes (with this session's key) and sends a server packet; dropped once the session closed. */
+  send<D extends ServerPacketDef>(def: D, value: PacketValue<D>): void {
+    if (this.closed || this.socket.destroyed) return;
+    this.socket.write(this.channel.encode(def, value));
+  }
+
+  /** Presence delivers packets built for many sessions through here. */
+  deliver(out: OutgoingPacket): void {
+    this.send(out.def, out.value as never);
+  }
+
+  /** Switches both directions to the key derived from the account's session key. */
+  rekey(sessionKey: Uint8Array): void {
+    this.channel.rekey(sessionKey);
+  }
+
+  /** Waits until every packet already received has been handled. */
+  async drain(): Promise<void> {
+    let seen: Promise<void> | undefined;
+    while (seen !== this.queue) {
+      seen = this.queue;
+      await seen;
+    }
+  }
+
+  /** Stops reading from the socket (shutdown): what was received still gets handled. */
+  stopReading(): void {
+    this.socket.pause();
+  }
+
+  /** Ends the session: the socket is flushed and closed, hooks run once. */
+  close(why: CloseReason): void {
+    if (this.closeWhy) return;
+    this.closeWhy = why;
+    const wasState = this.state;
+    this.state = "closed";
+    clearTimeout(this.idleTimer);
+    const fields = { reason: why.reason, state: wasState };
+    if (why.violation) this.logger.warn({ ...fields, err: why.error }, "disconnecting: protocol violation");
+    else this.logger.info({ ...fields, err: why.error }, "session closed");
+    this.socket.end();
+    this.socket.destroySoon();
+    this.hooks.onClose(this, why);
+  }
+
+  private touch(): void {
+    clearTimeout(this.idleTimer);
+    const seconds = this.services.config.server.idleTimeoutSeconds;
+    this.idleTimer = setTimeout(() => this.close({ reason: `idle for ${seconds} s`, violation: false }), seconds * 1000);
+    this.idleTimer.unref();
+  }
+
+  private onData(chunk: Buffer): void {
+    if (this.closed) return;
+    this.touch();
+    let frames: Frame[];
+    try {
+      frames = this.channel.frames(chunk);
+    } catch (error) {
+      this.close({ reason: describe(error), violation: true, error });
+      return;
+    }
+    for (const frame of frames) {
+      if (!this.bucket.take()) {
+        this.close({ reason: "packet rate limit exceeded", violation: true });
+        return;
+      }
+      this.pending += 1;
+      this.queue = this.queue.then(() => this.process(frame)).finally(() => (this.pending -= 1));
+    }
+  }
+
+  private async process(frame: Frame): Promise<void> {
+    if (this.closed) return;
+    let packet: ReceivedPacket<"server">;
+    try {
+      packet = this.channel.decodeFrame(frame);
+    } catch (error) {
+      this.close({ reason: describe(error), violation: true, error });
+      return;
+    }
+    const spec = this.handlers[packet.name];
+    if (!(spec.states as readonly string[]).includes(this.state)) {
+      this.close({ reason: `${packet.name} not allowed in state ${this.state}`, violation: true });
+      return;
+    }
+    try {
+      await spec.handle({ session: this, services: this.services }, packet.value as never);
+    } catch (error) {
+      this.handleFailure(packet.name, packet.opcode, error);
+    }
+  }
+
+  private handleFailure(name: string, opcode: number, error: unknown): void {
+    const rule = error instanceof RuleError ? error : ruleFromDbError(error);
+    if (rule) {
+      this.logger.info({ packet: name, result: rule.result, details: rule.details }, `refused: ${rule.message}`);
+      this.send(ServerRequestResult, { requestOpcode: opcode, code: RESULT_CODES[rule.result], message: rule.message });
+      return;
+    }
+    if (error instanceof ProtocolError || (error instanceof WorldError && isViolation(error))) {
+      this.close({ reason: describe(error), violation: true, error });
+      return;
+    }
+    this.logger.error({ packet: name, err: error }, "handler failed");
+    this.send(ServerRequestResult, { requestOpcode: opcode, code: RESULT_CODES.INTERNAL, message: "internal server error" });
+  }
+}
+
+function isViolation(error: WorldError): boolean {
+  return error.code === "WRONG_STATE" || error.code === "AUTH_FAILED" || error.code === "RATE_LIMITED";
+}
+
+function describe(error: unknown): string {
+  if (error instanceof ProtocolError || error instanceof WorldError) return `${error.code}: ${error.message}`;
+  return error instanceof Error ? error.message : String(error);
+}
