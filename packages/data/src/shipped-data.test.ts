@@ -24,8 +24,9 @@ describe("the shipped dataset", () => {
   });
 
   it("holds the seeds' examples", () => {
-    expect(data.factions.require(166).name).toBe("Exiles");
-    expect(data.factions.require(167).name).toBe("Dominion");
+    // WildStar's own ids (NexusForever Faction enum): 166 is the Dominion, 167 the Exiles.
+    expect(data.factions.require(166).name).toBe("Dominion");
+    expect(data.factions.require(167).name).toBe("Exiles");
     expect(data.creatures.require(12345).rewards.reputation).toEqual([
       { factionId: 166, amount: 25 },
       { factionId: 167, amount: -10 },
