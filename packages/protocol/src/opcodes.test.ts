@@ -1,0 +1,118 @@
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import { EXTENSION_OPCODE_RANGE, GENUINE_OPCODE_MAX, OPCODES, Opcode, WRAPPER_OPCODES, opcodeName, type OpcodeName } from "./opcodes";
+import { clientPackets, packetByOpcode, serverPackets } from "./registry";
+import type { AnyPacketDef } from "./schema/packet";
+
+const entries = Object.entries(OPCODES) as [OpcodeName, (typeof OPCODES)[OpcodeName]][];
+
+// Name and value as written in NexusForever's GameMessageOpcode.cs (and protocol.md), transcribed
+// separately from the table so an accidental edit of either shows up here.
+const NEXUSFOREVER: Record<string, number> = {
+  ServerHello: 0x0003,
+  ServerPlayerEnteredWorld: 0x0061,
+  ServerChangeWorld: 0x00ad,
+  ServerAchievementInit: 0x00ae,
+  ServerAchievementUpdate: 0x00af,
+  ClientVendorPurchase: 0x00be,
+  ClientLogoutRequest: 0x00bf,
+  ClientLogoutConfirm: 0x00c0,
+  ServerCharacterCreate: 0x00dc,
+  ClientEnteredWorld: 0x00f2,
+  ServerGenericError: 0x0106,
+  ServerCharacterList: 0x0117,
+  ServerCharacterSelectFail: 0x0162,
+  ServerTitleSet: 0x0189,
+  ServerTitleUpdate: 0x018a,
+  ServerTitles: 0x018b,
+  ServerReputationUpdate: 0x01a5,
+  ClientChat: 0x01c3,
+  ServerChat: 0x01c8,
+  ServerChatResult: 0x01d3,
+  ClientPing: 0x0241,
+  ClientEncrypted: 0x0244,
+  ClientCharacterCreate: 0x025b,
+  ClientPacked: 0x025c,
+  ClientQuestAccept: 0x035b,
+  ServerQuestStateChange: 0x035c,
+  ClientQuestComplete: 0x035d,
+  ServerRealmEncrypted: 0x03dc,
+  ClientHelloRealm: 0x058f,
+  ServerLogout: 0x0594,
+  ClientTitleSet: 0x078e,
+  ClientCharacterSelect: 0x07dd,
+  ClientCharacterList: 0x07e0,
+};
+
+describe("opcode table", () => {
+  it("has no duplicate value", () => {
+    const values = entries.map(([, e]) => e.value);
+    expect(new Set(values).size).toBe(values.length);
+  });
+
+  it("marks as genuine exactly the NexusForever opcodes, with their name and value", () => {
+    const genuine = Object.fromEntries(entries.filter(([, e]) => e.origin === "genuine").map(([name, e]) => [name, e.value]));
+    expect(genuine).toEqual(NEXUSFOREVER);
+  });
+
+  it("keeps every genuine opcode within the genuine enum and every extension in its range", () => {
+    for (const [name, entry] of entries) {
+      if (entry.origin === "genuine") {
+        expect(entry.value, name).toBeLessThanOrEqual(GENUINE_OPCODE_MAX);
+      } else {
+        expect(entry.value, name).toBeGreaterThanOrEqual(EXTENSION_OPCODE_RANGE.first);
+        expect(entry.value, name).toBeLessThanOrEqual(EXTENSION_OPCODE_RANGE.last);
+      }
+    }
+    // The range sits above the highest genuine value, so it collides with nothing the client defines.
+    expect(EXTENSION_OPCODE_RANGE.first).toBeGreaterThan(GENUINE_OPCODE_MAX);
+    expect(EXTENSION_OPCODE_RANGE.last).toBeLessThanOrEqual(0xffff);
+  });
+
+  it("maps values back to names", () => {
+    expect(opcodeName(0x01c3)).toBe("ClientChat");
+    expect(opcodeName(0x0300)).toBeUndefined();
+    expect(Opcode.ServerTitles).toBe(0x018b);
+  });
+
+  it("lists every opcode either as a packet or as a wrapper the channel handles", () => {
+    const wrappers = new Set<number>(WRAPPER_OPCODES);
+    for (const [name, entry] of entries) {
+      const isPacket = name in clientPackets || name in serverPackets;
+      expect(isPacket !== wrappers.has(entry.value), name).toBe(true);
+    }
+  });
+});
+
+describe("packet registry", () => {
+  it("registers each packet under its name, opcode and direction", () => {
+    for (const [direction, table] of [["client", clientPackets], ["server", serverPackets]] as const) {
+      for (const [name, def] of Object.entries(table) as [string, AnyPacketDef][]) {
+        expect(def.name).toBe(name);
+        expect(def.direction).toBe(direction);
+        expect(name.startsWith(direction === "client" ? "Client" : "Server")).toBe(true);
+        expect(def.opcode).toBe(OPCODES[def.name].value);
+        expect(def.origin).toBe(OPCODES[def.name].origin);
+        expect(packetByOpcode(direction, def.opcode)).toBe(def);
+      }
+    }
+  });
+
+  it("registers every packet module, one module per packet", async () => {
+    for (const direction of ["client", "server"] as const) {
+      const dir = fileURLToPath(new URL(`./packets/${direction}/`, import.meta.url));
+      const modules = readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && f !== "index.ts");
+      const table: Record<string, unknown> = direction === "client" ? clientPackets : serverPackets;
+      expect(modules.length).toBe(Object.keys(table).length);
+      for (const file of modules) {
+        const mod = (await import(/* @vite-ignore */ pathToFileURL(join(dir, file)).href)) as Record<string, unknown>;
+        const defs = Object.values(mod).filter((v): v is AnyPacketDef => typeof v === "object" && v !== null && "codec" in v && "opcode" in v);
+        expect(defs.length, file).toBe(1);
+        expect(defs[0]!.name).toBe(file.replace(/\.ts$/, ""));
+        expect(table[defs[0]!.name]).toBe(defs[0]);
+      }
+    }
+  });
+});
