@@ -29,6 +29,7 @@ export function buildGameData(input: GameDataInput): GameData {
     pets: new Table(t.pets.kind, t.pets.file, table("pets")),
     storeCategories: new Table(t.storeCategories.kind, t.storeCategories.file, table("storeCategories")),
     storeOffers: new StoreOfferTable(t.storeOffers.file, table("storeOffers")),
+    characterCreations: new Table(t.characterCreations.kind, t.characterCreations.file, table("characterCreations")),
   });
   checkReferences(data);
   return data;

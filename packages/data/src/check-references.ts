@@ -113,8 +113,15 @@ function checkStore(data: GameData): void {
  * Check every id one entry uses against the table that should hold it.
  * @throws {DataError} `UNKNOWN_REFERENCE` naming the referring file, entry id and field path.
  */
+function checkCharacterCreations(data: GameData): void {
+  for (const creation of data.characterCreations.all()) {
+    if (!data.factions.has(creation.factionId)) failer("characterCreations", creation.id)(`unknown faction ${creation.factionId}`, "factionId");
+  }
+}
+
 export function checkReferences(data: GameData): void {
   checkTitles(data);
+  checkCharacterCreations(data);
   checkCreaturesQuestsVendors(data);
   checkStore(data);
 }

@@ -4,6 +4,7 @@ import * as api from "./index";
 // Locks the runtime public surface: a change here is a change to every consumer.
 it("exports exactly the curated runtime API", () => {
   expect(Object.keys(api).sort()).toEqual([
+    "CLASS",
     "COLLECTIBLE_UNLOCK",
     "DATA_ERROR_CODE",
     "DEFAULT_REPUTATION_SCALE",
@@ -13,7 +14,9 @@ it("exports exactly the curated runtime API", () => {
     "MAX_WIRE_ID_14",
     "MOUNT_TYPE",
     "PATH_KEY",
+    "RACE",
     "REPUTATION_DIRECTION",
+    "SEX",
     "STORE_CURRENCY",
     "STORE_OFFER_KIND",
     "StoreOfferTable",
@@ -24,6 +27,7 @@ it("exports exactly the curated runtime API", () => {
     "TitleTable",
     "achievementSchema",
     "buildGameData",
+    "characterCreationSchema",
     "creatureSchema",
     "defaultGameDataDir",
     "factionSchema",

@@ -1,5 +1,6 @@
 import type { z } from "zod";
 import { achievementSchema } from "./schemas/achievement";
+import { characterCreationSchema } from "./schemas/character-creation";
 import { creatureSchema } from "./schemas/creature";
 import { factionSchema } from "./schemas/faction";
 import { itemSchema } from "./schemas/item";
@@ -30,6 +31,7 @@ export const GAME_DATA_TABLES = {
   pets: { file: "pets.json", key: "pets", kind: "pet", schema: petSchema },
   storeCategories: { file: "store-catalog.json", key: "categories", kind: "store category", schema: storeCategorySchema },
   storeOffers: { file: "store-catalog.json", key: "offers", kind: "store offer", schema: storeOfferSchema },
+  characterCreations: { file: "character-creations.json", key: "characterCreations", kind: "character creation", schema: characterCreationSchema },
 } as const satisfies Record<string, { file: string; key: string; kind: string; schema: z.ZodType }>;
 
 /** Name of one table of the game data, e.g. `"titles"`. */

@@ -1,4 +1,5 @@
 import type { Achievement } from "./schemas/achievement";
+import type { CharacterCreation } from "./schemas/character-creation";
 import type { Creature } from "./schemas/creature";
 import type { Faction } from "./schemas/faction";
 import type { Item } from "./schemas/item";
@@ -29,4 +30,6 @@ export interface GameData {
   readonly pets: Table<number, Pet>;
   readonly storeCategories: Table<number, StoreCategory>;
   readonly storeOffers: StoreOfferTable;
+  /** Character-creation choices by the id the client sends. */
+  readonly characterCreations: Table<number, CharacterCreation>;
 }

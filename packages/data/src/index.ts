@@ -49,6 +49,7 @@ export { achievementSchema, type Achievement } from "./schemas/achievement";
 export { PATH_KEY, pathSchema, type PathDef, type PathKey } from "./schemas/path";
 export { COLLECTIBLE_UNLOCK, MOUNT_TYPE, mountSchema, type CollectibleUnlock, type Mount, type MountType } from "./schemas/mount";
 export { petSchema, type Pet } from "./schemas/pet";
+export { CLASS, RACE, SEX, characterCreationSchema, type CharacterCreation } from "./schemas/character-creation";
 export {
   STORE_CURRENCY,
   STORE_OFFER_KIND,

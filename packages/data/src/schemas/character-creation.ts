@@ -1,0 +1,30 @@
+import { z } from "zod";
+import { idSchema, wireId14Schema } from "./common";
+
+/** Race ids of the client (NexusForever `Race`). */
+export const RACE = { human: 1, granok: 3, aurin: 4, draken: 5, mechari: 12, chua: 13, mordesh: 16 } as const;
+/** Class ids of the client (NexusForever `Class`). */
+export const CLASS = { warrior: 1, engineer: 2, esper: 3, medic: 4, stalker: 5, spellslinger: 7 } as const;
+/** Sex ids of the client. */
+export const SEX = { male: 0, female: 1 } as const;
+
+const oneOf = (table: Record<string, number>, what: string) =>
+  z.int().refine((v) => Object.values(table).includes(v), `must be a ${what} id (${Object.values(table).join(", ")})`);
+
+/**
+ * One choice on the character-creation screen: the client sends only this id in
+ * `ClientCharacterCreate`, and the server looks up what it means and where the character starts.
+ */
+export const characterCreationSchema = z.strictObject({
+  id: idSchema,
+  race: oneOf(RACE, "race"),
+  class: oneOf(CLASS, "class"),
+  sex: oneOf(SEX, "sex"),
+  factionId: wireId14Schema,
+  worldId: z.int().min(0).max(32767),
+  zoneId: z.int().min(0).max(32767),
+  position: z.strictObject({ x: z.number(), y: z.number(), z: z.number() }).default({ x: 0, y: 0, z: 0 }),
+});
+
+/** One choice on the character-creation screen. */
+export type CharacterCreation = z.output<typeof characterCreationSchema>;
