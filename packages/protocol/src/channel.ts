@@ -137,7 +137,7 @@ export class PacketChannel<R extends Role> {
       packet.codec.write(writer, value);
       frame = writer.finishCopy();
     } catch (error) {
-      throw error instanceof ProtocolError ? error.withOpcode(packet.opcode) : error;
+      throw error instanceof ProtocolError ? error.withOpcode(packet.opcode, wrap === "raw" ? headerBits : headerBits + 16) : error;
     } finally {
       writer.release();
     }

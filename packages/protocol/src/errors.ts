@@ -49,26 +49,30 @@ export interface ProtocolErrorDetails {
 export class ProtocolError extends Error {
   override readonly name = "ProtocolError";
   readonly code: ProtocolErrorCode;
+  /** What went wrong, without the location prefix of `message`. */
+  readonly reason: string;
   /** Opcode of the packet concerned, when known. */
   opcode: number | undefined;
-  readonly bitOffset: number | undefined;
+  /** Bit offset in the packet body (or frame payload) where the failing read or write started. */
+  bitOffset: number | undefined;
 
   constructor(code: ProtocolErrorCode, reason: string, details: ProtocolErrorDetails = {}) {
     super(formatMessage(reason, details), details.cause === undefined ? undefined : { cause: details.cause });
     this.code = code;
+    this.reason = reason;
     this.opcode = details.opcode;
     this.bitOffset = details.bitOffset;
   }
 
   /**
-   * Returns this error with `opcode` filled in if it was not known where the error was raised.
-   * The bit stream does not know which packet it reads; the packet layer stamps the opcode.
+   * Fills in `opcode` if it was not known where the error was raised (the bit stream does not
+   * know which packet it reads; the packet layer stamps it) and, with `bodyStartBit`, makes
+   * `bitOffset` relative to the body when the stream held a header before it. Returns `this`.
    */
-  withOpcode(opcode: number): this {
-    if (this.opcode === undefined) {
-      this.opcode = opcode;
-      this.message = `opcode 0x${hex4(opcode)}: ${this.message}`;
-    }
+  withOpcode(opcode: number, bodyStartBit = 0): this {
+    if (this.opcode === undefined) this.opcode = opcode;
+    if (this.bitOffset !== undefined && bodyStartBit !== 0) this.bitOffset -= bodyStartBit;
+    this.message = formatMessage(this.reason, { opcode: this.opcode, bitOffset: this.bitOffset });
     return this;
   }
 }

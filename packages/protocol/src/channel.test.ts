@@ -1,0 +1,157 @@
+import { describe, expect, it } from "vitest";
+import { PacketChannel } from "./channel";
+import { keyFromAuthBuildAndMessage, PacketCrypt } from "./crypto";
+import { ProtocolError } from "./errors";
+import { encodeFrame } from "./framing";
+import { Opcode } from "./opcodes";
+import { ClientCharacterList } from "./packets/client/ClientCharacterList";
+import { ClientHelloRealm } from "./packets/client/ClientHelloRealm";
+import { ClientPing } from "./packets/client/ClientPing";
+import { ClientTitleSet } from "./packets/client/ClientTitleSet";
+import { ServerHello } from "./packets/server/ServerHello";
+import { ServerTitleSet } from "./packets/server/ServerTitleSet";
+
+const sessionKey = Buffer.from("00112233445566778899aabbccddeeff", "hex");
+const hello = {
+  authVersion: 16042,
+  realmId: 1,
+  realmGroupId: 21,
+  realmGroupEnum: 0,
+  startupTime: 0n,
+  listenPort: 24000,
+  connectionType: 11,
+  authMessage: 0x97998a0,
+  processId: 1,
+  processCreationTime: 0n,
+  unknown30: 0,
+};
+
+function caught(fn: () => unknown): ProtocolError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ProtocolError) return error;
+    throw error;
+  }
+  throw new Error("expected a ProtocolError");
+}
+
+/** Wraps an already built plaintext [opcode + body] the way a peer would. */
+function wrapped(wrapper: number, plain: Buffer, crypt?: PacketCrypt): Buffer {
+  const inner = crypt === undefined ? plain : crypt.encrypt(plain);
+  const payload = Buffer.alloc(4 + inner.length);
+  payload.writeUInt32LE(payload.length, 0);
+  inner.copy(payload, 4);
+  return encodeFrame(wrapper, payload);
+}
+
+describe("PacketChannel login handoff", () => {
+  it("runs hello, hello-realm, rekey, character list", () => {
+    const server = new PacketChannel({ role: "server" });
+    const client = new PacketChannel({ role: "client" });
+
+    const [serverHello] = client.push(server.encode(ServerHello, hello));
+    expect(serverHello).toMatchObject({ name: "ServerHello", opcode: 0x0003, via: "encrypted", value: hello });
+
+    const helloRealm = client.encode(ClientHelloRealm, { accountId: 7, sessionKey, unused: 0n, email: "a@b.c", always3: 3 });
+    client.rekey(sessionKey); // the client switches right after sending its hello
+    const [received] = server.push(helloRealm);
+    expect(received?.name).toBe("ClientHelloRealm");
+    if (received?.name !== "ClientHelloRealm") throw new Error("narrowing");
+    expect(received.value.email).toBe("a@b.c"); // `value` is typed by `name`
+    server.rekey(received.value.sessionKey);
+
+    expect(server.push(client.encode(ClientCharacterList, {}))).toEqual([{ name: "ClientCharacterList", opcode: 0x07e0, value: {}, via: "encrypted" }]);
+    expect(client.push(server.encode(ServerTitleSet, { unitId: 1, titleId: 2 }))[0]?.value).toEqual({ unitId: 1, titleId: 2 });
+  });
+
+  it("lets a server rekey between two frames of one chunk", () => {
+    const server = new PacketChannel({ role: "server" });
+    const client = new PacketChannel({ role: "client" });
+    const first = client.encode(ClientHelloRealm, { accountId: 7, sessionKey, unused: 0n, email: "x", always3: 3 });
+    client.rekey(sessionKey);
+    const chunk = Buffer.concat([first, client.encode(ClientPing, {})]);
+    const frames = server.frames(chunk);
+    expect(frames).toHaveLength(2);
+    expect(server.decodeFrame(frames[0]!).name).toBe("ClientHelloRealm");
+    server.rekey(sessionKey);
+    expect(server.decodeFrame(frames[1]!).name).toBe("ClientPing");
+  });
+
+  it("fails with a ProtocolError when the keys disagree", () => {
+    const server = new PacketChannel({ role: "server" });
+    const client = new PacketChannel({ role: "client" });
+    client.rekey(sessionKey);
+    expect(() => server.push(client.encode(ClientTitleSet, { titleId: 5 }))).toThrow(ProtocolError);
+  });
+});
+
+describe("PacketChannel wrappers", () => {
+  const plain = (opcode: number, body: string) => Buffer.concat([Buffer.from([opcode & 0xff, opcode >> 8]), Buffer.from(body, "hex")]);
+
+  it("accepts ClientPacked (unencrypted inner) and raw frames on the server, and says which", () => {
+    const server = new PacketChannel({ role: "server" });
+    expect(server.push(wrapped(Opcode.ClientPacked, plain(Opcode.ClientTitleSet, "6500")))[0]).toMatchObject({ name: "ClientTitleSet", value: { titleId: 101 }, via: "packed" });
+    expect(server.push(encodeFrame(Opcode.ClientTitleSet, Buffer.from("6500", "hex")))[0]).toMatchObject({ name: "ClientTitleSet", via: "raw" });
+  });
+
+  it("decrypts ClientEncrypted with the build key by default", () => {
+    const server = new PacketChannel({ role: "server" });
+    const frame = wrapped(Opcode.ClientEncrypted, plain(Opcode.ClientTitleSet, "6500"), new PacketCrypt(keyFromAuthBuildAndMessage()));
+    expect(server.push(frame)[0]).toMatchObject({ name: "ClientTitleSet", value: { titleId: 101 }, via: "encrypted" });
+  });
+
+  it("reports an unknown inner opcode with the opcode, leaving the channel usable", () => {
+    const server = new PacketChannel({ role: "server" });
+    const crypt = new PacketCrypt(keyFromAuthBuildAndMessage());
+    const error = caught(() => server.push(wrapped(Opcode.ClientEncrypted, plain(0x0300, "00"), crypt)));
+    expect(error.code).toBe("UNKNOWN_OPCODE");
+    expect(error.opcode).toBe(0x0300);
+    expect(server.push(wrapped(Opcode.ClientEncrypted, plain(Opcode.ClientPing, ""), crypt))[0]?.name).toBe("ClientPing");
+  });
+
+  it("refuses a wrapper whose length disagrees with its payload", () => {
+    const server = new PacketChannel({ role: "server" });
+    const good = wrapped(Opcode.ClientPacked, plain(Opcode.ClientPing, ""));
+    const bad = Buffer.from(good);
+    bad.writeUInt32LE(7, 6);
+    expect(caught(() => server.push(bad))).toMatchObject({ code: "BAD_ENCRYPTED_LENGTH", opcode: Opcode.ClientPacked, bitOffset: 0 });
+    expect(caught(() => server.push(encodeFrame(Opcode.ClientEncrypted, Buffer.from("0300", "hex")))).code).toBe("BAD_ENCRYPTED_LENGTH");
+    expect(caught(() => server.push(wrapped(Opcode.ClientPacked, Buffer.from("41", "hex")))).code).toBe("DECODE_PAST_END");
+  });
+
+  it("stamps body errors with the inner opcode and the bit offset in the body", () => {
+    const server = new PacketChannel({ role: "server" });
+    expect(caught(() => server.push(wrapped(Opcode.ClientPacked, plain(Opcode.ClientTitleSet, "65"))))).toMatchObject({
+      code: "DECODE_PAST_END",
+      opcode: Opcode.ClientTitleSet,
+      bitOffset: 0,
+    });
+    expect(caught(() => server.push(wrapped(Opcode.ClientPacked, plain(Opcode.ClientTitleSet, "650000"))))).toMatchObject({
+      code: "TRAILING_DATA",
+      opcode: Opcode.ClientTitleSet,
+      bitOffset: 14,
+    });
+    const lenient = new PacketChannel({ role: "server", trailing: "ignore" });
+    expect(lenient.push(wrapped(Opcode.ClientPacked, plain(Opcode.ClientTitleSet, "650000")))[0]?.value).toEqual({ titleId: 101 });
+  });
+
+  it("treats the other side's wrapper as an unknown opcode", () => {
+    const client = new PacketChannel({ role: "client" });
+    expect(caught(() => client.push(wrapped(Opcode.ClientPacked, plain(Opcode.ServerTitleSet, "")))).code).toBe("UNKNOWN_OPCODE");
+  });
+
+  it("encodes only its own side's packets, and packed only for a client", () => {
+    const server = new PacketChannel({ role: "server" });
+    const client = new PacketChannel({ role: "client" });
+    expect(caught(() => server.encode(ClientPing as never, {} as never)).code).toBe("VALUE_OUT_OF_RANGE");
+    expect(caught(() => server.encode(ServerTitleSet, { unitId: 1, titleId: 1 }, { wrap: "packed" })).code).toBe("VALUE_OUT_OF_RANGE");
+    expect(caught(() => client.encode(ClientTitleSet, { titleId: 1 << 14 }))).toMatchObject({ code: "VALUE_OUT_OF_RANGE", opcode: Opcode.ClientTitleSet, bitOffset: 0 });
+    expect(client.encode(ClientTitleSet, { titleId: 101 }, { wrap: "raw" }).toString("hex")).toBe("080000008e076500");
+  });
+
+  it("enforces the maximum frame size", () => {
+    const server = new PacketChannel({ role: "server", maxFrameSize: 64 });
+    expect(caught(() => server.push(encodeFrame(Opcode.ClientPing, Buffer.alloc(100)))).code).toBe("FRAME_TOO_LARGE");
+  });
+});
