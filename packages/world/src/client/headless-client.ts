@@ -137,6 +137,11 @@ export class HeadlessClient {
     return this.inbox.filter((p) => name === undefined || p.name === name);
   }
 
+  /** Switches to the key derived from a session key, as `login` does after ClientHelloRealm. */
+  rekey(sessionKey: string | Uint8Array): void {
+    this.channel.rekey(typeof sessionKey === "string" ? Buffer.from(sessionKey, "hex") : sessionKey);
+  }
+
   /** Logs in with a realm session key and rekeys, then asks for the character list (the real client's order). */
   async login(options: LoginOptions): Promise<ServerPacketValues["ServerCharacterList"]> {
     const key = typeof options.sessionKey === "string" ? Buffer.from(options.sessionKey, "hex") : Buffer.from(options.sessionKey);

@@ -1,5 +1,6 @@
 import type { HandlerMap } from "./types";
 import { clientHelloRealm } from "./auth/hello";
+import { clientCharacterCreate } from "./characters/create";
 import { clientCharacterList } from "./characters/list";
 import { clientCharacterSelect } from "./characters/select";
 import { clientEnteredWorld } from "./world/entered-world";
@@ -11,6 +12,7 @@ export const HANDLERS = {
   ClientHelloRealm: clientHelloRealm,
   ClientCharacterList: clientCharacterList,
   ClientCharacterSelect: clientCharacterSelect,
+  ClientCharacterCreate: clientCharacterCreate,
   ClientEnteredWorld: clientEnteredWorld,
   ClientLogoutRequest: clientLogoutRequest,
   ClientLogoutConfirm: clientLogoutConfirm,

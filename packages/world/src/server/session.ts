@@ -175,7 +175,11 @@ export class Session {
         return;
       }
       this.pending += 1;
-      this.queue = this.queue.then(() => this.process(frame)).finally(() => (this.pending -= 1));
+      this.queue = this.queue
+        .then(() => this.process(frame))
+        // process() handles its own errors; this only guards the queue so one bug cannot stall it.
+        .catch((error: unknown) => this.close({ reason: "internal error while handling a packet", violation: false, error }))
+        .finally(() => (this.pending -= 1));
     }
   }
 

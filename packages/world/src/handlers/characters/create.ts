@@ -1,0 +1,41 @@
+import { DbError, createCharacter } from "@bezgelor/db";
+import { CHARACTER_CREATE_RESULT, ServerCharacterCreate } from "@bezgelor/protocol";
+import { CHARACTER_SCREEN } from "../../server/states";
+import { handler } from "../types";
+
+/**
+ * Creates a character from a creation-screen choice. The client sends only the choice's id; the
+ * game data says which race, class, sex and faction it means and where the character starts.
+ * Refusals use the genuine result codes (taken name, anything else failed); the session goes on.
+ */
+export const clientCharacterCreate = handler("ClientCharacterCreate", {
+  states: CHARACTER_SCREEN,
+  async handle({ session, services }, packet) {
+    const refuse = (result: number, reason: string) => {
+      session.logger.info({ name: packet.name, creationId: packet.characterCreationId, reason }, "character create refused");
+      session.send(ServerCharacterCreate, { characterId: 0n, worldId: 0, result });
+    };
+    const choice = services.data.characterCreations.get(packet.characterCreationId);
+    if (!choice) return refuse(CHARACTER_CREATE_RESULT.CreateFailed, "unknown character creation id");
+    try {
+      const character = await createCharacter(services.db, {
+        accountId: session.account?.id ?? 0,
+        name: packet.name,
+        race: choice.race,
+        class: choice.class,
+        sex: choice.sex,
+        faction: choice.factionId,
+        worldId: choice.worldId,
+        zoneId: choice.zoneId,
+      });
+      session.logger.info({ characterId: character.id, name: character.name }, "character created");
+      session.send(ServerCharacterCreate, { characterId: BigInt(character.id), worldId: character.worldId, result: CHARACTER_CREATE_RESULT.CreateOk });
+    } catch (error) {
+      if (!(error instanceof DbError)) throw error;
+      if (error.code === "NAME_TAKEN") return refuse(CHARACTER_CREATE_RESULT.CreateFailedUniqueName, error.message);
+      if (error.code === "INVALID_INPUT") return refuse(CHARACTER_CREATE_RESULT.CreateFailed, error.message);
+      throw error;
+    }
+    return undefined;
+  },
+});

@@ -1,0 +1,99 @@
+import { loadGameData, type GameData } from "@bezgelor/data";
+import { issueSessionKey, type AccountRole, type Database, type PrismaClient } from "@bezgelor/db";
+import { createTestDatabase, makeAccount, makeCharacter } from "@bezgelor/db/testing";
+import { HeadlessClient } from "../../src/client/headless-client";
+import { WorldConfigSchema, type WorldConfig } from "../../src/config/schema";
+import { createLogger } from "../../src/logging";
+import { startWorldServer, type WorldServer } from "../../src/server/world-server";
+
+/**
+ * Every query waits `ms` first. PGlite answers within one event-loop turn, so without this no test
+ * could observe packets still in flight (shutdown draining, for instance).
+ */
+function withQueryDelay(database: Database, ms: number): Database {
+  if (ms <= 0) return database;
+  const client = database.client.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        await new Promise((r) => setTimeout(r, ms));
+        return query(args);
+      },
+    },
+  }) as unknown as PrismaClient;
+  return { ...database, client };
+}
+
+let cachedData: Promise<GameData> | undefined;
+
+/** Log lines the server wrote, parsed, so tests can assert that bad input was logged with context. */
+export type LogLine = Record<string, unknown> & { msg?: string; level: number };
+
+export interface TestPlayer {
+  accountId: number;
+  email: string;
+  characterId: number;
+  characterName: string;
+  sessionKey: string;
+}
+
+/**
+ * A real world server on a random loopback port over an isolated test database (PGlite, or
+ * PostgreSQL when DATABASE_URL is set), plus helpers to make players and connect headless clients.
+ */
+export async function startTestWorld(server: Partial<WorldConfig["server"]> = {}, options: { queryDelayMs?: number } = {}) {
+  const database: Database = withQueryDelay(await createTestDatabase(), options.queryDelayMs ?? 0);
+  const data = await (cachedData ??= loadGameData());
+  const config = WorldConfigSchema.parse({ logLevel: "info", server: { host: "127.0.0.1", port: 0, ...server } });
+  const logs: LogLine[] = [];
+  const logger = createLogger({ level: "debug", destination: { write: (line) => logs.push(JSON.parse(line) as LogLine) } });
+  const world: WorldServer = await startWorldServer({ config, database, data, logger });
+  const clients: HeadlessClient[] = [];
+  const db = database.client;
+
+  async function player(options: { role?: AccountRole; faction?: number; zoneId?: number } = {}): Promise<TestPlayer> {
+    const account = await makeAccount(db, options.role ? { role: options.role } : {});
+    const character = await makeCharacter(db, {
+      accountId: account.id,
+      faction: options.faction ?? 167,
+      worldId: 426,
+      zoneId: options.zoneId ?? 1,
+    });
+    const { sessionKey } = await issueSessionKey(db, { email: account.email });
+    return { accountId: account.id, email: account.email, characterId: character.id, characterName: character.name, sessionKey };
+  }
+
+  async function connect(): Promise<HeadlessClient> {
+    const client = await HeadlessClient.connect({ host: "127.0.0.1", port: world.port, timeoutMs: 5000 });
+    clients.push(client);
+    return client;
+  }
+
+  /** A player logged in and in the world. */
+  async function inWorld(p?: TestPlayer): Promise<{ player: TestPlayer; client: HeadlessClient }> {
+    const who = p ?? (await player());
+    const client = await connect();
+    await client.login({ accountId: who.accountId, email: who.email, sessionKey: who.sessionKey });
+    await client.enterWorld(who.characterId);
+    return { player: who, client };
+  }
+
+  return {
+    world,
+    database,
+    db,
+    data,
+    logs,
+    player,
+    connect,
+    inWorld,
+    /** Log lines whose message contains `text`. */
+    logged: (text: string) => logs.filter((l) => typeof l.msg === "string" && l.msg.includes(text)),
+    async close() {
+      await Promise.all(clients.map((c) => c.close().catch(() => undefined)));
+      await world.shutdown("test over");
+      await database.close();
+    },
+  };
+}
+
+export type TestWorld = Awaited<ReturnType<typeof startTestWorld>>;
