@@ -1,10 +1,17 @@
+import { cp, rm } from "node:fs/promises";
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: ["src/index.ts"],
+  entry: { index: "src/index.ts", "testing/index": "src/testing/index.ts" },
   format: ["esm"],
   target: "node20",
   dts: true,
   sourcemap: true,
   clean: true,
+  // The runtime runner looks for `<module dir>/migrations` first, so the built package carries
+  // its own copy of prisma/migrations and works without the repository around it.
+  async onSuccess() {
+    await rm("dist/migrations", { recursive: true, force: true });
+    await cp("../../prisma/migrations", "dist/migrations", { recursive: true });
+  },
 });

@@ -65,22 +65,30 @@ interface PrismaLikeError {
   code?: unknown;
   meta?: {
     target?: unknown;
-    driverAdapterError?: { cause?: { kind?: unknown; constraint?: { fields?: unknown } } };
+    driverAdapterError?: { cause?: { kind?: unknown; constraint?: { fields?: unknown; index?: unknown } } };
   };
 }
 
 /**
- * The columns of a unique violation, or undefined if `error` is not one. With driver adapters
- * Prisma leaves `meta.target` empty; the columns are in the adapter error's constraint.
+ * What a unique violation names, or undefined if `error` is not one: the columns and/or the
+ * index. With driver adapters Prisma leaves `meta.target` empty; the adapter error has them, and
+ * adapters differ (PGlite's reports the columns, node-postgres's the index name).
  */
-export function uniqueViolationFields(error: unknown): string[] | undefined {
+export function uniqueViolationTargets(error: unknown): string[] | undefined {
   if (typeof error !== "object" || error === null) return undefined;
   const e = error as PrismaLikeError;
   const cause = e.meta?.driverAdapterError?.cause;
-  const isUnique = e.code === "P2002" || cause?.kind === "UniqueConstraintViolation";
-  if (!isUnique) return undefined;
+  if (e.code !== "P2002" && cause?.kind !== "UniqueConstraintViolation") return undefined;
   const fields = cause?.constraint?.fields ?? e.meta?.target;
-  return Array.isArray(fields) ? fields.map(String) : [];
+  const index = cause?.constraint?.index;
+  return [...(Array.isArray(fields) ? fields.map(String) : []), ...(typeof index === "string" ? [index] : [])];
+}
+
+/** True when `error` violates the unique index `index` on exactly `columns`. */
+export function isUniqueViolation(error: unknown, index: string, columns: string[]): boolean {
+  const targets = uniqueViolationTargets(error);
+  if (!targets) return false;
+  return targets.includes(index) || (columns.length > 0 && columns.every((c) => targets.includes(c)));
 }
 
 /** Wraps anything that is not already a DbError as INTERNAL, keeping it as `cause`. */

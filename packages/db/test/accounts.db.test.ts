@@ -30,8 +30,8 @@ describe("createAccount", () => {
   });
 
   it("salts: the same password hashes differently", async () => {
-    const a = await makeAccount(db.client, { password: "same password" });
-    const b = await makeAccount(db.client, { password: "same password" });
+    const a = await createAccount(db.client, { email: uniqueEmail(), password: "same password" });
+    const b = await createAccount(db.client, { email: uniqueEmail(), password: "same password" });
     const rows = await db.client.account.findMany({ where: { id: { in: [a.id, b.id] } } });
     expect(rows[0]?.passwordHash).not.toBe(rows[1]?.passwordHash);
   });

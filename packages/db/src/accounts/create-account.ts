@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { DbClient } from "../client.js";
-import { DB_ERROR_CODES, DbError, toDbError, uniqueViolationFields } from "../errors.js";
+import { DB_ERROR_CODES, DbError, toDbError, isUniqueViolation } from "../errors.js";
 import { AccountRole } from "../generated/prisma/enums";
 import { EmailSchema, parseInput, PasswordSchema } from "../validation.js";
 import { accountSelect, type AccountRecord } from "./account-record.js";
@@ -33,7 +33,7 @@ export async function createAccount(db: DbClient, options: CreateAccountOptions)
       select: accountSelect,
     });
   } catch (error) {
-    if (uniqueViolationFields(error)?.includes("email")) {
+    if (isUniqueViolation(error, "accounts_email_key", ["email"])) {
       throw new DbError(DB_ERROR_CODES.EMAIL_TAKEN, `An account with email ${input.email} exists already`, {
         cause: error,
         details: { email: input.email },

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { DbClient } from "../client.js";
-import { DB_ERROR_CODES, DbError, isForeignKeyViolation, toDbError, uniqueViolationFields } from "../errors.js";
+import { DB_ERROR_CODES, DbError, isForeignKeyViolation, toDbError, isUniqueViolation } from "../errors.js";
 import type { Character } from "../generated/prisma/client";
 import { CharacterNameSchema, IdSchema, Int32Schema, parseInput } from "../validation.js";
 
@@ -42,7 +42,7 @@ export async function createCharacter(db: DbClient, options: CreateCharacterOpti
   try {
     return await db.character.create({ data: { ...input, nameKey: input.name.toLowerCase() } });
   } catch (error) {
-    if (uniqueViolationFields(error)?.includes("name_key")) {
+    if (isUniqueViolation(error, "characters_name_key_key", ["name_key"])) {
       throw new DbError(DB_ERROR_CODES.NAME_TAKEN, `The name ${input.name} is taken`, { cause: error, details: { name: input.name } });
     }
     if (isForeignKeyViolation(error)) {

@@ -4,7 +4,7 @@
 // is re-checked against the latest row version after waiting, so a spend can never overdraw.
 import { z } from "zod";
 import type { DbClient } from "../client.js";
-import { DB_ERROR_CODES, DbError, toDbError, uniqueViolationFields } from "../errors.js";
+import { DB_ERROR_CODES, DbError, toDbError, isUniqueViolation } from "../errors.js";
 import { Prisma } from "../generated/prisma/client";
 import { IdSchema, MAX_INT64, parseGoldAmount, parseInput } from "../validation.js";
 
@@ -87,7 +87,7 @@ export async function changeGold(db: DbClient, direction: Direction, options: Go
       rows = await db.$queryRaw<LedgerRow[]>(changeSql(direction, input.characterId, amount, input.reason, key));
     } catch (error) {
       // A concurrent call with the same key won the race; report its result.
-      const replay = key && uniqueViolationFields(error) ? await findReplay(db, input.characterId, key) : undefined;
+      const replay = key && isUniqueViolation(error, "gold_ledger_character_id_idempotency_key_key", ["character_id", "idempotency_key"]) ? await findReplay(db, input.characterId, key) : undefined;
       if (replay) return replay;
       throw error;
     }

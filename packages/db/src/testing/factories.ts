@@ -1,7 +1,7 @@
 // Factories that make unique rows, so tests never depend on each other's data or order.
 import { randomBytes, randomUUID } from "node:crypto";
-import { createAccount } from "../accounts/create-account.js";
-import type { AccountRecord } from "../accounts/account-record.js";
+import { accountSelect, type AccountRecord } from "../accounts/account-record.js";
+import { hashPassword } from "../accounts/password.js";
 import { createCharacter, type CreateCharacterOptions } from "../characters/create-character.js";
 import type { DbClient } from "../client.js";
 import type { AccountRole, Character } from "../generated/prisma/client";
@@ -24,10 +24,25 @@ export interface MakeAccountOptions {
   role?: AccountRole;
 }
 
-/** Creates an account with a unique email; returns it with the plain password used. */
+// scrypt is deliberately slow; hash each distinct test password once per process. Salts are
+// then shared between factory accounts, which is fine for test data and only for test data.
+const hashes = new Map<string, Promise<string>>();
+
+/**
+ * Creates an account with a unique email (stored like createAccount stores it); returns it with
+ * the plain password, which verifyPassword accepts. Rejects on a duplicate email.
+ */
 export async function makeAccount(db: DbClient, options: MakeAccountOptions = {}): Promise<AccountRecord & { password: string }> {
   const password = options.password ?? "correct horse battery";
-  const account = await createAccount(db, { email: options.email ?? uniqueEmail(), password, ...(options.role ? { role: options.role } : {}) });
+  let hash = hashes.get(password);
+  if (!hash) {
+    hash = hashPassword(password);
+    hashes.set(password, hash);
+  }
+  const account = await db.account.create({
+    data: { email: (options.email ?? uniqueEmail()).trim().toLowerCase(), passwordHash: await hash, role: options.role ?? "player" },
+    select: accountSelect,
+  });
   return { ...account, password };
 }
 

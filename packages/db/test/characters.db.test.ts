@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCharacter, DB_ERROR_CODES, getCharacter, getCharacterByName, listCharacters, type Database } from "../src/index.js";
+import { createTestDatabase, makeAccount, makeCharacter, uniqueCharacterName } from "../src/testing/index.js";
+import { expectDbError } from "./expect-db-error.js";
+
+let db: Database;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(() => db.close());
+
+const base = { race: 1, class: 2, sex: 0, faction: 167 };
+
+describe("createCharacter", () => {
+  it("creates a level 1 character with zero gold at the origin, keeping the name's case", async () => {
+    const account = await makeAccount(db.client);
+    const name = `Ab${uniqueCharacterName("c")}`.slice(0, 20);
+    const character = await createCharacter(db.client, { accountId: account.id, name, ...base, worldId: 870, zoneId: 1 });
+    expect(character).toMatchObject({
+      accountId: account.id,
+      name,
+      nameKey: name.toLowerCase(),
+      level: 1,
+      gold: 0n,
+      worldId: 870,
+      zoneId: 1,
+      positionX: 0,
+      lastLoginAt: null,
+    });
+  });
+
+  it("refuses a name that differs only in case with NAME_TAKEN, across accounts", async () => {
+    const existing = await makeCharacter(db.client);
+    const other = await makeAccount(db.client);
+    await expectDbError(
+      createCharacter(db.client, { accountId: other.id, name: existing.name.toUpperCase(), ...base }),
+      DB_ERROR_CODES.NAME_TAKEN,
+    );
+  });
+
+  it.each([
+    ["a 2-letter name", { name: "Ab" }],
+    ["a 25-letter name", { name: "A".repeat(25) }],
+    ["a name with a digit", { name: "Abc1" }],
+    ["a name with a space", { name: "Abc Def" }],
+    ["level 0", { level: 0 }],
+    ["level 51", { level: 51 }],
+    ["a negative race", { race: -1 }],
+    ["a fractional class", { class: 1.5 }],
+  ])("rejects %s with INVALID_INPUT", async (_label, patch) => {
+    const account = await makeAccount(db.client);
+    await expectDbError(
+      createCharacter(db.client, { accountId: account.id, name: uniqueCharacterName(), ...base, ...patch }),
+      DB_ERROR_CODES.INVALID_INPUT,
+    );
+  });
+
+  it("throws ACCOUNT_NOT_FOUND for an unknown account", async () => {
+    await expectDbError(
+      createCharacter(db.client, { accountId: 2_000_000_000, name: uniqueCharacterName(), ...base }),
+      DB_ERROR_CODES.ACCOUNT_NOT_FOUND,
+    );
+  });
+
+  it("deleting the account deletes its characters (ON DELETE CASCADE)", async () => {
+    const character = await makeCharacter(db.client);
+    await db.client.account.delete({ where: { id: character.accountId } });
+    await expectDbError(getCharacter(db.client, { characterId: character.id }), DB_ERROR_CODES.CHARACTER_NOT_FOUND);
+  });
+});
+
+describe("listCharacters", () => {
+  it("lists only the account's characters, oldest first", async () => {
+    const account = await makeAccount(db.client);
+    const first = await makeCharacter(db.client, { accountId: account.id });
+    const second = await makeCharacter(db.client, { accountId: account.id });
+    await makeCharacter(db.client);
+    const list = await listCharacters(db.client, { accountId: account.id });
+    expect(list.map((c) => c.id)).toEqual([first.id, second.id]);
+  });
+
+  it("is empty for an account without characters; INVALID_INPUT for a bad id", async () => {
+    const account = await makeAccount(db.client);
+    await expect(listCharacters(db.client, { accountId: account.id })).resolves.toEqual([]);
+    await expectDbError(listCharacters(db.client, { accountId: 0 }), DB_ERROR_CODES.INVALID_INPUT);
+  });
+});
+
+describe("getCharacter and getCharacterByName", () => {
+  it("gets by id, checking ownership when an account is given", async () => {
+    const character = await makeCharacter(db.client);
+    const stranger = await makeAccount(db.client);
+    await expect(getCharacter(db.client, { characterId: character.id })).resolves.toMatchObject({ id: character.id });
+    await expect(getCharacter(db.client, { characterId: character.id, accountId: character.accountId })).resolves.toMatchObject({
+      id: character.id,
+    });
+    await expectDbError(getCharacter(db.client, { characterId: character.id, accountId: stranger.id }), DB_ERROR_CODES.CHARACTER_NOT_FOUND);
+    await expectDbError(getCharacter(db.client, { characterId: 2_000_000_000 }), DB_ERROR_CODES.CHARACTER_NOT_FOUND);
+  });
+
+  it("gets by name in any letter case", async () => {
+    const character = await makeCharacter(db.client);
+    await expect(getCharacterByName(db.client, { name: character.name.toUpperCase() })).resolves.toMatchObject({ id: character.id });
+    await expectDbError(getCharacterByName(db.client, { name: uniqueCharacterName() }), DB_ERROR_CODES.CHARACTER_NOT_FOUND);
+    await expectDbError(getCharacterByName(db.client, { name: "x".repeat(40) }), DB_ERROR_CODES.CHARACTER_NOT_FOUND);
+  });
+});
+
+describe("database constraints (not only code)", () => {
+  it("refuses name_key <> lower(name), level outside 1..50 and negative gold", async () => {
+    const account = await makeAccount(db.client);
+    const row = { accountId: account.id, ...base };
+    const name = uniqueCharacterName();
+    await expect(db.client.character.create({ data: { ...row, name, nameKey: "other" } })).rejects.toThrow();
+    await expect(db.client.character.create({ data: { ...row, name, nameKey: name.toLowerCase(), level: 51 } })).rejects.toThrow();
+    await expect(db.client.character.create({ data: { ...row, name, nameKey: name.toLowerCase(), gold: -1n } })).rejects.toThrow();
+  });
+});

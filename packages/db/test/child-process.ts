@@ -1,0 +1,42 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+
+const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const fixture = path.join(packageDir, "test/fixtures/open-child.ts");
+
+/** A running open-child.ts with its first JSON report. */
+export interface Child {
+  process: ChildProcess;
+  report: Promise<Record<string, unknown>>;
+  exited: Promise<number | null>;
+}
+
+/** Starts test/fixtures/open-child.ts in a separate Node process. */
+export function startChild(args: string[]): Child {
+  const child = spawn(process.execPath, ["--conditions=@bezgelor/source", "--import", "tsx", fixture, ...args], {
+    cwd: packageDir,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  const report = new Promise<Record<string, unknown>>((resolve, reject) => {
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => {
+      out += d.toString();
+      const line = out.split("\n")[0];
+      if (out.includes("\n") && line) resolve(JSON.parse(line) as Record<string, unknown>);
+    });
+    void exited.then((code) => reject(new Error(`child exited (${code}) without a report; stderr:\n${stderr}`)));
+  });
+  return { process: child, report, exited };
+}
+
+/** Runs a child to completion and returns its report. */
+export async function runChild(args: string[]): Promise<Record<string, unknown>> {
+  const child = startChild(args);
+  const report = await child.report;
+  await child.exited;
+  return report;
+}

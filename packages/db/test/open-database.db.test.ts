@@ -1,0 +1,156 @@
+// openDatabase on the embedded target: first-use creation, the directory lock (seen from a real
+// second process), stale-lock takeover, sharing through the socket, and the config errors.
+import { existsSync, readFileSync } from "node:fs";
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAccount, DB_ERROR_CODES, getAccountByEmail, openDatabase, type DbLogger } from "../src/index.js";
+import { uniqueEmail } from "../src/testing/index.js";
+import { createPgDatabase, dropPgDatabase, urlForDatabase } from "../src/testing/pg-template.js";
+import { runChild, startChild } from "./child-process.js";
+import { expectDbError } from "./expect-db-error.js";
+
+let dir: string;
+const lockPath = () => path.join(dir, "bezgelor.lock");
+const readLockFile = () => JSON.parse(readFileSync(lockPath(), "utf8")) as Record<string, unknown>;
+
+function capturingLogger() {
+  const warnings: string[] = [];
+  const logger = {
+    debug: () => undefined,
+    info: () => undefined,
+    error: () => undefined,
+    warn: (obj: unknown, msg?: string) => void warnings.push(`${msg ?? ""} ${JSON.stringify(obj)}`),
+  } as unknown as DbLogger;
+  return { logger, warnings };
+}
+
+beforeAll(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), "bezgelor-open-"));
+  // First use creates and migrates the directory; every later open reuses it (~0.5 s).
+  const db = await openDatabase({ config: { dir } });
+  expect(db.kind).toBe("pglite");
+  await expect(db.client.account.count()).resolves.toBe(0);
+  await db.close();
+});
+afterAll(() => undefined);
+
+describe("openDatabase (embedded)", () => {
+  it("holds a lock naming this process while open and removes it on close", async () => {
+    const db = await openDatabase({ config: { dir } });
+    expect(readLockFile()).toMatchObject({ pid: process.pid, hostname: os.hostname(), command: process.argv.join(" ") });
+    expect(typeof readLockFile().startedAt).toBe("string");
+    await db.close();
+    await db.close(); // idempotent
+    expect(existsSync(lockPath())).toBe(false);
+  });
+
+  it("a second process gets DIRECTORY_LOCKED naming the holder's pid and command", async () => {
+    const db = await openDatabase({ config: { dir } });
+    try {
+      const report = await runChild([dir, "probe"]);
+      expect(report).toMatchObject({ ok: false, code: DB_ERROR_CODES.DIRECTORY_LOCKED });
+      expect(report.message).toContain(`pid ${process.pid}`);
+      expect(report.message).toContain(process.argv.join(" "));
+    } finally {
+      await db.close();
+    }
+  });
+
+  it("with share: another process works through the socket (pglite-remote) while this one runs", async () => {
+    const db = await openDatabase({ config: { dir }, share: true });
+    try {
+      const socket = readLockFile().socket as string;
+      expect(socket).toMatch(/\.s\.PGSQL\.5432$/);
+      expect(existsSync(socket)).toBe(true);
+      const email = uniqueEmail();
+      await expect(runChild([dir, "write", email])).resolves.toMatchObject({ ok: true, kind: "pglite-remote" });
+      await expect(getAccountByEmail(db.client, { email })).resolves.toMatchObject({ email });
+    } finally {
+      await db.close();
+    }
+    expect(existsSync(lockPath())).toBe(false);
+  });
+
+  it("a lock left by a killed process is taken over with a warning", async () => {
+    const holder = startChild([dir, "hold"]);
+    const report = await holder.report;
+    expect(report).toMatchObject({ ok: true, kind: "pglite" });
+    holder.process.kill("SIGKILL");
+    await holder.exited;
+    expect(readLockFile().pid).toBe(report.pid); // SIGKILL skips every cleanup
+
+    const { logger, warnings } = capturingLogger();
+    const db = await openDatabase({ config: { dir }, logger });
+    try {
+      expect(readLockFile().pid).toBe(process.pid);
+      expect(warnings.join("\n")).toContain(`dead pid ${String(report.pid)}`);
+      await expect(db.client.account.count()).resolves.toBeGreaterThanOrEqual(0); // data survived
+    } finally {
+      await db.close();
+    }
+  });
+
+  it("a process that exits without close() releases its lock", async () => {
+    await expect(runChild([dir, "exit"])).resolves.toMatchObject({ ok: true });
+    expect(existsSync(lockPath())).toBe(false);
+  });
+
+  it("remote work never runs inside the owner's transaction, nor the owner's inside a remote one", async () => {
+    const db = await openDatabase({ config: { dir }, share: true });
+    const remote = await openDatabase({ config: { dir } }); // same process, but through the socket
+    try {
+      expect(remote.kind).toBe("pglite-remote");
+      const email = uniqueEmail();
+      const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+      const local = db.client.$transaction(async (tx) => {
+        await createAccount(tx, { email, password: "password123" });
+        await sleep(300);
+        throw new Error("roll back");
+      }).catch((error: Error) => error.message); // settle now: it rejects while we await below
+      await sleep(100);
+      // Would see the uncommitted row if it ran inside the open local transaction.
+      await expect(remote.client.account.count({ where: { email } })).resolves.toBe(0);
+      await expect(local).resolves.toBe("roll back");
+
+      const other = uniqueEmail();
+      const remoteTx = remote.client.$transaction(async (tx) => {
+        await createAccount(tx, { email: other, password: "password123" });
+        await sleep(300);
+        throw new Error("remote roll back");
+      }).catch((error: Error) => error.message);
+      await sleep(100);
+      await expect(db.client.account.count({ where: { email: other } })).resolves.toBe(0);
+      await expect(remoteTx).resolves.toBe("remote roll back");
+    } finally {
+      await remote.close();
+      await db.close();
+    }
+  });
+
+  it("rejects a bad config with INVALID_INPUT", async () => {
+    await expectDbError(openDatabase({ config: { url: "mysql://localhost/x" } }), DB_ERROR_CODES.INVALID_INPUT);
+    await expectDbError(openDatabase({ config: { dir: "" } }), DB_ERROR_CODES.INVALID_INPUT);
+    await expectDbError(openDatabase({ config: { dir, sessionKeyLifetimeSeconds: 0 } }), DB_ERROR_CODES.INVALID_INPUT);
+  });
+});
+
+describe("openDatabase (PostgreSQL)", () => {
+  const url = process.env.DATABASE_URL;
+  it.skipIf(!url)("opens and migrates a PostgreSQL database given by url [needs DATABASE_URL]", async () => {
+    const name = await createPgDatabase(url as string, null);
+    try {
+      const db = await openDatabase({ config: { url: urlForDatabase(url as string, name) } });
+      expect(db.kind).toBe("postgres");
+      await expect(db.client.character.count()).resolves.toBe(0);
+      await db.close();
+    } finally {
+      await dropPgDatabase(url as string, name);
+    }
+  });
+
+  it("reports an unreachable server as CONNECTION_FAILED", async () => {
+    await expectDbError(openDatabase({ config: { url: "postgresql://postgres@127.0.0.1:1/none" } }), DB_ERROR_CODES.CONNECTION_FAILED);
+  });
+});
