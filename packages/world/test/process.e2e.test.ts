@@ -1,0 +1,72 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { createInterface } from "node:readline";
+import { afterAll, describe, expect, it } from "vitest";
+import { HeadlessClient } from "../src/client/headless-client";
+
+const BIN = resolve(import.meta.dirname, "../src/bin.ts");
+const dir = mkdtempSync(join(tmpdir(), "bezgelor-process-"));
+const env = { ...process.env, BEZGELOR_DB_DIR: join(dir, "db"), BEZGELOR_LOG_LEVEL: "info", BEZGELOR_PORT: "0", BEZGELOR_HOST: "127.0.0.1" };
+const children: ChildProcess[] = [];
+afterAll(() => children.forEach((c) => c.kill("SIGKILL")));
+
+function bezgelor(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, ["--conditions=@bezgelor/source", "--import", "tsx", BIN, ...args], { env });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+    child.on("close", (code) => done({ code, stdout, stderr }));
+  });
+}
+
+describe("the bezgelor binary", () => {
+  it("serves, lets the CLI work alongside through the server, and stops cleanly on SIGTERM", async () => {
+    const server = spawn(process.execPath, ["--conditions=@bezgelor/source", "--import", "tsx", BIN, "serve"], { env });
+    children.push(server);
+    const lines: Record<string, unknown>[] = [];
+    const listening = new Promise<number>((resolvePort, reject) => {
+      createInterface({ input: server.stdout }).on("line", (line) => {
+        const entry = JSON.parse(line) as Record<string, unknown>;
+        lines.push(entry);
+        if (entry.msg === "world server listening") resolvePort(Number(entry.port));
+      });
+      server.on("exit", (code) => reject(new Error(`server exited early with ${code}`)));
+    });
+    const port = await listening;
+
+    const email = `proc-${process.pid}@example.test`;
+    expect((await bezgelor(["account", "create", "--email", email, "--password", "process-test-pw"])).code).toBe(0);
+    expect((await bezgelor(["character", "create", "--email", email, "--name", "Processa"])).code).toBe(0);
+    const issued = await bezgelor(["session", "issue", "--email", email, "--json"]);
+    const { accountId, sessionKey } = JSON.parse(issued.stdout) as { accountId: number; sessionKey: string };
+    expect(sessionKey).toMatch(/^[0-9a-f]{32}$/);
+
+    const client = await HeadlessClient.connect({ host: "127.0.0.1", port });
+    const list = await client.login({ accountId, email, sessionKey });
+    await client.enterWorld(list.characters[0]?.id ?? 0n);
+
+    const exited = new Promise<number | null>((r) => server.on("exit", (code) => r(code)));
+    server.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(client.log.at(-1)?.name).toBe("ServerLogout");
+    expect(lines.map((l) => l.msg)).toContain("world server stopped");
+
+    // The lock is released: the CLI now opens the directory itself.
+    const shown = await bezgelor(["account", "show", "--email", email, "--json"]);
+    expect(shown.code).toBe(0);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ id: accountId, email, role: "player" });
+  });
+
+  it("answers bad usage with exit code 2 and unknown data with 3", async () => {
+    const usage = await bezgelor(["account", "create", "--email", "x@example.test"]);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain("missing required option --password");
+    const missing = await bezgelor(["account", "show", "--email", "nobody@example.test"]);
+    expect(missing.code).toBe(3);
+    expect((await bezgelor(["--help"])).stdout).toContain("session issue");
+  });
+});
