@@ -58,6 +58,10 @@ export const OPCODES = {
   ServerVendorRefused: { value: 0xf021, origin: "extension" },
   /** Extension: the vendor's items with base and discounted gold prices. */
   ServerVendorItems: { value: 0xf022, origin: "extension" },
+  /** Extension: the character's gold balance after a change, and the change. */
+  ServerGoldChanged: { value: 0xf030, origin: "extension" },
+  /** Extension: how many of an item the character now holds. */
+  ServerInventoryUpdate: { value: 0xf031, origin: "extension" },
 } as const satisfies Record<string, { value: number; origin: "genuine" | "extension" }>;
 
 /** Name of an opcode in {@link OPCODES}. */

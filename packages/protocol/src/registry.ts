@@ -22,6 +22,8 @@ import { ServerCharacterSelectFail } from "./packets/server/ServerCharacterSelec
 import { ServerChat } from "./packets/server/ServerChat";
 import { ServerChatResult } from "./packets/server/ServerChatResult";
 import { ServerGenericError } from "./packets/server/ServerGenericError";
+import { ServerGoldChanged } from "./packets/server/ServerGoldChanged";
+import { ServerInventoryUpdate } from "./packets/server/ServerInventoryUpdate";
 import { ServerHello } from "./packets/server/ServerHello";
 import { ServerLogout } from "./packets/server/ServerLogout";
 import { ServerPlayerEnteredWorld } from "./packets/server/ServerPlayerEnteredWorld";
@@ -77,6 +79,8 @@ export const serverPackets = {
   ServerReputationList,
   ServerVendorRefused,
   ServerVendorItems,
+  ServerGoldChanged,
+  ServerInventoryUpdate,
 } as const;
 
 /** Names of client packets. */

@@ -12,7 +12,7 @@ const EXPECTED = [
   "PacketCrypt", "ProtocolError", "QUEST_STATE", "ServerAchievementInit", "ServerAchievementUpdate", "ServerChangeWorld",
   "ServerCharacterCreate", "ServerCharacterList", "ServerCharacterSelectFail", "ServerChat", "ServerChatResult",
   "ServerGenericError", "ServerHello", "ServerLogout", "ServerPlayerEnteredWorld", "ServerQuestStateChange",
-  "ServerReputationList", "ServerReputationUpdate", "ServerRequestResult", "ServerTitleSet", "ServerTitleUpdate",
+  "ServerGoldChanged", "ServerInventoryUpdate", "ServerReputationList", "ServerReputationUpdate", "ServerRequestResult", "ServerTitleSet", "ServerTitleUpdate",
   "ServerTitles", "ServerVendorItems", "ServerVendorRefused", "WRAPPER_OPCODES", "benchCodec", "clientPackets",
   "decodePacketBody", "definePacket", "encodeFrame", "isProtocolError", "keyFromAuthBuildAndMessage", "keyFromSessionKey",
   "opcodeName", "packetByOpcode", "serverPackets", "t",
