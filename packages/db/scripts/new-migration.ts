@@ -42,7 +42,7 @@ async function main(): Promise<void> {
   await writeFile(path.join(dir, "migration.sql"), sql);
   const lockPath = path.join(migrationsDir, MIGRATION_LOCK_FILE);
   if (!existsSync(lockPath)) await writeFile(lockPath, MIGRATION_LOCK_CONTENT);
-  console.log(`wrote ${path.relative(process.cwd(), path.join(dir, "migration.sql"))}`);
+  console.log(`wrote ${path.relative(path.dirname(prismaDir), path.join(dir, "migration.sql"))}`);
   console.log("Review it; add CHECK constraints and data changes by hand before committing.");
 }
 

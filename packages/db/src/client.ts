@@ -12,8 +12,10 @@ export interface TransactionOptions {
   isolationLevel?: Prisma.TransactionIsolationLevel;
 }
 
+// Prisma 7 transaction clients have a `$transaction` of their own (nested transactions through
+// savepoints, which the PGlite adapter does not implement), but never `$connect`.
 function isFullClient(db: DbClient): db is PrismaClient {
-  return typeof (db as { $transaction?: unknown }).$transaction === "function";
+  return typeof (db as { $connect?: unknown }).$connect === "function";
 }
 
 /**

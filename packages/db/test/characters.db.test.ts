@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCharacter, DB_ERROR_CODES, getCharacter, getCharacterByName, listCharacters, type Database } from "../src/index.js";
+import { createCharacter, DB_ERROR_CODES, getCharacter, getCharacterByName, listCharacters, runTransaction, type Database } from "../src/index.js";
 import { createTestDatabase, makeAccount, makeCharacter, uniqueCharacterName } from "../src/testing/index.js";
 import { expectDbError } from "./expect-db-error.js";
 
@@ -114,5 +114,19 @@ describe("database constraints (not only code)", () => {
     await expect(db.client.character.create({ data: { ...row, name, nameKey: "other" } })).rejects.toThrow();
     await expect(db.client.character.create({ data: { ...row, name, nameKey: name.toLowerCase(), level: 51 } })).rejects.toThrow();
     await expect(db.client.character.create({ data: { ...row, name, nameKey: name.toLowerCase(), gold: -1n } })).rejects.toThrow();
+  });
+});
+
+describe("runTransaction", () => {
+  it("composes: an inner runTransaction joins the outer one and rolls back with it", async () => {
+    const account = await makeAccount(db.client);
+    const name = uniqueCharacterName();
+    const outcome = await runTransaction(db.client, async (tx) => {
+      await runTransaction(tx, (inner) => createCharacter(inner, { accountId: account.id, name, ...base }));
+      await expect(getCharacterByName(tx, { name })).resolves.toBeTruthy(); // visible inside
+      throw new Error("abort");
+    }).catch((error: Error) => error.message);
+    expect(outcome).toBe("abort");
+    await expectDbError(getCharacterByName(db.client, { name }), DB_ERROR_CODES.CHARACTER_NOT_FOUND);
   });
 });
