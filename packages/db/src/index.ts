@@ -28,8 +28,7 @@ export { DB_ERROR_CODES, DbError, isDbError, type DbErrorCode, type DbErrorOptio
 // Client and transactions
 export { runTransaction, type DbClient, type TransactionOptions } from "./client.js";
 export type { Account, Character, GoldLedgerEntry, PrismaClient } from "./generated/prisma/client";
-export { AccountRole as ACCOUNT_ROLES } from "./generated/prisma/enums";
-export type { AccountRole } from "./generated/prisma/enums";
+export { ACCOUNT_ROLES, type AccountRole } from "./accounts/roles.js";
 
 // Accounts
 export type { AccountRecord } from "./accounts/account-record.js";

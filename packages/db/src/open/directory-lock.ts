@@ -57,7 +57,8 @@ export function lockedError(dir: string, holder: LockInfo): DbError {
   return new DbError(
     DB_ERROR_CODES.DIRECTORY_LOCKED,
     `Database directory ${dir} is in use by pid ${holder.pid} on ${holder.hostname} (${holder.command}), started ${holder.startedAt}. ` +
-      "Stop that process, or run the server with sharing enabled so other commands connect through it.",
+      "Stop that process, or run the server with sharing enabled so other commands connect through it. " +
+      `If that process is gone (for example after a reboot reused its pid), delete ${path.join(dir, LOCK_FILE_NAME)}.`,
     { details: { dir, holder } },
   );
 }

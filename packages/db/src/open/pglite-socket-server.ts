@@ -23,12 +23,16 @@ export class PgliteSocketServer {
   readonly #logger: DbLogger;
   readonly #server: net.Server;
   readonly #sockets = new Set<net.Socket>();
+  readonly #serving = new Set<Promise<void>>();
 
   constructor(db: PGlite, socketPath: string, logger: DbLogger) {
     this.#db = db;
     this.#socketPath = socketPath;
     this.#logger = logger;
-    this.#server = net.createServer((socket) => void this.#serve(socket));
+    this.#server = net.createServer((socket) => {
+      const serving = this.#serve(socket).finally(() => this.#serving.delete(serving));
+      this.#serving.add(serving);
+    });
   }
 
   /** Listens; a leftover socket file is removed first (the caller holds the directory lock). */
@@ -46,9 +50,12 @@ export class PgliteSocketServer {
     this.#logger.info({ socket: this.#socketPath }, "sharing the embedded database on a unix socket");
   }
 
+  /** Disconnects every client (rolling back what they left open) and stops listening. */
   async stop(): Promise<void> {
     for (const socket of this.#sockets) socket.destroy();
     await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+    // Let each connection finish its cleanup before the caller closes PGlite under it.
+    await Promise.allSettled([...this.#serving]);
     await unlink(this.#socketPath).catch(() => undefined);
   }
 
