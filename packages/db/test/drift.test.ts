@@ -2,7 +2,7 @@
 // (WASM) applies them to an in-memory PGlite and diffs the result against the schema; any
 // difference is SQL that a missing migration would contain. Fix a failure with `pnpm db:new <name>`.
 // CHECK constraints are invisible to Prisma's differ, so the hand-written ones never show up here.
-import { readFile, writeFile, mkdtemp } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -23,9 +23,10 @@ describe("migration drift", () => {
     const schema = await readFile(schemaPath, "utf8");
     const edited = schema.replace("model Account {", "model Account {\n  nickname String?");
     expect(edited).not.toBe(schema);
-    const editedPath = path.join(await mkdtemp(path.join(os.tmpdir(), "bezgelor-drift-")), "schema.prisma");
+    const tmp = await mkdtemp(path.join(os.tmpdir(), "bezgelor-drift-"));
+    const editedPath = path.join(tmp, "schema.prisma");
     await writeFile(editedPath, edited);
-    const sql = await diffMigrationsToSchema({ schemaPath: editedPath, migrationsDir });
+    const sql = await diffMigrationsToSchema({ schemaPath: editedPath, migrationsDir }).finally(() => rm(tmp, { recursive: true, force: true }));
     expect(sql).toMatch(/ALTER TABLE "accounts" ADD COLUMN\s+"nickname" TEXT/);
   });
 });

@@ -1,13 +1,15 @@
-import { mkdtemp, mkdir, writeFile } from "node:fs/promises";
+import { mkdtemp, mkdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { DB_ERROR_CODES, markMigrationRolledBack, migrateDatabase, type Database, type MigrationProgress } from "../src/index.js";
 import { checksumOf, listMigrations, resolveMigrationsDir } from "../src/migrate/migration-files.js";
 import { createTestDatabase } from "../src/testing/index.js";
 import { expectDbError } from "./expect-db-error.js";
 
 const opened: Database[] = [];
+const folders: string[] = [];
+afterAll(() => Promise.all(folders.map((dir) => rm(dir, { recursive: true, force: true }))));
 afterEach(async () => {
   await Promise.all(opened.splice(0).map((db) => db.close()));
 });
@@ -20,6 +22,7 @@ async function emptyDatabase(): Promise<Database> {
 
 async function migrationsFolder(migrations: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "bezgelor-migrations-"));
+  folders.push(dir);
   await writeFile(path.join(dir, "migration_lock.toml"), 'provider = "postgresql"\n');
   for (const [name, sql] of Object.entries(migrations)) {
     await mkdir(path.join(dir, name));

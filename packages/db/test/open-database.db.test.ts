@@ -1,7 +1,7 @@
 // openDatabase on the embedded target: first-use creation, the directory lock (seen from a real
 // second process), stale-lock takeover, sharing through the socket, and the config errors.
 import { existsSync, readFileSync } from "node:fs";
-import { mkdtemp } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -34,7 +34,7 @@ beforeAll(async () => {
   await expect(db.client.account.count()).resolves.toBe(0);
   await db.close();
 });
-afterAll(() => undefined);
+afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe("openDatabase (embedded)", () => {
   it("holds a lock naming this process while open and removes it on close", async () => {
