@@ -14,7 +14,7 @@ export const ServerConfigSchema = z.object({
   /** Largest frame accepted from a client, in bytes, header included. */
   maxFrameSize: z.coerce.number().int().min(64).max(16 * 1024 * 1024).default(64 * 1024),
   /** A session that sends nothing for this long is disconnected. */
-  idleTimeoutSeconds: z.coerce.number().int().min(5).default(120),
+  idleTimeoutSeconds: z.coerce.number().min(0.1).default(120),
   /** Packets per second a session may sustain, and the burst it may spend at once. */
   rateLimitPerSecond: z.coerce.number().int().min(1).default(50),
   rateLimitBurst: z.coerce.number().int().min(1).default(200),

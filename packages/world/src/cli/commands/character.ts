@@ -1,3 +1,4 @@
+import { loadGameData } from "@bezgelor/data";
 import { addGold, createCharacter, getAccountByEmail, getCharacterByName, listCharacters } from "@bezgelor/db";
 import { WorldError } from "../../errors";
 import { defineCommand, str, type OptionValues } from "../command";
@@ -41,6 +42,10 @@ export const characterCreate = defineCommand({
   },
   printsData: true,
   async run(ctx, o) {
+    const faction = option(o, "faction");
+    const data = await loadGameData(ctx.config.gameDataDir === undefined ? {} : { dir: ctx.config.gameDataDir });
+    // Start where the faction's creation choices start (the client's own creation screen does the same).
+    const start = data.characterCreations.all().find((c) => c.factionId === faction);
     const { client } = await ctx.openDatabase();
     const account = await getAccountByEmail(client, { email: str(o, "email") });
     const character = await createCharacter(client, {
@@ -49,7 +54,8 @@ export const characterCreate = defineCommand({
       race: option(o, "race"),
       class: option(o, "class"),
       sex: option(o, "sex"),
-      faction: option(o, "faction"),
+      faction,
+      ...(start ? { worldId: start.worldId, zoneId: start.zoneId } : {}),
     });
     ctx.print(view(character), (c: CharacterView) => `created character ${line(c)}`);
   },

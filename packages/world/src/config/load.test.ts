@@ -1,0 +1,48 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "./load";
+
+describe("loadConfig", () => {
+  it("uses safe defaults: embedded database, port 24000, classic reputation", () => {
+    const config = loadConfig({});
+    expect(config.db).toMatchObject({ dir: ".data/db", sessionKeyLifetimeSeconds: 1800 });
+    expect(config.db.url).toBeUndefined();
+    expect(config.server).toMatchObject({ host: "0.0.0.0", port: 24000, maxFrameSize: 65536 });
+    expect(config.reputationScale).toBe("classic");
+  });
+
+  it("reads every variable, and the environment wins over the file", () => {
+    const dir = mkdtempSync(join(tmpdir(), "bezgelor-config-"));
+    const file = join(dir, "config.json");
+    writeFileSync(file, JSON.stringify({ server: { port: 1111, realmId: 7 }, logLevel: "warn" }));
+    const config = loadConfig({
+      BEZGELOR_CONFIG: file,
+      BEZGELOR_PORT: "2222",
+      DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/x",
+      BEZGELOR_SESSION_KEY_LIFETIME: "60",
+      BEZGELOR_REPUTATION_SCALE: "wildstar",
+      BEZGELOR_RATE_LIMIT: "5",
+    });
+    expect(config.server).toMatchObject({ port: 2222, realmId: 7, rateLimitPerSecond: 5 });
+    expect(config.logLevel).toBe("warn");
+    expect(config.db).toMatchObject({ url: "postgresql://postgres@127.0.0.1:5432/x", sessionKeyLifetimeSeconds: 60 });
+    expect(config.reputationScale).toBe("wildstar");
+  });
+
+  it("names every bad setting in one error", () => {
+    expect(() => loadConfig({ BEZGELOR_PORT: "seventy", BEZGELOR_REPUTATION_SCALE: "mmo" })).toThrow(
+      expect.objectContaining({
+        code: "CONFIG_INVALID",
+        message: expect.stringMatching(/server\.port[\s\S]*reputationScale|reputationScale[\s\S]*server\.port/),
+      }),
+    );
+  });
+
+  it("refuses a config file that is not JSON", () => {
+    const dir = mkdtempSync(join(tmpdir(), "bezgelor-config-"));
+    writeFileSync(join(dir, "bad.json"), "port = 1");
+    expect(() => loadConfig({ BEZGELOR_CONFIG: join(dir, "bad.json") })).toThrow(/not a JSON object/);
+  });
+});

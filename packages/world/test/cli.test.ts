@@ -1,0 +1,68 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../src/cli/main";
+import { COMMANDS } from "../src/cli/commands/index";
+
+const env = { ...process.env, BEZGELOR_DB_DIR: join(mkdtempSync(join(tmpdir(), "bezgelor-cli-")), "db") };
+delete env.BEZGELOR_LOG_LEVEL;
+
+async function cli(...argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(argv, { env, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr, json: () => JSON.parse(stdout) as Record<string, unknown> };
+}
+
+const email = `cli-${randomUUID()}@example.test`;
+const name = `Cli${randomUUID().replace(/[^a-z]/g, "").slice(0, 10)}`;
+
+describe("bezgelor CLI", () => {
+  it("has --help on every command", async () => {
+    for (const command of COMMANDS) {
+      const help = await cli(...command.path, "--help");
+      expect(help.code, command.path.join(" ")).toBe(0);
+      expect(help.stdout).toContain(`bezgelor ${command.path.join(" ")}`);
+      if (command.printsData) expect(help.stdout).toContain("--json");
+    }
+  });
+
+  it("creates and shows accounts, with exit codes scripts can use", async () => {
+    const created = await cli("account", "create", "--email", email, "--password", "cli-password", "--json");
+    expect(created.code).toBe(0);
+    expect(created.json()).toMatchObject({ email, role: "player" });
+    expect((await cli("account", "create", "--email", email.toUpperCase(), "--password", "cli-password")).code).toBe(4);
+    expect((await cli("account", "create", "--email", "not-an-email", "--password", "cli-password")).code).toBe(2);
+    expect((await cli("account", "show", "--email", `nobody-${email}`)).code).toBe(3);
+    expect((await cli("account", "role", "--email", email, "--role", "gm", "--json")).json()).toMatchObject({ role: "gm" });
+    expect((await cli("account", "role", "--email", email, "--role", "emperor")).code).toBe(2);
+    expect((await cli("account", "password", "--email", email, "--password", "short")).code).toBe(2);
+  });
+
+  it("issues 32-hex-digit session keys", async () => {
+    const issued = await cli("session", "issue", "--email", email);
+    expect(issued.code).toBe(0);
+    expect(issued.stdout.trim()).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it("creates and lists characters, grants gold, refuses bad amounts", async () => {
+    const created = await cli("character", "create", "--email", email, "--name", name, "--race", "chua", "--class", "medic", "--faction", "dominion", "--json");
+    expect(created.code).toBe(0);
+    expect(created.json()).toMatchObject({ name, race: 13, class: 4, faction: 166, gold: "0", worldId: 870 });
+    expect((await cli("character", "create", "--email", email, "--name", name.toUpperCase())).code).toBe(4);
+    expect((await cli("character", "create", "--email", email, "--name", "Zed", "--race", "elf")).stderr).toContain("unknown race");
+    const granted = await cli("gold", "grant", "--character", name, "--amount", "1500", "--json");
+    expect(granted.json()).toMatchObject({ granted: "1500", balance: "1500" });
+    expect((await cli("gold", "grant", "--character", name, "--amount", "-5")).code).toBe(2);
+    const listed = await cli("character", "list", "--email", email, "--json");
+    expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ name, gold: "1500" })]);
+  });
+
+  it("rejects unknown commands and options", async () => {
+    expect((await cli("frobnicate")).code).toBe(2);
+    expect((await cli("account", "show", "--email", email, "--bogus")).code).toBe(2);
+    expect((await cli()).stdout).toContain("Usage: bezgelor");
+  });
+});
