@@ -24,6 +24,16 @@ export const DB_ERROR_CODES = {
   SESSION_EXPIRED: "SESSION_EXPIRED",
   /** The credit would take the balance past the 64-bit maximum; nothing was changed. */
   BALANCE_OVERFLOW: "BALANCE_OVERFLOW",
+  /** setActiveTitle with a title the account does not own, or whose ownership has expired. */
+  TITLE_NOT_OWNED: "TITLE_NOT_OWNED",
+  /** acceptQuest for a quest the character has accepted and not completed. */
+  QUEST_ALREADY_ACCEPTED: "QUEST_ALREADY_ACCEPTED",
+  /** acceptQuest or completeQuest for a quest the character has completed (quests complete once). */
+  QUEST_ALREADY_COMPLETED: "QUEST_ALREADY_COMPLETED",
+  /** completeQuest for a quest the character never accepted. */
+  QUEST_NOT_ACCEPTED: "QUEST_NOT_ACCEPTED",
+  /** The item count would pass 2^31-1; nothing was changed. */
+  INVENTORY_OVERFLOW: "INVENTORY_OVERFLOW",
   /** The embedded database directory is held by another live process. */
   DIRECTORY_LOCKED: "DIRECTORY_LOCKED",
   /** A migration failed now or earlier and blocks the rest until resolved. */

@@ -15,6 +15,11 @@ export const CharacterNameSchema = z.string().regex(/^[A-Za-z]{3,24}$/, "must be
 /** A database id or other non-negative 32-bit integer. */
 export const Int32Schema = z.number().int().min(0).max(MAX_INT32);
 export const IdSchema = z.number().int().min(1).max(MAX_INT32);
+/** Faction and title ids travel as 14-bit fields in the client's packets (CHECK in the migration). */
+export const MAX_CLIENT_ID = 16383;
+export const ClientIdSchema = z.number().int().min(1).max(MAX_CLIENT_ID);
+/** Why something changed, for ledgers and logs: 1..64 characters after trimming. */
+export const ReasonSchema = z.string().trim().min(1).max(64);
 
 /**
  * Parses `input` with `schema`; throws DbError with `code` (INVALID_INPUT by default) whose
@@ -34,4 +39,9 @@ export function parseGoldAmount(amount: unknown): bigint {
     });
   }
   return amount;
+}
+
+/** Throws INVALID_AMOUNT unless `amount` is a bigint in 0..2^63-1 (zero allowed, e.g. a reward of no gold). */
+export function parseGoldAmountOrZero(amount: unknown): bigint {
+  return amount === 0n ? 0n : parseGoldAmount(amount);
 }

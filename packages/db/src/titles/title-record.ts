@@ -1,0 +1,32 @@
+import type { Prisma } from "../generated/prisma/client";
+
+/** Where a title came from; mirrors the CHECK constraint on `account_titles.source`. */
+export const TITLE_SOURCES = ["reputation", "achievement", "quest", "path", "store", "event", "gm"] as const;
+/** One of {@link TITLE_SOURCES}. */
+export type TitleSource = (typeof TITLE_SOURCES)[number];
+
+/** A title the account owns. */
+export interface AccountTitleRecord {
+  titleId: number;
+  unlockedAt: Date;
+  source: TitleSource;
+  /** When an event title stops counting as owned; null for titles kept for good. */
+  expiresAt: Date | null;
+}
+
+export const accountTitleSelect = {
+  titleId: true,
+  unlockedAt: true,
+  source: true,
+  expiresAt: true,
+} satisfies Prisma.AccountTitleSelect;
+
+/** The row as returned; `source` is narrowed (the CHECK constraint guarantees it). */
+export function toAccountTitleRecord(row: Prisma.AccountTitleGetPayload<{ select: typeof accountTitleSelect }>): AccountTitleRecord {
+  return { titleId: row.titleId, unlockedAt: row.unlockedAt, source: row.source as TitleSource, expiresAt: row.expiresAt };
+}
+
+/** Prisma filter for rows that have not expired at `now`. */
+export function unexpiredAt(now: Date): Prisma.AccountTitleWhereInput {
+  return { OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] };
+}
