@@ -6,8 +6,8 @@ import { describe, expect, it } from "vitest";
 import { runCli } from "../src/cli/main";
 import { COMMANDS } from "../src/cli/commands/index";
 
-const env = { ...process.env, BEZGELOR_DB_DIR: join(mkdtempSync(join(tmpdir(), "bezgelor-cli-")), "db") };
-delete env.BEZGELOR_LOG_LEVEL;
+const { BEZGELOR_LOG_LEVEL: _quiet, ...inherited } = process.env;
+const env = { ...inherited, BEZGELOR_DB_DIR: join(mkdtempSync(join(tmpdir(), "bezgelor-cli-")), "db") };
 
 async function cli(...argv: string[]) {
   let stdout = "";

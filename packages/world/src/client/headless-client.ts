@@ -1,5 +1,7 @@
 import { connect, type Socket } from "node:net";
 import {
+  CHAT_CHANNEL_TYPE,
+  ClientChat,
   ClientCharacterList,
   ClientCharacterSelect,
   ClientEnteredWorld,
@@ -17,8 +19,8 @@ import { WorldError } from "../errors";
 export type Received = ReceivedPacket<"client">;
 
 interface Waiter {
-  name: ServerPacketName;
-  match: (value: never) => boolean;
+  names: ReadonlySet<ServerPacketName>;
+  match: (packet: Received) => boolean;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
   timer: NodeJS.Timeout;
@@ -109,23 +111,34 @@ export class HeadlessClient {
    * the inbox. Packets that arrived earlier count.
    * @throws WorldError TIMEOUT or DISCONNECTED.
    */
-  waitFor<N extends ServerPacketName>(
+  async waitFor<N extends ServerPacketName>(
     name: N,
     match: (value: ServerPacketValues[N]) => boolean = () => true,
     timeoutMs = this.options.timeoutMs ?? 5000,
   ): Promise<ServerPacketValues[N]> {
-    const index = this.inbox.findIndex((p) => p.name === name && match(p.value as ServerPacketValues[N]));
-    if (index >= 0) return Promise.resolve(this.inbox.splice(index, 1)[0]?.value as ServerPacketValues[N]);
+    const packet = await this.waitForAny([name], (p) => match(p.value as ServerPacketValues[N]), timeoutMs);
+    return packet.value as ServerPacketValues[N];
+  }
+
+  /**
+   * Waits for the next packet with any of `names` that `match` accepts, and says which it was.
+   * @throws WorldError TIMEOUT or DISCONNECTED.
+   */
+  waitForAny(names: readonly ServerPacketName[], match: (packet: Received) => boolean = () => true, timeoutMs = this.options.timeoutMs ?? 5000): Promise<Received> {
+    const wanted = new Set(names);
+    const index = this.inbox.findIndex((p) => wanted.has(p.name) && match(p));
+    const found = index >= 0 ? this.inbox.splice(index, 1)[0] : undefined;
+    if (found) return Promise.resolve(found);
     if (this.closeError) return Promise.reject(this.closeError);
     return new Promise((resolve, reject) => {
       const waiter: Waiter = {
-        name,
-        match: match as (value: never) => boolean,
+        names: wanted,
+        match,
         resolve: resolve as (value: unknown) => void,
         reject,
         timer: setTimeout(() => {
           this.waiters.splice(this.waiters.indexOf(waiter), 1);
-          reject(new WorldError("TIMEOUT", `no ${name} within ${timeoutMs} ms`));
+          reject(new WorldError("TIMEOUT", `no ${names.join(" or ")} within ${timeoutMs} ms`));
         }, timeoutMs),
       };
       this.waiters.push(waiter);
@@ -164,6 +177,11 @@ export class HeadlessClient {
     return world;
   }
 
+  /** Says something in the zone (a `!` prefix makes it a GM command). */
+  say(text: string, chatMessageId = 1): void {
+    this.send(ClientChat, { channel: { type: CHAT_CHANNEL_TYPE.Say, chatId: 0n }, message: text, formats: [], chatMessageId });
+  }
+
   /** Closes the connection and waits until it is closed. */
   async close(): Promise<void> {
     this.socket.end();
@@ -181,11 +199,11 @@ export class HeadlessClient {
     for (const packet of packets) {
       this.log.push(packet);
       this.options.onPacket?.(packet);
-      const index = this.waiters.findIndex((w) => w.name === packet.name && w.match(packet.value as never));
+      const index = this.waiters.findIndex((w) => w.names.has(packet.name) && w.match(packet));
       const waiter = index >= 0 ? this.waiters.splice(index, 1)[0] : undefined;
       if (waiter) {
         clearTimeout(waiter.timer);
-        waiter.resolve(packet.value);
+        waiter.resolve(packet);
       } else {
         this.inbox.push(packet);
       }

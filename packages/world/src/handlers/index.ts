@@ -3,12 +3,18 @@ import { clientHelloRealm } from "./auth/hello";
 import { clientCharacterCreate } from "./characters/create";
 import { clientCharacterList } from "./characters/list";
 import { clientCharacterSelect } from "./characters/select";
+import { clientChat } from "./chat/chat";
+import { clientQuestAccept } from "./quests/accept";
+import { clientQuestComplete } from "./quests/complete";
+import { clientTitleSet } from "./titles/title-set";
+import { clientVendorOpen } from "./vendors/open";
+import { clientVendorPurchase } from "./vendors/purchase";
 import { clientEnteredWorld } from "./world/entered-world";
 import { clientLogoutConfirm, clientLogoutRequest } from "./world/logout";
 import { clientPing } from "./world/ping";
 
-/** Every client packet's handler, by packet name. */
-export const HANDLERS = {
+/** Every client packet's handler, by packet name. The type makes a missing handler a compile error. */
+export const HANDLERS: HandlerMap = {
   ClientHelloRealm: clientHelloRealm,
   ClientCharacterList: clientCharacterList,
   ClientCharacterSelect: clientCharacterSelect,
@@ -17,4 +23,10 @@ export const HANDLERS = {
   ClientLogoutRequest: clientLogoutRequest,
   ClientLogoutConfirm: clientLogoutConfirm,
   ClientPing: clientPing,
-} as unknown as HandlerMap;
+  ClientChat: clientChat,
+  ClientTitleSet: clientTitleSet,
+  ClientQuestAccept: clientQuestAccept,
+  ClientQuestComplete: clientQuestComplete,
+  ClientVendorOpen: clientVendorOpen,
+  ClientVendorPurchase: clientVendorPurchase,
+};

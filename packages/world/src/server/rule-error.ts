@@ -25,6 +25,10 @@ const DB_RULES: Partial<Record<string, ResultCodeName>> = {
   CHARACTER_NOT_FOUND: "NOT_FOUND",
   ACCOUNT_NOT_FOUND: "NOT_FOUND",
   BALANCE_OVERFLOW: "LIMIT_REACHED",
+  TITLE_NOT_OWNED: "NOT_OWNED",
+  QUEST_ALREADY_ACCEPTED: "ALREADY_DONE",
+  QUEST_ALREADY_COMPLETED: "ALREADY_DONE",
+  QUEST_NOT_ACCEPTED: "NOT_AVAILABLE",
 };
 
 /** A database error that is a rule outcome (not a failure) becomes a RuleError; anything else is undefined. */

@@ -54,6 +54,8 @@ export class Session {
   state: SessionState = "connected";
   account: SessionAccount | undefined;
   character: SessionCharacter | undefined;
+  /** The vendor the player has open: the genuine ClientVendorPurchase names only the item. */
+  openVendorId: number | undefined;
   logger: Logger;
   private readonly channel: PacketChannel<"server">;
   private readonly bucket: TokenBucket;
@@ -91,6 +93,25 @@ export class Session {
     return this.state === "closed";
   }
 
+  /**
+   * The logged-in account. Handlers only run in states that have one, so a missing account is a
+   * server bug, reported as such rather than papered over.
+   * @throws WorldError WRONG_STATE
+   */
+  requireAccount(): SessionAccount {
+    if (!this.account) throw new WorldError("WRONG_STATE", `no account in state ${this.state}`);
+    return this.account;
+  }
+
+  /**
+   * The character in the world (see {@link requireAccount}).
+   * @throws WorldError WRONG_STATE
+   */
+  requireCharacter(): SessionCharacter {
+    if (!this.character) throw new WorldError("WRONG_STATE", `no character in state ${this.state}`);
+    return this.character;
+  }
+
   /** Records who logged in; every later log line of the session names the account. */
   setAccount(account: SessionAccount): void {
     this.account = account;
@@ -100,6 +121,7 @@ export class Session {
   /** Records the character entering the world (or none, back at the character screen). */
   setCharacter(character: SessionCharacter | undefined): void {
     this.character = character;
+    this.openVendorId = undefined;
     this.logger = character ? this.logger.child({ character: character.id }) : this.baseLogger().child({ account: this.account?.id });
   }
 

@@ -19,7 +19,7 @@ export const clientCharacterCreate = handler("ClientCharacterCreate", {
     if (!choice) return refuse(CHARACTER_CREATE_RESULT.CreateFailed, "unknown character creation id");
     try {
       const character = await createCharacter(services.db, {
-        accountId: session.account?.id ?? 0,
+        accountId: session.requireAccount().id,
         name: packet.name,
         race: choice.race,
         class: choice.class,

@@ -37,7 +37,7 @@ function entry(c: Character, realmId: number): CharacterEntry {
 
 /** Sends the account's characters on this realm. */
 export async function sendCharacterList(session: Session, services: WorldServices): Promise<void> {
-  const accountId = session.account?.id ?? 0;
+  const accountId = session.requireAccount().id;
   const characters = await listCharacters(services.db, { accountId });
   const realmId = services.config.server.realmId;
   session.send(ServerCharacterList, {

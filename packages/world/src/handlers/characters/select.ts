@@ -12,7 +12,7 @@ const MAX_ID = 2_147_483_647n;
 export const clientCharacterSelect = handler("ClientCharacterSelect", {
   states: CHARACTER_SCREEN,
   async handle({ session, services }, packet) {
-    const accountId = session.account?.id ?? 0;
+    const accountId = session.requireAccount().id;
     const refuse = (reason: string) => {
       session.logger.info({ characterId: packet.characterId.toString(), reason }, "character select refused");
       session.send(ServerCharacterSelectFail, { result: CHARACTER_SELECT_RESULT.Failed });

@@ -9,9 +9,8 @@ import { ENTER_WORLD_STEPS } from "./enter-world-steps";
 export const clientEnteredWorld = handler("ClientEnteredWorld", {
   states: ["entering"],
   async handle({ session, services }) {
-    const character = session.character;
-    const account = session.account;
-    if (!character || !account) return;
+    const character = session.requireCharacter();
+    const account = session.requireAccount();
     session.state = "in-world";
     services.presence.enter({
       characterId: character.id,

@@ -1,0 +1,15 @@
+import { RuleError } from "../server/rule-error";
+
+/** Reads a whole number argument, refusing anything else with the command's usage. */
+export function intArg(value: string | undefined, name: string, usage: string, range: { min: number; max: number }): number {
+  if (value === undefined || !/^[-+]?\d{1,10}$/.test(value)) throw new RuleError("INVALID_INPUT", `${name} must be a whole number; usage: ${usage}`);
+  const n = Number(value);
+  if (n < range.min || n > range.max) throw new RuleError("INVALID_INPUT", `${name} must be ${range.min} to ${range.max}; usage: ${usage}`);
+  return n;
+}
+
+/** Splits "!title grant 1001" into the command word and its arguments. */
+export function parseCommand(text: string): { name: string; args: string[] } {
+  const [head = "", ...args] = text.trim().slice(1).split(/\s+/);
+  return { name: head.toLowerCase(), args };
+}

@@ -1,0 +1,53 @@
+import { CHAT_CHANNEL_TYPE, CHAT_RESULT, ServerChat, ServerChatResult } from "@bezgelor/protocol";
+import { systemMessage } from "../../game/system-message";
+import { runGmCommand } from "../../gm/run-command";
+import { packet } from "../../server/outgoing";
+import { IN_WORLD } from "../../server/states";
+import { handler } from "../types";
+
+/** Channels this server delivers, to the speaker's zone. */
+const ZONE_CHANNELS = new Set<number>([CHAT_CHANNEL_TYPE.Say, CHAT_CHANNEL_TYPE.Yell, CHAT_CHANNEL_TYPE.Zone, CHAT_CHANNEL_TYPE.Emote]);
+
+/**
+ * Chat. A message starting with `!` is a GM command, the way the emulators take them; its reply
+ * comes back on the debug channel. Other messages go to everyone in the zone on say, yell, zone and
+ * emote; other channels do not exist here yet and say so.
+ */
+export const clientChat = handler("ClientChat", {
+  states: IN_WORLD,
+  async handle(ctx, message) {
+    const { session, services } = ctx;
+    const character = session.requireCharacter();
+    const result = (chatResult: number) =>
+      session.send(ServerChatResult, { channel: message.channel, chatResult, chatMessageId: message.chatMessageId });
+    const text = message.message.trim();
+    if (text.startsWith("!")) {
+      const reply = await runGmCommand(ctx, text);
+      result(CHAT_RESULT.Ok);
+      // Command output goes to the debug channel, apart from system lines such as title unlocks.
+      systemMessage(session, reply, CHAT_CHANNEL_TYPE.Debug);
+      return;
+    }
+    if (text.length === 0) return result(CHAT_RESULT.InvalidMessageText);
+    if (!ZONE_CHANNELS.has(message.channel.type)) return result(CHAT_RESULT.DoesntExist);
+    const out = packet(ServerChat, {
+      channel: message.channel,
+      gm: session.account?.role !== "player",
+      self: false,
+      autoResponse: false,
+      from: { realmId: services.config.server.realmId, characterId: BigInt(character.id) },
+      fromName: character.name,
+      fromRealm: "",
+      presenceState: 0,
+      text,
+      formats: message.formats,
+      crossFaction: false,
+      chatMessageId: 0,
+      unitId: character.id,
+      premiumTier: 0,
+    });
+    services.presence.broadcastZone(character.worldId, character.zoneId, out);
+    result(CHAT_RESULT.Ok);
+    return undefined;
+  },
+});

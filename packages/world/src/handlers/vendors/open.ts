@@ -1,0 +1,34 @@
+import { openVendor } from "@bezgelor/core";
+import { ServerVendorItems, ServerVendorRefused } from "@bezgelor/protocol";
+import { loadStandings } from "../../game/standings";
+import { RuleError } from "../../server/rule-error";
+import { IN_WORLD } from "../../server/states";
+import { handler } from "../types";
+
+/**
+ * Opens a vendor (extension packet). A vendor that needs reputation the character lacks refuses,
+ * naming the faction and the level it wants; otherwise the items come at the level's discount and
+ * the vendor stays open for ClientVendorPurchase.
+ */
+export const clientVendorOpen = handler("ClientVendorOpen", {
+  states: IN_WORLD,
+  async handle(ctx, { vendorId }) {
+    const { session, services } = ctx;
+    session.openVendorId = undefined;
+    const vendor = services.data.vendors.get(vendorId);
+    if (!vendor) throw new RuleError("NOT_FOUND", `no vendor ${vendorId}`, { vendorId });
+    const result = openVendor(services.scale, vendor, await loadStandings(ctx));
+    if (!result.ok) {
+      const required = result.requiredLevel ?? result.currentLevel;
+      session.logger.info({ vendorId, reason: result.reason, required: required.name, current: result.currentLevel.name }, "vendor refused");
+      session.send(ServerVendorRefused, { vendorId, factionId: result.factionId, requiredLevel: required.index });
+      return;
+    }
+    session.openVendorId = vendorId;
+    session.send(ServerVendorItems, {
+      vendorId,
+      discountPercent: result.discountPercent,
+      items: result.items.map((i) => ({ itemId: i.itemId, basePrice: i.basePrice, price: i.price })),
+    });
+  },
+});

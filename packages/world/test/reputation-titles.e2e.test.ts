@@ -1,0 +1,145 @@
+import { reputationLevel } from "@bezgelor/core";
+import { addGold, changeReputation, getGold, getItemCount, getReputations, grantTitle, setActiveTitle } from "@bezgelor/db";
+import { ClientQuestAccept, ClientQuestComplete, ClientTitleSet, ClientVendorOpen, ClientVendorPurchase, QUEST_STATE } from "@bezgelor/protocol";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { HeadlessClient } from "../src/client/headless-client";
+import { resultCodeName } from "../src/server/result-codes";
+import { gm } from "./support/gm";
+import { startTestWorld, type TestPlayer, type TestWorld } from "./support/world";
+
+let t: TestWorld;
+beforeAll(async () => {
+  t = await startTestWorld({ rateLimitPerSecond: 1000, rateLimitBurst: 1000 });
+});
+afterAll(() => t.close());
+
+const NO_ITEM = { location: 300, bagIndex: 0 };
+const itemLocation = NO_ITEM;
+
+async function refusal(client: HeadlessClient) {
+  const r = await client.waitFor("ServerRequestResult");
+  return { code: resultCodeName(r.code), message: r.message, requestOpcode: r.requestOpcode };
+}
+
+describe("entering the world", () => {
+  it("sends the character's reputations and the account's titles, active title included", async () => {
+    const p = await t.player();
+    await changeReputation(t.db, { characterId: p.characterId, changes: [{ factionId: 167, delta: 3100 }], bounds: { min: -42000, max: 42999 }, source: "test" });
+    await grantTitle(t.db, { accountId: p.accountId, titleId: 1004, source: "reputation" });
+    await setActiveTitle(t.db, { accountId: p.accountId, titleId: 1004 });
+    const client = await t.connect();
+    await client.login(p);
+    await client.enterWorld(p.characterId);
+    expect((await client.waitFor("ServerReputationList")).reputations).toEqual([{ factionId: 167, value: 3100 }]);
+    expect((await client.waitFor("ServerTitles")).titles).toEqual([{ titleId: 1004, revoked: false, inSchedule: false, timeRemaining: 0 }]);
+    expect(await client.waitFor("ServerTitleSet")).toEqual({ unitId: p.characterId, titleId: 1004 });
+  });
+});
+
+describe("reputation from kills, GM commands and quests", () => {
+  let p: TestPlayer;
+  let client: HeadlessClient;
+  beforeAll(async () => {
+    p = await t.player({ role: "gm" });
+    await addGold(t.db, { characterId: p.characterId, amount: 1000n, reason: "test" });
+    ({ client } = await t.inWorld(p));
+    expect(await client.waitFor("ServerGoldChanged")).toEqual({ balance: 1000n, delta: 0n });
+  });
+
+  it("a GM kills creature 12345 and sees both reputation updates", async () => {
+    const outcome = await gm(client, "!kill 12345");
+    expect(outcome.reply).toContain("faction 166: 0 -> 25");
+    expect(await client.waitFor("ServerReputationUpdate", (u) => u.factionId === 166)).toEqual({ factionId: 166, value: 25 });
+    expect(await client.waitFor("ServerReputationUpdate", (u) => u.factionId === 167)).toEqual({ factionId: 167, value: -10 });
+  });
+
+  it("vendor 8001 refuses below friendly, naming the level it requires", async () => {
+    client.send(ClientVendorOpen, { vendorId: 8001 });
+    const refused = await client.waitFor("ServerVendorRefused");
+    const friendly = t.world.services.scale.levelsByName.get("friendly");
+    expect(refused).toEqual({ vendorId: 8001, factionId: 166, requiredLevel: friendly?.index });
+    client.send(ClientVendorPurchase, { stockUniqueId: 30001, purchaseQuantity: 1 });
+    expect((await refusal(client)).code).toBe("NOT_AVAILABLE");
+  });
+
+  it("raising 166 to 2,900 and completing quest 5001 (+250) crosses into friendly and unlocks its title", async () => {
+    expect((await gm(client, "!rep 166 2875")).reply).toContain("faction 166: 25 -> 2900");
+    await client.waitFor("ServerReputationUpdate", (u) => u.value === 2900);
+    client.send(ClientQuestAccept, { itemLocation, questId: 5001 });
+    expect(await client.waitFor("ServerQuestStateChange")).toEqual({ questId: 5001, state: QUEST_STATE.Accepted, questObjectiveId: 0 });
+    client.send(ClientQuestComplete, { questId: 5001, rewardSelection: 0, isCommunique: false });
+    expect(await client.waitFor("ServerQuestStateChange")).toEqual({ questId: 5001, state: QUEST_STATE.Completed, questObjectiveId: 0 });
+    expect(await client.waitFor("ServerGoldChanged", (g) => g.delta !== 0n)).toEqual({ balance: 1500n, delta: 500n });
+    expect(await client.waitFor("ServerReputationUpdate", (u) => u.factionId === 166)).toEqual({ factionId: 166, value: 3150 });
+    expect(reputationLevel(t.world.services.scale, 3150).name).toBe("friendly");
+    expect(await client.waitFor("ServerTitleUpdate")).toEqual({ titleId: 1003, alreadyOwned: false, revoked: false });
+    expect((await client.waitFor("ServerChat", (m) => m.text.startsWith("Title unlocked"))).text).toBe("Title unlocked: Friend of the Dominion");
+  });
+
+  it("completing the quest again is refused and pays nothing", async () => {
+    client.send(ClientQuestComplete, { questId: 5001, rewardSelection: 0, isCommunique: false });
+    expect((await refusal(client)).code).toBe("ALREADY_DONE");
+    expect(await getGold(t.db, { characterId: p.characterId })).toBe(1500n);
+  });
+
+  it("at friendly, vendor 8001 sells at 5% off and deducts exactly that", async () => {
+    client.send(ClientVendorOpen, { vendorId: 8001 });
+    const items = await client.waitFor("ServerVendorItems");
+    expect(items.discountPercent).toBe(5);
+    expect(items.items.find((i) => i.itemId === 30001)).toEqual({ itemId: 30001, basePrice: 1000n, price: 950n });
+    client.send(ClientVendorPurchase, { stockUniqueId: 30001, purchaseQuantity: 1 });
+    expect(await client.waitFor("ServerGoldChanged", (g) => g.delta !== 0n)).toEqual({ balance: 550n, delta: -950n });
+    expect(await client.waitFor("ServerInventoryUpdate")).toEqual({ itemId: 30001, count: 1 });
+    expect(await getGold(t.db, { characterId: p.characterId })).toBe(550n);
+    expect(await getItemCount(t.db, { characterId: p.characterId, itemId: 30001 })).toBe(1);
+  });
+
+  it("buying without the gold is refused and changes nothing", async () => {
+    client.send(ClientVendorPurchase, { stockUniqueId: 30003, purchaseQuantity: 1 });
+    expect((await refusal(client)).code).toBe("INSUFFICIENT_FUNDS");
+    expect(await getGold(t.db, { characterId: p.characterId })).toBe(550n);
+    expect(await getItemCount(t.db, { characterId: p.characterId, itemId: 30003 })).toBe(0);
+  });
+
+  it("GM achievement and path commands unlock their titles; grant and revoke work", async () => {
+    expect((await gm(client, "!achievement 500")).reply).toContain("titles 2001");
+    expect(await client.waitFor("ServerTitleUpdate", (u) => u.titleId === 2001)).toMatchObject({ revoked: false });
+    expect((await gm(client, "!path explorer 30")).reply).toContain("titles 4001");
+    expect((await gm(client, "!title grant 9001")).reply).toContain("granted title 9001");
+    expect((await gm(client, "!title revoke 9001")).reply).toContain("revoked title 9001");
+    expect(await client.waitFor("ServerTitleUpdate", (u) => u.titleId === 9001 && u.revoked)).toMatchObject({ revoked: true });
+    expect((await gm(client, "!rep 99999 5")).refused).toBe("INVALID_INPUT");
+    expect((await gm(client, "!frobnicate")).refused).toBe("INVALID_INPUT");
+  });
+});
+
+describe("active titles and GM permissions", () => {
+  it("setting a title shows it to a second player in the zone, not to one elsewhere", async () => {
+    const setter = await t.player({ zoneId: 7 });
+    await grantTitle(t.db, { accountId: setter.accountId, titleId: 1002, source: "reputation" });
+    const { client } = await t.inWorld(setter);
+    const { client: neighbour } = await t.inWorld(await t.player({ zoneId: 7 }));
+    const { client: faraway } = await t.inWorld(await t.player({ zoneId: 8 }));
+    client.send(ClientTitleSet, { titleId: 1002 });
+    expect(await neighbour.waitFor("ServerTitleSet", (s) => s.unitId === setter.characterId)).toEqual({ unitId: setter.characterId, titleId: 1002 });
+    expect(await client.waitFor("ServerTitleSet", (s) => s.titleId === 1002)).toEqual({ unitId: setter.characterId, titleId: 1002 });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(faraway.pending("ServerTitleSet").filter((s) => (s.value as { unitId: number }).unitId === setter.characterId)).toEqual([]);
+  });
+
+  it("setting a title the account does not own is refused, and the session goes on", async () => {
+    const { client } = await t.inWorld();
+    client.send(ClientTitleSet, { titleId: 1001 });
+    expect(await refusal(client)).toMatchObject({ code: "NOT_OWNED", requestOpcode: 0x078e });
+    client.send(ClientTitleSet, { titleId: 0 });
+    expect((await client.waitFor("ServerTitleSet", (s) => s.titleId === 0)).titleId).toBe(0);
+  });
+
+  it("a player using a GM command is refused and nothing changes", async () => {
+    const p = await t.player();
+    const { client } = await t.inWorld(p);
+    expect(await gm(client, "!rep 166 5000")).toMatchObject({ refused: "FORBIDDEN" });
+    expect(await getReputations(t.db, { characterId: p.characterId })).toEqual([]);
+    expect(t.logged("GM command refused").length).toBeGreaterThan(0);
+  });
+});
