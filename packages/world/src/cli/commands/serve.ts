@@ -1,13 +1,22 @@
 import { loadGameData } from "@bezgelor/data";
+import type { Logger } from "pino";
 import { startWorldServer } from "../../server/world-server";
 import { defineCommand } from "../command";
 
-/** Resolves on the first SIGTERM or SIGINT. */
-function stopSignal(): Promise<NodeJS.Signals> {
+/**
+ * Resolves on the first SIGTERM or SIGINT. Later signals are logged and ignored: a Ctrl-C reaches
+ * the whole process group, and package runners forward it again, so a second signal arriving
+ * mid-shutdown must not fall through to Node's default handler and kill the drain.
+ */
+function stopSignal(logger: Logger): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
+    let received = false;
     const on = (signal: NodeJS.Signals) => {
-      process.off("SIGTERM", on);
-      process.off("SIGINT", on);
+      if (received) {
+        logger.warn({ signal }, "already stopping; send SIGKILL to stop at once");
+        return;
+      }
+      received = true;
       resolve(signal);
     };
     process.on("SIGTERM", on);
@@ -37,7 +46,7 @@ export const serve = defineCommand({
     // share: the admin CLI reaches the embedded database through this process while it runs.
     const database = await ctx.openDatabase({ share: true });
     const server = await startWorldServer({ config, database, data, logger: ctx.logger });
-    const signal = await stopSignal();
+    const signal = await stopSignal(ctx.logger);
     ctx.logger.info({ signal }, "stop requested");
     await server.shutdown(`server stopping (${signal})`);
   },
