@@ -7,6 +7,7 @@ import {
   PacketCrypt,
   encodeFrame,
   keyFromAuthBuildAndMessage,
+  keyFromSessionKey,
 } from "@bezgelor/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HeadlessClient } from "../src/client/headless-client";
@@ -75,6 +76,21 @@ describe("bad input disconnects only the offending session", () => {
     const c = await t.connect();
     c.sendRaw(encryptedFrame(0x7abc, Buffer.alloc(8)));
     await expectDisconnected(c, /UNKNOWN_OPCODE/);
+  });
+
+  it("accepts whole bytes after a complete body, as NexusForever does", async () => {
+    const p = await t.player();
+    const c = await t.connect();
+    await c.login(p);
+    const ping = Buffer.from(c.encode(ClientPing, {}));
+    // Re-frame the encrypted ping with three extra bytes inside the wrapper: decrypt, pad, re-encrypt.
+    const crypt = new PacketCrypt(keyFromSessionKey(Buffer.from(p.sessionKey, "hex")));
+    const inner = Buffer.concat([crypt.decrypt(ping.subarray(10)), Buffer.from([1, 2, 3])]);
+    crypt.encryptInPlace(inner);
+    const length = Buffer.alloc(4);
+    length.writeUInt32LE(inner.length + 4);
+    c.sendRaw(encodeFrame(Opcode.ClientEncrypted, Buffer.concat([length, inner])));
+    expect((await c.characterList()).characters).toHaveLength(1);
   });
 
   it("a truncated packet body", async () => {

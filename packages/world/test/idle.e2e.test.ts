@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { ClientPing } from "@bezgelor/protocol";
 import { startTestWorld } from "./support/world";
 
 describe("idle timeout", () => {
@@ -7,11 +6,9 @@ describe("idle timeout", () => {
     const t = await startTestWorld({ idleTimeoutSeconds: 0.5 });
     try {
       const silent = await t.connect();
-      const pinging = await t.connect();
-      const timer = setInterval(() => pinging.send(ClientPing, {}), 100);
+      const pinging = await t.connect({ heartbeatMs: 100 });
       await expect(silent.closed).resolves.toMatchObject({ code: "DISCONNECTED" });
       expect(t.logged("session closed").some((l) => String(l.reason).startsWith("idle for"))).toBe(true);
-      clearInterval(timer);
       expect(t.world.sessions.size).toBe(1);
     } finally {
       await t.close();

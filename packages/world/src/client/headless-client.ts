@@ -6,6 +6,7 @@ import {
   ClientCharacterSelect,
   ClientEnteredWorld,
   ClientHelloRealm,
+  ClientPing,
   PacketChannel,
   type ClientPacketDef,
   type PacketValue,
@@ -32,6 +33,11 @@ export interface ConnectOptions {
   /** How long each wait may take, in milliseconds. */
   timeoutMs?: number;
   onPacket?: (packet: Received) => void;
+  /**
+   * Send ClientPing this often, as the real client's keep-alive does, so the server's idle timeout
+   * never closes a quiet session. Off when unset.
+   */
+  heartbeatMs?: number;
 }
 
 export interface LoginOptions {
@@ -64,7 +70,10 @@ export class HeadlessClient {
     socket.setNoDelay(true);
     socket.on("data", (chunk) => this.onData(chunk));
     socket.on("error", () => undefined);
+    const heartbeat = options.heartbeatMs ? setInterval(() => this.send(ClientPing, {}), options.heartbeatMs) : undefined;
+    heartbeat?.unref();
     socket.on("close", () => {
+      clearInterval(heartbeat);
       this.closeError = new WorldError("DISCONNECTED", "the server closed the connection");
       for (const w of this.waiters.splice(0)) {
         clearTimeout(w.timer);

@@ -75,7 +75,9 @@ export class Session {
     const { server } = services.config;
     this.remote = `${socket.remoteAddress}:${socket.remotePort}`;
     this.logger = this.baseLogger();
-    this.channel = new PacketChannel({ role: "server", maxFrameSize: server.maxFrameSize });
+    // Whole bytes after a complete body are ignored, as NexusForever does: the genuine client may
+    // send fields neither emulator models, and that must not cost a real player the connection.
+    this.channel = new PacketChannel({ role: "server", maxFrameSize: server.maxFrameSize, trailing: "ignore" });
     this.bucket = new TokenBucket(server.rateLimitPerSecond, server.rateLimitBurst);
     socket.setNoDelay(true);
     socket.on("data", (chunk) => this.onData(chunk));

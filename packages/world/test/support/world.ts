@@ -40,10 +40,17 @@ export interface TestPlayer {
  * A real world server on a random loopback port over an isolated test database (PGlite, or
  * PostgreSQL when DATABASE_URL is set), plus helpers to make players and connect headless clients.
  */
-export async function startTestWorld(server: Partial<WorldConfig["server"]> = {}, options: { queryDelayMs?: number } = {}) {
+export async function startTestWorld(
+  server: Partial<WorldConfig["server"]> = {},
+  options: { queryDelayMs?: number; reputationScale?: WorldConfig["reputationScale"] } = {},
+) {
   const database: Database = withQueryDelay(await createTestDatabase(), options.queryDelayMs ?? 0);
   const data = await (cachedData ??= loadGameData());
-  const config = WorldConfigSchema.parse({ logLevel: "info", server: { host: "127.0.0.1", port: 0, ...server } });
+  const config = WorldConfigSchema.parse({
+    logLevel: "info",
+    reputationScale: options.reputationScale ?? "classic",
+    server: { host: "127.0.0.1", port: 0, ...server },
+  });
   const logs: LogLine[] = [];
   const logger = createLogger({ level: "debug", destination: { write: (line) => logs.push(JSON.parse(line) as LogLine) } });
   const world: WorldServer = await startWorldServer({ config, database, data, logger });
@@ -62,8 +69,8 @@ export async function startTestWorld(server: Partial<WorldConfig["server"]> = {}
     return { accountId: account.id, email: account.email, characterId: character.id, characterName: character.name, sessionKey };
   }
 
-  async function connect(): Promise<HeadlessClient> {
-    const client = await HeadlessClient.connect({ host: "127.0.0.1", port: world.port, timeoutMs: 5000 });
+  async function connect(extra: { heartbeatMs?: number } = {}): Promise<HeadlessClient> {
+    const client = await HeadlessClient.connect({ host: "127.0.0.1", port: world.port, timeoutMs: 5000, ...extra });
     clients.push(client);
     return client;
   }

@@ -1,5 +1,5 @@
 import { getAccountByEmail, issueSessionKey } from "@bezgelor/db";
-import { ClientLogoutRequest, ClientPing } from "@bezgelor/protocol";
+import { ClientLogoutRequest } from "@bezgelor/protocol";
 import { HeadlessClient, type Received } from "../../client/headless-client";
 import { WorldError } from "../../errors";
 import { toJson } from "../json";
@@ -27,7 +27,7 @@ export const bot = defineCommand({
     const sessionKey = typeof o.key === "string" ? o.key : (await issueSessionKey(db, { email: account.email })).sessionKey;
     const port = typeof o.port === "string" ? Number(o.port) : ctx.config.server.port;
     const echo = (p: Received) => (ctx.json ? undefined : process.stdout.write(summary(p) + "\n"));
-    const client = await HeadlessClient.connect({ host: str(o, "host"), port, onPacket: echo });
+    const client = await HeadlessClient.connect({ host: str(o, "host"), port, onPacket: echo, heartbeatMs: 30_000 });
     try {
       const list = await client.login({ accountId: account.id, email: account.email, sessionKey });
       const wanted = typeof o.character === "string" ? o.character.toLowerCase() : undefined;
@@ -37,10 +37,7 @@ export const bot = defineCommand({
       }
       await client.enterWorld(chosen.id);
       const stay = Number(str(o, "stay"));
-      for (let waited = 0; waited < stay; waited += 1) {
-        await new Promise((r) => setTimeout(r, 1000));
-        client.send(ClientPing, {});
-      }
+      await new Promise((r) => setTimeout(r, stay * 1000));
       client.send(ClientLogoutRequest, { initiated: true });
       await client.waitFor("ServerLogout");
       if (ctx.json) ctx.print(client.log.map((p) => ({ name: p.name, value: p.value })), () => "");
