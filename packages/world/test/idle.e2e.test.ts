@@ -3,7 +3,7 @@ import { startTestWorld } from "./support/world";
 
 describe("idle timeout", () => {
   it("closes a silent session and keeps one that pings", async () => {
-    const t = await startTestWorld({ idleTimeoutSeconds: 0.5 });
+    const t = await startTestWorld({ idleTimeoutSeconds: 1 });
     try {
       const silent = await t.connect();
       const pinging = await t.connect({ heartbeatMs: 100 });
