@@ -1,10 +1,10 @@
 import { ServerPlayerEnteredWorld } from "@bezgelor/protocol";
 import { handler } from "../types";
-import { ENTER_WORLD_STEPS } from "./enter-world-steps";
+import { sendWorldState } from "./world-state";
 
 /**
  * The client finished loading: the character is now in the world, visible to presence, and every
- * feature sends its starting state (reputations, titles, ...).
+ * feature's starting state is sent (reputations, titles, ...).
  */
 export const clientEnteredWorld = handler("ClientEnteredWorld", {
   states: ["entering"],
@@ -21,7 +21,7 @@ export const clientEnteredWorld = handler("ClientEnteredWorld", {
       peer: session,
     });
     session.send(ServerPlayerEnteredWorld, {});
-    for (const step of ENTER_WORLD_STEPS) await step({ session, services });
+    await sendWorldState({ session, services });
     session.logger.info({ world: character.worldId, zone: character.zoneId }, "entered world");
   },
 });

@@ -1,0 +1,44 @@
+import { getActiveTitle, getGold, getReputations, listAccountTitles, listAchievements } from "@bezgelor/db";
+import { ServerAchievementInit, ServerGoldChanged, ServerReputationList, ServerTitleSet, ServerTitles } from "@bezgelor/protocol";
+import type { HandlerContext } from "../types";
+
+const SECOND = 1000;
+
+/**
+ * What the player needs on entering the world: standings (extension ServerReputationList; the
+ * genuine client gets them inside its player entity), the account's titles with time left on
+ * expiring ones, the active title on the player's own unit, achievements and gold. The reads run
+ * together; the packets go out in a fixed order.
+ */
+export async function sendWorldState({ session, services }: HandlerContext): Promise<void> {
+  const { db } = services;
+  const now = new Date();
+  const characterId = session.requireCharacter().id;
+  const accountId = session.requireAccount().id;
+  const [reputations, titles, active, achievements, gold] = await Promise.all([
+    getReputations(db, { characterId }),
+    listAccountTitles(db, { accountId, now }),
+    getActiveTitle(db, { accountId, now }),
+    listAchievements(db, { characterId }),
+    getGold(db, { characterId }),
+  ]);
+  session.send(ServerReputationList, { reputations: reputations.map((r) => ({ factionId: r.factionId, value: r.standing })) });
+  session.send(ServerTitles, {
+    titles: titles.map((t) => ({
+      titleId: t.titleId,
+      revoked: false,
+      inSchedule: t.expiresAt !== null,
+      timeRemaining: t.expiresAt ? Math.max(0, Math.floor((t.expiresAt.getTime() - now.getTime()) / SECOND)) : 0,
+    })),
+  });
+  session.send(ServerTitleSet, { unitId: characterId, titleId: active ?? 0 });
+  session.send(ServerAchievementInit, {
+    achievements: achievements.map((a) => ({
+      achievementId: a.achievementId,
+      checklistFlagsLow: 0,
+      checklistFlagsHigh: 0,
+      dateCompleted: BigInt(Math.floor(a.earnedAt.getTime() / SECOND)),
+    })),
+  });
+  session.send(ServerGoldChanged, { balance: gold, delta: 0n });
+}
