@@ -1,4 +1,4 @@
-import type { PathKey } from "@bezgelor/data";
+import { TITLE_UNLOCK_TYPE, type PathKey } from "@bezgelor/data";
 
 /** An account (or character) took part in an event at a moment. */
 export interface EventParticipation {
@@ -26,16 +26,11 @@ export interface AccountTitleState {
   readonly now: Date;
 }
 
-/** The kinds of progress that can unlock titles; the discriminant of {@link TitleTrigger}. */
-export const TITLE_TRIGGER_TYPE = {
-  REPUTATION: "reputation",
-  ACHIEVEMENT: "achievement",
-  QUEST: "quest",
-  PATH: "path",
-  STORE: "store",
-  EVENT: "event",
-  GM: "gm",
-} as const;
+/**
+ * The kinds of progress that can unlock titles; the discriminant of {@link TitleTrigger}. One per
+ * unlock type in the data, so a new unlock type cannot be added without a trigger for it.
+ */
+export const TITLE_TRIGGER_TYPE = TITLE_UNLOCK_TYPE;
 
 /** One of the {@link TITLE_TRIGGER_TYPE} values. */
 export type TitleTriggerType = (typeof TITLE_TRIGGER_TYPE)[keyof typeof TITLE_TRIGGER_TYPE];
