@@ -27,6 +27,11 @@ export interface LoginStormResult {
   readonly latencyMs: { readonly p50: number; readonly p95: number; readonly max: number };
   readonly failures: number;
   readonly firstError?: string;
+  /**
+   * Growth of the JS heap and of RSS while the storm's clients were connected, per client. Server
+   * and headless clients share this process, so it bounds one session from above.
+   */
+  readonly memoryPerSessionKiB: { readonly heap: number; readonly rss: number };
 }
 
 interface Player {
@@ -34,6 +39,12 @@ interface Player {
   email: string;
   characterId: number;
   sessionKey: string;
+}
+
+/** Memory after a collection when node runs with --expose-gc (the bench script does), else as is. */
+function settledMemory(): NodeJS.MemoryUsage {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage();
 }
 
 async function makePlayer(db: DbClient): Promise<Player> {
@@ -88,9 +99,12 @@ export async function benchLoginStorm(options: LoginStormOptions): Promise<Login
     const [warmUp, ...storm] = players;
     if (warmUp) await logIn(server, warmUp, timeoutMs, opened);
 
+    const memoryBefore = settledMemory();
     const started = performance.now();
     const settled = await runPool(storm.length, options.concurrency, (i) => logIn(server, storm[i] as Player, timeoutMs, opened));
     const wallSeconds = (performance.now() - started) / 1000;
+    const memoryAfter = settledMemory();
+    const perClient = (bytes: number) => bytes / Math.max(1, storm.length) / 1024;
 
     const latencies = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : [])).sort((a, b) => a - b);
     const failed = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
@@ -103,6 +117,10 @@ export async function benchLoginStorm(options: LoginStormOptions): Promise<Login
       loginsPerSecond: latencies.length / wallSeconds,
       latencyMs: { p50: percentile(latencies, 50), p95: percentile(latencies, 95), max: latencies.at(-1) ?? 0 },
       failures: settled.length - latencies.length,
+      memoryPerSessionKiB: {
+        heap: perClient(memoryAfter.heapUsed - memoryBefore.heapUsed),
+        rss: perClient(memoryAfter.rss - memoryBefore.rss),
+      },
       ...(failed ? { firstError: String(failed.reason instanceof Error ? failed.reason.message : failed.reason) } : {}),
     };
   } finally {

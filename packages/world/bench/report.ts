@@ -16,6 +16,7 @@ export function formatReport(codec: BenchCodecResult, storm: LoginStormResult, c
     ["  wall time connect → login → enterWorld", `${storm.wallSeconds.toFixed(3)} s`],
     ["  logins/s", storm.loginsPerSecond.toFixed(1)],
     ["  latency per login p50 / p95 / max", `${ms(storm.latencyMs.p50)} / ${ms(storm.latencyMs.p95)} / ${ms(storm.latencyMs.max)}`],
+    ["  memory per connected session, heap / RSS", `${storm.memoryPerSessionKiB.heap.toFixed(1)} KiB / ${storm.memoryPerSessionKiB.rss.toFixed(1)} KiB`],
     ["  failed logins", storm.failures === 0 ? "0" : `${storm.failures} (first: ${storm.firstError ?? "?"})`],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
