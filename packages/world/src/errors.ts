@@ -7,11 +7,6 @@ export const WORLD_ERROR_CODES = {
   WRONG_STATE: "WRONG_STATE",
   /** Login failed: wrong, expired or mismatched session key. Protocol violation, as in NexusForever. */
   AUTH_FAILED: "AUTH_FAILED",
-  RATE_LIMITED: "RATE_LIMITED",
-  /** A rule refused the request; the client is told and the session goes on. */
-  RULE: "RULE",
-  /** The caller lacks the role for a command. */
-  FORBIDDEN: "FORBIDDEN",
   TIMEOUT: "TIMEOUT",
   DISCONNECTED: "DISCONNECTED",
 } as const;

@@ -61,7 +61,7 @@ function readFileConfig(path: string): Record<string, unknown> {
  * Builds the validated configuration from a config file (BEZGELOR_CONFIG) and the environment.
  * @throws WorldError CONFIG_INVALID naming every bad setting.
  */
-export function loadConfig(env: Env = process.env, overrides: Record<string, unknown> = {}): WorldConfig {
+export function loadConfig(env: Env = process.env): WorldConfig {
   const raw: Record<string, unknown> = env.BEZGELOR_CONFIG ? readFileConfig(env.BEZGELOR_CONFIG) : {};
   set(raw, "db.url", env.DATABASE_URL);
   set(raw, "db.dir", env.BEZGELOR_DB_DIR);
@@ -76,7 +76,6 @@ export function loadConfig(env: Env = process.env, overrides: Record<string, unk
   set(raw, "server.rateLimitPerSecond", numeric(env.BEZGELOR_RATE_LIMIT));
   set(raw, "server.rateLimitBurst", numeric(env.BEZGELOR_RATE_BURST));
   set(raw, "server.shutdownGraceSeconds", numeric(env.BEZGELOR_SHUTDOWN_GRACE));
-  for (const [path, value] of Object.entries(overrides)) set(raw, path, typeof value === "number" ? value : value === undefined ? undefined : String(value));
   const result = WorldConfigSchema.safeParse(raw);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(root)"}: ${i.message}`);

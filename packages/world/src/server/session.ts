@@ -245,7 +245,7 @@ export class Session {
 }
 
 function isViolation(error: WorldError): boolean {
-  return error.code === "WRONG_STATE" || error.code === "AUTH_FAILED" || error.code === "RATE_LIMITED";
+  return error.code === "WRONG_STATE" || error.code === "AUTH_FAILED";
 }
 
 function describe(error: unknown): string {
