@@ -19,6 +19,8 @@ import { RuleError, ruleFromDbError } from "./rule-error";
 import type { WorldServices } from "./services";
 import type { SessionState } from "./states";
 
+const KEEPALIVE_MS = 30_000;
+
 export interface SessionAccount {
   readonly id: number;
   readonly email: string;
@@ -80,6 +82,9 @@ export class Session {
     this.channel = new PacketChannel({ role: "server", maxFrameSize: server.maxFrameSize, trailing: "ignore" });
     this.bucket = new TokenBucket(server.rateLimitPerSecond, server.rateLimitBurst);
     socket.setNoDelay(true);
+    // The client's ClientPing is the heartbeat the idle timer watches; TCP keep-alive also finds
+    // peers that vanished without a FIN while the idle timeout is long.
+    socket.setKeepAlive(true, KEEPALIVE_MS);
     socket.on("data", (chunk) => this.onData(chunk));
     socket.on("error", (error) => this.close({ reason: "socket error", violation: false, error }));
     socket.on("close", () => this.close({ reason: "connection closed by peer", violation: false }));
