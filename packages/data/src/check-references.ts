@@ -109,19 +109,37 @@ function checkStore(data: GameData): void {
   }
 }
 
-/**
- * Check every id one entry uses against the table that should hold it.
- * @throws {DataError} `UNKNOWN_REFERENCE` naming the referring file, entry id and field path.
- */
 function checkCharacterCreations(data: GameData): void {
   for (const creation of data.characterCreations.all()) {
     if (!data.factions.has(creation.factionId)) failer("characterCreations", creation.id)(`unknown faction ${creation.factionId}`, "factionId");
   }
 }
 
+function checkProgressRewards(data: GameData): void {
+  for (const achievement of data.achievements.all()) {
+    checkRewards(data, achievement.rewards.reputation, "rewards.reputation", failer("achievements", achievement.id));
+  }
+  for (const path of data.paths.all()) {
+    const fail = failer("paths", path.id);
+    const seen = new Set<number>();
+    path.levelRewards.forEach((reward, i) => {
+      if (reward.level > path.maxLevel) fail(`level ${reward.level} is above the path's maxLevel ${path.maxLevel}`, `levelRewards[${i}].level`);
+      if (seen.has(reward.level)) fail(`level ${reward.level} is rewarded twice`, `levelRewards[${i}].level`);
+      seen.add(reward.level);
+      checkRewards(data, reward.reputation, `levelRewards[${i}].reputation`, fail);
+    });
+  }
+}
+
+/**
+ * Check every id one entry uses against the table that should hold it.
+ * @throws {DataError} `UNKNOWN_REFERENCE` naming the referring file, entry id and field path.
+ */
+
 export function checkReferences(data: GameData): void {
   checkTitles(data);
   checkCharacterCreations(data);
+  checkProgressRewards(data);
   checkCreaturesQuestsVendors(data);
   checkStore(data);
 }

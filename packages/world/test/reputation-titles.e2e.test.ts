@@ -113,6 +113,26 @@ describe("reputation from kills, GM commands and quests", () => {
   });
 });
 
+describe("achievements and path progress award reputation, once", () => {
+  it("achievement 501 gives +100 Exiles once; soldier level 10 gives its reward once, on the way up", async () => {
+    const p = await t.player({ role: "gm" });
+    const { client } = await t.inWorld(p);
+    expect((await gm(client, "!achievement 501")).reply).toBe("granted achievement 501");
+    expect(await client.waitFor("ServerAchievementUpdate")).toMatchObject({ deleted: false, achievements: [{ achievementId: 501 }] });
+    expect(await client.waitFor("ServerReputationUpdate")).toEqual({ factionId: 167, value: 100 });
+    expect((await gm(client, "!achievement 501")).reply).toBe("already has achievement 501");
+    expect((await gm(client, "!path soldier 12")).reply).toBe("soldier level 0 -> 12");
+    expect(await client.waitFor("ServerReputationUpdate", (u) => u.factionId === 166)).toEqual({ factionId: 166, value: 150 });
+    expect(await client.waitFor("ServerReputationUpdate", (u) => u.factionId === 167)).toEqual({ factionId: 167, value: 250 });
+    expect((await gm(client, "!path soldier 20")).reply).toBe("soldier level 12 -> 20");
+    expect(await getReputations(t.db, { characterId: p.characterId })).toEqual([
+      { factionId: 166, standing: 150 },
+      { factionId: 167, standing: 250 },
+    ]);
+    expect(client.pending("ServerReputationUpdate")).toEqual([]);
+  });
+});
+
 describe("active titles and GM permissions", () => {
   it("setting a title shows it to a second player in the zone, not to one elsewhere", async () => {
     const setter = await t.player({ zoneId: 7 });

@@ -1,12 +1,13 @@
 import { z } from "zod";
-import { idSchema } from "./common";
+import { idSchema, reputationRewardSchema } from "./common";
 
-/** An achievement; titles can unlock when one is earned. */
+/** An achievement; earning it grants its reputation rewards (once) and can unlock titles. */
 export const achievementSchema = z.strictObject({
   id: idSchema,
   name: z.string().min(1),
   description: z.string().default(""),
   points: z.int().nonnegative().default(10),
+  rewards: z.strictObject({ reputation: z.array(reputationRewardSchema).default([]) }).default({ reputation: [] }),
 });
 
 /** An achievement; titles can unlock when one is earned. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { reputationRewardSchema } from "./common";
 
 /** WildStar's four paths; the value is the key used in data files and GM commands. */
 export const PATH_KEY = ["soldier", "settler", "scientist", "explorer"] as const;
@@ -12,6 +13,10 @@ export const pathSchema = z.strictObject({
   pathId: z.int().min(0).max(3),
   name: z.string().min(1),
   maxLevel: z.int().positive(),
+  /** Reputation granted when a character reaches each listed level. */
+  levelRewards: z
+    .array(z.strictObject({ level: z.int().positive(), reputation: z.array(reputationRewardSchema).min(1) }))
+    .default([]),
 });
 
 /** A character path. */

@@ -1,9 +1,10 @@
-import { PATH_KEY, type PathKey } from "@bezgelor/data";
-import { grantAchievement, revokeTitle, setPathLevel } from "@bezgelor/db";
-import { ServerAchievementUpdate, ServerTitleSet, ServerTitleUpdate } from "@bezgelor/protocol";
+import { PATH_KEY } from "@bezgelor/data";
+import { revokeTitle } from "@bezgelor/db";
+import { ServerTitleSet, ServerTitleUpdate } from "@bezgelor/protocol";
 import { killCreature } from "../game/creatures";
 import { awardReputation, type ReputationResult } from "../game/reputation";
-import { checkTitles, grantAndAnnounce } from "../game/titles";
+import { earnAchievement, advancePath } from "../game/progress";
+import { grantAndAnnounce } from "../game/titles";
 import type { HandlerContext } from "../handlers/types";
 import { packet } from "../server/outgoing";
 import { RuleError } from "../server/rule-error";
@@ -72,34 +73,22 @@ export const GM_COMMANDS: Readonly<Record<string, GmCommand>> = {
   title: { usage: "!title grant|revoke <titleId>", summary: "grant or revoke a title", run: titleCommand },
   achievement: {
     usage: "!achievement <achievementId>",
-    summary: "grant an achievement (its titles unlock)",
+    summary: "grant an achievement (its reputation rewards and titles follow)",
     async run(ctx, [raw]) {
       const achievementId = intArg(raw, "achievementId", this.usage, { min: 1, max: 32_767 });
-      if (!ctx.services.data.achievements.has(achievementId)) throw new RuleError("NOT_FOUND", `no achievement ${achievementId}`);
-      const { character } = characterOf(ctx);
-      const result = await grantAchievement(ctx.services.db, { characterId: character.id, achievementId });
+      const result = await earnAchievement(ctx, achievementId);
       if (!result.granted) return `already has achievement ${achievementId}`;
-      const dateCompleted = BigInt(Math.floor(result.earnedAt.getTime() / 1000));
-      ctx.session.send(ServerAchievementUpdate, {
-        deleted: false,
-        achievements: [{ achievementId, checklistFlagsLow: 0, checklistFlagsHigh: 0, dateCompleted }],
-      });
-      const titles = await checkTitles(ctx, { type: "achievement", achievementId });
-      return `granted achievement ${achievementId}${titles.length ? `; titles ${titles.join(", ")}` : ""}`;
+      return `granted achievement ${achievementId}${result.titles.length ? `; titles ${result.titles.join(", ")}` : ""}`;
     },
   },
   path: {
     usage: "!path <soldier|settler|scientist|explorer> <level>",
-    summary: "set a path level (path titles unlock)",
+    summary: "set a path level (its level rewards and titles follow)",
     async run(ctx, [name, raw]) {
-      const path = PATH_KEY.find((p) => p === name) as PathKey | undefined;
+      const path = PATH_KEY.find((p) => p === name);
       if (!path) throw new RuleError("INVALID_INPUT", `usage: ${this.usage}`);
-      const max = ctx.services.data.paths.get(path)?.maxLevel ?? 30;
-      const level = intArg(raw, "level", this.usage, { min: 0, max });
-      const { character } = characterOf(ctx);
-      const result = await setPathLevel(ctx.services.db, { characterId: character.id, path, level });
-      const titles = await checkTitles(ctx, { type: "path", path, level });
-      return `${path} level ${result.before} -> ${result.after}${titles.length ? `; titles ${titles.join(", ")}` : ""}`;
+      const result = await advancePath(ctx, path, intArg(raw, "level", this.usage, { min: 0, max: 100 }));
+      return `${path} level ${result.before} -> ${result.after}${result.titles.length ? `; titles ${result.titles.join(", ")}` : ""}`;
     },
   },
 };
