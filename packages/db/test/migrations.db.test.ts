@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { DB_ERROR_CODES, markMigrationRolledBack, migrateDatabase, type Database, type MigrationProgress } from "../src/index.js";
 import { checksumOf, listMigrations, resolveMigrationsDir } from "../src/migrate/migration-files.js";
+import type { MigrationRow } from "../src/migrate/prisma-migrations-table.js";
 import { createTestDatabase } from "../src/testing/index.js";
 import { expectDbError } from "./expect-db-error.js";
 
@@ -31,16 +32,7 @@ async function migrationsFolder(migrations: Record<string, string>): Promise<str
   return dir;
 }
 
-interface Row {
-  id: string;
-  checksum: string;
-  finished_at: Date | null;
-  migration_name: string;
-  logs: string | null;
-  rolled_back_at: Date | null;
-  started_at: Date;
-  applied_steps_count: number;
-}
+type Row = MigrationRow;
 const rows = (db: Database) => db.client.$queryRawUnsafe<Row[]>(`SELECT * FROM "_prisma_migrations" ORDER BY "started_at", "migration_name"`);
 const tableExists = async (db: Database, table: string) =>
   (await db.client.$queryRawUnsafe<unknown[]>(`SELECT 1 FROM information_schema.tables WHERE table_name = $1`, table)).length > 0;

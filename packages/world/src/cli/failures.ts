@@ -1,8 +1,8 @@
-import { DbError } from "@bezgelor/db";
-import { WorldError } from "../errors";
+import { DbError, type DbErrorCode } from "@bezgelor/db";
+import { WorldError, type WorldErrorCode } from "../errors";
 import { EXIT_CODES, type ExitCode } from "./command";
 
-const DB_EXIT: Partial<Record<string, ExitCode>> = {
+const DB_EXIT: Partial<Record<DbErrorCode, ExitCode>> = {
   EMAIL_TAKEN: EXIT_CODES.CONFLICT,
   NAME_TAKEN: EXIT_CODES.CONFLICT,
   ACCOUNT_NOT_FOUND: EXIT_CODES.NOT_FOUND,
@@ -16,7 +16,7 @@ const DB_EXIT: Partial<Record<string, ExitCode>> = {
   MIGRATION_FAILED: EXIT_CODES.UNAVAILABLE,
 };
 
-const WORLD_EXIT: Partial<Record<string, ExitCode>> = {
+const WORLD_EXIT: Partial<Record<WorldErrorCode, ExitCode>> = {
   CONFIG_INVALID: EXIT_CODES.USAGE,
   USAGE: EXIT_CODES.USAGE,
   NOT_FOUND: EXIT_CODES.NOT_FOUND,

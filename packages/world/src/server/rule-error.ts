@@ -1,4 +1,4 @@
-import { DbError } from "@bezgelor/db";
+import { DbError, type DbErrorCode } from "@bezgelor/db";
 import type { ResultCodeName } from "./result-codes";
 
 /**
@@ -16,7 +16,7 @@ export class RuleError extends Error {
   }
 }
 
-const DB_RULES: Partial<Record<string, ResultCodeName>> = {
+const DB_RULES: Partial<Record<DbErrorCode, ResultCodeName>> = {
   INSUFFICIENT_FUNDS: "INSUFFICIENT_FUNDS",
   NAME_TAKEN: "CONFLICT",
   EMAIL_TAKEN: "CONFLICT",

@@ -63,7 +63,7 @@ export class Session {
   private readonly bucket: TokenBucket;
   private queue: Promise<void> = Promise.resolve();
   private pending = 0;
-  private idleTimer: NodeJS.Timeout | undefined;
+  private readonly idleTimer: NodeJS.Timeout;
   private closeWhy: CloseReason | undefined;
   private readonly remote: string;
 
@@ -88,7 +88,9 @@ export class Session {
     socket.on("data", (chunk) => this.onData(chunk));
     socket.on("error", (error) => this.close({ reason: "socket error", violation: false, error }));
     socket.on("close", () => this.close({ reason: "connection closed by peer", violation: false }));
-    this.touch();
+    const seconds = services.config.server.idleTimeoutSeconds;
+    this.idleTimer = setTimeout(() => this.close({ reason: `idle for ${seconds} s`, violation: false }), seconds * 1000);
+    this.idleTimer.unref();
   }
 
   /** Packets waiting in or running on this session's queue. */
@@ -181,16 +183,10 @@ export class Session {
     this.hooks.onClose(this, why);
   }
 
-  private touch(): void {
-    clearTimeout(this.idleTimer);
-    const seconds = this.services.config.server.idleTimeoutSeconds;
-    this.idleTimer = setTimeout(() => this.close({ reason: `idle for ${seconds} s`, violation: false }), seconds * 1000);
-    this.idleTimer.unref();
-  }
-
   private onData(chunk: Buffer): void {
     if (this.closed) return;
-    this.touch();
+    // One timer per session, restarted on every read: no allocation on the hot path.
+    this.idleTimer.refresh();
     let frames: Frame[];
     try {
       frames = this.channel.frames(chunk);
