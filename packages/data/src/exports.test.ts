@@ -4,8 +4,11 @@ import * as api from "./index";
 // Locks the runtime public surface: a change here is a change to every consumer.
 it("exports exactly the curated runtime API", () => {
   expect(Object.keys(api).sort()).toEqual([
+    "ACCOUNT_CURRENCY",
     "CLASS",
     "COLLECTIBLE_UNLOCK",
+    "CURRENCIES",
+    "CURRENCY",
     "DATA_ERROR_CODE",
     "DEFAULT_REPUTATION_SCALE",
     "DataError",

@@ -11,6 +11,15 @@ export type { GameData } from "./game-data";
 export { GAME_DATA_TABLES, type GameDataInput, type GameDataTableName } from "./files";
 export { buildGameData } from "./build-game-data";
 export { loadGameData, defaultGameDataDir, type LoadGameDataOptions } from "./load-game-data";
+export {
+  ACCOUNT_CURRENCY,
+  CURRENCIES,
+  CURRENCY,
+  type AccountCurrency,
+  type Currency,
+  type CurrencyDef,
+  type CurrencyOwnerKind,
+} from "./currencies";
 export { gameDataConfigSchema, selectReputationScale, type GameDataConfig } from "./config";
 
 export {

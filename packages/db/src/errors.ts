@@ -34,6 +34,8 @@ export const DB_ERROR_CODES = {
   QUEST_NOT_ACCEPTED: "QUEST_NOT_ACCEPTED",
   /** The item count would pass 2^31-1; nothing was changed. */
   INVENTORY_OVERFLOW: "INVENTORY_OVERFLOW",
+  /** An idempotency key already used for a different request; nothing was changed. */
+  IDEMPOTENCY_KEY_REUSED: "IDEMPOTENCY_KEY_REUSED",
   /** The embedded database directory is held by another live process. */
   DIRECTORY_LOCKED: "DIRECTORY_LOCKED",
   /** A migration failed now or earlier and blocks the rest until resolved. */

@@ -27,7 +27,7 @@ export { DB_ERROR_CODES, DbError, isDbError, type DbErrorCode, type DbErrorOptio
 
 // Client and transactions
 export { runTransaction, type DbClient, type TransactionOptions } from "./client.js";
-export type { Account, Character, GoldLedgerEntry, PrismaClient } from "./generated/prisma/client";
+export type { Account, Character, CurrencyLedgerEntry, PrismaClient } from "./generated/prisma/client";
 export { ACCOUNT_ROLES, type AccountRole } from "./accounts/roles.js";
 
 // Accounts
@@ -47,10 +47,49 @@ export { getCharacter, type GetCharacterOptions } from "./characters/get-charact
 export { getCharacterByName, type GetCharacterByNameOptions } from "./characters/get-character-by-name.js";
 
 // Currency
-export { addGold, type AddGoldOptions } from "./currency/add-gold.js";
-export { spendGold, type SpendGoldOptions } from "./currency/spend-gold.js";
 export { getGold, type GetGoldOptions } from "./currency/get-gold.js";
-export type { GoldChange, GoldChangeOptions } from "./currency/gold-change.js";
+export { LEDGER_SOURCES, type LedgerSource } from "./currency/ledger-source.js";
+export type { LedgerEntry } from "./currency/apply-currency-change.js";
+export {
+  changeBalance,
+  deductCurrency,
+  grantCurrency,
+  type CurrencyChangeInput,
+  type CurrencyChangeResult,
+} from "./currency/change-currency.js";
+
+// Actions and events
+export {
+  defineAction,
+  type Action,
+  type ActionContext,
+  type ActionOptions,
+  type ActionResult,
+  type ActionSpec,
+  type FaultHook,
+  type GameRules,
+} from "./actions/action.js";
+export { ActorSchema, formatActor, type Actor } from "./actions/actor.js";
+export { GAME_EVENTS_CHANNEL } from "./events/append-events.js";
+export {
+  GAME_EVENT_KINDS,
+  type AccountSessionsRevokedEvent,
+  type AchievementEarnedEvent,
+  type CreatureKilledEvent,
+  type CurrencyChangedEvent,
+  type GameEvent,
+  type GameEventKind,
+  type GameEventOf,
+  type InventoryChangedEvent,
+  type PathLevelChangedEvent,
+  type QuestStateChangedEvent,
+  type ReputationChangedEvent,
+  type StoredGameEvent,
+  type TitleActiveChangedEvent,
+  type TitleGrantedEvent,
+  type TitleRevokedEvent,
+} from "./events/game-event.js";
+export { IdempotencyKeySchema } from "./idempotency/idempotency-key.js";
 
 // Reputation
 export type { ReputationBounds, ReputationChange, ReputationDelta } from "./reputation/reputation-input.js";

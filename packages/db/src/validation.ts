@@ -28,8 +28,13 @@ export const ReasonSchema = z.string().trim().min(1).max(64);
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, code: DbErrorCode = DB_ERROR_CODES.INVALID_INPUT): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
+  // An amount of money is its own error code, so callers can say "that amount" rather than "bad input".
+  if (code === DB_ERROR_CODES.INVALID_INPUT && result.error.issues.every((i) => i.path[0] === "amount")) code = DB_ERROR_CODES.INVALID_AMOUNT;
   throw new DbError(code, `Invalid input: ${z.prettifyError(result.error)}`, { details: { issues: result.error.issues } });
 }
+
+/** A positive 64-bit amount of a currency (bigint). */
+export const AmountSchema = z.bigint().min(1n).max(MAX_INT64);
 
 /** Throws INVALID_AMOUNT unless `amount` is a bigint in 1..2^63-1. */
 export function parseGoldAmount(amount: unknown): bigint {

@@ -1,5 +1,6 @@
 import { reputationLevel } from "@bezgelor/core";
-import { addGold, changeReputation, getGold, getItemCount, getReputations, grantTitle, setActiveTitle } from "@bezgelor/db";
+import { changeReputation, getGold, grantCurrency, getItemCount, getReputations, grantTitle, setActiveTitle } from "@bezgelor/db";
+import { testActionOptions } from "@bezgelor/db/testing";
 import { ClientQuestAccept, ClientQuestComplete, ClientTitleSet, ClientVendorOpen, ClientVendorPurchase, QUEST_STATE } from "@bezgelor/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HeadlessClient } from "../src/client/headless-client";
@@ -41,7 +42,7 @@ describe("reputation from kills, GM commands and quests", () => {
   let client: HeadlessClient;
   beforeAll(async () => {
     p = await t.player({ role: "gm" });
-    await addGold(t.db, { characterId: p.characterId, amount: 1000n, reason: "test" });
+    await grantCurrency(t.db, { ...(await testActionOptions()), currency: "gold", characterId: p.characterId, amount: 1000n, reason: "test", source: "admin" });
     ({ client } = await t.inWorld(p));
     expect(await client.waitFor("ServerGoldChanged")).toEqual({ balance: 1000n, delta: 0n });
   });

@@ -1,9 +1,9 @@
-// Gold first, through spendGold (one statement that never overdraws, with its ledger row), then
+// Gold first (one statement that never overdraws, with its ledger row), then
 // the item count, in one transaction: a refused or failed step leaves neither changed.
 import { z } from "zod";
 import { runTransaction, type DbClient } from "../client.js";
 import { getGold } from "../currency/get-gold.js";
-import { spendGold } from "../currency/spend-gold.js";
+import { applyCurrencyChange } from "../currency/apply-currency-change.js";
 import { DB_ERROR_CODES, DbError, isForeignKeyViolation, toDbError } from "../errors.js";
 import type { Prisma } from "../generated/prisma/client";
 import { IdSchema, MAX_INT64, parseGoldAmountOrZero, parseInput, ReasonSchema } from "../validation.js";
@@ -57,7 +57,7 @@ async function addItems(tx: Prisma.TransactionClient, characterId: number, itemI
 
 /**
  * Buys `quantity` of an item for `quantity * unitPrice` gold, in one transaction (the caller's
- * when `db` is a transaction client): the gold is spent through spendGold with its ledger row
+ * when `db` is a transaction client): the gold is spent with its ledger row
  * (none for a free item), then the item count grows. Concurrent purchases never overdraw.
  * Throws DbError INSUFFICIENT_FUNDS (nothing changed), CHARACTER_NOT_FOUND, INVENTORY_OVERFLOW
  * (the count would pass 2^31-1; nothing changed), INVALID_AMOUNT (unitPrice not a bigint >= 0,
@@ -75,7 +75,17 @@ export async function buyItem(db: DbClient, options: BuyItemOptions): Promise<Bu
   const { characterId, itemId, quantity, reason } = input;
   try {
     return await runTransaction(db, async (tx) => {
-      const balance = spent === 0n ? await getGold(tx, { characterId }) : (await spendGold(tx, { characterId, amount: spent, reason })).balance;
+      const balance = spent === 0n ? await getGold(tx, { characterId }) : (
+              await applyCurrencyChange(tx, {
+                currency: "gold",
+                characterId,
+                delta: -spent,
+                reason,
+                source: "vendor",
+                actor: `character:${characterId}`,
+                idempotencyKey: null,
+              })
+            ).balanceAfter;
       const count = await addItems(tx, characterId, itemId, quantity);
       return { balance, count, spent };
     });

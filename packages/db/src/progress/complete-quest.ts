@@ -3,7 +3,7 @@
 // gate in the same transaction, so they are granted once, or not at all if anything fails.
 import { z } from "zod";
 import { runTransaction, type DbClient } from "../client.js";
-import { addGold } from "../currency/add-gold.js";
+import { applyCurrencyChange } from "../currency/apply-currency-change.js";
 import { toDbError } from "../errors.js";
 import type { Prisma } from "../generated/prisma/client";
 import { changeReputation } from "../reputation/change-reputation.js";
@@ -60,7 +60,7 @@ async function markCompleted(tx: Prisma.TransactionClient, characterId: number, 
 
 /**
  * Completes an accepted quest and grants its rewards, all in one transaction (the caller's when
- * `db` is a transaction client): the state change, the gold through addGold with its ledger row,
+ * `db` is a transaction client): the state change, the gold with its ledger row,
  * and the reputation through changeReputation. Of concurrent completions exactly one succeeds, so
  * rewards are granted once; if any step fails nothing is changed.
  * Throws DbError QUEST_NOT_ACCEPTED, QUEST_ALREADY_COMPLETED, CHARACTER_NOT_FOUND,
@@ -75,7 +75,20 @@ export async function completeQuest(db: DbClient, options: CompleteQuestOptions)
   try {
     return await runTransaction(db, async (tx) => {
       await markCompleted(tx, characterId, questId);
-      const balance = gold === 0n ? null : (await addGold(tx, { characterId, amount: gold, reason: input.reason ?? source })).balance;
+      const balance =
+        gold === 0n
+          ? null
+          : (
+              await applyCurrencyChange(tx, {
+                currency: "gold",
+                characterId,
+                delta: gold,
+                reason: input.reason ?? source,
+                source: "quest",
+                actor: `character:${characterId}`,
+                idempotencyKey: null,
+              })
+            ).balanceAfter;
       const reputation = await changeReputation(tx, { characterId, changes: input.rewards.reputation, bounds, source });
       return { gold: balance === null ? null : { balance }, reputation };
     });

@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { Database } from "@bezgelor/db";
+import type { Database, GameRules } from "@bezgelor/db";
 import type { WorldConfig } from "../config/schema";
 
 /** Exit codes scripts can rely on. */
@@ -35,6 +35,8 @@ export interface CommandContext {
   progress(message: string): void;
   /** Opens the configured database once per command (migrating it unless told not to). */
   openDatabase(options?: { migrate?: boolean; share?: boolean }): Promise<Database>;
+  /** The configured game data and reputation scale, loaded once, for actions. */
+  loadRules(): Promise<GameRules>;
 }
 
 /** One CLI subcommand. `path` is the words that select it, e.g. ["account", "create"]. */

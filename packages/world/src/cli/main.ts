@@ -1,3 +1,4 @@
+import { loadGameData, selectReputationScale } from "@bezgelor/data";
 import { parseArgs } from "node:util";
 import { DbError, openDatabase, type Database } from "@bezgelor/db";
 import { loadConfig } from "../config/load";
@@ -113,6 +114,10 @@ async function execute(command: Command, values: OptionValues, io: CliIo): Promi
       print: (data, human) => io.stdout((json ? toJson(data) : human(data as never)) + "\n"),
       progress: (message) => {
         if (!json) io.stderr(`${message}\n`);
+      },
+      loadRules: async () => {
+        const data = await loadGameData(config.gameDataDir === undefined ? {} : { dir: config.gameDataDir });
+        return { data, scale: selectReputationScale(data, config.reputationScale) };
       },
       openDatabase: async (options = {}) => {
         database ??= await openDatabase({ config: config.db, logger, ...options });

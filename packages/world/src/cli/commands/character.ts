@@ -1,5 +1,5 @@
 import { loadGameData } from "@bezgelor/data";
-import { addGold, createCharacter, getAccountByEmail, getCharacterByName, listCharacters } from "@bezgelor/db";
+import { createCharacter, grantCurrency, getAccountByEmail, getCharacterByName, listCharacters } from "@bezgelor/db";
 import { WorldError } from "../../errors";
 import { defineCommand, str, type OptionValues } from "../command";
 import { CHARACTER_DEFAULTS, resolveCharacterOption } from "./character-options";
@@ -88,9 +88,17 @@ export const goldGrant = defineCommand({
     if (!/^\d+$/.test(text)) throw new WorldError("USAGE", `--amount must be a positive whole number, got ${text}`);
     const { client } = await ctx.openDatabase();
     const character = await getCharacterByName(client, { name: str(o, "character") });
-    const result = await addGold(client, { characterId: character.id, amount: BigInt(text), reason: str(o, "reason") });
+    const { result } = await grantCurrency(client, {
+      rules: await ctx.loadRules(),
+      actor: { kind: "admin", name: "cli" },
+      currency: "gold",
+      characterId: character.id,
+      amount: BigInt(text),
+      reason: str(o, "reason"),
+      source: "admin",
+    });
     ctx.print(
-      { characterId: character.id, name: character.name, granted: BigInt(text), balance: result.balance },
+      { characterId: character.id, name: character.name, granted: BigInt(text), balance: result.balanceAfter },
       (r: { name: string; granted: bigint; balance: bigint }) => `${r.name}: +${r.granted} gold, balance ${r.balance}`,
     );
   },

@@ -1,0 +1,129 @@
+// The wrapper every action goes through. An action is a db context that changes the game state:
+// it parses its input, runs in one transaction (the caller's, when given one) with all of its
+// consequences, writes the events it caused to the outbox in that same transaction, and returns
+// them. Actions never touch a session or the protocol; the server, the CLI and other services
+// call the same action and get the same result.
+import type { GameData, ReputationScale } from "@bezgelor/data";
+import type { z } from "zod";
+import { runTransaction, type DbClient } from "../client.js";
+import { toDbError } from "../errors.js";
+import { appendEvents } from "../events/append-events.js";
+import type { GameEvent } from "../events/game-event.js";
+import type { Prisma } from "../generated/prisma/client";
+import { claimIdempotencyKey, IdempotencyKeySchema, requestFingerprint, storeIdempotentResult } from "../idempotency/idempotency-key.js";
+import { parseInput } from "../validation.js";
+import { ActorSchema, type Actor } from "./actor.js";
+
+/** The static data and rule configuration an action's rules read. */
+export interface GameRules {
+  readonly data: GameData;
+  /** The reputation scale in force (BEZGELOR_REPUTATION_SCALE). */
+  readonly scale: ReputationScale;
+}
+
+/**
+ * A test hook called at each named step of an action (e.g. "quest.completed", "titles.checked",
+ * "events"); throwing from it aborts the action, which must then leave nothing changed.
+ */
+export type FaultHook = (step: string) => void;
+
+/** What every action takes besides its own input. */
+export interface ActionOptions {
+  rules: GameRules;
+  actor: Actor;
+  /** The action's clock (tests); defaults to the current time. */
+  now?: Date;
+  /** Makes the action idempotent where it supports keys: see {@link ActionResult.replayed}. */
+  idempotencyKey?: string;
+  /** Test-only fault injection. */
+  faults?: FaultHook;
+}
+
+/** What an action returns. */
+export interface ActionResult<R> {
+  result: R;
+  /** The events it caused, in order, as written to the outbox. Empty on a replay. */
+  events: GameEvent[];
+  /** True when an earlier request with the same idempotency key produced `result`; nothing changed now. */
+  replayed: boolean;
+}
+
+/** What an action's body works with. */
+export interface ActionContext {
+  readonly tx: Prisma.TransactionClient;
+  readonly rules: GameRules;
+  readonly actor: Actor;
+  readonly now: Date;
+  /** The idempotency key of the request, if any (recorded in ledger rows). */
+  readonly idempotencyKey: string | null;
+  /** Records events; they are written to the outbox when the action's body returns. */
+  emit(...events: GameEvent[]): void;
+  /** Calls the fault hook, if any, with this step's name. */
+  step(name: string): void;
+}
+
+/** A defined action: callable on its own, or as a step of another action (same transaction and events). */
+export interface Action<S extends z.ZodType, R> {
+  (db: DbClient, options: ActionOptions & z.input<S>): Promise<ActionResult<R>>;
+  /** The action's name, e.g. "currency.grant"; keys and logs use it. */
+  readonly actionName: string;
+  /** Runs the action inside another action's context. */
+  within(ctx: ActionContext, input: z.input<S>): Promise<R>;
+}
+
+/** How to define an action. */
+export interface ActionSpec<S extends z.ZodType, R> {
+  name: string;
+  input: S;
+  /** Whether `idempotencyKey` is honoured (a result must survive JSON with bigints and dates). */
+  idempotent?: boolean;
+  /** For wrapping unexpected failures: "Granting 500 gold to character 3". */
+  describe(input: z.output<S>): string;
+  run(ctx: ActionContext, input: z.output<S>): Promise<R>;
+}
+
+/**
+ * Defines an action from its input schema and body. The returned function validates input
+ * (DbError INVALID_INPUT), runs the body in one transaction, writes the events, and wraps
+ * anything unexpected as DbError INTERNAL with the original as `cause`. With an idempotency key,
+ * a repeated request returns the first result (`replayed`), and a different request with the
+ * same key throws DbError IDEMPOTENCY_KEY_REUSED; neither changes anything.
+ */
+export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>): Action<S, R> {
+  const action = async (db: DbClient, options: ActionOptions & z.input<S>): Promise<ActionResult<R>> => {
+    const input = parseInput(spec.input, options);
+    const actor = parseInput(ActorSchema, options.actor);
+    const key = options.idempotencyKey === undefined ? null : parseInput(IdempotencyKeySchema, options.idempotencyKey);
+    if (key !== null && !spec.idempotent) throw new TypeError(`action ${spec.name} does not take an idempotency key`);
+    const now = options.now ?? new Date();
+    try {
+      return await runTransaction(db, async (tx) => {
+        if (key !== null) {
+          const claim = await claimIdempotencyKey<R>(tx, key, spec.name, requestFingerprint(spec.name, input));
+          if (!claim.fresh) return { result: claim.result, events: [], replayed: true };
+        }
+        const events: GameEvent[] = [];
+        const ctx: ActionContext = {
+          tx,
+          rules: options.rules,
+          actor,
+          now,
+          idempotencyKey: key,
+          emit: (...more) => void events.push(...more),
+          step: (name) => options.faults?.(name),
+        };
+        const result = await spec.run(ctx, input);
+        ctx.step("events");
+        await appendEvents(tx, events);
+        if (key !== null) await storeIdempotentResult(tx, key, result);
+        return { result, events, replayed: false };
+      });
+    } catch (error) {
+      throw toDbError(error, `${spec.describe(input)} failed`);
+    }
+  };
+  return Object.assign(action, {
+    actionName: spec.name,
+    within: (ctx: ActionContext, raw: z.input<S>) => spec.run(ctx, parseInput(spec.input, raw)),
+  });
+}

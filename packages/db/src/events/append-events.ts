@@ -1,0 +1,24 @@
+import type { Prisma } from "../generated/prisma/client";
+import { toJsonColumn } from "../json-codec.js";
+import type { GameEvent } from "./game-event.js";
+
+/** The PostgreSQL channel notified (on commit) when events are written. */
+export const GAME_EVENTS_CHANNEL = "bezgelor_game_events";
+
+/**
+ * Writes events to the outbox inside the caller's transaction and notifies
+ * {@link GAME_EVENTS_CHANNEL}. PostgreSQL delivers the notification only when the transaction
+ * commits, so a listener never wakes for events that were rolled back.
+ */
+export async function appendEvents(tx: Prisma.TransactionClient, events: readonly GameEvent[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.gameEvent.createMany({
+    data: events.map((event) => ({
+      kind: event.kind,
+      accountId: event.accountId,
+      characterId: event.characterId,
+      payload: toJsonColumn(event),
+    })),
+  });
+  await tx.$executeRaw`SELECT pg_notify(${GAME_EVENTS_CHANNEL}, '')`;
+}

@@ -1,0 +1,153 @@
+// The events actions cause. Each is written to the outbox (game_events) in the action's own
+// transaction and returned to the caller; the world server turns them into packets for whoever is
+// online (world/src/events/deliver-event.ts). Every event names the account it is for, and the
+// character when it is about one character.
+import type { Currency } from "@bezgelor/data";
+
+/** Every event kind, as stored in game_events.kind. */
+export const GAME_EVENT_KINDS = [
+  "reputation.changed",
+  "title.granted",
+  "title.revoked",
+  "title.active-changed",
+  "currency.changed",
+  "quest.state-changed",
+  "achievement.earned",
+  "path.level-changed",
+  "inventory.changed",
+  "creature.killed",
+  "account.sessions-revoked",
+] as const;
+
+/** One of {@link GAME_EVENT_KINDS}. */
+export type GameEventKind = (typeof GAME_EVENT_KINDS)[number];
+
+interface CharacterScoped {
+  accountId: number;
+  characterId: number;
+}
+
+/** A standing changed. `delta` is what was applied after clamping (after - before). */
+export interface ReputationChangedEvent extends CharacterScoped {
+  kind: "reputation.changed";
+  factionId: number;
+  delta: number;
+  before: number;
+  after: number;
+  /** Level names under the scale the action ran with. */
+  levelBefore: string;
+  levelAfter: string;
+  /** What caused it, e.g. "kill 12345", "quest 5001", "gm". */
+  source: string;
+}
+
+/** A title was unlocked for the account (or an expired one renewed). */
+export interface TitleGrantedEvent {
+  kind: "title.granted";
+  accountId: number;
+  /** The character whose progress unlocked it, if any. */
+  characterId: number | null;
+  titleId: number;
+  source: string;
+  expiresAt: Date | null;
+}
+
+/** A title was taken away from the account. */
+export interface TitleRevokedEvent {
+  kind: "title.revoked";
+  accountId: number;
+  characterId: number | null;
+  titleId: number;
+  /** True when it was the active title, which is now cleared. */
+  clearedActive: boolean;
+}
+
+/** The account's active title changed; `titleId` null means none. */
+export interface TitleActiveChangedEvent {
+  kind: "title.active-changed";
+  accountId: number;
+  characterId: number | null;
+  titleId: number | null;
+}
+
+/** A balance changed, with its ledger entry. Gold has a character; premium and bonus do not. */
+export interface CurrencyChangedEvent {
+  kind: "currency.changed";
+  accountId: number;
+  characterId: number | null;
+  currency: Currency;
+  delta: bigint;
+  balanceBefore: bigint;
+  balanceAfter: bigint;
+  ledgerEntryId: bigint;
+  source: string;
+  reason: string;
+}
+
+/** A quest was accepted or completed. */
+export interface QuestStateChangedEvent extends CharacterScoped {
+  kind: "quest.state-changed";
+  questId: number;
+  state: "accepted" | "completed";
+}
+
+/** An achievement was earned (once). */
+export interface AchievementEarnedEvent extends CharacterScoped {
+  kind: "achievement.earned";
+  achievementId: number;
+  earnedAt: Date;
+}
+
+/** A path level was set. */
+export interface PathLevelChangedEvent extends CharacterScoped {
+  kind: "path.level-changed";
+  path: string;
+  before: number;
+  after: number;
+}
+
+/** The count of an item in the inventory changed. */
+export interface InventoryChangedEvent extends CharacterScoped {
+  kind: "inventory.changed";
+  itemId: number;
+  delta: number;
+  count: number;
+}
+
+/** A creature died to the character (its rewards are their own events). */
+export interface CreatureKilledEvent extends CharacterScoped {
+  kind: "creature.killed";
+  creatureId: number;
+}
+
+/** The account's sessions must end (password changed, banned...). */
+export interface AccountSessionsRevokedEvent {
+  kind: "account.sessions-revoked";
+  accountId: number;
+  characterId: null;
+  reason: string;
+}
+
+/** Any event an action can cause. */
+export type GameEvent =
+  | ReputationChangedEvent
+  | TitleGrantedEvent
+  | TitleRevokedEvent
+  | TitleActiveChangedEvent
+  | CurrencyChangedEvent
+  | QuestStateChangedEvent
+  | AchievementEarnedEvent
+  | PathLevelChangedEvent
+  | InventoryChangedEvent
+  | CreatureKilledEvent
+  | AccountSessionsRevokedEvent;
+
+/** The event of kind `K`. */
+export type GameEventOf<K extends GameEventKind> = Extract<GameEvent, { kind: K }>;
+
+/** An event read back from the outbox, with its row id and time. */
+export interface StoredGameEvent {
+  id: bigint;
+  createdAt: Date;
+  event: GameEvent;
+}
