@@ -3,7 +3,7 @@
 // Opening, configuration, migrations
 export { DbConfigSchema, DEFAULT_SESSION_KEY_LIFETIME_SECONDS, type DbConfig, type DbConfigInput } from "./config.js";
 export { openDatabase, type OpenDatabaseOptions } from "./open/open-database.js";
-export { DATABASE_KINDS, type Database, type DatabaseKind } from "./open/database.js";
+export { DATABASE_KINDS, type Database, type DatabaseKind, type Listen } from "./open/database.js";
 export {
   markMigrationRolledBack,
   migrateDatabase,
@@ -71,6 +71,8 @@ export {
 } from "./actions/action.js";
 export { ActorSchema, formatActor, type Actor } from "./actions/actor.js";
 export { GAME_EVENTS_CHANNEL } from "./events/append-events.js";
+export { claimPendingEvents, type ClaimPendingEventsOptions } from "./events/claim-pending-events.js";
+export { pruneDeliveredEvents, type PruneDeliveredEventsOptions } from "./events/prune-delivered-events.js";
 export {
   GAME_EVENT_KINDS,
   type AccountSessionsRevokedEvent,

@@ -7,12 +7,13 @@ export const GAME_EVENTS_CHANNEL = "bezgelor_game_events";
 
 /**
  * Writes events to the outbox inside the caller's transaction and notifies
- * {@link GAME_EVENTS_CHANNEL}. PostgreSQL delivers the notification only when the transaction
+ * {@link GAME_EVENTS_CHANNEL} with the id of the last event written. PostgreSQL delivers the notification only when the transaction
  * commits, so a listener never wakes for events that were rolled back.
  */
 export async function appendEvents(tx: Prisma.TransactionClient, events: readonly GameEvent[]): Promise<void> {
   if (events.length === 0) return;
-  await tx.gameEvent.createMany({
+  const rows = await tx.gameEvent.createManyAndReturn({
+    select: { id: true },
     data: events.map((event) => ({
       kind: event.kind,
       accountId: event.accountId,
@@ -20,5 +21,6 @@ export async function appendEvents(tx: Prisma.TransactionClient, events: readonl
       payload: toJsonColumn(event),
     })),
   });
-  await tx.$executeRaw`SELECT pg_notify(${GAME_EVENTS_CHANNEL}, '')`;
+  const last = rows.reduce((max, r) => (r.id > max ? r.id : max), 0n);
+  await tx.$executeRaw`SELECT pg_notify(${GAME_EVENTS_CHANNEL}, ${last.toString()})`;
 }

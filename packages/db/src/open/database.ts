@@ -5,10 +5,18 @@ export const DATABASE_KINDS = ["postgres", "pglite", "pglite-remote"] as const;
 /** `postgres` (DATABASE_URL), `pglite` (embedded, this process) or `pglite-remote` (another process's embedded database, through its socket). */
 export type DatabaseKind = (typeof DATABASE_KINDS)[number];
 
+/**
+ * Subscribes to a notification channel; resolves to the unsubscribe function. Notifications
+ * arrive only for committed transactions, in commit order, with the notifier's payload.
+ */
+export type Listen = (channel: string, onNotify: (payload: string) => void) => Promise<() => Promise<void>>;
+
 /** An open database. Pass `client` to the contexts; call `close()` once when done. */
 export interface Database {
   readonly client: PrismaClient;
   readonly kind: DatabaseKind;
+  /** LISTEN on a channel (see {@link Listen}). */
+  readonly listen: Listen;
   /** Disconnects, stops sharing and releases the directory lock. Never rejects; safe to call twice. */
   close(): Promise<void>;
 }

@@ -14,6 +14,7 @@ import { pgliteExecutor, registerExecutor } from "../migrate/executor.js";
 import { closer, type Database } from "./database.js";
 import { acquireDirectoryLock, lockedError, type DirectoryLock, type LockInfo } from "./directory-lock.js";
 import { connectPgPool } from "./open-postgres.js";
+import { pgliteListen } from "./listen.js";
 import { PgliteSocketServer } from "./pglite-socket-server.js";
 
 /** PGlite's own files live in a subfolder, apart from our lock file and socket. */
@@ -76,7 +77,7 @@ async function openLocal(dir: string, lock: DirectoryLock, options: OpenPgliteOp
     [() => server?.stop(), () => client.$disconnect(), () => pglite.close(), () => lock.release()],
     (error) => logger.warn({ err: error }, "error while closing the embedded database"),
   );
-  const database: Database = { client, kind: "pglite", close };
+  const database: Database = { client, kind: "pglite", close, listen: pgliteListen(pglite) };
   try {
     await options.prepare(database);
     if (options.share) {

@@ -5,6 +5,7 @@ import { PrismaClient } from "../generated/prisma/client";
 import type { DbLogger } from "../logger.js";
 import { pgPoolExecutor, registerExecutor } from "../migrate/executor.js";
 import { closer, type Database, type DatabaseKind } from "./database.js";
+import { poolListen } from "./listen.js";
 
 /** Options for {@link connectPgPool}. */
 export interface PgPoolDatabaseOptions {
@@ -36,7 +37,7 @@ export async function connectPgPool(options: PgPoolDatabaseOptions): Promise<Dat
     [() => client.$disconnect(), () => pool.end(), () => options.afterClose?.()],
     (error) => logger.warn({ err: error }, "error while closing the database"),
   );
-  return { client, kind, close };
+  return { client, kind, close, listen: poolListen(pool) };
 }
 
 /** Opens PostgreSQL at `url`. Throws CONNECTION_FAILED when it cannot connect. */

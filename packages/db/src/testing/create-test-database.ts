@@ -1,3 +1,4 @@
+import { pgliteListen } from "../open/listen.js";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -43,5 +44,5 @@ export async function createTestDatabase(options: CreateTestDatabaseOptions = {}
   const client = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   registerExecutor(client, pgliteExecutor(pglite));
   const close = closer([() => client.$disconnect(), () => pglite.close()], (error) => logger.warn({ err: error }, "closing test db"));
-  return { client, kind: "pglite", close };
+  return { client, kind: "pglite", close, listen: pgliteListen(pglite) };
 }

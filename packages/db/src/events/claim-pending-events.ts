@@ -1,0 +1,39 @@
+import { z } from "zod";
+import type { DbClient } from "../client.js";
+import { toDbError } from "../errors.js";
+import { fromJsonColumn } from "../json-codec.js";
+import { parseInput } from "../validation.js";
+import type { GameEvent, StoredGameEvent } from "./game-event.js";
+
+/** Options for {@link claimPendingEvents}. */
+export interface ClaimPendingEventsOptions {
+  /** At most this many events (1..1000), oldest first. */
+  limit: number;
+}
+
+interface Row {
+  id: bigint;
+  created_at: Date;
+  payload: unknown;
+}
+
+/**
+ * Marks up to `limit` undelivered events delivered and returns them in the order they were
+ * written. One statement: rows locked by another claimer are skipped, so two claimers never get
+ * the same event. The caller delivers what it claimed; an event for a player who is offline is
+ * simply dropped (the player reads the state on the next login).
+ * Throws DbError INVALID_INPUT (limit), INTERNAL.
+ */
+export async function claimPendingEvents(db: DbClient, options: ClaimPendingEventsOptions): Promise<StoredGameEvent[]> {
+  const { limit } = parseInput(z.object({ limit: z.number().int().min(1).max(1000) }), options);
+  try {
+    const rows = await db.$queryRaw<Row[]>`UPDATE "game_events" SET "delivered_at" = CURRENT_TIMESTAMP
+      WHERE "id" IN (SELECT "id" FROM "game_events" WHERE "delivered_at" IS NULL ORDER BY "id" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+      RETURNING "id", "created_at", "payload"`;
+    return rows
+      .map((r) => ({ id: BigInt(r.id), createdAt: r.created_at, event: fromJsonColumn<GameEvent>(r.payload) }))
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  } catch (error) {
+    throw toDbError(error, "Claiming pending events failed");
+  }
+}
