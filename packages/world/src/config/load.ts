@@ -22,6 +22,8 @@ export const ENV_VARS = {
   BEZGELOR_RATE_LIMIT: "server.rateLimitPerSecond (default 50)",
   BEZGELOR_RATE_BURST: "server.rateLimitBurst (default 200)",
   BEZGELOR_SHUTDOWN_GRACE: "server.shutdownGraceSeconds (default 10)",
+  BEZGELOR_EVENT_POLL_INTERVAL: "events.pollIntervalMs: milliseconds between polls for other processes' events (default 1000)",
+  BEZGELOR_EVENT_RETENTION: "events.retentionSeconds: how long delivered events are kept (default 86400)",
 } as const;
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -76,6 +78,8 @@ export function loadConfig(env: Env = process.env): WorldConfig {
   set(raw, "server.rateLimitPerSecond", numeric(env.BEZGELOR_RATE_LIMIT));
   set(raw, "server.rateLimitBurst", numeric(env.BEZGELOR_RATE_BURST));
   set(raw, "server.shutdownGraceSeconds", numeric(env.BEZGELOR_SHUTDOWN_GRACE));
+  set(raw, "events.pollIntervalMs", numeric(env.BEZGELOR_EVENT_POLL_INTERVAL));
+  set(raw, "events.retentionSeconds", numeric(env.BEZGELOR_EVENT_RETENTION));
   const result = WorldConfigSchema.safeParse(raw);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(root)"}: ${i.message}`);

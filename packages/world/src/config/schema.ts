@@ -23,6 +23,14 @@ export const ServerConfigSchema = z.object({
   realmId: z.coerce.number().int().min(0).default(1),
 });
 
+/** Delivery of game events (the outbox) to online players. */
+export const EventsConfigSchema = z.object({
+  /** How often to look for events that no notification announced (other processes on PGlite). */
+  pollIntervalMs: z.coerce.number().int().min(50).max(60_000).default(1000),
+  /** Delivered events are kept this long (for inspection), then deleted. */
+  retentionSeconds: z.coerce.number().int().min(0).default(86_400),
+});
+
 /** The whole configuration, validated once at start-up. */
 export const WorldConfigSchema = z.object({
   logLevel: z.enum(LOG_LEVELS).default("info"),
@@ -31,6 +39,7 @@ export const WorldConfigSchema = z.object({
   reputationScale: z.enum(REPUTATION_SCALES).default("classic"),
   server: ServerConfigSchema.default(ServerConfigSchema.parse({})),
   db: DbConfigSchema.default(DbConfigSchema.parse({})),
+  events: EventsConfigSchema.default(EventsConfigSchema.parse({})),
 });
 
 export type WorldConfig = z.infer<typeof WorldConfigSchema>;

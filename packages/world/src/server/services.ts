@@ -1,10 +1,11 @@
-import type { Database, DbClient } from "@bezgelor/db";
+import type { Database, DbClient, GameRules } from "@bezgelor/db";
 import type { GameData, ReputationScale } from "@bezgelor/data";
 import type { Logger } from "pino";
 import type { WorldConfig } from "../config/schema";
 import type { Presence } from "./presence";
 import type { OutgoingPacket } from "./outgoing";
 import type { SessionRegistry } from "./session-registry";
+import type { EventDelivery } from "../events/event-delivery";
 
 /** What every handler can reach: the database, the static data, who is online, the config. */
 export interface WorldServices {
@@ -13,8 +14,12 @@ export interface WorldServices {
   readonly db: DbClient;
   readonly data: GameData;
   readonly scale: ReputationScale;
+  /** The data and scale together, as actions take them. */
+  readonly rules: GameRules;
   readonly presence: Presence<OutgoingPacket>;
   readonly sessions: SessionRegistry;
+  /** Delivers committed events to online players; flush() after an action to send its events now. */
+  readonly events: EventDelivery;
   readonly logger: Logger;
   /** Server start, seconds since the epoch (ServerHello carries it). */
   readonly startedAt: number;

@@ -12,6 +12,8 @@ import { Presence } from "./presence";
 import type { WorldServices } from "./services";
 import { Session, type CloseReason } from "./session";
 import { SessionRegistry } from "./session-registry";
+import { EventDelivery } from "../events/event-delivery";
+import { recipientsOf } from "../events/recipients";
 
 export interface WorldServerOptions {
   config: WorldConfig;
@@ -42,14 +44,26 @@ export interface WorldServer {
 export async function startWorldServer(options: WorldServerOptions): Promise<WorldServer> {
   const { config, database, data, logger } = options;
   const sessions = new SessionRegistry();
+  const presence = new Presence<OutgoingPacket>();
+  const scale = selectReputationScale(data, config.reputationScale);
+  const events = new EventDelivery({
+    database,
+    db: database.client,
+    data,
+    recipients: recipientsOf({ sessions, presence }),
+    logger: logger.child({ component: "events" }),
+    ...config.events,
+  });
   const services: WorldServices = {
     config,
     database,
     db: database.client,
     data,
-    scale: selectReputationScale(data, config.reputationScale),
-    presence: new Presence<OutgoingPacket>(),
+    scale,
+    rules: { data, scale },
+    presence,
     sessions,
+    events,
     logger,
     startedAt: Math.floor(Date.now() / 1000),
   };
@@ -81,6 +95,7 @@ export async function startWorldServer(options: WorldServerOptions): Promise<Wor
       resolve();
     });
   });
+  await events.start();
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.server.port;
   logger.info({ host: config.server.host, port, database: database.kind }, "world server listening");
@@ -108,6 +123,7 @@ export async function startWorldServer(options: WorldServerOptions): Promise<Wor
         s.close({ reason, violation: false });
       }
       await closed;
+      await events.stop();
       logger.info("world server stopped");
     },
   };

@@ -1,0 +1,84 @@
+// The one place that decides what the client is sent for each kind of event, whichever process
+// caused it (a handler, a GM command, the CLI, another service). Events for players who are not
+// in the world send nothing: they read the state when they next enter.
+import type { GameData } from "@bezgelor/data";
+import type { GameEvent, GameEventKind, GameEventOf } from "@bezgelor/db";
+import {
+  CHAT_CHANNEL_TYPE,
+  QUEST_STATE,
+  ServerAchievementUpdate,
+  ServerGoldChanged,
+  ServerInventoryUpdate,
+  ServerQuestStateChange,
+  ServerReputationUpdate,
+  ServerTitleSet,
+  ServerTitleUpdate,
+} from "@bezgelor/protocol";
+import { systemMessage } from "../game/system-message";
+import { packet } from "../server/outgoing";
+import type { Recipients } from "./recipients";
+
+/** What an event mapping can use. */
+export interface DeliveryContext {
+  readonly to: Recipients;
+  readonly data: GameData;
+}
+
+type Deliver<K extends GameEventKind> = (ctx: DeliveryContext, event: GameEventOf<K>) => void | Promise<void>;
+
+const SECOND = 1000;
+
+/** Every event kind and what it sends; the type makes a kind without a mapping a compile error. */
+export const EVENT_DELIVERY: { readonly [K in GameEventKind]: Deliver<K> } = {
+  "reputation.changed": ({ to }, e) => {
+    to.character(e.characterId)?.send(ServerReputationUpdate, { factionId: e.factionId, value: e.after });
+  },
+  "title.granted": ({ to, data }, e) => {
+    const session = to.account(e.accountId);
+    if (!session) return;
+    session.send(ServerTitleUpdate, { titleId: e.titleId, alreadyOwned: false, revoked: false });
+    systemMessage(session, `Title unlocked: ${data.titles.get(e.titleId)?.name ?? `#${e.titleId}`}`, CHAT_CHANNEL_TYPE.System);
+  },
+  "title.revoked": ({ to }, e) => {
+    const session = to.account(e.accountId);
+    session?.send(ServerTitleUpdate, { titleId: e.titleId, alreadyOwned: false, revoked: true });
+    const unitId = session?.character?.id;
+    if (e.clearedActive && unitId !== undefined) to.zoneOf(e.accountId, packet(ServerTitleSet, { unitId, titleId: 0 }));
+  },
+  "title.active-changed": ({ to }, e) => {
+    const unitId = to.account(e.accountId)?.character?.id;
+    if (unitId !== undefined) to.zoneOf(e.accountId, packet(ServerTitleSet, { unitId, titleId: e.titleId ?? 0 }));
+  },
+  "currency.changed": ({ to }, e) => {
+    if (e.currency === "gold" && e.characterId !== null) {
+      to.character(e.characterId)?.send(ServerGoldChanged, { balance: e.balanceAfter, delta: e.delta });
+    }
+  },
+  "quest.state-changed": ({ to }, e) => {
+    const state = e.state === "completed" ? QUEST_STATE.Completed : QUEST_STATE.Accepted;
+    to.character(e.characterId)?.send(ServerQuestStateChange, { questId: e.questId, state, questObjectiveId: 0 });
+  },
+  "achievement.earned": ({ to }, e) => {
+    to.character(e.characterId)?.send(ServerAchievementUpdate, {
+      deleted: false,
+      achievements: [
+        { achievementId: e.achievementId, checklistFlagsLow: 0, checklistFlagsHigh: 0, dateCompleted: BigInt(Math.floor(e.earnedAt.getTime() / SECOND)) },
+      ],
+    });
+  },
+  // No packet of its own: the client learns a path level through the rewards and titles it brings.
+  "path.level-changed": () => undefined,
+  "inventory.changed": ({ to }, e) => {
+    to.character(e.characterId)?.send(ServerInventoryUpdate, { itemId: e.itemId, count: e.count });
+  },
+  // The kill is seen through its rewards (reputation, titles), which are events of their own.
+  "creature.killed": () => undefined,
+  "account.sessions-revoked": ({ to }, e) => {
+    to.session(e.accountId)?.close({ reason: `sessions revoked: ${e.reason}`, violation: false });
+  },
+};
+
+/** Sends what one event means to whoever it concerns who is in the world. */
+export function deliverEvent(ctx: DeliveryContext, event: GameEvent): void | Promise<void> {
+  return (EVENT_DELIVERY[event.kind] as Deliver<typeof event.kind>)(ctx, event);
+}

@@ -1,0 +1,115 @@
+// Delivers the outbox: events written by any process (this server's handlers, the CLI, other
+// services importing @bezgelor/db) reach the players they concern. Claiming marks an event
+// delivered in the same statement that reads it, so each is delivered once. The server flushes
+// right after its own actions commit; LISTEN/NOTIFY wakes it for other processes' events, and a
+// poll catches anything a lost notification missed.
+import { claimPendingEvents, GAME_EVENTS_CHANNEL, pruneDeliveredEvents, type Database, type DbClient } from "@bezgelor/db";
+import type { GameData } from "@bezgelor/data";
+import type { Logger } from "pino";
+import { deliverEvent } from "./deliver-event";
+import type { Recipients } from "./recipients";
+
+/** Delivery settings (config `events`). */
+export interface EventDeliveryOptions {
+  database: Pick<Database, "listen">;
+  db: DbClient;
+  data: GameData;
+  recipients: Recipients;
+  logger: Logger;
+  /** Milliseconds between polls for events no notification announced. */
+  pollIntervalMs: number;
+  /** Delivered events older than this many seconds are deleted, checked once a minute. */
+  retentionSeconds: number;
+}
+
+const BATCH = 200;
+const PRUNE_EVERY_MS = 60_000;
+
+/** The world server's event delivery; one per server and database. */
+export class EventDelivery {
+  private flushing: Promise<void> | undefined;
+  /** Set by every flush(); the drain loop goes round until it stays clear. */
+  private again = false;
+  private timers: NodeJS.Timeout[] = [];
+  private unlisten: (() => Promise<void>) | undefined;
+  private stopped = false;
+
+  constructor(private readonly options: EventDeliveryOptions) {}
+
+  /** Starts listening and polling. A failure to listen is logged; polling still delivers. */
+  async start(): Promise<void> {
+    const { database, logger, pollIntervalMs } = this.options;
+    try {
+      this.unlisten = await database.listen(GAME_EVENTS_CHANNEL, () => void this.flush());
+    } catch (err) {
+      logger.warn({ err }, "cannot listen for events; delivering by polling only");
+    }
+    this.timers.push(setInterval(() => void this.flush(), pollIntervalMs).unref());
+    this.timers.push(setInterval(() => void this.prune(), PRUNE_EVERY_MS).unref());
+    await this.flush();
+  }
+
+  /**
+   * Delivers every pending event, oldest first. Calls while a flush runs make it go round once
+   * more, so an event committed before the call is delivered before the returned promise
+   * resolves. Never rejects: a failure is logged and retried by the next flush.
+   */
+  flush(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    this.again = true;
+    this.flushing ??= this.drain();
+    return this.flushing;
+  }
+
+  /** Stops polling and listening; waits for a flush in progress. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    for (const timer of this.timers) clearInterval(timer);
+    this.timers = [];
+    await this.unlisten?.().catch(() => undefined);
+    await this.flushing;
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      while (this.again && !this.stopped) {
+        this.again = false;
+        await this.deliverPending();
+      }
+    } finally {
+      // Cleared in the same turn as the last check of `again`, so no flush() can slip between.
+      this.flushing = undefined;
+    }
+  }
+
+  private async deliverPending(): Promise<void> {
+    const { db, data, recipients, logger } = this.options;
+    for (;;) {
+      let batch;
+      try {
+        batch = await claimPendingEvents(db, { limit: BATCH });
+      } catch (err) {
+        logger.warn({ err }, "claiming events failed; retrying on the next poll");
+        return;
+      }
+      for (const { id, event } of batch) {
+        try {
+          await deliverEvent({ to: recipients, data }, event);
+        } catch (err) {
+          logger.error({ err, eventId: id.toString(), kind: event.kind }, "delivering an event failed");
+        }
+      }
+      if (batch.length < BATCH) return;
+    }
+  }
+
+  private async prune(): Promise<void> {
+    const { db, logger, retentionSeconds } = this.options;
+    try {
+      const pruned = await pruneDeliveredEvents(db, { deliveredBefore: new Date(Date.now() - retentionSeconds * 1000) });
+      if (pruned > 0) logger.debug({ pruned }, "delivered events pruned");
+    } catch (err) {
+      logger.warn({ err }, "pruning delivered events failed");
+    }
+  }
+}

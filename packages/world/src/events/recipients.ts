@@ -1,0 +1,36 @@
+import type { OutgoingPacket } from "../server/outgoing";
+import type { WorldServices } from "../server/services";
+import type { Session } from "../server/session";
+
+/** Where an event's packets go: whoever of the account or character is in the world right now. */
+export interface Recipients {
+  /** The account's open session, in any state (logged in, choosing a character, in the world). */
+  session(accountId: number): Session | undefined;
+  /** The account's session, if it has a character in the world. */
+  account(accountId: number): Session | undefined;
+  /** The character's session, if that character is in the world. */
+  character(characterId: number): Session | undefined;
+  /** Everyone in the zone of the account's character in the world; how many got it. */
+  zoneOf(accountId: number, packet: OutgoingPacket): number;
+}
+
+/** Recipients looked up in the server's session registry and presence. */
+export function recipientsOf(services: Pick<WorldServices, "sessions" | "presence">): Recipients {
+  const inWorld = (session: Session | undefined) => (session && !session.closed && session.state === "in-world" ? session : undefined);
+  const account = (accountId: number) => inWorld(services.sessions.ofAccount(accountId));
+  return {
+    session: (accountId) => {
+      const session = services.sessions.ofAccount(accountId);
+      return session && !session.closed ? session : undefined;
+    },
+    account,
+    character: (characterId) => {
+      const session = account(services.presence.get(characterId)?.accountId ?? 0);
+      return session?.character?.id === characterId ? session : undefined;
+    },
+    zoneOf: (accountId, packet) => {
+      const character = account(accountId)?.character;
+      return character ? services.presence.broadcastZone(character.worldId, character.zoneId, packet) : 0;
+    },
+  };
+}

@@ -1,0 +1,38 @@
+import { grantCurrency, type ActionOptions } from "@bezgelor/db";
+import { testActionOptions } from "@bezgelor/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestWorld, type TestWorld } from "./support/world";
+
+// Another service (the CLI, a web portal, a bot) changes what a player owns through the same
+// actions, on the same database but not through the world server: its events reach the player.
+describe("events from outside the world server", () => {
+  let t: TestWorld;
+  let opts: ActionOptions;
+  beforeAll(async () => {
+    t = await startTestWorld();
+    opts = await testActionOptions({ actor: { kind: "admin", name: "portal" } });
+  });
+  afterAll(() => t.close());
+
+  it("a gold grant reaches the online player, once", async () => {
+    const { player, client } = await t.inWorld();
+    await client.waitFor("ServerGoldChanged");
+    await grantCurrency(t.db, { ...opts, currency: "gold", characterId: player.characterId, amount: 250n, reason: "compensation", source: "admin" });
+    expect(await client.waitFor("ServerGoldChanged", (g) => g.delta !== 0n)).toEqual({ balance: 250n, delta: 250n });
+    await grantCurrency(t.db, { ...opts, currency: "gold", characterId: player.characterId, amount: 5n, reason: "again", source: "admin" });
+    expect(await client.waitFor("ServerGoldChanged", (g) => g.delta === 5n)).toEqual({ balance: 255n, delta: 5n });
+    const credits = client.log.filter((p) => p.name === "ServerGoldChanged" && (p.value as { delta: bigint }).delta === 250n);
+    expect(credits).toHaveLength(1);
+  });
+
+  it("an offline player gets the state on the next login, and the event is not an error", async () => {
+    const player = await t.player();
+    await grantCurrency(t.db, { ...opts, currency: "gold", characterId: player.characterId, amount: 40n, reason: "while away", source: "admin" });
+    await t.world.services.events.flush();
+    expect(await t.db.gameEvent.count({ where: { accountId: player.accountId, deliveredAt: null } })).toBe(0);
+    const { client } = await t.inWorld(player);
+    expect(await client.waitFor("ServerGoldChanged")).toEqual({ balance: 40n, delta: 0n });
+    expect(t.logs.filter((l) => l.level >= 50)).toEqual([]);
+  });
+
+});
