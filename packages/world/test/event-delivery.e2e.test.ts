@@ -1,4 +1,4 @@
-import { grantCurrency, type ActionOptions } from "@bezgelor/db";
+import { grantCurrency, setAccountPassword, type ActionOptions } from "@bezgelor/db";
 import { testActionOptions } from "@bezgelor/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestWorld, type TestWorld } from "./support/world";
@@ -35,4 +35,15 @@ describe("events from outside the world server", () => {
     expect(t.logs.filter((l) => l.level >= 50)).toEqual([]);
   });
 
+
+  it("a password changed by an operator ends the account's live session", async () => {
+    const { player, client } = await t.inWorld();
+    const bystander = await t.inWorld();
+    await setAccountPassword(t.db, { email: player.email, password: "a brand new password" });
+    const error = await client.closed;
+    expect(error.code).toBe("DISCONNECTED");
+    expect(t.logged("session closed").some((l) => String(l.reason).includes("password changed"))).toBe(true);
+    bystander.client.say("still here");
+    await bystander.client.waitFor("ServerChat", (c) => c.text === "still here");
+  });
 });

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import type { DbClient } from "../client.js";
+import { runTransaction, type DbClient } from "../client.js";
 import { DB_ERROR_CODES, DbError, isRecordNotFound, toDbError } from "../errors.js";
+import { appendEvents } from "../events/append-events.js";
 import { EmailSchema, parseInput, PasswordSchema } from "../validation.js";
 import { accountSelect, type AccountRecord } from "./account-record.js";
 import { hashPassword } from "./password.js";
@@ -12,18 +13,23 @@ export interface SetAccountPasswordOptions {
 }
 
 /**
- * Replaces the password and revokes the session key (a password change should log out every
- * realm session). Throws DbError ACCOUNT_NOT_FOUND, INVALID_INPUT (bad email, password not
+ * Replaces the password and revokes the session key, and in the same transaction writes the
+ * account.sessions-revoked event, on which the world server ends the account's live session
+ * wherever this was called from. Throws DbError ACCOUNT_NOT_FOUND, INVALID_INPUT (bad email, password not
  * 8..128 characters).
  */
 export async function setAccountPassword(db: DbClient, options: SetAccountPasswordOptions): Promise<AccountRecord> {
   const input = parseInput(z.object({ email: EmailSchema, password: PasswordSchema }), options);
   const passwordHash = await hashPassword(input.password);
   try {
-    return await db.account.update({
-      where: { email: input.email },
-      data: { passwordHash, sessionKey: null, sessionKeyCreatedAt: null },
-      select: accountSelect,
+    return await runTransaction(db, async (tx) => {
+      const account = await tx.account.update({
+        where: { email: input.email },
+        data: { passwordHash, sessionKey: null, sessionKeyCreatedAt: null },
+        select: accountSelect,
+      });
+      await appendEvents(tx, [{ kind: "account.sessions-revoked", accountId: account.id, characterId: null, reason: "password changed" }]);
+      return account;
     });
   } catch (error) {
     if (isRecordNotFound(error)) {
