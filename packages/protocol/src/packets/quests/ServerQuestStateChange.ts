@@ -1,0 +1,27 @@
+import { definePacket } from "../../schema/packet";
+import { t } from "../../schema/types";
+
+/** `state` values of {@link ServerQuestStateChange} (NexusForever `QuestState`). */
+export const QUEST_STATE = {
+  Unknown: 0,
+  Accepted: 1,
+  Achieved: 2,
+  Completed: 3,
+  Botched: 4,
+  Mentioned: 5,
+  Abandoned: 6,
+  Ignored: 7,
+} as const;
+
+/** A quest changed state (NexusForever `Model/ServerQuestStateChange.cs`; the state takes 32 bits). */
+export const ServerQuestStateChange = definePacket({
+  name: "ServerQuestStateChange",
+  opcode: 0x035c,
+  origin: "genuine",
+  direction: "server",
+  fields: {
+    questId: t.uint(15),
+    state: t.u32,
+    questObjectiveId: t.u32,
+  },
+});
