@@ -4,12 +4,7 @@ import { keyFromAuthBuildAndMessage, PacketCrypt } from "./crypto";
 import { ProtocolError } from "./errors";
 import { encodeFrame } from "./framing";
 import { Opcode } from "./opcodes";
-import { ClientCharacterList } from "./packets/client/ClientCharacterList";
-import { ClientHelloRealm } from "./packets/client/ClientHelloRealm";
-import { ClientPing } from "./packets/client/ClientPing";
-import { ClientTitleSet } from "./packets/client/ClientTitleSet";
-import { ServerHello } from "./packets/server/ServerHello";
-import { ServerTitleSet } from "./packets/server/ServerTitleSet";
+import { ClientCharacterList, ClientHelloRealm, ClientPing, ClientTitleSet, ServerHello, ServerTitleSet } from "./packets/index";
 
 const sessionKey = Buffer.from("00112233445566778899aabbccddeeff", "hex");
 const hello = {
