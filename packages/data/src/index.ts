@@ -13,6 +13,7 @@ export { buildGameData } from "./build-game-data";
 export { loadGameData, defaultGameDataDir, type LoadGameDataOptions } from "./load-game-data";
 export { gameDataConfigSchema, selectReputationScale, type GameDataConfig } from "./config";
 
+export { MAX_MONEY, WIRE_BITS, maxOfBits, type WireField } from "./schemas/wire";
 export {
   MAX_WIRE_ID_14,
   reputationRewardSchema,
@@ -43,7 +44,7 @@ export {
 } from "./schemas/title";
 export { creatureSchema, type Creature } from "./schemas/creature";
 export { questSchema, type Quest } from "./schemas/quest";
-export { vendorSchema, vendorItemSchema, type Vendor, type VendorItem } from "./schemas/vendor";
+export { MAX_VENDOR_ITEMS, vendorSchema, vendorItemSchema, vendorStockEntry, type Vendor, type VendorItem } from "./schemas/vendor";
 export { ITEM_KIND, itemSchema, type Item, type ItemKind } from "./schemas/item";
 export { achievementSchema, type Achievement } from "./schemas/achievement";
 export { PATH_KEY, pathSchema, type PathDef, type PathKey } from "./schemas/path";
