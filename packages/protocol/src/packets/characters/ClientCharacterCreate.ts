@@ -1,3 +1,4 @@
+import { WIRE_BITS } from "@bezgelor/data";
 import { definePacket } from "../../schema/packet";
 import { t } from "../../schema/types";
 
@@ -11,7 +12,7 @@ export const ClientCharacterCreate = definePacket({
   origin: "genuine",
   direction: "client",
   fields: {
-    characterCreationId: t.u32,
+    characterCreationId: t.uint(WIRE_BITS.characterCreationId),
     name: t.wstring({ max: 64 }),
     path: t.uint(3),
     customisations: t.columns(t.u32, { label: t.u32, value: t.u32 }, { max: 256 }),

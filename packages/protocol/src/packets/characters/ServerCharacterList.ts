@@ -1,3 +1,4 @@
+import { WIRE_BITS } from "@bezgelor/data";
 import { definePacket } from "../../schema/packet";
 import { t } from "../../schema/types";
 import { position } from "../shared/geometry";
@@ -8,15 +9,15 @@ import { itemVisual } from "../shared/item";
 const characterListEntry = t.struct({
   id: t.u64,
   name: t.wstring({ max: 64 }),
-  sex: t.uint(2),
-  race: t.uint(5),
-  class: t.uint(5),
+  sex: t.uint(WIRE_BITS.sex),
+  race: t.uint(WIRE_BITS.race),
+  class: t.uint(WIRE_BITS.class),
   faction: t.u32,
   level: t.u32,
   appearance: t.array(t.u32, itemVisual, { max: 256 }),
   gear: t.array(t.u32, itemVisual, { max: 256 }),
-  worldId: t.uint(15),
-  worldZoneId: t.uint(15),
+  worldId: t.uint(WIRE_BITS.worldId),
+  worldZoneId: t.uint(WIRE_BITS.worldZoneId),
   realmId: t.uint(14),
   location: t.struct({ position, yaw: t.f32, pitch: t.f32 }),
   path: t.uint(3),
@@ -46,7 +47,7 @@ export const ServerCharacterList = definePacket({
     characterReservationCount: t.u32,
     maxNumberCharacters: t.u32,
     additionalCount: t.u32,
-    factionRestriction: t.uint(14),
+    factionRestriction: t.uint(WIRE_BITS.factionId),
     freeLevel50: t.bool,
   },
 });

@@ -1,3 +1,4 @@
+import { WIRE_BITS } from "@bezgelor/data";
 import { definePacket } from "../../schema/packet";
 import { t } from "../../schema/types";
 
@@ -11,7 +12,7 @@ export const ServerInventoryUpdate = definePacket({
   origin: "extension",
   direction: "server",
   fields: {
-    itemId: t.u32,
+    itemId: t.uint(WIRE_BITS.itemId),
     count: t.u32,
   },
 });

@@ -1,3 +1,4 @@
+import { WIRE_BITS } from "@bezgelor/data";
 import { definePacket } from "../../schema/packet";
 import { t } from "../../schema/types";
 import { itemLocation } from "../shared/item";
@@ -13,6 +14,6 @@ export const ClientQuestAccept = definePacket({
   direction: "client",
   fields: {
     itemLocation,
-    questId: t.uint(15),
+    questId: t.uint(WIRE_BITS.questId),
   },
 });

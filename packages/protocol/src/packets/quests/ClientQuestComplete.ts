@@ -1,3 +1,4 @@
+import { WIRE_BITS } from "@bezgelor/data";
 import { definePacket } from "../../schema/packet";
 import { t } from "../../schema/types";
 
@@ -8,7 +9,7 @@ export const ClientQuestComplete = definePacket({
   origin: "genuine",
   direction: "client",
   fields: {
-    questId: t.uint(15),
+    questId: t.uint(WIRE_BITS.questId),
     rewardSelection: t.uint(15),
     isCommunique: t.bool,
   },

@@ -1,3 +1,4 @@
+import { WIRE_BITS } from "@bezgelor/data";
 import { definePacket } from "../../schema/packet";
 import { t } from "../../schema/types";
 
@@ -20,7 +21,7 @@ export const ServerQuestStateChange = definePacket({
   origin: "genuine",
   direction: "server",
   fields: {
-    questId: t.uint(15),
+    questId: t.uint(WIRE_BITS.questId),
     state: t.u32,
     questObjectiveId: t.u32,
   },

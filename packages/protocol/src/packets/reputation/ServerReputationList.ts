@@ -1,3 +1,4 @@
+import { WIRE_BITS } from "@bezgelor/data";
 import { definePacket } from "../../schema/packet";
 import { t } from "../../schema/types";
 
@@ -11,6 +12,6 @@ export const ServerReputationList = definePacket({
   origin: "extension",
   direction: "server",
   fields: {
-    reputations: t.array(t.u16, t.struct({ factionId: t.uint(14), value: t.f32 })),
+    reputations: t.array(t.u16, t.struct({ factionId: t.uint(WIRE_BITS.factionId), value: t.f32 })),
   },
 });

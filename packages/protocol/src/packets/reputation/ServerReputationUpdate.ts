@@ -1,3 +1,4 @@
+import { WIRE_BITS } from "@bezgelor/data";
 import { definePacket } from "../../schema/packet";
 import { t } from "../../schema/types";
 
@@ -8,7 +9,7 @@ export const ServerReputationUpdate = definePacket({
   origin: "genuine",
   direction: "server",
   fields: {
-    factionId: t.uint(14),
+    factionId: t.uint(WIRE_BITS.factionId),
     value: t.f32,
   },
 });

@@ -1,3 +1,4 @@
+import { WIRE_BITS } from "@bezgelor/data";
 import { definePacket } from "../../schema/packet";
 import { t } from "../../schema/types";
 
@@ -8,6 +9,6 @@ export const ClientTitleSet = definePacket({
   origin: "genuine",
   direction: "client",
   fields: {
-    titleId: t.uint(14),
+    titleId: t.uint(WIRE_BITS.titleId),
   },
 });

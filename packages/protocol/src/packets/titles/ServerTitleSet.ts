@@ -1,3 +1,4 @@
+import { WIRE_BITS } from "@bezgelor/data";
 import { definePacket } from "../../schema/packet";
 import { t } from "../../schema/types";
 
@@ -9,6 +10,6 @@ export const ServerTitleSet = definePacket({
   direction: "server",
   fields: {
     unitId: t.u32,
-    titleId: t.uint(14),
+    titleId: t.uint(WIRE_BITS.titleId),
   },
 });

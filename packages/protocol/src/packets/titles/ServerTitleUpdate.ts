@@ -1,3 +1,4 @@
+import { WIRE_BITS } from "@bezgelor/data";
 import { definePacket } from "../../schema/packet";
 import { t } from "../../schema/types";
 
@@ -8,7 +9,7 @@ export const ServerTitleUpdate = definePacket({
   origin: "genuine",
   direction: "server",
   fields: {
-    titleId: t.uint(14),
+    titleId: t.uint(WIRE_BITS.titleId),
     alreadyOwned: t.bool,
     revoked: t.bool,
   },

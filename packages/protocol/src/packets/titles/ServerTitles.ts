@@ -1,3 +1,4 @@
+import { maxOfBits, WIRE_BITS } from "@bezgelor/data";
 import { definePacket } from "../../schema/packet";
 import { t } from "../../schema/types";
 
@@ -11,13 +12,13 @@ export const ServerTitles = definePacket({
     titles: t.array(
       t.u32,
       t.struct({
-        titleId: t.uint(14),
+        titleId: t.uint(WIRE_BITS.titleId),
         revoked: t.bool,
         inSchedule: t.bool,
         /** Seconds left for a title that expires. */
         timeRemaining: t.u32,
       }),
-      { max: 16383 },
+      { max: maxOfBits(WIRE_BITS.titleId) },
     ),
   },
 });

@@ -1,3 +1,4 @@
+import { WIRE_BITS } from "@bezgelor/data";
 import { definePacket } from "../../schema/packet";
 import { t } from "../../schema/types";
 
@@ -12,6 +13,6 @@ export const ClientVendorOpen = definePacket({
   origin: "extension",
   direction: "client",
   fields: {
-    vendorId: t.u32,
+    vendorId: t.uint(WIRE_BITS.vendorId),
   },
 });

@@ -1,3 +1,4 @@
+import { WIRE_BITS } from "@bezgelor/data";
 import { definePacket } from "../../schema/packet";
 import { t } from "../../schema/types";
 
@@ -12,7 +13,7 @@ export const ClientVendorPurchase = definePacket({
   origin: "genuine",
   direction: "client",
   fields: {
-    stockUniqueId: t.u32,
+    stockUniqueId: t.uint(WIRE_BITS.stockUniqueId),
     purchaseQuantity: t.u32,
   },
 });

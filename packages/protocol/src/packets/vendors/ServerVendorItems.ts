@@ -1,3 +1,4 @@
+import { WIRE_BITS } from "@bezgelor/data";
 import { definePacket } from "../../schema/packet";
 import { t } from "../../schema/types";
 
@@ -11,8 +12,8 @@ export const ServerVendorItems = definePacket({
   origin: "extension",
   direction: "server",
   fields: {
-    vendorId: t.u32,
+    vendorId: t.uint(WIRE_BITS.vendorId),
     discountPercent: t.f32,
-    items: t.array(t.u16, t.struct({ itemId: t.u32, basePrice: t.u64, price: t.u64 })),
+    items: t.array(t.u16, t.struct({ itemId: t.uint(WIRE_BITS.itemId), basePrice: t.u64, price: t.u64 })),
   },
 });

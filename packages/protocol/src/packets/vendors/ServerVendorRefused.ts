@@ -1,3 +1,4 @@
+import { WIRE_BITS } from "@bezgelor/data";
 import { definePacket } from "../../schema/packet";
 import { t } from "../../schema/types";
 
@@ -11,8 +12,8 @@ export const ServerVendorRefused = definePacket({
   origin: "extension",
   direction: "server",
   fields: {
-    vendorId: t.u32,
-    factionId: t.uint(14),
+    vendorId: t.uint(WIRE_BITS.vendorId),
+    factionId: t.uint(WIRE_BITS.factionId),
     requiredLevel: t.u8,
   },
 });

@@ -1,3 +1,4 @@
+import { WIRE_BITS } from "@bezgelor/data";
 import { definePacket } from "../../schema/packet";
 import { t } from "../../schema/types";
 
@@ -11,6 +12,6 @@ export const ClientEnteredWorld = definePacket({
   origin: "genuine",
   direction: "client",
   fields: {
-    worldZoneId: t.uint(15),
+    worldZoneId: t.uint(WIRE_BITS.worldZoneId),
   },
 });

@@ -1,3 +1,4 @@
+import { WIRE_BITS } from "@bezgelor/data";
 import { definePacket } from "../../schema/packet";
 import { t } from "../../schema/types";
 import { position } from "../shared/geometry";
@@ -12,7 +13,7 @@ export const ServerChangeWorld = definePacket({
   origin: "genuine",
   direction: "server",
   fields: {
-    worldId: t.uint(15),
+    worldId: t.uint(WIRE_BITS.worldId),
     position,
     yaw: t.f32,
     pitch: t.f32,
