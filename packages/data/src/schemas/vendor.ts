@@ -33,8 +33,8 @@ export type Vendor = z.output<typeof vendorSchema>;
  * The line of `vendor`'s stock with the given stock entry id, or `undefined` when there is none.
  * A stock entry id is the 1-based position of the line in the vendor's `items`: the server lists
  * it in `ServerVendorItems` and the client sends it back in `ClientVendorPurchase` (NexusForever
- * calls it the vendor item's `Index`, later `StockUniqueId`). It is not an item id: a vendor may
- * sell one item on several lines. Reordering a vendor's items in the data changes its ids.
+ * calls it the vendor item's `Index`, later `StockUniqueId`). It is not an item id (loading checks
+ * that a vendor lists each item once, so the two map one to one). Reordering a vendor's items in the data changes its ids.
  */
 export function vendorStockEntry(vendor: Vendor, stockUniqueId: number): VendorItem | undefined {
   if (!Number.isInteger(stockUniqueId) || stockUniqueId < 1) return undefined;

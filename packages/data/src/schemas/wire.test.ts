@@ -20,11 +20,11 @@ describe("wire widths", () => {
 });
 
 describe("vendorStockEntry", () => {
-  const vendor = { id: 1, name: "Shop", items: [{ itemId: 7, price: 5n }, { itemId: 7, price: 9n }] } as Vendor;
+  const vendor = { id: 1, name: "Shop", items: [{ itemId: 7, price: 5n }, { itemId: 2, price: 9n }] } as Vendor;
 
   it("finds a line by its 1-based position, not by item id", () => {
     expect(vendorStockEntry(vendor, 1)).toEqual({ itemId: 7, price: 5n });
-    expect(vendorStockEntry(vendor, 2)).toEqual({ itemId: 7, price: 9n });
+    expect(vendorStockEntry(vendor, 2)).toEqual({ itemId: 2, price: 9n });
     for (const id of [0, 3, 7, -1, 1.5]) expect(vendorStockEntry(vendor, id)).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { BitReader } from "../bits/reader";
 import { BitWriter } from "../bits/writer";
-import { ProtocolError } from "../errors";
+import { encodeFailed, ProtocolError } from "../errors";
 import { opcodeFitsOrigin, type OpcodeOrigin } from "../opcode-ranges";
 import type { Codec, Fields, Simplify, StructValue } from "./codec";
 import { t } from "./types";
@@ -24,8 +24,9 @@ export interface PacketDef<N extends string = string, F extends Fields = Fields,
   readonly codec: Codec<Simplify<StructValue<F>>>;
   /**
    * Encodes the body alone (bits flushed to a whole byte).
-   * @throws ProtocolError `VALUE_OUT_OF_RANGE`, `STRING_TOO_LONG`, `ARRAY_TOO_LONG` or `UNKNOWN_VARIANT`
-   * when the value does not fit the layout; the error carries this opcode and the bit offset.
+   * @throws ProtocolError `ENCODE_FAILED` when the value does not fit the layout, carrying this
+   * opcode, the bit offset and as `cause` the low-level error (`VALUE_OUT_OF_RANGE`,
+   * `STRING_TOO_LONG`, `ARRAY_TOO_LONG` or `UNKNOWN_VARIANT`).
    */
   encode(value: Simplify<StructValue<F>>): Buffer;
   /**
@@ -79,7 +80,7 @@ export function definePacket<const N extends string, const O extends number, con
         codec.write(writer, value);
         return writer.finishCopy();
       } catch (error) {
-        throw stamp(error, opcode);
+        throw encodeFailed(name, opcode, error);
       } finally {
         writer.release();
       }

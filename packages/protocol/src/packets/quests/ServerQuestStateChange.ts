@@ -14,7 +14,10 @@ export const QUEST_STATE = {
   Ignored: 7,
 } as const;
 
-/** A quest changed state (NexusForever `Model/ServerQuestStateChange.cs`; the state takes 32 bits). */
+/**
+ * A quest changed state (NexusForever `Model/ServerQuestStateChange.cs`: u15 quest, the state in 32
+ * bits, u32 `RandomResultId`, which NexusForever never sets, so 0).
+ */
 export const ServerQuestStateChange = definePacket({
   name: "ServerQuestStateChange",
   opcode: 0x035c,
@@ -23,6 +26,6 @@ export const ServerQuestStateChange = definePacket({
   fields: {
     questId: t.uint(WIRE_BITS.questId),
     state: t.u32,
-    questObjectiveId: t.u32,
+    randomResultId: t.u32,
   },
 });

@@ -3,8 +3,11 @@ import { definePacket } from "../../schema/packet";
 import { t } from "../../schema/types";
 
 /**
- * Extension 0xF022: a vendor's items at the character's reputation discount. Prices are gold in
- * copper as u64; `price` is what `ClientVendorPurchase` will charge per unit.
+ * Extension 0xF022: a vendor's items at the character's reputation discount. Each line carries its
+ * stock entry id (`stockUniqueId`, u32, the line's 1-based position in the vendor's data, as in the
+ * first field of NexusForever's `ServerVendorItemsUpdated` item), which `ClientVendorPurchase` sends
+ * back, and the item id. Prices are gold in copper as u64; `price` is what a purchase will charge
+ * per unit.
  */
 export const ServerVendorItems = definePacket({
   name: "ServerVendorItems",
@@ -14,6 +17,6 @@ export const ServerVendorItems = definePacket({
   fields: {
     vendorId: t.uint(WIRE_BITS.vendorId),
     discountPercent: t.f32,
-    items: t.array(t.u16, t.struct({ itemId: t.uint(WIRE_BITS.itemId), basePrice: t.u64, price: t.u64 })),
+    items: t.array(t.u16, t.struct({ stockUniqueId: t.uint(WIRE_BITS.stockUniqueId), itemId: t.uint(WIRE_BITS.itemId), basePrice: t.u64, price: t.u64 })),
   },
 });
