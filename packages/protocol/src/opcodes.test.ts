@@ -43,6 +43,8 @@ const NEXUSFOREVER: Record<string, number> = {
   ServerRealmEncrypted: 0x03dc,
   ClientHelloRealm: 0x058f,
   ServerLogout: 0x0594,
+  ServerCombatReward: 0x0919,
+  ServerAccountCurrencySet: 0x0966,
   ClientTitleSet: 0x078e,
   ClientCharacterSelect: 0x07dd,
   ClientCharacterList: 0x07e0,

@@ -5,8 +5,8 @@ import * as api from "../src/index";
 // Packet definitions are the exception: every packet module listed in src/packets/index.ts is
 // exported by its name, so they come from the registries (the second test checks both ways).
 const CURATED = [
-  "AUTH_MESSAGE", "BitReader", "BitWriter", "CHARACTER_CREATE_RESULT", "CHARACTER_SELECT_RESULT", "CHAT_CHANNEL_TYPE",
-  "CHAT_RESULT", "CLIENT_BUILD", "CONNECTION_TYPE_WORLD", "DEFAULT_MAX_FRAME_SIZE", "EXTENSION_OPCODE_RANGE",
+  "ACCOUNT_CURRENCY_TYPE", "AUTH_MESSAGE", "BitReader", "BitWriter", "CHARACTER_CREATE_RESULT", "CHARACTER_SELECT_RESULT", "CHAT_CHANNEL_TYPE",
+  "CHAT_RESULT", "CLIENT_BUILD", "COMBAT_REWARD_STAT", "CONNECTION_TYPE_WORLD", "DEFAULT_MAX_FRAME_SIZE", "EXTENSION_OPCODE_RANGE",
   "FRAME_HEADER_SIZE", "FrameAssembler", "GENERIC_ERROR", "GENUINE_OPCODE_MAX", "KNOWN_OPCODES", "LOGOUT_REASON", "MAX_WRAPPER_DEPTH",
   "OPCODES", "Opcode", "PACKETS", "PROTOCOL_ERROR_CODE", "PacketChannel", "PacketCrypt", "ProtocolError", "QUEST_STATE",
   "WRAPPER_OPCODES", "benchCodec", "clientPackets", "decodePacketBody", "definePacket", "encodeFrame", "isProtocolError",

@@ -18,6 +18,8 @@ export * from "./characters/ServerCharacterSelectFail";
 export * from "./chat/ClientChat";
 export * from "./chat/ServerChat";
 export * from "./chat/ServerChatResult";
+export * from "./currency/ServerAccountCurrencySet";
+export * from "./currency/ServerCombatReward";
 export * from "./currency/ServerGoldChanged";
 export * from "./inventory/ServerInventoryUpdate";
 export * from "./quests/ClientQuestAccept";
