@@ -14,6 +14,8 @@ it("exports exactly the curated runtime API", () => {
     "DataError",
     "GAME_DATA_TABLES",
     "ITEM_KIND",
+    "MAX_MONEY",
+    "MAX_VENDOR_ITEMS",
     "MAX_WIRE_ID_14",
     "MOUNT_TYPE",
     "PATH_KEY",
@@ -28,6 +30,7 @@ it("exports exactly the curated runtime API", () => {
     "TITLE_UNLOCK_TYPE",
     "Table",
     "TitleTable",
+    "WIRE_BITS",
     "achievementSchema",
     "buildGameData",
     "characterCreationSchema",
@@ -37,6 +40,7 @@ it("exports exactly the curated runtime API", () => {
     "gameDataConfigSchema",
     "itemSchema",
     "loadGameData",
+    "maxOfBits",
     "mountSchema",
     "pathSchema",
     "petSchema",
@@ -52,5 +56,6 @@ it("exports exactly the curated runtime API", () => {
     "titleUnlockSchema",
     "vendorItemSchema",
     "vendorSchema",
+    "vendorStockEntry",
   ]);
 });

@@ -22,6 +22,7 @@ export {
 } from "./currencies";
 export { gameDataConfigSchema, selectReputationScale, type GameDataConfig } from "./config";
 
+export { MAX_MONEY, WIRE_BITS, maxOfBits, type WireField } from "./schemas/wire";
 export {
   MAX_WIRE_ID_14,
   reputationRewardSchema,
@@ -52,7 +53,7 @@ export {
 } from "./schemas/title";
 export { creatureSchema, type Creature } from "./schemas/creature";
 export { questSchema, type Quest } from "./schemas/quest";
-export { vendorSchema, vendorItemSchema, type Vendor, type VendorItem } from "./schemas/vendor";
+export { MAX_VENDOR_ITEMS, vendorSchema, vendorItemSchema, vendorStockEntry, type Vendor, type VendorItem } from "./schemas/vendor";
 export { ITEM_KIND, itemSchema, type Item, type ItemKind } from "./schemas/item";
 export { achievementSchema, type Achievement } from "./schemas/achievement";
 export { PATH_KEY, pathSchema, type PathDef, type PathKey } from "./schemas/path";

@@ -167,3 +167,42 @@ describe("loadGameData with a bad file", () => {
     expect(error.details).toEqual({ file: "paths.json" });
   });
 });
+
+describe("loadGameData refuses values the wire cannot carry", () => {
+  it("refuses a vendor price past 2^63 - 1, naming file, id and path", async () => {
+    const dir = await datasetWith("vendors.json", (json) => {
+      byId(json.vendors, 8001).items[1].price = "18446744073709551616";
+    });
+    const error = await loadError(dir);
+    expect(error.code).toBe(DATA_ERROR_CODE.INVALID_ENTRY);
+    expect(error.details).toEqual({ file: "vendors.json", id: 8001, path: "items[1].price" });
+    expect(error.message).toContain("9223372036854775807");
+  });
+
+  it("accepts a price of exactly 2^63 - 1", async () => {
+    const dir = await datasetWith("vendors.json", (json) => {
+      byId(json.vendors, 8001).items[1].price = "9223372036854775807";
+    });
+    expect((await loadGameData({ dir })).vendors.require(8001).items[1]!.price).toBe(2n ** 63n - 1n);
+  });
+
+  it("refuses an item id wider than the 32-bit field it is sent in", async () => {
+    const dir = await datasetWith("items.json", (json) => {
+      json.items.push({ id: 2 ** 32, name: "Too wide", kind: "misc" });
+    });
+    const error = await loadError(dir);
+    expect(error.code).toBe(DATA_ERROR_CODE.INVALID_ENTRY);
+    expect(error.details).toMatchObject({ file: "items.json", path: "id" });
+    expect(error.message).toContain("32-bit field");
+  });
+
+  it("refuses a quest id wider than the 15-bit field it is sent in", async () => {
+    const dir = await datasetWith("quests.json", (json) => {
+      json.quests[0].id = 32768;
+    });
+    const error = await loadError(dir);
+    expect(error.code).toBe(DATA_ERROR_CODE.INVALID_ENTRY);
+    expect(error.details).toMatchObject({ file: "quests.json", path: "id" });
+    expect(error.message).toContain("15-bit field");
+  });
+});

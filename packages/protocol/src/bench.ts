@@ -1,11 +1,5 @@
 import { PacketChannel } from "./channel";
-import { ClientChat } from "./packets/client/ClientChat";
-import { ClientPing } from "./packets/client/ClientPing";
-import { ServerCharacterList } from "./packets/server/ServerCharacterList";
-import { ServerChat } from "./packets/server/ServerChat";
-import { ServerReputationUpdate } from "./packets/server/ServerReputationUpdate";
-import { ServerTitles } from "./packets/server/ServerTitles";
-import { ServerTitleUpdate } from "./packets/server/ServerTitleUpdate";
+import { ClientChat, ClientPing, ServerCharacterList, ServerChat, ServerReputationUpdate, ServerTitleUpdate, ServerTitles } from "./packets/index";
 import type { PacketValue } from "./schema/packet";
 
 /** Options of {@link benchCodec}. */

@@ -1,15 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { PacketChannel } from "./channel";
+import { MAX_WRAPPER_DEPTH, PacketChannel } from "./channel";
 import { keyFromAuthBuildAndMessage, PacketCrypt } from "./crypto";
 import { ProtocolError } from "./errors";
 import { encodeFrame } from "./framing";
 import { Opcode } from "./opcodes";
-import { ClientCharacterList } from "./packets/client/ClientCharacterList";
-import { ClientHelloRealm } from "./packets/client/ClientHelloRealm";
-import { ClientPing } from "./packets/client/ClientPing";
-import { ClientTitleSet } from "./packets/client/ClientTitleSet";
-import { ServerHello } from "./packets/server/ServerHello";
-import { ServerTitleSet } from "./packets/server/ServerTitleSet";
+import {
+  ClientCharacterCreate,
+  ClientCharacterList,
+  ClientHelloRealm,
+  ClientPing,
+  ClientTitleSet,
+  ServerHello,
+  ServerRequestResult,
+  ServerTitleSet,
+  ServerVendorItems,
+} from "./packets/index";
 
 const sessionKey = Buffer.from("00112233445566778899aabbccddeeff", "hex");
 const hello = {
@@ -61,7 +66,9 @@ describe("PacketChannel login handoff", () => {
     expect(received.value.email).toBe("a@b.c"); // `value` is typed by `name`
     server.rekey(received.value.sessionKey);
 
-    expect(server.push(client.encode(ClientCharacterList, {}))).toEqual([{ name: "ClientCharacterList", opcode: 0x07e0, value: {}, via: "encrypted" }]);
+    expect(server.push(client.encode(ClientCharacterList, {}))).toEqual([
+      { name: "ClientCharacterList", opcode: 0x07e0, value: {}, via: "encrypted", wrappers: ["encrypted"] },
+    ]);
     expect(client.push(server.encode(ServerTitleSet, { unitId: 1, titleId: 2 }))[0]?.value).toEqual({ unitId: 1, titleId: 2 });
   });
 
@@ -141,13 +148,78 @@ describe("PacketChannel wrappers", () => {
     expect(caught(() => client.push(wrapped(Opcode.ClientPacked, plain(Opcode.ServerTitleSet, "")))).code).toBe("UNKNOWN_OPCODE");
   });
 
-  it("encodes only its own side's packets, and packed only for a client", () => {
+  it("encodes only its own side's packets, and packed only for a client; every failure is ENCODE_FAILED", () => {
     const server = new PacketChannel({ role: "server" });
     const client = new PacketChannel({ role: "client" });
-    expect(caught(() => server.encode(ClientPing as never, {} as never)).code).toBe("VALUE_OUT_OF_RANGE");
-    expect(caught(() => server.encode(ServerTitleSet, { unitId: 1, titleId: 1 }, { wrap: "packed" })).code).toBe("VALUE_OUT_OF_RANGE");
-    expect(caught(() => client.encode(ClientTitleSet, { titleId: 1 << 14 }))).toMatchObject({ code: "VALUE_OUT_OF_RANGE", opcode: Opcode.ClientTitleSet, bitOffset: 0 });
+    expect(caught(() => server.encode(ClientPing as never, {} as never)).code).toBe("ENCODE_FAILED");
+    expect(caught(() => server.encode(ServerTitleSet, { unitId: 1, titleId: 1 }, { wrap: "packed" })).code).toBe("ENCODE_FAILED");
+    const tooWide = caught(() => client.encode(ClientTitleSet, { titleId: 1 << 14 }));
+    expect(tooWide).toMatchObject({ code: "ENCODE_FAILED", opcode: Opcode.ClientTitleSet, bitOffset: 0 });
+    expect(tooWide.cause).toMatchObject({ code: "VALUE_OUT_OF_RANGE" });
+    expect(tooWide.message).toContain("ClientTitleSet");
+    const tooLong = caught(() => server.encode(ServerRequestResult, { requestOpcode: 1, code: 2, message: "x".repeat(1025) }));
+    expect(tooLong).toMatchObject({ code: "ENCODE_FAILED", opcode: Opcode.ServerRequestResult, bitOffset: 32 });
+    expect(tooLong.cause).toMatchObject({ code: "STRING_TOO_LONG" });
+    expect(caught(() => ServerVendorItems.encode({ vendorId: 1, discountPercent: 0, items: [{ stockUniqueId: 1, itemId: 1, basePrice: 2n ** 64n, price: 1n }] }))).toMatchObject({
+      code: "ENCODE_FAILED",
+      opcode: Opcode.ServerVendorItems,
+    });
     expect(client.encode(ClientTitleSet, { titleId: 101 }, { wrap: "raw" }).toString("hex")).toBe("080000008e076500");
+  });
+
+  const creation = { characterCreationId: 33, name: "Kirra", path: 2, customisations: [{ label: 1, value: 10 }], bones: [0.5] };
+  const packedWorld = (inner: Buffer) => {
+    const payload = Buffer.alloc(1 + 4 + inner.length);
+    payload.writeUInt8(19, 0); // u5 = 19, then byte alignment
+    payload.writeUInt32LE(4 + inner.length, 1);
+    inner.copy(payload, 5);
+    return payload;
+  };
+  const framed = (opcode: number, payload: Buffer) => Buffer.concat([Buffer.from([opcode & 0xff, opcode >> 8]), payload]);
+  const lengthPrefixed = (inner: Buffer) => Buffer.concat([Buffer.from([(inner.length + 4) & 0xff, (inner.length + 4) >> 8, 0, 0]), inner]);
+
+  it("unwraps ClientCharacterCreate inside ClientPacked inside ClientEncrypted, as the genuine client sends it", () => {
+    const server = new PacketChannel({ role: "server" });
+    const crypt = new PacketCrypt(keyFromAuthBuildAndMessage());
+    const body = ClientCharacterCreate.encode(creation);
+    const packed = framed(Opcode.ClientPacked, lengthPrefixed(Buffer.concat([Buffer.from([0x5b, 0x02]), body])));
+    const [packet] = server.push(wrapped(Opcode.ClientEncrypted, packed, crypt));
+    expect(packet).toMatchObject({ name: "ClientCharacterCreate", value: creation, via: "encrypted", wrappers: ["encrypted", "packed"] });
+    // the headless client builds the same bytes
+    const client = new PacketChannel({ role: "client" });
+    expect(client.encode(ClientCharacterCreate, creation, { wrap: ["encrypted", "packed"] }).equals(wrapped(Opcode.ClientEncrypted, packed, crypt))).toBe(true);
+  });
+
+  it("unwraps ClientPackedWorld (5 bits, byte alignment, length) inside ClientEncrypted and on its own", () => {
+    const server = new PacketChannel({ role: "server" });
+    const crypt = new PacketCrypt(keyFromAuthBuildAndMessage());
+    const inner = plain(Opcode.ClientTitleSet, "6500");
+    const [nested] = server.push(wrapped(Opcode.ClientEncrypted, framed(Opcode.ClientPackedWorld, packedWorld(inner)), crypt));
+    expect(nested).toMatchObject({ name: "ClientTitleSet", value: { titleId: 101 }, via: "encrypted", wrappers: ["encrypted", "packedWorld"] });
+    const [alone] = server.push(encodeFrame(Opcode.ClientPackedWorld, packedWorld(inner)));
+    expect(alone).toMatchObject({ name: "ClientTitleSet", via: "packedWorld", wrappers: ["packedWorld"] });
+    const client = new PacketChannel({ role: "client" });
+    expect(server.push(client.encode(ClientTitleSet, { titleId: 7 }, { wrap: ["encrypted", "packedWorld"] }))[0]).toMatchObject({
+      value: { titleId: 7 },
+      wrappers: ["encrypted", "packedWorld"],
+    });
+    const bad = packedWorld(inner);
+    bad.writeUInt32LE(99, 1);
+    expect(caught(() => server.push(encodeFrame(Opcode.ClientPackedWorld, bad)))).toMatchObject({ code: "BAD_ENCRYPTED_LENGTH", opcode: Opcode.ClientPackedWorld, bitOffset: 8 });
+  });
+
+  it("refuses wrappers nested deeper than the genuine client nests them, naming the reason", () => {
+    const server = new PacketChannel({ role: "server" });
+    const crypt = new PacketCrypt(keyFromAuthBuildAndMessage());
+    const twice = framed(Opcode.ClientPacked, lengthPrefixed(framed(Opcode.ClientPacked, lengthPrefixed(plain(Opcode.ClientPing, "")))));
+    const error = caught(() => server.push(wrapped(Opcode.ClientEncrypted, twice, crypt)));
+    expect(error).toMatchObject({ code: "WRAPPER_TOO_DEEP", opcode: Opcode.ClientPacked });
+    expect(error.message).toContain("at most 2");
+    expect(MAX_WRAPPER_DEPTH).toBe(2);
+    // two levels without encryption are within the bound
+    expect(server.push(encodeFrame(Opcode.ClientPacked, twice.subarray(2)))[0]).toMatchObject({ name: "ClientPing", wrappers: ["packed", "packed"] });
+    const client = new PacketChannel({ role: "client" });
+    expect(caught(() => client.encode(ClientPing, {}, { wrap: ["encrypted", "packed", "packed"] })).code).toBe("ENCODE_FAILED");
   });
 
   it("enforces the maximum frame size", () => {

@@ -1,7 +1,7 @@
 import { BitWriter } from "./bits/writer";
 import { keyFromAuthBuildAndMessage, keyFromSessionKey, PacketCrypt } from "./crypto";
-import { ProtocolError } from "./errors";
-import { FRAME_HEADER_SIZE, FrameAssembler, type Frame } from "./framing";
+import { encodeFailed, ProtocolError } from "./errors";
+import { encodeFrame, FRAME_HEADER_SIZE, FrameAssembler, type Frame } from "./framing";
 import { Opcode } from "./opcodes";
 import { packetByOpcode, unknownOpcode, type DecodedPacket, type PacketDefOf } from "./registry";
 import type { AnyPacketDef, DecodeOptions, Direction, PacketValue } from "./schema/packet";
@@ -15,13 +15,34 @@ export type IncomingDirection<R extends Role> = R extends "server" ? "client" : 
 export type OutgoingDirection<R extends Role> = R extends "server" ? "server" : "client";
 
 /**
- * How a packet travels: `encrypted` inside `ClientEncrypted`/`ServerRealmEncrypted` (the normal
- * case), `packed` inside `ClientPacked` (client only, not encrypted), or `raw` as its own frame.
+ * One wrapper around a packet: `encrypted` is `ClientEncrypted`/`ServerRealmEncrypted` (inner
+ * packet encrypted with the current key), `packed` is `ClientPacked` and `packedWorld` is
+ * `ClientPackedWorld` (client only, inner packet not encrypted again).
  */
-export type Wrapping = "encrypted" | "packed" | "raw";
+export type Wrapper = "encrypted" | "packed" | "packedWorld";
 
-/** A packet the channel received: the decoded packet plus how it was wrapped. */
-export type ReceivedPacket<R extends Role> = DecodedPacket<IncomingDirection<R>> & { readonly via: Wrapping };
+/**
+ * How a packet travels, by its outermost wrapper: `encrypted` (the normal case), `packed`,
+ * `packedWorld`, or `raw` as its own frame.
+ */
+export type Wrapping = Wrapper | "raw";
+
+/**
+ * Most wrappers around one packet. The genuine client nests two: `ClientCharacterCreate` inside
+ * `ClientPacked` inside `ClientEncrypted` (NexusForever `Message/Model/ClientCharacterCreatePacked.cs`),
+ * and `ClientPackedWorld` inside `ClientEncrypted`. NexusForever re-dispatches wrappers without a
+ * bound; a third level is a protocol violation (`WRAPPER_TOO_DEEP`).
+ */
+export const MAX_WRAPPER_DEPTH = 2;
+
+/**
+ * A packet the channel received: the decoded packet, its outermost wrapping (`via`) and every
+ * wrapper from the outside in (`wrappers`, empty for a raw frame).
+ */
+export type ReceivedPacket<R extends Role> = DecodedPacket<IncomingDirection<R>> & {
+  readonly via: Wrapping;
+  readonly wrappers: readonly Wrapper[];
+};
 
 /** Options of a {@link PacketChannel}. */
 export interface PacketChannelOptions<R extends Role> {
@@ -83,25 +104,35 @@ export class PacketChannel<R extends Role> {
   }
 
   /**
-   * Unwraps (decrypting with the current key) and decodes one frame.
+   * Unwraps (decrypting with the current key) and decodes one frame. Wrappers nest up to
+   * {@link MAX_WRAPPER_DEPTH} deep, as the genuine client sends them (e.g. `ClientEncrypted` >
+   * `ClientPacked` > `ClientCharacterCreate`).
    * @throws ProtocolError: `BAD_ENCRYPTED_LENGTH` for a wrapper whose length disagrees with its
-   * payload, `UNKNOWN_OPCODE` (with the opcode) when the other side sends no such packet, or any
-   * body decode error carrying the inner opcode and the bit offset in the body.
+   * payload, `WRAPPER_TOO_DEEP` for a wrapper nested deeper than the bound, `UNKNOWN_OPCODE` (with
+   * the opcode) when the other side sends no such packet, or any body decode error carrying the
+   * inner opcode and the bit offset in the body.
    */
   decodeFrame(frame: Frame): ReceivedPacket<R> {
-    const { opcode, payload } = frame;
-    const encryptedWrapper = this.role === "server" ? Opcode.ClientEncrypted : Opcode.ServerRealmEncrypted;
-    if (opcode === encryptedWrapper || (opcode === Opcode.ClientPacked && this.role === "server")) {
-      const inner = unwrap(opcode, payload);
-      const via: Wrapping = opcode === Opcode.ClientPacked ? "packed" : "encrypted";
-      if (via === "encrypted") this.crypt.decryptInPlace(inner);
+    let { opcode, payload } = frame;
+    const wrappers: Wrapper[] = [];
+    for (let wrapper = this.wrapperOf(opcode); wrapper !== undefined; wrapper = this.wrapperOf(opcode)) {
+      if (wrappers.length === MAX_WRAPPER_DEPTH) {
+        throw new ProtocolError(
+          "WRAPPER_TOO_DEEP",
+          `wrapper 0x${hex4(opcode)} inside ${wrappers.length} wrappers; the client nests at most ${MAX_WRAPPER_DEPTH}`,
+          { opcode, bitOffset: 0 },
+        );
+      }
+      wrappers.push(wrapper);
+      const inner = unwrap(opcode, payload, wrapper === "packedWorld" ? PACKED_WORLD_PREFIX : 0);
+      if (wrapper === "encrypted") this.crypt.decryptInPlace(inner);
       if (inner.length < 2) {
         throw new ProtocolError("DECODE_PAST_END", "wrapped packet too short for its opcode", { opcode, bitOffset: 0 });
       }
-      const innerOpcode = inner.readUInt16LE(0);
-      return this.decodeBody(innerOpcode, inner.subarray(2), via);
+      opcode = inner.readUInt16LE(0);
+      payload = inner.subarray(2);
     }
-    return this.decodeBody(opcode, payload, "raw");
+    return this.decodeBody(opcode, payload, wrappers);
   }
 
   /**
@@ -117,18 +148,27 @@ export class PacketChannel<R extends Role> {
   /**
    * Encodes a packet this side sends as one complete frame, by default encrypted in the
    * `ServerRealmEncrypted` (server) or `ClientEncrypted` (client) wrapper with the current key.
-   * @throws ProtocolError if the value does not fit the packet's layout (with opcode and bit
-   * offset), or `VALUE_OUT_OF_RANGE` for `packed` on a server channel or a packet of the wrong side.
+   * `wrap` is one wrapping or a chain of wrappers from the outside in (e.g. `["encrypted",
+   * "packed"]`, as the genuine client sends `ClientCharacterCreate`).
+   * @throws ProtocolError `ENCODE_FAILED` (with the opcode, the bit offset in the body and the
+   * low-level error as `cause`) if the value does not fit the packet's layout, the packet is the
+   * other side's, or the wrapping is not this side's: always the caller's fault, never the peer's.
    */
-  encode<D extends PacketDefOf<OutgoingDirection<R>>>(def: D, value: PacketValue<D>, options: { wrap?: Wrapping } = {}): Buffer {
+  encode<D extends PacketDefOf<OutgoingDirection<R>>>(def: D, value: PacketValue<D>, options: { wrap?: Wrapping | readonly Wrapper[] } = {}): Buffer {
     const packet = def as AnyPacketDef;
-    const wrap = options.wrap ?? "encrypted";
+    const requested = options.wrap ?? "encrypted";
     if (packet.direction === this.incoming) {
-      throw new ProtocolError("VALUE_OUT_OF_RANGE", `a ${this.role} does not send ${packet.name}`, { opcode: packet.opcode });
+      throw encodeFailed(packet.name, packet.opcode, new ProtocolError("VALUE_OUT_OF_RANGE", `a ${this.role} does not send ${packet.name}`));
     }
-    if (wrap === "packed" && this.role === "server") {
-      throw new ProtocolError("VALUE_OUT_OF_RANGE", "only a client sends ClientPacked", { opcode: packet.opcode });
+    const chain: readonly Wrapper[] = typeof requested === "string" ? (requested === "raw" ? [] : [requested]) : requested;
+    if (this.role === "server" && chain.some((w) => w !== "encrypted")) {
+      throw encodeFailed(packet.name, packet.opcode, new ProtocolError("VALUE_OUT_OF_RANGE", "only a client sends ClientPacked or ClientPackedWorld"));
     }
+    if (chain.length > MAX_WRAPPER_DEPTH) {
+      throw encodeFailed(packet.name, packet.opcode, new ProtocolError("VALUE_OUT_OF_RANGE", `at most ${MAX_WRAPPER_DEPTH} wrappers`));
+    }
+    if (chain.length > 1 || chain[0] === "packedWorld") return this.encodeNested(packet, value, chain);
+    const wrap: Wrapping = chain[0] ?? "raw";
     const headerBits = (wrap === "raw" ? FRAME_HEADER_SIZE : FRAME_HEADER_SIZE + WRAPPER_HEADER) * 8;
     const writer = BitWriter.pooled(headerBits);
     let frame: Buffer;
@@ -137,11 +177,11 @@ export class PacketChannel<R extends Role> {
       packet.codec.write(writer, value);
       frame = writer.finishCopy();
     } catch (error) {
-      throw error instanceof ProtocolError ? error.withOpcode(packet.opcode, wrap === "raw" ? headerBits : headerBits + 16) : error;
+      throw encodeFailed(packet.name, packet.opcode, error, wrap === "raw" ? headerBits : headerBits + 16);
     } finally {
       writer.release();
     }
-    if (frame.length > 0xffffffff) throw new ProtocolError("FRAME_TOO_LARGE", "frame does not fit a u32 size", { opcode: packet.opcode });
+    if (frame.length > 0xffffffff) throw encodeFailed(packet.name, packet.opcode, new ProtocolError("FRAME_TOO_LARGE", "frame does not fit a u32 size"));
     frame.writeUInt32LE(frame.length, 0);
     if (wrap === "raw") {
       frame.writeUInt16LE(packet.opcode, 4);
@@ -155,21 +195,70 @@ export class PacketChannel<R extends Role> {
     return frame;
   }
 
-  private decodeBody(opcode: number, body: Uint8Array, via: Wrapping): ReceivedPacket<R> {
+  /** Wrappers nested, or `ClientPackedWorld`: built from the inside out (tests and the headless client). */
+  private encodeNested(packet: AnyPacketDef, value: unknown, chain: readonly Wrapper[]): Buffer {
+    const body = packet.encode(value as never);
+    let opcode: number = packet.opcode;
+    let payload: Buffer = body;
+    for (const wrapper of [...chain].reverse()) {
+      const inner = Buffer.alloc(2 + payload.length);
+      inner.writeUInt16LE(opcode, 0);
+      payload.copy(inner, 2);
+      if (wrapper === "encrypted") this.crypt.encryptInPlace(inner);
+      const prefix = wrapper === "packedWorld" ? PACKED_WORLD_PREFIX : 0;
+      const wrapped = Buffer.alloc(prefix + WRAPPER_HEADER + inner.length);
+      if (prefix > 0) wrapped.writeUInt8(PACKED_WORLD_KIND, 0);
+      wrapped.writeUInt32LE(WRAPPER_HEADER + inner.length, prefix);
+      inner.copy(wrapped, prefix + WRAPPER_HEADER);
+      opcode = wrapper === "encrypted" ? (this.role === "server" ? Opcode.ServerRealmEncrypted : Opcode.ClientEncrypted) : wrapper === "packed" ? Opcode.ClientPacked : Opcode.ClientPackedWorld;
+      payload = wrapped;
+    }
+    return encodeFrame(opcode, payload);
+  }
+
+  /** The wrapper an opcode is for this side's incoming packets, or `undefined` for a packet. */
+  private wrapperOf(opcode: number): Wrapper | undefined {
+    if (this.role === "client") return opcode === Opcode.ServerRealmEncrypted ? "encrypted" : undefined;
+    if (opcode === Opcode.ClientEncrypted) return "encrypted";
+    if (opcode === Opcode.ClientPacked) return "packed";
+    if (opcode === Opcode.ClientPackedWorld) return "packedWorld";
+    return undefined;
+  }
+
+  private decodeBody(opcode: number, body: Uint8Array, wrappers: readonly Wrapper[]): ReceivedPacket<R> {
     const def = packetByOpcode(this.incoming, opcode) as AnyPacketDef | undefined;
     if (def === undefined) throw unknownOpcode(this.incoming, opcode);
-    return { name: def.name, opcode: def.opcode, value: def.decode(body, this.decodeOptions), via } as ReceivedPacket<R>;
+    const via: Wrapping = wrappers[0] ?? "raw";
+    return { name: def.name, opcode: def.opcode, value: def.decode(body, this.decodeOptions), via, wrappers } as ReceivedPacket<R>;
   }
 }
 
-/** Checks a wrapper's `u32 length` (which counts itself) and returns a copy of the inner bytes. */
-function unwrap(opcode: number, payload: Buffer): Buffer {
-  if (payload.length < WRAPPER_HEADER) {
+/**
+ * `ClientPackedWorld` starts with 5 bits (the client writes 11 or 19, meaning unknown) and a byte
+ * alignment before its length (NexusForever `Network.World/Message/Model/ClientPackedWorld.cs`).
+ */
+const PACKED_WORLD_PREFIX = 1;
+/** The 5-bit value this package writes in that prefix. */
+const PACKED_WORLD_KIND = 11;
+
+/**
+ * Checks a wrapper's `u32 length` (which counts itself and follows `prefix` bytes) and returns a
+ * copy of the inner bytes.
+ */
+function unwrap(opcode: number, payload: Buffer, prefix: number): Buffer {
+  if (payload.length < prefix + WRAPPER_HEADER) {
     throw new ProtocolError("BAD_ENCRYPTED_LENGTH", `wrapper payload of ${payload.length} bytes has no length`, { opcode, bitOffset: 0 });
   }
-  const length = payload.readUInt32LE(0);
-  if (length !== payload.length) {
-    throw new ProtocolError("BAD_ENCRYPTED_LENGTH", `wrapper length ${length} but payload is ${payload.length} bytes`, { opcode, bitOffset: 0 });
+  const length = payload.readUInt32LE(prefix);
+  if (length !== payload.length - prefix) {
+    throw new ProtocolError("BAD_ENCRYPTED_LENGTH", `wrapper length ${length} but payload is ${payload.length - prefix} bytes`, {
+      opcode,
+      bitOffset: prefix * 8,
+    });
   }
-  return Buffer.from(payload.subarray(WRAPPER_HEADER));
+  return Buffer.from(payload.subarray(prefix + WRAPPER_HEADER));
+}
+
+function hex4(value: number): string {
+  return value.toString(16).toUpperCase().padStart(4, "0");
 }

@@ -1,7 +1,8 @@
 /**
- * Error codes raised by `@bezgelor/protocol`. Every one of them is a protocol violation from the
- * peer's side except `VALUE_OUT_OF_RANGE`, `STRING_TOO_LONG` and `ARRAY_TOO_LONG` when they come from
- * encoding, where they mean our own caller passed a value the wire cannot carry.
+ * Error codes raised by `@bezgelor/protocol`. Decoding raises the peer's protocol violations;
+ * encoding raises only `ENCODE_FAILED` (its `cause` is the low-level error, e.g.
+ * `VALUE_OUT_OF_RANGE`), which means our own caller passed a value the wire cannot carry: a server
+ * error, never the peer's fault. `INVALID_ARGUMENT` is a programming error too.
  */
 export const PROTOCOL_ERROR_CODE = {
   /** A frame declares a size below the 6-byte header. */
@@ -24,6 +25,14 @@ export const PROTOCOL_ERROR_CODE = {
   TRAILING_DATA: "TRAILING_DATA",
   /** An encrypted or packed wrapper whose length field disagrees with its payload. */
   BAD_ENCRYPTED_LENGTH: "BAD_ENCRYPTED_LENGTH",
+  /** A wrapper nested inside more wrappers than the genuine client uses (see `MAX_WRAPPER_DEPTH`). */
+  WRAPPER_TOO_DEEP: "WRAPPER_TOO_DEEP",
+  /**
+   * Encoding a packet this side sends failed: a value does not fit its field (number out of range,
+   * string or array too long, unknown union tag) or the packet is not this side's. The sender's
+   * fault, not the peer's; `cause` holds the low-level error and `opcode` the packet.
+   */
+  ENCODE_FAILED: "ENCODE_FAILED",
   /** A caller passed an argument the protocol cannot use (bad key length, bad bit width). */
   INVALID_ARGUMENT: "INVALID_ARGUMENT",
 } as const;
@@ -77,7 +86,30 @@ export class ProtocolError extends Error {
   }
 }
 
-/** True when `error` is a {@link ProtocolError}, optionally with the given code. */
+/**
+ * The `ENCODE_FAILED` error for a failure while encoding `packet` (opcode `opcode`): the low-level
+ * error becomes its `cause`, its bit offset (made relative to the body by `bodyStartBit`) is kept.
+ * An `ENCODE_FAILED` error is returned as it is.
+ */
+export function encodeFailed(packet: string, opcode: number, error: unknown, bodyStartBit = 0): ProtocolError {
+  if (error instanceof ProtocolError && error.code === "ENCODE_FAILED") return error;
+  if (error instanceof ProtocolError) {
+    error.withOpcode(opcode, bodyStartBit);
+    return new ProtocolError("ENCODE_FAILED", `cannot encode ${packet}: ${error.code}: ${error.reason}`, {
+      opcode,
+      ...(error.bitOffset === undefined ? {} : { bitOffset: error.bitOffset }),
+      cause: error,
+    });
+  }
+  const reason = error instanceof Error ? error.message : String(error);
+  return new ProtocolError("ENCODE_FAILED", `cannot encode ${packet}: ${reason}`, { opcode, cause: error });
+}
+
+/**
+ * True when `error` is a {@link ProtocolError}, optionally with the given code. A peer's protocol
+ * violation is any code but `ENCODE_FAILED` and `INVALID_ARGUMENT`: test `isProtocolError(error,
+ * "ENCODE_FAILED")` first to tell our own failure to encode apart.
+ */
 export function isProtocolError(error: unknown, code?: ProtocolErrorCode): error is ProtocolError {
   return error instanceof ProtocolError && (code === undefined || error.code === code);
 }

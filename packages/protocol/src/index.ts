@@ -14,8 +14,8 @@ export type { Frame } from "./framing";
 
 export { AUTH_MESSAGE, CLIENT_BUILD, PacketCrypt, keyFromAuthBuildAndMessage, keyFromSessionKey } from "./crypto";
 
-export { EXTENSION_OPCODE_RANGE, GENUINE_OPCODE_MAX, OPCODES, Opcode, WRAPPER_OPCODES, opcodeName } from "./opcodes";
-export type { OpcodeName, OpcodeOrigin } from "./opcodes";
+export { EXTENSION_OPCODE_RANGE, GENUINE_OPCODE_MAX, KNOWN_OPCODES, OPCODES, Opcode, PACKETS, WRAPPER_OPCODES, opcodeName } from "./opcodes";
+export type { OpcodeName, OpcodeOrigin, PacketsByName } from "./opcodes";
 
 export { t } from "./schema/types";
 export type { UnionValue } from "./schema/types";
@@ -35,20 +35,13 @@ export type {
   ServerPacketValues,
 } from "./registry";
 
-export { PacketChannel } from "./channel";
-export type { IncomingDirection, OutgoingDirection, PacketChannelOptions, ReceivedPacket, Role, Wrapping } from "./channel";
+export { MAX_WRAPPER_DEPTH, PacketChannel } from "./channel";
+export type { IncomingDirection, OutgoingDirection, PacketChannelOptions, ReceivedPacket, Role, Wrapper, Wrapping } from "./channel";
 
 export { CHAT_CHANNEL_TYPE } from "./packets/shared/chat";
-export { CHARACTER_CREATE_RESULT } from "./packets/server/ServerCharacterCreate";
-export { CHARACTER_SELECT_RESULT } from "./packets/server/ServerCharacterSelectFail";
-export { CHAT_RESULT } from "./packets/server/ServerChatResult";
-export { CONNECTION_TYPE_WORLD } from "./packets/server/ServerHello";
-export { GENERIC_ERROR } from "./packets/server/ServerGenericError";
-export { LOGOUT_REASON } from "./packets/server/ServerLogout";
-export { QUEST_STATE } from "./packets/server/ServerQuestStateChange";
 
-export * from "./packets/client/index";
-export * from "./packets/server/index";
+// Every packet definition, and the value tables declared beside them (CHAT_RESULT, QUEST_STATE...).
+export * from "./packets/index";
 
 export { benchCodec } from "./bench";
 export type { BenchCodecOptions, BenchCodecResult } from "./bench";

@@ -1,10 +1,11 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { EXTENSION_OPCODE_RANGE, GENUINE_OPCODE_MAX, OPCODES, Opcode, WRAPPER_OPCODES, opcodeName, type OpcodeName } from "./opcodes";
+import { EXTENSION_OPCODE_RANGE, GENUINE_OPCODE_MAX, KNOWN_OPCODES, OPCODES, Opcode, PACKETS, WRAPPER_OPCODES, opcodeName, type OpcodeName } from "./opcodes";
 import { clientPackets, packetByOpcode, serverPackets } from "./registry";
-import type { AnyPacketDef } from "./schema/packet";
+import { definePacket, type AnyPacketDef } from "./schema/packet";
+import { ProtocolError } from "./errors";
 
 const entries = Object.entries(OPCODES) as [OpcodeName, (typeof OPCODES)[OpcodeName]][];
 
@@ -36,17 +37,20 @@ const NEXUSFOREVER: Record<string, number> = {
   ClientCharacterCreate: 0x025b,
   ClientPacked: 0x025c,
   ClientQuestAccept: 0x035b,
+  ClientPackedWorld: 0x038c,
   ServerQuestStateChange: 0x035c,
   ClientQuestComplete: 0x035d,
   ServerRealmEncrypted: 0x03dc,
   ClientHelloRealm: 0x058f,
   ServerLogout: 0x0594,
+  ServerCombatReward: 0x0919,
+  ServerAccountCurrencySet: 0x0966,
   ClientTitleSet: 0x078e,
   ClientCharacterSelect: 0x07dd,
   ClientCharacterList: 0x07e0,
 };
 
-describe("opcode table", () => {
+describe("opcode table, derived from the packet modules", () => {
   it("has no duplicate value", () => {
     const values = entries.map(([, e]) => e.value);
     expect(new Set(values).size).toBe(values.length);
@@ -93,26 +97,48 @@ describe("packet registry", () => {
         expect(def.name).toBe(name);
         expect(def.direction).toBe(direction);
         expect(name.startsWith(direction === "client" ? "Client" : "Server")).toBe(true);
-        expect(def.opcode).toBe(OPCODES[def.name].value);
-        expect(def.origin).toBe(OPCODES[def.name].origin);
+        const entry = (OPCODES as Record<string, { value: number; origin: string }>)[def.name];
+        expect(def.opcode).toBe(entry?.value);
+        expect(def.origin).toBe(entry?.origin);
         expect(packetByOpcode(direction, def.opcode)).toBe(def);
       }
     }
   });
 
-  it("registers every packet module, one module per packet", async () => {
-    for (const direction of ["client", "server"] as const) {
-      const dir = fileURLToPath(new URL(`./packets/${direction}/`, import.meta.url));
-      const modules = readdirSync(dir).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts") && f !== "index.ts");
-      const table: Record<string, unknown> = direction === "client" ? clientPackets : serverPackets;
-      expect(modules.length).toBe(Object.keys(table).length);
-      for (const file of modules) {
-        const mod = (await import(/* @vite-ignore */ pathToFileURL(join(dir, file)).href)) as Record<string, unknown>;
+  it("registers every packet module of every feature folder, one module per packet, and lists each once", async () => {
+    const root = fileURLToPath(new URL("./packets/", import.meta.url));
+    const folders = readdirSync(root, { withFileTypes: true }).filter((e) => e.isDirectory() && e.name !== "shared");
+    const list = readFileSync(join(root, "index.ts"), "utf8");
+    let modules = 0;
+    for (const folder of folders) {
+      for (const file of readdirSync(join(root, folder.name)).filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))) {
+        modules++;
+        const mod = (await import(/* @vite-ignore */ pathToFileURL(join(root, folder.name, file)).href)) as Record<string, unknown>;
         const defs = Object.values(mod).filter((v): v is AnyPacketDef => typeof v === "object" && v !== null && "codec" in v && "opcode" in v);
         expect(defs.length, file).toBe(1);
         expect(defs[0]!.name).toBe(file.replace(/\.ts$/, ""));
-        expect(table[defs[0]!.name]).toBe(defs[0]);
+        expect((PACKETS as Record<string, unknown>)[defs[0]!.name], `${folder.name}/${file} is missing from src/packets/index.ts`).toBe(defs[0]);
+        expect(list.split(`"./${folder.name}/${file.replace(/\.ts$/, "")}"`).length - 1, file).toBe(1);
       }
     }
+    expect(Object.keys(PACKETS).length).toBe(modules);
+    expect(Object.keys(clientPackets).length + Object.keys(serverPackets).length).toBe(modules);
+  });
+
+  it("refuses a packet whose opcode does not fit its origin or whose name does not match its sender", () => {
+    const bad = [
+      { name: "ServerX", opcode: 0x0100, origin: "extension", direction: "server" },
+      { name: "ServerX", opcode: 0xf100, origin: "extension", direction: "server" },
+      { name: "ServerX", opcode: 0xf000, origin: "genuine", direction: "server" },
+      { name: "ClientX", opcode: 0x0100, origin: "genuine", direction: "server" },
+    ] as const;
+    for (const definition of bad) {
+      expect(() => definePacket({ ...definition, fields: {} }), JSON.stringify(definition)).toThrow(ProtocolError);
+    }
+    expect(definePacket({ name: "ServerX", opcode: 0xf0ff, origin: "extension", direction: "server", fields: {} }).opcode).toBe(0xf0ff);
+  });
+
+  it("keeps the known-but-unmodelled opcodes to the wrappers the channel handles", () => {
+    expect(Object.values(KNOWN_OPCODES).map((e) => e.value).sort()).toEqual([...WRAPPER_OPCODES].sort());
   });
 });

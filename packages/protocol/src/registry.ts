@@ -1,87 +1,22 @@
 import { ProtocolError } from "./errors";
-import { ClientCharacterCreate } from "./packets/client/ClientCharacterCreate";
-import { ClientCharacterList } from "./packets/client/ClientCharacterList";
-import { ClientCharacterSelect } from "./packets/client/ClientCharacterSelect";
-import { ClientChat } from "./packets/client/ClientChat";
-import { ClientEnteredWorld } from "./packets/client/ClientEnteredWorld";
-import { ClientHelloRealm } from "./packets/client/ClientHelloRealm";
-import { ClientLogoutConfirm } from "./packets/client/ClientLogoutConfirm";
-import { ClientLogoutRequest } from "./packets/client/ClientLogoutRequest";
-import { ClientPing } from "./packets/client/ClientPing";
-import { ClientQuestAccept } from "./packets/client/ClientQuestAccept";
-import { ClientQuestComplete } from "./packets/client/ClientQuestComplete";
-import { ClientTitleSet } from "./packets/client/ClientTitleSet";
-import { ClientVendorOpen } from "./packets/client/ClientVendorOpen";
-import { ClientVendorPurchase } from "./packets/client/ClientVendorPurchase";
-import { ServerAchievementInit } from "./packets/server/ServerAchievementInit";
-import { ServerAchievementUpdate } from "./packets/server/ServerAchievementUpdate";
-import { ServerChangeWorld } from "./packets/server/ServerChangeWorld";
-import { ServerCharacterCreate } from "./packets/server/ServerCharacterCreate";
-import { ServerCharacterList } from "./packets/server/ServerCharacterList";
-import { ServerCharacterSelectFail } from "./packets/server/ServerCharacterSelectFail";
-import { ServerChat } from "./packets/server/ServerChat";
-import { ServerChatResult } from "./packets/server/ServerChatResult";
-import { ServerGenericError } from "./packets/server/ServerGenericError";
-import { ServerGoldChanged } from "./packets/server/ServerGoldChanged";
-import { ServerInventoryUpdate } from "./packets/server/ServerInventoryUpdate";
-import { ServerHello } from "./packets/server/ServerHello";
-import { ServerLogout } from "./packets/server/ServerLogout";
-import { ServerPlayerEnteredWorld } from "./packets/server/ServerPlayerEnteredWorld";
-import { ServerQuestStateChange } from "./packets/server/ServerQuestStateChange";
-import { ServerReputationList } from "./packets/server/ServerReputationList";
-import { ServerReputationUpdate } from "./packets/server/ServerReputationUpdate";
-import { ServerRequestResult } from "./packets/server/ServerRequestResult";
-import { ServerTitleSet } from "./packets/server/ServerTitleSet";
-import { ServerTitleUpdate } from "./packets/server/ServerTitleUpdate";
-import { ServerTitles } from "./packets/server/ServerTitles";
-import { ServerVendorItems } from "./packets/server/ServerVendorItems";
-import { ServerVendorRefused } from "./packets/server/ServerVendorRefused";
+import { PACKETS, type PacketsByName } from "./opcodes";
 import type { AnyPacketDef, DecodeOptions, Direction, PacketValue } from "./schema/packet";
 
-/** Every packet the client sends, by name. A world handler map keyed by these names is complete when it type-checks. */
-export const clientPackets = {
-  ClientHelloRealm,
-  ClientCharacterList,
-  ClientCharacterSelect,
-  ClientCharacterCreate,
-  ClientPing,
-  ClientLogoutRequest,
-  ClientLogoutConfirm,
-  ClientEnteredWorld,
-  ClientChat,
-  ClientTitleSet,
-  ClientQuestAccept,
-  ClientQuestComplete,
-  ClientVendorPurchase,
-  ClientVendorOpen,
-} as const;
+type ClientNames = { [K in keyof PacketsByName]: PacketsByName[K]["direction"] extends "client" ? K : never }[keyof PacketsByName];
+type ServerNames = { [K in keyof PacketsByName]: PacketsByName[K]["direction"] extends "server" ? K : never }[keyof PacketsByName];
 
-/** Every packet the server sends, by name. */
-export const serverPackets = {
-  ServerHello,
-  ServerCharacterList,
-  ServerCharacterSelectFail,
-  ServerCharacterCreate,
-  ServerChangeWorld,
-  ServerPlayerEnteredWorld,
-  ServerLogout,
-  ServerChat,
-  ServerChatResult,
-  ServerGenericError,
-  ServerReputationUpdate,
-  ServerTitles,
-  ServerTitleUpdate,
-  ServerTitleSet,
-  ServerQuestStateChange,
-  ServerAchievementInit,
-  ServerAchievementUpdate,
-  ServerRequestResult,
-  ServerReputationList,
-  ServerVendorRefused,
-  ServerVendorItems,
-  ServerGoldChanged,
-  ServerInventoryUpdate,
-} as const;
+function bySender<D extends Direction>(direction: D): Record<string, AnyPacketDef> {
+  return Object.fromEntries((Object.values(PACKETS) as AnyPacketDef[]).filter((def) => def.direction === direction).map((def) => [def.name, def]));
+}
+
+/**
+ * Every packet the client sends, by name, derived from the packet modules. A world handler map
+ * keyed by these names is complete when it type-checks.
+ */
+export const clientPackets = bySender("client") as { readonly [K in ClientNames]: PacketsByName[K] };
+
+/** Every packet the server sends, by name, derived from the packet modules. */
+export const serverPackets = bySender("server") as { readonly [K in ServerNames]: PacketsByName[K] };
 
 /** Names of client packets. */
 export type ClientPacketName = keyof typeof clientPackets;

@@ -10,6 +10,7 @@ import {
   serverPackets,
   type AnyPacketDef,
   type Direction,
+  type Wrapper,
 } from "../src/index";
 import { fromJson } from "./support/json-values";
 
@@ -33,13 +34,24 @@ interface FrameEntry {
   key: string;
   packet: string;
   note: string;
+  /** Wrappers from the outside in; one `encrypted` when absent. */
+  wrappers?: Wrapper[];
   hex: string;
   value: unknown;
+}
+interface InvalidFrameEntry {
+  sender: "client" | "server";
+  key: string;
+  note: string;
+  hex: string;
+  code: string;
+  opcode: number;
 }
 const corpus = JSON.parse(readFileSync(new URL("./fixtures/golden.json", import.meta.url), "utf8")) as {
   valid: ValidEntry[];
   invalid: InvalidEntry[];
   frames: FrameEntry[];
+  invalidFrames: InvalidFrameEntry[];
 };
 
 const all: Record<string, AnyPacketDef> = { ...clientPackets, ...serverPackets };
@@ -90,12 +102,13 @@ describe("golden corpus: invalid bodies", () => {
   }
 });
 
+const channelFor = (role: "client" | "server", key: string) => {
+  const channel = new PacketChannel({ role });
+  channel.setKey(key === "auth" ? keyFromAuthBuildAndMessage() : keyFromSessionKey(Buffer.from(key, "hex")));
+  return channel;
+};
+
 describe("golden corpus: whole encrypted frames", () => {
-  const channelFor = (role: "client" | "server", key: string) => {
-    const channel = new PacketChannel({ role });
-    channel.setKey(key === "auth" ? keyFromAuthBuildAndMessage() : keyFromSessionKey(Buffer.from(key, "hex")));
-    return channel;
-  };
 
   for (const entry of corpus.frames) {
     it(`${entry.packet}: ${entry.note}`, () => {
@@ -103,11 +116,34 @@ describe("golden corpus: whole encrypted frames", () => {
       const packets = receiver.push(Buffer.from(entry.hex, "hex"));
       expect(packets).toHaveLength(1);
       expect(packets[0]!.name).toBe(entry.packet);
-      expect(packets[0]!.via).toBe("encrypted");
+      const wrappers = entry.wrappers ?? ["encrypted"];
+      expect(packets[0]!.via).toBe(wrappers[0]);
+      expect(packets[0]!.wrappers).toEqual(wrappers);
       expect(packets[0]!.value).toEqual(fromJson(entry.value));
       const sender = channelFor(entry.sender, entry.key);
-      const again = sender.encode(defOf(entry.packet) as never, packets[0]!.value as never);
+      const again = sender.encode(defOf(entry.packet) as never, packets[0]!.value as never, { wrap: wrappers });
       expect(again.toString("hex")).toBe(entry.hex);
+    });
+  }
+
+  it("include nested wrappers", () => {
+    expect(corpus.frames.filter((e) => (e.wrappers?.length ?? 1) > 1).length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("golden corpus: invalid frames", () => {
+  for (const entry of corpus.invalidFrames) {
+    it(`${entry.note} -> ${entry.code}`, () => {
+      const receiver = channelFor(entry.sender === "server" ? "client" : "server", entry.key);
+      let error: unknown;
+      try {
+        receiver.push(Buffer.from(entry.hex, "hex"));
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(ProtocolError);
+      expect((error as ProtocolError).code).toBe(entry.code);
+      expect((error as ProtocolError).opcode).toBe(entry.opcode);
     });
   }
 });

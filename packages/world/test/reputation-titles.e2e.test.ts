@@ -67,9 +67,9 @@ describe("reputation from kills, GM commands and quests", () => {
     expect((await gm(client, "!rep 166 2875")).reply).toContain("faction 166: 25 -> 2900");
     await client.waitFor("ServerReputationUpdate", (u) => u.value === 2900);
     client.send(ClientQuestAccept, { itemLocation, questId: 5001 });
-    expect(await client.waitFor("ServerQuestStateChange")).toEqual({ questId: 5001, state: QUEST_STATE.Accepted, questObjectiveId: 0 });
+    expect(await client.waitFor("ServerQuestStateChange")).toEqual({ questId: 5001, state: QUEST_STATE.Accepted, randomResultId: 0 });
     client.send(ClientQuestComplete, { questId: 5001, rewardSelection: 0, isCommunique: false });
-    expect(await client.waitFor("ServerQuestStateChange")).toEqual({ questId: 5001, state: QUEST_STATE.Completed, questObjectiveId: 0 });
+    expect(await client.waitFor("ServerQuestStateChange")).toEqual({ questId: 5001, state: QUEST_STATE.Completed, randomResultId: 0 });
     expect(await client.waitFor("ServerGoldChanged", (g) => g.delta !== 0n)).toEqual({ balance: 1500n, delta: 500n });
     expect(await client.waitFor("ServerReputationUpdate", (u) => u.factionId === 166)).toEqual({ factionId: 166, value: 3150 });
     expect(reputationLevel(t.world.services.scale, 3150).name).toBe("friendly");
@@ -87,16 +87,25 @@ describe("reputation from kills, GM commands and quests", () => {
     client.send(ClientVendorOpen, { vendorId: 8001 });
     const items = await client.waitFor("ServerVendorItems");
     expect(items.discountPercent).toBe(5);
-    expect(items.items.find((i) => i.itemId === 30001)).toEqual({ itemId: 30001, basePrice: 1000n, price: 950n });
-    client.send(ClientVendorPurchase, { stockUniqueId: 30001, purchaseQuantity: 1 });
+    expect(items.items.find((i) => i.itemId === 30001)).toEqual({ stockUniqueId: 1, itemId: 30001, basePrice: 1000n, price: 950n });
+    client.send(ClientVendorPurchase, { stockUniqueId: 1, purchaseQuantity: 1 });
     expect(await client.waitFor("ServerGoldChanged", (g) => g.delta !== 0n)).toEqual({ balance: 550n, delta: -950n });
     expect(await client.waitFor("ServerInventoryUpdate")).toEqual({ itemId: 30001, count: 1 });
     expect(await getGold(t.db, { characterId: p.characterId })).toBe(550n);
     expect(await getItemCount(t.db, { characterId: p.characterId, itemId: 30001 })).toBe(1);
   });
 
+  it("a purchase names the stock entry, not the item: an item id as stock entry id is refused and changes nothing", async () => {
+    client.send(ClientVendorPurchase, { stockUniqueId: 30001, purchaseQuantity: 1 });
+    const refused = await refusal(client);
+    expect(refused.code).toBe("NOT_FOUND");
+    expect(refused.message).toContain("stock entry 30001");
+    expect(await getGold(t.db, { characterId: p.characterId })).toBe(550n);
+    expect(await getItemCount(t.db, { characterId: p.characterId, itemId: 30001 })).toBe(1);
+  });
+
   it("buying without the gold is refused and changes nothing", async () => {
-    client.send(ClientVendorPurchase, { stockUniqueId: 30003, purchaseQuantity: 1 });
+    client.send(ClientVendorPurchase, { stockUniqueId: 3, purchaseQuantity: 1 });
     expect((await refusal(client)).code).toBe("INSUFFICIENT_FUNDS");
     expect(await getGold(t.db, { characterId: p.characterId })).toBe(550n);
     expect(await getItemCount(t.db, { characterId: p.characterId, itemId: 30003 })).toBe(0);

@@ -21,7 +21,7 @@ describe("with WildStar's genuine reputation scale", () => {
     client.send(ClientVendorOpen, { vendorId: 8001 });
     const items = await client.waitFor("ServerVendorItems");
     expect(items.discountPercent).toBe(liked?.discountPercent);
-    expect(items.items[0]).toEqual({ itemId: 30001, basePrice: 1000n, price: 980n });
+    expect(items.items[0]).toEqual({ stockUniqueId: 1, itemId: 30001, basePrice: 1000n, price: 980n });
   });
 });
 

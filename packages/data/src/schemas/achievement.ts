@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { idSchema, reputationRewardSchema } from "./common";
+import { reputationRewardSchema } from "./common";
+import { wireIdSchema } from "./wire";
 
 /** An achievement; earning it grants its reputation rewards (once) and can unlock titles. */
 export const achievementSchema = z.strictObject({
-  id: idSchema,
+  id: wireIdSchema("achievementId"),
   name: z.string().min(1),
   description: z.string().default(""),
   points: z.int().nonnegative().default(10),

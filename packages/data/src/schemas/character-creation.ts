@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { idSchema, wireId14Schema } from "./common";
+import { wireId14Schema } from "./common";
+import { maxOfBits, WIRE_BITS, wireIdSchema } from "./wire";
 
 /** Race ids of the client (NexusForever `Race`). */
 export const RACE = { human: 1, granok: 3, aurin: 4, draken: 5, mechari: 12, chua: 13, mordesh: 16 } as const;
@@ -16,13 +17,13 @@ const oneOf = (table: Record<string, number>, what: string) =>
  * `ClientCharacterCreate`, and the server looks up what it means and where the character starts.
  */
 export const characterCreationSchema = z.strictObject({
-  id: idSchema,
+  id: wireIdSchema("characterCreationId"),
   race: oneOf(RACE, "race"),
   class: oneOf(CLASS, "class"),
   sex: oneOf(SEX, "sex"),
   factionId: wireId14Schema,
-  worldId: z.int().min(0).max(32767),
-  zoneId: z.int().min(0).max(32767),
+  worldId: z.int().min(0).max(maxOfBits(WIRE_BITS.worldId)),
+  zoneId: z.int().min(0).max(maxOfBits(WIRE_BITS.worldZoneId)),
   position: z.strictObject({ x: z.number(), y: z.number(), z: z.number() }).default({ x: 0, y: 0, z: 0 }),
 });
 

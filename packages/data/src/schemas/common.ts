@@ -1,24 +1,27 @@
 import { z } from "zod";
+import { MAX_MONEY, maxOfBits, WIRE_BITS, wireIdSchema } from "./wire";
 
 /** Largest id a 14-bit wire field can carry (titles and factions are sent as 14 bits). */
-export const MAX_WIRE_ID_14 = 16383;
+export const MAX_WIRE_ID_14 = maxOfBits(WIRE_BITS.factionId);
 
 /** A positive integer id. */
 export const idSchema = z.int().positive();
 
-/** A positive id that fits a 14-bit wire field. */
-export const wireId14Schema = z.int().min(1).max(MAX_WIRE_ID_14);
+/** A positive id that fits a 14-bit wire field (factions, titles). */
+export const wireId14Schema = wireIdSchema("factionId");
 
 /** Lowercase identifier used for level names, path keys and event ids. */
 export const keySchema = z.string().regex(/^[a-z][a-z0-9_-]*$/, "must be a lowercase identifier");
 
 /**
  * An amount of money. JSON carries a non-negative safe integer (or a decimal string for values
- * beyond 2^53); the parsed value is a `bigint` so no arithmetic on money ever rounds.
+ * beyond 2^53); the parsed value is a `bigint` so no arithmetic on money ever rounds. Amounts above
+ * {@link MAX_MONEY} (2^63 - 1) are refused: no balance or wire field could hold them.
  */
 export const moneySchema = z
   .union([z.int().nonnegative(), z.string().regex(/^\d+$/, "must be a non-negative integer")])
-  .transform((value) => BigInt(value));
+  .transform((value) => BigInt(value))
+  .refine((value) => value <= MAX_MONEY, `must be at most ${MAX_MONEY} (2^63 - 1)`);
 
 /** An ISO 8601 timestamp with a zone, parsed to a `Date`. */
 export const timestampSchema = z.iso.datetime({ offset: true }).transform((value) => new Date(value));

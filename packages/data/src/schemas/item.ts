@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idSchema } from "./common";
+import { wireIdSchema } from "./wire";
 
 /** Broad item kinds; enough for vendors, quest rewards and store costumes. */
 export const ITEM_KIND = ["consumable", "equipment", "costume", "decor", "misc"] as const;
@@ -9,7 +9,7 @@ export type ItemKind = (typeof ITEM_KIND)[number];
 
 /** An item a character can hold in the inventory. */
 export const itemSchema = z.strictObject({
-  id: idSchema,
+  id: wireIdSchema("itemId"),
   name: z.string().min(1),
   description: z.string().default(""),
   kind: z.enum(ITEM_KIND),

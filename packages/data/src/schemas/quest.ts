@@ -1,9 +1,10 @@
 import { z } from "zod";
-import { idSchema, moneySchema, reputationRewardSchema, wireId14Schema } from "./common";
+import { moneySchema, reputationRewardSchema, wireId14Schema } from "./common";
+import { wireIdSchema } from "./wire";
 
 /** A quest and the rewards for turning it in (each granted once per character). */
 export const questSchema = z.strictObject({
-  id: idSchema,
+  id: wireIdSchema("questId"),
   name: z.string().min(1),
   level: z.int().positive(),
   rewards: z.strictObject({

@@ -1,7 +1,7 @@
 import { BitReader } from "../bits/reader";
 import { BitWriter } from "../bits/writer";
-import { ProtocolError } from "../errors";
-import { OPCODES, type OpcodeName, type OpcodeOrigin } from "../opcodes";
+import { encodeFailed, ProtocolError } from "../errors";
+import { opcodeFitsOrigin, type OpcodeOrigin } from "../opcode-ranges";
 import type { Codec, Fields, Simplify, StructValue } from "./codec";
 import { t } from "./types";
 
@@ -15,17 +15,18 @@ export interface DecodeOptions {
 }
 
 /** One packet, declared once: encode, decode and the value type all come from `fields`. */
-export interface PacketDef<N extends OpcodeName = OpcodeName, F extends Fields = Fields, D extends Direction = Direction> {
+export interface PacketDef<N extends string = string, F extends Fields = Fields, D extends Direction = Direction, O extends number = number> {
   readonly name: N;
-  readonly opcode: (typeof OPCODES)[N]["value"];
+  readonly opcode: O;
   readonly origin: OpcodeOrigin;
   readonly direction: D;
   readonly fields: F;
   readonly codec: Codec<Simplify<StructValue<F>>>;
   /**
    * Encodes the body alone (bits flushed to a whole byte).
-   * @throws ProtocolError `VALUE_OUT_OF_RANGE`, `STRING_TOO_LONG`, `ARRAY_TOO_LONG` or `UNKNOWN_VARIANT`
-   * when the value does not fit the layout; the error carries this opcode and the bit offset.
+   * @throws ProtocolError `ENCODE_FAILED` when the value does not fit the layout, carrying this
+   * opcode, the bit offset and as `cause` the low-level error (`VALUE_OUT_OF_RANGE`,
+   * `STRING_TOO_LONG`, `ARRAY_TOO_LONG` or `UNKNOWN_VARIANT`).
    */
   encode(value: Simplify<StructValue<F>>): Buffer;
   /**
@@ -37,29 +38,39 @@ export interface PacketDef<N extends OpcodeName = OpcodeName, F extends Fields =
 }
 
 /** The value type of a packet, e.g. `PacketValue<typeof ServerTitles>`. */
-export type PacketValue<P> = P extends PacketDef<OpcodeName, infer F, Direction> ? Simplify<StructValue<F>> : never;
+export type PacketValue<P> = P extends PacketDef<string, infer F, Direction, number> ? Simplify<StructValue<F>> : never;
 
 /** Any packet definition. */
-export type AnyPacketDef = PacketDef<OpcodeName, any, Direction>;
+export type AnyPacketDef = PacketDef<string, any, Direction, number>;
 
 /**
- * Declares a packet. The opcode and its genuine/extension origin come from the opcode table by
- * name, so a packet module cannot disagree with the table.
+ * Declares a packet, once: its name (NexusForever's for a genuine packet), its opcode and whether
+ * that opcode is `genuine` (NexusForever's `GameMessageOpcode` name and value) or an `extension`
+ * (0xF000-0xF0FF), who sends it, and its fields in wire order. The opcode table, the registries
+ * and the public exports are derived from the packet modules (`src/packets/index.ts`).
+ * @throws ProtocolError `INVALID_ARGUMENT` when the name does not start with the sender's prefix
+ * (`Client`/`Server`) or the opcode does not fit its origin's range.
  */
-export function definePacket<const N extends OpcodeName, const D extends Direction, F extends Fields>(definition: {
+export function definePacket<const N extends string, const O extends number, const D extends Direction, F extends Fields>(definition: {
   name: N;
+  opcode: O;
+  origin: OpcodeOrigin;
   direction: D;
   fields: F;
-}): PacketDef<N, F, D> {
-  const { name, direction, fields } = definition;
-  const entry = OPCODES[name];
-  const opcode = entry.value;
+}): PacketDef<N, F, D, O> {
+  const { name, opcode, origin, direction, fields } = definition;
+  if (!name.startsWith(direction === "client" ? "Client" : "Server")) {
+    throw new ProtocolError("INVALID_ARGUMENT", `a ${direction} packet's name must start with ${direction === "client" ? "Client" : "Server"}, got ${name}`);
+  }
+  if (!opcodeFitsOrigin(opcode, origin)) {
+    throw new ProtocolError("INVALID_ARGUMENT", `${name}: opcode 0x${opcode.toString(16)} is outside the ${origin} range`, { opcode });
+  }
   const codec = t.struct(fields);
   type V = Simplify<StructValue<F>>;
   return {
     name,
     opcode,
-    origin: entry.origin,
+    origin,
     direction,
     fields,
     codec,
@@ -69,7 +80,7 @@ export function definePacket<const N extends OpcodeName, const D extends Directi
         codec.write(writer, value);
         return writer.finishCopy();
       } catch (error) {
-        throw stamp(error, opcode);
+        throw encodeFailed(name, opcode, error);
       } finally {
         writer.release();
       }

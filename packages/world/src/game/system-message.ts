@@ -1,4 +1,5 @@
 import { CHAT_CHANNEL_TYPE, ServerChat } from "@bezgelor/protocol";
+import { fitText } from "../server/fit-text";
 import type { Session } from "../server/session";
 
 /** A line of text from the server in the player's chat window (system channel by default). */
@@ -12,7 +13,7 @@ export function systemMessage(session: Session, text: string, channelType: numbe
     fromName: "",
     fromRealm: "",
     presenceState: 0,
-    text: text.slice(0, 1024),
+    text: fitText(ServerChat.fields.text, text),
     formats: [],
     crossFaction: false,
     chatMessageId: 0,

@@ -4,6 +4,7 @@ import {
   PacketChannel,
   ProtocolError,
   ServerRequestResult,
+  isProtocolError,
   type Frame,
   type PacketValue,
   type ReceivedPacket,
@@ -15,6 +16,7 @@ import type { HandlerMap } from "../handlers/types";
 import type { OutgoingPacket } from "./outgoing";
 import { TokenBucket } from "./rate-limit";
 import { RESULT_CODES } from "./result-codes";
+import { fitText } from "./fit-text";
 import { RuleError, ruleFromDbError } from "./rule-error";
 import type { WorldServices } from "./services";
 import type { SessionState } from "./states";
@@ -138,10 +140,22 @@ export class Session {
     return this.services.logger.child({ session: this.id, remote: this.remote });
   }
 
-  /** Encodes (with this session's key) and sends a server packet; dropped once the session closed. */
+  /**
+   * Encodes (with this session's key) and sends a server packet; dropped once the session closed.
+   * @throws ProtocolError `ENCODE_FAILED` when the value does not fit the packet: a server error,
+   * logged here with the packet's name; the packet's handler then answers INTERNAL and the session
+   * goes on (see `handleFailure`).
+   */
   send<D extends ServerPacketDef>(def: D, value: PacketValue<D>): void {
     if (this.closed || this.socket.destroyed) return;
-    this.socket.write(this.channel.encode(def, value));
+    let frame: Buffer;
+    try {
+      frame = this.channel.encode(def, value);
+    } catch (error) {
+      this.logger.error({ packet: def.name, err: error }, `server packet ${def.name} failed to encode`);
+      throw error;
+    }
+    this.socket.write(frame);
   }
 
   /** Presence delivers packets built for many sessions through here. */
@@ -233,7 +247,14 @@ export class Session {
     const rule = error instanceof RuleError ? error : ruleFromDbError(error);
     if (rule) {
       this.logger.info({ packet: name, result: rule.result, details: rule.details }, `refused: ${rule.message}`);
-      this.send(ServerRequestResult, { requestOpcode: opcode, code: RESULT_CODES[rule.result], message: rule.message });
+      const message = fitText(ServerRequestResult.fields.message, rule.message);
+      this.send(ServerRequestResult, { requestOpcode: opcode, code: RESULT_CODES[rule.result], message });
+      return;
+    }
+    // Our own packet did not fit its field (send() logged it, naming the packet): a server error,
+    // never the client's violation, so the client hears INTERNAL and the session goes on.
+    if (isProtocolError(error, "ENCODE_FAILED")) {
+      this.send(ServerRequestResult, { requestOpcode: opcode, code: RESULT_CODES.INTERNAL, message: "internal server error" });
       return;
     }
     if (error instanceof ProtocolError || (error instanceof WorldError && isViolation(error))) {

@@ -1,8 +1,9 @@
+import { WIRE_BITS } from "@bezgelor/data";
 import { t } from "../../schema/types";
 
 /** One achievement's progress (NexusForever `Model/Achievement/Achievement.cs`). */
 export const achievement = t.struct({
-  achievementId: t.uint(15),
+  achievementId: t.uint(WIRE_BITS.achievementId),
   /** Checklist objectives 0..31. */
   checklistFlagsLow: t.u32,
   /** Checklist objectives 32..63. */

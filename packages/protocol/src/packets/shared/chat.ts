@@ -1,3 +1,4 @@
+import { WIRE_BITS } from "@bezgelor/data";
 import { t } from "../../schema/types";
 
 /** Chat channel types the server uses most (NexusForever `Game.Static/Chat/ChatChannelType.cs`). */
@@ -35,7 +36,7 @@ export const chatFormat = t.union({
     2: { unknown: t.bool },
     3: { unknown: t.bool },
     4: { itemId: t.uint(18) },
-    5: { questId: t.uint(15) },
+    5: { questId: t.uint(WIRE_BITS.questId) },
     6: { archiveArticleId: t.uint(14) },
     7: { randomTextSeed: t.uint(14) },
     8: {

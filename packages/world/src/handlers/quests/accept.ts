@@ -10,7 +10,7 @@ export const clientQuestAccept = handler("ClientQuestAccept", {
   async handle({ session, services }, { questId }) {
     if (!services.data.quests.has(questId)) throw new RuleError("NOT_FOUND", `no quest ${questId}`, { questId });
     await acceptQuest(services.db, { characterId: session.requireCharacter().id, questId });
-    session.send(ServerQuestStateChange, { questId, state: QUEST_STATE.Accepted, questObjectiveId: 0 });
+    session.send(ServerQuestStateChange, { questId, state: QUEST_STATE.Accepted, randomResultId: 0 });
     session.logger.info({ questId }, "quest accepted");
   },
 });

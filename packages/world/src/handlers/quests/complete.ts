@@ -28,7 +28,7 @@ export const clientQuestComplete = handler("ClientQuestComplete", {
       bounds: { min: scale.minStanding, max: scale.maxStanding },
       reason: `quest ${questId}`,
     });
-    session.send(ServerQuestStateChange, { questId, state: QUEST_STATE.Completed, questObjectiveId: 0 });
+    session.send(ServerQuestStateChange, { questId, state: QUEST_STATE.Completed, randomResultId: 0 });
     if (result.gold) session.send(ServerGoldChanged, { balance: result.gold.balance, delta: quest.rewards.gold });
     session.logger.info({ questId, gold: quest.rewards.gold.toString() }, "quest completed");
     await announceReputation(ctx, describeChanges(ctx, result.reputation));

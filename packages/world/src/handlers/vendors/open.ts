@@ -28,7 +28,8 @@ export const clientVendorOpen = handler("ClientVendorOpen", {
     session.send(ServerVendorItems, {
       vendorId,
       discountPercent: result.discountPercent,
-      items: result.items.map((i) => ({ itemId: i.itemId, basePrice: i.basePrice, price: i.price })),
+      // A line's stock entry id is its 1-based position in the vendor's data (vendorStockEntry).
+      items: result.items.map((i, index) => ({ stockUniqueId: index + 1, itemId: i.itemId, basePrice: i.basePrice, price: i.price })),
     });
   },
 });

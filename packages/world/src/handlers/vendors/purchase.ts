@@ -1,4 +1,5 @@
 import { quoteVendorItem } from "@bezgelor/core";
+import { vendorStockEntry } from "@bezgelor/data";
 import { buyItem } from "@bezgelor/db";
 import { ServerGoldChanged, ServerInventoryUpdate } from "@bezgelor/protocol";
 import { loadStandings } from "../../game/standings";
@@ -9,13 +10,14 @@ import { handler } from "../types";
 const MAX_QUANTITY = 1000;
 
 /**
- * Buys from the open vendor. The price is quoted again from the current standing (it may have
+ * Buys from the open vendor the stock entry the client names (its 1-based position in the vendor's
+ * data, as ServerVendorItems listed it; not an item id). The price is quoted again from the current standing (it may have
  * changed since the vendor opened); the gold, its ledger entry and the inventory change are one
  * transaction that never takes the balance below zero.
  */
 export const clientVendorPurchase = handler("ClientVendorPurchase", {
   states: IN_WORLD,
-  async handle(ctx, { stockUniqueId: itemId, purchaseQuantity: quantity }) {
+  async handle(ctx, { stockUniqueId, purchaseQuantity: quantity }) {
     const { session, services } = ctx;
     const vendorId = session.openVendorId;
     const vendor = vendorId === undefined ? undefined : services.data.vendors.get(vendorId);
@@ -23,6 +25,9 @@ export const clientVendorPurchase = handler("ClientVendorPurchase", {
     if (quantity < 1 || quantity > MAX_QUANTITY) {
       throw new RuleError("INVALID_INPUT", `quantity must be 1 to ${MAX_QUANTITY}`, { quantity });
     }
+    const entry = vendorStockEntry(vendor, stockUniqueId);
+    if (!entry) throw new RuleError("NOT_FOUND", `vendor ${vendor.id} has no stock entry ${stockUniqueId}`, { stockUniqueId });
+    const itemId = entry.itemId;
     const quote = quoteVendorItem(services.scale, vendor, await loadStandings(ctx), itemId);
     if (!quote.ok) {
       if (quote.reason === "item_not_sold") throw new RuleError("NOT_FOUND", `vendor ${vendor.id} does not sell item ${itemId}`, { itemId });

@@ -1,8 +1,0 @@
-import { definePacket } from "../../schema/packet";
-
-/** Confirms a logout once its timer ran out; empty body (NexusForever `Model/ClientLogoutConfirm.cs`). */
-export const ClientLogoutConfirm = definePacket({
-  name: "ClientLogoutConfirm",
-  direction: "client",
-  fields: {},
-});

@@ -1,8 +1,0 @@
-import { definePacket } from "../../schema/packet";
-
-/** Ends the loading screen; empty body (NexusForever `Model/Player/ServerPlayerEnteredWorld.cs`). */
-export const ServerPlayerEnteredWorld = definePacket({
-  name: "ServerPlayerEnteredWorld",
-  direction: "server",
-  fields: {},
-});
