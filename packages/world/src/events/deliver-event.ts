@@ -56,7 +56,7 @@ export const EVENT_DELIVERY: { readonly [K in GameEventKind]: Deliver<K> } = {
   },
   "quest.state-changed": ({ to }, e) => {
     const state = e.state === "completed" ? QUEST_STATE.Completed : QUEST_STATE.Accepted;
-    to.character(e.characterId)?.send(ServerQuestStateChange, { questId: e.questId, state, questObjectiveId: 0 });
+    to.character(e.characterId)?.send(ServerQuestStateChange, { questId: e.questId, state, randomResultId: 0 });
   },
   "achievement.earned": ({ to }, e) => {
     to.character(e.characterId)?.send(ServerAchievementUpdate, {
