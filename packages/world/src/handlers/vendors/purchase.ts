@@ -1,42 +1,24 @@
-import { quoteVendorItem } from "@bezgelor/core";
-import { buyItem } from "@bezgelor/db";
-import { ServerGoldChanged, ServerInventoryUpdate } from "@bezgelor/protocol";
-import { loadStandings } from "../../game/standings";
+import { buyFromVendor } from "@bezgelor/db";
+import { playerActionOptions } from "../../game/action-options";
+import { deliverEvents } from "../../game/deliver";
 import { RuleError } from "../../server/rule-error";
 import { IN_WORLD } from "../../server/states";
 import { handler } from "../types";
 
-const MAX_QUANTITY = 1000;
-
 /**
- * Buys from the open vendor. The price is quoted again from the current standing (it may have
- * changed since the vendor opened); the gold, its ledger entry and the inventory change are one
- * transaction that never takes the balance below zero.
+ * Buys from the open vendor through the buyFromVendor action: the price is quoted again from the
+ * standing read in the purchase's transaction (it may have changed since the vendor opened); the
+ * gold, its ledger entry and the inventory change are one transaction that never takes the balance
+ * below zero. Refusals: ITEM_NOT_SOLD, REPUTATION_TOO_LOW, INSUFFICIENT_FUNDS, a bad quantity.
  */
 export const clientVendorPurchase = handler("ClientVendorPurchase", {
   states: IN_WORLD,
   async handle(ctx, { stockUniqueId: itemId, purchaseQuantity: quantity }) {
     const { session, services } = ctx;
     const vendorId = session.openVendorId;
-    const vendor = vendorId === undefined ? undefined : services.data.vendors.get(vendorId);
-    if (!vendor) throw new RuleError("NOT_AVAILABLE", "no vendor is open");
-    if (quantity < 1 || quantity > MAX_QUANTITY) {
-      throw new RuleError("INVALID_INPUT", `quantity must be 1 to ${MAX_QUANTITY}`, { quantity });
-    }
-    const quote = quoteVendorItem(services.scale, vendor, await loadStandings(ctx), itemId);
-    if (!quote.ok) {
-      if (quote.reason === "item_not_sold") throw new RuleError("NOT_FOUND", `vendor ${vendor.id} does not sell item ${itemId}`, { itemId });
-      throw new RuleError("REPUTATION_TOO_LOW", `vendor ${vendor.id} will not trade with you (${quote.reason})`, { vendorId: vendor.id });
-    }
-    const result = await buyItem(services.db, {
-      characterId: session.requireCharacter().id,
-      itemId,
-      quantity,
-      unitPrice: quote.price,
-      reason: `vendor ${vendor.id} item ${itemId} x${quantity}`,
-    });
-    session.send(ServerGoldChanged, { balance: result.balance, delta: -result.spent });
-    session.send(ServerInventoryUpdate, { itemId, count: result.count });
-    session.logger.info({ vendorId: vendor.id, itemId, quantity, spent: result.spent.toString() }, "vendor purchase");
+    if (vendorId === undefined) throw new RuleError("NOT_AVAILABLE", "no vendor is open");
+    const { result, events } = await buyFromVendor(services.db, { ...playerActionOptions(ctx), characterId: session.requireCharacter().id, vendorId, itemId, quantity });
+    session.logger.info({ vendorId, itemId, quantity, spent: result.spent.toString() }, "vendor purchase");
+    await deliverEvents(ctx, events);
   },
 });
