@@ -4,6 +4,7 @@
 import { levelChange, standingBounds, type ReputationDelta } from "@bezgelor/core";
 import { z } from "zod";
 import { defineAction, type ActionContext } from "../actions/action.js";
+import { requireDefinition } from "../actions/definition.js";
 import { characterAccountId } from "../characters/character-account.js";
 import { checkTitles } from "../titles/check-titles.js";
 import { IdSchema, ReasonSchema } from "../validation.js";
@@ -67,7 +68,7 @@ export type AwardReputationInput = z.input<typeof Input>;
  * Changes a character's standings (each clamped to the scale's bounds) and grants the titles any
  * level change unlocks, in one transaction. Events: reputation.changed per change, title.granted
  * per title. Concurrent awards to one standing never lose an update.
- * Throws DbError CHARACTER_NOT_FOUND, INVALID_INPUT (a faction id outside 1..16383, a delta that is
+ * Throws DbError UNKNOWN_GAME_DATA (a faction the data lacks), CHARACTER_NOT_FOUND, INVALID_INPUT (a faction id outside 1..16383, a delta that is
  * 0 or not a safe integer, more than 100 changes, source not 1..64 characters).
  */
 export const awardReputation = defineAction({
@@ -75,6 +76,7 @@ export const awardReputation = defineAction({
   input: Input,
   describe: (i) => `Changing reputation of character ${i.characterId} (${i.source})`,
   async run(ctx, i): Promise<AwardReputationResult> {
+    for (const c of i.changes) requireDefinition(ctx.rules.data.factions, "faction", c.factionId);
     const accountId = await characterAccountId(ctx.tx, i.characterId);
     return applyReputation(ctx, { accountId, characterId: i.characterId, changes: i.changes, source: i.source });
   },
