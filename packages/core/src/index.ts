@@ -6,8 +6,9 @@
 export { CORE_ERROR_CODE, CoreError, type CoreErrorCode } from "./errors";
 export type { Ok, Refused } from "./result";
 
-export { clampStanding, reputationLevel, reputationLevelByName } from "./reputation/standing";
-export { applyStandingChange, type StandingChange } from "./reputation/change";
+export { clampStanding, reputationLevel, reputationLevelByName, standingBounds } from "./reputation/standing";
+export { applyStandingChange, levelChange, type LevelChange, type StandingChange } from "./reputation/change";
+export { pathLevelRewards, reputationDeltas, type ReputationDelta } from "./reputation/rewards";
 export { canBuy, canInteract, discountedPrice, vendorDiscountPercent } from "./reputation/permissions";
 export { meetsRequirement } from "./reputation/requirement";
 

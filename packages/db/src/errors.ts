@@ -34,6 +34,12 @@ export const DB_ERROR_CODES = {
   QUEST_NOT_ACCEPTED: "QUEST_NOT_ACCEPTED",
   /** The item count would pass 2^31-1; nothing was changed. */
   INVENTORY_OVERFLOW: "INVENTORY_OVERFLOW",
+  /** An id the game data does not define (creature, quest, achievement, path, title, vendor); `details` names the table and id. */
+  UNKNOWN_GAME_DATA: "UNKNOWN_GAME_DATA",
+  /** A vendor asked for an item it does not sell; nothing was changed. */
+  ITEM_NOT_SOLD: "ITEM_NOT_SOLD",
+  /** A vendor will not trade at the character's standing (read in the purchase's transaction); nothing was changed. */
+  REPUTATION_TOO_LOW: "REPUTATION_TOO_LOW",
   /** An idempotency key already used for a different request; nothing was changed. */
   IDEMPOTENCY_KEY_REUSED: "IDEMPOTENCY_KEY_REUSED",
   /** The embedded database directory is held by another live process. */

@@ -94,30 +94,42 @@ export {
 export { IdempotencyKeySchema } from "./idempotency/idempotency-key.js";
 
 // Reputation
-export type { ReputationBounds, ReputationChange, ReputationDelta } from "./reputation/reputation-input.js";
+export type { ReputationChange, ReputationDelta } from "./reputation/reputation-input.js";
 export { getReputations, type GetReputationsOptions, type ReputationStanding } from "./reputation/get-reputations.js";
-export { changeReputation, type ChangeReputationOptions } from "./reputation/change-reputation.js";
+export {
+  awardReputation,
+  type AwardedReputation,
+  type AwardReputationInput,
+  type AwardReputationResult,
+} from "./reputation/award-reputation.js";
+export { countKill, type CountKillInput, type CountKillResult } from "./creatures/count-kill.js";
 
 // Titles
 export { TITLE_SOURCES, type AccountTitleRecord, type TitleSource } from "./titles/title-record.js";
 export { listAccountTitles, type ListAccountTitlesOptions } from "./titles/list-account-titles.js";
-export { grantTitle, type GrantTitleOptions, type GrantTitleResult } from "./titles/grant-title.js";
-export { revokeTitle, type RevokeTitleOptions, type RevokeTitleResult } from "./titles/revoke-title.js";
-export { setActiveTitle, type SetActiveTitleOptions, type SetActiveTitleResult } from "./titles/set-active-title.js";
+export { grantTitle, type GrantTitleInput, type GrantTitleResult } from "./titles/grant-title.js";
+export { revokeTitle, type RevokeTitleInput, type RevokeTitleResult } from "./titles/revoke-title.js";
+export { setActiveTitle, type SetActiveTitleInput, type SetActiveTitleResult } from "./titles/set-active-title.js";
 export { getActiveTitle, type GetActiveTitleOptions } from "./titles/get-active-title.js";
+export { loadTitleState } from "./titles/load-title-state.js";
 
 // Progress: quests, achievements, paths
 export { QUEST_STATES, type QuestRecord, type QuestState } from "./progress/quest-record.js";
-export { acceptQuest, type AcceptedQuest, type AcceptQuestOptions } from "./progress/accept-quest.js";
-export { completeQuest, type CompleteQuestOptions, type CompleteQuestResult } from "./progress/complete-quest.js";
+export { acceptQuest, type AcceptedQuest, type AcceptQuestInput } from "./progress/accept-quest.js";
+export { completeQuest, type CompleteQuestInput, type CompleteQuestResult } from "./progress/complete-quest.js";
 export { listQuests, type ListQuestsOptions } from "./progress/list-quests.js";
-export { grantAchievement, type GrantAchievementOptions, type GrantAchievementResult } from "./progress/grant-achievement.js";
+export { grantAchievement, type GrantAchievementInput, type GrantAchievementResult } from "./progress/grant-achievement.js";
 export { listAchievements, type AchievementRecord, type ListAchievementsOptions } from "./progress/list-achievements.js";
 export { CHARACTER_PATHS, MAX_PATH_LEVEL, type CharacterPath, type PathLevelRecord } from "./progress/path-level-record.js";
-export { setPathLevel, type SetPathLevelOptions, type SetPathLevelResult } from "./progress/set-path-level.js";
+export { setPathLevel, type SetPathLevelInput, type SetPathLevelResult } from "./progress/set-path-level.js";
 export { listPathLevels, type ListPathLevelsOptions } from "./progress/list-path-levels.js";
 
 // Inventory
-export { buyItem, MAX_PURCHASE_QUANTITY, type BuyItemOptions, type BuyItemResult } from "./inventory/buy-item.js";
+export {
+  buyFromVendor,
+  MAX_PURCHASE_QUANTITY,
+  type BuyFromVendorInput,
+  type BuyFromVendorResult,
+} from "./inventory/buy-from-vendor.js";
 export { listInventory, type InventoryItem, type ListInventoryOptions } from "./inventory/list-inventory.js";
 export { getItemCount, type GetItemCountOptions } from "./inventory/get-item-count.js";

@@ -1,107 +1,134 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addGold, buyItem, DB_ERROR_CODES, getGold, getItemCount, listInventory, runTransaction, type BuyItemOptions, type Database } from "../src/index.js";
-import { createTestDatabase, makeCharacter } from "../src/testing/index.js";
+import {
+  awardReputation,
+  buyFromVendor,
+  DB_ERROR_CODES,
+  getGold,
+  getItemCount,
+  grantCurrency,
+  listInventory,
+  runTransaction,
+  type ActionOptions,
+  type Database,
+} from "../src/index.js";
+import { createTestDatabase, makeCharacter, testActionOptions } from "../src/testing/index.js";
 import { expectDbError } from "./expect-db-error.js";
+import { failAt, snapshot } from "./state-snapshot.js";
 
 let db: Database;
+let opts: ActionOptions;
 beforeAll(async () => {
   db = await createTestDatabase();
+  opts = await testActionOptions();
 });
 afterAll(() => db.close());
 
-const MAX_INT64 = 9223372036854775807n;
 const UNKNOWN = 2_000_000_000;
-const ledger = (characterId: number) => db.client.goldLedgerEntry.findMany({ where: { characterId }, orderBy: { id: "asc" } });
+const ledger = (characterId: number) => db.client.currencyLedgerEntry.findMany({ where: { characterId }, orderBy: { id: "asc" } });
 
-async function richCharacter(gold = 1000n): Promise<number> {
-  const { id } = await makeCharacter(db.client);
-  await addGold(db.client, { characterId: id, amount: gold, reason: "grant" });
-  return id;
+async function richCharacter(gold = 1000n) {
+  const c = await makeCharacter(db.client);
+  await grantCurrency(db.client, { ...opts, currency: "gold", characterId: c.id, amount: gold, reason: "grant", source: "admin" });
+  return c;
 }
 
-const buy = (characterId: number, override: Partial<BuyItemOptions> = {}) =>
-  buyItem(db.client, { characterId, itemId: 3001, quantity: 2, unitPrice: 95n, reason: "vendor 8001", ...override });
+// Vendor 8003 sells item 30010 at 50 and needs no reputation; 8001 sells 30001 at 1000, friendly with 166 (5% off).
+const buy = (characterId: number, over: { vendorId?: number; itemId?: number; quantity?: number } & Partial<ActionOptions> = {}) =>
+  buyFromVendor(db.client, { ...opts, vendorId: 8003, itemId: 30010, quantity: 2, ...over, characterId });
 
-describe("buyItem", () => {
-  it("spends quantity x unit price with one ledger row and adds the items", async () => {
-    const id = await richCharacter();
-    await expect(buy(id)).resolves.toEqual({ balance: 810n, count: 2, spent: 190n });
-    await expect(buy(id, { quantity: 3 })).resolves.toEqual({ balance: 525n, count: 5, spent: 285n });
-    expect((await ledger(id)).slice(1).map((e) => [e.delta, e.balanceAfter, e.reason])).toEqual([
-      [-190n, 810n, "vendor 8001"],
-      [-285n, 525n, "vendor 8001"],
+describe("buyFromVendor", () => {
+  it("spends quantity x the quoted price with one ledger row and adds the items, with their events", async () => {
+    const c = await richCharacter();
+    const first = await buy(c.id);
+    expect(first.result).toEqual({ unitPrice: 50n, spent: 100n, balance: 900n, count: 2 });
+    expect(first.events).toEqual([
+      expect.objectContaining({ kind: "currency.changed", currency: "gold", delta: -100n, balanceBefore: 1000n, balanceAfter: 900n, source: "vendor", reason: "vendor 8003 item 30010 x2" }),
+      { kind: "inventory.changed", accountId: c.accountId, characterId: c.id, itemId: 30010, delta: 2, count: 2 },
     ]);
-    await expect(getItemCount(db.client, { characterId: id, itemId: 3001 })).resolves.toBe(5);
+    await expect(buy(c.id, { quantity: 3 })).resolves.toMatchObject({ result: { balance: 750n, count: 5, spent: 150n } });
+    expect((await ledger(c.id)).slice(1).map((e) => [e.delta, e.balanceBefore, e.balanceAfter, e.source])).toEqual([
+      [-100n, 1000n, 900n, "vendor"],
+      [-150n, 900n, 750n, "vendor"],
+    ]);
+    await expect(getItemCount(db.client, { characterId: c.id, itemId: 30010 })).resolves.toBe(5);
+  });
+
+  it("quotes from the standing read in the transaction: refused below friendly, 5% off at friendly", async () => {
+    const c = await richCharacter(2000n);
+    const before = await snapshot(db.client, { accountId: c.accountId, characterId: c.id });
+    await expectDbError(buy(c.id, { vendorId: 8001, itemId: 30001, quantity: 1 }), DB_ERROR_CODES.REPUTATION_TOO_LOW);
+    await expect(snapshot(db.client, { accountId: c.accountId, characterId: c.id })).resolves.toEqual(before);
+    await awardReputation(db.client, { ...opts, characterId: c.id, changes: [{ factionId: 166, delta: 3000 }], source: "test" });
+    await expect(buy(c.id, { vendorId: 8001, itemId: 30001, quantity: 1 })).resolves.toMatchObject({ result: { unitPrice: 950n, balance: 1050n, count: 1 } });
   });
 
   it("spending the whole balance works; one more is INSUFFICIENT_FUNDS and changes nothing", async () => {
-    const id = await richCharacter(190n);
-    await expect(buy(id)).resolves.toMatchObject({ balance: 0n, count: 2 });
-    const error = await expectDbError(buy(id), DB_ERROR_CODES.INSUFFICIENT_FUNDS);
-    expect(error.details).toMatchObject({ characterId: id, balance: "0", amount: "190" });
-    await expect(getItemCount(db.client, { characterId: id, itemId: 3001 })).resolves.toBe(2);
-    expect(await ledger(id)).toHaveLength(2);
+    const c = await richCharacter(100n);
+    await expect(buy(c.id)).resolves.toMatchObject({ result: { balance: 0n, count: 2 } });
+    const before = await snapshot(db.client, { accountId: c.accountId, characterId: c.id });
+    await expectDbError(buy(c.id), DB_ERROR_CODES.INSUFFICIENT_FUNDS);
+    await expect(snapshot(db.client, { accountId: c.accountId, characterId: c.id })).resolves.toEqual(before);
   });
 
-  it("a free item changes no gold and writes no ledger row", async () => {
-    const id = await richCharacter(10n);
-    await expect(buy(id, { unitPrice: 0n, quantity: 1000 })).resolves.toEqual({ balance: 10n, count: 1000, spent: 0n });
-    expect(await ledger(id)).toHaveLength(1);
+  it.each(["vendor.paid", "inventory.changed", "events"])("a fault at %s leaves nothing changed and no event", async (step) => {
+    const c = await richCharacter();
+    const before = await snapshot(db.client, { accountId: c.accountId, characterId: c.id });
+    await expectDbError(buy(c.id, { faults: failAt(step) }), DB_ERROR_CODES.INTERNAL);
+    await expect(snapshot(db.client, { accountId: c.accountId, characterId: c.id })).resolves.toEqual(before);
   });
 
   it("rolls back with a caller's transaction", async () => {
-    const id = await richCharacter();
+    const c = await richCharacter();
     const failure = runTransaction(db.client, async (tx) => {
-      await buyItem(tx, { characterId: id, itemId: 3001, quantity: 1, unitPrice: 100n, reason: "vendor 8001" });
+      await buyFromVendor(tx, { ...opts, characterId: c.id, vendorId: 8003, itemId: 30010, quantity: 1 });
       throw new Error("rollback");
     });
     await expect(failure).rejects.toThrow("rollback");
-    await expect(getGold(db.client, { characterId: id })).resolves.toBe(1000n);
-    await expect(listInventory(db.client, { characterId: id })).resolves.toEqual([]);
+    await expect(getGold(db.client, { characterId: c.id })).resolves.toBe(1000n);
+    await expect(listInventory(db.client, { characterId: c.id })).resolves.toEqual([]);
   });
 
   it("refuses a count past 2^31-1 with INVENTORY_OVERFLOW and keeps the gold", async () => {
-    const id = await richCharacter();
-    await db.client.characterInventoryItem.create({ data: { characterId: id, itemId: 3001, count: 2147483647 - 1 } });
-    await expectDbError(buy(id, { quantity: 2, unitPrice: 1n }), DB_ERROR_CODES.INVENTORY_OVERFLOW);
-    await expect(getGold(db.client, { characterId: id })).resolves.toBe(1000n);
-    await expect(buy(id, { quantity: 1, unitPrice: 1n })).resolves.toMatchObject({ count: 2147483647, balance: 999n });
+    const c = await richCharacter();
+    await db.client.characterInventoryItem.create({ data: { characterId: c.id, itemId: 30011, count: 2147483647 - 1 } });
+    await expectDbError(buy(c.id, { itemId: 30011, quantity: 2 }), DB_ERROR_CODES.INVENTORY_OVERFLOW);
+    await expect(getGold(db.client, { characterId: c.id })).resolves.toBe(1000n);
+    await expect(buy(c.id, { itemId: 30011, quantity: 1 })).resolves.toMatchObject({ result: { count: 2147483647, balance: 980n } });
   });
 
-  it("throws CHARACTER_NOT_FOUND for an unknown character, priced or free", async () => {
+  it("throws UNKNOWN_GAME_DATA, ITEM_NOT_SOLD and CHARACTER_NOT_FOUND, changing nothing", async () => {
+    const c = await richCharacter();
+    await expectDbError(buy(c.id, { vendorId: 1 }), DB_ERROR_CODES.UNKNOWN_GAME_DATA);
+    await expectDbError(buy(c.id, { itemId: 30001 }), DB_ERROR_CODES.ITEM_NOT_SOLD);
     await expectDbError(buy(UNKNOWN), DB_ERROR_CODES.CHARACTER_NOT_FOUND);
-    await expectDbError(buy(UNKNOWN, { unitPrice: 0n }), DB_ERROR_CODES.CHARACTER_NOT_FOUND);
+    await expect(getGold(db.client, { characterId: c.id })).resolves.toBe(1000n);
   });
 
   it.each([
-    ["quantity 0", { quantity: 0 }, DB_ERROR_CODES.INVALID_INPUT],
-    ["quantity 1001", { quantity: 1001 }, DB_ERROR_CODES.INVALID_INPUT],
-    ["a fractional quantity", { quantity: 1.5 }, DB_ERROR_CODES.INVALID_INPUT],
-    ["item id 0", { itemId: 0 }, DB_ERROR_CODES.INVALID_INPUT],
-    ["an empty reason", { reason: "" }, DB_ERROR_CODES.INVALID_INPUT],
-    ["a negative unit price", { unitPrice: -1n }, DB_ERROR_CODES.INVALID_AMOUNT],
-    ["a unit price that is a number", { unitPrice: 5 }, DB_ERROR_CODES.INVALID_AMOUNT],
-    ["a total past 2^63-1", { unitPrice: MAX_INT64 / 2n + 1n }, DB_ERROR_CODES.INVALID_AMOUNT],
-  ])("rejects %s before changing anything", async (_label, override, code) => {
-    const id = await richCharacter();
-    await expectDbError(buy(id, override as never), code);
-    await expect(getGold(db.client, { characterId: id })).resolves.toBe(1000n);
-    await expect(listInventory(db.client, { characterId: id })).resolves.toEqual([]);
+    ["quantity 0", { quantity: 0 }],
+    ["quantity 1001", { quantity: 1001 }],
+    ["a fractional quantity", { quantity: 1.5 }],
+    ["item id 0", { itemId: 0 }],
+  ])("rejects %s with INVALID_INPUT before changing anything", async (_label, override) => {
+    const c = await richCharacter();
+    await expectDbError(buy(c.id, override), DB_ERROR_CODES.INVALID_INPUT);
+    await expect(getGold(db.client, { characterId: c.id })).resolves.toBe(1000n);
+    await expect(listInventory(db.client, { characterId: c.id })).resolves.toEqual([]);
   });
 });
 
 describe("listInventory and getItemCount", () => {
   it("list held items by id; 0 and empty for items and characters without any", async () => {
-    const id = await richCharacter();
-    await buy(id, { itemId: 9, quantity: 1, unitPrice: 1n });
-    await buy(id, { itemId: 3, quantity: 4, unitPrice: 1n });
-    await db.client.characterInventoryItem.create({ data: { characterId: id, itemId: 5, count: 0 } });
-    await expect(listInventory(db.client, { characterId: id })).resolves.toEqual([
-      { itemId: 3, count: 4 },
-      { itemId: 9, count: 1 },
+    const c = await richCharacter();
+    await buy(c.id, { itemId: 30011, quantity: 1 });
+    await buy(c.id, { itemId: 30010, quantity: 4 });
+    await db.client.characterInventoryItem.create({ data: { characterId: c.id, itemId: 5, count: 0 } });
+    await expect(listInventory(db.client, { characterId: c.id })).resolves.toEqual([
+      { itemId: 30010, count: 4 },
+      { itemId: 30011, count: 1 },
     ]);
-    await expect(getItemCount(db.client, { characterId: id, itemId: 5 })).resolves.toBe(0);
-    await expect(getItemCount(db.client, { characterId: id, itemId: 77 })).resolves.toBe(0);
+    await expect(getItemCount(db.client, { characterId: c.id, itemId: 5 })).resolves.toBe(0);
+    await expect(getItemCount(db.client, { characterId: c.id, itemId: 77 })).resolves.toBe(0);
     await expect(getItemCount(db.client, { characterId: UNKNOWN, itemId: 3 })).resolves.toBe(0);
     await expect(listInventory(db.client, { characterId: UNKNOWN })).resolves.toEqual([]);
   });

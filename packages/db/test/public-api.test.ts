@@ -7,29 +7,47 @@ describe("public API", () => {
   it("@bezgelor/db exports exactly these values", () => {
     expect(Object.keys(api).sort()).toEqual(
       [
-        "ACCOUNT_ROLES",
-        "CHARACTER_PATHS",
-        "MAX_PATH_LEVEL",
-        "MAX_PURCHASE_QUANTITY",
-        "QUEST_STATES",
-        "TITLE_SOURCES",
+        // actions: every change of game state, one transaction with its consequences and events
         "acceptQuest",
-        "buyItem",
-        "changeReputation",
+        "awardReputation",
+        "buyFromVendor",
         "completeQuest",
+        "countKill",
+        "deductCurrency",
+        "grantAchievement",
+        "grantCurrency",
+        "grantTitle",
+        "revokeTitle",
+        "setActiveTitle",
+        "setPathLevel",
+        // building actions
+        "ActorSchema",
+        "GAME_EVENTS_CHANNEL",
+        "GAME_EVENT_KINDS",
+        "IdempotencyKeySchema",
+        "changeBalance",
+        "defineAction",
+        "formatActor",
+        "loadTitleState",
+        // reads
         "getActiveTitle",
+        "getGold",
         "getItemCount",
         "getReputations",
-        "grantAchievement",
-        "grantTitle",
         "listAccountTitles",
         "listAchievements",
         "listInventory",
         "listPathLevels",
         "listQuests",
-        "revokeTitle",
-        "setActiveTitle",
-        "setPathLevel",
+        // constants
+        "ACCOUNT_ROLES",
+        "CHARACTER_PATHS",
+        "LEDGER_SOURCES",
+        "MAX_PATH_LEVEL",
+        "MAX_PURCHASE_QUANTITY",
+        "QUEST_STATES",
+        "TITLE_SOURCES",
+        // opening, errors, accounts and characters
         "DATABASE_KINDS",
         "DB_ERROR_CODES",
         "DEFAULT_SESSION_KEY_LIFETIME_SECONDS",
@@ -37,13 +55,11 @@ describe("public API", () => {
         "DbError",
         "MAX_CHARACTER_LEVEL",
         "PRISMA_MIGRATION_LOCK_KEY",
-        "addGold",
         "createAccount",
         "createCharacter",
         "getAccountByEmail",
         "getCharacter",
         "getCharacterByName",
-        "getGold",
         "isDbError",
         "issueSessionKey",
         "listCharacters",
@@ -55,7 +71,6 @@ describe("public API", () => {
         "runTransaction",
         "setAccountPassword",
         "setAccountRole",
-        "spendGold",
         "validateSessionKey",
         "verifyPassword",
       ].sort(),
@@ -63,7 +78,7 @@ describe("public API", () => {
   });
 
   it("@bezgelor/db/testing exports exactly these values", () => {
-    expect(Object.keys(testing).sort()).toEqual(["createTestDatabase", "makeAccount", "makeCharacter", "uniqueCharacterName", "uniqueEmail"]);
+    expect(Object.keys(testing).sort()).toEqual(["createTestDatabase", "loadTestRules", "makeAccount", "makeCharacter", "testActionOptions", "uniqueCharacterName", "uniqueEmail"]);
   });
 
   it("does not leak the generated Prisma client as a value", () => {

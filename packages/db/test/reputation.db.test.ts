@@ -1,23 +1,25 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { changeReputation, DB_ERROR_CODES, getReputations, runTransaction, type Database } from "../src/index.js";
-import { createTestDatabase, makeCharacter } from "../src/testing/index.js";
+import { awardReputation, countKill, DB_ERROR_CODES, getReputations, runTransaction, type ActionOptions, type Database } from "../src/index.js";
+import { createTestDatabase, loadTestRules, makeCharacter, testActionOptions } from "../src/testing/index.js";
 import { expectDbError } from "./expect-db-error.js";
+import { failAt, snapshot } from "./state-snapshot.js";
 
 let db: Database;
+let opts: ActionOptions;
 beforeAll(async () => {
   db = await createTestDatabase();
+  opts = await testActionOptions();
 });
 afterAll(() => db.close());
 
-const bounds = { min: -42000, max: 42000 };
-const change = (characterId: number, changes: Array<{ factionId: number; delta: number }>, b = bounds) =>
-  changeReputation(db.client, { characterId, changes, bounds: b, source: "test" });
+const award = (characterId: number, changes: Array<{ factionId: number; delta: number }>, more: Partial<ActionOptions> = {}) =>
+  awardReputation(db.client, { ...opts, ...more, characterId, changes, source: "test" });
 
 describe("getReputations", () => {
   it("is empty for a new character and ordered by faction id afterwards", async () => {
     const { id } = await makeCharacter(db.client);
     await expect(getReputations(db.client, { characterId: id })).resolves.toEqual([]);
-    await change(id, [
+    await award(id, [
       { factionId: 167, delta: -10 },
       { factionId: 166, delta: 25 },
     ]);
@@ -33,68 +35,89 @@ describe("getReputations", () => {
   });
 });
 
-describe("changeReputation", () => {
-  it("counts a missing standing as 0 and returns before and after in the order given", async () => {
-    const { id } = await makeCharacter(db.client);
-    await expect(
-      change(id, [
-        { factionId: 167, delta: -10 },
-        { factionId: 166, delta: 25 },
-      ]),
-    ).resolves.toEqual([
-      { factionId: 167, before: 0, after: -10 },
-      { factionId: 166, before: 0, after: 25 },
+describe("awardReputation", () => {
+  it("counts a missing standing as 0 and returns before, after and levels in the order given, with one event each", async () => {
+    const c = await makeCharacter(db.client);
+    const { result, events } = await award(c.id, [
+      { factionId: 167, delta: -10 },
+      { factionId: 166, delta: 25 },
     ]);
-    await expect(change(id, [{ factionId: 166, delta: 250 }])).resolves.toEqual([{ factionId: 166, before: 25, after: 275 }]);
+    expect(result).toEqual({
+      changes: [
+        { factionId: 167, before: 0, after: -10, levelBefore: "neutral", levelAfter: "unfriendly" },
+        { factionId: 166, before: 0, after: 25, levelBefore: "neutral", levelAfter: "neutral" },
+      ],
+      titles: [],
+    });
+    expect(events).toEqual([
+      { kind: "reputation.changed", accountId: c.accountId, characterId: c.id, factionId: 167, delta: -10, before: 0, after: -10, levelBefore: "neutral", levelAfter: "unfriendly", source: "test" },
+      { kind: "reputation.changed", accountId: c.accountId, characterId: c.id, factionId: 166, delta: 25, before: 0, after: 25, levelBefore: "neutral", levelAfter: "neutral", source: "test" },
+    ]);
+    expect(await db.client.gameEvent.count({ where: { characterId: c.id, kind: "reputation.changed" } })).toBe(2);
   });
 
-  it("applies repeated factions one after the other, each clamped", async () => {
-    const { id } = await makeCharacter(db.client);
-    await expect(
-      change(
-        id,
-        [
-          { factionId: 166, delta: 80 },
-          { factionId: 166, delta: 80 },
-          { factionId: 166, delta: -30 },
-        ],
-        { min: -100, max: 100 },
-      ),
-    ).resolves.toEqual([
-      { factionId: 166, before: 0, after: 80 },
-      { factionId: 166, before: 80, after: 100 },
-      { factionId: 166, before: 100, after: 70 },
-    ]);
+  it("a level change grants the titles it unlocks in the same action (title.granted after the standings)", async () => {
+    const c = await makeCharacter(db.client);
+    const { result, events } = await award(c.id, [{ factionId: 166, delta: 3000 }]);
+    expect(result.titles).toEqual([1003]);
+    expect(events.map((e) => e.kind)).toEqual(["reputation.changed", "title.granted"]);
+    expect(events[1]).toEqual({ kind: "title.granted", accountId: c.accountId, characterId: c.id, titleId: 1003, source: "reputation", expiresAt: null });
+    // staying inside friendly checks nothing and grants nothing again
+    await expect(award(c.id, [{ factionId: 166, delta: 10 }])).resolves.toMatchObject({ result: { titles: [] }, events: [{ kind: "reputation.changed" }] });
   });
 
-  it("clamps to both bounds, also for deltas beyond 32 bits", async () => {
+  it("applies repeated factions one after the other, clamped to the scale's bounds (delta is what was applied)", async () => {
     const { id } = await makeCharacter(db.client);
-    await expect(change(id, [{ factionId: 166, delta: 2 ** 40 }])).resolves.toEqual([{ factionId: 166, before: 0, after: 42000 }]);
-    await expect(change(id, [{ factionId: 166, delta: 1 }])).resolves.toEqual([{ factionId: 166, before: 42000, after: 42000 }]);
-    await expect(change(id, [{ factionId: 166, delta: -Number.MAX_SAFE_INTEGER }])).resolves.toEqual([{ factionId: 166, before: 42000, after: -42000 }]);
-    // a narrower scale clamps an existing standing on its next change
-    await expect(change(id, [{ factionId: 166, delta: 1 }], { min: -16000, max: 32000 })).resolves.toEqual([{ factionId: 166, before: -42000, after: -16000 }]);
+    const { result, events } = await award(id, [
+      { factionId: 166, delta: 2 ** 40 },
+      { factionId: 166, delta: 1 },
+      { factionId: 166, delta: -Number.MAX_SAFE_INTEGER },
+    ]);
+    expect(result.changes.map((r) => [r.before, r.after])).toEqual([
+      [0, 42999],
+      [42999, 42999],
+      [42999, -42000],
+    ]);
+    expect(events.filter((e) => e.kind === "reputation.changed").map((e) => (e.kind === "reputation.changed" ? e.delta : null))).toEqual([42999, 0, -84999]);
+  });
+
+  it("a narrower scale clamps an existing standing on its next change", async () => {
+    const { id } = await makeCharacter(db.client);
+    await award(id, [{ factionId: 166, delta: -42000 }]);
+    const wildstar = await loadTestRules("wildstar");
+    const { result } = await award(id, [{ factionId: 166, delta: 1 }], { rules: wildstar });
+    expect(result.changes[0]!.after).toBe(wildstar.scale.minStanding);
   });
 
   it("changes nothing for an empty list", async () => {
-    const { id } = await makeCharacter(db.client);
-    await expect(change(id, [])).resolves.toEqual([]);
-    await expect(getReputations(db.client, { characterId: id })).resolves.toEqual([]);
+    const c = await makeCharacter(db.client);
+    await expect(award(c.id, [])).resolves.toMatchObject({ result: { changes: [], titles: [] }, events: [] });
+    await expect(getReputations(db.client, { characterId: c.id })).resolves.toEqual([]);
   });
 
-  it("joins a caller's transaction and rolls back with it", async () => {
-    const { id } = await makeCharacter(db.client);
-    await change(id, [{ factionId: 166, delta: 5 }]);
+  it.each(["reputation.changed", "titles.checked", "title.granted", "events"])("a fault at %s leaves nothing changed and no event", async (step) => {
+    const c = await makeCharacter(db.client);
+    const before = await snapshot(db.client, { accountId: c.accountId, characterId: c.id });
+    await expectDbError(award(c.id, [{ factionId: 166, delta: 3000 }], { faults: failAt(step) }), DB_ERROR_CODES.INTERNAL);
+    await expect(snapshot(db.client, { accountId: c.accountId, characterId: c.id })).resolves.toEqual(before);
+  });
+
+  it("joins a caller's transaction and rolls back with it, events included", async () => {
+    const c = await makeCharacter(db.client);
+    await award(c.id, [{ factionId: 166, delta: 5 }]);
     const failure = runTransaction(db.client, async (tx) => {
-      await changeReputation(tx, { characterId: id, changes: [{ factionId: 166, delta: 100 }], bounds, source: "test" });
+      await awardReputation(tx, { ...opts, characterId: c.id, changes: [{ factionId: 166, delta: 100 }], source: "test" });
       throw new Error("rollback");
     });
     await expect(failure).rejects.toThrow("rollback");
-    await expect(getReputations(db.client, { characterId: id })).resolves.toEqual([{ factionId: 166, standing: 5 }]);
+    await expect(getReputations(db.client, { characterId: c.id })).resolves.toEqual([{ factionId: 166, standing: 5 }]);
+    expect(await db.client.gameEvent.count({ where: { characterId: c.id } })).toBe(1);
   });
 
-  it("throws CHARACTER_NOT_FOUND for an unknown character", async () => {
-    await expectDbError(change(2_000_000_000, [{ factionId: 166, delta: 1 }]), DB_ERROR_CODES.CHARACTER_NOT_FOUND);
+  it("throws CHARACTER_NOT_FOUND for an unknown character and UNKNOWN_GAME_DATA for a faction the data lacks", async () => {
+    await expectDbError(award(2_000_000_000, [{ factionId: 166, delta: 1 }]), DB_ERROR_CODES.CHARACTER_NOT_FOUND);
+    const { id } = await makeCharacter(db.client);
+    await expectDbError(award(id, [{ factionId: 999, delta: 1 }]), DB_ERROR_CODES.UNKNOWN_GAME_DATA);
   });
 
   it.each([
@@ -104,19 +127,44 @@ describe("changeReputation", () => {
     ["faction id 0", { changes: [{ factionId: 0, delta: 1 }] }],
     ["faction id 16384", { changes: [{ factionId: 16384, delta: 1 }] }],
     ["more than 100 changes", { changes: Array.from({ length: 101 }, () => ({ factionId: 166, delta: 1 })) }],
-    ["min above max", { bounds: { min: 10, max: -10 } }],
-    ["bounds beyond 32 bits", { bounds: { min: -(2 ** 31) - 1, max: 0 } }],
     ["an empty source", { source: " " }],
     ["a malformed character id", { characterId: -1 }],
   ])("rejects %s with INVALID_INPUT", async (_label, override) => {
     const { id } = await makeCharacter(db.client);
-    const options = { characterId: id, changes: [{ factionId: 166, delta: 1 }], bounds, source: "test", ...override };
-    await expectDbError(changeReputation(db.client, options), DB_ERROR_CODES.INVALID_INPUT);
+    const options = { ...opts, characterId: id, changes: [{ factionId: 166, delta: 1 }], source: "test", ...override };
+    await expectDbError(awardReputation(db.client, options), DB_ERROR_CODES.INVALID_INPUT);
     await expect(getReputations(db.client, { characterId: id })).resolves.toEqual([]);
   });
 
   it("the database refuses a faction id outside 1..16383 even when code is bypassed (CHECK)", async () => {
     const { id } = await makeCharacter(db.client);
     await expect(db.client.characterReputation.create({ data: { characterId: id, factionId: 16384, standing: 0 } })).rejects.toThrow();
+  });
+});
+
+describe("countKill", () => {
+  it("applies the creature's rewards from the data: creature.killed, then each reputation.changed", async () => {
+    const c = await makeCharacter(db.client);
+    const { result, events } = await countKill(db.client, { ...opts, characterId: c.id, creatureId: 12345 });
+    expect(result).toMatchObject({ creatureId: 12345, changes: [{ factionId: 166, after: 25 }, { factionId: 167, after: -10 }], titles: [] });
+    expect(events.map((e) => e.kind)).toEqual(["creature.killed", "reputation.changed", "reputation.changed"]);
+    expect(events[0]).toEqual({ kind: "creature.killed", accountId: c.accountId, characterId: c.id, creatureId: 12345 });
+    expect(events[1]).toMatchObject({ source: "kill 12345", delta: 25 });
+  });
+
+  it("a creature without rewards is still a kill; an unknown creature is UNKNOWN_GAME_DATA and changes nothing", async () => {
+    const c = await makeCharacter(db.client);
+    await expect(countKill(db.client, { ...opts, characterId: c.id, creatureId: 12347 })).resolves.toMatchObject({ events: [{ kind: "creature.killed" }] });
+    const before = await snapshot(db.client, { accountId: c.accountId, characterId: c.id });
+    await expectDbError(countKill(db.client, { ...opts, characterId: c.id, creatureId: 1 }), DB_ERROR_CODES.UNKNOWN_GAME_DATA);
+    await expectDbError(countKill(db.client, { ...opts, characterId: 2_000_000_000, creatureId: 12345 }), DB_ERROR_CODES.CHARACTER_NOT_FOUND);
+    await expect(snapshot(db.client, { accountId: c.accountId, characterId: c.id })).resolves.toEqual(before);
+  });
+
+  it.each(["creature.killed", "reputation.changed", "events"])("a fault at %s leaves nothing changed and no event", async (step) => {
+    const c = await makeCharacter(db.client);
+    const before = await snapshot(db.client, { accountId: c.accountId, characterId: c.id });
+    await expectDbError(countKill(db.client, { ...opts, faults: failAt(step), characterId: c.id, creatureId: 12345 }), DB_ERROR_CODES.INTERNAL);
+    await expect(snapshot(db.client, { accountId: c.accountId, characterId: c.id })).resolves.toEqual(before);
   });
 });

@@ -1,5 +1,5 @@
 import { reputationLevel } from "@bezgelor/core";
-import { changeReputation, getGold, grantCurrency, getItemCount, getReputations, grantTitle, setActiveTitle } from "@bezgelor/db";
+import { awardReputation, getGold, grantCurrency, getItemCount, getReputations, grantTitle, setActiveTitle } from "@bezgelor/db";
 import { testActionOptions } from "@bezgelor/db/testing";
 import { ClientQuestAccept, ClientQuestComplete, ClientTitleSet, ClientVendorOpen, ClientVendorPurchase, QUEST_STATE } from "@bezgelor/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -25,9 +25,11 @@ async function refusal(client: HeadlessClient) {
 describe("entering the world", () => {
   it("sends the character's reputations and the account's titles, active title included", async () => {
     const p = await t.player();
-    await changeReputation(t.db, { characterId: p.characterId, changes: [{ factionId: 167, delta: 3100 }], bounds: { min: -42000, max: 42999 }, source: "test" });
-    await grantTitle(t.db, { accountId: p.accountId, titleId: 1004, source: "reputation" });
-    await setActiveTitle(t.db, { accountId: p.accountId, titleId: 1004 });
+    const opts = await testActionOptions();
+    // friendly with the Exiles unlocks title 1004 in the same action
+    const { result } = await awardReputation(t.db, { ...opts, characterId: p.characterId, changes: [{ factionId: 167, delta: 3100 }], source: "test" });
+    expect(result.titles).toEqual([1004]);
+    await setActiveTitle(t.db, { ...opts, accountId: p.accountId, titleId: 1004 });
     const client = await t.connect();
     await client.login(p);
     await client.enterWorld(p.characterId);
@@ -146,14 +148,18 @@ describe("achievements and path progress award reputation, once", () => {
 describe("active titles and GM permissions", () => {
   it("setting a title shows it to a second player in the zone, not to one elsewhere", async () => {
     const setter = await t.player({ zoneId: 7 });
-    await grantTitle(t.db, { accountId: setter.accountId, titleId: 1002, source: "reputation" });
+    await grantTitle(t.db, { ...(await testActionOptions()), accountId: setter.accountId, titleId: 1002, source: "reputation" });
     const { client } = await t.inWorld(setter);
     const { client: neighbour } = await t.inWorld(await t.player({ zoneId: 7 }));
-    const { client: faraway } = await t.inWorld(await t.player({ zoneId: 8 }));
+    const far = await t.player({ zoneId: 8 });
+    const { client: faraway } = await t.inWorld(far);
     client.send(ClientTitleSet, { titleId: 1002 });
     expect(await neighbour.waitFor("ServerTitleSet", (s) => s.unitId === setter.characterId)).toEqual({ unitId: setter.characterId, titleId: 1002 });
     expect(await client.waitFor("ServerTitleSet", (s) => s.titleId === 1002)).toEqual({ unitId: setter.characterId, titleId: 1002 });
-    await new Promise((r) => setTimeout(r, 100));
+    // The zone broadcast went out before the setter's own copy. A round trip of faraway's own
+    // (clearing its title is shown to its zone, itself included) arrives after anything sent to it before.
+    faraway.send(ClientTitleSet, { titleId: 0 });
+    await faraway.waitFor("ServerTitleSet", (s) => s.unitId === far.characterId);
     expect(faraway.pending("ServerTitleSet").filter((s) => (s.value as { unitId: number }).unitId === setter.characterId)).toEqual([]);
   });
 

@@ -26,3 +26,22 @@ export function applyStandingChange(scale: ReputationScale, standing: number, de
   const newLevel = reputationLevel(scale, after);
   return { standing: after, applied: after - before, oldLevel, newLevel, changed: oldLevel.index !== newLevel.index };
 }
+
+/** The levels of two standings (e.g. before and after a change stored by the database). */
+export interface LevelChange {
+  readonly levelBefore: ReputationLevel;
+  readonly levelAfter: ReputationLevel;
+  /** Whether the level changed (the trigger for reputation title checks). */
+  readonly changed: boolean;
+}
+
+/**
+ * The level before and after a standing went from `before` to `after` (each read as clamped to
+ * the scale), and whether it changed.
+ * @throws {CoreError} `INVALID_STANDING` when either is not a safe integer.
+ */
+export function levelChange(scale: ReputationScale, before: number, after: number): LevelChange {
+  const levelBefore = reputationLevel(scale, before);
+  const levelAfter = reputationLevel(scale, after);
+  return { levelBefore, levelAfter, changed: levelBefore.index !== levelAfter.index };
+}

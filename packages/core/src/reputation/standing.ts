@@ -6,13 +6,19 @@ export function assertSafeInteger(value: number, what: string): void {
   if (!Number.isSafeInteger(value)) throw new CoreError(CORE_ERROR_CODE.INVALID_STANDING, `${what} must be a safe integer, got ${value}`);
 }
 
+/** The range every stored standing is clamped to under a scale: its `minStanding..maxStanding`. Never throws. */
+export function standingBounds(scale: ReputationScale): { readonly min: number; readonly max: number } {
+  return { min: scale.minStanding, max: scale.maxStanding };
+}
+
 /**
  * The standing limited to the scale's bounds.
  * @throws {CoreError} `INVALID_STANDING` when `standing` is not a safe integer.
  */
 export function clampStanding(scale: ReputationScale, standing: number): number {
   assertSafeInteger(standing, "standing");
-  return Math.min(scale.maxStanding, Math.max(scale.minStanding, standing));
+  const { min, max } = standingBounds(scale);
+  return Math.min(max, Math.max(min, standing));
 }
 
 /**

@@ -89,6 +89,13 @@ export interface ActionSpec<S extends z.ZodType, R> {
  * a repeated request returns the first result (`replayed`), and a different request with the
  * same key throws DbError IDEMPOTENCY_KEY_REUSED; neither changes anything.
  */
+/**
+ * Prisma's defaults (2 s to get a connection, 5 s to run) are for short statements; an action holds
+ * row locks for its whole consequence chain, and under contention (many players changing one
+ * standing, a busy pool) callers queue for longer. Waiting is correct there; failing is not.
+ */
+const ACTION_TRANSACTION = { maxWait: 15_000, timeout: 30_000 } as const;
+
 export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>): Action<S, R> {
   const action = async (db: DbClient, options: ActionOptions & z.input<S>): Promise<ActionResult<R>> => {
     const input = parseInput(spec.input, options);
@@ -117,7 +124,7 @@ export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>): Ac
         await appendEvents(tx, events);
         if (key !== null) await storeIdempotentResult(tx, key, result);
         return { result, events, replayed: false };
-      });
+      }, ACTION_TRANSACTION);
     } catch (error) {
       throw toDbError(error, `${spec.describe(input)} failed`);
     }

@@ -1,16 +1,16 @@
 import { z } from "zod";
-import type { DbClient } from "../client.js";
-import { DB_ERROR_CODES, DbError, isForeignKeyViolation, toDbError } from "../errors.js";
-import { IdSchema, parseInput } from "../validation.js";
-import { questStateError } from "./quest-record.js";
+import { defineAction } from "../actions/action.js";
+import { requireDefinition } from "../actions/definition.js";
+import { characterAccountId } from "../characters/character-account.js";
+import { IdSchema } from "../validation.js";
+import { insertQuest } from "./insert-quest.js";
 
-/** Options for {@link acceptQuest}. */
-export interface AcceptQuestOptions {
-  characterId: number;
-  questId: number;
-}
+const Input = z.object({ characterId: IdSchema, questId: IdSchema });
 
-/** Result of {@link acceptQuest}. */
+/** The input of {@link acceptQuest}. */
+export type AcceptQuestInput = z.input<typeof Input>;
+
+/** What {@link acceptQuest} returns. */
 export interface AcceptedQuest {
   questId: number;
   state: "accepted";
@@ -18,30 +18,21 @@ export interface AcceptedQuest {
 }
 
 /**
- * Records that the character accepted the quest. Quests complete once: there is no re-accepting.
- * Throws DbError QUEST_ALREADY_ACCEPTED, QUEST_ALREADY_COMPLETED (nothing changed either way),
- * CHARACTER_NOT_FOUND, INVALID_INPUT (malformed ids).
+ * Records that the character accepted a quest the game data defines. Quests complete once: there
+ * is no re-accepting. Event: quest.state-changed (accepted).
+ * Throws DbError UNKNOWN_GAME_DATA (no such quest), QUEST_ALREADY_ACCEPTED, QUEST_ALREADY_COMPLETED
+ * (nothing changed either way), CHARACTER_NOT_FOUND, INVALID_INPUT (malformed ids).
  */
-export async function acceptQuest(db: DbClient, options: AcceptQuestOptions): Promise<AcceptedQuest> {
-  const { characterId, questId } = parseInput(z.object({ characterId: IdSchema, questId: IdSchema }), options);
-  try {
-    // DO NOTHING instead of catching a unique violation: that would abort a caller's transaction.
-    const rows = await db.$queryRaw<Array<{ accepted_at: Date }>>`INSERT INTO "character_quests" ("character_id", "quest_id", "state")
-      VALUES (${characterId}, ${questId}, 'accepted') ON CONFLICT ("character_id", "quest_id") DO NOTHING
-      RETURNING "accepted_at"`;
-    const row = rows[0];
-    if (row) return { questId, state: "accepted", acceptedAt: row.accepted_at };
-    const existing = await db.characterQuest.findUnique({
-      where: { characterId_questId: { characterId, questId } },
-      select: { state: true },
-    });
-    // No row after a conflict: the character was deleted in between (the rows cascade).
-    if (!existing) throw new DbError(DB_ERROR_CODES.CHARACTER_NOT_FOUND, `No character ${characterId}`, { details: { characterId } });
-    throw questStateError(characterId, questId, existing.state);
-  } catch (error) {
-    if (isForeignKeyViolation(error)) {
-      throw new DbError(DB_ERROR_CODES.CHARACTER_NOT_FOUND, `No character ${characterId}`, { cause: error, details: { characterId } });
-    }
-    throw toDbError(error, `Accepting quest ${questId} for character ${characterId} failed`);
-  }
-}
+export const acceptQuest = defineAction({
+  name: "quest.accept",
+  input: Input,
+  describe: (i) => `Accepting quest ${i.questId} for character ${i.characterId}`,
+  async run(ctx, i): Promise<AcceptedQuest> {
+    requireDefinition(ctx.rules.data.quests, "quest", i.questId);
+    const accountId = await characterAccountId(ctx.tx, i.characterId);
+    const acceptedAt = await insertQuest(ctx.tx, i.characterId, i.questId);
+    ctx.emit({ kind: "quest.state-changed", accountId, characterId: i.characterId, questId: i.questId, state: "accepted" });
+    ctx.step("quest.accepted");
+    return { questId: i.questId, state: "accepted", acceptedAt };
+  },
+});

@@ -1,98 +1,67 @@
-// The conditional UPDATE (accepted -> completed) is the gate: racing completers wait on the
-// quest row's lock and, once the winner commits, no longer match. Rewards are granted after the
-// gate in the same transaction, so they are granted once, or not at all if anything fails.
+// A quest's completion with every consequence in one transaction: the state (the gate that makes
+// racing completions pay once), the gold with its ledger entry, the reputation and the titles its
+// level changes unlock, the titles the quest unlocks, and the quest's own reward title. If any step
+// fails nothing is changed, so the quest can be completed again.
+import { reputationDeltas } from "@bezgelor/core";
 import { z } from "zod";
-import { runTransaction, type DbClient } from "../client.js";
-import { applyCurrencyChange } from "../currency/apply-currency-change.js";
-import { toDbError } from "../errors.js";
-import type { Prisma } from "../generated/prisma/client";
-import { changeReputation } from "../reputation/change-reputation.js";
-import {
-  ReputationBoundsSchema,
-  ReputationChangesSchema,
-  type ReputationBounds,
-  type ReputationChange,
-  type ReputationDelta,
-} from "../reputation/reputation-input.js";
-import { IdSchema, parseGoldAmountOrZero, parseInput, ReasonSchema } from "../validation.js";
-import { requireCharacter } from "./character-exists.js";
-import { questStateError } from "./quest-record.js";
+import { defineAction } from "../actions/action.js";
+import { requireDefinition } from "../actions/definition.js";
+import { characterAccountId } from "../characters/character-account.js";
+import { changeBalance } from "../currency/change-currency.js";
+import { applyReputation, type AwardedReputation } from "../reputation/award-reputation.js";
+import { checkTitles } from "../titles/check-titles.js";
+import { grantTitle } from "../titles/grant-title.js";
+import { IdSchema } from "../validation.js";
+import { markQuestCompleted } from "./mark-quest-completed.js";
 
-/** Options for {@link completeQuest}. */
-export interface CompleteQuestOptions {
-  characterId: number;
-  questId: number;
-  rewards: {
-    /** 0n for none. */
-    gold: bigint;
-    reputation: ReputationDelta[];
-  };
-  /** The reputation scale's clamp. */
-  bounds: ReputationBounds;
-  /** Ledger reason for the gold (1..64 characters); defaults to "quest <questId>". */
-  reason?: string;
-}
+const Input = z.object({ characterId: IdSchema, questId: IdSchema });
 
-/** Result of {@link completeQuest}. */
+/** The input of {@link completeQuest}. */
+export type CompleteQuestInput = z.input<typeof Input>;
+
+/** What {@link completeQuest} returns. */
 export interface CompleteQuestResult {
-  /** The balance after the gold reward; null when the reward had no gold. */
-  gold: { balance: bigint } | null;
-  /** Each reputation reward's standing before and after, in the order given. */
-  reputation: ReputationChange[];
-}
-
-const InputSchema = z.object({
-  characterId: IdSchema,
-  questId: IdSchema,
-  rewards: z.object({ reputation: ReputationChangesSchema }),
-  bounds: ReputationBoundsSchema,
-  reason: ReasonSchema.optional(),
-});
-
-async function markCompleted(tx: Prisma.TransactionClient, characterId: number, questId: number): Promise<void> {
-  const changed = await tx.$executeRaw`UPDATE "character_quests" SET "state" = 'completed', "completed_at" = CURRENT_TIMESTAMP
-    WHERE "character_id" = ${characterId} AND "quest_id" = ${questId} AND "state" = 'accepted'`;
-  if (changed === 1) return;
-  const quest = await tx.characterQuest.findUnique({ where: { characterId_questId: { characterId, questId } }, select: { state: true } });
-  if (!quest) await requireCharacter(tx, characterId);
-  throw questStateError(characterId, questId, quest?.state ?? undefined);
+  questId: number;
+  /** The gold paid and the balance after; null when the quest pays no gold. */
+  gold: { amount: bigint; balance: bigint; ledgerEntryId: bigint } | null;
+  reputation: AwardedReputation[];
+  /** Every title granted: by reputation levels, by the quest's unlocks, then its reward title. */
+  titles: number[];
 }
 
 /**
- * Completes an accepted quest and grants its rewards, all in one transaction (the caller's when
- * `db` is a transaction client): the state change, the gold with its ledger row,
- * and the reputation through changeReputation. Of concurrent completions exactly one succeeds, so
- * rewards are granted once; if any step fails nothing is changed.
- * Throws DbError QUEST_NOT_ACCEPTED, QUEST_ALREADY_COMPLETED, CHARACTER_NOT_FOUND,
- * BALANCE_OVERFLOW (the gold would pass 2^63-1), INVALID_AMOUNT (gold not a bigint in
- * 0..2^63-1), INVALID_INPUT (ids, reputation changes or bounds as for changeReputation, reason).
+ * Completes an accepted quest and pays the rewards the game data gives it, in one transaction.
+ * Events, in order: quest.state-changed (completed), currency.changed (gold, source "quest", reason
+ * "quest <id>"), reputation.changed per reward, title.granted per title. Of concurrent completions
+ * exactly one succeeds. Fault hook steps: "quest.completed", "quest.gold", "reputation.changed",
+ * "titles.checked", "title.granted".
+ * Throws DbError UNKNOWN_GAME_DATA (no such quest), QUEST_NOT_ACCEPTED, QUEST_ALREADY_COMPLETED,
+ * CHARACTER_NOT_FOUND, BALANCE_OVERFLOW (the gold would pass 2^63-1), INVALID_INPUT.
  */
-export async function completeQuest(db: DbClient, options: CompleteQuestOptions): Promise<CompleteQuestResult> {
-  const input = parseInput(InputSchema, options);
-  const gold = parseGoldAmountOrZero(options.rewards.gold);
-  const { characterId, questId, bounds } = input;
-  const source = `quest ${questId}`;
-  try {
-    return await runTransaction(db, async (tx) => {
-      await markCompleted(tx, characterId, questId);
-      const balance =
-        gold === 0n
-          ? null
-          : (
-              await applyCurrencyChange(tx, {
-                currency: "gold",
-                characterId,
-                delta: gold,
-                reason: input.reason ?? source,
-                source: "quest",
-                actor: `character:${characterId}`,
-                idempotencyKey: null,
-              })
-            ).balanceAfter;
-      const reputation = await changeReputation(tx, { characterId, changes: input.rewards.reputation, bounds, source });
-      return { gold: balance === null ? null : { balance }, reputation };
-    });
-  } catch (error) {
-    throw toDbError(error, `Completing quest ${questId} for character ${characterId} failed`);
-  }
-}
+export const completeQuest = defineAction({
+  name: "quest.complete",
+  input: Input,
+  describe: (i) => `Completing quest ${i.questId} for character ${i.characterId}`,
+  async run(ctx, i): Promise<CompleteQuestResult> {
+    const { characterId, questId } = i;
+    const quest = requireDefinition(ctx.rules.data.quests, "quest", questId);
+    const accountId = await characterAccountId(ctx.tx, characterId);
+    await markQuestCompleted(ctx.tx, characterId, questId);
+    ctx.emit({ kind: "quest.state-changed", accountId, characterId, questId, state: "completed" });
+    ctx.step("quest.completed");
+    let gold: CompleteQuestResult["gold"] = null;
+    if (quest.rewards.gold > 0n) {
+      const entry = await changeBalance(ctx, { currency: "gold", characterId, delta: quest.rewards.gold, reason: `quest ${questId}`, source: "quest" });
+      gold = { amount: entry.delta, balance: entry.balanceAfter, ledgerEntryId: entry.ledgerEntryId };
+      ctx.step("quest.gold");
+    }
+    const ids = { accountId, characterId };
+    const reputation = await applyReputation(ctx, { ...ids, changes: reputationDeltas(quest.rewards.reputation), source: `quest ${questId}` });
+    const titles = [...reputation.titles, ...(await checkTitles(ctx, ids, { type: "quest", questId }))];
+    if (quest.rewards.titleId !== undefined) {
+      const reward = await grantTitle.within(ctx, { ...ids, titleId: quest.rewards.titleId, source: "quest" });
+      if (reward.granted) titles.push(quest.rewards.titleId);
+    }
+    return { questId, gold, reputation: reputation.changes, titles };
+  },
+});

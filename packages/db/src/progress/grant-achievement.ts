@@ -1,46 +1,51 @@
+import { reputationDeltas } from "@bezgelor/core";
 import { z } from "zod";
-import type { DbClient } from "../client.js";
-import { DB_ERROR_CODES, DbError, isForeignKeyViolation, toDbError } from "../errors.js";
-import { IdSchema, parseInput } from "../validation.js";
+import { defineAction } from "../actions/action.js";
+import { requireDefinition } from "../actions/definition.js";
+import { characterAccountId } from "../characters/character-account.js";
+import { applyReputation, type AwardedReputation } from "../reputation/award-reputation.js";
+import { checkTitles } from "../titles/check-titles.js";
+import { IdSchema } from "../validation.js";
+import { insertAchievement } from "./insert-achievement.js";
 
-/** Options for {@link grantAchievement}. */
-export interface GrantAchievementOptions {
-  characterId: number;
-  achievementId: number;
-}
+const Input = z.object({ characterId: IdSchema, achievementId: IdSchema });
 
-/** Result of {@link grantAchievement}. */
+/** The input of {@link grantAchievement}. */
+export type GrantAchievementInput = z.input<typeof Input>;
+
+/** What {@link grantAchievement} returns. */
 export interface GrantAchievementResult {
-  /** False when the character had earned it already (nothing was changed). */
+  /** False when the character had earned it already (nothing changed, no event). */
   granted: boolean;
   /** When it was first earned. */
   earnedAt: Date;
+  reputation: AwardedReputation[];
+  /** Titles granted by its reputation's level changes, then by the achievement itself. */
+  titles: number[];
 }
 
 /**
- * Records an earned achievement, idempotently: earning it again returns `granted: false` and the
- * first `earnedAt`; of concurrent grants exactly one reports `granted: true`.
- * Throws DbError CHARACTER_NOT_FOUND, INVALID_INPUT (malformed ids).
+ * The character earns an achievement the game data defines, once: the achievement, its reputation
+ * rewards (source "achievement <id>") and the titles they and the achievement unlock are one
+ * transaction, so rewards come exactly once. Events: achievement.earned, reputation.changed,
+ * title.granted. Earning it again changes nothing and emits nothing.
+ * Throws DbError UNKNOWN_GAME_DATA (no such achievement), CHARACTER_NOT_FOUND, INVALID_INPUT.
  */
-export async function grantAchievement(db: DbClient, options: GrantAchievementOptions): Promise<GrantAchievementResult> {
-  const { characterId, achievementId } = parseInput(z.object({ characterId: IdSchema, achievementId: IdSchema }), options);
-  try {
-    const rows = await db.$queryRaw<Array<{ earned_at: Date }>>`INSERT INTO "character_achievements" ("character_id", "achievement_id")
-      VALUES (${characterId}, ${achievementId}) ON CONFLICT ("character_id", "achievement_id") DO NOTHING
-      RETURNING "earned_at"`;
-    const row = rows[0];
-    if (row) return { granted: true, earnedAt: row.earned_at };
-    const existing = await db.characterAchievement.findUnique({
-      where: { characterId_achievementId: { characterId, achievementId } },
-      select: { earnedAt: true },
-    });
-    // No row after a conflict: the character was deleted in between (the rows cascade).
-    if (!existing) throw new DbError(DB_ERROR_CODES.CHARACTER_NOT_FOUND, `No character ${characterId}`, { details: { characterId } });
-    return { granted: false, earnedAt: existing.earnedAt };
-  } catch (error) {
-    if (isForeignKeyViolation(error)) {
-      throw new DbError(DB_ERROR_CODES.CHARACTER_NOT_FOUND, `No character ${characterId}`, { cause: error, details: { characterId } });
-    }
-    throw toDbError(error, `Granting achievement ${achievementId} to character ${characterId} failed`);
-  }
-}
+export const grantAchievement = defineAction({
+  name: "achievement.grant",
+  input: Input,
+  describe: (i) => `Granting achievement ${i.achievementId} to character ${i.characterId}`,
+  async run(ctx, i): Promise<GrantAchievementResult> {
+    const { characterId, achievementId } = i;
+    const achievement = requireDefinition(ctx.rules.data.achievements, "achievement", achievementId);
+    const accountId = await characterAccountId(ctx.tx, characterId);
+    const earned = await insertAchievement(ctx.tx, characterId, achievementId);
+    if (!earned.granted) return { ...earned, reputation: [], titles: [] };
+    ctx.emit({ kind: "achievement.earned", accountId, characterId, achievementId, earnedAt: earned.earnedAt });
+    ctx.step("achievement.earned");
+    const ids = { accountId, characterId };
+    const reputation = await applyReputation(ctx, { ...ids, changes: reputationDeltas(achievement.rewards.reputation), source: `achievement ${achievementId}` });
+    const titles = [...reputation.titles, ...(await checkTitles(ctx, ids, { type: "achievement", achievementId }))];
+    return { ...earned, reputation: reputation.changes, titles };
+  },
+});

@@ -1,57 +1,60 @@
+import { pathLevelRewards } from "@bezgelor/core";
 import { z } from "zod";
-import { runTransaction, type DbClient } from "../client.js";
-import { DB_ERROR_CODES, DbError, isForeignKeyViolation, toDbError } from "../errors.js";
-import { IdSchema, parseInput } from "../validation.js";
+import { defineAction } from "../actions/action.js";
+import { requireDefinition } from "../actions/definition.js";
+import { characterAccountId } from "../characters/character-account.js";
+import { DB_ERROR_CODES, DbError } from "../errors.js";
+import { applyReputation, type AwardedReputation } from "../reputation/award-reputation.js";
+import { checkTitles } from "../titles/check-titles.js";
+import { IdSchema } from "../validation.js";
 import { CHARACTER_PATHS, MAX_PATH_LEVEL } from "./path-level-record.js";
+import { updatePathLevel } from "./update-path-level.js";
 
-/** Options for {@link setPathLevel}. */
-export interface SetPathLevelOptions {
-  characterId: number;
-  /** One of CHARACTER_PATHS: soldier, settler, scientist, explorer. */
-  path: string;
-  /** 0..100. */
-  level: number;
-}
+const Input = z.object({
+  characterId: IdSchema,
+  path: z.enum(CHARACTER_PATHS),
+  /** 0..the path's maxLevel in the game data (never above 100). */
+  level: z.number().int().min(0).max(MAX_PATH_LEVEL),
+});
 
-/** Result of {@link setPathLevel}. */
+/** The input of {@link setPathLevel}. */
+export type SetPathLevelInput = z.input<typeof Input>;
+
+/** What {@link setPathLevel} returns. */
 export interface SetPathLevelResult {
   /** The level before (0 when the path had none). */
   before: number;
   after: number;
+  reputation: AwardedReputation[];
+  /** Titles granted by the level rewards' level changes, then by the path level. */
+  titles: number[];
 }
-
-const InputSchema = z.object({
-  characterId: IdSchema,
-  path: z.enum(CHARACTER_PATHS),
-  level: z.number().int().min(0).max(MAX_PATH_LEVEL),
-});
 
 /**
- * Sets the character's level in a path (creating it), returning the level before and after.
- * The row is created if missing and locked before it is read, so `before` is exact even when
- * calls race (the last one wins).
- * Throws DbError CHARACTER_NOT_FOUND, INVALID_INPUT (id, unknown path, level outside 0..100).
+ * Sets a character's path level. The reputation rewards of every level passed on the way up
+ * (pathLevelRewards in core; source "path <path> <level>") and the titles they and the level unlock
+ * are granted in the same transaction, so each reward comes once. Events: path.level-changed,
+ * reputation.changed, title.granted.
+ * Throws DbError UNKNOWN_GAME_DATA (a path the data lacks), CHARACTER_NOT_FOUND, INVALID_INPUT
+ * (unknown path, a level outside 0..the path's maxLevel).
  */
-export async function setPathLevel(db: DbClient, options: SetPathLevelOptions): Promise<SetPathLevelResult> {
-  const { characterId, path, level } = parseInput(InputSchema, options);
-  try {
-    return await runTransaction(db, async (tx) => {
-      await tx.$executeRaw`INSERT INTO "character_path_levels" ("character_id", "path", "level") VALUES (${characterId}, ${path}, 0)
-        ON CONFLICT ("character_id", "path") DO NOTHING`;
-      const rows = await tx.$queryRaw<Array<{ level: number }>>`SELECT "level" FROM "character_path_levels"
-        WHERE "character_id" = ${characterId} AND "path" = ${path} FOR UPDATE`;
-      const before = Number(rows[0]?.level ?? 0);
-      await tx.characterPathLevel.update({
-        where: { characterId_path: { characterId, path } },
-        data: { level, updatedAt: new Date() },
-        select: { level: true },
-      });
-      return { before, after: level };
-    });
-  } catch (error) {
-    if (isForeignKeyViolation(error)) {
-      throw new DbError(DB_ERROR_CODES.CHARACTER_NOT_FOUND, `No character ${characterId}`, { cause: error, details: { characterId } });
+export const setPathLevel = defineAction({
+  name: "path.set-level",
+  input: Input,
+  describe: (i) => `Setting the ${i.path} level of character ${i.characterId}`,
+  async run(ctx, i): Promise<SetPathLevelResult> {
+    const { characterId, path, level } = i;
+    const def = requireDefinition(ctx.rules.data.paths, "path", path);
+    if (level > def.maxLevel) {
+      throw new DbError(DB_ERROR_CODES.INVALID_INPUT, `${path} levels are 0 to ${def.maxLevel}`, { details: { path, level, maxLevel: def.maxLevel } });
     }
-    throw toDbError(error, `Setting the ${path} level of character ${characterId} failed`);
-  }
-}
+    const accountId = await characterAccountId(ctx.tx, characterId);
+    const before = await updatePathLevel(ctx.tx, characterId, path, level);
+    ctx.emit({ kind: "path.level-changed", accountId, characterId, path, before, after: level });
+    ctx.step("path.level-changed");
+    const ids = { accountId, characterId };
+    const reputation = await applyReputation(ctx, { ...ids, changes: pathLevelRewards(def, before, level), source: `path ${path} ${level}` });
+    const titles = [...reputation.titles, ...(await checkTitles(ctx, ids, { type: "path", path, level }))];
+    return { before, after: level, reputation: reputation.changes, titles };
+  },
+});

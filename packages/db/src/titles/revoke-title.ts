@@ -1,39 +1,38 @@
 import { z } from "zod";
-import { runTransaction, type DbClient } from "../client.js";
-import { toDbError } from "../errors.js";
-import { ClientIdSchema, IdSchema, parseInput } from "../validation.js";
-import { lockAccount } from "./lock-account.js";
+import { defineAction } from "../actions/action.js";
+import { actorCharacterId } from "../actions/definition.js";
+import { ClientIdSchema, IdSchema } from "../validation.js";
+import { deleteTitle } from "./delete-title.js";
 
-/** Options for {@link revokeTitle}. */
-export interface RevokeTitleOptions {
-  accountId: number;
-  titleId: number;
-}
+const Input = z.object({ accountId: IdSchema, titleId: ClientIdSchema });
 
-/** Result of {@link revokeTitle}. */
+/** The input of {@link revokeTitle}. */
+export type RevokeTitleInput = z.input<typeof Input>;
+
+/** What {@link revokeTitle} returns. */
 export interface RevokeTitleResult {
-  /** False when the account did not have the title. */
+  /** False when the account did not have the title (nothing changed, no event). */
   revoked: boolean;
   /** True when it was the active title, which is now cleared. */
   clearedActive: boolean;
 }
 
 /**
- * Takes a title away (a GM action): deletes the row and, in the same transaction under the
- * account row lock, clears the active title if it was this one.
+ * Takes a title away (a GM or admin action), under the account row lock, clearing the active title
+ * if it was this one. Emits title.revoked, and title.active-changed (titleId null) when it cleared
+ * the active title. The title need not be in the game data (one removed from it can be revoked).
  * Throws DbError ACCOUNT_NOT_FOUND, INVALID_INPUT (ids, title id outside 1..16383).
  */
-export async function revokeTitle(db: DbClient, options: RevokeTitleOptions): Promise<RevokeTitleResult> {
-  const input = parseInput(z.object({ accountId: IdSchema, titleId: ClientIdSchema }), options);
-  try {
-    return await runTransaction(db, async (tx) => {
-      const active = await lockAccount(tx, input.accountId);
-      const deleted = await tx.accountTitle.deleteMany({ where: { accountId: input.accountId, titleId: input.titleId } });
-      const clearedActive = active === input.titleId;
-      if (clearedActive) await tx.account.update({ where: { id: input.accountId }, data: { activeTitleId: null }, select: { id: true } });
-      return { revoked: deleted.count > 0, clearedActive };
-    });
-  } catch (error) {
-    throw toDbError(error, `Revoking title ${input.titleId} of account ${input.accountId} failed`);
-  }
-}
+export const revokeTitle = defineAction({
+  name: "title.revoke",
+  input: Input,
+  describe: (i) => `Revoking title ${i.titleId} of account ${i.accountId}`,
+  async run(ctx, i): Promise<RevokeTitleResult> {
+    const result = await deleteTitle(ctx.tx, i.accountId, i.titleId);
+    const characterId = actorCharacterId(ctx.actor);
+    if (result.revoked) ctx.emit({ kind: "title.revoked", accountId: i.accountId, characterId, titleId: i.titleId, clearedActive: result.clearedActive });
+    if (result.clearedActive) ctx.emit({ kind: "title.active-changed", accountId: i.accountId, characterId, titleId: null });
+    ctx.step("title.revoked");
+    return result;
+  },
+});

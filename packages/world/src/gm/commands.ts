@@ -1,12 +1,8 @@
 import { PATH_KEY } from "@bezgelor/data";
-import { revokeTitle } from "@bezgelor/db";
-import { ServerTitleSet, ServerTitleUpdate } from "@bezgelor/protocol";
-import { killCreature } from "../game/creatures";
-import { awardReputation, type ReputationResult } from "../game/reputation";
-import { earnAchievement, advancePath } from "../game/progress";
-import { grantAndAnnounce } from "../game/titles";
+import { awardReputation, countKill, grantAchievement, grantTitle, revokeTitle, setPathLevel, type AwardedReputation } from "@bezgelor/db";
+import { ServerTitleUpdate } from "@bezgelor/protocol";
+import { playerActionOptions } from "../game/action-options";
 import type { HandlerContext } from "../handlers/types";
-import { packet } from "../server/outgoing";
 import { RuleError } from "../server/rule-error";
 import { intArg } from "./args";
 
@@ -20,11 +16,14 @@ export interface GmCommand {
 const ID = { min: 1, max: 2_147_483_647 };
 const ID14 = { min: 1, max: 16_383 };
 
-const describe = (rs: readonly ReputationResult[]) =>
+const describe = (rs: readonly AwardedReputation[]) =>
   rs.map((r) => `faction ${r.factionId}: ${r.before} -> ${r.after} (${r.levelAfter})`).join("; ") || "no change";
 
-function characterOf(ctx: HandlerContext) {
-  return { character: ctx.session.requireCharacter(), account: ctx.session.requireAccount() };
+const titlesSuffix = (titles: readonly number[]) => (titles.length ? `; titles ${titles.join(", ")}` : "");
+
+/** The GM's own character and account: GM commands act on the GM's character. */
+function ids(ctx: HandlerContext) {
+  return { characterId: ctx.session.requireCharacter().id, accountId: ctx.session.requireAccount().id };
 }
 
 async function titleCommand(ctx: HandlerContext, args: string[]): Promise<string> {
@@ -33,19 +32,18 @@ async function titleCommand(ctx: HandlerContext, args: string[]): Promise<string
   const titleId = intArg(raw, "titleId", usage, ID14);
   const title = ctx.services.data.titles.get(titleId);
   if (!title) throw new RuleError("NOT_FOUND", `no title ${titleId}`, { titleId });
-  const { character, account } = characterOf(ctx);
-  const { db, presence } = ctx.services;
+  const { db } = ctx.services;
   if (action === "grant") {
-    if (await grantAndAnnounce(ctx, titleId, "gm")) return `granted title ${titleId} (${title.name})`;
+    const { result } = await grantTitle(db, { ...playerActionOptions(ctx), ...ids(ctx), titleId, source: "gm" });
+    await ctx.services.events.flush();
+    if (result.granted) return `granted title ${titleId} (${title.name})`;
     ctx.session.send(ServerTitleUpdate, { titleId, alreadyOwned: true, revoked: false });
     return `already owns title ${titleId}`;
   }
   if (action === "revoke") {
-    const result = await revokeTitle(db, { accountId: account.id, titleId });
-    if (!result.revoked) return `does not own title ${titleId}`;
-    ctx.session.send(ServerTitleUpdate, { titleId, alreadyOwned: false, revoked: true });
-    if (result.clearedActive) presence.broadcastZone(character.worldId, character.zoneId, packet(ServerTitleSet, { unitId: character.id, titleId: 0 }));
-    return `revoked title ${titleId} (${title.name})`;
+    const { result } = await revokeTitle(db, { ...playerActionOptions(ctx), accountId: ids(ctx).accountId, titleId });
+    await ctx.services.events.flush();
+    return result.revoked ? `revoked title ${titleId} (${title.name})` : `does not own title ${titleId}`;
   }
   throw new RuleError("INVALID_INPUT", `usage: ${usage}`);
 }
@@ -60,14 +58,20 @@ export const GM_COMMANDS: Readonly<Record<string, GmCommand>> = {
       if (!ctx.services.data.factions.has(factionId)) throw new RuleError("NOT_FOUND", `no faction ${factionId}`, { factionId });
       const delta = intArg(amount, "amount", this.usage, { min: -1_000_000, max: 1_000_000 });
       if (delta === 0) throw new RuleError("INVALID_INPUT", "amount must not be 0");
-      return describe(await awardReputation(ctx, [{ factionId, delta }], "gm"));
+      const { characterId } = ids(ctx);
+      const { result } = await awardReputation(ctx.services.db, { ...playerActionOptions(ctx), characterId, changes: [{ factionId, delta }], source: "gm" });
+      await ctx.services.events.flush();
+      return describe(result.changes);
     },
   },
   kill: {
     usage: "!kill <creatureId>",
     summary: "count a kill of a creature (its reputation rewards apply)",
     async run(ctx, [creature]) {
-      return describe(await killCreature(ctx, intArg(creature, "creatureId", this.usage, ID)));
+      const creatureId = intArg(creature, "creatureId", this.usage, ID);
+      const { result } = await countKill(ctx.services.db, { ...playerActionOptions(ctx), characterId: ids(ctx).characterId, creatureId });
+      await ctx.services.events.flush();
+      return describe(result.changes);
     },
   },
   title: { usage: "!title grant|revoke <titleId>", summary: "grant or revoke a title", run: titleCommand },
@@ -76,9 +80,10 @@ export const GM_COMMANDS: Readonly<Record<string, GmCommand>> = {
     summary: "grant an achievement (its reputation rewards and titles follow)",
     async run(ctx, [raw]) {
       const achievementId = intArg(raw, "achievementId", this.usage, { min: 1, max: 32_767 });
-      const result = await earnAchievement(ctx, achievementId);
+      const { result } = await grantAchievement(ctx.services.db, { ...playerActionOptions(ctx), characterId: ids(ctx).characterId, achievementId });
+      await ctx.services.events.flush();
       if (!result.granted) return `already has achievement ${achievementId}`;
-      return `granted achievement ${achievementId}${result.titles.length ? `; titles ${result.titles.join(", ")}` : ""}`;
+      return `granted achievement ${achievementId}${titlesSuffix(result.titles)}`;
     },
   },
   path: {
@@ -87,8 +92,10 @@ export const GM_COMMANDS: Readonly<Record<string, GmCommand>> = {
     async run(ctx, [name, raw]) {
       const path = PATH_KEY.find((p) => p === name);
       if (!path) throw new RuleError("INVALID_INPUT", `usage: ${this.usage}`);
-      const result = await advancePath(ctx, path, intArg(raw, "level", this.usage, { min: 0, max: 100 }));
-      return `${path} level ${result.before} -> ${result.after}${result.titles.length ? `; titles ${result.titles.join(", ")}` : ""}`;
+      const level = intArg(raw, "level", this.usage, { min: 0, max: 100 });
+      const { result } = await setPathLevel(ctx.services.db, { ...playerActionOptions(ctx), characterId: ids(ctx).characterId, path, level });
+      await ctx.services.events.flush();
+      return `${path} level ${result.before} -> ${result.after}${titlesSuffix(result.titles)}`;
     },
   },
 };

@@ -29,6 +29,10 @@ const DB_RULES: Partial<Record<DbErrorCode, ResultCodeName>> = {
   QUEST_ALREADY_ACCEPTED: "ALREADY_DONE",
   QUEST_ALREADY_COMPLETED: "ALREADY_DONE",
   QUEST_NOT_ACCEPTED: "NOT_AVAILABLE",
+  UNKNOWN_GAME_DATA: "NOT_FOUND",
+  ITEM_NOT_SOLD: "NOT_FOUND",
+  REPUTATION_TOO_LOW: "REPUTATION_TOO_LOW",
+  INVENTORY_OVERFLOW: "LIMIT_REACHED",
 };
 
 /** A database error that is a rule outcome (not a failure) becomes a RuleError; anything else is undefined. */

@@ -1,16 +1,16 @@
 import { acceptQuest } from "@bezgelor/db";
-import { QUEST_STATE, ServerQuestStateChange } from "@bezgelor/protocol";
-import { RuleError } from "../../server/rule-error";
+import { playerActionOptions } from "../../game/action-options";
 import { IN_WORLD } from "../../server/states";
 import { handler } from "../types";
 
-/** Accepts a quest the game data knows; accepting twice, or a finished quest, is refused. */
+/**
+ * Accepts a quest through the acceptQuest action; a quest the data lacks, accepting twice, or a
+ * finished quest is refused (UNKNOWN_GAME_DATA, QUEST_ALREADY_*).
+ */
 export const clientQuestAccept = handler("ClientQuestAccept", {
   states: IN_WORLD,
-  async handle({ session, services }, { questId }) {
-    if (!services.data.quests.has(questId)) throw new RuleError("NOT_FOUND", `no quest ${questId}`, { questId });
-    await acceptQuest(services.db, { characterId: session.requireCharacter().id, questId });
-    session.send(ServerQuestStateChange, { questId, state: QUEST_STATE.Accepted, randomResultId: 0 });
-    session.logger.info({ questId }, "quest accepted");
+  async handle(ctx, { questId }) {
+    await acceptQuest(ctx.services.db, { ...playerActionOptions(ctx), characterId: ctx.session.requireCharacter().id, questId });
+    await ctx.services.events.flush();
   },
 });

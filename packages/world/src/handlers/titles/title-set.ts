@@ -1,29 +1,20 @@
-import { DbError, setActiveTitle } from "@bezgelor/db";
-import { ServerTitleSet } from "@bezgelor/protocol";
-import { packet } from "../../server/outgoing";
+import { setActiveTitle } from "@bezgelor/db";
+import { playerActionOptions } from "../../game/action-options";
 import { RuleError } from "../../server/rule-error";
 import { IN_WORLD } from "../../server/states";
 import { handler } from "../types";
 
 /**
- * Sets the account's active title (0 clears it). Ownership is checked by the database in the same
- * statement as the update; on success everyone in the zone, the player included, sees the change.
+ * Sets the account's active title (0 clears it) through the setActiveTitle action, which checks
+ * ownership in the same statement as the update (TITLE_NOT_OWNED otherwise); on success everyone in
+ * the zone, the player included, sees the change.
  */
 export const clientTitleSet = handler("ClientTitleSet", {
   states: IN_WORLD,
-  async handle({ session, services }, { titleId }) {
-    const character = session.requireCharacter();
-    const accountId = session.requireAccount().id;
+  async handle(ctx, { titleId }) {
+    const { session, services } = ctx;
     if (titleId !== 0 && !services.data.titles.has(titleId)) throw new RuleError("NOT_FOUND", `no title ${titleId}`, { titleId });
-    try {
-      await setActiveTitle(services.db, { accountId, titleId: titleId === 0 ? null : titleId });
-    } catch (error) {
-      if (error instanceof DbError && error.code === "TITLE_NOT_OWNED") {
-        throw new RuleError("NOT_OWNED", `you do not own title ${titleId}`, { titleId });
-      }
-      throw error;
-    }
-    const seen = services.presence.broadcastZone(character.worldId, character.zoneId, packet(ServerTitleSet, { unitId: character.id, titleId }));
-    session.logger.info({ titleId, seenBy: seen }, "active title set");
+    await setActiveTitle(services.db, { ...playerActionOptions(ctx), accountId: session.requireAccount().id, titleId });
+    await ctx.services.events.flush();
   },
 });
