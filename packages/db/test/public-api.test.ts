@@ -37,7 +37,21 @@ describe("public API", () => {
         "DbError",
         "MAX_CHARACTER_LEVEL",
         "PRISMA_MIGRATION_LOCK_KEY",
-        "addGold",
+        "AUDIT_FAILURE_KINDS",
+        "GAME_EVENTS_CHANNEL",
+        "GAME_EVENT_KINDS",
+        "LEDGER_SOURCES",
+        "MAX_LEDGER_PAGE",
+        "ActorSchema",
+        "IdempotencyKeySchema",
+        "auditLedger",
+        "changeBalance",
+        "deductCurrency",
+        "defineAction",
+        "formatActor",
+        "getBalances",
+        "grantCurrency",
+        "listLedger",
         "createAccount",
         "createCharacter",
         "getAccountByEmail",
@@ -55,7 +69,6 @@ describe("public API", () => {
         "runTransaction",
         "setAccountPassword",
         "setAccountRole",
-        "spendGold",
         "validateSessionKey",
         "verifyPassword",
       ].sort(),
@@ -63,7 +76,15 @@ describe("public API", () => {
   });
 
   it("@bezgelor/db/testing exports exactly these values", () => {
-    expect(Object.keys(testing).sort()).toEqual(["createTestDatabase", "makeAccount", "makeCharacter", "uniqueCharacterName", "uniqueEmail"]);
+    expect(Object.keys(testing).sort()).toEqual([
+      "createTestDatabase",
+      "loadTestRules",
+      "makeAccount",
+      "makeCharacter",
+      "testActionOptions",
+      "uniqueCharacterName",
+      "uniqueEmail",
+    ]);
   });
 
   it("does not leak the generated Prisma client as a value", () => {
