@@ -78,15 +78,22 @@ export function retryCommand(command: CurrencyChangeRequest["command"], key: str
   return words.join(" ");
 }
 
+/** The character named `name`, if it belongs to `account`; DbError CHARACTER_NOT_FOUND otherwise. */
+export async function characterOf(client: DbClient, account: { id: number; email: string }, name: string) {
+  const character = await getCharacterByName(client, { name });
+  if (character.accountId !== account.id) {
+    throw new DbError("CHARACTER_NOT_FOUND", `${account.email} has no character named ${name}`, { details: { name } });
+  }
+  return character;
+}
+
 async function resolveOwner(client: DbClient, request: CurrencyChangeRequest) {
   const gold = request.currency === "gold";
   if (gold && !request.character) throw new WorldError("USAGE", "gold belongs to a character: give --character");
   if (!gold && request.character) throw new WorldError("USAGE", `${request.currency} belongs to the account: drop --character`);
   const account = request.email === undefined ? undefined : await getAccountByEmail(client, { email: request.email });
-  const character = request.character === undefined ? undefined : await getCharacterByName(client, { name: request.character });
-  if (account && character && character.accountId !== account.id) {
-    throw new DbError("CHARACTER_NOT_FOUND", `${account.email} has no character named ${request.character}`, { details: { name: request.character } });
-  }
+  const name = request.character;
+  const character = name === undefined ? undefined : account ? await characterOf(client, account, name) : await getCharacterByName(client, { name });
   const accountId = account?.id ?? character?.accountId;
   if (accountId === undefined) throw new WorldError("USAGE", "give --email (and --character for gold)");
   return { accountId, email: account?.email ?? null, character };

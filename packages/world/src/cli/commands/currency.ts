@@ -1,6 +1,6 @@
-import { getAccountByEmail, getBalances, getCharacterByName, DbError } from "@bezgelor/db";
+import { getAccountByEmail, getBalances } from "@bezgelor/db";
 import { defineCommand, str, type OptionValues } from "../command";
-import { changeCurrencyFromCli, describeChange, parseAmount, parseCurrency, type CurrencyChangeView } from "../currency-change";
+import { changeCurrencyFromCli, characterOf, describeChange, parseAmount, parseCurrency, type CurrencyChangeView } from "../currency-change";
 
 const changeOptions = {
   email: { type: "string", description: "the account's login email", required: true },
@@ -57,10 +57,7 @@ export const currencyShow = defineCommand({
   async run(ctx, o) {
     const { client } = await ctx.openDatabase();
     const account = await getAccountByEmail(client, { email: str(o, "email") });
-    const character = typeof o.character === "string" ? await getCharacterByName(client, { name: o.character }) : undefined;
-    if (character && character.accountId !== account.id) {
-      throw new DbError("CHARACTER_NOT_FOUND", `${account.email} has no character named ${character.name}`, { details: { name: character.name } });
-    }
+    const character = typeof o.character === "string" ? await characterOf(client, account, o.character) : undefined;
     const b = await getBalances(client, { accountId: account.id, characterId: character?.id });
     const view: BalancesView = { accountId: account.id, email: account.email, premium: b.premium, bonus: b.bonus, characterId: b.characterId, character: character?.name ?? null, gold: b.gold };
     ctx.print(view, (v: BalancesView) =>

@@ -1,7 +1,7 @@
-import { auditLedger, getAccountByEmail, getCharacterByName, listLedger, DbError, MAX_LEDGER_PAGE, type LedgerAuditReport, type LedgerRecord } from "@bezgelor/db";
+import { auditLedger, getAccountByEmail, listLedger, MAX_LEDGER_PAGE, type LedgerAuditReport, type LedgerRecord } from "@bezgelor/db";
 import { WorldError } from "../../errors";
 import { defineCommand, EXIT_CODES, str } from "../command";
-import { parseCurrency } from "../currency-change";
+import { characterOf, parseCurrency } from "../currency-change";
 
 function parseCount(name: string, value: string): number {
   if (!/^\d{1,9}$/.test(value)) throw new WorldError("USAGE", `--${name} must be a whole number, got ${value}`);
@@ -38,10 +38,7 @@ export const ledgerShow = defineCommand({
     const currency = typeof o.currency === "string" ? parseCurrency(o.currency) : undefined;
     const { client } = await ctx.openDatabase();
     const account = await getAccountByEmail(client, { email: str(o, "email") });
-    const character = typeof o.character === "string" ? await getCharacterByName(client, { name: o.character }) : undefined;
-    if (character && character.accountId !== account.id) {
-      throw new DbError("CHARACTER_NOT_FOUND", `${account.email} has no character named ${character.name}`, { details: { name: character.name } });
-    }
+    const character = typeof o.character === "string" ? await characterOf(client, account, o.character) : undefined;
     const entries = await listLedger(client, { accountId: account.id, characterId: character?.id, currency, limit, offset });
     ctx.print(entries, (es: LedgerRecord[]) => (es.length === 0 ? "no ledger entries" : es.map(entryLine).join("\n")));
   },
