@@ -57,6 +57,16 @@ export {
   type CurrencyChangeInput,
   type CurrencyChangeResult,
 } from "./currency/change-currency.js";
+export { getBalances, type Balances, type GetBalancesOptions } from "./currency/get-balances.js";
+export { listLedger, MAX_LEDGER_PAGE, type LedgerRecord, type ListLedgerOptions } from "./currency/list-ledger.js";
+export {
+  auditLedger,
+  AUDIT_FAILURE_KINDS,
+  type AuditFailure,
+  type AuditFailureKind,
+  type AuditLedgerOptions,
+  type LedgerAuditReport,
+} from "./currency/audit-ledger.js";
 
 // Actions and events
 export {

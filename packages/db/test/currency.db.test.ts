@@ -1,5 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DB_ERROR_CODES, deductCurrency, getGold, grantCurrency, runTransaction, type ActionOptions, type Database } from "../src/index.js";
+import {
+  DB_ERROR_CODES,
+  deductCurrency,
+  getBalances,
+  getGold,
+  grantCurrency,
+  listLedger,
+  MAX_LEDGER_PAGE,
+  runTransaction,
+  type ActionOptions,
+  type Database,
+} from "../src/index.js";
 import { createTestDatabase, makeAccount, makeCharacter, testActionOptions } from "../src/testing/index.js";
 import { expectDbError } from "./expect-db-error.js";
 
@@ -93,5 +104,73 @@ describe("grantCurrency and deductCurrency", () => {
     expect(await ledger(c.accountId, "gold")).toHaveLength(0);
     expect(await db.client.gameEvent.count({ where: { accountId: c.accountId } })).toBe(0);
     expect(await db.client.idempotencyKey.count({ where: { key: `f-${c.id}` } })).toBe(0);
+  });
+
+  it("replay a deduct with its first result even after the balance moved on", async () => {
+    const c = await makeCharacter(db.client);
+    await grantCurrency(db.client, { ...opts, currency: "gold", characterId: c.id, amount: 100n, reason: "x", source: "gm" });
+    const request = { ...opts, currency: "gold", characterId: c.id, amount: 60n, reason: "buy", source: "vendor", idempotencyKey: `d-${c.id}` } as const;
+    const first = await deductCurrency(db.client, request);
+    // A second deduct of 60 would be refused (40 left); the retry replays instead of failing or paying twice.
+    const retry = await deductCurrency(db.client, request);
+    expect(retry).toEqual({ result: first.result, events: [], replayed: true });
+    await expect(getGold(db.client, { characterId: c.id })).resolves.toBe(40n);
+  });
+
+  it("do not keep a key whose request was refused, so the retry can succeed later", async () => {
+    const a = await makeAccount(db.client);
+    const request = { ...opts, currency: "premium", accountId: a.id, amount: 10n, reason: "store", source: "store", idempotencyKey: `r-${a.id}` } as const;
+    await expectDbError(deductCurrency(db.client, request), DB_ERROR_CODES.INSUFFICIENT_FUNDS);
+    expect(await db.client.accountCurrency.count({ where: { accountId: a.id } })).toBe(0); // the row made for the change rolled back too
+    await grantCurrency(db.client, { ...opts, currency: "premium", accountId: a.id, amount: 10n, reason: "top up", source: "store" });
+    expect((await deductCurrency(db.client, request)).replayed).toBe(false);
+  });
+});
+
+describe("getBalances", () => {
+  it("reads premium and bonus (0 before any change) and a character's gold", async () => {
+    const a = await makeAccount(db.client);
+    const c = await makeCharacter(db.client, { accountId: a.id });
+    await expect(getBalances(db.client, { accountId: a.id })).resolves.toEqual({ accountId: a.id, characterId: null, premium: 0n, bonus: 0n, gold: null });
+    await grantCurrency(db.client, { ...opts, currency: "bonus", accountId: a.id, amount: 12n, reason: "x", source: "promo" });
+    await grantCurrency(db.client, { ...opts, currency: "gold", characterId: c.id, amount: 34n, reason: "x", source: "quest" });
+    await expect(getBalances(db.client, { accountId: a.id, characterId: c.id })).resolves.toEqual({ accountId: a.id, characterId: c.id, premium: 0n, bonus: 12n, gold: 34n });
+  });
+
+  it("refuses an unknown account and another account's character", async () => {
+    const c = await makeCharacter(db.client);
+    const other = await makeAccount(db.client);
+    await expectDbError(getBalances(db.client, { accountId: 2_000_000_000 }), DB_ERROR_CODES.ACCOUNT_NOT_FOUND);
+    await expectDbError(getBalances(db.client, { accountId: other.id, characterId: c.id }), DB_ERROR_CODES.CHARACTER_NOT_FOUND);
+    await expectDbError(getBalances(db.client, { accountId: 0 }), DB_ERROR_CODES.INVALID_INPUT);
+  });
+});
+
+describe("listLedger", () => {
+  it("pages an account's entries newest first, by character and currency", async () => {
+    const a = await makeAccount(db.client);
+    const [c1, c2] = [await makeCharacter(db.client, { accountId: a.id }), await makeCharacter(db.client, { accountId: a.id })];
+    await grantCurrency(db.client, { ...opts, currency: "gold", characterId: c1!.id, amount: 1n, reason: "one", source: "quest" });
+    await grantCurrency(db.client, { ...opts, currency: "premium", accountId: a.id, amount: 2n, reason: "two", source: "store" });
+    await grantCurrency(db.client, { ...opts, currency: "gold", characterId: c2!.id, amount: 3n, reason: "three", source: "gm", idempotencyKey: `l-${a.id}` });
+    await deductCurrency(db.client, { ...opts, currency: "gold", characterId: c1!.id, amount: 1n, reason: "four", source: "vendor" });
+    expect((await listLedger(db.client, { accountId: a.id })).map((e) => e.reason)).toEqual(["four", "three", "two", "one"]);
+    expect((await listLedger(db.client, { accountId: a.id, limit: 2, offset: 1 })).map((e) => e.reason)).toEqual(["three", "two"]);
+    expect((await listLedger(db.client, { accountId: a.id, characterId: c1!.id })).map((e) => [e.reason, e.delta, e.balanceBefore, e.balanceAfter])).toEqual([
+      ["four", -1n, 1n, 0n],
+      ["one", 1n, 0n, 1n],
+    ]);
+    expect(await listLedger(db.client, { accountId: a.id, currency: "premium" })).toEqual([
+      expect.objectContaining({ reason: "two", currency: "premium", characterId: null, source: "store", actor: "admin:test", idempotencyKey: null }),
+    ]);
+    expect((await listLedger(db.client, { accountId: a.id, currency: "gold", characterId: c2!.id }))[0]).toMatchObject({ idempotencyKey: `l-${a.id}` });
+    expect(await listLedger(db.client, { accountId: 2_000_000_000 })).toEqual([]);
+  });
+
+  it("bounds the page size", async () => {
+    const a = await makeAccount(db.client);
+    for (const limit of [0, MAX_LEDGER_PAGE + 1, 1.5]) await expectDbError(listLedger(db.client, { accountId: a.id, limit }), DB_ERROR_CODES.INVALID_INPUT);
+    await expectDbError(listLedger(db.client, { accountId: a.id, offset: -1 }), DB_ERROR_CODES.INVALID_INPUT);
+    await expectDbError(listLedger(db.client, { accountId: a.id, currency: "copper" as "gold" }), DB_ERROR_CODES.INVALID_INPUT);
   });
 });

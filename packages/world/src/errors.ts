@@ -9,6 +9,11 @@ export const WORLD_ERROR_CODES = {
   AUTH_FAILED: "AUTH_FAILED",
   TIMEOUT: "TIMEOUT",
   DISCONNECTED: "DISCONNECTED",
+  /**
+   * A change was sent to the database and the connection failed before the answer came back: it
+   * may or may not have been applied. `details.retry` is the command that retries it safely.
+   */
+  OUTCOME_UNKNOWN: "OUTCOME_UNKNOWN",
 } as const;
 
 export type WorldErrorCode = keyof typeof WORLD_ERROR_CODES;

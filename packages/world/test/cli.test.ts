@@ -54,7 +54,7 @@ describe("bezgelor CLI", () => {
     expect((await cli("character", "create", "--email", email, "--name", name.toUpperCase())).code).toBe(4);
     expect((await cli("character", "create", "--email", email, "--name", "Zed", "--race", "elf")).stderr).toContain("unknown race");
     const granted = await cli("gold", "grant", "--character", name, "--amount", "1500", "--json");
-    expect(granted.json()).toMatchObject({ granted: "1500", balance: "1500" });
+    expect(granted.json()).toMatchObject({ currency: "gold", delta: "1500", balance: "1500", replayed: false });
     expect((await cli("gold", "grant", "--character", name, "--amount", "-5")).code).toBe(2);
     const listed = await cli("character", "list", "--email", email, "--json");
     expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ name, gold: "1500" })]);

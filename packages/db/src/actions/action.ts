@@ -83,19 +83,20 @@ export interface ActionSpec<S extends z.ZodType, R> {
 }
 
 /**
+ * Transaction limits of an action. Prisma's defaults (2 s to get a connection, 5 s to finish) turn
+ * a queue of money changes on a busy server into failures: 50 racing deducts on a pool of 20 wait
+ * for a connection and then for the balance row's lock, in turn. Waiting longer is right for a
+ * change a player or an operator is waiting on; a real deadlock is still broken by PostgreSQL.
+ */
+export const ACTION_TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
+
+/**
  * Defines an action from its input schema and body. The returned function validates input
  * (DbError INVALID_INPUT), runs the body in one transaction, writes the events, and wraps
  * anything unexpected as DbError INTERNAL with the original as `cause`. With an idempotency key,
  * a repeated request returns the first result (`replayed`), and a different request with the
  * same key throws DbError IDEMPOTENCY_KEY_REUSED; neither changes anything.
  */
-/**
- * Prisma's defaults (2 s to get a connection, 5 s to run) are for short statements; an action holds
- * row locks for its whole consequence chain, and under contention (many players changing one
- * standing, a busy pool) callers queue for longer. Waiting is correct there; failing is not.
- */
-const ACTION_TRANSACTION = { maxWait: 15_000, timeout: 30_000 } as const;
-
 export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>): Action<S, R> {
   const action = async (db: DbClient, options: ActionOptions & z.input<S>): Promise<ActionResult<R>> => {
     const input = parseInput(spec.input, options);
@@ -124,7 +125,7 @@ export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>): Ac
         await appendEvents(tx, events);
         if (key !== null) await storeIdempotentResult(tx, key, result);
         return { result, events, replayed: false };
-      }, ACTION_TRANSACTION);
+      }, ACTION_TRANSACTION_OPTIONS);
     } catch (error) {
       throw toDbError(error, `${spec.describe(input)} failed`);
     }

@@ -33,6 +33,8 @@ export interface CommandContext {
   print(data: unknown, human: (data: never) => string): void;
   /** Progress for long work, on stderr, silent with --json. */
   progress(message: string): void;
+  /** A line the operator must see even with --json (e.g. a generated idempotency key), on stderr. */
+  notice(message: string): void;
   /** Opens the configured database once per command (migrating it unless told not to). */
   openDatabase(options?: { migrate?: boolean; share?: boolean }): Promise<Database>;
   /** The configured game data and reputation scale, loaded once, for actions. */

@@ -1,6 +1,6 @@
 import { loadGameData, selectReputationScale } from "@bezgelor/data";
 import { parseArgs } from "node:util";
-import { DbError, openDatabase, type Database } from "@bezgelor/db";
+import { DbError, openDatabase, type Database, type OpenDatabaseOptions } from "@bezgelor/db";
 import { loadConfig } from "../config/load";
 import { createLogger } from "../logging";
 import { WorldError } from "../errors";
@@ -13,6 +13,8 @@ export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: Readonly<Record<string, string | undefined>>;
+  /** Test seam: how the database is opened (default `openDatabase` from @bezgelor/db). */
+  openDatabase?: (options: OpenDatabaseOptions) => Promise<Database>;
 }
 
 const defaultIo: CliIo = {
@@ -49,7 +51,8 @@ export function rootHelp(): string {
   const lines = ["Usage: bezgelor <command> [options]", "", "Commands:"];
   for (const c of COMMANDS) lines.push(`  ${c.path.join(" ")}`.padEnd(24) + c.summary);
   lines.push("", "Run `bezgelor <command> --help` for a command's options.");
-  lines.push("Exit codes: 0 ok, 1 failure, 2 usage or invalid input, 3 not found, 4 conflict, 5 unavailable, 6 refused.");
+  lines.push("Exit codes: 0 ok, 1 failure (or a failed ledger audit), 2 usage or invalid input, 3 not found, 4 conflict (taken, idempotency key reused),");
+  lines.push("5 unavailable or outcome unknown (retry with the printed command), 6 refused.");
   return lines.join("\n") + "\n";
 }
 
@@ -115,19 +118,21 @@ async function execute(command: Command, values: OptionValues, io: CliIo): Promi
       progress: (message) => {
         if (!json) io.stderr(`${message}\n`);
       },
+      notice: (message) => io.stderr(`${message}\n`),
       loadRules: async () => {
         const data = await loadGameData(config.gameDataDir === undefined ? {} : { dir: config.gameDataDir });
         return { data, scale: selectReputationScale(data, config.reputationScale) };
       },
       openDatabase: async (options = {}) => {
-        database ??= await openDatabase({ config: config.db, logger, ...options });
+        database ??= await (io.openDatabase ?? openDatabase)({ config: config.db, logger, ...options });
         return database;
       },
     };
     return (await command.run(ctx, values)) ?? EXIT_CODES.OK;
   } catch (err) {
     const message = describeError(err);
-    io.stderr(json ? toJson({ error: { code: codeOf(err), message } }) + "\n" : `error: ${message}\n`);
+    const details = err instanceof WorldError && Object.keys(err.details).length > 0 ? { details: err.details } : {};
+    io.stderr(json ? toJson({ error: { code: codeOf(err), message, ...details } }) + "\n" : `error: ${message}\n`);
     return exitCodeFor(err);
   } finally {
     await database?.close();

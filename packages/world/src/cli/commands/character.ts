@@ -1,7 +1,7 @@
 import { loadGameData } from "@bezgelor/data";
-import { createCharacter, grantCurrency, getAccountByEmail, getCharacterByName, listCharacters } from "@bezgelor/db";
-import { WorldError } from "../../errors";
+import { createCharacter, getAccountByEmail, listCharacters } from "@bezgelor/db";
 import { defineCommand, str, type OptionValues } from "../command";
+import { changeCurrencyFromCli, describeChange, parseAmount, type CurrencyChangeView } from "../currency-change";
 import { CHARACTER_DEFAULTS, resolveCharacterOption } from "./character-options";
 
 interface CharacterView {
@@ -76,30 +76,24 @@ export const characterList = defineCommand({
 
 export const goldGrant = defineCommand({
   path: ["gold", "grant"],
-  summary: "grant gold to a character (recorded in the ledger)",
+  summary: "grant gold to a character (shorthand for currency grant --currency gold)",
   options: {
     character: { type: "string", description: "character name", required: true },
     amount: { type: "string", description: "positive whole amount of gold", required: true },
     reason: { type: "string", description: "ledger reason", default: "gm grant" },
+    key: { type: "string", description: "idempotency key; a retry with the same key changes nothing twice (generated and printed if omitted)" },
   },
   printsData: true,
   async run(ctx, o) {
-    const text = str(o, "amount");
-    if (!/^\d+$/.test(text)) throw new WorldError("USAGE", `--amount must be a positive whole number, got ${text}`);
-    const { client } = await ctx.openDatabase();
-    const character = await getCharacterByName(client, { name: str(o, "character") });
-    const { result } = await grantCurrency(client, {
-      rules: await ctx.loadRules(),
-      actor: { kind: "admin", name: "cli" },
+    const view = await changeCurrencyFromCli(ctx, {
+      direction: "grant",
       currency: "gold",
-      characterId: character.id,
-      amount: BigInt(text),
+      character: str(o, "character"),
+      amount: parseAmount(str(o, "amount")),
       reason: str(o, "reason"),
-      source: "admin",
+      key: typeof o.key === "string" ? o.key : undefined,
+      command: { path: ["gold", "grant"], options: o },
     });
-    ctx.print(
-      { characterId: character.id, name: character.name, granted: BigInt(text), balance: result.balanceAfter },
-      (r: { name: string; granted: bigint; balance: bigint }) => `${r.name}: +${r.granted} gold, balance ${r.balance}`,
-    );
+    ctx.print(view, (v: CurrencyChangeView) => describeChange(v));
   },
 });

@@ -2,7 +2,9 @@ import type { Command } from "../command";
 import { accountCreate, accountPassword, accountRole, accountShow, sessionIssue } from "./account";
 import { bot } from "./bot";
 import { characterCreate, characterList, goldGrant } from "./character";
+import { currencyDeduct, currencyGrant, currencyShow } from "./currency";
 import { dbMigrate } from "./db";
+import { ledgerAudit, ledgerShow } from "./ledger";
 import { serve } from "./serve";
 
 /** Every CLI command, in the order `--help` lists them. */
@@ -17,5 +19,10 @@ export const COMMANDS: readonly Command[] = [
   characterCreate,
   characterList,
   goldGrant,
+  currencyGrant,
+  currencyDeduct,
+  currencyShow,
+  ledgerShow,
+  ledgerAudit,
   bot,
 ];

@@ -1,0 +1,43 @@
+// When a change has been sent to the database, a failure means one of two things. Either the
+// database answered with a refusal (a typed DbError such as INSUFFICIENT_FUNDS or
+// IDEMPOTENCY_KEY_REUSED): its transaction rolled back and nothing changed. Or the conversation
+// broke (the connection dropped, the reply was lost, the server died): the transaction may have
+// committed or not, and only a retry with the same idempotency key can tell without paying twice.
+import { DbError } from "@bezgelor/db";
+import { WorldError } from "../errors";
+
+/** Node socket errors and PostgreSQL's connection-exception and shutdown SQLSTATEs. */
+const SOCKET_CODES = new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT", "ECONNABORTED", "ECONNREFUSED", "EHOSTUNREACH", "ENETUNREACH", "ENOTCONN"]);
+const SQLSTATE_LOST = /^(08|57P0)/;
+
+function codeOf(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" ? code : undefined;
+}
+
+/** True when `error`, or anything in its `cause` chain, is a lost connection. */
+export function isConnectionLoss(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e !== null && typeof e === "object" && depth < 8; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = codeOf(e);
+    if (code !== undefined && (SOCKET_CODES.has(code) || SQLSTATE_LOST.test(code))) return true;
+    if (e instanceof Error && /connection (terminated|closed|lost)|socket hang up|server closed the connection/i.test(e.message)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a change whose request was sent may have been applied despite `error`: DbError INTERNAL
+ * or CONNECTION_FAILED (the database gave no typed answer), a world DISCONNECTED or TIMEOUT (the
+ * embedded database's owner went away mid-request), or any other error carrying a socket failure.
+ * Every other DbError is a clean refusal: the database answered and rolled the change back.
+ */
+export function isUnknownOutcome(error: unknown): boolean {
+  if (error instanceof DbError) return error.code === "INTERNAL" || error.code === "CONNECTION_FAILED";
+  if (error instanceof WorldError) return error.code === "DISCONNECTED" || error.code === "TIMEOUT";
+  return isConnectionLoss(error);
+}
+
+/** Quotes a word for a POSIX shell when it needs it. */
+export function shellWord(word: string): string {
+  return /^[A-Za-z0-9@%+=:,./_-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+}
