@@ -14,15 +14,35 @@ describe("events from outside the world server", () => {
   });
   afterAll(() => t.close());
 
-  it("a gold grant reaches the online player, once", async () => {
+  it("a gold grant reaches the online player as the genuine ServerCombatReward, once", async () => {
     const { player, client } = await t.inWorld();
-    await client.waitFor("ServerGoldChanged");
+    expect(await client.waitFor("ServerCombatReward")).toEqual({ stat: 0, newValue: 0n, combatRewardId: 0, targetUnitId: 0 });
     await grantCurrency(t.db, { ...opts, currency: "gold", characterId: player.characterId, amount: 250n, reason: "compensation", source: "admin" });
-    expect(await client.waitFor("ServerGoldChanged", (g) => g.delta !== 0n)).toEqual({ balance: 250n, delta: 250n });
+    expect(await client.waitFor("ServerCombatReward")).toEqual({ stat: 0, newValue: 250n, combatRewardId: 0, targetUnitId: 0 });
     await grantCurrency(t.db, { ...opts, currency: "gold", characterId: player.characterId, amount: 5n, reason: "again", source: "admin" });
-    expect(await client.waitFor("ServerGoldChanged", (g) => g.delta === 5n)).toEqual({ balance: 255n, delta: 5n });
-    const credits = client.log.filter((p) => p.name === "ServerGoldChanged" && (p.value as { delta: bigint }).delta === 250n);
+    expect((await client.waitFor("ServerCombatReward")).newValue).toBe(255n);
+    const credits = client.log.filter((p) => p.name === "ServerCombatReward" && (p.value as { newValue: bigint }).newValue === 250n);
     expect(credits).toHaveLength(1);
+  });
+
+  it("premium and bonus grants reach the online player as ServerAccountCurrencySet with every balance", async () => {
+    const { player, client } = await t.inWorld();
+    expect(await client.waitFor("ServerAccountCurrencySet")).toEqual({
+      accountCurrencies: [
+        { accountCurrencyType: 11, amount: 0n },
+        { accountCurrencyType: 6, amount: 0n },
+      ],
+    });
+    await grantCurrency(t.db, { ...opts, currency: "premium", accountId: player.accountId, amount: 1200n, reason: "purchase", source: "admin" });
+    await grantCurrency(t.db, { ...opts, currency: "bonus", accountId: player.accountId, amount: 30n, reason: "promo", source: "promo" });
+    await client.waitFor("ServerAccountCurrencySet", (s) => s.accountCurrencies.some((c) => c.accountCurrencyType === 6 && c.amount === 30n));
+    const last = client.log.filter((p) => p.name === "ServerAccountCurrencySet").at(-1)!.value;
+    expect(last).toEqual({
+      accountCurrencies: [
+        { accountCurrencyType: 11, amount: 1200n },
+        { accountCurrencyType: 6, amount: 30n },
+      ],
+    });
   });
 
   it("an offline player gets the state on the next login, and the event is not an error", async () => {
@@ -31,7 +51,7 @@ describe("events from outside the world server", () => {
     await t.world.services.events.flush();
     expect(await t.db.gameEvent.count({ where: { accountId: player.accountId, deliveredAt: null } })).toBe(0);
     const { client } = await t.inWorld(player);
-    expect(await client.waitFor("ServerGoldChanged")).toEqual({ balance: 40n, delta: 0n });
+    expect((await client.waitFor("ServerCombatReward")).newValue).toBe(40n);
     expect(t.logs.filter((l) => l.level >= 50)).toEqual([]);
   });
 

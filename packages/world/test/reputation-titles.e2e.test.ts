@@ -46,7 +46,7 @@ describe("reputation from kills, GM commands and quests", () => {
     p = await t.player({ role: "gm" });
     await grantCurrency(t.db, { ...(await testActionOptions()), currency: "gold", characterId: p.characterId, amount: 1000n, reason: "test", source: "admin" });
     ({ client } = await t.inWorld(p));
-    expect(await client.waitFor("ServerGoldChanged")).toEqual({ balance: 1000n, delta: 0n });
+    expect(await client.waitFor("ServerCombatReward")).toEqual({ stat: 0, newValue: 1000n, combatRewardId: 0, targetUnitId: 0 });
   });
 
   it("a GM kills creature 12345 and sees both reputation updates", async () => {
@@ -67,13 +67,14 @@ describe("reputation from kills, GM commands and quests", () => {
 
   it("raising 166 to 2,900 and completing quest 5001 (+250) crosses into friendly and unlocks its title", async () => {
     expect((await gm(client, "!rep 166 2875")).reply).toContain("faction 166: 25 -> 2900");
-    await client.waitFor("ServerReputationUpdate", (u) => u.value === 2900);
+    // ServerReputationUpdate carries the change the client adds, not the new standing.
+    await client.waitFor("ServerReputationUpdate", (u) => u.value === 2875);
     client.send(ClientQuestAccept, { itemLocation, questId: 5001 });
     expect(await client.waitFor("ServerQuestStateChange")).toEqual({ questId: 5001, state: QUEST_STATE.Accepted, randomResultId: 0 });
     client.send(ClientQuestComplete, { questId: 5001, rewardSelection: 0, isCommunique: false });
     expect(await client.waitFor("ServerQuestStateChange")).toEqual({ questId: 5001, state: QUEST_STATE.Completed, randomResultId: 0 });
-    expect(await client.waitFor("ServerGoldChanged", (g) => g.delta !== 0n)).toEqual({ balance: 1500n, delta: 500n });
-    expect(await client.waitFor("ServerReputationUpdate", (u) => u.factionId === 166)).toEqual({ factionId: 166, value: 3150 });
+    expect((await client.waitFor("ServerCombatReward")).newValue).toBe(1500n);
+    expect(await client.waitFor("ServerReputationUpdate", (u) => u.factionId === 166)).toEqual({ factionId: 166, value: 250 });
     expect(reputationLevel(t.world.services.scale, 3150).name).toBe("friendly");
     expect(await client.waitFor("ServerTitleUpdate")).toEqual({ titleId: 1003, alreadyOwned: false, revoked: false });
     expect((await client.waitFor("ServerChat", (m) => m.text.startsWith("Title unlocked"))).text).toBe("Title unlocked: Friend of the Dominion");
@@ -91,7 +92,7 @@ describe("reputation from kills, GM commands and quests", () => {
     expect(items.discountPercent).toBe(5);
     expect(items.items.find((i) => i.itemId === 30001)).toEqual({ stockUniqueId: 1, itemId: 30001, basePrice: 1000n, price: 950n });
     client.send(ClientVendorPurchase, { stockUniqueId: 1, purchaseQuantity: 1 });
-    expect(await client.waitFor("ServerGoldChanged", (g) => g.delta !== 0n)).toEqual({ balance: 550n, delta: -950n });
+    expect((await client.waitFor("ServerCombatReward")).newValue).toBe(550n);
     expect(await client.waitFor("ServerInventoryUpdate")).toEqual({ itemId: 30001, count: 1 });
     expect(await getGold(t.db, { characterId: p.characterId })).toBe(550n);
     expect(await getItemCount(t.db, { characterId: p.characterId, itemId: 30001 })).toBe(1);
@@ -135,7 +136,7 @@ describe("achievements and path progress award reputation, once", () => {
     expect((await gm(client, "!achievement 501")).reply).toBe("already has achievement 501");
     expect((await gm(client, "!path soldier 12")).reply).toBe("soldier level 0 -> 12");
     expect(await client.waitFor("ServerReputationUpdate", (u) => u.factionId === 166)).toEqual({ factionId: 166, value: 150 });
-    expect(await client.waitFor("ServerReputationUpdate", (u) => u.factionId === 167)).toEqual({ factionId: 167, value: 250 });
+    expect(await client.waitFor("ServerReputationUpdate", (u) => u.factionId === 167)).toEqual({ factionId: 167, value: 150 });
     expect((await gm(client, "!path soldier 20")).reply).toBe("soldier level 12 -> 20");
     expect(await getReputations(t.db, { characterId: p.characterId })).toEqual([
       { factionId: 166, standing: 150 },

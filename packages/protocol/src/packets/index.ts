@@ -20,7 +20,6 @@ export * from "./chat/ServerChat";
 export * from "./chat/ServerChatResult";
 export * from "./currency/ServerAccountCurrencySet";
 export * from "./currency/ServerCombatReward";
-export * from "./currency/ServerGoldChanged";
 export * from "./inventory/ServerInventoryUpdate";
 export * from "./quests/ClientQuestAccept";
 export * from "./quests/ClientQuestComplete";

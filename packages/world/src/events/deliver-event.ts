@@ -2,18 +2,18 @@
 // caused it (a handler, a GM command, the CLI, another service). Events for players who are not
 // in the world send nothing: they read the state when they next enter.
 import type { GameData } from "@bezgelor/data";
-import type { GameEvent, GameEventKind, GameEventOf } from "@bezgelor/db";
+import { getBalances, type DbClient, type GameEvent, type GameEventKind, type GameEventOf } from "@bezgelor/db";
 import {
   CHAT_CHANNEL_TYPE,
   QUEST_STATE,
   ServerAchievementUpdate,
-  ServerGoldChanged,
   ServerInventoryUpdate,
   ServerQuestStateChange,
   ServerReputationUpdate,
   ServerTitleSet,
   ServerTitleUpdate,
 } from "@bezgelor/protocol";
+import { accountCurrenciesPacket, creditsPacket } from "../game/currency-packets";
 import { systemMessage } from "../game/system-message";
 import { packet } from "../server/outgoing";
 import type { Recipients } from "./recipients";
@@ -22,6 +22,7 @@ import type { Recipients } from "./recipients";
 export interface DeliveryContext {
   readonly to: Recipients;
   readonly data: GameData;
+  readonly db: DbClient;
 }
 
 type Deliver<K extends GameEventKind> = (ctx: DeliveryContext, event: GameEventOf<K>) => void | Promise<void>;
@@ -31,7 +32,8 @@ const SECOND = 1000;
 /** Every event kind and what it sends; the type makes a kind without a mapping a compile error. */
 export const EVENT_DELIVERY: { readonly [K in GameEventKind]: Deliver<K> } = {
   "reputation.changed": ({ to }, e) => {
-    to.character(e.characterId)?.send(ServerReputationUpdate, { factionId: e.factionId, value: e.after });
+    // The client adds the value to the standing it has (NexusForever sends the change).
+    to.character(e.characterId)?.send(ServerReputationUpdate, { factionId: e.factionId, value: e.delta });
   },
   "title.granted": ({ to, data }, e) => {
     const session = to.account(e.accountId);
@@ -49,10 +51,14 @@ export const EVENT_DELIVERY: { readonly [K in GameEventKind]: Deliver<K> } = {
     const unitId = to.account(e.accountId)?.character?.id;
     if (unitId !== undefined) to.zoneOf(e.accountId, packet(ServerTitleSet, { unitId, titleId: e.titleId ?? 0 }));
   },
-  "currency.changed": ({ to }, e) => {
-    if (e.currency === "gold" && e.characterId !== null) {
-      to.character(e.characterId)?.send(ServerGoldChanged, { balance: e.balanceAfter, delta: e.delta });
+  "currency.changed": async ({ to, db }, e) => {
+    if (e.currency === "gold") {
+      if (e.characterId !== null) to.character(e.characterId)?.deliver(creditsPacket(e.balanceAfter));
+      return;
     }
+    // The genuine packet carries every account currency: read them all, as of now.
+    const session = to.account(e.accountId);
+    if (session) session.deliver(accountCurrenciesPacket(await getBalances(db, { accountId: e.accountId })));
   },
   "quest.state-changed": ({ to }, e) => {
     const state = e.state === "completed" ? QUEST_STATE.Completed : QUEST_STATE.Accepted;

@@ -94,7 +94,7 @@ export class EventDelivery {
       }
       for (const { id, event } of batch) {
         try {
-          await deliverEvent({ to: recipients, data }, event);
+          await deliverEvent({ to: recipients, data, db }, event);
           logger.debug({ eventId: id.toString(), kind: event.kind, account: event.accountId, character: event.characterId }, "event delivered");
         } catch (err) {
           logger.error({ err, eventId: id.toString(), kind: event.kind }, "delivering an event failed");

@@ -1,5 +1,6 @@
-import { getActiveTitle, getGold, getReputations, listAccountTitles, listAchievements } from "@bezgelor/db";
-import { ServerAchievementInit, ServerGoldChanged, ServerReputationList, ServerTitleSet, ServerTitles } from "@bezgelor/protocol";
+import { getActiveTitle, getBalances, getReputations, listAccountTitles, listAchievements } from "@bezgelor/db";
+import { ServerAchievementInit, ServerReputationList, ServerTitleSet, ServerTitles } from "@bezgelor/protocol";
+import { accountCurrenciesPacket, creditsPacket } from "../../game/currency-packets";
 import type { HandlerContext } from "../types";
 
 const SECOND = 1000;
@@ -7,7 +8,8 @@ const SECOND = 1000;
 /**
  * What the player needs on entering the world: standings (extension ServerReputationList; the
  * genuine client gets them inside its player entity), the account's titles with time left on
- * expiring ones, the active title on the player's own unit, achievements and gold. The reads run
+ * expiring ones, the active title on the player's own unit, achievements, gold (ServerCombatReward)
+ * and the account currencies (ServerAccountCurrencySet). The reads run
  * together; the packets go out in a fixed order.
  */
 export async function sendWorldState({ session, services }: HandlerContext): Promise<void> {
@@ -15,12 +17,12 @@ export async function sendWorldState({ session, services }: HandlerContext): Pro
   const now = new Date();
   const characterId = session.requireCharacter().id;
   const accountId = session.requireAccount().id;
-  const [reputations, titles, active, achievements, gold] = await Promise.all([
+  const [reputations, titles, active, achievements, balances] = await Promise.all([
     getReputations(db, { characterId }),
     listAccountTitles(db, { accountId, now }),
     getActiveTitle(db, { accountId, now }),
     listAchievements(db, { characterId }),
-    getGold(db, { characterId }),
+    getBalances(db, { accountId, characterId }),
   ]);
   session.send(ServerReputationList, { reputations: reputations.map((r) => ({ factionId: r.factionId, value: r.standing })) });
   session.send(ServerTitles, {
@@ -40,5 +42,6 @@ export async function sendWorldState({ session, services }: HandlerContext): Pro
       dateCompleted: BigInt(Math.floor(a.earnedAt.getTime() / SECOND)),
     })),
   });
-  session.send(ServerGoldChanged, { balance: gold, delta: 0n });
+  session.deliver(creditsPacket(balances.gold ?? 0n));
+  session.deliver(accountCurrenciesPacket(balances));
 }
