@@ -3,6 +3,7 @@ import { accountCreate, accountPassword, accountRole, accountShow, sessionIssue 
 import { bot } from "./bot";
 import { characterCreate, characterList, goldGrant } from "./character";
 import { dbMigrate } from "./db";
+import { mailSend } from "./mail";
 import { serve } from "./serve";
 
 /** Every CLI command, in the order `--help` lists them. */
@@ -17,5 +18,6 @@ export const COMMANDS: readonly Command[] = [
   characterCreate,
   characterList,
   goldGrant,
+  mailSend,
   bot,
 ];
