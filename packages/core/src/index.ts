@@ -38,3 +38,61 @@ export {
 } from "./titles/requirements";
 export { titleUnlocksFor } from "./titles/unlocks";
 export { selectActiveTitle, titleExpiresAt, type SelectActiveTitleResult } from "./titles/active";
+
+export {
+  FRIENDSHIP_RESPONSE,
+  FRIENDSHIP_RESULT,
+  FRIENDSHIP_TYPE,
+  REQUESTABLE_FRIENDSHIP_TYPES,
+  STORED_FRIENDSHIP_TYPES,
+  type FriendshipResponse,
+  type FriendshipResult,
+  type FriendshipType,
+  type RequestableFriendshipType,
+  type StoredFriendshipType,
+} from "./friends/friendship-codes";
+export {
+  FRIENDSHIP_REFUSAL,
+  MAX_FRIENDSHIP_NOTE_LENGTH,
+  combineFriendshipTypes,
+  decideFriendshipAdd,
+  decideInviteResponse,
+  friendInviteExpiresAt,
+  inviteResponseEffect,
+  isFriendType,
+  isRivalType,
+  isValidFriendshipNote,
+  removeFriendshipType,
+  type FriendshipAddDecision,
+  type FriendshipAddEffect,
+  type FriendshipAddState,
+  type FriendshipCounts,
+  type FriendshipLimits,
+  type FriendshipRefusalReason,
+  type InviteResponseDecision,
+  type InviteResponseEffect,
+} from "./friends/friendship-rules";
+
+export {
+  MAIL_CONTENT_TYPE,
+  MAIL_FLAG,
+  MAIL_FLAGS_MASK,
+  MAIL_GENERIC_ERROR,
+  MAIL_LIMITS,
+  MAIL_SENDER_TYPE,
+  type MailContentType,
+  type MailGenericError,
+  type MailSenderType,
+} from "./mail/mail-codes";
+export {
+  MAIL_REFUSAL,
+  canReturnMail,
+  checkMailSend,
+  isValidMailText,
+  mailExpiresAt,
+  mailExpiryOutcome,
+  type MailExpiryState,
+  type MailRefusalReason,
+  type MailSendDecision,
+  type MailSendRequest,
+} from "./mail/mail-rules";

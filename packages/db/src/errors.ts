@@ -40,6 +40,55 @@ export const DB_ERROR_CODES = {
   ITEM_NOT_SOLD: "ITEM_NOT_SOLD",
   /** A vendor will not trade at the character's standing (read in the purchase's transaction); nothing was changed. */
   REPUTATION_TOO_LOW: "REPUTATION_TOO_LOW",
+  /** Friends (issue 10); each maps to a FriendshipResult in FRIENDSHIP_RESULT_BY_ERROR. */
+  FRIEND_CANNOT_INVITE_SELF: "FRIEND_CANNOT_INVITE_SELF",
+  /** A friendship type the character list does not take (Account, FriendAndRival, unknown). */
+  FRIEND_INVALID_TYPE: "FRIEND_INVALID_TYPE",
+  /** The adder ignores the target; unignore first. */
+  FRIEND_TARGET_IGNORED: "FRIEND_TARGET_IGNORED",
+  /** The target ignores the adder, or is of the other faction. */
+  FRIEND_REQUEST_DENIED: "FRIEND_REQUEST_DENIED",
+  FRIEND_ALREADY_FRIEND: "FRIEND_ALREADY_FRIEND",
+  FRIEND_ALREADY_IGNORED: "FRIEND_ALREADY_IGNORED",
+  FRIEND_ALREADY_RIVAL: "FRIEND_ALREADY_RIVAL",
+  FRIEND_MAX_FRIENDS: "FRIEND_MAX_FRIENDS",
+  FRIEND_MAX_IGNORED: "FRIEND_MAX_IGNORED",
+  FRIEND_MAX_RIVALS: "FRIEND_MAX_RIVALS",
+  /** The target has as many invites waiting as allowed. */
+  FRIEND_QUEUED_REQUESTS: "FRIEND_QUEUED_REQUESTS",
+  FRIEND_INVALID_NOTE: "FRIEND_INVALID_NOTE",
+  /** No such invite waiting for this character. */
+  FRIEND_REQUEST_NOT_FOUND: "FRIEND_REQUEST_NOT_FOUND",
+  FRIEND_REQUEST_TIMED_OUT: "FRIEND_REQUEST_TIMED_OUT",
+  /** No friend list entry for that character. */
+  FRIENDSHIP_NOT_FOUND: "FRIENDSHIP_NOT_FOUND",
+  FRIEND_NOT_FRIEND: "FRIEND_NOT_FRIEND",
+  FRIEND_NOT_IGNORED: "FRIEND_NOT_IGNORED",
+  FRIEND_NOT_RIVAL: "FRIEND_NOT_RIVAL",
+  /** Mail (issue 10); each maps to a mail GenericError in MAIL_ERROR_BY_ERROR. */
+  MAIL_CANNOT_MAIL_SELF: "MAIL_CANNOT_MAIL_SELF",
+  /** The recipient ignores the sender. */
+  MAIL_RECIPIENT_IGNORES_SENDER: "MAIL_RECIPIENT_IGNORES_SENDER",
+  /** Subject or body the client could not have sent (length, control characters). */
+  MAIL_INVALID_TEXT: "MAIL_INVALID_TEXT",
+  MAIL_COD_AND_GIFT: "MAIL_COD_AND_GIFT",
+  /** Cash on delivery asked for a mail without items. */
+  MAIL_COD_WITHOUT_ATTACHMENTS: "MAIL_COD_WITHOUT_ATTACHMENTS",
+  /** The sender does not hold the items to attach; nothing was changed. */
+  MAIL_NOT_ENOUGH_ITEMS: "MAIL_NOT_ENOUGH_ITEMS",
+  /** No such mail in this character's mailbox. */
+  MAIL_DOES_NOT_EXIST: "MAIL_DOES_NOT_EXIST",
+  /** The slot is empty (already taken), or there is no gold to take. */
+  MAIL_NO_ATTACHMENT: "MAIL_NO_ATTACHMENT",
+  /** Nothing can be taken before the cash on delivery is paid. */
+  MAIL_COD_UNPAID: "MAIL_COD_UNPAID",
+  /** No cash on delivery is due (none asked, or paid already). */
+  MAIL_COD_NOT_DUE: "MAIL_COD_NOT_DUE",
+  MAIL_CANNOT_RETURN: "MAIL_CANNOT_RETURN",
+  /** Deleting a mail that still holds gold or attachments. */
+  MAIL_CANNOT_DELETE: "MAIL_CANNOT_DELETE",
+  /** A grant attachment of a type no grant handler takes. */
+  MAIL_GRANT_UNSUPPORTED: "MAIL_GRANT_UNSUPPORTED",
   /** An idempotency key already used for a different request; nothing was changed. */
   IDEMPOTENCY_KEY_REUSED: "IDEMPOTENCY_KEY_REUSED",
   /** The embedded database directory is held by another live process. */

@@ -100,6 +100,15 @@ export {
   type TitleActiveChangedEvent,
   type TitleGrantedEvent,
   type TitleRevokedEvent,
+  type FriendInviteAnsweredEvent,
+  type FriendInviteReceivedEvent,
+  type FriendInviteRemovedEvent,
+  type FriendshipAddedEvent,
+  type FriendshipChangedEvent,
+  type FriendshipRemovedEvent,
+  type MailArrivedEvent,
+  type MailCodPaidEvent,
+  type MailRemovedEvent,
 } from "./events/game-event.js";
 export { IdempotencyKeySchema } from "./idempotency/idempotency-key.js";
 
@@ -143,3 +152,42 @@ export {
 } from "./inventory/buy-from-vendor.js";
 export { listInventory, type InventoryItem, type ListInventoryOptions } from "./inventory/list-inventory.js";
 export { getItemCount, type GetItemCountOptions } from "./inventory/get-item-count.js";
+
+// Friends and ignore (issue 10)
+export { FriendsOptionsSchema, type FriendsOptions, type FriendsOptionsInput } from "./friends/friends-options.js";
+export { addFriend, type AddFriendResult } from "./friends/add-friend.js";
+export { respondToFriendInvite, type RespondToFriendInviteResult } from "./friends/respond-to-friend-invite.js";
+export { removeFriend, type RemoveFriendResult } from "./friends/remove-friend.js";
+export { setFriendNote } from "./friends/set-friend-note.js";
+export { expireFriendInvites } from "./friends/expire-friend-invites.js";
+export {
+  listFriends,
+  type FriendInviteEntry,
+  type FriendList,
+  type FriendListEntry,
+  type FriendPerson,
+  type ListFriendsOptions,
+} from "./friends/list-friends.js";
+export { areFriends, isIgnoredBy, type CharacterPairOptions } from "./friends/relations.js";
+export { FRIENDSHIP_RESULT_BY_ERROR, friendshipResultFor } from "./friends/friendship-result-codes.js";
+
+// Mail (issue 10)
+export { DEFAULT_MAIL_OPTIONS, MailOptionsSchema, type MailOptions, type MailOptionsInput } from "./mail/mail-options.js";
+export {
+  GrantDescriptionSchema,
+  type GrantDescription,
+  type GrantRecipient,
+  type MailGrantHandler,
+  type MailGrantHandlers,
+} from "./mail/mail-grants.js";
+export { sendMail, type SendMailResult } from "./mail/send-mail.js";
+export { sendSystemMail, type SendSystemMailResult } from "./mail/send-system-mail.js";
+export { openMail } from "./mail/open-mail.js";
+export { takeMailAttachment, type TakeMailAttachmentResult } from "./mail/take-mail-attachment.js";
+export { takeMailGold } from "./mail/take-mail-gold.js";
+export { payMailCod } from "./mail/pay-mail-cod.js";
+export { returnMail } from "./mail/return-mail.js";
+export { deleteMail } from "./mail/delete-mail.js";
+export { expireMail, expireOneMail, type ExpireMailOptions, type ExpireMailReport, type MailExpiryOutcome } from "./mail/expire-mail.js";
+export { listMail, type ListMailOptions, type MailAttachmentView, type MailView } from "./mail/list-mail.js";
+export { MAIL_ERROR_BY_ERROR, mailErrorFor } from "./mail/mail-result-codes.js";

@@ -17,6 +17,15 @@ export const GAME_EVENT_KINDS = [
   "inventory.changed",
   "creature.killed",
   "account.sessions-revoked",
+  "friend.invite-received",
+  "friend.invite-removed",
+  "friend.invite-answered",
+  "friendship.added",
+  "friendship.changed",
+  "friendship.removed",
+  "mail.arrived",
+  "mail.removed",
+  "mail.cod-paid",
 ] as const;
 
 /** One of {@link GAME_EVENT_KINDS}. */
@@ -128,6 +137,84 @@ export interface AccountSessionsRevokedEvent {
   reason: string;
 }
 
+/** A friend request arrived for the invitee (`characterId`). */
+export interface FriendInviteReceivedEvent extends CharacterScoped {
+  kind: "friend.invite-received";
+  inviteId: bigint;
+  inviterCharacterId: number;
+  inviterName: string;
+  note: string;
+  expiresAt: Date;
+}
+
+/** An invite is no longer waiting for the invitee (`characterId`): answered, withdrawn by an ignore, or expired. */
+export interface FriendInviteRemovedEvent extends CharacterScoped {
+  kind: "friend.invite-removed";
+  inviteId: bigint;
+  reason: "answered" | "ignored" | "expired";
+}
+
+/** The inviter (`characterId`) learns what became of their invite. */
+export interface FriendInviteAnsweredEvent extends CharacterScoped {
+  kind: "friend.invite-answered";
+  inviteId: bigint;
+  inviteeCharacterId: number;
+  inviteeName: string;
+  answer: "accepted" | "declined" | "ignored" | "expired";
+}
+
+/** A new entry in the friend list of `characterId`. `type` is the client's FriendshipType. */
+export interface FriendshipAddedEvent extends CharacterScoped {
+  kind: "friendship.added";
+  friendshipId: bigint;
+  otherCharacterId: number;
+  otherName: string;
+  type: number;
+  note: string;
+}
+
+/** An entry of the friend list of `characterId` changed type or note. */
+export interface FriendshipChangedEvent extends CharacterScoped {
+  kind: "friendship.changed";
+  friendshipId: bigint;
+  otherCharacterId: number;
+  type: number;
+  note: string;
+}
+
+/** An entry left the friend list of `characterId` (removed, or the other ignored them). */
+export interface FriendshipRemovedEvent extends CharacterScoped {
+  kind: "friendship.removed";
+  friendshipId: bigint;
+  otherCharacterId: number;
+}
+
+/** A mail arrived in the mailbox of `characterId` (sent to them, or returned to them). */
+export interface MailArrivedEvent extends CharacterScoped {
+  kind: "mail.arrived";
+  mailId: bigint;
+  reason: "sent" | "returned";
+  senderType: number;
+  senderName: string;
+  subject: string;
+}
+
+/** A mail left the mailbox of `characterId`. After "expired", its contents were settled to them by their own events. */
+export interface MailRemovedEvent extends CharacterScoped {
+  kind: "mail.removed";
+  mailId: bigint;
+  reason: "deleted" | "returned" | "expired";
+}
+
+/** The recipient paid the cash on delivery of a mail from `characterId`, into their purse. */
+export interface MailCodPaidEvent extends CharacterScoped {
+  kind: "mail.cod-paid";
+  mailId: bigint;
+  payerCharacterId: number;
+  payerName: string;
+  amount: bigint;
+}
+
 /** Any event an action can cause. */
 export type GameEvent =
   | ReputationChangedEvent
@@ -140,7 +227,16 @@ export type GameEvent =
   | PathLevelChangedEvent
   | InventoryChangedEvent
   | CreatureKilledEvent
-  | AccountSessionsRevokedEvent;
+  | AccountSessionsRevokedEvent
+  | FriendInviteReceivedEvent
+  | FriendInviteRemovedEvent
+  | FriendInviteAnsweredEvent
+  | FriendshipAddedEvent
+  | FriendshipChangedEvent
+  | FriendshipRemovedEvent
+  | MailArrivedEvent
+  | MailRemovedEvent
+  | MailCodPaidEvent;
 
 /** The event of kind `K`. */
 export type GameEventOf<K extends GameEventKind> = Extract<GameEvent, { kind: K }>;

@@ -20,9 +20,11 @@ export interface OptionSpec {
   description: string;
   required?: boolean;
   default?: string;
+  /** The option may be given several times; its value is then a string[]. */
+  multiple?: boolean;
 }
 
-export type OptionValues = Record<string, string | boolean | undefined>;
+export type OptionValues = Record<string, string | boolean | string[] | undefined>;
 
 /** What a command gets to do its work: config, a logger on stderr, output and the database on demand. */
 export interface CommandContext {
@@ -54,6 +56,12 @@ export interface Command {
 /** Declares a command with its option types checked. */
 export function defineCommand(command: Command): Command {
   return command;
+}
+
+/** Reads a repeatable string option (empty when not given). */
+export function strs(options: OptionValues, name: string): string[] {
+  const value = options[name];
+  return Array.isArray(value) ? value : typeof value === "string" ? [value] : [];
 }
 
 /** Reads a required string option that the parser already checked is present. */

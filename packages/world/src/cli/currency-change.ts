@@ -72,8 +72,10 @@ export function retryCommand(command: CurrencyChangeRequest["command"], key: str
   const options: OptionValues = { ...command.options, key };
   for (const [name, value] of Object.entries(options)) {
     if (value === undefined || value === false || name === "help") continue;
-    words.push(`--${name}`);
-    if (value !== true) words.push(shellWord(value));
+    for (const one of Array.isArray(value) ? value : [value]) {
+      words.push(`--${name}`);
+      if (one !== true) words.push(shellWord(one));
+    }
   }
   return words.join(" ");
 }

@@ -38,7 +38,7 @@ function commandHelp(command: Command): string {
   const opts = { ...command.options };
   for (const [name, spec] of Object.entries(opts)) {
     const arg = spec.type === "string" ? ` <${name}>` : "";
-    const tail = spec.required ? " (required)" : spec.default !== undefined ? ` (default ${spec.default})` : "";
+    const tail = (spec.required ? " (required)" : spec.default !== undefined ? ` (default ${spec.default})` : "") + (spec.multiple ? " (repeatable)" : "");
     lines.push(`  --${name}${arg}`.padEnd(28) + spec.description + tail);
   }
   if (command.printsData) lines.push("  --json".padEnd(28) + "print the result as JSON");
@@ -75,7 +75,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<Exi
       allowPositionals: false,
       strict: true,
       options: {
-        ...Object.fromEntries(Object.entries(command.options).map(([k, v]) => [k, { type: v.type }])),
+        ...Object.fromEntries(Object.entries(command.options).map(([k, v]) => [k, { type: v.type, multiple: v.multiple === true }])),
         json: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },

@@ -17,6 +17,7 @@ import { accountCurrenciesPacket, creditsPacket } from "../game/currency-packets
 import { systemMessage } from "../game/system-message";
 import { packet } from "../server/outgoing";
 import type { Recipients } from "./recipients";
+import { SOCIAL_EVENT_DELIVERY } from "./social-delivery";
 
 /** What an event mapping can use. */
 export interface DeliveryContext {
@@ -82,6 +83,7 @@ export const EVENT_DELIVERY: { readonly [K in GameEventKind]: Deliver<K> } = {
   "account.sessions-revoked": ({ to }, e) => {
     to.session(e.accountId)?.close({ reason: `sessions revoked: ${e.reason}`, violation: false });
   },
+  ...SOCIAL_EVENT_DELIVERY,
 };
 
 /** Sends what one event means to whoever it concerns who is in the world. */

@@ -5,6 +5,7 @@ import { characterCreate, characterList, goldGrant } from "./character";
 import { currencyDeduct, currencyGrant, currencyShow } from "./currency";
 import { dbMigrate } from "./db";
 import { ledgerAudit, ledgerShow } from "./ledger";
+import { mailSend } from "./mail";
 import { serve } from "./serve";
 
 /** Every CLI command, in the order `--help` lists them. */
@@ -24,5 +25,6 @@ export const COMMANDS: readonly Command[] = [
   currencyShow,
   ledgerShow,
   ledgerAudit,
+  mailSend,
   bot,
 ];

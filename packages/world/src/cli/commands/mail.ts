@@ -1,0 +1,86 @@
+// `bezgelor mail send`: system mail from an operator (GM sender type), through the same action
+// other services use. Every send carries an idempotency key (given, or generated and printed
+// before sending), so a retry after an unknown outcome never sends twice.
+import { randomUUID } from "node:crypto";
+import { DbError, sendSystemMail } from "@bezgelor/db";
+import { WorldError } from "../../errors";
+import { defineCommand, str, strs, type OptionValues } from "../command";
+
+/** Parses `ID:COUNT` item options. Throws WorldError USAGE. */
+export function parseItemOptions(values: readonly string[]): Array<{ itemId: number; count: number }> {
+  return values.map((value) => {
+    const match = /^(\d{1,10}):(\d{1,10})$/.exec(value);
+    const itemId = Number(match?.[1]);
+    const count = Number(match?.[2]);
+    if (!match || itemId < 1 || count < 1 || itemId > 2147483647 || count > 2147483647) {
+      throw new WorldError("USAGE", `--item must be ITEM_ID:COUNT with positive whole numbers, got ${value}`);
+    }
+    return { itemId, count };
+  });
+}
+
+function retryCommand(o: OptionValues, key: string): string {
+  const quote = (s: string) => `'${s.replaceAll("'", "'\\''")}'`;
+  const parts = ["bezgelor mail send", `--to ${quote(str(o, "to"))}`, `--subject ${quote(str(o, "subject"))}`, `--body ${quote(str(o, "body"))}`];
+  if (str(o, "from") !== "GM") parts.push(`--from ${quote(str(o, "from"))}`);
+  if (typeof o.gold === "string") parts.push(`--gold ${o.gold}`);
+  for (const item of strs(o, "item")) parts.push(`--item ${item}`);
+  parts.push(`--key ${quote(key)}`);
+  return parts.join(" ");
+}
+
+interface SentView {
+  mailId: bigint;
+  recipientCharacterId: number;
+  to: string;
+  expiresAt: Date;
+  key: string;
+  replayed: boolean;
+}
+
+export const mailSend = defineCommand({
+  path: ["mail", "send"],
+  summary: "send system mail (GM sender) with optional gold and items; idempotent with --key",
+  options: {
+    to: { type: "string", description: "recipient character name", required: true },
+    subject: { type: "string", description: "subject, 1..49 characters", required: true },
+    body: { type: "string", description: "body, up to 499 characters", default: "" },
+    from: { type: "string", description: "sender name shown in the mailbox", default: "GM" },
+    gold: { type: "string", description: "gold to attach (whole number)" },
+    item: { type: "string", description: "item to attach as ITEM_ID:COUNT (up to 10)", multiple: true },
+    key: { type: "string", description: "idempotency key; generated and printed when omitted" },
+  },
+  printsData: true,
+  async run(ctx, o) {
+    const goldText = typeof o.gold === "string" ? o.gold : "0";
+    if (!/^\d{1,19}$/.test(goldText)) throw new WorldError("USAGE", `--gold must be a whole number, got ${goldText}`);
+    const items = parseItemOptions(strs(o, "item"));
+    const key = typeof o.key === "string" && o.key !== "" ? o.key : `mail-${randomUUID()}`;
+    // Printed before anything is sent, so an operator always has the key to retry with.
+    if (typeof o.key !== "string") ctx.progress(`idempotency key: ${key}`);
+    const { client } = await ctx.openDatabase();
+    let sent;
+    try {
+      sent = await sendSystemMail(client, {
+        rules: await ctx.loadRules(),
+        actor: { kind: "admin", name: "cli" },
+        idempotencyKey: key,
+        to: { name: str(o, "to") },
+        from: { type: "gm", name: str(o, "from") },
+        subject: str(o, "subject"),
+        body: str(o, "body"),
+        gold: BigInt(goldText),
+        items,
+      });
+    } catch (error) {
+      // A refusal is a known outcome; anything else may have committed before the reply was lost.
+      const known = error instanceof WorldError || (error instanceof DbError && error.code !== "INTERNAL" && error.code !== "CONNECTION_FAILED");
+      if (known) throw error;
+      throw new WorldError("DISCONNECTED", `the outcome is unknown (${(error as Error).message}); retry safely with: ${retryCommand(o, key)}`, { cause: error });
+    }
+    ctx.print(
+      { mailId: sent.result.mailId, recipientCharacterId: sent.result.recipientCharacterId, to: str(o, "to"), expiresAt: sent.result.expiresAt, key, replayed: sent.replayed },
+      (v: SentView) => `${v.replayed ? "already sent" : "sent"} mail ${v.mailId} to ${v.to} (expires ${v.expiresAt.toISOString()}, key ${v.key})`,
+    );
+  },
+});
