@@ -6,6 +6,7 @@ it("exports exactly the curated runtime API", () => {
   expect(Object.keys(api).sort()).toEqual([
     "CORE_ERROR_CODE",
     "CoreError",
+    "MAX_CHARACTERS_PER_ACCOUNT",
     "TITLE_REQUIREMENT_REASON",
     "TITLE_TRIGGER_TYPE",
     "VENDOR_REFUSAL",
