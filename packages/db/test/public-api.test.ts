@@ -41,9 +41,11 @@ describe("public API", () => {
         "createAccount",
         "createCharacter",
         "getAccountByEmail",
+        "getAccountRole",
         "getCharacter",
         "getCharacterByName",
         "getGold",
+        "isDatabaseUnavailable",
         "isDbError",
         "issueSessionKey",
         "listCharacters",
@@ -52,6 +54,7 @@ describe("public API", () => {
         "openDatabase",
         "pgPoolExecutor",
         "pgliteExecutor",
+        "recordCharacterOnline",
         "runTransaction",
         "setAccountPassword",
         "setAccountRole",
@@ -63,7 +66,16 @@ describe("public API", () => {
   });
 
   it("@bezgelor/db/testing exports exactly these values", () => {
-    expect(Object.keys(testing).sort()).toEqual(["createTestDatabase", "makeAccount", "makeCharacter", "uniqueCharacterName", "uniqueEmail"]);
+    expect(Object.keys(testing).sort()).toEqual([
+      "closedPort",
+      "createTestDatabase",
+      "createUnreachableDatabase",
+      "makeAccount",
+      "makeCharacter",
+      "uniqueCharacterName",
+      "uniqueEmail",
+      "unreachablePostgresUrl",
+    ]);
   });
 
   it("does not leak the generated Prisma client as a value", () => {

@@ -8,3 +8,4 @@ export {
   type MakeAccountOptions,
   type MakeCharacterOptions,
 } from "./factories.js";
+export { closedPort, createUnreachableDatabase, unreachablePostgresUrl } from "./unreachable-database.js";
