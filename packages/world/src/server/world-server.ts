@@ -1,17 +1,19 @@
 import { createServer, type Server, type Socket } from "node:net";
 import type { Logger } from "pino";
-import type { Database } from "@bezgelor/db";
+import { recordCharacterOnline, type Database } from "@bezgelor/db";
 import type { GameData } from "@bezgelor/data";
 import { selectReputationScale } from "@bezgelor/data";
 import { LOGOUT_REASON, ServerLogout } from "@bezgelor/protocol";
 import type { WorldConfig } from "../config/schema";
 import { HANDLERS } from "../handlers/index";
 import { sendHello } from "../handlers/auth/hello";
+import { DatabaseHealth, observedClient } from "./database-health";
 import type { OutgoingPacket } from "./outgoing";
 import { Presence } from "./presence";
 import type { WorldServices } from "./services";
 import { Session, type CloseReason } from "./session";
 import { SessionRegistry } from "./session-registry";
+import { ThrottledLog } from "./throttled-log";
 
 export interface WorldServerOptions {
   config: WorldConfig;
@@ -42,10 +44,12 @@ export interface WorldServer {
 export async function startWorldServer(options: WorldServerOptions): Promise<WorldServer> {
   const { config, database, data, logger } = options;
   const sessions = new SessionRegistry();
+  const health = new DatabaseHealth(logger);
   const services: WorldServices = {
     config,
     database,
-    db: database.client,
+    db: observedClient(database.client, health),
+    health,
     data,
     scale: selectReputationScale(data, config.reputationScale),
     presence: new Presence<OutgoingPacket>(),
@@ -55,10 +59,30 @@ export async function startWorldServer(options: WorldServerOptions): Promise<Wor
   };
   let nextId = 1;
   let stopping = false;
+  const perAddress = new Map<string, number>();
+  const refusedLogs = {
+    maxConnections: new ThrottledLog(logger, "warn", "connection refused: too many connections"),
+    maxConnectionsPerAddress: new ThrottledLog(logger, "warn", "connection refused: too many connections from one address"),
+  };
+  const acceptLog = new ThrottledLog(logger, "error", "accepting a connection failed");
+  /** Last-online stamps still being written; shutdown waits for them before the database closes. */
+  const stamping = new Set<Promise<void>>();
 
-  const onClose = (session: Session, why: CloseReason) => {
+  const stampLastOnline = (session: Session, characterId: number) => {
+    const write = recordCharacterOnline(services.db, { characterId })
+      .catch((err: unknown) => session.logger.warn({ err, characterId }, "could not record the character's last online time"))
+      .finally(() => stamping.delete(write));
+    stamping.add(write);
+  };
+
+  const onClose = (session: Session, why: CloseReason, wasState: string) => {
     sessions.remove(session);
-    if (session.character) services.presence.leave(session.character.id);
+    const left = (perAddress.get(session.address) ?? 1) - 1;
+    if (left > 0) perAddress.set(session.address, left);
+    else perAddress.delete(session.address);
+    // Everything the session published goes, whatever a handler still in flight set meanwhile.
+    services.presence.leavePeer(session);
+    if (session.character && (wasState === "in-world" || wasState === "entering")) stampLastOnline(session, session.character.id);
     logger.debug({ session: session.id, reason: why.reason, open: sessions.size }, "session removed");
   };
 
@@ -67,12 +91,21 @@ export async function startWorldServer(options: WorldServerOptions): Promise<Wor
       socket.destroy();
       return;
     }
+    const address = socket.remoteAddress ?? "unknown";
+    const fromAddress = perAddress.get(address) ?? 0;
+    const { maxConnections, maxConnectionsPerAddress } = config.server;
+    if (sessions.size >= maxConnections || fromAddress >= maxConnectionsPerAddress) {
+      const limit = sessions.size >= maxConnections ? "maxConnections" : "maxConnectionsPerAddress";
+      refusedLogs[limit].log({ remote: address, limit, open: sessions.size, fromAddress, maxConnections, maxConnectionsPerAddress });
+      socket.destroy();
+      return;
+    }
+    perAddress.set(address, fromAddress + 1);
     const session = new Session(nextId++, socket, services, HANDLERS, { onClose });
     sessions.add(session);
     session.logger.info("connected");
     sendHello(session, services);
   });
-  server.on("error", (err) => logger.error({ err }, "listener error"));
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -81,6 +114,9 @@ export async function startWorldServer(options: WorldServerOptions): Promise<Wor
       resolve();
     });
   });
+  // After listening, errors here are failed accepts (EMFILE when out of file descriptors, ...):
+  // the server keeps running, so they are logged, throttled, rather than thrown.
+  server.on("error", (err: NodeJS.ErrnoException) => acceptLog.log({ err, code: err.code, open: sessions.size }));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.server.port;
   logger.info({ host: config.server.host, port, database: database.kind }, "world server listening");
@@ -107,6 +143,7 @@ export async function startWorldServer(options: WorldServerOptions): Promise<Wor
         if (s.state === "in-world") s.send(ServerLogout, { requested: false, reason: LOGOUT_REASON.WorldServerConnectionLost });
         s.close({ reason, violation: false });
       }
+      await Promise.all([...stamping]);
       await closed;
       logger.info("world server stopped");
     },
