@@ -20,6 +20,11 @@ export interface OptionSpec {
   description: string;
   required?: boolean;
   default?: string;
+  /**
+   * The environment variable this option overrides: its value goes through the same config
+   * validation, so `--port abc` is refused exactly like `BEZGELOR_PORT=abc`.
+   */
+  env?: string;
 }
 
 export type OptionValues = Record<string, string | boolean | undefined>;
