@@ -17,6 +17,7 @@ it("exports exactly the curated runtime API", () => {
     "MAIL_LIMITS",
     "MAIL_REFUSAL",
     "MAIL_SENDER_TYPE",
+    "MAX_CHARACTERS_PER_ACCOUNT",
     "MAX_FRIENDSHIP_NOTE_LENGTH",
     "REQUESTABLE_FRIENDSHIP_TYPES",
     "STORED_FRIENDSHIP_TYPES",

@@ -6,6 +6,8 @@
 export { CORE_ERROR_CODE, CoreError, type CoreErrorCode } from "./errors";
 export type { Ok, Refused } from "./result";
 
+export { MAX_CHARACTERS_PER_ACCOUNT } from "./characters/limits";
+
 export { clampStanding, reputationLevel, reputationLevelByName, standingBounds } from "./reputation/standing";
 export { applyStandingChange, levelChange, type LevelChange, type StandingChange } from "./reputation/change";
 export { pathLevelRewards, reputationDeltas, type ReputationDelta } from "./reputation/rewards";

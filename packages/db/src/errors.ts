@@ -7,6 +7,8 @@ export const DB_ERROR_CODES = {
   EMAIL_TAKEN: "EMAIL_TAKEN",
   /** A character with this name (compared case-insensitively) exists already. */
   NAME_TAKEN: "NAME_TAKEN",
+  /** The account already holds the most characters it may (see MAX_CHARACTERS_PER_ACCOUNT); nothing was created. */
+  CHARACTER_LIMIT_REACHED: "CHARACTER_LIMIT_REACHED",
   /** A spend larger than the balance; nothing was changed. */
   INSUFFICIENT_FUNDS: "INSUFFICIENT_FUNDS",
   /** A gold amount that is not a positive 64-bit integer. */

@@ -24,6 +24,7 @@ export type { DbLogger } from "./logger.js";
 
 // Errors
 export { DB_ERROR_CODES, DbError, isDbError, type DbErrorCode, type DbErrorOptions } from "./errors.js";
+export { isDatabaseUnavailable } from "./open/unavailable.js";
 
 // Client and transactions
 export { runTransaction, type DbClient, type TransactionOptions } from "./client.js";
@@ -34,6 +35,7 @@ export { ACCOUNT_ROLES, type AccountRole } from "./accounts/roles.js";
 export type { AccountRecord } from "./accounts/account-record.js";
 export { createAccount, type CreateAccountOptions } from "./accounts/create-account.js";
 export { getAccountByEmail, type GetAccountByEmailOptions } from "./accounts/get-account-by-email.js";
+export { getAccountRole, type GetAccountRoleOptions } from "./accounts/get-account-role.js";
 export { verifyPassword, type VerifyPasswordOptions } from "./accounts/verify-password.js";
 export { setAccountPassword, type SetAccountPasswordOptions } from "./accounts/set-account-password.js";
 export { setAccountRole, type SetAccountRoleOptions } from "./accounts/set-account-role.js";
@@ -45,6 +47,7 @@ export { createCharacter, MAX_CHARACTER_LEVEL, type CreateCharacterOptions } fro
 export { listCharacters, type ListCharactersOptions } from "./characters/list-characters.js";
 export { getCharacter, type GetCharacterOptions } from "./characters/get-character.js";
 export { getCharacterByName, type GetCharacterByNameOptions } from "./characters/get-character-by-name.js";
+export { recordCharacterOnline, type RecordCharacterOnlineOptions } from "./characters/record-character-online.js";
 
 // Currency
 export { getGold, type GetGoldOptions } from "./currency/get-gold.js";

@@ -3,6 +3,7 @@ import {
   createAccount,
   DB_ERROR_CODES,
   getAccountByEmail,
+  getAccountRole,
   issueSessionKey,
   setAccountPassword,
   setAccountRole,
@@ -97,9 +98,12 @@ describe("setAccountPassword and setAccountRole", () => {
     await expectDbError(validateSessionKey(db.client, { ...issued }), DB_ERROR_CODES.SESSION_INVALID);
   });
 
-  it("sets the role", async () => {
+  it("sets the role, and getAccountRole reads the stored role", async () => {
     const account = await makeAccount(db.client);
+    await expect(getAccountRole(db.client, { accountId: account.id })).resolves.toBe("player");
     await expect(setAccountRole(db.client, { email: account.email, role: "gm" })).resolves.toMatchObject({ role: "gm" });
+    await expect(getAccountRole(db.client, { accountId: account.id })).resolves.toBe("gm");
+    await expectDbError(getAccountRole(db.client, { accountId: 2_000_000_000 }), DB_ERROR_CODES.ACCOUNT_NOT_FOUND);
   });
 
   it("throws ACCOUNT_NOT_FOUND and INVALID_INPUT", async () => {

@@ -1,5 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createCharacter, DB_ERROR_CODES, getCharacter, getCharacterByName, listCharacters, runTransaction, type Database } from "../src/index.js";
+import {
+  createCharacter,
+  DB_ERROR_CODES,
+  getCharacter,
+  getCharacterByName,
+  listCharacters,
+  recordCharacterOnline,
+  runTransaction,
+  type Database,
+} from "../src/index.js";
 import { createTestDatabase, makeAccount, makeCharacter, uniqueCharacterName } from "../src/testing/index.js";
 import { expectDbError } from "./expect-db-error.js";
 
@@ -25,7 +34,7 @@ describe("createCharacter", () => {
       worldId: 870,
       zoneId: 1,
       positionX: 0,
-      lastLoginAt: null,
+      lastOnlineAt: null,
     });
   });
 
@@ -128,5 +137,18 @@ describe("runTransaction", () => {
     }).catch((error: Error) => error.message);
     expect(outcome).toBe("abort");
     await expectDbError(getCharacterByName(db.client, { name }), DB_ERROR_CODES.CHARACTER_NOT_FOUND);
+  });
+});
+
+describe("recordCharacterOnline", () => {
+  it("stamps lastOnlineAt (now by default); CHARACTER_NOT_FOUND for an unknown id", async () => {
+    const character = await makeCharacter(db.client);
+    const at = new Date("2026-01-02T03:04:05.678Z");
+    await recordCharacterOnline(db.client, { characterId: character.id, at });
+    expect((await getCharacter(db.client, { characterId: character.id })).lastOnlineAt).toEqual(at);
+    const before = Date.now();
+    await recordCharacterOnline(db.client, { characterId: character.id });
+    expect((await getCharacter(db.client, { characterId: character.id })).lastOnlineAt!.getTime()).toBeGreaterThanOrEqual(before - 1000);
+    await expectDbError(recordCharacterOnline(db.client, { characterId: 2_000_000_000 }), DB_ERROR_CODES.CHARACTER_NOT_FOUND);
   });
 });

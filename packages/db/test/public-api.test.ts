@@ -94,8 +94,10 @@ describe("public API", () => {
         "createAccount",
         "createCharacter",
         "getAccountByEmail",
+        "getAccountRole",
         "getCharacter",
         "getCharacterByName",
+        "isDatabaseUnavailable",
         "isDbError",
         "issueSessionKey",
         "listCharacters",
@@ -104,6 +106,7 @@ describe("public API", () => {
         "openDatabase",
         "pgPoolExecutor",
         "pgliteExecutor",
+        "recordCharacterOnline",
         "runTransaction",
         "setAccountPassword",
         "setAccountRole",
@@ -114,7 +117,18 @@ describe("public API", () => {
   });
 
   it("@bezgelor/db/testing exports exactly these values", () => {
-    expect(Object.keys(testing).sort()).toEqual(["createTestDatabase", "loadTestRules", "makeAccount", "makeCharacter", "testActionOptions", "uniqueCharacterName", "uniqueEmail"]);
+    expect(Object.keys(testing).sort()).toEqual([
+      "closedPort",
+      "createTestDatabase",
+      "createUnreachableDatabase",
+      "loadTestRules",
+      "makeAccount",
+      "makeCharacter",
+      "testActionOptions",
+      "uniqueCharacterName",
+      "uniqueEmail",
+      "unreachablePostgresUrl",
+    ]);
   });
 
   it("does not leak the generated Prisma client as a value", () => {

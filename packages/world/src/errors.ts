@@ -8,6 +8,8 @@ export const WORLD_ERROR_CODES = {
   /** Login failed: wrong, expired or mismatched session key. Protocol violation, as in NexusForever. */
   AUTH_FAILED: "AUTH_FAILED",
   TIMEOUT: "TIMEOUT",
+  /** The session closed while a handler was waiting: its remaining effects are dropped, nobody is told. */
+  SESSION_CLOSED: "SESSION_CLOSED",
   DISCONNECTED: "DISCONNECTED",
   /**
    * A change was sent to the database and the connection failed before the answer came back: it

@@ -1,3 +1,4 @@
+import { MAX_CHARACTERS_PER_ACCOUNT } from "@bezgelor/core";
 import { listCharacters } from "@bezgelor/db";
 import { CHARACTER_CREATE_RESULT, ClientCharacterCreate } from "@bezgelor/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -35,5 +36,21 @@ describe("character creation over the wire", () => {
     const names = (await listCharacters(t.db, { accountId: p.accountId })).map((c) => c.name).sort();
     expect(names).toEqual([p.characterName, "Wirecreated"].sort());
     expect(t.logged("character create refused")).toHaveLength(3);
+  });
+
+  it("enforces the limit the character list advertises: the next create fails and nothing is created", async () => {
+    const list = await client.characterList();
+    expect(list.maxNumberCharacters).toBe(MAX_CHARACTERS_PER_ACCOUNT);
+    const letters = "abcdefghijklmnopqrstuvwxyz";
+    for (let i = list.characters.length; i < list.maxNumberCharacters; i += 1) {
+      expect((await create(`Limit${letters[i]}${letters[list.characters.length]}`)).result).toBe(CHARACTER_CREATE_RESULT.CreateOk);
+    }
+    const refusedBefore = t.logged("character create refused").length;
+    expect((await create("Onetoomany")).result).toBe(CHARACTER_CREATE_RESULT.CreateFailed);
+    expect((await create("Twotoomany")).result).toBe(CHARACTER_CREATE_RESULT.CreateFailed);
+    expect(await listCharacters(t.db, { accountId: p.accountId })).toHaveLength(MAX_CHARACTERS_PER_ACCOUNT);
+    expect((await client.characterList()).characters).toHaveLength(list.maxNumberCharacters);
+    const refusals = t.logged("character create refused").slice(refusedBefore);
+    expect(refusals.map((l) => String(l.reason))).toEqual([expect.stringMatching(/^account full/), expect.stringMatching(/^account full/)]);
   });
 });

@@ -1,5 +1,6 @@
+import { MAX_CHARACTERS_PER_ACCOUNT } from "@bezgelor/core";
 import { z } from "zod";
-import type { DbClient } from "../client.js";
+import { runTransaction, type DbClient } from "../client.js";
 import { DB_ERROR_CODES, DbError, isForeignKeyViolation, toDbError, isUniqueViolation } from "../errors.js";
 import type { Character } from "../generated/prisma/client";
 import { CharacterNameSchema, IdSchema, Int32Schema, parseInput } from "../validation.js";
@@ -34,13 +35,28 @@ const InputSchema = z.object({
 
 /**
  * Creates a character. The name keeps its letter case for display; uniqueness ignores case.
- * Throws DbError NAME_TAKEN, ACCOUNT_NOT_FOUND, INVALID_INPUT (name not 3..24 letters, negative
- * ids, level outside 1..50).
+ * An account holds at most MAX_CHARACTERS_PER_ACCOUNT (12) characters: the account row is locked
+ * (`FOR UPDATE`) before counting, so racing creates on one account queue and can never pass the
+ * limit together.
+ * Throws DbError CHARACTER_LIMIT_REACHED, NAME_TAKEN, ACCOUNT_NOT_FOUND, INVALID_INPUT (name not
+ * 3..24 letters, negative ids, level outside 1..50).
  */
 export async function createCharacter(db: DbClient, options: CreateCharacterOptions): Promise<Character> {
   const input = parseInput(InputSchema, options);
   try {
-    return await db.character.create({ data: { ...input, nameKey: input.name.toLowerCase() } });
+    return await runTransaction(db, async (tx) => {
+      const locked = await tx.$queryRaw<Array<{ id: number }>>`SELECT "id" FROM "accounts" WHERE "id" = ${input.accountId} FOR UPDATE`;
+      if (locked.length === 0) {
+        throw new DbError(DB_ERROR_CODES.ACCOUNT_NOT_FOUND, `No account with id ${input.accountId}`, { details: { accountId: input.accountId } });
+      }
+      const held = await tx.character.count({ where: { accountId: input.accountId } });
+      if (held >= MAX_CHARACTERS_PER_ACCOUNT) {
+        throw new DbError(DB_ERROR_CODES.CHARACTER_LIMIT_REACHED, `The account already has ${held} characters; the limit is ${MAX_CHARACTERS_PER_ACCOUNT}`, {
+          details: { accountId: input.accountId, held, limit: MAX_CHARACTERS_PER_ACCOUNT },
+        });
+      }
+      return tx.character.create({ data: { ...input, nameKey: input.name.toLowerCase() } });
+    });
   } catch (error) {
     if (isUniqueViolation(error, "characters_name_key_key", ["name_key"])) {
       throw new DbError(DB_ERROR_CODES.NAME_TAKEN, `The name ${input.name} is taken`, { cause: error, details: { name: input.name } });

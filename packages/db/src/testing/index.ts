@@ -9,3 +9,4 @@ export {
   type MakeCharacterOptions,
 } from "./factories.js";
 export { loadTestRules, testActionOptions } from "./rules.js";
+export { closedPort, createUnreachableDatabase, unreachablePostgresUrl } from "./unreachable-database.js";

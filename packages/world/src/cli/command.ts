@@ -22,6 +22,11 @@ export interface OptionSpec {
   default?: string;
   /** The option may be given several times; its value is then a string[]. */
   multiple?: boolean;
+  /**
+   * The environment variable this option overrides: its value goes through the same config
+   * validation, so `--port abc` is refused exactly like `BEZGELOR_PORT=abc`.
+   */
+  env?: string;
 }
 
 export type OptionValues = Record<string, string | boolean | string[] | undefined>;

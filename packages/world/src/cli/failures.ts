@@ -1,4 +1,4 @@
-import { DbError, type DbErrorCode } from "@bezgelor/db";
+import { DbError, isDatabaseUnavailable, type DbErrorCode } from "@bezgelor/db";
 import { WorldError, type WorldErrorCode } from "../errors";
 import { EXIT_CODES, type ExitCode } from "./command";
 
@@ -19,6 +19,7 @@ const DB_EXIT: Partial<Record<DbErrorCode, ExitCode>> = {
   MAIL_RECIPIENT_IGNORES_SENDER: EXIT_CODES.REFUSED,
   DIRECTORY_LOCKED: EXIT_CODES.UNAVAILABLE,
   MIGRATION_FAILED: EXIT_CODES.UNAVAILABLE,
+  CHARACTER_LIMIT_REACHED: EXIT_CODES.REFUSED,
 };
 
 const WORLD_EXIT: Partial<Record<WorldErrorCode, ExitCode>> = {
@@ -33,6 +34,8 @@ const WORLD_EXIT: Partial<Record<WorldErrorCode, ExitCode>> = {
 
 /** Maps an error to the exit code scripts see. */
 export function exitCodeFor(err: unknown): ExitCode {
+  // An outage is "unavailable" whatever the failing query was wrapped in.
+  if (isDatabaseUnavailable(err)) return EXIT_CODES.UNAVAILABLE;
   if (err instanceof DbError) return DB_EXIT[err.code] ?? EXIT_CODES.FAILURE;
   if (err instanceof WorldError) return WORLD_EXIT[err.code] ?? EXIT_CODES.FAILURE;
   return EXIT_CODES.FAILURE;

@@ -99,12 +99,21 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<Exi
   return execute(command, values, io);
 }
 
+/** The environment with the options that override a variable (`--port` for BEZGELOR_PORT) applied. */
+function withOptionOverrides(command: Command, values: OptionValues, env: CliIo["env"]): CliIo["env"] {
+  const overrides = Object.entries(command.options).flatMap(([name, spec]) => {
+    const value = values[name];
+    return spec.env && typeof value === "string" ? [[spec.env, value] as const] : [];
+  });
+  return { ...env, ...Object.fromEntries(overrides) };
+}
+
 async function execute(command: Command, values: OptionValues, io: CliIo): Promise<ExitCode> {
   const json = values.json === true;
   let database: Database | undefined;
   try {
     const serving = command.path[0] === "serve";
-    const config = loadConfig(io.env);
+    const config = loadConfig(withOptionOverrides(command, values, io.env));
     // CLI commands keep stdout for their data; logs go to stderr, quieter by default.
     const logger = createLogger({
       level: serving || io.env.BEZGELOR_LOG_LEVEL ? config.logLevel : "warn",

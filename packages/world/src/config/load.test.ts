@@ -40,6 +40,20 @@ describe("loadConfig", () => {
     );
   });
 
+  it("reads the login and frame deadlines and the connection caps, and refuses bad ones", () => {
+    const config = loadConfig({
+      BEZGELOR_LOGIN_TIMEOUT: "5",
+      BEZGELOR_FRAME_TIMEOUT: "0.5",
+      BEZGELOR_MAX_CONNECTIONS: "100",
+      BEZGELOR_MAX_CONNECTIONS_PER_ADDRESS: "4",
+    });
+    expect(config.server).toMatchObject({ loginTimeoutSeconds: 5, frameTimeoutSeconds: 0.5, maxConnections: 100, maxConnectionsPerAddress: 4 });
+    expect(loadConfig({}).server).toMatchObject({ loginTimeoutSeconds: 30, frameTimeoutSeconds: 10, maxConnections: 2000, maxConnectionsPerAddress: 16 });
+    expect(() => loadConfig({ BEZGELOR_LOGIN_TIMEOUT: "soon", BEZGELOR_MAX_CONNECTIONS_PER_ADDRESS: "0" })).toThrow(
+      /server\.loginTimeoutSeconds[\s\S]*server\.maxConnectionsPerAddress/,
+    );
+  });
+
   it("refuses a config file that is not JSON", () => {
     const dir = mkdtempSync(join(tmpdir(), "bezgelor-config-"));
     writeFileSync(join(dir, "bad.json"), "port = 1");

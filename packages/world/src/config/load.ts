@@ -19,6 +19,10 @@ export const ENV_VARS = {
   BEZGELOR_PORT: "server.port (default 24000)",
   BEZGELOR_MAX_FRAME_SIZE: "server.maxFrameSize in bytes (default 65536)",
   BEZGELOR_IDLE_TIMEOUT: "server.idleTimeoutSeconds (default 120)",
+  BEZGELOR_LOGIN_TIMEOUT: "server.loginTimeoutSeconds (default 30)",
+  BEZGELOR_FRAME_TIMEOUT: "server.frameTimeoutSeconds (default 10)",
+  BEZGELOR_MAX_CONNECTIONS: "server.maxConnections (default 2000)",
+  BEZGELOR_MAX_CONNECTIONS_PER_ADDRESS: "server.maxConnectionsPerAddress (default 16)",
   BEZGELOR_RATE_LIMIT: "server.rateLimitPerSecond (default 50)",
   BEZGELOR_RATE_BURST: "server.rateLimitBurst (default 200)",
   BEZGELOR_SHUTDOWN_GRACE: "server.shutdownGraceSeconds (default 10)",
@@ -75,6 +79,10 @@ export function loadConfig(env: Env = process.env): WorldConfig {
   set(raw, "server.port", numeric(env.BEZGELOR_PORT));
   set(raw, "server.maxFrameSize", numeric(env.BEZGELOR_MAX_FRAME_SIZE));
   set(raw, "server.idleTimeoutSeconds", numeric(env.BEZGELOR_IDLE_TIMEOUT));
+  set(raw, "server.loginTimeoutSeconds", numeric(env.BEZGELOR_LOGIN_TIMEOUT));
+  set(raw, "server.frameTimeoutSeconds", numeric(env.BEZGELOR_FRAME_TIMEOUT));
+  set(raw, "server.maxConnections", numeric(env.BEZGELOR_MAX_CONNECTIONS));
+  set(raw, "server.maxConnectionsPerAddress", numeric(env.BEZGELOR_MAX_CONNECTIONS_PER_ADDRESS));
   set(raw, "server.rateLimitPerSecond", numeric(env.BEZGELOR_RATE_LIMIT));
   set(raw, "server.rateLimitBurst", numeric(env.BEZGELOR_RATE_BURST));
   set(raw, "server.shutdownGraceSeconds", numeric(env.BEZGELOR_SHUTDOWN_GRACE));

@@ -15,6 +15,14 @@ export const ServerConfigSchema = z.object({
   maxFrameSize: z.coerce.number().int().min(64).max(16 * 1024 * 1024).default(64 * 1024),
   /** A session that sends nothing for this long is disconnected. */
   idleTimeoutSeconds: z.coerce.number().min(0.1).default(120),
+  /** A connection must complete login (a valid ClientHelloRealm) this soon after connecting, whatever it sends. */
+  loginTimeoutSeconds: z.coerce.number().min(0.05).default(30),
+  /** Once a frame's first byte arrives, the whole frame must arrive this soon (slow trickles are closed). */
+  frameTimeoutSeconds: z.coerce.number().min(0.05).default(10),
+  /** Open connections the server accepts in total; more are closed at once. */
+  maxConnections: z.coerce.number().int().min(1).default(2000),
+  /** Open connections the server accepts from one IP address; more are closed at once. */
+  maxConnectionsPerAddress: z.coerce.number().int().min(1).default(16),
   /** Packets per second a session may sustain, and the burst it may spend at once. */
   rateLimitPerSecond: z.coerce.number().int().min(1).default(50),
   rateLimitBurst: z.coerce.number().int().min(1).default(200),

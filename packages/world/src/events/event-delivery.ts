@@ -6,6 +6,7 @@
 import { claimPendingEvents, GAME_EVENTS_CHANNEL, pruneDeliveredEvents, type Database, type DbClient } from "@bezgelor/db";
 import type { GameData } from "@bezgelor/data";
 import type { Logger } from "pino";
+import { ThrottledLog } from "../server/throttled-log";
 import { deliverEvent } from "./deliver-event";
 import type { Recipients } from "./recipients";
 
@@ -33,8 +34,12 @@ export class EventDelivery {
   private timers: NodeJS.Timeout[] = [];
   private unlisten: (() => Promise<void>) | undefined;
   private stopped = false;
+  /** A database outage fails every poll: one line a minute says so, not one a second. */
+  private readonly claimFailures: ThrottledLog;
 
-  constructor(private readonly options: EventDeliveryOptions) {}
+  constructor(private readonly options: EventDeliveryOptions) {
+    this.claimFailures = new ThrottledLog(options.logger, "warn", "claiming events failed; retrying on the next poll", 60_000);
+  }
 
   /** Starts listening and polling. A failure to listen is logged; polling still delivers. */
   async start(): Promise<void> {
@@ -89,7 +94,7 @@ export class EventDelivery {
       try {
         batch = await claimPendingEvents(db, { limit: BATCH });
       } catch (err) {
-        logger.warn({ err }, "claiming events failed; retrying on the next poll");
+        this.claimFailures.log({ err });
         return;
       }
       for (const { id, event } of batch) {

@@ -16,6 +16,11 @@ export interface HandlerContext {
 export interface PacketHandler<V> {
   readonly states: readonly SessionState[];
   handle(ctx: HandlerContext, packet: V): Promise<void> | void;
+  /**
+   * The genuine refusal the client understands when the database is unavailable (a failed
+   * character create, say). Without one the client gets `ServerRequestResult UNAVAILABLE`.
+   */
+  onUnavailable?(ctx: HandlerContext, packet: V): void;
 }
 
 /** One handler per client packet: the compiler refuses a map that misses one. */

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { Presence, type PresencePeer } from "./presence";
 
-function peer(): PresencePeer<string> & { got: string[] } {
+function peer(): PresencePeer<string> & { got: string[]; closed: boolean } {
   const got: string[] = [];
-  return { got, deliver: (p) => got.push(p) };
+  return { got, closed: false, deliver: (p) => got.push(p) };
 }
 
 describe("Presence", () => {
@@ -29,6 +29,21 @@ describe("Presence", () => {
     expect(presence.inZone(1, 2).map((e) => e.characterId)).toEqual([1]);
     presence.leave(1);
     presence.leave(1);
+    expect(presence.size).toBe(0);
+  });
+
+  it("never enters a closed peer, and leavePeer removes whatever a peer published", () => {
+    const presence = new Presence<string>();
+    const [a, b] = [peer(), peer()];
+    expect(presence.enter({ characterId: 1, accountId: 1, name: "A", worldId: 1, zoneId: 1, peer: a })).toBe(true);
+    expect(presence.enter({ characterId: 2, accountId: 1, name: "A2", worldId: 1, zoneId: 2, peer: a })).toBe(true);
+    expect(presence.enter({ characterId: 3, accountId: 2, name: "B", worldId: 1, zoneId: 1, peer: b })).toBe(true);
+    presence.leavePeer(a);
+    expect(presence.inZone(1, 1).map((e) => e.characterId)).toEqual([3]);
+    expect(presence.size).toBe(1);
+    b.closed = true;
+    presence.leavePeer(b);
+    expect(presence.enter({ characterId: 3, accountId: 2, name: "B", worldId: 1, zoneId: 1, peer: b })).toBe(false);
     expect(presence.size).toBe(0);
   });
 });

@@ -1,6 +1,8 @@
 /** Anything presence can deliver to: in practice a session with a character in the world. */
 export interface PresencePeer<P> {
   deliver(packet: P): void;
+  /** A closed peer is never entered: work finishing after a disconnect cannot publish it again. */
+  readonly closed: boolean;
 }
 
 export interface PresenceEntry<P> {
@@ -21,15 +23,30 @@ const zoneKey = (worldId: number, zoneId: number) => `${worldId}:${zoneId}`;
 export class Presence<P> {
   private readonly byCharacter = new Map<number, PresenceEntry<P>>();
   private readonly byZone = new Map<string, Set<number>>();
+  private readonly byPeer = new Map<PresencePeer<P>, Set<number>>();
 
-  /** Marks a character online in its zone; replaces an older entry for the same character. */
-  enter(entry: PresenceEntry<P>): void {
+  /**
+   * Marks a character online in its zone; replaces an older entry for the same character.
+   * Returns false, entering nothing, when the peer has already closed.
+   */
+  enter(entry: PresenceEntry<P>): boolean {
+    if (entry.peer.closed) return false;
     this.leave(entry.characterId);
     this.byCharacter.set(entry.characterId, entry);
+    let published = this.byPeer.get(entry.peer);
+    if (!published) this.byPeer.set(entry.peer, (published = new Set()));
+    published.add(entry.characterId);
     const key = zoneKey(entry.worldId, entry.zoneId);
     let zone = this.byZone.get(key);
     if (!zone) this.byZone.set(key, (zone = new Set()));
     zone.add(entry.characterId);
+    return true;
+  }
+
+  /** Removes everything `peer` published (a closing session), whatever character it names now. */
+  leavePeer(peer: PresencePeer<P>): void {
+    for (const characterId of [...(this.byPeer.get(peer) ?? [])]) this.leave(characterId);
+    this.byPeer.delete(peer);
   }
 
   /** Marks a character offline; harmless if it was not online. */
@@ -37,6 +54,9 @@ export class Presence<P> {
     const entry = this.byCharacter.get(characterId);
     if (!entry) return;
     this.byCharacter.delete(characterId);
+    const published = this.byPeer.get(entry.peer);
+    published?.delete(characterId);
+    if (published?.size === 0) this.byPeer.delete(entry.peer);
     const key = zoneKey(entry.worldId, entry.zoneId);
     const zone = this.byZone.get(key);
     zone?.delete(characterId);

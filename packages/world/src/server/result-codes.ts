@@ -15,6 +15,8 @@ export const RESULT_CODES = {
   NOT_AVAILABLE: 9,
   CONFLICT: 10,
   LIMIT_REACHED: 11,
+  /** A dependency (the database) is down: nothing was done, try again later. Not the client's fault. */
+  UNAVAILABLE: 12,
 } as const;
 
 export type ResultCodeName = keyof typeof RESULT_CODES;

@@ -2,6 +2,7 @@ import type { Database, DbClient, GameRules } from "@bezgelor/db";
 import type { GameData, ReputationScale } from "@bezgelor/data";
 import type { Logger } from "pino";
 import type { WorldConfig } from "../config/schema";
+import type { DatabaseHealth } from "./database-health";
 import type { Presence } from "./presence";
 import type { OutgoingPacket } from "./outgoing";
 import type { SessionRegistry } from "./session-registry";
@@ -11,7 +12,10 @@ import type { EventDelivery } from "../events/event-delivery";
 export interface WorldServices {
   readonly config: WorldConfig;
   readonly database: Database;
+  /** The database client handlers use (successful queries end a recorded outage). */
   readonly db: DbClient;
+  /** Outages of the database as requests see them: logged once, answered "unavailable". */
+  readonly health: DatabaseHealth;
   readonly data: GameData;
   readonly scale: ReputationScale;
   /** The data and scale together, as actions take them. */

@@ -1,6 +1,7 @@
 import type { Socket } from "node:net";
 import type { Logger } from "pino";
 import {
+  FrameAssembler,
   PacketChannel,
   ProtocolError,
   ServerRequestResult,
@@ -10,7 +11,7 @@ import {
   type ReceivedPacket,
   type ServerPacketDef,
 } from "@bezgelor/protocol";
-import type { AccountRole } from "@bezgelor/db";
+import { isDatabaseUnavailable } from "@bezgelor/db";
 import { WorldError } from "../errors";
 import type { HandlerMap } from "../handlers/types";
 import type { OutgoingPacket } from "./outgoing";
@@ -23,10 +24,13 @@ import type { SessionState } from "./states";
 
 const KEEPALIVE_MS = 30_000;
 
+/**
+ * Who logged in. Deliberately no role: permissions are read from the database where they are
+ * used (`getAccountRole`), so a role changed by the CLI applies to the very next request.
+ */
 export interface SessionAccount {
   readonly id: number;
   readonly email: string;
-  readonly role: AccountRole;
 }
 
 export interface SessionCharacter {
@@ -46,26 +50,40 @@ export interface CloseReason {
 }
 
 interface SessionHooks {
-  onClose(session: Session, why: CloseReason): void;
+  /** Runs once when the session closes; `wasState` is the state it closed in. */
+  onClose(session: Session, why: CloseReason, wasState: SessionState): void;
 }
 
 /**
  * One client connection. Bytes become frames as they arrive; each frame is decrypted, decoded and
  * handled one at a time, in order, on the session's own queue, so a rekey takes effect exactly
  * between two packets and sessions never block each other.
+ *
+ * Deadlines: login must complete within `loginTimeoutSeconds` of connecting whatever the client
+ * sends; a frame, once its first byte arrived, must be whole within `frameTimeoutSeconds`; and a
+ * session without a complete frame for `idleTimeoutSeconds` is closed.
+ *
+ * A handler may still be waiting (on the database) when the session closes. Its later effects on
+ * the session (state, account, character, key) throw WorldError SESSION_CLOSED instead of
+ * applying, and presence refuses a closed peer, so nothing outlives the connection.
  */
 export class Session {
-  state: SessionState = "connected";
+  private current: SessionState = "connected";
   account: SessionAccount | undefined;
   character: SessionCharacter | undefined;
   /** The vendor the player has open: the genuine ClientVendorPurchase names only the item. */
   openVendorId: number | undefined;
   logger: Logger;
+  /** The peer's IP address (connection caps count per address). */
+  readonly address: string;
   private readonly channel: PacketChannel<"server">;
+  private readonly assembler: FrameAssembler;
   private readonly bucket: TokenBucket;
   private queue: Promise<void> = Promise.resolve();
   private pending = 0;
   private readonly idleTimer: NodeJS.Timeout;
+  private readonly loginTimer: NodeJS.Timeout;
+  private frameTimer: NodeJS.Timeout | undefined;
   private closeWhy: CloseReason | undefined;
   private readonly remote: string;
 
@@ -77,11 +95,15 @@ export class Session {
     private readonly hooks: SessionHooks,
   ) {
     const { server } = services.config;
+    this.address = socket.remoteAddress ?? "unknown";
     this.remote = `${socket.remoteAddress}:${socket.remotePort}`;
     this.logger = this.baseLogger();
     // Whole bytes after a complete body are ignored, as NexusForever does: the genuine client may
     // send fields neither emulator models, and that must not cost a real player the connection.
     this.channel = new PacketChannel({ role: "server", maxFrameSize: server.maxFrameSize, trailing: "ignore" });
+    // Frames are assembled here, not in the channel, so the session sees a partial frame and can
+    // hold it to the frame deadline.
+    this.assembler = new FrameAssembler({ maxFrameSize: server.maxFrameSize });
     this.bucket = new TokenBucket(server.rateLimitPerSecond, server.rateLimitBurst);
     socket.setNoDelay(true);
     // The client's ClientPing is the heartbeat the idle timer watches; TCP keep-alive also finds
@@ -90,9 +112,26 @@ export class Session {
     socket.on("data", (chunk) => this.onData(chunk));
     socket.on("error", (error) => this.close({ reason: "socket error", violation: false, error }));
     socket.on("close", () => this.close({ reason: "connection closed by peer", violation: false }));
-    const seconds = services.config.server.idleTimeoutSeconds;
+    const seconds = server.idleTimeoutSeconds;
     this.idleTimer = setTimeout(() => this.close({ reason: `idle for ${seconds} s`, violation: false }), seconds * 1000);
     this.idleTimer.unref();
+    const login = server.loginTimeoutSeconds;
+    this.loginTimer = setTimeout(() => this.close({ reason: `login not completed within ${login} s`, violation: false }), login * 1000);
+    this.loginTimer.unref();
+  }
+
+  /** Where the session is in its life; `closed` once {@link close} ran. */
+  get state(): SessionState {
+    return this.current;
+  }
+
+  /**
+   * Moves the session on (handlers call this after their work).
+   * @throws WorldError SESSION_CLOSED when the session closed meanwhile: the change is dropped.
+   */
+  set state(next: SessionState) {
+    this.assertOpen(`move to ${next}`);
+    this.current = next;
   }
 
   /** Packets waiting in or running on this session's queue. */
@@ -101,7 +140,15 @@ export class Session {
   }
 
   get closed(): boolean {
-    return this.state === "closed";
+    return this.closeWhy !== undefined;
+  }
+
+  /**
+   * Handlers call this after a wait before an effect that must not outlive the connection.
+   * @throws WorldError SESSION_CLOSED when the session has closed.
+   */
+  assertOpen(action = "continue"): void {
+    if (this.closeWhy) throw new WorldError("SESSION_CLOSED", `session closed (${this.closeWhy.reason}) before it could ${action}`);
   }
 
   /**
@@ -123,14 +170,24 @@ export class Session {
     return this.character;
   }
 
-  /** Records who logged in; every later log line of the session names the account. */
+  /**
+   * Records who logged in (the login deadline no longer applies); every later log line of the
+   * session names the account.
+   * @throws WorldError SESSION_CLOSED when the session has closed.
+   */
   setAccount(account: SessionAccount): void {
+    this.assertOpen("log in");
+    clearTimeout(this.loginTimer);
     this.account = account;
     this.logger = this.logger.child({ account: account.id });
   }
 
-  /** Records the character entering the world (or none, back at the character screen). */
+  /**
+   * Records the character entering the world (or none, back at the character screen).
+   * @throws WorldError SESSION_CLOSED when the session has closed.
+   */
   setCharacter(character: SessionCharacter | undefined): void {
+    this.assertOpen(character ? "select a character" : "leave the world");
     this.character = character;
     this.openVendorId = undefined;
     this.logger = character ? this.logger.child({ character: character.id }) : this.baseLogger().child({ account: this.account?.id });
@@ -163,7 +220,11 @@ export class Session {
     this.send(out.def, out.value as never);
   }
 
-  /** Switches both directions to the key derived from the account's session key. */
+  /**
+   * Switches both directions to the key derived from the account's session key. The client
+   * switches as soon as it has sent ClientHelloRealm, so the login handler calls this first:
+   * every reply after that, a refusal included, must use the new key.
+   */
   rekey(sessionKey: Uint8Array): void {
     this.channel.rekey(sessionKey);
   }
@@ -186,28 +247,32 @@ export class Session {
   close(why: CloseReason): void {
     if (this.closeWhy) return;
     this.closeWhy = why;
-    const wasState = this.state;
-    this.state = "closed";
+    const wasState = this.current;
+    this.current = "closed";
     clearTimeout(this.idleTimer);
+    clearTimeout(this.loginTimer);
+    clearTimeout(this.frameTimer);
     const fields = { reason: why.reason, state: wasState };
     if (why.violation) this.logger.warn({ ...fields, err: why.error }, "disconnecting: protocol violation");
     else this.logger.info({ ...fields, err: why.error }, "session closed");
     this.socket.end();
     this.socket.destroySoon();
-    this.hooks.onClose(this, why);
+    this.hooks.onClose(this, why, wasState);
   }
 
   private onData(chunk: Buffer): void {
     if (this.closed) return;
-    // One timer per session, restarted on every read: no allocation on the hot path.
-    this.idleTimer.refresh();
     let frames: Frame[];
     try {
-      frames = this.channel.frames(chunk);
+      frames = this.assembler.push(chunk);
     } catch (error) {
       this.close({ reason: describe(error), violation: true, error });
       return;
     }
+    // Only whole frames count as activity: a byte trickle keeps neither the idle timer nor a
+    // partial frame alive. One timer each, refreshed rather than recreated on the hot path.
+    if (frames.length > 0) this.idleTimer.refresh();
+    this.watchPartialFrame(frames.length > 0);
     for (const frame of frames) {
       if (!this.bucket.take()) {
         this.close({ reason: "packet rate limit exceeded", violation: true });
@@ -220,6 +285,26 @@ export class Session {
         .catch((error: unknown) => this.close({ reason: "internal error while handling a packet", violation: false, error }))
         .finally(() => (this.pending -= 1));
     }
+  }
+
+  /** Starts the frame deadline when a frame begins, restarts it when a new one begins, stops it when none is pending. */
+  private watchPartialFrame(completedSome: boolean): void {
+    if (this.assembler.bufferedBytes === 0) {
+      clearTimeout(this.frameTimer);
+      this.frameTimer = undefined;
+      return;
+    }
+    if (this.frameTimer && !completedSome) return;
+    if (this.frameTimer) {
+      this.frameTimer.refresh();
+      return;
+    }
+    const seconds = this.services.config.server.frameTimeoutSeconds;
+    this.frameTimer = setTimeout(
+      () => this.close({ reason: `frame not completed within ${seconds} s (${this.assembler.bufferedBytes} bytes received)`, violation: false }),
+      seconds * 1000,
+    );
+    this.frameTimer.unref();
   }
 
   private async process(frame: Frame): Promise<void> {
@@ -236,9 +321,20 @@ export class Session {
       this.close({ reason: `${packet.name} not allowed in state ${this.state}`, violation: true });
       return;
     }
+    const ctx = { session: this, services: this.services };
     try {
-      await spec.handle({ session: this, services: this.services }, packet.value as never);
+      await spec.handle(ctx, packet.value as never);
     } catch (error) {
+      if (error instanceof WorldError && error.code === "SESSION_CLOSED") {
+        this.logger.debug({ packet: packet.name, reason: error.message }, "dropped: the session closed while the packet was handled");
+        return;
+      }
+      if (isDatabaseUnavailable(error)) {
+        this.services.health.failed(error, { session: this.id, packet: packet.name });
+        if (spec.onUnavailable) spec.onUnavailable(ctx, packet.value as never);
+        else this.send(ServerRequestResult, { requestOpcode: packet.opcode, code: RESULT_CODES.UNAVAILABLE, message: "service unavailable, try again later" });
+        return;
+      }
       this.handleFailure(packet.name, packet.opcode, error);
     }
   }

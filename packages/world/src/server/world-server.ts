@@ -1,12 +1,13 @@
 import { createServer, type Server, type Socket } from "node:net";
 import type { Logger } from "pino";
-import type { Database } from "@bezgelor/db";
+import { recordCharacterOnline, type Database } from "@bezgelor/db";
 import type { GameData } from "@bezgelor/data";
 import { selectReputationScale } from "@bezgelor/data";
 import { LOGOUT_REASON, ServerLogout } from "@bezgelor/protocol";
 import type { WorldConfig } from "../config/schema";
 import { HANDLERS } from "../handlers/index";
 import { sendHello } from "../handlers/auth/hello";
+import { DatabaseHealth, observedClient } from "./database-health";
 import type { OutgoingPacket } from "./outgoing";
 import { Presence } from "./presence";
 import type { WorldServices } from "./services";
@@ -14,6 +15,7 @@ import { Session, type CloseReason } from "./session";
 import { SessionRegistry } from "./session-registry";
 import { EventDelivery } from "../events/event-delivery";
 import { recipientsOf } from "../events/recipients";
+import { ThrottledLog } from "./throttled-log";
 
 export interface WorldServerOptions {
   config: WorldConfig;
@@ -46,9 +48,11 @@ export async function startWorldServer(options: WorldServerOptions): Promise<Wor
   const sessions = new SessionRegistry();
   const presence = new Presence<OutgoingPacket>();
   const scale = selectReputationScale(data, config.reputationScale);
+  const health = new DatabaseHealth(logger);
+  const db = observedClient(database.client, health);
   const events = new EventDelivery({
     database,
-    db: database.client,
+    db,
     data,
     recipients: recipientsOf({ sessions, presence }),
     logger: logger.child({ component: "events" }),
@@ -57,7 +61,8 @@ export async function startWorldServer(options: WorldServerOptions): Promise<Wor
   const services: WorldServices = {
     config,
     database,
-    db: database.client,
+    db,
+    health,
     data,
     scale,
     rules: { data, scale },
@@ -69,10 +74,30 @@ export async function startWorldServer(options: WorldServerOptions): Promise<Wor
   };
   let nextId = 1;
   let stopping = false;
+  const perAddress = new Map<string, number>();
+  const refusedLogs = {
+    maxConnections: new ThrottledLog(logger, "warn", "connection refused: too many connections"),
+    maxConnectionsPerAddress: new ThrottledLog(logger, "warn", "connection refused: too many connections from one address"),
+  };
+  const acceptLog = new ThrottledLog(logger, "error", "accepting a connection failed");
+  /** Last-online stamps still being written; shutdown waits for them before the database closes. */
+  const stamping = new Set<Promise<void>>();
 
-  const onClose = (session: Session, why: CloseReason) => {
+  const stampLastOnline = (session: Session, characterId: number) => {
+    const write = recordCharacterOnline(services.db, { characterId })
+      .catch((err: unknown) => session.logger.warn({ err, characterId }, "could not record the character's last online time"))
+      .finally(() => stamping.delete(write));
+    stamping.add(write);
+  };
+
+  const onClose = (session: Session, why: CloseReason, wasState: string) => {
     sessions.remove(session);
-    if (session.character) services.presence.leave(session.character.id);
+    const left = (perAddress.get(session.address) ?? 1) - 1;
+    if (left > 0) perAddress.set(session.address, left);
+    else perAddress.delete(session.address);
+    // Everything the session published goes, whatever a handler still in flight set meanwhile.
+    services.presence.leavePeer(session);
+    if (session.character && (wasState === "in-world" || wasState === "entering")) stampLastOnline(session, session.character.id);
     logger.debug({ session: session.id, reason: why.reason, open: sessions.size }, "session removed");
   };
 
@@ -81,12 +106,21 @@ export async function startWorldServer(options: WorldServerOptions): Promise<Wor
       socket.destroy();
       return;
     }
+    const address = socket.remoteAddress ?? "unknown";
+    const fromAddress = perAddress.get(address) ?? 0;
+    const { maxConnections, maxConnectionsPerAddress } = config.server;
+    if (sessions.size >= maxConnections || fromAddress >= maxConnectionsPerAddress) {
+      const limit = sessions.size >= maxConnections ? "maxConnections" : "maxConnectionsPerAddress";
+      refusedLogs[limit].log({ remote: address, limit, open: sessions.size, fromAddress, maxConnections, maxConnectionsPerAddress });
+      socket.destroy();
+      return;
+    }
+    perAddress.set(address, fromAddress + 1);
     const session = new Session(nextId++, socket, services, HANDLERS, { onClose });
     sessions.add(session);
     session.logger.info("connected");
     sendHello(session, services);
   });
-  server.on("error", (err) => logger.error({ err }, "listener error"));
 
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -96,6 +130,9 @@ export async function startWorldServer(options: WorldServerOptions): Promise<Wor
     });
   });
   await events.start();
+  // After listening, errors here are failed accepts (EMFILE when out of file descriptors, ...):
+  // the server keeps running, so they are logged, throttled, rather than thrown.
+  server.on("error", (err: NodeJS.ErrnoException) => acceptLog.log({ err, code: err.code, open: sessions.size }));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.server.port;
   logger.info({ host: config.server.host, port, database: database.kind }, "world server listening");
@@ -122,6 +159,7 @@ export async function startWorldServer(options: WorldServerOptions): Promise<Wor
         if (s.state === "in-world") s.send(ServerLogout, { requested: false, reason: LOGOUT_REASON.WorldServerConnectionLost });
         s.close({ reason, violation: false });
       }
+      await Promise.all([...stamping]);
       await closed;
       await events.stop();
       logger.info("world server stopped");

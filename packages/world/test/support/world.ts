@@ -1,6 +1,6 @@
 import { loadGameData, type GameData } from "@bezgelor/data";
 import { issueSessionKey, type AccountRole, type Database, type PrismaClient } from "@bezgelor/db";
-import { createTestDatabase, makeAccount, makeCharacter } from "@bezgelor/db/testing";
+import { createTestDatabase, createUnreachableDatabase, makeAccount, makeCharacter } from "@bezgelor/db/testing";
 import { HeadlessClient } from "../../src/client/headless-client";
 import { WorldConfigSchema, type WorldConfig } from "../../src/config/schema";
 import { createLogger } from "../../src/logging";
@@ -21,6 +21,28 @@ function withQueryDelay(database: Database, ms: number): Database {
     },
   }) as unknown as PrismaClient;
   return { ...database, client };
+}
+
+/**
+ * A switchable outage: while `down`, every query fails with the error a real unreachable
+ * PostgreSQL gives (the same query shape on a client pointed at a closed port).
+ */
+async function withOutageSwitch(database: Database) {
+  const unreachable = await createUnreachableDatabase();
+  const outage = { down: false };
+  const client = database.client.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        if (outage.down) await unreachable.client.$queryRaw`SELECT 1`;
+        return query(args);
+      },
+    },
+  }) as unknown as PrismaClient;
+  const close = async () => {
+    await database.close();
+    await unreachable.close();
+  };
+  return { database: { ...database, client, close }, outage };
 }
 
 let cachedData: Promise<GameData> | undefined;
@@ -44,7 +66,7 @@ export async function startTestWorld(
   server: Partial<WorldConfig["server"]> = {},
   options: { queryDelayMs?: number; reputationScale?: WorldConfig["reputationScale"] } = {},
 ) {
-  const database: Database = withQueryDelay(await createTestDatabase(), options.queryDelayMs ?? 0);
+  const { database, outage } = await withOutageSwitch(withQueryDelay(await createTestDatabase(), options.queryDelayMs ?? 0));
   const data = await (cachedData ??= loadGameData());
   const config = WorldConfigSchema.parse({
     logLevel: "info",
@@ -87,6 +109,8 @@ export async function startTestWorld(
   return {
     world,
     database,
+    /** Set `down` to make every query of the server fail as if PostgreSQL were unreachable. */
+    outage,
     db,
     data,
     logs,

@@ -7,19 +7,13 @@ export const serve = defineCommand({
   path: ["serve"],
   summary: "run the world server (embedded database unless DATABASE_URL is set)",
   options: {
-    port: { type: "string", description: "port to listen on (overrides BEZGELOR_PORT)" },
-    host: { type: "string", description: "address to listen on (overrides BEZGELOR_HOST)" },
+    port: { type: "string", description: "port to listen on (overrides BEZGELOR_PORT)", env: "BEZGELOR_PORT" },
+    host: { type: "string", description: "address to listen on (overrides BEZGELOR_HOST)", env: "BEZGELOR_HOST" },
   },
   printsData: false,
-  async run(ctx, o) {
-    const config = {
-      ...ctx.config,
-      server: {
-        ...ctx.config.server,
-        ...(typeof o.port === "string" ? { port: Number(o.port) } : {}),
-        ...(typeof o.host === "string" ? { host: o.host } : {}),
-      },
-    };
+  async run(ctx) {
+    // --port and --host reached the config through the same validation as their variables.
+    const { config } = ctx;
     const data = await loadGameData(config.gameDataDir === undefined ? {} : { dir: config.gameDataDir });
     ctx.logger.info({ titles: data.titles.size, creatures: data.creatures.size, quests: data.quests.size }, "game data loaded");
     // share: the admin CLI reaches the embedded database through this process while it runs.

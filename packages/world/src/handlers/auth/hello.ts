@@ -25,12 +25,15 @@ export function sendHello(session: Session, services: WorldServices): void {
 
 /**
  * The client proves who it is with the key its realm server issued. Account id, email, key and key
- * age are checked in one query; any mismatch is a protocol violation (as in NexusForever). On
- * success the session is rekeyed and an older session of the same account is closed.
+ * age are checked in one query; any mismatch is a protocol violation (as in NexusForever). The
+ * client switches to the key derived from its session key as soon as it has sent this packet, so
+ * the session does too, before waiting for the database: any reply (an "unavailable" during an
+ * outage included) is then readable. On success an older session of the same account is closed.
  */
 export const clientHelloRealm = handler("ClientHelloRealm", {
   states: ["connected"],
   async handle({ session, services }, packet) {
+    session.rekey(packet.sessionKey);
     let account;
     try {
       account = await validateSessionKey(services.db, {
@@ -45,8 +48,7 @@ export const clientHelloRealm = handler("ClientHelloRealm", {
       }
       throw error;
     }
-    session.setAccount({ id: account.id, email: account.email, role: account.role });
-    session.rekey(packet.sessionKey);
+    session.setAccount({ id: account.id, email: account.email });
     session.state = "authenticated";
     services.sessions.claimAccount(session);
     session.logger.info("authenticated");

@@ -1,22 +1,27 @@
 import { DbError, createCharacter } from "@bezgelor/db";
 import { CHARACTER_CREATE_RESULT, ServerCharacterCreate } from "@bezgelor/protocol";
+import type { Session } from "../../server/session";
 import { CHARACTER_SCREEN } from "../../server/states";
 import { handler } from "../types";
+
+/** Answers ClientCharacterCreate with a genuine refusal (nothing was created) and logs why. */
+function refuse(session: Session, packet: { name: string; characterCreationId: number }, result: number, reason: string): void {
+  session.logger.info({ name: packet.name, creationId: packet.characterCreationId, reason }, "character create refused");
+  session.send(ServerCharacterCreate, { characterId: 0n, worldId: 0, result });
+}
 
 /**
  * Creates a character from a creation-screen choice. The client sends only the choice's id; the
  * game data says which race, class, sex and faction it means and where the character starts.
- * Refusals use the genuine result codes (taken name, anything else failed); the session goes on.
+ * Refusals use the genuine result codes (NexusForever `CharacterModifyResult`): a taken name is
+ * CreateFailed_UniqueName; anything else, a full account included, is CreateFailed, because the
+ * genuine field is 3 bits and CreateFailed_AccountFull (9) does not fit it. The session goes on.
  */
 export const clientCharacterCreate = handler("ClientCharacterCreate", {
   states: CHARACTER_SCREEN,
   async handle({ session, services }, packet) {
-    const refuse = (result: number, reason: string) => {
-      session.logger.info({ name: packet.name, creationId: packet.characterCreationId, reason }, "character create refused");
-      session.send(ServerCharacterCreate, { characterId: 0n, worldId: 0, result });
-    };
     const choice = services.data.characterCreations.get(packet.characterCreationId);
-    if (!choice) return refuse(CHARACTER_CREATE_RESULT.CreateFailed, "unknown character creation id");
+    if (!choice) return refuse(session, packet, CHARACTER_CREATE_RESULT.CreateFailed, "unknown character creation id");
     try {
       const character = await createCharacter(services.db, {
         accountId: session.requireAccount().id,
@@ -32,10 +37,12 @@ export const clientCharacterCreate = handler("ClientCharacterCreate", {
       session.send(ServerCharacterCreate, { characterId: BigInt(character.id), worldId: character.worldId, result: CHARACTER_CREATE_RESULT.CreateOk });
     } catch (error) {
       if (!(error instanceof DbError)) throw error;
-      if (error.code === "NAME_TAKEN") return refuse(CHARACTER_CREATE_RESULT.CreateFailedUniqueName, error.message);
-      if (error.code === "INVALID_INPUT") return refuse(CHARACTER_CREATE_RESULT.CreateFailed, error.message);
+      if (error.code === "NAME_TAKEN") return refuse(session, packet, CHARACTER_CREATE_RESULT.CreateFailedUniqueName, error.message);
+      if (error.code === "INVALID_INPUT") return refuse(session, packet, CHARACTER_CREATE_RESULT.CreateFailed, error.message);
+      if (error.code === "CHARACTER_LIMIT_REACHED") return refuse(session, packet, CHARACTER_CREATE_RESULT.CreateFailed, `account full: ${error.message}`);
       throw error;
     }
     return undefined;
   },
+  onUnavailable: ({ session }, packet) => refuse(session, packet, CHARACTER_CREATE_RESULT.CreateFailed, "database unavailable"),
 });

@@ -1,3 +1,4 @@
+import { MAX_CHARACTERS_PER_ACCOUNT } from "@bezgelor/core";
 import { listCharacters, type Character } from "@bezgelor/db";
 import { ServerCharacterList, type PacketValue } from "@bezgelor/protocol";
 import type { WorldServices } from "../../server/services";
@@ -7,10 +8,17 @@ import { handler } from "../types";
 
 type CharacterEntry = PacketValue<typeof ServerCharacterList>["characters"][number];
 
-/** WildStar lets an account hold this many characters per realm. */
-const MAX_CHARACTERS = 12;
+const DAY_MS = 86_400_000;
 
-function entry(c: Character, realmId: number): CharacterEntry {
+/**
+ * Days since the character was last online, negative as the client expects it (NexusForever
+ * `CharacterListHandler`: `-(now - LastOnline).TotalDays`, 0 for a character never played).
+ */
+function lastLoggedOutDays(c: Character, now: number): number {
+  return c.lastOnlineAt ? -(now - c.lastOnlineAt.getTime()) / DAY_MS : 0;
+}
+
+function entry(c: Character, realmId: number, now: number): CharacterEntry {
   return {
     id: BigInt(c.id),
     name: c.name,
@@ -31,7 +39,7 @@ function entry(c: Character, realmId: number): CharacterEntry {
     gearMask: 0,
     customisations: [],
     bones: [],
-    lastLoggedOutDays: c.lastLoginAt ? (Date.now() - c.lastLoginAt.getTime()) / 86_400_000 : 0,
+    lastLoggedOutDays: lastLoggedOutDays(c, now),
   };
 }
 
@@ -40,16 +48,18 @@ export async function sendCharacterList(session: Session, services: WorldService
   const accountId = session.requireAccount().id;
   const characters = await listCharacters(services.db, { accountId });
   const realmId = services.config.server.realmId;
+  const now = Date.now();
   session.send(ServerCharacterList, {
-    serverTime: BigInt(Date.now()),
-    characters: characters.map((c) => entry(c, realmId)),
+    serverTime: BigInt(now),
+    characters: characters.map((c) => entry(c, realmId, now)),
     enabledCharacterCreationIds: [],
     disabledCharacterCreationIds: [],
     realmId,
     characterRemoveIdentity: { realmId, characterId: 0n },
     characterRemoveTime: 0,
     characterReservationCount: 0,
-    maxNumberCharacters: MAX_CHARACTERS,
+    // Enforced by createCharacter, which refuses the next one.
+    maxNumberCharacters: MAX_CHARACTERS_PER_ACCOUNT,
     additionalCount: 0,
     factionRestriction: 0,
     freeLevel50: false,

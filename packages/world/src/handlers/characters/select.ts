@@ -1,4 +1,4 @@
-import { DbError, getCharacter } from "@bezgelor/db";
+import { DbError, getCharacter, recordCharacterOnline } from "@bezgelor/db";
 import { CHARACTER_SELECT_RESULT, ServerChangeWorld, ServerCharacterSelectFail } from "@bezgelor/protocol";
 import { CHARACTER_SCREEN } from "../../server/states";
 import { handler } from "../types";
@@ -6,8 +6,9 @@ import { handler } from "../types";
 const MAX_ID = 2_147_483_647n;
 
 /**
- * Picks a character of this account and sends the client to its world; the client answers
- * ClientEnteredWorld once loaded. Someone else's or an unknown character gets the genuine refusal.
+ * Picks a character of this account, stamps it online and sends the client to its world; the
+ * client answers ClientEnteredWorld once loaded. Someone else's or an unknown character, or a
+ * database outage, gets the genuine refusal.
  */
 export const clientCharacterSelect = handler("ClientCharacterSelect", {
   states: CHARACTER_SCREEN,
@@ -25,6 +26,7 @@ export const clientCharacterSelect = handler("ClientCharacterSelect", {
       if (error instanceof DbError && error.code === "CHARACTER_NOT_FOUND") return refuse("not this account's character");
       throw error;
     }
+    await recordCharacterOnline(services.db, { characterId: character.id });
     session.setCharacter({
       id: character.id,
       name: character.name,
@@ -41,5 +43,9 @@ export const clientCharacterSelect = handler("ClientCharacterSelect", {
       pitch: 0,
     });
     return undefined;
+  },
+  onUnavailable: ({ session }, packet) => {
+    session.logger.info({ characterId: packet.characterId.toString(), reason: "database unavailable" }, "character select refused");
+    session.send(ServerCharacterSelectFail, { result: CHARACTER_SELECT_RESULT.Failed });
   },
 });

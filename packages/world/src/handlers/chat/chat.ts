@@ -1,3 +1,4 @@
+import { getAccountRole } from "@bezgelor/db";
 import { CHAT_CHANNEL_TYPE, CHAT_RESULT, ServerChat, ServerChatResult } from "@bezgelor/protocol";
 import { systemMessage } from "../../game/system-message";
 import { runGmCommand } from "../../gm/run-command";
@@ -30,9 +31,11 @@ export const clientChat = handler("ClientChat", {
     }
     if (text.length === 0) return result(CHAT_RESULT.InvalidMessageText);
     if (!ZONE_CHANNELS.has(message.channel.type)) return result(CHAT_RESULT.DoesntExist);
+    // The GM flag shows the role as stored now: a demotion applies to the very next line.
+    const role = await getAccountRole(services.db, { accountId: session.requireAccount().id });
     const out = packet(ServerChat, {
       channel: message.channel,
-      gm: session.account?.role !== "player",
+      gm: role !== "player",
       self: false,
       autoResponse: false,
       from: { realmId: services.config.server.realmId, characterId: BigInt(character.id) },

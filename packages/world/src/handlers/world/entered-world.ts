@@ -22,6 +22,7 @@ export const clientEnteredWorld = handler("ClientEnteredWorld", {
     });
     session.send(ServerPlayerEnteredWorld, {});
     await sendWorldState({ session, services });
+    session.assertOpen("enter the world");
     session.logger.info({ world: character.worldId, zone: character.zoneId }, "entered world");
   },
 });

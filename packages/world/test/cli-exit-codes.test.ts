@@ -1,0 +1,30 @@
+import { unreachablePostgresUrl } from "@bezgelor/db/testing";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../src/cli/main";
+
+async function cli(env: Record<string, string | undefined>, ...argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(argv, { env, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+describe("CLI exit codes for failures that are not the user's input", () => {
+  it("exits 5 (unavailable) when PostgreSQL cannot be reached, naming the cause", async () => {
+    const env = { DATABASE_URL: await unreachablePostgresUrl() };
+    for (const argv of [["account", "show", "--email", "a@b.example"], ["db", "migrate"]]) {
+      const result = await cli(env, ...argv);
+      expect(result.code, argv.join(" ")).toBe(5);
+      expect(result.stderr).toMatch(/CONNECTION_FAILED/);
+    }
+  });
+
+  it.each([["70000"], ["abc"], ["65536"], ["1.5"]])("refuses serve --port %s like BEZGELOR_PORT (exit 2, naming server.port)", async (port) => {
+    const flag = await cli({}, "serve", "--port", port);
+    const variable = await cli({ BEZGELOR_PORT: port }, "serve");
+    expect(flag.code).toBe(2);
+    expect(variable.code).toBe(2);
+    expect(flag.stderr).toMatch(/server\.port/);
+    expect(flag.stderr).not.toMatch(/RangeError/);
+  });
+});

@@ -1,0 +1,34 @@
+import { setAccountRole } from "@bezgelor/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { HeadlessClient } from "../src/client/headless-client";
+import { gm } from "./support/gm";
+import { startTestWorld, type TestPlayer, type TestWorld } from "./support/world";
+
+let t: TestWorld;
+let speaker: { player: TestPlayer; client: HeadlessClient };
+let listener: HeadlessClient;
+beforeAll(async () => {
+  t = await startTestWorld();
+  speaker = await t.inWorld(await t.player({ role: "gm", zoneId: 7 }));
+  ({ client: listener } = await t.inWorld(await t.player({ zoneId: 7 })));
+});
+afterAll(() => t.close());
+
+/** The speaker says `text`; returns the GM flag the listener sees on it. */
+async function gmFlagOf(text: string): Promise<boolean> {
+  speaker.client.say(text);
+  const heard = await listener.waitFor("ServerChat", (c) => c.text === text);
+  return heard.gm;
+}
+
+describe("roles are read where they are used, so a change applies to the next request", () => {
+  it("demoting a GM online removes the chat GM flag and the commands at once; promoting gives them back", async () => {
+    expect(await gmFlagOf("as a gm")).toBe(true);
+    await setAccountRole(t.db, { email: speaker.player.email, role: "player" });
+    expect(await gmFlagOf("demoted")).toBe(false);
+    expect(await gm(speaker.client, "!help")).toMatchObject({ refused: "FORBIDDEN" });
+    await setAccountRole(t.db, { email: speaker.player.email, role: "admin" });
+    expect(await gmFlagOf("promoted")).toBe(true);
+    expect((await gm(speaker.client, "!help")).reply).toContain("!rep");
+  });
+});
