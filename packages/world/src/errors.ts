@@ -2,7 +2,19 @@
 export const WORLD_ERROR_CODES = {
   CONFIG_INVALID: "CONFIG_INVALID",
   USAGE: "USAGE",
+  // Refusals of a player's or an operator's request: the client is told, the session goes on.
   NOT_FOUND: "NOT_FOUND",
+  INVALID_INPUT: "INVALID_INPUT",
+  /** The account's role does not allow it (GM commands, economy administration). */
+  FORBIDDEN: "FORBIDDEN",
+  NOT_OWNED: "NOT_OWNED",
+  INSUFFICIENT_FUNDS: "INSUFFICIENT_FUNDS",
+  REPUTATION_TOO_LOW: "REPUTATION_TOO_LOW",
+  ALREADY_DONE: "ALREADY_DONE",
+  /** Not possible right now (no vendor open, ...). */
+  NOT_AVAILABLE: "NOT_AVAILABLE",
+  CONFLICT: "CONFLICT",
+  LIMIT_REACHED: "LIMIT_REACHED",
   /** A packet arrived in a session state where it makes no sense: protocol violation. */
   WRONG_STATE: "WRONG_STATE",
   /** Login failed: wrong, expired or mismatched session key. Protocol violation, as in NexusForever. */
@@ -20,7 +32,11 @@ export const WORLD_ERROR_CODES = {
 
 export type WorldErrorCode = keyof typeof WORLD_ERROR_CODES;
 
-/** The world package's one error class: a `code` from {@link WORLD_ERROR_CODES}, a message and an optional cause. */
+/**
+ * The world package's one error class: a `code` from {@link WORLD_ERROR_CODES}, a message, details
+ * for the log, and an optional cause. What a code means to the client and to the CLI's exit code is
+ * decided in one table, `error-outcomes.ts`.
+ */
 export class WorldError extends Error {
   override readonly name = "WorldError";
   readonly code: WorldErrorCode;

@@ -3,7 +3,7 @@ import { awardReputation, countKill, grantAchievement, grantTitle, revokeTitle, 
 import { ServerTitleUpdate } from "@bezgelor/protocol";
 import { playerActionOptions } from "../game/action-options";
 import type { HandlerContext } from "../handlers/types";
-import { RuleError } from "../server/rule-error";
+import { WorldError } from "../errors";
 import { intArg } from "./args";
 
 /** One GM chat command: `!name args`. `run` returns the line shown to the GM. */
@@ -31,7 +31,7 @@ async function titleCommand(ctx: HandlerContext, args: string[]): Promise<string
   const [action, raw] = args;
   const titleId = intArg(raw, "titleId", usage, ID14);
   const title = ctx.services.data.titles.get(titleId);
-  if (!title) throw new RuleError("NOT_FOUND", `no title ${titleId}`, { titleId });
+  if (!title) throw new WorldError("NOT_FOUND", `no title ${titleId}`, { details: { titleId } });
   const { db } = ctx.services;
   if (action === "grant") {
     const { result } = await grantTitle(db, { ...playerActionOptions(ctx), ...ids(ctx), titleId, source: "gm" });
@@ -45,7 +45,7 @@ async function titleCommand(ctx: HandlerContext, args: string[]): Promise<string
     await ctx.services.events.flush();
     return result.revoked ? `revoked title ${titleId} (${title.name})` : `does not own title ${titleId}`;
   }
-  throw new RuleError("INVALID_INPUT", `usage: ${usage}`);
+  throw new WorldError("INVALID_INPUT", `usage: ${usage}`);
 }
 
 /** Every GM command by name. */
@@ -55,9 +55,9 @@ export const GM_COMMANDS: Readonly<Record<string, GmCommand>> = {
     summary: "add (or with a negative amount, remove) reputation",
     async run(ctx, [faction, amount]) {
       const factionId = intArg(faction, "factionId", this.usage, ID14);
-      if (!ctx.services.data.factions.has(factionId)) throw new RuleError("NOT_FOUND", `no faction ${factionId}`, { factionId });
+      if (!ctx.services.data.factions.has(factionId)) throw new WorldError("NOT_FOUND", `no faction ${factionId}`, { details: { factionId } });
       const delta = intArg(amount, "amount", this.usage, { min: -1_000_000, max: 1_000_000 });
-      if (delta === 0) throw new RuleError("INVALID_INPUT", "amount must not be 0");
+      if (delta === 0) throw new WorldError("INVALID_INPUT", "amount must not be 0");
       const { characterId } = ids(ctx);
       const { result } = await awardReputation(ctx.services.db, { ...playerActionOptions(ctx), characterId, changes: [{ factionId, delta }], source: "gm" });
       await ctx.services.events.flush();
@@ -91,7 +91,7 @@ export const GM_COMMANDS: Readonly<Record<string, GmCommand>> = {
     summary: "set a path level (its level rewards and titles follow)",
     async run(ctx, [name, raw]) {
       const path = PATH_KEY.find((p) => p === name);
-      if (!path) throw new RuleError("INVALID_INPUT", `usage: ${this.usage}`);
+      if (!path) throw new WorldError("INVALID_INPUT", `usage: ${this.usage}`);
       const level = intArg(raw, "level", this.usage, { min: 0, max: 100 });
       const { result } = await setPathLevel(ctx.services.db, { ...playerActionOptions(ctx), characterId: ids(ctx).characterId, path, level });
       await ctx.services.events.flush();

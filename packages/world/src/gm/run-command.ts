@@ -1,6 +1,6 @@
 import { getAccountByEmail } from "@bezgelor/db";
 import type { HandlerContext } from "../handlers/types";
-import { RuleError } from "../server/rule-error";
+import { WorldError } from "../errors";
 import { parseCommand } from "./args";
 import { GM_COMMANDS } from "./commands";
 
@@ -15,12 +15,12 @@ export async function runGmCommand(ctx: HandlerContext, text: string): Promise<s
   const { role } = await getAccountByEmail(ctx.services.db, { email });
   if (!GM_ROLES.has(role)) {
     ctx.session.logger.warn({ command: text.slice(0, 64), role }, "GM command refused");
-    throw new RuleError("FORBIDDEN", "GM commands need a GM account");
+    throw new WorldError("FORBIDDEN", "GM commands need a GM account");
   }
   const { name, args } = parseCommand(text);
   if (name === "help") return Object.values(GM_COMMANDS).map((c) => `${c.usage}: ${c.summary}`).join("\n");
   const command = GM_COMMANDS[name];
-  if (!command) throw new RuleError("INVALID_INPUT", `unknown command !${name}; try !help`);
+  if (!command) throw new WorldError("INVALID_INPUT", `unknown command !${name}; try !help`);
   const reply = await command.run(ctx, args);
   ctx.session.logger.info({ command: name, args }, "GM command");
   return reply;

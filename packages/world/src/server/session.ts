@@ -11,14 +11,14 @@ import {
   type ReceivedPacket,
   type ServerPacketDef,
 } from "@bezgelor/protocol";
-import { isDatabaseUnavailable } from "@bezgelor/db";
+import { DbError, isDatabaseUnavailable } from "@bezgelor/db";
+import { outcomeOf } from "../error-outcomes";
 import { WorldError } from "../errors";
 import type { HandlerMap } from "../handlers/types";
 import type { OutgoingPacket } from "./outgoing";
 import { TokenBucket } from "./rate-limit";
 import { RESULT_CODES } from "./result-codes";
 import { fitText } from "./fit-text";
-import { RuleError, ruleFromDbError } from "./rule-error";
 import type { WorldServices } from "./services";
 import type { SessionState } from "./states";
 
@@ -340,30 +340,26 @@ export class Session {
   }
 
   private handleFailure(name: string, opcode: number, error: unknown): void {
-    const rule = error instanceof RuleError ? error : ruleFromDbError(error);
-    if (rule) {
-      this.logger.info({ packet: name, result: rule.result, details: rule.details }, `refused: ${rule.message}`);
-      const message = fitText(ServerRequestResult.fields.message, rule.message);
-      this.send(ServerRequestResult, { requestOpcode: opcode, code: RESULT_CODES[rule.result], message });
-      return;
-    }
     // Our own packet did not fit its field (send() logged it, naming the packet): a server error,
     // never the client's violation, so the client hears INTERNAL and the session goes on.
     if (isProtocolError(error, "ENCODE_FAILED")) {
       this.send(ServerRequestResult, { requestOpcode: opcode, code: RESULT_CODES.INTERNAL, message: "internal server error" });
       return;
     }
-    if (error instanceof ProtocolError || (error instanceof WorldError && isViolation(error))) {
+    const outcome = error instanceof ProtocolError ? ({ client: "violation" } as const) : outcomeOf(error);
+    if (outcome?.client === "violation") {
       this.close({ reason: describe(error), violation: true, error });
+      return;
+    }
+    if (outcome && outcome.client !== "internal" && (error instanceof DbError || error instanceof WorldError)) {
+      this.logger.info({ packet: name, result: outcome.client, code: error.code, details: error.details }, `refused: ${error.message}`);
+      const message = fitText(ServerRequestResult.fields.message, error.message);
+      this.send(ServerRequestResult, { requestOpcode: opcode, code: RESULT_CODES[outcome.client], message });
       return;
     }
     this.logger.error({ packet: name, err: error }, "handler failed");
     this.send(ServerRequestResult, { requestOpcode: opcode, code: RESULT_CODES.INTERNAL, message: "internal server error" });
   }
-}
-
-function isViolation(error: WorldError): boolean {
-  return error.code === "WRONG_STATE" || error.code === "AUTH_FAILED";
 }
 
 function describe(error: unknown): string {

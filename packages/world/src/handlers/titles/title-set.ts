@@ -1,6 +1,6 @@
 import { setActiveTitle } from "@bezgelor/db";
 import { playerActionOptions } from "../../game/action-options";
-import { RuleError } from "../../server/rule-error";
+import { WorldError } from "../../errors";
 import { IN_WORLD } from "../../server/states";
 import { handler } from "../types";
 
@@ -13,7 +13,7 @@ export const clientTitleSet = handler("ClientTitleSet", {
   states: IN_WORLD,
   async handle(ctx, { titleId }) {
     const { session, services } = ctx;
-    if (titleId !== 0 && !services.data.titles.has(titleId)) throw new RuleError("NOT_FOUND", `no title ${titleId}`, { titleId });
+    if (titleId !== 0 && !services.data.titles.has(titleId)) throw new WorldError("NOT_FOUND", `no title ${titleId}`, { details: { titleId } });
     await setActiveTitle(services.db, { ...playerActionOptions(ctx), accountId: session.requireAccount().id, titleId });
     await ctx.services.events.flush();
   },

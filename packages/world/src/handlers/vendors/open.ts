@@ -1,7 +1,7 @@
 import { openVendor } from "@bezgelor/core";
 import { ServerVendorItems, ServerVendorRefused } from "@bezgelor/protocol";
 import { loadStandings } from "../../game/standings";
-import { RuleError } from "../../server/rule-error";
+import { WorldError } from "../../errors";
 import { IN_WORLD } from "../../server/states";
 import { handler } from "../types";
 
@@ -16,7 +16,7 @@ export const clientVendorOpen = handler("ClientVendorOpen", {
     const { session, services } = ctx;
     session.openVendorId = undefined;
     const vendor = services.data.vendors.get(vendorId);
-    if (!vendor) throw new RuleError("NOT_FOUND", `no vendor ${vendorId}`, { vendorId });
+    if (!vendor) throw new WorldError("NOT_FOUND", `no vendor ${vendorId}`, { details: { vendorId } });
     const result = openVendor(services.scale, vendor, await loadStandings(ctx));
     if (!result.ok) {
       const required = result.requiredLevel ?? result.currentLevel;

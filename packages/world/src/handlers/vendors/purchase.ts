@@ -1,7 +1,7 @@
 import { vendorStockEntry } from "@bezgelor/data";
 import { buyFromVendor } from "@bezgelor/db";
 import { playerActionOptions } from "../../game/action-options";
-import { RuleError } from "../../server/rule-error";
+import { WorldError } from "../../errors";
 import { IN_WORLD } from "../../server/states";
 import { handler } from "../types";
 
@@ -19,9 +19,9 @@ export const clientVendorPurchase = handler("ClientVendorPurchase", {
     const { session, services } = ctx;
     const vendorId = session.openVendorId;
     const vendor = vendorId === undefined ? undefined : services.data.vendors.get(vendorId);
-    if (!vendor) throw new RuleError("NOT_AVAILABLE", "no vendor is open");
+    if (!vendor) throw new WorldError("NOT_AVAILABLE", "no vendor is open");
     const entry = vendorStockEntry(vendor, stockUniqueId);
-    if (!entry) throw new RuleError("NOT_FOUND", `vendor ${vendor.id} has no stock entry ${stockUniqueId}`, { stockUniqueId });
+    if (!entry) throw new WorldError("NOT_FOUND", `vendor ${vendor.id} has no stock entry ${stockUniqueId}`, { details: { stockUniqueId } });
     const { itemId } = entry;
     const { result } = await buyFromVendor(services.db, {
       ...playerActionOptions(ctx),
