@@ -38,9 +38,11 @@ describe("the bezgelor binary", () => {
     });
     const port = await listening;
 
-    const email = `proc-${process.pid}@example.test`;
+    const email = `proc-${process.pid}-${Date.now()}@example.test`;
+    // Unique per run: with DATABASE_URL the suite may meet a database an earlier run used.
+    const name = `Proc${[...Array(8)].map(() => String.fromCharCode(97 + Math.floor(Math.random() * 26))).join("")}`;
     expect((await bezgelor(["account", "create", "--email", email, "--password", "process-test-pw"])).code).toBe(0);
-    expect((await bezgelor(["character", "create", "--email", email, "--name", "Processa"])).code).toBe(0);
+    expect((await bezgelor(["character", "create", "--email", email, "--name", name])).code).toBe(0);
     const issued = await bezgelor(["session", "issue", "--email", email, "--json"]);
     const { accountId, sessionKey } = JSON.parse(issued.stdout) as { accountId: number; sessionKey: string };
     expect(sessionKey).toMatch(/^[0-9a-f]{32}$/);
@@ -48,6 +50,20 @@ describe("the bezgelor binary", () => {
     const client = await HeadlessClient.connect({ host: "127.0.0.1", port });
     const list = await client.login({ accountId, email, sessionKey });
     await client.enterWorld(list.characters[0]?.id ?? 0n);
+    expect((await client.waitFor("ServerCombatReward")).newValue).toBe(0n);
+
+    // Another process changes what the online player owns: its event reaches the client as the
+    // genuine packet (LISTEN/NOTIFY on PostgreSQL; on the embedded database, the server's poll).
+    const key = `process-${Date.now()}`;
+    const grant = ["currency", "grant", "--email", email, "--character", name, "--currency", "gold", "--amount", "777", "--reason", "process test", "--key", key];
+    const granted = await bezgelor(grant);
+    expect(granted.code).toBe(0);
+    expect((await client.waitFor("ServerCombatReward")).newValue).toBe(777n);
+    // The operator's retry with the same key pays nothing more.
+    expect((await bezgelor(grant)).code).toBe(0);
+    const ledger = await bezgelor(["ledger", "show", "--email", email, "--character", name, "--json"]);
+    expect(JSON.parse(ledger.stdout)).toHaveLength(1);
+    expect((await bezgelor(["ledger", "audit"])).code).toBe(0);
 
     const exited = new Promise<number | null>((r) => server.on("exit", (code) => r(code)));
     // A Ctrl-C reaches the process group and runners forward it again: the second must not kill the drain.
