@@ -28,6 +28,14 @@ export const ENV_VARS = {
   BEZGELOR_SHUTDOWN_GRACE: "server.shutdownGraceSeconds (default 10)",
   BEZGELOR_EVENT_POLL_INTERVAL: "events.pollIntervalMs: milliseconds between polls for other processes' events (default 1000)",
   BEZGELOR_EVENT_RETENTION: "events.retentionSeconds: how long delivered events are kept (default 86400)",
+  BEZGELOR_FRIENDS_MAX: "friends.maxFriends: friends per character (default 100)",
+  BEZGELOR_FRIENDS_MAX_IGNORED: "friends.maxIgnored: ignored characters per character (default 100)",
+  BEZGELOR_FRIENDS_MAX_RIVALS: "friends.maxRivals: rivals per character (default 100)",
+  BEZGELOR_FRIENDS_MAX_PENDING_INVITES: "friends.maxPendingInvites: invites waiting for one character (default 10)",
+  BEZGELOR_FRIEND_INVITE_LIFETIME: "friends.inviteLifetimeSeconds: seconds an invite waits (default 604800, 7 days)",
+  BEZGELOR_MAIL_POSTAGE: "mail.postage: gold (copper) per mail sent (default 10)",
+  BEZGELOR_MAIL_EXPIRY_DAYS: "mail.expiryDays: days before mail is returned or settled (default 30)",
+  BEZGELOR_MAIL_SWEEP_INTERVAL: "mail.sweepIntervalSeconds: seconds between sweeps of expired mail and invites (default 300)",
 } as const;
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -88,6 +96,14 @@ export function loadConfig(env: Env = process.env): WorldConfig {
   set(raw, "server.shutdownGraceSeconds", numeric(env.BEZGELOR_SHUTDOWN_GRACE));
   set(raw, "events.pollIntervalMs", numeric(env.BEZGELOR_EVENT_POLL_INTERVAL));
   set(raw, "events.retentionSeconds", numeric(env.BEZGELOR_EVENT_RETENTION));
+  set(raw, "friends.maxFriends", numeric(env.BEZGELOR_FRIENDS_MAX));
+  set(raw, "friends.maxIgnored", numeric(env.BEZGELOR_FRIENDS_MAX_IGNORED));
+  set(raw, "friends.maxRivals", numeric(env.BEZGELOR_FRIENDS_MAX_RIVALS));
+  set(raw, "friends.maxPendingInvites", numeric(env.BEZGELOR_FRIENDS_MAX_PENDING_INVITES));
+  set(raw, "friends.inviteLifetimeSeconds", numeric(env.BEZGELOR_FRIEND_INVITE_LIFETIME));
+  set(raw, "mail.postage", numeric(env.BEZGELOR_MAIL_POSTAGE));
+  set(raw, "mail.expiryDays", numeric(env.BEZGELOR_MAIL_EXPIRY_DAYS));
+  set(raw, "mail.sweepIntervalSeconds", numeric(env.BEZGELOR_MAIL_SWEEP_INTERVAL));
   const result = WorldConfigSchema.safeParse(raw);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(root)"}: ${i.message}`);

@@ -39,6 +39,32 @@ export const EventsConfigSchema = z.object({
   retentionSeconds: z.coerce.number().int().min(0).default(86_400),
 });
 
+/**
+ * Friend lists (issue 10): per-character limits, waiting invites per character, how long an invite
+ * lives, and how often the server sweeps expired invites. Passed to the db friend actions as
+ * `FriendsOptions`.
+ */
+export const FriendsConfigSchema = z.object({
+  maxFriends: z.coerce.number().int().min(0).max(10_000).default(100),
+  maxIgnored: z.coerce.number().int().min(0).max(10_000).default(100),
+  maxRivals: z.coerce.number().int().min(0).max(10_000).default(100),
+  maxPendingInvites: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** Seconds a friend invite waits for an answer (default 7 days). */
+  inviteLifetimeSeconds: z.coerce.number().int().min(1).max(365 * 86_400).default(7 * 86_400),
+});
+
+/**
+ * Mail (issue 10): postage, the gold (copper) a player pays per mail sent (a sink with its ledger
+ * entry); expiryDays, how long mail waits before it is returned or settled; and how often the
+ * server sweeps expired mail and friend invites. Passed to the db mail actions as `MailOptions`.
+ */
+export const MailConfigSchema = z.object({
+  postage: z.coerce.number().int().min(0).max(1_000_000_000).default(10),
+  expiryDays: z.coerce.number().int().min(1).max(3650).default(30),
+  /** Seconds between sweeps of expired mail and friend invites. */
+  sweepIntervalSeconds: z.coerce.number().int().min(1).max(86_400).default(300),
+});
+
 /** The whole configuration, validated once at start-up. */
 export const WorldConfigSchema = z.object({
   logLevel: z.enum(LOG_LEVELS).default("info"),
@@ -48,7 +74,11 @@ export const WorldConfigSchema = z.object({
   server: ServerConfigSchema.default(ServerConfigSchema.parse({})),
   db: DbConfigSchema.default(DbConfigSchema.parse({})),
   events: EventsConfigSchema.default(EventsConfigSchema.parse({})),
+  friends: FriendsConfigSchema.default(FriendsConfigSchema.parse({})),
+  mail: MailConfigSchema.default(MailConfigSchema.parse({})),
 });
 
 export type WorldConfig = z.infer<typeof WorldConfigSchema>;
 export type ServerConfig = z.infer<typeof ServerConfigSchema>;
+export type FriendsConfig = z.infer<typeof FriendsConfigSchema>;
+export type MailConfig = z.infer<typeof MailConfigSchema>;

@@ -24,6 +24,8 @@ export interface DeliveryContext {
   readonly to: Recipients;
   readonly data: GameData;
   readonly db: DbClient;
+  /** This server's realm id (identities in the friend and mail packets). */
+  readonly realmId: number;
 }
 
 type Deliver<K extends GameEventKind> = (ctx: DeliveryContext, event: GameEventOf<K>) => void | Promise<void>;

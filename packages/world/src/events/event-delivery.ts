@@ -16,6 +16,8 @@ export interface EventDeliveryOptions {
   db: DbClient;
   data: GameData;
   recipients: Recipients;
+  /** This server's realm id, for the identities the friend and mail packets carry. */
+  realmId: number;
   logger: Logger;
   /** Milliseconds between polls for events no notification announced. */
   pollIntervalMs: number;
@@ -88,7 +90,7 @@ export class EventDelivery {
   }
 
   private async deliverPending(): Promise<void> {
-    const { db, data, recipients, logger } = this.options;
+    const { db, data, recipients, realmId, logger } = this.options;
     for (;;) {
       let batch;
       try {
@@ -99,7 +101,7 @@ export class EventDelivery {
       }
       for (const { id, event } of batch) {
         try {
-          await deliverEvent({ to: recipients, data, db }, event);
+          await deliverEvent({ to: recipients, data, db, realmId }, event);
           logger.debug({ eventId: id.toString(), kind: event.kind, account: event.accountId, character: event.characterId }, "event delivered");
         } catch (err) {
           logger.error({ err, eventId: id.toString(), kind: event.kind }, "delivering an event failed");

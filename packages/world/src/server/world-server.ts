@@ -1,3 +1,4 @@
+import { startSocialSweep } from "../game/social-sweep";
 import { createServer, type Server, type Socket } from "node:net";
 import type { Logger } from "pino";
 import { recordCharacterOnline, type Database } from "@bezgelor/db";
@@ -55,6 +56,7 @@ export async function startWorldServer(options: WorldServerOptions): Promise<Wor
     db,
     data,
     recipients: recipientsOf({ sessions, presence }),
+    realmId: config.server.realmId,
     logger: logger.child({ component: "events" }),
     ...config.events,
   });
@@ -130,6 +132,7 @@ export async function startWorldServer(options: WorldServerOptions): Promise<Wor
     });
   });
   await events.start();
+  const stopSweep = startSocialSweep(services);
   // After listening, errors here are failed accepts (EMFILE when out of file descriptors, ...):
   // the server keeps running, so they are logged, throttled, rather than thrown.
   server.on("error", (err: NodeJS.ErrnoException) => acceptLog.log({ err, code: err.code, open: sessions.size }));
@@ -145,6 +148,7 @@ export async function startWorldServer(options: WorldServerOptions): Promise<Wor
     async shutdown(reason = "shutdown") {
       if (stopping) return;
       stopping = true;
+      await stopSweep();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       const open = sessions.all();
       logger.info({ sessions: open.length, reason }, "shutting down: draining sessions");

@@ -1,6 +1,8 @@
 import { getActiveTitle, getBalances, getReputations, listAccountTitles, listAchievements } from "@bezgelor/db";
 import { ServerAchievementInit, ServerReputationList, ServerTitleSet, ServerTitles } from "@bezgelor/protocol";
 import { accountCurrenciesPacket, creditsPacket } from "../../game/currency-packets";
+import { sendFriendsOnEnter } from "../../enter-world/friends";
+import { sendMailOnEnter } from "../../enter-world/mail";
 import type { HandlerContext } from "../types";
 
 const SECOND = 1000;
@@ -9,10 +11,12 @@ const SECOND = 1000;
  * What the player needs on entering the world: standings (extension ServerReputationList; the
  * genuine client gets them inside its player entity), the account's titles with time left on
  * expiring ones, the active title on the player's own unit, achievements, gold (ServerCombatReward)
- * and the account currencies (ServerAccountCurrencySet). The reads run
+ * and the account currencies (ServerAccountCurrencySet), then the friend list and invites and the
+ * mailbox (enter-world/friends.ts, enter-world/mail.ts). The reads run
  * together; the packets go out in a fixed order.
  */
-export async function sendWorldState({ session, services }: HandlerContext): Promise<void> {
+export async function sendWorldState(ctx: HandlerContext): Promise<void> {
+  const { session, services } = ctx;
   const { db } = services;
   const now = new Date();
   const characterId = session.requireCharacter().id;
@@ -44,4 +48,6 @@ export async function sendWorldState({ session, services }: HandlerContext): Pro
   });
   session.deliver(creditsPacket(balances.gold ?? 0n));
   session.deliver(accountCurrenciesPacket(balances));
+  await sendFriendsOnEnter(ctx);
+  await sendMailOnEnter(ctx);
 }
