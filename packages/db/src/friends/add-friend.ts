@@ -38,14 +38,13 @@ async function run(ctx: ActionContext, input: z.output<typeof Input>): Promise<A
   const target = chars.get(targetId)!;
   const details = { characterId: self.id, targetId, type: input.type };
   if (!isValidFriendshipNote(input.note)) throw friendRefusal("invalid_note", "The note is too long or not one line of text", details);
-  const [mine, theirs, counts, sent, received, waiting] = await Promise.all([
-    readEntry(tx, self.id, targetId),
-    readEntry(tx, targetId, self.id),
-    countEntries(tx, self.id),
-    readInvite(tx, self.id, targetId),
-    readInvite(tx, targetId, self.id),
-    tx.friendInvite.count({ where: { inviteeCharacterId: targetId, expiresAt: { gt: now } } }),
-  ]);
+  // One after another: a transaction is one connection, which runs one query at a time anyway.
+  const mine = await readEntry(tx, self.id, targetId);
+  const theirs = await readEntry(tx, targetId, self.id);
+  const counts = await countEntries(tx, self.id);
+  const sent = await readInvite(tx, self.id, targetId);
+  const received = await readInvite(tx, targetId, self.id);
+  const waiting = await tx.friendInvite.count({ where: { inviteeCharacterId: targetId, expiresAt: { gt: now } } });
   const live = <T extends { expiresAt: Date }>(i: T | null) => (i && i.expiresAt > now ? i : null);
   const decision = decideFriendshipAdd(
     {

@@ -45,12 +45,11 @@ async function run(ctx: ActionContext, input: z.output<typeof Input>): Promise<R
   }
   const inviter = chars.get(invite.inviterCharacterId)!;
   const invitee = chars.get(input.characterId)!;
-  const [inviterEntry, inviteeEntry, inviterCounts, inviteeCounts] = await Promise.all([
-    readEntry(tx, inviter.id, invitee.id),
-    readEntry(tx, invitee.id, inviter.id),
-    countEntries(tx, inviter.id),
-    countEntries(tx, invitee.id),
-  ]);
+  // One after another: a transaction is one connection, which runs one query at a time anyway.
+  const inviterEntry = await readEntry(tx, inviter.id, invitee.id);
+  const inviteeEntry = await readEntry(tx, invitee.id, inviter.id);
+  const inviterCounts = await countEntries(tx, inviter.id);
+  const inviteeCounts = await countEntries(tx, invitee.id);
   const decision = decideInviteResponse({
     response: input.response,
     inviter: inviterEntry?.type ?? null,
