@@ -43,6 +43,7 @@ it("exports exactly the curated runtime API", () => {
     "levelChange",
     "mailExpiresAt",
     "mailExpiryOutcome",
+    "mailTextProblem",
     "meetsRequirement",
     "meetsTitleRequirements",
     "openVendor",

@@ -91,6 +91,7 @@ export {
   canReturnMail,
   checkMailSend,
   isValidMailText,
+  mailTextProblem,
   mailExpiresAt,
   mailExpiryOutcome,
   type MailExpiryState,

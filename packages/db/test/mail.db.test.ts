@@ -37,8 +37,8 @@ let db: Database;
 let opts: ActionOptions;
 const NOW = new Date("2026-11-30T12:00:00Z");
 const DAY = 86_400_000;
-const SWORD = 3001;
-const POTION = 3002;
+const SWORD = 30001;
+const POTION = 30010;
 
 beforeAll(async () => {
   db = await createTestDatabase();
@@ -99,8 +99,9 @@ async function snapshot() {
 }
 async function refused(action: () => Promise<unknown>, code: DbErrorCode) {
   const before = await snapshot();
-  await expectDbError(action(), code);
+  const error = await expectDbError(action(), code);
   expect(await snapshot()).toEqual(before);
+  return error;
 }
 
 describe("sending and taking, with the sums held at every step", () => {
@@ -227,13 +228,15 @@ describe("refusals when sending, each changing nothing", () => {
     const b = await player();
     await refused(() => sendMail(db.client, { ...opts, characterId: a.id, to: "Nobodyhere", subject: "s", body: "", options }), DB_ERROR_CODES.CHARACTER_NOT_FOUND);
     await refused(() => send(a, a), DB_ERROR_CODES.MAIL_CANNOT_MAIL_SELF);
-    await refused(() => send(a, b, { subject: "x".repeat(50) }), DB_ERROR_CODES.MAIL_INVALID_TEXT);
+    const tooLong = await refused(() => send(a, b, { subject: "x".repeat(50) }), DB_ERROR_CODES.MAIL_INVALID_TEXT);
+    expect(tooLong.message).toContain("the subject is 50 characters; at most 49");
     await refused(() => send(a, b, { subject: "" }), DB_ERROR_CODES.MAIL_INVALID_TEXT);
     await refused(() => send(a, b, { body: "y".repeat(500) }), DB_ERROR_CODES.MAIL_INVALID_TEXT);
     await refused(() => send(a, b, { gold: 1n, cod: 1n, items: [{ itemId: SWORD, count: 1 }] }), DB_ERROR_CODES.MAIL_COD_AND_GIFT);
     await refused(() => send(a, b, { cod: 5n }), DB_ERROR_CODES.MAIL_COD_WITHOUT_ATTACHMENTS);
     await refused(() => send(a, b, { gold: 91n }), DB_ERROR_CODES.INSUFFICIENT_FUNDS);
     await refused(() => send(a, b, { items: [{ itemId: SWORD, count: 2 }] }), DB_ERROR_CODES.MAIL_NOT_ENOUGH_ITEMS);
+    await refused(() => send(a, b, { items: [{ itemId: 999_999_999, count: 1 }] }), DB_ERROR_CODES.UNKNOWN_GAME_DATA);
     await refused(() => send(a, b, { items: [{ itemId: SWORD, count: 1 }, { itemId: SWORD, count: 1 }] }), DB_ERROR_CODES.MAIL_NOT_ENOUGH_ITEMS);
     await refused(() => send(a, b, { items: Array.from({ length: 11 }, () => ({ itemId: SWORD, count: 1 })) }), DB_ERROR_CODES.INVALID_INPUT);
     await addFriend(db.client, { ...opts, characterId: b.id, name: a.name, type: FRIENDSHIP_TYPE.Ignore });
@@ -355,6 +358,7 @@ describe("system mail and grants", () => {
     await refused(() => sendSystemMail(db.client, { ...base, from: { type: "player", characterId: a.id } }), DB_ERROR_CODES.MAIL_RECIPIENT_IGNORES_SENDER);
     await refused(() => sendSystemMail(db.client, { ...base, from: { type: "gm", name: "GM" }, subject: "s".repeat(50) }), DB_ERROR_CODES.MAIL_INVALID_TEXT);
     await refused(() => sendSystemMail(db.client, { ...base, to: { name: "Nobodyhere" }, from: { type: "gm", name: "GM" } }), DB_ERROR_CODES.CHARACTER_NOT_FOUND);
+    await refused(() => sendSystemMail(db.client, { ...base, from: { type: "gm", name: "GM" }, items: [{ itemId: 999_999_999, count: 1 }] }), DB_ERROR_CODES.UNKNOWN_GAME_DATA);
     await refused(() =>
       sendSystemMail(db.client, { ...base, from: { type: "gm", name: "GM" }, items: Array.from({ length: 10 }, () => ({ itemId: SWORD, count: 1 })), grants: [{ grant: { type: "title", titleId: 1 } }] }),
       DB_ERROR_CODES.INVALID_INPUT,

@@ -24,7 +24,7 @@ describe("bezgelor mail send", () => {
     expect((await cli("account", "create", "--email", email, "--password", "cli-password")).code).toBe(0);
     expect((await cli("character", "create", "--email", email, "--name", name)).code).toBe(0);
     const key = `comp-${randomUUID()}`;
-    const args = ["mail", "send", "--to", name, "--subject", "Sorry", "--body", "For the outage", "--gold", "250", "--item", "3001:2", "--item", "3002:5", "--key", key];
+    const args = ["mail", "send", "--to", name, "--subject", "Sorry", "--body", "For the outage", "--gold", "250", "--item", "30001:2", "--item", "30010:5", "--key", key];
     const sent = await cli(...args, "--json");
     expect(sent.code).toBe(0);
     expect(sent.json()).toMatchObject({ to: name, key, replayed: false });
@@ -43,7 +43,7 @@ describe("bezgelor mail send", () => {
     expect(generated.stderr).toMatch(/idempotency key: mail-[0-9a-f-]{36}/);
     expect((await cli("mail", "send", "--to", "Nobodyhere", "--subject", "Hi")).code).toBe(3);
     expect((await cli("mail", "send", "--to", name, "--subject", "x".repeat(50))).code).toBe(2);
-    expect((await cli("mail", "send", "--to", name, "--subject", "Hi", "--item", "3001")).code).toBe(2);
+    expect((await cli("mail", "send", "--to", name, "--subject", "Hi", "--item", "30001")).code).toBe(2);
     expect((await cli("mail", "send", "--to", name, "--subject", "Hi", "--gold", "-1")).code).toBe(2);
   }, 120_000);
 });

@@ -7,8 +7,8 @@ import { runSocialSweep } from "../src/game/social-sweep";
 import { enter, holdings, richPlayer } from "./support/social";
 import { startTestWorld, type TestWorld } from "./support/world";
 
-const SWORD = 3001;
-const POTION = 3002;
+const SWORD = 30001;
+const POTION = 30010;
 const POSTAGE = 10n;
 const DAY_MS = 86_400_000;
 const slots = (...ids: number[]) => [...ids.map(BigInt), ...Array<bigint>(10 - ids.length).fill(0n)];

@@ -24,7 +24,8 @@ function bezgelor(args: string[]): Promise<{ code: number | null; stdout: string
 }
 
 describe("the bezgelor binary", () => {
-  it("serves, lets the CLI work alongside through the server, and stops cleanly on SIGTERM", async () => {
+  // Each CLI call is a Node process compiling TypeScript on start: a budget for a loaded machine.
+  it("serves, lets the CLI work alongside through the server, and stops cleanly on SIGTERM", { timeout: 300_000 }, async () => {
     const server = spawn(process.execPath, ["--conditions=@bezgelor/source", "--import", "tsx", BIN, "serve"], { env });
     children.push(server);
     const lines: Record<string, unknown>[] = [];

@@ -28,10 +28,19 @@ const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f]/;
  * body's line breaks. Characters are Unicode code points.
  */
 export function isValidMailText(subject: string, body: string): boolean {
+  return mailTextProblem(subject, body) === undefined;
+}
+
+/** Why a subject and body are not text the client shows (for messages), or undefined when they are. */
+export function mailTextProblem(subject: string, body: string): string | undefined {
   const subjectLength = [...subject].length;
-  if (subjectLength < 1 || subjectLength > MAIL_LIMITS.subjectLength || subject.trim() === "") return false;
-  if (/[\r\n]/.test(subject) || CONTROL.test(subject)) return false;
-  return [...body].length <= MAIL_LIMITS.bodyLength && !CONTROL.test(body);
+  if (subjectLength < 1 || subject.trim() === "") return "the subject is empty";
+  if (subjectLength > MAIL_LIMITS.subjectLength) return `the subject is ${subjectLength} characters; at most ${MAIL_LIMITS.subjectLength}`;
+  if (/[\r\n]/.test(subject) || CONTROL.test(subject)) return "the subject holds a line break or a control character";
+  const bodyLength = [...body].length;
+  if (bodyLength > MAIL_LIMITS.bodyLength) return `the body is ${bodyLength} characters; at most ${MAIL_LIMITS.bodyLength}`;
+  if (CONTROL.test(body)) return "the body holds a control character";
+  return undefined;
 }
 
 /** What a player asks to send. */

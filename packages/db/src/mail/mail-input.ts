@@ -1,5 +1,7 @@
 import { MAIL_LIMITS, MAIL_REFUSAL, type MailRefusalReason } from "@bezgelor/core";
 import { z } from "zod";
+import type { ActionContext } from "../actions/action.js";
+import { requireDefinition } from "../actions/definition.js";
 import { DB_ERROR_CODES, DbError, type DbErrorCode } from "../errors.js";
 import { IdSchema, MAX_INT64 } from "../validation.js";
 
@@ -26,4 +28,9 @@ const CODE_BY_REASON: Record<MailRefusalReason, DbErrorCode> = {
 /** The DbError for a core mail refusal. */
 export function mailRefusal(reason: MailRefusalReason, message: string, details: Record<string, unknown>): DbError {
   return new DbError(CODE_BY_REASON[reason], message, { details: { ...details, reason } });
+}
+
+/** Throws DbError UNKNOWN_GAME_DATA for an attached item the game data does not define. */
+export function requireKnownItems(ctx: ActionContext, items: readonly { itemId: number }[]): void {
+  for (const { itemId } of items) requireDefinition(ctx.rules.data.items, "item", itemId);
 }

@@ -2,7 +2,7 @@
 // postage (two ledger entries), the items leave the sender's inventory, and the mail holds both
 // until taken, returned or settled. Concurrent sends from one purse serialise on its row and
 // never overdraw.
-import { checkMailSend, MAIL_CONTENT_TYPE, MAIL_SENDER_TYPE, mailExpiresAt } from "@bezgelor/core";
+import { checkMailSend, MAIL_CONTENT_TYPE, MAIL_SENDER_TYPE, mailExpiresAt, mailTextProblem } from "@bezgelor/core";
 import { z } from "zod";
 import { defineAction, type ActionContext } from "../actions/action.js";
 import { changeBalance } from "../currency/change-currency.js";
@@ -11,7 +11,7 @@ import { characterIdByName } from "../friends/friend-entries.js";
 import { isIgnoredBy } from "../friends/relations.js";
 import { changeItemCount } from "../inventory/change-item-count.js";
 import { IdSchema } from "../validation.js";
-import { GoldSchema, ItemStacksSchema, mailRefusal, MailTextSchema } from "./mail-input.js";
+import { GoldSchema, ItemStacksSchema, mailRefusal, MailTextSchema, requireKnownItems } from "./mail-input.js";
 import { DEFAULT_MAIL_OPTIONS, MailOptionsSchema } from "./mail-options.js";
 import { writeMail } from "./write-mail.js";
 
@@ -52,7 +52,11 @@ async function run(ctx: ActionContext, input: z.output<typeof Input>): Promise<S
     { senderCharacterId: sender.id, recipientCharacterId: recipientId, subject: input.subject, body: input.body, gold: input.gold, cod: input.cod, attachments: input.items.length },
     input.options.postage,
   );
-  if (!decision.ok) throw mailRefusal(decision.reason, `${sender.name} cannot mail ${recipient.name}: ${decision.reason}`, details);
+  if (!decision.ok) {
+    const why = decision.reason === "invalid_text" ? (mailTextProblem(input.subject, input.body) ?? decision.reason) : decision.reason;
+    throw mailRefusal(decision.reason, `${sender.name} cannot mail ${recipient.name}: ${why}`, details);
+  }
+  requireKnownItems(ctx, input.items);
   if (await isIgnoredBy(tx, { characterId: sender.id, otherCharacterId: recipientId })) {
     throw new DbError(DB_ERROR_CODES.MAIL_RECIPIENT_IGNORES_SENDER, `${recipient.name} ignores ${sender.name}`, { details });
   }

@@ -1,7 +1,7 @@
 // Mail from the game itself: an operator (GM), a creature, or a service sending on a player's
 // behalf (a storefront gift). Its gold, items and grants are new value, entering the economy when
 // taken; nothing is debited here. Idempotent with a key, so an operator's retry never sends twice.
-import { isValidMailText, MAIL_CONTENT_TYPE, MAIL_FLAG, MAIL_LIMITS, MAIL_SENDER_TYPE, mailExpiresAt } from "@bezgelor/core";
+import { mailTextProblem, MAIL_CONTENT_TYPE, MAIL_FLAG, MAIL_LIMITS, MAIL_SENDER_TYPE, mailExpiresAt } from "@bezgelor/core";
 import { z } from "zod";
 import { defineAction, type ActionContext } from "../actions/action.js";
 import { DB_ERROR_CODES, DbError } from "../errors.js";
@@ -9,7 +9,7 @@ import { characterIdByName } from "../friends/friend-entries.js";
 import { isIgnoredBy } from "../friends/relations.js";
 import { IdSchema } from "../validation.js";
 import { GrantDescriptionSchema } from "./mail-grants.js";
-import { GoldSchema, ItemStackSchema, MailTextSchema } from "./mail-input.js";
+import { GoldSchema, ItemStackSchema, MailTextSchema, requireKnownItems } from "./mail-input.js";
 import { DEFAULT_MAIL_OPTIONS, MailOptionsSchema } from "./mail-options.js";
 import { writeMail, type NewAttachment } from "./write-mail.js";
 
@@ -51,7 +51,9 @@ async function run(ctx: ActionContext, input: z.output<typeof Input>): Promise<S
   const recipient = await tx.character.findUnique({ where: { id: recipientId }, select: { id: true, accountId: true, name: true } });
   if (!recipient) throw new DbError(DB_ERROR_CODES.CHARACTER_NOT_FOUND, `No character ${recipientId}`, { details: { characterId: recipientId } });
   const details = { recipientId, from: input.from.type };
-  if (!isValidMailText(input.subject, input.body)) throw new DbError(DB_ERROR_CODES.MAIL_INVALID_TEXT, "Subject or body is not text the client shows", { details });
+  const textProblem = mailTextProblem(input.subject, input.body);
+  if (textProblem) throw new DbError(DB_ERROR_CODES.MAIL_INVALID_TEXT, `Not text the client shows: ${textProblem}`, { details });
+  requireKnownItems(ctx, input.items);
   if (input.items.length + input.grants.length > MAIL_LIMITS.attachments) {
     throw new DbError(DB_ERROR_CODES.INVALID_INPUT, `At most ${MAIL_LIMITS.attachments} attachments`, { details });
   }
