@@ -44,6 +44,7 @@ export const WORLD_ERROR_OUTCOMES: { readonly [C in WorldErrorCode]: ErrorOutcom
   NOT_AVAILABLE: refusal("NOT_AVAILABLE"),
   CONFLICT: refusal("CONFLICT"),
   LIMIT_REACHED: refusal("LIMIT_REACHED"),
+  UNAVAILABLE: refusal("UNAVAILABLE"),
   WRONG_STATE: violation(EXIT_CODES.FAILURE),
   AUTH_FAILED: violation(EXIT_CODES.REFUSED),
   TIMEOUT: internal(EXIT_CODES.UNAVAILABLE),

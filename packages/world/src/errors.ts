@@ -15,6 +15,8 @@ export const WORLD_ERROR_CODES = {
   NOT_AVAILABLE: "NOT_AVAILABLE",
   CONFLICT: "CONFLICT",
   LIMIT_REACHED: "LIMIT_REACHED",
+  /** Something the request needs is down or taken (the database, the data directory). */
+  UNAVAILABLE: "UNAVAILABLE",
   /** A packet arrived in a session state where it makes no sense: protocol violation. */
   WRONG_STATE: "WRONG_STATE",
   /** Login failed: wrong, expired or mismatched session key. Protocol violation, as in NexusForever. */

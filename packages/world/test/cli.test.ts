@@ -60,6 +60,13 @@ describe("bezgelor CLI", () => {
     expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ name, gold: "1500" })]);
   });
 
+  it("refuses a malformed bot key or stay before connecting, with exit 2", async () => {
+    const badKey = await cli("bot", "--email", email, "--key", "zzzz");
+    expect(badKey.code).toBe(2);
+    expect(badKey.stderr).toContain("--key must be the 32 hex digits");
+    expect((await cli("bot", "--email", email, "--stay", "soon")).code).toBe(2);
+  });
+
   it("rejects unknown commands and options", async () => {
     expect((await cli("frobnicate")).code).toBe(2);
     expect((await cli("account", "show", "--email", email, "--bogus")).code).toBe(2);

@@ -1,13 +1,15 @@
 import { getAccountByEmail, issueSessionKey } from "@bezgelor/db";
-import { ClientLogoutRequest } from "@bezgelor/protocol";
+import { CHAT_CHANNEL_TYPE, ClientLogoutRequest, type ServerPacketValues } from "@bezgelor/protocol";
 import { HeadlessClient, type Received } from "../../client/headless-client";
 import { WorldError } from "../../errors";
 import { toJson } from "../json";
-import { defineCommand, str } from "../command";
+import { defineCommand, str, strs } from "../command";
 
 function summary(packet: Received): string {
   return `<- ${packet.name} ${toJson(packet.value).replace(/\s+/g, " ")}`;
 }
+
+const isDebugLine = (value: unknown) => (value as ServerPacketValues["ServerChat"]).channel.type === CHAT_CHANNEL_TYPE.Debug;
 
 export const bot = defineCommand({
   path: ["bot"],
@@ -19,9 +21,17 @@ export const bot = defineCommand({
     host: { type: "string", description: "server address", default: "127.0.0.1" },
     port: { type: "string", description: "server port (default: the configured port)" },
     stay: { type: "string", description: "seconds to stay in the world, pinging, before logging out", default: "0" },
+    say: {
+      type: "string",
+      multiple: true,
+      description: "a chat line to say once in the world, e.g. a GM command '!help' (repeatable; each waits for its answer)",
+    },
   },
   printsData: true,
   async run(ctx, o) {
+    if (typeof o.key === "string" && !/^[0-9a-fA-F]{32}$/.test(o.key)) throw new WorldError("USAGE", "--key must be the 32 hex digits `session issue` printed");
+    const stay = Number(str(o, "stay"));
+    if (!Number.isFinite(stay) || stay < 0 || stay > 86_400) throw new WorldError("USAGE", "--stay must be 0 to 86400 seconds");
     const { client: db } = await ctx.openDatabase();
     const account = await getAccountByEmail(db, { email: str(o, "email") });
     const sessionKey = typeof o.key === "string" ? o.key : (await issueSessionKey(db, { email: account.email })).sessionKey;
@@ -29,15 +39,32 @@ export const bot = defineCommand({
     const echo = (p: Received) => (ctx.json ? undefined : process.stdout.write(summary(p) + "\n"));
     const client = await HeadlessClient.connect({ host: str(o, "host"), port, onPacket: echo, heartbeatMs: 30_000 });
     try {
-      const list = await client.login({ accountId: account.id, email: account.email, sessionKey });
+      const list = await client.login({ accountId: account.id, email: account.email, sessionKey }).catch((error: unknown) => {
+        // The server answers a bad key by closing the connection (as NexusForever does): a refusal, not an outage.
+        if (error instanceof WorldError && error.code === "DISCONNECTED") {
+          throw new WorldError("AUTH_FAILED", "the server closed the connection at login: the session key was not accepted (expired, revoked, or another account's)", { cause: error });
+        }
+        throw error;
+      });
       const wanted = typeof o.character === "string" ? o.character.toLowerCase() : undefined;
       const chosen = list.characters.find((c) => wanted === undefined || c.name.toLowerCase() === wanted);
       if (!chosen) {
         throw new WorldError("NOT_FOUND", wanted ? `no character named ${o.character} on ${account.email}` : `${account.email} has no characters`);
       }
       await client.enterWorld(chosen.id);
-      const stay = Number(str(o, "stay"));
-      await new Promise((r) => setTimeout(r, stay * 1000));
+      for (const line of strs(o, "say")) {
+        client.say(line);
+        // The answer to a GM command is a debug-channel line or a refusal; either ends the wait.
+        await client.waitForAny(["ServerChat", "ServerRequestResult"], (p) => p.name === "ServerRequestResult" || isDebugLine(p.value));
+      }
+      // Stay, but notice at once if the server goes away meanwhile.
+      let timer: NodeJS.Timeout | undefined;
+      const lost = await Promise.race([
+        new Promise<undefined>((r) => (timer = setTimeout(() => r(undefined), stay * 1000))),
+        client.closed,
+      ]);
+      clearTimeout(timer);
+      if (lost) throw lost;
       client.send(ClientLogoutRequest, { initiated: true });
       await client.waitFor("ServerLogout");
       if (ctx.json) ctx.print(client.log.map((p) => ({ name: p.name, value: p.value })), () => "");

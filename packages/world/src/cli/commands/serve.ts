@@ -1,5 +1,6 @@
 import { loadGameData } from "@bezgelor/data";
 import { startWorldServer } from "../../server/world-server";
+import { WorldError } from "../../errors";
 import { defineCommand } from "../command";
 import { stopSignal } from "../stop-signal";
 
@@ -18,6 +19,11 @@ export const serve = defineCommand({
     ctx.logger.info({ titles: data.titles.size, creatures: data.creatures.size, quests: data.quests.size }, "game data loaded");
     // share: the admin CLI reaches the embedded database through this process while it runs.
     const database = await ctx.openDatabase({ share: true });
+    // One world server per database: a second one on the same embedded directory would reach it
+    // through the first one's socket and both would deliver its events and host the same players.
+    if (database.kind === "pglite-remote") {
+      throw new WorldError("UNAVAILABLE", "another world server is already serving this embedded database directory; stop it first or use another BEZGELOR_DB_DIR");
+    }
     const server = await startWorldServer({ config, database, data, logger: ctx.logger });
     const signal = await stopSignal(ctx.logger);
     ctx.logger.info({ signal }, "stop requested");
