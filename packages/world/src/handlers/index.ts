@@ -1,17 +1,18 @@
 import type { HandlerMap } from "./types";
-import { clientHelloRealm } from "./auth/hello";
-import { clientCharacterCreate } from "./characters/create";
-import { clientCharacterList } from "./characters/list";
-import { clientCharacterSelect } from "./characters/select";
-import { clientChat } from "./chat/chat";
-import { clientQuestAccept } from "./quests/accept";
-import { clientQuestComplete } from "./quests/complete";
-import { clientTitleSet } from "./titles/title-set";
-import { clientVendorOpen } from "./vendors/open";
-import { clientVendorPurchase } from "./vendors/purchase";
-import { clientEnteredWorld } from "./world/entered-world";
-import { clientLogoutConfirm, clientLogoutRequest } from "./world/logout";
-import { clientPing } from "./world/ping";
+import { clientHelloRealm } from "./auth/ClientHelloRealm";
+import { clientCharacterCreate } from "./characters/ClientCharacterCreate";
+import { clientCharacterList } from "./characters/ClientCharacterList";
+import { clientCharacterSelect } from "./characters/ClientCharacterSelect";
+import { clientChat } from "./chat/ClientChat";
+import { clientQuestAccept } from "./quests/ClientQuestAccept";
+import { clientQuestComplete } from "./quests/ClientQuestComplete";
+import { clientTitleSet } from "./titles/ClientTitleSet";
+import { clientVendorOpen } from "./vendors/ClientVendorOpen";
+import { clientVendorPurchase } from "./vendors/ClientVendorPurchase";
+import { clientEnteredWorld } from "./world/ClientEnteredWorld";
+import { clientLogoutConfirm } from "./world/ClientLogoutConfirm";
+import { clientLogoutRequest } from "./world/ClientLogoutRequest";
+import { clientPing } from "./world/ClientPing";
 
 /** Every client packet's handler, by packet name. The type makes a missing handler a compile error. */
 export const HANDLERS: HandlerMap = {
