@@ -47,6 +47,7 @@ it("exports exactly the curated runtime API", () => {
     "meetsTitleRequirements",
     "openVendor",
     "pathLevelRewards",
+    "pathRewardLevels",
     "quoteVendorItem",
     "removeFriendshipType",
     "reputationDeltas",

@@ -146,6 +146,15 @@ export { CHARACTER_PATHS, MAX_PATH_LEVEL, type CharacterPath, type PathLevelReco
 export { setPathLevel, type SetPathLevelInput, type SetPathLevelResult } from "./progress/set-path-level.js";
 export { listPathLevels, type ListPathLevelsOptions } from "./progress/list-path-levels.js";
 
+// Level rewards: paid once per owner, track and level, ever
+export {
+  LEVEL_REWARD_OWNER_KINDS,
+  pathRewardTrack,
+  type LevelRewardOwner,
+  type LevelRewardOwnerKind,
+} from "./level-rewards/level-reward-owner.js";
+export { claimLevelRewards, type ClaimLevelRewardsOptions } from "./level-rewards/claim-level-rewards.js";
+
 // Inventory
 export {
   buyFromVendor,

@@ -60,6 +60,8 @@ describe("public API", () => {
         "defineAction",
         "formatActor",
         "loadTitleState",
+        "claimLevelRewards",
+        "pathRewardTrack",
         // reads
         "getActiveTitle",
         "getGold",
@@ -74,6 +76,7 @@ describe("public API", () => {
         "ACCOUNT_ROLES",
         "CHARACTER_PATHS",
         "LEDGER_SOURCES",
+        "LEVEL_REWARD_OWNER_KINDS",
         "MAX_PATH_LEVEL",
         "MAX_PURCHASE_QUANTITY",
         "QUEST_STATES",
