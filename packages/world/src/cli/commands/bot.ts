@@ -11,6 +11,7 @@ function summary(packet: Received): string {
 
 export const bot = defineCommand({
   path: ["bot"],
+  role: "admin",
   summary: "log a character into a running world server with the headless client",
   options: {
     email: { type: "string", description: "account email", required: true },
