@@ -74,13 +74,10 @@ describe("public API", () => {
         "listQuests",
         // constants
         "ACCOUNT_ROLES",
-        "CHARACTER_PATHS",
         "LEDGER_SOURCES",
         "LEVEL_REWARD_OWNER_KINDS",
-        "MAX_PATH_LEVEL",
         "MAX_PURCHASE_QUANTITY",
         "QUEST_STATES",
-        "TITLE_SOURCES",
         // opening, errors, accounts and characters
         "DATABASE_KINDS",
         "DB_ERROR_CODES",

@@ -1,4 +1,5 @@
 import { pathLevelRewards, pathRewardLevels } from "@bezgelor/core";
+import { MAX_PATH_LEVEL, PATH_KEY } from "@bezgelor/data";
 import { z } from "zod";
 import { defineAction } from "../actions/action.js";
 import { requireDefinition } from "../actions/definition.js";
@@ -9,12 +10,11 @@ import { pathRewardTrack } from "../level-rewards/level-reward-owner.js";
 import { applyReputation, type AwardedReputation } from "../reputation/award-reputation.js";
 import { checkTitles } from "../titles/check-titles.js";
 import { IdSchema } from "../validation.js";
-import { CHARACTER_PATHS, MAX_PATH_LEVEL } from "./path-level-record.js";
 import { updatePathLevel } from "./update-path-level.js";
 
 const Input = z.object({
   characterId: IdSchema,
-  path: z.enum(CHARACTER_PATHS),
+  path: z.enum(PATH_KEY),
   /** 0..the path's maxLevel in the game data (never above 100). */
   level: z.number().int().min(0).max(MAX_PATH_LEVEL),
 });

@@ -1,3 +1,4 @@
+import { MAX_WIRE_ID_14 } from "@bezgelor/data";
 import type { AccountRole } from "@bezgelor/db";
 import type { HandlerContext } from "../handlers/types";
 
@@ -26,7 +27,7 @@ export function callerIds(ctx: HandlerContext): { characterId: number; accountId
 }
 
 /** Ids that travel in 14-bit client fields (factions, titles). */
-export const ID14 = { min: 1, max: 16_383 };
+export const ID14 = { min: 1, max: MAX_WIRE_ID_14 };
 /** Database ids (32-bit). */
 export const ID = { min: 1, max: 2_147_483_647 };
 

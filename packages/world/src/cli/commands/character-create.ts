@@ -1,7 +1,7 @@
 import { loadGameData } from "@bezgelor/data";
 import { createCharacter, getAccountByEmail } from "@bezgelor/db";
 import { defineCommand, str } from "../command";
-import { CHARACTER_DEFAULTS } from "./character-options";
+import { CHARACTER_DEFAULTS, characterChoices } from "./character-options";
 import { type CharacterView, view, line, option } from "./character-view";
 
 export const characterCreate = defineCommand({
@@ -11,10 +11,10 @@ export const characterCreate = defineCommand({
   options: {
     email: { type: "string", description: "owner's login email", required: true },
     name: { type: "string", description: "character name (unique, case-insensitive)", required: true },
-    race: { type: "string", description: "race: human|granok|aurin|draken|mechari|chua|mordesh or id", default: CHARACTER_DEFAULTS.race },
-    class: { type: "string", description: "class: warrior|engineer|esper|medic|stalker|spellslinger or id", default: CHARACTER_DEFAULTS.class },
-    sex: { type: "string", description: "sex: male|female or id", default: CHARACTER_DEFAULTS.sex },
-    faction: { type: "string", description: "faction: exile|dominion or id", default: CHARACTER_DEFAULTS.faction },
+    race: { type: "string", description: `race: ${characterChoices("race")} or id`, default: CHARACTER_DEFAULTS.race },
+    class: { type: "string", description: `class: ${characterChoices("class")} or id`, default: CHARACTER_DEFAULTS.class },
+    sex: { type: "string", description: `sex: ${characterChoices("sex")} or id`, default: CHARACTER_DEFAULTS.sex },
+    faction: { type: "string", description: `faction: ${characterChoices("faction")} or id`, default: CHARACTER_DEFAULTS.faction },
   },
   printsData: true,
   async run(ctx, o) {

@@ -1,4 +1,4 @@
-import { PATH_KEY } from "@bezgelor/data";
+import { MAX_PATH_LEVEL, PATH_KEY } from "@bezgelor/data";
 import { setPathLevel } from "@bezgelor/db";
 import { WorldError } from "../../errors";
 import { playerActionOptions } from "../../game/action-options";
@@ -17,7 +17,7 @@ export const path = gmCommand({
   async run(ctx, [name, raw]) {
     const key = PATH_KEY.find((p) => p === name);
     if (!key) throw new WorldError("INVALID_INPUT", `usage: ${this.usage}`);
-    const level = intArg(raw, "level", this.usage, { min: 0, max: 100 });
+    const level = intArg(raw, "level", this.usage, { min: 0, max: MAX_PATH_LEVEL });
     const { result } = await setPathLevel(ctx.services.db, { ...playerActionOptions(ctx), characterId: callerIds(ctx).characterId, path: key, level });
     await ctx.services.events.flush();
     const rewards = result.rewardedLevels.length ? `; level rewards ${result.rewardedLevels.join(", ")}` : "";
