@@ -93,7 +93,7 @@ describe("claimLevelRewards", () => {
     ["a level of 0", { kind: "account", id: 1 }, "vip", [0]],
     ["a malformed track", { kind: "account", id: 1 }, "Path Soldier", [1]],
   ])("refuses %s with INVALID_INPUT", async (_name, owner, track, levels) => {
-    await expectDbError(claim(owner as LevelRewardOwner, track as string, levels as number[]), DB_ERROR_CODES.INVALID_INPUT);
+    await expectDbError(claim(owner as LevelRewardOwner, track, levels), DB_ERROR_CODES.INVALID_INPUT);
   });
 
   it("the CHECK on owner_kind lists exactly LEVEL_REWARD_OWNER_KINDS", async () => {

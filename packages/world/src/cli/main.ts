@@ -80,7 +80,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<Exi
         help: { type: "boolean", short: "h" },
       },
     });
-    values = parsed.values as OptionValues;
+    values = parsed.values;
   } catch (err) {
     io.stderr(`${(err as Error).message}\n\n${commandHelp(command)}`);
     return EXIT_CODES.USAGE;

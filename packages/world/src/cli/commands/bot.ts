@@ -34,7 +34,7 @@ export const bot = defineCommand({
       const wanted = typeof o.character === "string" ? o.character.toLowerCase() : undefined;
       const chosen = list.characters.find((c) => wanted === undefined || c.name.toLowerCase() === wanted);
       if (!chosen) {
-        throw new WorldError("NOT_FOUND", wanted ? `no character named ${o.character} on ${account.email}` : `${account.email} has no characters`);
+        throw new WorldError("NOT_FOUND", wanted ? `no character named ${str(o, "character")} on ${account.email}` : `${account.email} has no characters`);
       }
       await client.enterWorld(chosen.id);
       const stay = Number(str(o, "stay"));
