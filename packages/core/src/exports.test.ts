@@ -48,6 +48,7 @@ it("exports exactly the curated runtime API", () => {
     "meetsTitleRequirements",
     "openVendor",
     "pathLevelRewards",
+    "pathRewardLevels",
     "quoteVendorItem",
     "removeFriendshipType",
     "reputationDeltas",

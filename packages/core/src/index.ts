@@ -10,7 +10,7 @@ export { MAX_CHARACTERS_PER_ACCOUNT } from "./characters/limits";
 
 export { clampStanding, reputationLevel, reputationLevelByName, standingBounds } from "./reputation/standing";
 export { applyStandingChange, levelChange, type LevelChange, type StandingChange } from "./reputation/change";
-export { pathLevelRewards, reputationDeltas, type ReputationDelta } from "./reputation/rewards";
+export { pathLevelRewards, pathRewardLevels, reputationDeltas, type ReputationDelta } from "./reputation/rewards";
 export { canBuy, canInteract, discountedPrice, vendorDiscountPercent } from "./reputation/permissions";
 export { meetsRequirement } from "./reputation/requirement";
 

@@ -15,6 +15,7 @@ it("exports exactly the curated runtime API", () => {
     "GAME_DATA_TABLES",
     "ITEM_KIND",
     "MAX_MONEY",
+    "MAX_PATH_LEVEL",
     "MAX_VENDOR_ITEMS",
     "MAX_WIRE_ID_14",
     "MOUNT_TYPE",

@@ -56,7 +56,7 @@ export { questSchema, type Quest } from "./schemas/quest";
 export { MAX_VENDOR_ITEMS, vendorSchema, vendorItemSchema, vendorStockEntry, type Vendor, type VendorItem } from "./schemas/vendor";
 export { ITEM_KIND, itemSchema, type Item, type ItemKind } from "./schemas/item";
 export { achievementSchema, type Achievement } from "./schemas/achievement";
-export { PATH_KEY, pathSchema, type PathDef, type PathKey } from "./schemas/path";
+export { MAX_PATH_LEVEL, PATH_KEY, pathSchema, type PathDef, type PathKey } from "./schemas/path";
 export { COLLECTIBLE_UNLOCK, MOUNT_TYPE, mountSchema, type CollectibleUnlock, type Mount, type MountType } from "./schemas/mount";
 export { petSchema, type Pet } from "./schemas/pet";
 export { CLASS, RACE, SEX, characterCreationSchema, type CharacterCreation } from "./schemas/character-creation";

@@ -127,7 +127,7 @@ export {
 export { countKill, type CountKillInput, type CountKillResult } from "./creatures/count-kill.js";
 
 // Titles
-export { TITLE_SOURCES, type AccountTitleRecord, type TitleSource } from "./titles/title-record.js";
+export type { AccountTitleRecord } from "./titles/title-record.js";
 export { listAccountTitles, type ListAccountTitlesOptions } from "./titles/list-account-titles.js";
 export { grantTitle, type GrantTitleInput, type GrantTitleResult } from "./titles/grant-title.js";
 export { revokeTitle, type RevokeTitleInput, type RevokeTitleResult } from "./titles/revoke-title.js";
@@ -142,9 +142,18 @@ export { completeQuest, type CompleteQuestInput, type CompleteQuestResult } from
 export { listQuests, type ListQuestsOptions } from "./progress/list-quests.js";
 export { grantAchievement, type GrantAchievementInput, type GrantAchievementResult } from "./progress/grant-achievement.js";
 export { listAchievements, type AchievementRecord, type ListAchievementsOptions } from "./progress/list-achievements.js";
-export { CHARACTER_PATHS, MAX_PATH_LEVEL, type CharacterPath, type PathLevelRecord } from "./progress/path-level-record.js";
+export type { PathLevelRecord } from "./progress/path-level-record.js";
 export { setPathLevel, type SetPathLevelInput, type SetPathLevelResult } from "./progress/set-path-level.js";
 export { listPathLevels, type ListPathLevelsOptions } from "./progress/list-path-levels.js";
+
+// Level rewards: paid once per owner, track and level, ever
+export {
+  LEVEL_REWARD_OWNER_KINDS,
+  pathRewardTrack,
+  type LevelRewardOwner,
+  type LevelRewardOwnerKind,
+} from "./level-rewards/level-reward-owner.js";
+export { claimLevelRewards, type ClaimLevelRewardsOptions } from "./level-rewards/claim-level-rewards.js";
 
 // Inventory
 export {

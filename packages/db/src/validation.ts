@@ -1,5 +1,6 @@
 // Input checks shared by the contexts. Everything crossing into the database is validated here
 // first, so constraint violations mean races or bugs, not user typos.
+import { MAX_WIRE_ID_14 } from "@bezgelor/data";
 import { z } from "zod";
 import { DB_ERROR_CODES, DbError, type DbErrorCode } from "./errors.js";
 
@@ -15,9 +16,11 @@ export const CharacterNameSchema = z.string().regex(/^[A-Za-z]{3,24}$/, "must be
 /** A database id or other non-negative 32-bit integer. */
 export const Int32Schema = z.number().int().min(0).max(MAX_INT32);
 export const IdSchema = z.number().int().min(1).max(MAX_INT32);
-/** Faction and title ids travel as 14-bit fields in the client's packets (CHECK in the migration). */
-export const MAX_CLIENT_ID = 16383;
-export const ClientIdSchema = z.number().int().min(1).max(MAX_CLIENT_ID);
+/**
+ * Faction and title ids travel as 14-bit fields in the client's packets: 1..MAX_WIRE_ID_14 of
+ * @bezgelor/data (the CHECKs in the migrations say 16383; a test compares).
+ */
+export const ClientIdSchema = z.number().int().min(1).max(MAX_WIRE_ID_14);
 /** Why something changed, for ledgers and logs: 1..64 characters after trimming. */
 export const ReasonSchema = z.string().trim().min(1).max(64);
 

@@ -85,7 +85,7 @@ describe("setPathLevel and listPathLevels", () => {
     const c = await makeCharacter(db.client);
     await expect(listPathLevels(db.client, { characterId: c.id })).resolves.toEqual([]);
     const first = await setLevel(c.id, "settler", 5);
-    expect(first.result).toEqual({ before: 0, after: 5, reputation: [], titles: [] });
+    expect(first.result).toEqual({ before: 0, after: 5, rewardedLevels: [], reputation: [], titles: [] });
     expect(first.events).toEqual([{ kind: "path.level-changed", accountId: c.accountId, characterId: c.id, path: "settler", before: 0, after: 5 }]);
     await expect(setLevel(c.id, "settler", 30)).resolves.toMatchObject({ result: { before: 5, after: 30 } });
     await expect(setLevel(c.id, "settler", 2)).resolves.toMatchObject({ result: { before: 30, after: 2 } });
@@ -127,7 +127,7 @@ describe("setPathLevel and listPathLevels", () => {
     await expect(listPathLevels(db.client, { characterId: id })).resolves.toEqual([{ path: "scientist", level: 3 }]);
   });
 
-  it.each(["path.level-changed", "reputation.changed", "titles.checked", "events"])("a fault at %s leaves nothing changed and no event", async (step) => {
+  it.each(["path.level-changed", "path.rewards-claimed", "reputation.changed", "titles.checked", "events"])("a fault at %s leaves nothing changed and no event", async (step) => {
     const c = await makeCharacter(db.client);
     const before = await snapshot(db.client, { accountId: c.accountId, characterId: c.id });
     await expectDbError(setLevel(c.id, "soldier", 12, { faults: failAt(step) }), DB_ERROR_CODES.INTERNAL);

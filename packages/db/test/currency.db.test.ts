@@ -150,20 +150,20 @@ describe("listLedger", () => {
   it("pages an account's entries newest first, by character and currency", async () => {
     const a = await makeAccount(db.client);
     const [c1, c2] = [await makeCharacter(db.client, { accountId: a.id }), await makeCharacter(db.client, { accountId: a.id })];
-    await grantCurrency(db.client, { ...opts, currency: "gold", characterId: c1!.id, amount: 1n, reason: "one", source: "quest" });
+    await grantCurrency(db.client, { ...opts, currency: "gold", characterId: c1.id, amount: 1n, reason: "one", source: "quest" });
     await grantCurrency(db.client, { ...opts, currency: "premium", accountId: a.id, amount: 2n, reason: "two", source: "store" });
-    await grantCurrency(db.client, { ...opts, currency: "gold", characterId: c2!.id, amount: 3n, reason: "three", source: "gm", idempotencyKey: `l-${a.id}` });
-    await deductCurrency(db.client, { ...opts, currency: "gold", characterId: c1!.id, amount: 1n, reason: "four", source: "vendor" });
+    await grantCurrency(db.client, { ...opts, currency: "gold", characterId: c2.id, amount: 3n, reason: "three", source: "gm", idempotencyKey: `l-${a.id}` });
+    await deductCurrency(db.client, { ...opts, currency: "gold", characterId: c1.id, amount: 1n, reason: "four", source: "vendor" });
     expect((await listLedger(db.client, { accountId: a.id })).map((e) => e.reason)).toEqual(["four", "three", "two", "one"]);
     expect((await listLedger(db.client, { accountId: a.id, limit: 2, offset: 1 })).map((e) => e.reason)).toEqual(["three", "two"]);
-    expect((await listLedger(db.client, { accountId: a.id, characterId: c1!.id })).map((e) => [e.reason, e.delta, e.balanceBefore, e.balanceAfter])).toEqual([
+    expect((await listLedger(db.client, { accountId: a.id, characterId: c1.id })).map((e) => [e.reason, e.delta, e.balanceBefore, e.balanceAfter])).toEqual([
       ["four", -1n, 1n, 0n],
       ["one", 1n, 0n, 1n],
     ]);
     expect(await listLedger(db.client, { accountId: a.id, currency: "premium" })).toEqual([
       expect.objectContaining({ reason: "two", currency: "premium", characterId: null, source: "store", actor: "admin:test", idempotencyKey: null }),
     ]);
-    expect((await listLedger(db.client, { accountId: a.id, currency: "gold", characterId: c2!.id }))[0]).toMatchObject({ idempotencyKey: `l-${a.id}` });
+    expect((await listLedger(db.client, { accountId: a.id, currency: "gold", characterId: c2.id }))[0]).toMatchObject({ idempotencyKey: `l-${a.id}` });
     expect(await listLedger(db.client, { accountId: 2_000_000_000 })).toEqual([]);
   });
 

@@ -275,11 +275,9 @@ describe("system mail and grants", () => {
       },
     },
     gold: {
-      async grant() {
-        throw new Error("gold is not granted by this handler");
-      },
+      grant: () => Promise.reject(new Error("gold is not granted by this handler")),
       async refund(ctx, to, refund) {
-        await changeBalance(ctx, { currency: "gold", characterId: to.characterId, delta: BigInt(String(refund.amount)), reason: "gift refund", source: "store" });
+        await changeBalance(ctx, { currency: "gold", characterId: to.characterId, delta: BigInt(refund.amount as string), reason: "gift refund", source: "store" });
       },
     },
   };

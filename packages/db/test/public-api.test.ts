@@ -60,6 +60,8 @@ describe("public API", () => {
         "defineAction",
         "formatActor",
         "loadTitleState",
+        "claimLevelRewards",
+        "pathRewardTrack",
         // reads
         "getActiveTitle",
         "getGold",
@@ -72,12 +74,10 @@ describe("public API", () => {
         "listQuests",
         // constants
         "ACCOUNT_ROLES",
-        "CHARACTER_PATHS",
         "LEDGER_SOURCES",
-        "MAX_PATH_LEVEL",
+        "LEVEL_REWARD_OWNER_KINDS",
         "MAX_PURCHASE_QUANTITY",
         "QUEST_STATES",
-        "TITLE_SOURCES",
         // opening, errors, accounts and characters
         "DATABASE_KINDS",
         "DB_ERROR_CODES",

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database, type OpenDatabaseOptions, type PrismaClient } from "@bezgelor/db";
+import { openDatabase, type Database, type OpenDatabaseOptions } from "@bezgelor/db";
 import { runCli, type CliIo } from "../src/cli/main";
 import { loadConfig } from "../src/config/load";
 
@@ -44,7 +44,7 @@ function losingFirstReply(log: { stderrAtSend?: string }, stderr: () => string):
           const value: unknown = Reflect.get(target, prop, target);
           return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
         },
-      }) as PrismaClient;
+      });
       return { kind: database.kind, client, close: () => database.close(), listen: database.listen };
     },
   };

@@ -6,7 +6,8 @@ describe("idle timeout", () => {
     const t = await startTestWorld({ idleTimeoutSeconds: 1 });
     try {
       const silent = await t.connect();
-      const pinging = await t.connect({ heartbeatMs: 100 });
+      // Kept open by its heartbeat; the session count below is what proves it stays.
+      const _pinging = await t.connect({ heartbeatMs: 100 });
       await expect(silent.closed).resolves.toMatchObject({ code: "DISCONNECTED" });
       expect(t.logged("session closed").some((l) => String(l.reason).startsWith("idle for"))).toBe(true);
       expect(t.world.sessions.size).toBe(1);

@@ -134,7 +134,7 @@ describe("achievements and path progress award reputation, once", () => {
     expect(await client.waitFor("ServerAchievementUpdate")).toMatchObject({ deleted: false, achievements: [{ achievementId: 501 }] });
     expect(await client.waitFor("ServerReputationUpdate")).toEqual({ factionId: 167, value: 100 });
     expect((await gm(client, "!achievement 501")).reply).toBe("already has achievement 501");
-    expect((await gm(client, "!path soldier 12")).reply).toBe("soldier level 0 -> 12");
+    expect((await gm(client, "!path soldier 12")).reply).toBe("soldier level 0 -> 12; level rewards 10");
     expect(await client.waitFor("ServerReputationUpdate", (u) => u.factionId === 166)).toEqual({ factionId: 166, value: 150 });
     expect(await client.waitFor("ServerReputationUpdate", (u) => u.factionId === 167)).toEqual({ factionId: 167, value: 150 });
     expect((await gm(client, "!path soldier 20")).reply).toBe("soldier level 12 -> 20");

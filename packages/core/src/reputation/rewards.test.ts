@@ -1,6 +1,6 @@
 import { pathSchema, type ReputationScale } from "@bezgelor/data";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CORE_ERROR_CODE, levelChange, pathLevelRewards, reputationDeltas, standingBounds } from "../index";
+import { CORE_ERROR_CODE, levelChange, pathLevelRewards, pathRewardLevels, reputationDeltas, standingBounds } from "../index";
 import { shippedScales } from "../test-support";
 
 let scales: Record<"classic" | "wildstar", ReputationScale>;
@@ -36,23 +36,30 @@ describe("pathLevelRewards", () => {
     ],
   });
 
-  it("grants the rewards of every level passed on the way up, lowest level first", () => {
-    expect(pathLevelRewards(path, 0, 30)).toEqual([
+  it("lists the rewarded levels passed on the way up, lowest first", () => {
+    expect(pathRewardLevels(path, 0, 30)).toEqual([10, 20]);
+  });
+
+  it("counts the level reached but not the level left", () => {
+    expect(pathRewardLevels(path, 9, 10)).toEqual([10]);
+    expect(pathRewardLevels(path, 10, 19)).toEqual([]);
+    expect(pathRewardLevels(path, 10, 20)).toEqual([20]);
+  });
+
+  it("passes no level when the level stays or goes down", () => {
+    expect(pathRewardLevels(path, 12, 12)).toEqual([]);
+    expect(pathRewardLevels(path, 30, 0)).toEqual([]);
+  });
+
+  it("grants the rewards of the given levels, lowest level first, nothing for a level without one", () => {
+    expect(pathLevelRewards(path, [20, 10])).toEqual([
       { factionId: 166, delta: 150 },
       { factionId: 167, delta: 150 },
       { factionId: 167, delta: 7 },
     ]);
-  });
-
-  it("counts the level reached but not the level left", () => {
-    expect(pathLevelRewards(path, 9, 10)).toHaveLength(2);
-    expect(pathLevelRewards(path, 10, 19)).toEqual([]);
-    expect(pathLevelRewards(path, 10, 20)).toEqual([{ factionId: 167, delta: 7 }]);
-  });
-
-  it("grants nothing when the level stays or goes down", () => {
-    expect(pathLevelRewards(path, 12, 12)).toEqual([]);
-    expect(pathLevelRewards(path, 30, 0)).toEqual([]);
+    expect(pathLevelRewards(path, [20])).toEqual([{ factionId: 167, delta: 7 }]);
+    expect(pathLevelRewards(path, [15])).toEqual([]);
+    expect(pathLevelRewards(path, [])).toEqual([]);
   });
 });
 

@@ -14,14 +14,26 @@ export function reputationDeltas(rewards: readonly ReputationReward[]): Reputati
 }
 
 /**
- * The standing changes for every level reward passed when a path goes from level `before` to
- * `after`: the rewards of levels L with before < L <= after, in level order. Going down (or staying)
- * passes no level and grants nothing, so a reward is granted once however the level moves.
- * Never throws.
+ * The levels with a reward that a path passes going from level `before` to `after`: every rewarded
+ * level L with before < L <= after, lowest first. Going down (or staying) passes no level. Whether
+ * a passed level still pays is the database's to say (a reward is paid once per character and level,
+ * ever: `claimLevelRewards` in @bezgelor/db). Never throws.
  */
-export function pathLevelRewards(path: PathDef, before: number, after: number): ReputationDelta[] {
+export function pathRewardLevels(path: PathDef, before: number, after: number): number[] {
   return path.levelRewards
-    .filter((r) => r.level > before && r.level <= after)
+    .map((r) => r.level)
+    .filter((level) => level > before && level <= after)
+    .sort((a, b) => a - b);
+}
+
+/**
+ * The standing changes the rewards of `levels` grant, lowest level first; a level without a reward
+ * grants nothing. Never throws.
+ */
+export function pathLevelRewards(path: PathDef, levels: readonly number[]): ReputationDelta[] {
+  const wanted = new Set(levels);
+  return path.levelRewards
+    .filter((r) => wanted.has(r.level))
     .sort((a, b) => a.level - b.level)
     .flatMap((r) => reputationDeltas(r.reputation));
 }

@@ -11,7 +11,7 @@ export function failureLogs(name: string, error: unknown): string {
   if (typeof e?.code === "string") lines.push(`Database error code: ${e.code}`);
   lines.push(`Database error: ${typeof e?.message === "string" ? e.message : String(error)}`);
   if (typeof e?.detail === "string") lines.push(`Detail: ${e.detail}`);
-  if (e?.position !== undefined) lines.push(`Position: ${String(e.position)}`);
+  if (typeof e?.position === "string" || typeof e?.position === "number") lines.push(`Position: ${e.position}`);
   return lines.join("\n");
 }
 

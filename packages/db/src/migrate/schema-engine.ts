@@ -110,7 +110,7 @@ export async function diffMigrationsToSchema(options: DiffOptions): Promise<stri
       { datamodels: [[options.schemaPath, schema]] },
       (log: string) => logs.push(log),
       adapterUtils().bindMigrationAwareSqlAdapterFactory(factory),
-    )) as SchemaEngine;
+    ));
     const result = await engine.diff({
       from: { tag: "migrations", ...toEngineList(options.migrationsDir, migrations) },
       to: { tag: "schemaDatamodel", files: [{ path: options.schemaPath, content: schema }] },

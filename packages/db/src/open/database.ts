@@ -22,7 +22,7 @@ export interface Database {
 }
 
 /** Runs every cleanup step even if one fails; the first failure is logged by the caller. */
-export function closer(steps: Array<() => Promise<unknown> | unknown>, onError: (error: unknown) => void): () => Promise<void> {
+export function closer(steps: Array<() => unknown>, onError: (error: unknown) => void): () => Promise<void> {
   let closing: Promise<void> | undefined;
   return () => {
     closing ??= (async () => {

@@ -40,7 +40,7 @@ function unavailableItself(e: ErrorLike): boolean {
 export function isDatabaseUnavailable(error: unknown): boolean {
   let current: unknown = error;
   for (let depth = 0; depth < 8 && typeof current === "object" && current !== null; depth += 1) {
-    if (unavailableItself(current as ErrorLike)) return true;
+    if (unavailableItself(current)) return true;
     current = (current as ErrorLike).cause;
   }
   return false;

@@ -2,7 +2,8 @@ import { z } from "zod";
 import type { DbClient } from "../client.js";
 import { toDbError } from "../errors.js";
 import { IdSchema, parseInput } from "../validation.js";
-import type { CharacterPath, PathLevelRecord } from "./path-level-record.js";
+import type { PathKey } from "@bezgelor/data";
+import type { PathLevelRecord } from "./path-level-record.js";
 
 /** Options for {@link listPathLevels}. */
 export interface ListPathLevelsOptions {
@@ -18,7 +19,7 @@ export async function listPathLevels(db: DbClient, options: ListPathLevelsOption
   try {
     const rows = await db.characterPathLevel.findMany({ where: { characterId }, select: { path: true, level: true }, orderBy: { path: "asc" } });
     // The CHECK constraint guarantees the narrower type.
-    return rows.map((r) => ({ path: r.path as CharacterPath, level: r.level }));
+    return rows.map((r) => ({ path: r.path as PathKey, level: r.level }));
   } catch (error) {
     throw toDbError(error, `Listing the path levels of character ${characterId} failed`);
   }

@@ -1,18 +1,20 @@
-import { pathLevelRewards } from "@bezgelor/core";
+import { pathLevelRewards, pathRewardLevels } from "@bezgelor/core";
+import { MAX_PATH_LEVEL, PATH_KEY } from "@bezgelor/data";
 import { z } from "zod";
 import { defineAction } from "../actions/action.js";
 import { requireDefinition } from "../actions/definition.js";
 import { characterAccountId } from "../characters/character-account.js";
 import { DB_ERROR_CODES, DbError } from "../errors.js";
+import { claimLevelRewards } from "../level-rewards/claim-level-rewards.js";
+import { pathRewardTrack } from "../level-rewards/level-reward-owner.js";
 import { applyReputation, type AwardedReputation } from "../reputation/award-reputation.js";
 import { checkTitles } from "../titles/check-titles.js";
 import { IdSchema } from "../validation.js";
-import { CHARACTER_PATHS, MAX_PATH_LEVEL } from "./path-level-record.js";
 import { updatePathLevel } from "./update-path-level.js";
 
 const Input = z.object({
   characterId: IdSchema,
-  path: z.enum(CHARACTER_PATHS),
+  path: z.enum(PATH_KEY),
   /** 0..the path's maxLevel in the game data (never above 100). */
   level: z.number().int().min(0).max(MAX_PATH_LEVEL),
 });
@@ -25,6 +27,8 @@ export interface SetPathLevelResult {
   /** The level before (0 when the path had none). */
   before: number;
   after: number;
+  /** The rewarded levels paid by this call (passed on the way up and never paid before), ascending. */
+  rewardedLevels: number[];
   reputation: AwardedReputation[];
   /** Titles granted by the level rewards' level changes, then by the path level. */
   titles: number[];
@@ -32,8 +36,10 @@ export interface SetPathLevelResult {
 
 /**
  * Sets a character's path level. The reputation rewards of every level passed on the way up
- * (pathLevelRewards in core; source "path <path> <level>") and the titles they and the level unlock
- * are granted in the same transaction, so each reward comes once. Events: path.level-changed,
+ * (pathRewardLevels and pathLevelRewards in core; source "path <path> <level>") are paid once per
+ * character and level, ever: each level is claimed on the track `path:<path>` (claimLevelRewards),
+ * so a level lost and regained, or reached by racing calls, pays nothing again; skipped levels each
+ * pay once. The rewards and the titles they and the level unlock are granted in the same transaction. Events: path.level-changed,
  * reputation.changed, title.granted.
  * Throws DbError UNKNOWN_GAME_DATA (a path the data lacks), CHARACTER_NOT_FOUND, INVALID_INPUT
  * (unknown path, a level outside 0..the path's maxLevel).
@@ -53,8 +59,11 @@ export const setPathLevel = defineAction({
     ctx.emit({ kind: "path.level-changed", accountId, characterId, path, before, after: level });
     ctx.step("path.level-changed");
     const ids = { accountId, characterId };
-    const reputation = await applyReputation(ctx, { ...ids, changes: pathLevelRewards(def, before, level), source: `path ${path} ${level}` });
+    const owner = { kind: "character", id: characterId } as const;
+    const rewardedLevels = await claimLevelRewards(ctx, { owner, track: pathRewardTrack(path), levels: pathRewardLevels(def, before, level) });
+    ctx.step("path.rewards-claimed");
+    const reputation = await applyReputation(ctx, { ...ids, changes: pathLevelRewards(def, rewardedLevels), source: `path ${path} ${level}` });
     const titles = [...reputation.titles, ...(await checkTitles(ctx, ids, { type: "path", path, level }))];
-    return { before, after: level, reputation: reputation.changes, titles };
+    return { before, after: level, rewardedLevels, reputation: reputation.changes, titles };
   },
 });

@@ -1,16 +1,17 @@
 import { titleExpiresAt } from "@bezgelor/core";
+import { TITLE_UNLOCK_TYPE } from "@bezgelor/data";
 import { z } from "zod";
 import { defineAction } from "../actions/action.js";
 import { requireDefinition } from "../actions/definition.js";
 import { ClientIdSchema, IdSchema } from "../validation.js";
 import { insertTitle } from "./insert-title.js";
 import { lockAccount } from "./lock-account.js";
-import { TITLE_SOURCES, type AccountTitleRecord } from "./title-record.js";
+import type { AccountTitleRecord } from "./title-record.js";
 
 const Input = z.object({
   accountId: IdSchema,
   titleId: ClientIdSchema,
-  source: z.enum(TITLE_SOURCES),
+  source: z.enum(TITLE_UNLOCK_TYPE),
   /** The character whose progress unlocked it, if any (named in the event). */
   characterId: IdSchema.nullable().optional(),
 });

@@ -2,7 +2,6 @@
 // the progress of the character whose action fired the check. Read after the action's own writes,
 // so the state includes them.
 import type { AccountTitleState } from "@bezgelor/core";
-import type { PathKey } from "@bezgelor/data";
 import type { Prisma } from "../generated/prisma/client";
 import { listAchievements } from "../progress/list-achievements.js";
 import { listPathLevels } from "../progress/list-path-levels.js";
@@ -24,7 +23,7 @@ export async function loadTitleState(tx: Prisma.TransactionClient, ids: { accoun
     standings: new Map(standings.map((r) => [r.factionId, r.standing])),
     achievements: new Set(achievements.map((a) => a.achievementId)),
     completedQuests: new Set(quests.filter((q) => q.state === "completed").map((q) => q.questId)),
-    pathLevels: new Map(paths.map((p) => [p.path as PathKey, p.level])),
+    pathLevels: new Map(paths.map((p) => [p.path, p.level])),
     now,
   };
 }

@@ -1,9 +1,11 @@
+import type { TitleUnlockType } from "@bezgelor/data";
 import type { Prisma } from "../generated/prisma/client";
 
-/** Where a title came from; mirrors the CHECK constraint on `account_titles.source`. */
-export const TITLE_SOURCES = ["reputation", "achievement", "quest", "path", "store", "event", "gm"] as const;
-/** One of {@link TITLE_SOURCES}. */
-export type TitleSource = (typeof TITLE_SOURCES)[number];
+/**
+ * Where a title came from: one of the data's title unlock types (`TITLE_UNLOCK_TYPE` in
+ * @bezgelor/data), which the CHECK constraint on `account_titles.source` lists (a test compares).
+ */
+export type TitleSource = TitleUnlockType;
 
 /** A title the account owns. */
 export interface AccountTitleRecord {

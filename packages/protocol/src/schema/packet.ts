@@ -41,6 +41,7 @@ export interface PacketDef<N extends string = string, F extends Fields = Fields,
 export type PacketValue<P> = P extends PacketDef<string, infer F, Direction, number> ? Simplify<StructValue<F>> : never;
 
 /** Any packet definition. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any field list: Fields is invariant through its codecs
 export type AnyPacketDef = PacketDef<string, any, Direction, number>;
 
 /**

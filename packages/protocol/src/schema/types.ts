@@ -258,7 +258,7 @@ function union<const K extends string, S extends Fields, V extends Readonly<Reco
       const tag = v[key];
       const variant = typeof tag === "number" ? table.get(tag) : undefined;
       if (variant === undefined) throw unknownVariant(tag, w.bitOffset);
-      w.uint(tag as number, tagBits);
+      w.uint(tag, tagBits);
       writeFields(w, sharedKeys, sharedCodecs, v);
       writeFields(w, variant.keys, variant.codecs, v);
     },

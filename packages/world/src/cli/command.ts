@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import type { Database, GameRules } from "@bezgelor/db";
+import type { AccountRole, Database, GameRules } from "@bezgelor/db";
 import type { WorldConfig } from "../config/schema";
 
 /** Exit codes scripts can rely on. */
@@ -52,6 +52,14 @@ export interface CommandContext {
 export interface Command {
   path: readonly string[];
   summary: string;
+  /**
+   * The least role this command's work needs, by the same ranking as GM chat commands
+   * (`roleAllows` in permissions.ts): `admin` for economy and account administration and for
+   * running the server, `gm` for reads of another player's state. The CLI itself is run by an
+   * operator who holds the database, trusted as admin, so the CLI does not check it; it is shown in
+   * `--help` and is the role a chat command mirroring this command must declare.
+   */
+  role: AccountRole;
   options: Record<string, OptionSpec>;
   /** Prints data, so it takes --json. */
   printsData: boolean;

@@ -34,7 +34,7 @@ function findCommand(argv: string[]): { command: Command; rest: string[] } | und
 }
 
 function commandHelp(command: Command): string {
-  const lines = [`bezgelor ${command.path.join(" ")}: ${command.summary}`, "", "Options:"];
+  const lines = [`bezgelor ${command.path.join(" ")}: ${command.summary}`, `Role: ${command.role} (the operator running the CLI is trusted as admin)`, "", "Options:"];
   const opts = { ...command.options };
   for (const [name, spec] of Object.entries(opts)) {
     const arg = spec.type === "string" ? ` <${name}>` : "";
@@ -80,7 +80,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<Exi
         help: { type: "boolean", short: "h" },
       },
     });
-    values = parsed.values as OptionValues;
+    values = parsed.values;
   } catch (err) {
     io.stderr(`${(err as Error).message}\n\n${commandHelp(command)}`);
     return EXIT_CODES.USAGE;

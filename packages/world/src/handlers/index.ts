@@ -1,9 +1,9 @@
 import type { HandlerMap } from "./types";
-import { clientHelloRealm } from "./auth/hello";
-import { clientCharacterCreate } from "./characters/create";
-import { clientCharacterList } from "./characters/list";
-import { clientCharacterSelect } from "./characters/select";
-import { clientChat } from "./chat/chat";
+import { clientHelloRealm } from "./auth/ClientHelloRealm";
+import { clientCharacterCreate } from "./characters/ClientCharacterCreate";
+import { clientCharacterList } from "./characters/ClientCharacterList";
+import { clientCharacterSelect } from "./characters/ClientCharacterSelect";
+import { clientChat } from "./chat/ClientChat";
 import { clientFriendshipAccountAddByIdentity } from "./friends/ClientFriendshipAccountAddByIdentity";
 import { clientFriendshipAddByName } from "./friends/ClientFriendshipAddByName";
 import { clientFriendshipInviteResponse } from "./friends/ClientFriendshipInviteResponse";
@@ -17,14 +17,15 @@ import { clientMailReturn } from "./mail/ClientMailReturn";
 import { clientMailSend } from "./mail/ClientMailSend";
 import { clientMailTakeAttachment } from "./mail/ClientMailTakeAttachment";
 import { clientMailTakeCash } from "./mail/ClientMailTakeCash";
-import { clientQuestAccept } from "./quests/accept";
-import { clientQuestComplete } from "./quests/complete";
-import { clientTitleSet } from "./titles/title-set";
-import { clientVendorOpen } from "./vendors/open";
-import { clientVendorPurchase } from "./vendors/purchase";
-import { clientEnteredWorld } from "./world/entered-world";
-import { clientLogoutConfirm, clientLogoutRequest } from "./world/logout";
-import { clientPing } from "./world/ping";
+import { clientQuestAccept } from "./quests/ClientQuestAccept";
+import { clientQuestComplete } from "./quests/ClientQuestComplete";
+import { clientTitleSet } from "./titles/ClientTitleSet";
+import { clientVendorOpen } from "./vendors/ClientVendorOpen";
+import { clientVendorPurchase } from "./vendors/ClientVendorPurchase";
+import { clientEnteredWorld } from "./world/ClientEnteredWorld";
+import { clientLogoutConfirm } from "./world/ClientLogoutConfirm";
+import { clientLogoutRequest } from "./world/ClientLogoutRequest";
+import { clientPing } from "./world/ClientPing";
 
 /** Every client packet's handler, by packet name. The type makes a missing handler a compile error. */
 export const HANDLERS: HandlerMap = {

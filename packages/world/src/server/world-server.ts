@@ -7,7 +7,7 @@ import { selectReputationScale } from "@bezgelor/data";
 import { LOGOUT_REASON, ServerLogout } from "@bezgelor/protocol";
 import type { WorldConfig } from "../config/schema";
 import { HANDLERS } from "../handlers/index";
-import { sendHello } from "../handlers/auth/hello";
+import { sendHello } from "../handlers/auth/ClientHelloRealm";
 import { DatabaseHealth, observedClient } from "./database-health";
 import type { OutgoingPacket } from "./outgoing";
 import { Presence } from "./presence";

@@ -41,9 +41,24 @@ describe("package layering", () => {
         expect.stringContaining("core may not import @bezgelor/db"),
         expect.stringContaining("deep import @bezgelor/data/src/tables"),
         expect.stringContaining('relative import "../../db/src/index" leaves package core'),
+        expect.stringContaining("core declares @bezgelor/world but never imports it"),
       ]),
     );
-    expect(messages).toHaveLength(4);
+    expect(messages).toHaveLength(5);
+  });
+
+  it("catches an import of a workspace package the package.json does not declare, and a declared one never imported", () => {
+    const root = fakeRepo({
+      "core/package.json": manifest(),
+      "core/src/index.ts": importLine("@bezgelor/data"),
+      "db/package.json": manifest({ "@bezgelor/core": "workspace:*", "@bezgelor/data": "workspace:*" }),
+      "db/src/index.ts": importLine("@bezgelor/data"),
+      "data/package.json": manifest(),
+    });
+    expect(checkLayering(root).map((v) => v.message)).toEqual([
+      'core imports @bezgelor/data but its package.json does not declare @bezgelor/data',
+      "db declares @bezgelor/core but never imports it",
+    ]);
   });
 
   it("flags a package that is not in the allowed graph", () => {

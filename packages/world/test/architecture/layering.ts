@@ -47,7 +47,9 @@ function readPackage(dir: string): PackageJson {
 /**
  * Checks every package under `packagesDir` against {@link ALLOWED_DEPENDENCIES}: declared workspace
  * dependencies, `@bezgelor/*` imports (only declared export entries, never `src`), and relative
- * imports that would climb out of the package.
+ * imports that would climb out of the package. Every `@bezgelor/*` package imported must be
+ * declared in the importer's package.json (dependencies or devDependencies), and every one declared
+ * must be imported somewhere in it.
  */
 export function checkLayering(packagesDir: string): Violation[] {
   const violations: Violation[] = [];
@@ -62,7 +64,9 @@ export function checkLayering(packagesDir: string): Violation[] {
       continue;
     }
     const manifest = manifests.get(name) ?? {};
-    for (const dep of Object.keys({ ...manifest.dependencies, ...manifest.devDependencies })) {
+    const declared = Object.keys({ ...manifest.dependencies, ...manifest.devDependencies });
+    const imported = new Set<string>();
+    for (const dep of declared) {
       const target = dep.startsWith("@bezgelor/") ? dep.slice("@bezgelor/".length) : undefined;
       if (target !== undefined && !allowed.includes(target)) {
         violations.push({ file: `${name}/package.json`, message: `${name} may not depend on ${dep}` });
@@ -74,10 +78,27 @@ export function checkLayering(packagesDir: string): Violation[] {
         const spec = match[1] ?? "";
         const problem = checkSpecifier(spec, name, allowed, file, pkgDir, manifests);
         if (problem) violations.push({ file: rel(file), message: problem });
+        const workspace = workspacePackage(spec);
+        if (workspace === undefined || workspace === `@bezgelor/${name}`) continue;
+        imported.add(workspace);
+        if (!problem && !declared.includes(workspace)) {
+          violations.push({ file: rel(file), message: `${name} imports ${spec} but its package.json does not declare ${workspace}` });
+        }
+      }
+    }
+    for (const dep of declared) {
+      if (dep.startsWith("@bezgelor/") && !imported.has(dep)) {
+        violations.push({ file: `${name}/package.json`, message: `${name} declares ${dep} but never imports it` });
       }
     }
   }
   return violations;
+}
+
+/** "@bezgelor/db" for "@bezgelor/db/testing"; undefined for anything else. */
+function workspacePackage(spec: string): string | undefined {
+  const [scope, name] = spec.split("/");
+  return scope === "@bezgelor" && name ? `${scope}/${name}` : undefined;
 }
 
 function checkSpecifier(

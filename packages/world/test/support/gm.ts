@@ -17,7 +17,7 @@ export async function gm(client: HeadlessClient, command: string): Promise<Comma
     p.name !== "ServerChat" || (p.value as ServerPacketValues["ServerChat"]).channel.type === CHAT_CHANNEL_TYPE.Debug;
   const packet = await client.waitForAny(["ServerChat", "ServerRequestResult"], isReply);
   if (packet.name === "ServerRequestResult") {
-    const value = packet.value as ServerPacketValues["ServerRequestResult"];
+    const value = packet.value;
     return { refused: resultCodeName(value.code) ?? String(value.code), message: value.message };
   }
   return { reply: (packet.value as ServerPacketValues["ServerChat"]).text };

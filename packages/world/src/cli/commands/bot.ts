@@ -13,6 +13,7 @@ const isDebugLine = (value: unknown) => (value as ServerPacketValues["ServerChat
 
 export const bot = defineCommand({
   path: ["bot"],
+  role: "admin",
   summary: "log a character into a running world server with the headless client",
   options: {
     email: { type: "string", description: "account email", required: true },
@@ -49,7 +50,7 @@ export const bot = defineCommand({
       const wanted = typeof o.character === "string" ? o.character.toLowerCase() : undefined;
       const chosen = list.characters.find((c) => wanted === undefined || c.name.toLowerCase() === wanted);
       if (!chosen) {
-        throw new WorldError("NOT_FOUND", wanted ? `no character named ${o.character} on ${account.email}` : `${account.email} has no characters`);
+        throw new WorldError("NOT_FOUND", wanted ? `no character named ${str(o, "character")} on ${account.email}` : `${account.email} has no characters`);
       }
       await client.enterWorld(chosen.id);
       for (const line of strs(o, "say")) {

@@ -1,12 +1,21 @@
+import { CLASS, RACE, SEX } from "@bezgelor/data";
 import { WorldError } from "../../errors";
 
-/** WildStar's ids for races, classes, sexes and player factions (NexusForever's enums). */
+/**
+ * WildStar's ids for races, classes and sexes (RACE, CLASS, SEX of @bezgelor/data, NexusForever's
+ * enums) and the two player factions (the Dominion 166 and the Exiles 167, Faction2Id in the data).
+ */
 const CHOICES = {
-  race: { human: 1, granok: 3, aurin: 4, draken: 5, mechari: 12, chua: 13, mordesh: 16 },
-  class: { warrior: 1, engineer: 2, esper: 3, medic: 4, stalker: 5, spellslinger: 7 },
-  sex: { male: 0, female: 1 },
+  race: RACE,
+  class: CLASS,
+  sex: SEX,
   faction: { dominion: 166, exile: 167 },
 } as const;
+
+/** "human|granok|..." for an option's description. */
+export function characterChoices(kind: keyof typeof CHOICES): string {
+  return Object.keys(CHOICES[kind]).join("|");
+}
 
 export const CHARACTER_DEFAULTS = { race: "human", class: "warrior", sex: "male", faction: "exile" } as const;
 

@@ -1,14 +1,27 @@
 import type { Command } from "../command";
-import { accountCreate, accountPassword, accountRole, accountShow, sessionIssue } from "./account";
+import { accountCreate } from "./account-create";
+import { accountPassword } from "./account-password";
+import { accountRole } from "./account-role";
+import { accountShow } from "./account-show";
 import { bot } from "./bot";
-import { characterCreate, characterList, goldGrant } from "./character";
-import { currencyDeduct, currencyGrant, currencyShow } from "./currency";
-import { dbMigrate } from "./db";
-import { ledgerAudit, ledgerShow } from "./ledger";
-import { mailSend } from "./mail";
+import { characterCreate } from "./character-create";
+import { characterList } from "./character-list";
+import { currencyDeduct } from "./currency-deduct";
+import { currencyGrant } from "./currency-grant";
+import { currencyShow } from "./currency-show";
+import { dbMigrate } from "./db-migrate";
+import { goldGrant } from "./gold-grant";
+import { ledgerAudit } from "./ledger-audit";
+import { ledgerShow } from "./ledger-show";
+import { mailSend } from "./mail-send";
 import { serve } from "./serve";
+import { sessionIssue } from "./session-issue";
 
-/** Every CLI command, in the order `--help` lists them. */
+/**
+ * Every CLI command, in the order `--help` lists them: one file per command,
+ * `cli/commands/<group>-<verb>.ts` (or `<verb>.ts` for a command of one word). A command adds its
+ * file and a line here.
+ */
 export const COMMANDS: readonly Command[] = [
   serve,
   dbMigrate,

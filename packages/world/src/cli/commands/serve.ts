@@ -6,6 +6,7 @@ import { stopSignal } from "../stop-signal";
 
 export const serve = defineCommand({
   path: ["serve"],
+  role: "admin",
   summary: "run the world server (embedded database unless DATABASE_URL is set)",
   options: {
     port: { type: "string", description: "port to listen on (overrides BEZGELOR_PORT)", env: "BEZGELOR_PORT" },

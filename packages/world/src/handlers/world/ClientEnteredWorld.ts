@@ -1,10 +1,10 @@
 import { ServerPlayerEnteredWorld } from "@bezgelor/protocol";
 import { handler } from "../types";
-import { sendWorldState } from "./world-state";
+import { ENTER_WORLD_STEPS, runEnterWorldSteps } from "../../enter-world/index";
 
 /**
  * The client finished loading: the character is now in the world, visible to presence, and every
- * feature's starting state is sent (reputations, titles, ...).
+ * feature's starting state is sent by the steps of `ENTER_WORLD_STEPS` (standings, titles, ...).
  */
 export const clientEnteredWorld = handler("ClientEnteredWorld", {
   states: ["entering"],
@@ -21,7 +21,7 @@ export const clientEnteredWorld = handler("ClientEnteredWorld", {
       peer: session,
     });
     session.send(ServerPlayerEnteredWorld, {});
-    await sendWorldState({ session, services });
+    await runEnterWorldSteps({ session, services, characterId: character.id, accountId: account.id, now: new Date() }, ENTER_WORLD_STEPS);
     session.assertOpen("enter the world");
     session.logger.info({ world: character.worldId, zone: character.zoneId }, "entered world");
   },

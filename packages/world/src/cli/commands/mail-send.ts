@@ -40,6 +40,7 @@ interface SentView {
 
 export const mailSend = defineCommand({
   path: ["mail", "send"],
+  role: "admin",
   summary: "send system mail (GM sender) with optional gold and items; idempotent with --key",
   options: {
     to: { type: "string", description: "recipient character name", required: true },

@@ -1,6 +1,6 @@
-import { auditLedger, getAccountByEmail, listLedger, MAX_LEDGER_PAGE, type LedgerAuditReport, type LedgerRecord } from "@bezgelor/db";
+import { getAccountByEmail, listLedger, MAX_LEDGER_PAGE, type LedgerRecord } from "@bezgelor/db";
 import { WorldError } from "../../errors";
-import { defineCommand, EXIT_CODES, str } from "../command";
+import { defineCommand, str } from "../command";
 import { characterOf, parseCurrency } from "../currency-change";
 
 function parseCount(name: string, value: string): number {
@@ -23,6 +23,7 @@ const entryLine = (e: LedgerRecord) =>
 
 export const ledgerShow = defineCommand({
   path: ["ledger", "show"],
+  role: "gm",
   summary: "list an account's (or one character's) ledger entries, newest first",
   options: {
     email: { type: "string", description: "the account's login email", required: true },
@@ -41,23 +42,5 @@ export const ledgerShow = defineCommand({
     const character = typeof o.character === "string" ? await characterOf(client, account, o.character) : undefined;
     const entries = await listLedger(client, { accountId: account.id, characterId: character?.id, currency, limit, offset });
     ctx.print(entries, (es: LedgerRecord[]) => (es.length === 0 ? "no ledger entries" : es.map(entryLine).join("\n")));
-  },
-});
-
-export const ledgerAudit = defineCommand({
-  path: ["ledger", "audit"],
-  summary: "check every balance against the ledger; exit 1 naming each owner and currency that does not hold",
-  options: {},
-  printsData: true,
-  async run(ctx) {
-    const { client } = await ctx.openDatabase();
-    const report = await auditLedger(client);
-    ctx.print(report, (r: LedgerAuditReport) => {
-      const counts = `${r.ownersChecked} owners, ${r.balancesChecked} balances, ${r.entriesChecked} ledger entries checked`;
-      if (r.ok) return `ledger audit: ok (${counts})`;
-      const more = r.failureCount > r.failures.length ? [`... and ${r.failureCount - r.failures.length} more`] : [];
-      return [`ledger audit: ${r.failureCount} failures (${counts})`, ...r.failures.map((f) => `FAIL ${f.kind}: ${f.message}`), ...more].join("\n");
-    });
-    return report.ok ? EXIT_CODES.OK : EXIT_CODES.FAILURE;
   },
 });

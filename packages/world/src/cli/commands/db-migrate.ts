@@ -3,6 +3,7 @@ import { defineCommand } from "../command";
 
 export const dbMigrate = defineCommand({
   path: ["db", "migrate"],
+  role: "admin",
   summary: "apply pending database migrations (embedded or PostgreSQL)",
   options: {},
   printsData: true,

@@ -1,0 +1,39 @@
+// The database's CHECK constraints keep their own lists (SQL cannot import TypeScript); these
+// tests hold them to the constants the code imports from @bezgelor/data, so neither drifts.
+import { MAX_PATH_LEVEL, MAX_WIRE_ID_14, PATH_KEY, TITLE_UNLOCK_TYPE } from "@bezgelor/data";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../src/index.js";
+import { createTestDatabase } from "../src/testing/index.js";
+
+let db: Database;
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(() => db.close());
+
+async function checkDefinition(name: string): Promise<string> {
+  const rows = await db.client.$queryRaw<Array<{ def: string }>>`SELECT pg_get_constraintdef(oid) AS "def" FROM pg_constraint WHERE conname = ${name}`;
+  const def = rows[0]?.def;
+  if (def === undefined) throw new Error(`no constraint ${name}`);
+  return def;
+}
+const quoted = (def: string) => [...def.matchAll(/'([^']*)'/g)].map((m) => m[1]);
+const numbers = (def: string) => [...def.matchAll(/\b(\d+)\b/g)].map((m) => Number(m[1]));
+
+describe("CHECK constraints match the constants of @bezgelor/data", () => {
+  it("character_path_levels.path lists PATH_KEY; level is 0..MAX_PATH_LEVEL", async () => {
+    expect(quoted(await checkDefinition("character_path_levels_path_check"))).toEqual([...PATH_KEY]);
+    expect(numbers(await checkDefinition("character_path_levels_level_check"))).toEqual([0, MAX_PATH_LEVEL]);
+  });
+
+  it("account_titles.source lists the title unlock types", async () => {
+    expect(quoted(await checkDefinition("account_titles_source_check"))).toEqual(Object.values(TITLE_UNLOCK_TYPE));
+  });
+
+  it.each(["character_reputations_faction_id_check", "account_titles_title_id_check", "accounts_active_title_id_check"])(
+    "%s is 1..MAX_WIRE_ID_14 (the 14-bit wire field)",
+    async (name) => {
+      expect(numbers(await checkDefinition(name))).toEqual([1, MAX_WIRE_ID_14]);
+    },
+  );
+});

@@ -1,0 +1,38 @@
+import { loadGameData } from "@bezgelor/data";
+import { createCharacter, getAccountByEmail } from "@bezgelor/db";
+import { defineCommand, str } from "../command";
+import { CHARACTER_DEFAULTS, characterChoices } from "./character-options";
+import { type CharacterView, view, line, option } from "./character-view";
+
+export const characterCreate = defineCommand({
+  path: ["character", "create"],
+  role: "admin",
+  summary: "create a character on an account",
+  options: {
+    email: { type: "string", description: "owner's login email", required: true },
+    name: { type: "string", description: "character name (unique, case-insensitive)", required: true },
+    race: { type: "string", description: `race: ${characterChoices("race")} or id`, default: CHARACTER_DEFAULTS.race },
+    class: { type: "string", description: `class: ${characterChoices("class")} or id`, default: CHARACTER_DEFAULTS.class },
+    sex: { type: "string", description: `sex: ${characterChoices("sex")} or id`, default: CHARACTER_DEFAULTS.sex },
+    faction: { type: "string", description: `faction: ${characterChoices("faction")} or id`, default: CHARACTER_DEFAULTS.faction },
+  },
+  printsData: true,
+  async run(ctx, o) {
+    const faction = option(o, "faction");
+    const data = await loadGameData(ctx.config.gameDataDir === undefined ? {} : { dir: ctx.config.gameDataDir });
+    // Start where the faction's creation choices start (the client's own creation screen does the same).
+    const start = data.characterCreations.all().find((c) => c.factionId === faction);
+    const { client } = await ctx.openDatabase();
+    const account = await getAccountByEmail(client, { email: str(o, "email") });
+    const character = await createCharacter(client, {
+      accountId: account.id,
+      name: str(o, "name"),
+      race: option(o, "race"),
+      class: option(o, "class"),
+      sex: option(o, "sex"),
+      faction,
+      ...(start ? { worldId: start.worldId, zoneId: start.zoneId } : {}),
+    });
+    ctx.print(view(character), (c: CharacterView) => `created character ${line(c)}`);
+  },
+});

@@ -1,0 +1,3 @@
+import { changeCommand } from "./currency-change-command";
+
+export const currencyGrant = changeCommand("grant");

@@ -1,0 +1,15 @@
+import { achievements } from "./achievements";
+import { currencies } from "./currencies";
+import { friends } from "./friends";
+import { mail } from "./mail";
+import { standings } from "./standings";
+import type { EnterWorldStep } from "./step";
+import { titles } from "./titles";
+
+export { runEnterWorldSteps, enterWorldStep, type EnterWorldContext, type EnterWorldStep } from "./step";
+
+/**
+ * What the player is sent on entering the world, one step per feature, in the order the packets go
+ * out (the reads run together). A feature adds its file in `enter-world/` and a line here.
+ */
+export const ENTER_WORLD_STEPS: readonly EnterWorldStep[] = [standings, titles, achievements, currencies, friends, mail];

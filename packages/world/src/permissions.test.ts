@@ -1,0 +1,27 @@
+import { ACCOUNT_ROLES } from "@bezgelor/db";
+import { describe, expect, it } from "vitest";
+import { GM_COMMANDS } from "./gm/commands/index";
+import { roleAllows } from "./permissions";
+
+describe("roleAllows", () => {
+  it("orders the roles player < gm < admin", () => {
+    const roles = Object.values(ACCOUNT_ROLES);
+    const allowed = roles.map((role) => roles.filter((needed) => roleAllows(role, needed)));
+    expect(Object.fromEntries(roles.map((r, i) => [r, allowed[i]]))).toEqual({ player: ["player"], gm: ["player", "gm"], admin: ["player", "gm", "admin"] });
+  });
+});
+
+describe("GM commands", () => {
+  it("each has a unique name and declares the role it needs; today's game-state commands need gm", () => {
+    const names = GM_COMMANDS.map((c) => c.name);
+    expect(new Set(names).size).toBe(names.length);
+    expect(Object.fromEntries(GM_COMMANDS.map((c) => [c.name, c.role]))).toEqual({
+      help: "gm",
+      rep: "gm",
+      kill: "gm",
+      title: "gm",
+      achievement: "gm",
+      path: "gm",
+    });
+  });
+});
