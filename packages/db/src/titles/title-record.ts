@@ -1,7 +1,7 @@
 import type { Prisma } from "../generated/prisma/client";
 
 /** Where a title came from; mirrors the CHECK constraint on `account_titles.source`. */
-export const TITLE_SOURCES = ["reputation", "achievement", "quest", "path", "store", "event", "gm"] as const;
+export const TITLE_SOURCES = ["reputation", "achievement", "quest", "path", "store", "event", "gm", "promo"] as const;
 /** One of {@link TITLE_SOURCES}. */
 export type TitleSource = (typeof TITLE_SOURCES)[number];
 
