@@ -4,15 +4,15 @@
 // after a return (or settled after its expiry back with the buyer) it refunds exactly what was
 // paid, with its ledger entry. World passes STORE_MAIL_GRANTS to takeMailAttachment and expireMail.
 import { planGrants } from "@bezgelor/core";
-import { storeGrantSchema, type StoreGrant } from "@bezgelor/data";
+import type { StoreGrant } from "@bezgelor/data";
 import { z } from "zod";
 import type { ActionContext } from "../actions/action.js";
 import { changeBalance } from "../currency/change-currency.js";
 import { DB_ERROR_CODES, DbError } from "../errors.js";
-import { fromJsonColumn } from "../json-codec.js";
 import type { GrantDescription, GrantRecipient, MailGrantHandler, MailGrantHandlers } from "../mail/mail-grants.js";
 import { lockAccount } from "../titles/lock-account.js";
 import { applyGrants, loadOwnership } from "./store-grants.js";
+import { parseGrantsColumn } from "./store-offer-record.js";
 
 /** The grant description type of storefront gifts. */
 export const STORE_GIFT_GRANT_TYPE = "store-gift";
@@ -29,7 +29,7 @@ async function lockPurchase(ctx: ActionContext, description: GrantDescription) {
 const handler: MailGrantHandler = {
   async grant(ctx: ActionContext, to: GrantRecipient, description: GrantDescription): Promise<void> {
     const purchase = await lockPurchase(ctx, description);
-    const grants: StoreGrant[] = z.array(storeGrantSchema).parse(fromJsonColumn(purchase.grants));
+    const grants: StoreGrant[] = parseGrantsColumn(purchase.grants);
     await lockAccount(ctx.tx, to.accountId);
     const plan = planGrants(grants, await loadOwnership(ctx.tx, to.accountId, to.characterId, ctx.now));
     // Strict for gifts: owning any part refuses the claim, so the recipient can return it and the

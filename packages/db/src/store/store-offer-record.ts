@@ -29,6 +29,17 @@ export interface StoreOfferRecord {
 
 type OfferRow = Prisma.StoreOfferGetPayload<object>;
 
+/**
+ * Grants from a JSON column (written with toJsonColumn, which tags bigints): the amounts come back
+ * as bigints, which the data schema takes as decimal strings.
+ */
+export function parseGrantsColumn(value: unknown): StoreGrant[] {
+  const raw = fromJsonColumn<unknown[]>(value).map((g) =>
+    typeof g === "object" && g !== null && typeof (g as { amount?: unknown }).amount === "bigint" ? { ...g, amount: String((g as { amount: bigint }).amount) } : g,
+  );
+  return z.array(storeGrantSchema).parse(raw);
+}
+
 /** Converts a row. */
 export function toOfferRecord(row: OfferRow): StoreOfferRecord {
   const prices: Partial<Record<StoreCurrency, bigint>> = {};
@@ -41,7 +52,7 @@ export function toOfferRecord(row: OfferRow): StoreOfferRecord {
     name: row.name,
     description: row.description,
     kind: row.kind as StoreOfferKind,
-    grants: z.array(storeGrantSchema).parse(fromJsonColumn(row.grants)),
+    grants: parseGrantsColumn(row.grants),
     prices,
     accountWide: row.accountWide,
     giftable: row.giftable,
