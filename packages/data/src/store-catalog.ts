@@ -31,7 +31,10 @@ export function parseStoreCatalog(raw: unknown, data: GameData, file: string = G
   const shipped = GAME_DATA_TABLES.storeOffers.file;
   const rename = (error: unknown): never => {
     if (error instanceof DataError && error.details.file === shipped && file !== shipped) {
-      throw new DataError(error.code, error.message.replace(`${shipped}: `, ""), { ...error.details, file }, { cause: error });
+      const { id, path } = error.details;
+      const prefix = `${[shipped, id === undefined ? undefined : `id ${String(id)}`, path].filter((p) => p !== undefined && p !== "").join(": ")}: `;
+      const reason = error.message.startsWith(prefix) ? error.message.slice(prefix.length) : error.message;
+      throw new DataError(error.code, reason, { ...error.details, file }, { cause: error });
     }
     throw error;
   };

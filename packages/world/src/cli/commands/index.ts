@@ -6,7 +6,9 @@ import { currencyDeduct, currencyGrant, currencyShow } from "./currency";
 import { dbMigrate } from "./db";
 import { ledgerAudit, ledgerShow } from "./ledger";
 import { mailSend } from "./mail";
+import { promoCreate, promoDisable, promoList, promoRedeem, promoShow } from "./promo";
 import { serve } from "./serve";
+import { storeBuy, storeDealList, storeDealSet, storeImport, storeOfferList, storeOfferSet, storeOfferShow, storePromotionCreate, storePromotionList } from "./store";
 
 /** Every CLI command, in the order `--help` lists them. */
 export const COMMANDS: readonly Command[] = [
@@ -26,5 +28,19 @@ export const COMMANDS: readonly Command[] = [
   ledgerShow,
   ledgerAudit,
   mailSend,
+  storeImport,
+  storeOfferList,
+  storeOfferShow,
+  storeOfferSet,
+  storePromotionCreate,
+  storePromotionList,
+  storeDealSet,
+  storeDealList,
+  storeBuy,
+  promoCreate,
+  promoList,
+  promoShow,
+  promoDisable,
+  promoRedeem,
   bot,
 ];

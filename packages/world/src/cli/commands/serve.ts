@@ -1,4 +1,5 @@
-import { loadGameData } from "@bezgelor/data";
+import { loadGameData, storeCatalogOf } from "@bezgelor/data";
+import { importStoreCatalog } from "@bezgelor/db";
 import { startWorldServer } from "../../server/world-server";
 import { defineCommand } from "../command";
 import { stopSignal } from "../stop-signal";
@@ -18,6 +19,10 @@ export const serve = defineCommand({
     ctx.logger.info({ titles: data.titles.size, creatures: data.creatures.size, quests: data.quests.size }, "game data loaded");
     // share: the admin CLI reaches the embedded database through this process while it runs.
     const database = await ctx.openDatabase({ share: true });
+    // The shipped store catalog goes into the database on the first start only; later it is the
+    // operators' (`bezgelor store import` brings a changed file in).
+    const imported = await importStoreCatalog(database.client, { catalog: storeCatalogOf(data), onlyIfEmpty: true });
+    if (!imported.skippedNotEmpty) ctx.logger.info({ offers: imported.offers.created.length, categories: imported.categories.created.length }, "store catalog imported");
     const server = await startWorldServer({ config, database, data, logger: ctx.logger });
     const signal = await stopSignal(ctx.logger);
     ctx.logger.info({ signal }, "stop requested");
