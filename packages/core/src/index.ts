@@ -99,3 +99,22 @@ export {
   type MailSendDecision,
   type MailSendRequest,
 } from "./mail/mail-rules";
+
+export {
+  PRICE_REFUSAL,
+  describeDiscountSource,
+  discountAmount,
+  isPromotionActive,
+  priceOffer,
+  utcDate,
+  type DiscountSource,
+  type OfferPrice,
+  type PriceDiscount,
+  type PriceOfferInput,
+  type PriceOfferResult,
+  type PriceableOffer,
+  type PromotionScope,
+  type StoreDailyDeal,
+  type StorePromotion,
+} from "./store/price-offer";
+export { isGrantOwned, planGrants, type GrantPlan, type StoreOwnership } from "./store/ownership";

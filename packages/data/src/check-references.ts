@@ -82,7 +82,12 @@ function checkCreaturesQuestsVendors(data: GameData): void {
   }
 }
 
-function checkStore(data: GameData): void {
+/**
+ * Checks a store catalog (categories and offers) against the rest of the game data: parents exist
+ * without cycles, offers name known categories, mounts, pets, items and store titles.
+ * @throws {DataError} `UNKNOWN_REFERENCE` naming `store-catalog.json`, the entry id and the field path.
+ */
+export function checkStore(data: Pick<GameData, "storeCategories" | "storeOffers" | "mounts" | "pets" | "items" | "titles">): void {
   for (const category of data.storeCategories.all()) {
     const fail = failer("storeCategories", category.id);
     const seen = new Set<number>([category.id]);

@@ -60,14 +60,17 @@ export { MAX_PATH_LEVEL, PATH_KEY, pathSchema, type PathDef, type PathKey } from
 export { COLLECTIBLE_UNLOCK, MOUNT_TYPE, mountSchema, type CollectibleUnlock, type Mount, type MountType } from "./schemas/mount";
 export { petSchema, type Pet } from "./schemas/pet";
 export { CLASS, RACE, SEX, characterCreationSchema, type CharacterCreation } from "./schemas/character-creation";
+export { parseStoreCatalog, storeCatalogOf, type StoreCatalog } from "./store-catalog";
 export {
   STORE_CURRENCY,
+  STORE_DISPLAY_FLAG,
   STORE_OFFER_KIND,
   storeCategorySchema,
   storeGrantSchema,
   storeOfferSchema,
   type StoreCategory,
   type StoreCurrency,
+  type StoreDisplayFlag,
   type StoreGrant,
   type StoreOffer,
   type StoreOfferKind,

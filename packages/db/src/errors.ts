@@ -91,6 +91,35 @@ export const DB_ERROR_CODES = {
   MAIL_CANNOT_DELETE: "MAIL_CANNOT_DELETE",
   /** A grant attachment of a type no grant handler takes. */
   MAIL_GRANT_UNSUPPORTED: "MAIL_GRANT_UNSUPPORTED",
+  /** Storefront (issue 11); each maps to a genuine StoreError in STORE_ERROR_BY_ERROR. */
+  STORE_OFFER_NOT_FOUND: "STORE_OFFER_NOT_FOUND",
+  /** The offer exists but an operator made it unavailable. */
+  STORE_OFFER_UNAVAILABLE: "STORE_OFFER_UNAVAILABLE",
+  /** The offer has no price in that currency. */
+  STORE_CURRENCY_NOT_ACCEPTED: "STORE_CURRENCY_NOT_ACCEPTED",
+  /** The price the caller saw is not the server's price now (a promotion started or ended, a stale client); nothing was charged. */
+  STORE_PRICE_CHANGED: "STORE_PRICE_CHANGED",
+  /** Everything the offer grants (mount, pet, title) is owned already; nothing was charged. */
+  STORE_ALREADY_OWNED: "STORE_ALREADY_OWNED",
+  /** The offer grants something to a character (gold price, items, a character-bound offer) and none was named. */
+  STORE_CHARACTER_REQUIRED: "STORE_CHARACTER_REQUIRED",
+  STORE_NOT_GIFTABLE: "STORE_NOT_GIFTABLE",
+  /** Not a mutual friend, ignores the sender, or the sender themself. */
+  STORE_GIFT_RECIPIENT_INELIGIBLE: "STORE_GIFT_RECIPIENT_INELIGIBLE",
+  /** A catalog, promotion or daily deal an operator wrote is invalid (details name the field). */
+  STORE_CATALOG_INVALID: "STORE_CATALOG_INVALID",
+  /** Promo codes (issue 11). No such code, or it was disabled. */
+  PROMO_CODE_NOT_FOUND: "PROMO_CODE_NOT_FOUND",
+  PROMO_CODE_NOT_STARTED: "PROMO_CODE_NOT_STARTED",
+  PROMO_CODE_EXPIRED: "PROMO_CODE_EXPIRED",
+  /** Every use of the code is taken. */
+  PROMO_CODE_EXHAUSTED: "PROMO_CODE_EXHAUSTED",
+  /** This account redeemed the code before. */
+  PROMO_CODE_ALREADY_REDEEMED: "PROMO_CODE_ALREADY_REDEEMED",
+  /** Too many failed attempts by this account in the window; try later. */
+  PROMO_RATE_LIMITED: "PROMO_RATE_LIMITED",
+  /** A code with this text (compared trimmed, case-insensitively) exists already. */
+  PROMO_CODE_TAKEN: "PROMO_CODE_TAKEN",
   /** An idempotency key already used for a different request; nothing was changed. */
   IDEMPOTENCY_KEY_REUSED: "IDEMPOTENCY_KEY_REUSED",
   /** The embedded database directory is held by another live process. */

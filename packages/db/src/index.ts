@@ -203,3 +203,33 @@ export { deleteMail } from "./mail/delete-mail.js";
 export { expireMail, expireOneMail, type ExpireMailOptions, type ExpireMailReport, type MailExpiryOutcome } from "./mail/expire-mail.js";
 export { listMail, type ListMailOptions, type MailAttachmentView, type MailView } from "./mail/list-mail.js";
 export { MAIL_ERROR_BY_ERROR, mailErrorFor } from "./mail/mail-result-codes.js";
+
+// Collections (issue 11): mounts and pets, account-wide or per character
+export { COLLECTIBLE_TYPES, UNLOCK_SOURCES, type CollectibleType, type CollectionEntry, type UnlockSource } from "./collections/collection-record.js";
+export { unlockCollectible, type UnlockCollectibleInput, type UnlockCollectibleResult } from "./collections/unlock-collectible.js";
+export { getAccountCollection, getCharacterCollection, getMergedCollection, ownsCollectible, type CollectionQuery } from "./collections/get-collections.js";
+
+// Storefront (issue 11)
+export { importStoreCatalog, type ImportStoreCatalogOptions, type ImportStoreCatalogReport } from "./store/import-store-catalog.js";
+export { type StoreOfferRecord } from "./store/store-offer-record.js";
+export { getOffer, listOffers } from "./store/list-offers.js";
+export { setOfferAvailability } from "./store/set-offer-availability.js";
+export { createPromotion, listPromotions, setDailyDeal, listDailyDeals, type CreatePromotionInput } from "./store/promotions.js";
+export { previewOffer, type OfferPreview } from "./store/preview-offer.js";
+export { purchaseOffer, type PurchaseOfferInput, type PurchaseOfferResult } from "./store/purchase-offer.js";
+export { listPurchases, type PurchaseRecord } from "./store/list-purchases.js";
+export { STORE_GIFT_GRANT_TYPE, STORE_MAIL_GRANTS } from "./store/store-gift-grants.js";
+export { STORE_ERROR, STORE_ERROR_BY_ERROR, storeErrorFor, type StoreError } from "./store/store-error-codes.js";
+
+// Promo codes (issue 11)
+export {
+  PROMO_CODE_KINDS,
+  PROMO_RATE_LIMIT,
+  PromoRewardSchema,
+  normalizePromoCode,
+  type PromoCodeKind,
+  type PromoCodeRecord,
+  type PromoReward,
+} from "./promo/promo-code-record.js";
+export { createPromoCode, disablePromoCode, getPromoCode, listPromoCodes, type CreatePromoCodeInput } from "./promo/manage-promo-codes.js";
+export { redeemPromoCode, type RedeemPromoCodeResult } from "./promo/redeem-promo-code.js";

@@ -16,9 +16,12 @@ export type StoreOfferKind = (typeof STORE_OFFER_KIND)[number];
 /** A storefront category; categories nest through `parentId`. */
 export const storeCategorySchema = z.strictObject({
   id: idSchema,
-  name: z.string().min(1),
+  name: z.string().min(1).max(64),
   sortOrder: z.int().default(0),
   parentId: idSchema.optional(),
+  description: z.string().max(256).default(""),
+  /** Hidden categories are kept but not sent to the client. */
+  visible: z.boolean().default(true),
 });
 
 /** A storefront category. */
@@ -44,12 +47,18 @@ export const storePricesSchema = z
 /** Prices by currency. */
 export type StorePrices = z.output<typeof storePricesSchema>;
 
+/** The client's DisplayFlag bits (ServerStoreOffers): New 1, Recommended 2, Popular 4, LimitedTime 8. */
+export const STORE_DISPLAY_FLAG = { new: 1, recommended: 2, popular: 4, limited_time: 8 } as const;
+
+/** One of the keys of {@link STORE_DISPLAY_FLAG}. */
+export type StoreDisplayFlag = keyof typeof STORE_DISPLAY_FLAG;
+
 /** A storefront offer (the seed's store item). */
 export const storeOfferSchema = z.strictObject({
   id: idSchema,
   categoryId: idSchema,
-  name: z.string().min(1),
-  description: z.string().default(""),
+  name: z.string().min(1).max(64),
+  description: z.string().max(512).default(""),
   kind: z.enum(STORE_OFFER_KIND),
   grants: z.array(storeGrantSchema).min(1),
   prices: storePricesSchema,
@@ -57,6 +66,8 @@ export const storeOfferSchema = z.strictObject({
   giftable: z.boolean().default(false),
   available: z.boolean().default(true),
   featured: z.boolean().default(false),
+  /** Badges the client shows (see {@link STORE_DISPLAY_FLAG}). */
+  display: z.array(z.enum(["new", "recommended", "popular", "limited_time"])).default([]),
 });
 
 /** A storefront offer. */

@@ -26,6 +26,10 @@ export const GAME_EVENT_KINDS = [
   "mail.arrived",
   "mail.removed",
   "mail.cod-paid",
+  "collection.unlocked",
+  "store.purchased",
+  "store.refunded",
+  "promo.redeemed",
 ] as const;
 
 /** One of {@link GAME_EVENT_KINDS}. */
@@ -215,6 +219,52 @@ export interface MailCodPaidEvent extends CharacterScoped {
   amount: bigint;
 }
 
+/** A mount or pet joined a collection: the account's (every character) or one character's. */
+export interface CollectionUnlockedEvent {
+  kind: "collection.unlocked";
+  accountId: number;
+  /** The character it was unlocked for (character collections) or through (account ones), if any. */
+  characterId: number | null;
+  scope: "account" | "character";
+  collectibleType: "mount" | "pet";
+  collectibleId: number;
+  source: string;
+}
+
+/** A storefront purchase (or a gift bought for someone) was charged and recorded. */
+export interface StorePurchasedEvent {
+  kind: "store.purchased";
+  accountId: number;
+  characterId: number | null;
+  purchaseId: bigint;
+  offerId: number;
+  currency: "premium" | "bonus" | "gold";
+  basePrice: bigint;
+  amountPaid: bigint;
+  discountPercent: number;
+  discountSource: string | null;
+  recipientCharacterId: number | null;
+}
+
+/** A gift went back to its buyer (returned or expired) and was refunded exactly. */
+export interface StoreRefundedEvent {
+  kind: "store.refunded";
+  accountId: number;
+  characterId: number | null;
+  purchaseId: bigint;
+  currency: "premium" | "bonus" | "gold";
+  amount: bigint;
+}
+
+/** A promo code was redeemed; its rewards are their own events. */
+export interface PromoRedeemedEvent {
+  kind: "promo.redeemed";
+  accountId: number;
+  characterId: number | null;
+  codeId: number;
+  code: string;
+}
+
 /** Any event an action can cause. */
 export type GameEvent =
   | ReputationChangedEvent
@@ -236,7 +286,11 @@ export type GameEvent =
   | FriendshipRemovedEvent
   | MailArrivedEvent
   | MailRemovedEvent
-  | MailCodPaidEvent;
+  | MailCodPaidEvent
+  | CollectionUnlockedEvent
+  | StorePurchasedEvent
+  | StoreRefundedEvent
+  | PromoRedeemedEvent;
 
 /** The event of kind `K`. */
 export type GameEventOf<K extends GameEventKind> = Extract<GameEvent, { kind: K }>;

@@ -1,6 +1,6 @@
 import { titleExpiresAt } from "@bezgelor/core";
-import { TITLE_UNLOCK_TYPE } from "@bezgelor/data";
 import { z } from "zod";
+import { TITLE_SOURCES } from "./title-record.js";
 import { defineAction } from "../actions/action.js";
 import { requireDefinition } from "../actions/definition.js";
 import { ClientIdSchema, IdSchema } from "../validation.js";
@@ -11,7 +11,7 @@ import type { AccountTitleRecord } from "./title-record.js";
 const Input = z.object({
   accountId: IdSchema,
   titleId: ClientIdSchema,
-  source: z.enum(TITLE_UNLOCK_TYPE),
+  source: z.enum(TITLE_SOURCES),
   /** The character whose progress unlocked it, if any (named in the event). */
   characterId: IdSchema.nullable().optional(),
 });

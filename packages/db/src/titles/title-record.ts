@@ -1,11 +1,14 @@
-import type { TitleUnlockType } from "@bezgelor/data";
+import { TITLE_UNLOCK_TYPE, type TitleUnlockType } from "@bezgelor/data";
 import type { Prisma } from "../generated/prisma/client";
 
 /**
  * Where a title came from: one of the data's title unlock types (`TITLE_UNLOCK_TYPE` in
- * @bezgelor/data), which the CHECK constraint on `account_titles.source` lists (a test compares).
+ * @bezgelor/data), or a promo code; the CHECK constraint on `account_titles.source` lists the same
+ * (a test compares).
  */
-export type TitleSource = TitleUnlockType;
+export const TITLE_SOURCES = [...Object.values(TITLE_UNLOCK_TYPE), "promo"] as const;
+/** One of {@link TITLE_SOURCES}. */
+export type TitleSource = TitleUnlockType | "promo";
 
 /** A title the account owns. */
 export interface AccountTitleRecord {

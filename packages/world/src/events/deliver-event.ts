@@ -18,6 +18,7 @@ import { systemMessage } from "../game/system-message";
 import { packet } from "../server/outgoing";
 import type { Recipients } from "./recipients";
 import { SOCIAL_EVENT_DELIVERY } from "./social-delivery";
+import { STORE_EVENT_DELIVERY } from "./store-delivery";
 
 /** What an event mapping can use. */
 export interface DeliveryContext {
@@ -86,6 +87,7 @@ export const EVENT_DELIVERY: { readonly [K in GameEventKind]: Deliver<K> } = {
     to.session(e.accountId)?.close({ reason: `sessions revoked: ${e.reason}`, violation: false });
   },
   ...SOCIAL_EVENT_DELIVERY,
+  ...STORE_EVENT_DELIVERY,
 };
 
 /** Sends what one event means to whoever it concerns who is in the world. */

@@ -16,6 +16,8 @@ import { ledgerShow } from "./ledger-show";
 import { mailSend } from "./mail-send";
 import { serve } from "./serve";
 import { sessionIssue } from "./session-issue";
+import { promoCreate, promoDisable, promoList, promoRedeem, promoShow } from "./promo";
+import { storeBuy, storeDealList, storeDealSet, storeImport, storeOfferList, storeOfferSet, storeOfferShow, storePromotionCreate, storePromotionList } from "./store";
 
 /**
  * Every CLI command, in the order `--help` lists them: one file per command,
@@ -39,5 +41,19 @@ export const COMMANDS: readonly Command[] = [
   ledgerShow,
   ledgerAudit,
   mailSend,
+  storeImport,
+  storeOfferList,
+  storeOfferShow,
+  storeOfferSet,
+  storePromotionCreate,
+  storePromotionList,
+  storeDealSet,
+  storeDealList,
+  storeBuy,
+  promoCreate,
+  promoList,
+  promoShow,
+  promoDisable,
+  promoRedeem,
   bot,
 ];

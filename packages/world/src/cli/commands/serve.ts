@@ -1,4 +1,5 @@
-import { loadGameData } from "@bezgelor/data";
+import { loadGameData, storeCatalogOf } from "@bezgelor/data";
+import { importStoreCatalog } from "@bezgelor/db";
 import { startWorldServer } from "../../server/world-server";
 import { WorldError } from "../../errors";
 import { defineCommand } from "../command";
@@ -25,6 +26,10 @@ export const serve = defineCommand({
     if (database.kind === "pglite-remote") {
       throw new WorldError("UNAVAILABLE", "another world server is already serving this embedded database directory; stop it first or use another BEZGELOR_DB_DIR");
     }
+    // The shipped store catalog goes into the database on the first start only; later it is the
+    // operators' (`bezgelor store import` brings a changed file in).
+    const imported = await importStoreCatalog(database.client, { catalog: storeCatalogOf(data), onlyIfEmpty: true });
+    if (!imported.skippedNotEmpty) ctx.logger.info({ offers: imported.offers.created.length, categories: imported.categories.created.length }, "store catalog imported");
     const server = await startWorldServer({ config, database, data, logger: ctx.logger });
     const signal = await stopSignal(ctx.logger);
     ctx.logger.info({ signal }, "stop requested");

@@ -1,0 +1,82 @@
+// Parsing of the store and promo commands' options. Every bad value is WorldError USAGE (exit 2).
+import { STORE_CURRENCY, type StoreCurrency } from "@bezgelor/data";
+import type { PromoReward } from "@bezgelor/db";
+import { WorldError } from "../../errors";
+
+/** A positive 32-bit id. */
+export function parseId(name: string, value: string): number {
+  const n = Number(value);
+  if (!/^\d{1,10}$/.test(value) || n < 1 || n > 2147483647) throw new WorldError("USAGE", `--${name} must be a positive whole number, got ${value}`);
+  return n;
+}
+
+/** A whole percent 0..100. */
+export function parsePercent(value: string): number {
+  const n = Number(value);
+  if (!/^\d{1,3}$/.test(value) || n > 100) throw new WorldError("USAGE", `--percent must be a whole number from 0 to 100, got ${value}`);
+  return n;
+}
+
+/** A non-negative whole amount (a price may be 0 under a 100 % discount). */
+export function parseMoney(name: string, value: string): bigint {
+  if (!/^\d{1,19}$/.test(value) || BigInt(value) > 9223372036854775807n) throw new WorldError("USAGE", `--${name} must be a whole amount, got ${value}`);
+  return BigInt(value);
+}
+
+/** premium, bonus or gold. */
+export function parseStoreCurrency(value: string): StoreCurrency {
+  if (!(STORE_CURRENCY as readonly string[]).includes(value)) throw new WorldError("USAGE", `--currency must be one of ${STORE_CURRENCY.join(", ")}, got ${value}`);
+  return value as StoreCurrency;
+}
+
+/** An ISO 8601 time with a zone, e.g. 2026-12-01T00:00:00Z. */
+export function parseTime(name: string, value: string): Date {
+  const at = new Date(value);
+  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || !/(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(at.getTime())) {
+    throw new WorldError("USAGE", `--${name} must be an ISO 8601 time with a zone (2026-12-01T00:00:00Z), got ${value}`);
+  }
+  return at;
+}
+
+/** A UTC date YYYY-MM-DD. */
+export function parseDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw new WorldError("USAGE", `--date must be a UTC date YYYY-MM-DD, got ${value}`);
+  return value;
+}
+
+/** true or false. */
+export function parseBool(name: string, value: string): boolean {
+  if (value !== "true" && value !== "false") throw new WorldError("USAGE", `--${name} must be true or false, got ${value}`);
+  return value === "true";
+}
+
+/**
+ * A promo reward: premium:N, bonus:N, gold:N, mount:ID, pet:ID, title:ID, item:ID[:COUNT], offer:ID.
+ * Throws WorldError USAGE.
+ */
+export function parseReward(value: string): PromoReward {
+  const [kind, a, b, ...rest] = value.split(":");
+  const bad = () => new WorldError("USAGE", `--reward must be premium:N, bonus:N, gold:N, mount:ID, pet:ID, title:ID, item:ID[:COUNT] or offer:ID, got ${value}`);
+  if (a === undefined || rest.length > 0) throw bad();
+  switch (kind) {
+    case "premium":
+    case "bonus":
+    case "gold": {
+      const amount = parseMoney("reward", a);
+      if (b !== undefined || amount === 0n) throw bad();
+      return { kind: "currency", currency: kind, amount };
+    }
+    case "mount":
+      return { kind: "mount", mountId: parseId("reward", a) };
+    case "pet":
+      return { kind: "pet", petId: parseId("reward", a) };
+    case "title":
+      return { kind: "title", titleId: parseId("reward", a) };
+    case "offer":
+      return { kind: "offer", offerId: parseId("reward", a) };
+    case "item":
+      return { kind: "item", itemId: parseId("reward", a), count: b === undefined ? 1 : parseId("reward", b) };
+    default:
+      throw bad();
+  }
+}

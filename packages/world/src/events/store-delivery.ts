@@ -1,0 +1,27 @@
+// What the storefront, collection and promo code events tell a player who is in the world. The
+// genuine store packets (ServerStorePurchaseResult, ServerAccountItems...) come with the store's
+// second phase; until then each event is told as a system line in chat. Balances are already sent
+// by the currency.changed events the same actions cause, and everything is in the database.
+import type { GameEventKind, GameEventOf } from "@bezgelor/db";
+import { systemMessage } from "../game/system-message";
+import type { DeliveryContext } from "./deliver-event";
+
+type StoreKind = Extract<GameEventKind, `collection.${string}` | `store.${string}` | `promo.${string}`>;
+type Deliver<K extends StoreKind> = (ctx: DeliveryContext, event: GameEventOf<K>) => void;
+
+function tell(ctx: DeliveryContext, accountId: number, characterId: number | null, text: string): void {
+  const session = characterId === null ? ctx.to.account(accountId) : (ctx.to.character(characterId) ?? ctx.to.account(accountId));
+  if (session) systemMessage(session, text);
+}
+
+const collectibleName = (ctx: DeliveryContext, type: "mount" | "pet", id: number) =>
+  (type === "mount" ? ctx.data.mounts.get(id)?.name : ctx.data.pets.get(id)?.name) ?? `${type} #${id}`;
+
+/** The store event kinds and what they send. */
+export const STORE_EVENT_DELIVERY: { readonly [K in StoreKind]: Deliver<K> } = {
+  "collection.unlocked": (ctx, e) => tell(ctx, e.accountId, e.characterId, `Added to your collection: ${collectibleName(ctx, e.collectibleType, e.collectibleId)}`),
+  "store.purchased": (ctx, e) =>
+    tell(ctx, e.accountId, e.characterId, `${e.recipientCharacterId === null ? "Purchased" : "Gift sent"}: offer ${e.offerId} for ${e.amountPaid} ${e.currency}`),
+  "store.refunded": (ctx, e) => tell(ctx, e.accountId, e.characterId, `Gift refunded: ${e.amount} ${e.currency}`),
+  "promo.redeemed": (ctx, e) => tell(ctx, e.accountId, e.characterId, `Code ${e.code} redeemed`),
+};
