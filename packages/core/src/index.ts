@@ -25,19 +25,8 @@ export {
   type VendorReputationRefusal,
 } from "./vendors/open-vendor";
 
-export {
-  TITLE_TRIGGER_TYPE,
-  type AccountTitleState,
-  type EventParticipation,
-  type TitleTrigger,
-  type TitleTriggerType,
-} from "./titles/state";
-export {
-  TITLE_REQUIREMENT_REASON,
-  meetsTitleRequirements,
-  type TitleRequirementReason,
-  type TitleRequirementResult,
-} from "./titles/requirements";
+export { TITLE_TRIGGER_TYPE, type AccountTitleState, type EventParticipation, type TitleTrigger, type TitleTriggerType } from "./titles/state";
+export { TITLE_REQUIREMENT_REASON, meetsTitleRequirements, type TitleRequirementReason, type TitleRequirementResult } from "./titles/requirements";
 export { titleUnlocksFor } from "./titles/unlocks";
 export { selectActiveTitle, titleExpiresAt, type SelectActiveTitleResult } from "./titles/active";
 

@@ -26,20 +26,27 @@ const title = (id: number, category: string, unlock: object, extra: object = {})
 /** Tiny tables with one title of every unlock type, for title and vendor rule tests. */
 export function tinyGameData(): { data: GameData; scale: ReputationScale } {
   const data = buildGameData({
-    factions: [{ id: 1, name: "Alpha" }, { id: 2, name: "Beta" }],
+    factions: [
+      { id: 1, name: "Alpha" },
+      { id: 2, name: "Beta" },
+    ],
     reputationScales: [tinyScale],
     items: [{ id: 10, name: "Thing", kind: "misc" }],
-    achievements: [{ id: 20, name: "Did it" }, { id: 21, name: "Did more" }],
-    quests: [{ id: 30, name: "Do it", level: 1, rewards: {} }, { id: 31, name: "Do more", level: 1, rewards: {} }],
+    achievements: [
+      { id: 20, name: "Did it" },
+      { id: 21, name: "Did more" },
+    ],
+    quests: [
+      { id: 30, name: "Do it", level: 1, rewards: {} },
+      { id: 31, name: "Do more", level: 1, rewards: {} },
+    ],
     paths: [{ id: "explorer", pathId: 3, name: "Explorer", maxLevel: 30 }],
     vendors: [
       { id: 50, name: "Hater's Shop", requiredReputation: { factionId: 2, level: "hated" }, items: [{ itemId: 10, price: 100 }] },
       { id: 51, name: "Grudge Shop", requiredReputation: { factionId: 2, level: "unfriendly" }, items: [{ itemId: 10, price: 100 }] },
     ],
     storeCategories: [{ id: 1, name: "Titles" }],
-    storeOffers: [
-      { id: 60, categoryId: 1, name: "Buy title 6", kind: "title", grants: [{ kind: "title", titleId: 6 }], prices: { premium: 1 } },
-    ],
+    storeOffers: [{ id: 60, categoryId: 1, name: "Buy title 6", kind: "title", grants: [{ kind: "title", titleId: 6 }], prices: { premium: 1 } }],
     titles: [
       title(1, "reputation", { type: "reputation", factionId: 1, level: "friendly" }),
       title(2, "reputation", { type: "reputation", factionId: 1, level: "exalted" }),

@@ -41,7 +41,7 @@ describe("buildGameData", () => {
 
   it("validates entries the same way as the loader, naming the table's file", () => {
     const input = tinyInput();
-    const error = buildError(() => buildGameData({ ...input, titles: [{ ...input.titles[0] as object, rarity: "mythic" }] }));
+    const error = buildError(() => buildGameData({ ...input, titles: [{ ...(input.titles[0] as object), rarity: "mythic" }] }));
     expect(error.code).toBe(DATA_ERROR_CODE.INVALID_ENTRY);
     expect(error.details).toEqual({ file: "titles.json", id: 1, path: "rarity" });
   });
@@ -89,15 +89,23 @@ describe("buildGameData", () => {
   });
 
   it("catches store categories that form a cycle", () => {
-    const storeCategories = [{ id: 1, name: "A", parentId: 2 }, { id: 2, name: "B", parentId: 1 }];
-    expect(buildError(() => buildGameData({ storeCategories })).message).toBe(
-      "store-catalog.json: id 1: parentId: category parents form a cycle through 1",
-    );
+    const storeCategories = [
+      { id: 1, name: "A", parentId: 2 },
+      { id: 2, name: "B", parentId: 1 },
+    ];
+    expect(buildError(() => buildGameData({ storeCategories })).message).toBe("store-catalog.json: id 1: parentId: category parents form a cycle through 1");
   });
 
   it("catches a vendor listing one item twice", () => {
     const input = tinyInput();
-    const vendor = { id: 52, name: "Twice", items: [{ itemId: 10, price: 1 }, { itemId: 10, price: 2 }] };
+    const vendor = {
+      id: 52,
+      name: "Twice",
+      items: [
+        { itemId: 10, price: 1 },
+        { itemId: 10, price: 2 },
+      ],
+    };
     expect(buildError(() => buildGameData({ ...input, vendors: [vendor] })).details).toEqual({
       file: "vendors.json",
       id: 52,

@@ -11,25 +11,11 @@ export type { GameData } from "./game-data";
 export { GAME_DATA_TABLES, type GameDataInput, type GameDataTableName } from "./files";
 export { buildGameData } from "./build-game-data";
 export { loadGameData, defaultGameDataDir, type LoadGameDataOptions } from "./load-game-data";
-export {
-  ACCOUNT_CURRENCY,
-  CURRENCIES,
-  CURRENCY,
-  type AccountCurrency,
-  type Currency,
-  type CurrencyDef,
-  type CurrencyOwnerKind,
-} from "./currencies";
+export { ACCOUNT_CURRENCY, CURRENCIES, CURRENCY, type AccountCurrency, type Currency, type CurrencyDef, type CurrencyOwnerKind } from "./currencies";
 export { gameDataConfigSchema, selectReputationScale, type GameDataConfig } from "./config";
 
 export { MAX_MONEY, WIRE_BITS, maxOfBits, type WireField } from "./schemas/wire";
-export {
-  MAX_WIRE_ID_14,
-  reputationRewardSchema,
-  reputationRequirementSchema,
-  type ReputationReward,
-  type ReputationRequirement,
-} from "./schemas/common";
+export { MAX_WIRE_ID_14, reputationRewardSchema, reputationRequirementSchema, type ReputationReward, type ReputationRequirement } from "./schemas/common";
 export { factionSchema, type Faction } from "./schemas/faction";
 export {
   DEFAULT_REPUTATION_SCALE,

@@ -115,9 +115,7 @@ describe("loadGameData with a bad file", () => {
     const dir = await datasetWith("vendors.json", (json) => {
       byId(json.vendors, 8001).requiredReputation.level = "accepted";
     });
-    expect((await loadError(dir)).message).toBe(
-      'vendors.json: id 8001: requiredReputation.level: level "accepted" is not defined in scale "classic"',
-    );
+    expect((await loadError(dir)).message).toBe('vendors.json: id 8001: requiredReputation.level: level "accepted" is not defined in scale "classic"');
   });
 
   it("catches a quest rewarding an unknown title", async () => {

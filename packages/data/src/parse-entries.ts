@@ -27,10 +27,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
  * Validate every entry of one table and index it by id.
  * @throws {DataError} `INVALID_ENTRY` naming file, entry id and field path; `DUPLICATE_ID` on a repeated id.
  */
-export function parseEntries<N extends GameDataTableName>(
-  name: N,
-  raws: readonly unknown[],
-): Map<GameDataEntry<N>["id"], GameDataEntry<N>> {
+export function parseEntries<N extends GameDataTableName>(name: N, raws: readonly unknown[]): Map<GameDataEntry<N>["id"], GameDataEntry<N>> {
   const { file, schema } = GAME_DATA_TABLES[name];
   const byId = new Map<GameDataEntry<N>["id"], GameDataEntry<N>>();
   raws.forEach((raw, index) => {

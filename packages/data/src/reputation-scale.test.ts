@@ -56,9 +56,7 @@ describe("reputation scale schema", () => {
   });
 
   it("rejects duplicate names, reused aliases and discounts above 100", () => {
-    expect(scaleError({ ...tinyScale, levels: [level(0), level(1), level(2), { ...level(3), name: "neutral" }] }).details.path).toBe(
-      "levels[3].name",
-    );
+    expect(scaleError({ ...tinyScale, levels: [level(0), level(1), level(2), { ...level(3), name: "neutral" }] }).details.path).toBe("levels[3].name");
     const aliased = [{ ...level(0), aliases: ["x"] }, { ...level(1), aliases: ["x"] }, level(2), level(3)];
     expect(scaleError({ ...tinyScale, levels: aliased }).details.path).toBe("levels[1].aliases[0]");
     expect(scaleError({ ...tinyScale, levels: [level(0), level(1), level(2), { ...level(3), discountPercent: 101 }] }).details.path).toBe(

@@ -102,9 +102,7 @@ describe("the shipped dataset", () => {
 
   it("derives each level's direction from the neutral level", () => {
     const scale = selectReputationScale(data);
-    expect(scale.levels.map((l) => l.direction)).toEqual([
-      "negative", "negative", "negative", "neutral", "positive", "positive", "positive", "positive",
-    ]);
+    expect(scale.levels.map((l) => l.direction)).toEqual(["negative", "negative", "negative", "neutral", "positive", "positive", "positive", "positive"]);
     expect(scale.levels.map((l) => l.maxStanding)).toEqual([-6001, -3001, -1, 2999, 8999, 20999, 41999, 42999]);
   });
 

@@ -17,7 +17,10 @@ export const tinyScale = {
 /** A small, fully cross-referenced raw dataset; tests spread and override parts of it. */
 export function tinyInput(): GameDataInput & Required<Pick<GameDataInput, "titles" | "vendors" | "quests">> {
   return {
-    factions: [{ id: 1, name: "Alpha" }, { id: 2, name: "Beta" }],
+    factions: [
+      { id: 1, name: "Alpha" },
+      { id: 2, name: "Beta" },
+    ],
     reputationScales: [tinyScale],
     items: [{ id: 10, name: "Thing", kind: "misc" }],
     achievements: [{ id: 20, name: "Did it" }],

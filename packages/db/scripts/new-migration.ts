@@ -30,9 +30,7 @@ async function main(): Promise<void> {
   if (!/^[a-z0-9_]{1,200}$/.test(name)) usage(`invalid migration name "${name}"`);
 
   await mkdir(migrationsDir, { recursive: true });
-  const sql = empty
-    ? "-- Hand-written migration: add SQL here.\n"
-    : await diffMigrationsToSchema({ schemaPath, migrationsDir });
+  const sql = empty ? "-- Hand-written migration: add SQL here.\n" : await diffMigrationsToSchema({ schemaPath, migrationsDir });
   if (sql === "") {
     console.log("no changes: the migrations already produce prisma/schema.prisma");
     return;

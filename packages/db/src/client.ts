@@ -24,11 +24,7 @@ function isFullClient(db: DbClient): db is PrismaClient {
  * argument: a query on the outer client waits for the transaction and deadlocks.
  * Rejects with whatever `fn` throws, after rolling back.
  */
-export async function runTransaction<T>(
-  db: DbClient,
-  fn: (tx: Prisma.TransactionClient) => Promise<T>,
-  options?: TransactionOptions,
-): Promise<T> {
+export async function runTransaction<T>(db: DbClient, fn: (tx: Prisma.TransactionClient) => Promise<T>, options?: TransactionOptions): Promise<T> {
   if (isFullClient(db)) return db.$transaction(fn, options);
   return fn(db);
 }

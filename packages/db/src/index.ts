@@ -13,13 +13,7 @@ export {
   type MigrationReport,
   type MigrationTarget,
 } from "./migrate/migrate-database.js";
-export {
-  pgliteExecutor,
-  pgPoolExecutor,
-  PRISMA_MIGRATION_LOCK_KEY,
-  type MigrationExecutor,
-  type MigrationSession,
-} from "./migrate/executor.js";
+export { pgliteExecutor, pgPoolExecutor, PRISMA_MIGRATION_LOCK_KEY, type MigrationExecutor, type MigrationSession } from "./migrate/executor.js";
 export type { DbLogger } from "./logger.js";
 
 // Errors
@@ -53,13 +47,7 @@ export { recordCharacterOnline, type RecordCharacterOnlineOptions } from "./char
 export { getGold, type GetGoldOptions } from "./currency/get-gold.js";
 export { LEDGER_SOURCES, type LedgerSource } from "./currency/ledger-source.js";
 export type { LedgerEntry } from "./currency/apply-currency-change.js";
-export {
-  changeBalance,
-  deductCurrency,
-  grantCurrency,
-  type CurrencyChangeInput,
-  type CurrencyChangeResult,
-} from "./currency/change-currency.js";
+export { changeBalance, deductCurrency, grantCurrency, type CurrencyChangeInput, type CurrencyChangeResult } from "./currency/change-currency.js";
 export { getBalances, type Balances, type GetBalancesOptions } from "./currency/get-balances.js";
 export { listLedger, MAX_LEDGER_PAGE, type LedgerRecord, type ListLedgerOptions } from "./currency/list-ledger.js";
 export {
@@ -118,12 +106,7 @@ export { IdempotencyKeySchema } from "./idempotency/idempotency-key.js";
 // Reputation
 export type { ReputationChange, ReputationDelta } from "./reputation/reputation-input.js";
 export { getReputations, type GetReputationsOptions, type ReputationStanding } from "./reputation/get-reputations.js";
-export {
-  awardReputation,
-  type AwardedReputation,
-  type AwardReputationInput,
-  type AwardReputationResult,
-} from "./reputation/award-reputation.js";
+export { awardReputation, type AwardedReputation, type AwardReputationInput, type AwardReputationResult } from "./reputation/award-reputation.js";
 export { countKill, type CountKillInput, type CountKillResult } from "./creatures/count-kill.js";
 
 // Titles
@@ -147,21 +130,11 @@ export { setPathLevel, type SetPathLevelInput, type SetPathLevelResult } from ".
 export { listPathLevels, type ListPathLevelsOptions } from "./progress/list-path-levels.js";
 
 // Level rewards: paid once per owner, track and level, ever
-export {
-  LEVEL_REWARD_OWNER_KINDS,
-  pathRewardTrack,
-  type LevelRewardOwner,
-  type LevelRewardOwnerKind,
-} from "./level-rewards/level-reward-owner.js";
+export { LEVEL_REWARD_OWNER_KINDS, pathRewardTrack, type LevelRewardOwner, type LevelRewardOwnerKind } from "./level-rewards/level-reward-owner.js";
 export { claimLevelRewards, type ClaimLevelRewardsOptions } from "./level-rewards/claim-level-rewards.js";
 
 // Inventory
-export {
-  buyFromVendor,
-  MAX_PURCHASE_QUANTITY,
-  type BuyFromVendorInput,
-  type BuyFromVendorResult,
-} from "./inventory/buy-from-vendor.js";
+export { buyFromVendor, MAX_PURCHASE_QUANTITY, type BuyFromVendorInput, type BuyFromVendorResult } from "./inventory/buy-from-vendor.js";
 export { listInventory, type InventoryItem, type ListInventoryOptions } from "./inventory/list-inventory.js";
 export { getItemCount, type GetItemCountOptions } from "./inventory/get-item-count.js";
 
@@ -185,13 +158,7 @@ export { FRIENDSHIP_RESULT_BY_ERROR, friendshipResultFor } from "./friends/frien
 
 // Mail (issue 10)
 export { DEFAULT_MAIL_OPTIONS, MailOptionsSchema, type MailOptions, type MailOptionsInput } from "./mail/mail-options.js";
-export {
-  GrantDescriptionSchema,
-  type GrantDescription,
-  type GrantRecipient,
-  type MailGrantHandler,
-  type MailGrantHandlers,
-} from "./mail/mail-grants.js";
+export { GrantDescriptionSchema, type GrantDescription, type GrantRecipient, type MailGrantHandler, type MailGrantHandlers } from "./mail/mail-grants.js";
 export { sendMail, type SendMailResult } from "./mail/send-mail.js";
 export { sendSystemMail, type SendSystemMailResult } from "./mail/send-system-mail.js";
 export { openMail } from "./mail/open-mail.js";

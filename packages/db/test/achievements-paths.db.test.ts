@@ -23,9 +23,11 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 const UNKNOWN = 2_000_000_000;
-const earn = (characterId: number, achievementId: number, more: Partial<ActionOptions> = {}) => grantAchievement(db.client, { ...opts, ...more, characterId, achievementId });
+const earn = (characterId: number, achievementId: number, more: Partial<ActionOptions> = {}) =>
+  grantAchievement(db.client, { ...opts, ...more, characterId, achievementId });
 type Path = "soldier" | "settler" | "scientist" | "explorer";
-const setLevel = (characterId: number, path: Path, level: number, more: Partial<ActionOptions> = {}) => setPathLevel(db.client, { ...opts, ...more, characterId, path, level });
+const setLevel = (characterId: number, path: Path, level: number, more: Partial<ActionOptions> = {}) =>
+  setPathLevel(db.client, { ...opts, ...more, characterId, path, level });
 
 describe("grantAchievement and listAchievements", () => {
   it("grants once with its reputation rewards and events, keeps the first earnedAt; lists by achievement id", async () => {
@@ -37,7 +39,11 @@ describe("grantAchievement and listAchievements", () => {
       { kind: "achievement.earned", accountId: c.accountId, characterId: c.id, achievementId: 501, earnedAt: first.result.earnedAt },
       expect.objectContaining({ kind: "reputation.changed", factionId: 167, delta: 100, source: "achievement 501" }),
     ]);
-    await expect(earn(c.id, 501)).resolves.toEqual({ result: { granted: false, earnedAt: first.result.earnedAt, reputation: [], titles: [] }, events: [], replayed: false });
+    await expect(earn(c.id, 501)).resolves.toEqual({
+      result: { granted: false, earnedAt: first.result.earnedAt, reputation: [], titles: [] },
+      events: [],
+      replayed: false,
+    });
     await expect(getReputations(db.client, { characterId: c.id })).resolves.toEqual([{ factionId: 167, standing: 100 }]);
     await earn(c.id, 500);
     await expect(listAchievements(db.client, { characterId: c.id })).resolves.toEqual([
@@ -127,12 +133,15 @@ describe("setPathLevel and listPathLevels", () => {
     await expect(listPathLevels(db.client, { characterId: id })).resolves.toEqual([{ path: "scientist", level: 3 }]);
   });
 
-  it.each(["path.level-changed", "path.rewards-claimed", "reputation.changed", "titles.checked", "events"])("a fault at %s leaves nothing changed and no event", async (step) => {
-    const c = await makeCharacter(db.client);
-    const before = await snapshot(db.client, { accountId: c.accountId, characterId: c.id });
-    await expectDbError(setLevel(c.id, "soldier", 12, { faults: failAt(step) }), DB_ERROR_CODES.INTERNAL);
-    await expect(snapshot(db.client, { accountId: c.accountId, characterId: c.id })).resolves.toEqual(before);
-  });
+  it.each(["path.level-changed", "path.rewards-claimed", "reputation.changed", "titles.checked", "events"])(
+    "a fault at %s leaves nothing changed and no event",
+    async (step) => {
+      const c = await makeCharacter(db.client);
+      const before = await snapshot(db.client, { accountId: c.accountId, characterId: c.id });
+      await expectDbError(setLevel(c.id, "soldier", 12, { faults: failAt(step) }), DB_ERROR_CODES.INTERNAL);
+      await expect(snapshot(db.client, { accountId: c.accountId, characterId: c.id })).resolves.toEqual(before);
+    },
+  );
 
   it.each([
     ["an unknown path", { path: "pirate" }],

@@ -41,7 +41,10 @@ describe("the per-account character limit", () => {
     const created = results.filter((r) => r.status === "fulfilled");
     const refused = results.flatMap((r) => (r.status === "rejected" ? [r.reason as unknown] : []));
     expect(created).toHaveLength(MAX_CHARACTERS_PER_ACCOUNT);
-    expect(refused.every((e) => isDbError(e, DB_ERROR_CODES.CHARACTER_LIMIT_REACHED)), String(refused[0])).toBe(true);
+    expect(
+      refused.every((e) => isDbError(e, DB_ERROR_CODES.CHARACTER_LIMIT_REACHED)),
+      String(refused[0]),
+    ).toBe(true);
     expect(await listCharacters(db.client, { accountId: account.id })).toHaveLength(MAX_CHARACTERS_PER_ACCOUNT);
   });
 });

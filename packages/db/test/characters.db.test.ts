@@ -41,10 +41,7 @@ describe("createCharacter", () => {
   it("refuses a name that differs only in case with NAME_TAKEN, across accounts", async () => {
     const existing = await makeCharacter(db.client);
     const other = await makeAccount(db.client);
-    await expectDbError(
-      createCharacter(db.client, { accountId: other.id, name: existing.name.toUpperCase(), ...base }),
-      DB_ERROR_CODES.NAME_TAKEN,
-    );
+    await expectDbError(createCharacter(db.client, { accountId: other.id, name: existing.name.toUpperCase(), ...base }), DB_ERROR_CODES.NAME_TAKEN);
   });
 
   it.each([
@@ -58,17 +55,11 @@ describe("createCharacter", () => {
     ["a fractional class", { class: 1.5 }],
   ])("rejects %s with INVALID_INPUT", async (_label, patch) => {
     const account = await makeAccount(db.client);
-    await expectDbError(
-      createCharacter(db.client, { accountId: account.id, name: uniqueCharacterName(), ...base, ...patch }),
-      DB_ERROR_CODES.INVALID_INPUT,
-    );
+    await expectDbError(createCharacter(db.client, { accountId: account.id, name: uniqueCharacterName(), ...base, ...patch }), DB_ERROR_CODES.INVALID_INPUT);
   });
 
   it("throws ACCOUNT_NOT_FOUND for an unknown account", async () => {
-    await expectDbError(
-      createCharacter(db.client, { accountId: 2_000_000_000, name: uniqueCharacterName(), ...base }),
-      DB_ERROR_CODES.ACCOUNT_NOT_FOUND,
-    );
+    await expectDbError(createCharacter(db.client, { accountId: 2_000_000_000, name: uniqueCharacterName(), ...base }), DB_ERROR_CODES.ACCOUNT_NOT_FOUND);
   });
 
   it("deleting the account deletes its characters (ON DELETE CASCADE)", async () => {

@@ -40,7 +40,9 @@ describe.skipIf(!onPostgres)(title, () => {
     const { id } = await makeCharacter(db.client);
     await grantCurrency(db.client, { ...opts, currency: "gold", characterId: id, amount: 1000n, reason: "grant", source: "admin" });
     const results = await Promise.allSettled(
-      Array.from({ length: 50 }, () => deductCurrency(db.client, { ...opts, currency: "gold", characterId: id, amount: 30n, reason: "race", source: "vendor" })),
+      Array.from({ length: 50 }, () =>
+        deductCurrency(db.client, { ...opts, currency: "gold", characterId: id, amount: 30n, reason: "race", source: "vendor" }),
+      ),
     );
     const won = results.filter((r) => r.status === "fulfilled");
     const lost = results.filter((r) => r.status === "rejected");
@@ -66,7 +68,11 @@ describe.skipIf(!onPostgres)(title, () => {
   for (const currency of ["gold", "premium", "bonus"] as const) {
     describe(`${currency}: ten racers with one idempotency key`, () => {
       // Premium and bonus rows are created by the first change: these racers race that too.
-      const owner = async (): Promise<{ accountId: number; characterId?: number; where: { characterId: number; currency: string } | { accountId: number; currency: string } }> => {
+      const owner = async (): Promise<{
+        accountId: number;
+        characterId?: number;
+        where: { characterId: number; currency: string } | { accountId: number; currency: string };
+      }> => {
         if (currency === "gold") {
           const c = await makeCharacter(db.client);
           return { accountId: c.accountId, characterId: c.id, where: { characterId: c.id, currency } };
@@ -113,7 +119,9 @@ describe.skipIf(!onPostgres)(title, () => {
         const o = await owner();
         // Half grant, half deduct, all at once, on an owner with no balance yet.
         const results = await Promise.allSettled(
-          Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? grantCurrency : deductCurrency)(db.client, { ...request(o, 10n, `x-${currency}-${o.accountId}-${i}`) })),
+          Array.from({ length: 20 }, (_, i) =>
+            (i % 2 === 0 ? grantCurrency : deductCurrency)(db.client, { ...request(o, 10n, `x-${currency}-${o.accountId}-${i}`) }),
+          ),
         );
         for (const r of results) if (r.status === "rejected") expect(isDbError(r.reason, DB_ERROR_CODES.INSUFFICIENT_FUNDS), String(r.reason)).toBe(true);
         const deducted = results.filter((r, i) => r.status === "fulfilled" && i % 2 === 1).length;

@@ -24,8 +24,7 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
-const ledger = (accountId: number, currency: string) =>
-  db.client.currencyLedgerEntry.findMany({ where: { accountId, currency }, orderBy: { id: "asc" } });
+const ledger = (accountId: number, currency: string) => db.client.currencyLedgerEntry.findMany({ where: { accountId, currency }, orderBy: { id: "asc" } });
 
 describe("grantCurrency and deductCurrency", () => {
   it("change gold with one ledger row each, balance before and after, and an event", async () => {
@@ -47,10 +46,19 @@ describe("grantCurrency and deductCurrency", () => {
   it("change premium and bonus per account, never below zero or past 2^63-1", async () => {
     const a = await makeAccount(db.client);
     await grantCurrency(db.client, { ...opts, currency: "premium", accountId: a.id, amount: 100n, reason: "purchase", source: "admin" });
-    await expectDbError(deductCurrency(db.client, { ...opts, currency: "premium", accountId: a.id, amount: 101n, reason: "x", source: "store" }), DB_ERROR_CODES.INSUFFICIENT_FUNDS);
-    await expectDbError(deductCurrency(db.client, { ...opts, currency: "bonus", accountId: a.id, amount: 1n, reason: "x", source: "store" }), DB_ERROR_CODES.INSUFFICIENT_FUNDS);
+    await expectDbError(
+      deductCurrency(db.client, { ...opts, currency: "premium", accountId: a.id, amount: 101n, reason: "x", source: "store" }),
+      DB_ERROR_CODES.INSUFFICIENT_FUNDS,
+    );
+    await expectDbError(
+      deductCurrency(db.client, { ...opts, currency: "bonus", accountId: a.id, amount: 1n, reason: "x", source: "store" }),
+      DB_ERROR_CODES.INSUFFICIENT_FUNDS,
+    );
     await grantCurrency(db.client, { ...opts, currency: "bonus", accountId: a.id, amount: MAX_INT64, reason: "x", source: "admin" });
-    await expectDbError(grantCurrency(db.client, { ...opts, currency: "bonus", accountId: a.id, amount: 1n, reason: "x", source: "admin" }), DB_ERROR_CODES.BALANCE_OVERFLOW);
+    await expectDbError(
+      grantCurrency(db.client, { ...opts, currency: "bonus", accountId: a.id, amount: 1n, reason: "x", source: "admin" }),
+      DB_ERROR_CODES.BALANCE_OVERFLOW,
+    );
     expect((await ledger(a.id, "premium")).map((r) => r.balanceAfter)).toEqual([100n]);
     expect((await ledger(a.id, "bonus")).map((r) => r.balanceAfter)).toEqual([MAX_INT64]);
   });
@@ -58,12 +66,27 @@ describe("grantCurrency and deductCurrency", () => {
   it("refuse bad input and unknown owners", async () => {
     const c = await makeCharacter(db.client);
     for (const amount of [0n, -1n, MAX_INT64 + 1n, 5 as unknown as bigint]) {
-      await expectDbError(grantCurrency(db.client, { ...opts, currency: "gold", characterId: c.id, amount, reason: "x", source: "gm" }), DB_ERROR_CODES.INVALID_AMOUNT);
+      await expectDbError(
+        grantCurrency(db.client, { ...opts, currency: "gold", characterId: c.id, amount, reason: "x", source: "gm" }),
+        DB_ERROR_CODES.INVALID_AMOUNT,
+      );
     }
-    await expectDbError(grantCurrency(db.client, { ...opts, currency: "gold", accountId: c.accountId, amount: 1n, reason: "x", source: "gm" }), DB_ERROR_CODES.INVALID_INPUT);
-    await expectDbError(grantCurrency(db.client, { ...opts, currency: "gold", characterId: c.id, amount: 1n, reason: " ", source: "gm" }), DB_ERROR_CODES.INVALID_INPUT);
-    await expectDbError(grantCurrency(db.client, { ...opts, currency: "gold", characterId: 2_000_000_000, amount: 1n, reason: "x", source: "gm" }), DB_ERROR_CODES.CHARACTER_NOT_FOUND);
-    await expectDbError(grantCurrency(db.client, { ...opts, currency: "premium", accountId: 2_000_000_000, amount: 1n, reason: "x", source: "gm" }), DB_ERROR_CODES.ACCOUNT_NOT_FOUND);
+    await expectDbError(
+      grantCurrency(db.client, { ...opts, currency: "gold", accountId: c.accountId, amount: 1n, reason: "x", source: "gm" }),
+      DB_ERROR_CODES.INVALID_INPUT,
+    );
+    await expectDbError(
+      grantCurrency(db.client, { ...opts, currency: "gold", characterId: c.id, amount: 1n, reason: " ", source: "gm" }),
+      DB_ERROR_CODES.INVALID_INPUT,
+    );
+    await expectDbError(
+      grantCurrency(db.client, { ...opts, currency: "gold", characterId: 2_000_000_000, amount: 1n, reason: "x", source: "gm" }),
+      DB_ERROR_CODES.CHARACTER_NOT_FOUND,
+    );
+    await expectDbError(
+      grantCurrency(db.client, { ...opts, currency: "premium", accountId: 2_000_000_000, amount: 1n, reason: "x", source: "gm" }),
+      DB_ERROR_CODES.ACCOUNT_NOT_FOUND,
+    );
   });
 
   it("replay the same request with the same key, and refuse the key for another request", async () => {
@@ -99,7 +122,10 @@ describe("grantCurrency and deductCurrency", () => {
     const faults = (step: string) => {
       if (step === "events") throw new Error("injected");
     };
-    await expectDbError(grantCurrency(db.client, { ...opts, faults, currency: "gold", characterId: c.id, amount: 5n, reason: "x", source: "gm", idempotencyKey: `f-${c.id}` }), DB_ERROR_CODES.INTERNAL);
+    await expectDbError(
+      grantCurrency(db.client, { ...opts, faults, currency: "gold", characterId: c.id, amount: 5n, reason: "x", source: "gm", idempotencyKey: `f-${c.id}` }),
+      DB_ERROR_CODES.INTERNAL,
+    );
     await expect(getGold(db.client, { characterId: c.id })).resolves.toBe(0n);
     expect(await ledger(c.accountId, "gold")).toHaveLength(0);
     expect(await db.client.gameEvent.count({ where: { accountId: c.accountId } })).toBe(0);
@@ -134,7 +160,13 @@ describe("getBalances", () => {
     await expect(getBalances(db.client, { accountId: a.id })).resolves.toEqual({ accountId: a.id, characterId: null, premium: 0n, bonus: 0n, gold: null });
     await grantCurrency(db.client, { ...opts, currency: "bonus", accountId: a.id, amount: 12n, reason: "x", source: "promo" });
     await grantCurrency(db.client, { ...opts, currency: "gold", characterId: c.id, amount: 34n, reason: "x", source: "quest" });
-    await expect(getBalances(db.client, { accountId: a.id, characterId: c.id })).resolves.toEqual({ accountId: a.id, characterId: c.id, premium: 0n, bonus: 12n, gold: 34n });
+    await expect(getBalances(db.client, { accountId: a.id, characterId: c.id })).resolves.toEqual({
+      accountId: a.id,
+      characterId: c.id,
+      premium: 0n,
+      bonus: 12n,
+      gold: 34n,
+    });
   });
 
   it("refuses an unknown account and another account's character", async () => {

@@ -36,7 +36,10 @@ const snapshot = async (...cs: Character[]) => {
   const ids = cs.map((c) => c.id);
   return {
     friendships: await db.client.characterFriendship.findMany({ where: { characterId: { in: ids } }, orderBy: { id: "asc" } }),
-    invites: await db.client.friendInvite.findMany({ where: { OR: [{ inviterCharacterId: { in: ids } }, { inviteeCharacterId: { in: ids } }] }, orderBy: { id: "asc" } }),
+    invites: await db.client.friendInvite.findMany({
+      where: { OR: [{ inviterCharacterId: { in: ids } }, { inviteeCharacterId: { in: ids } }] },
+      orderBy: { id: "asc" },
+    }),
     events: await db.client.gameEvent.count({ where: { characterId: { in: ids } } }),
   };
 };
@@ -58,7 +61,9 @@ describe("friend invites", () => {
     const [a, b] = await pair();
     const sent = await addFriend(db.client, { ...opts, characterId: a.id, name: b.name.toUpperCase(), type: T.Friend, note: "met in Thayd" });
     expect(sent.result).toMatchObject({ outcome: "invited", expiresAt: later(7 * 86_400) });
-    expect(sent.events).toEqual([expect.objectContaining({ kind: "friend.invite-received", characterId: b.id, accountId: b.accountId, inviterName: a.name, note: "met in Thayd" })]);
+    expect(sent.events).toEqual([
+      expect.objectContaining({ kind: "friend.invite-received", characterId: b.id, accountId: b.accountId, inviterName: a.name, note: "met in Thayd" }),
+    ]);
     const listed = await listFriends(db.client, { characterId: b.id, now: opts.now! });
     expect(listed.incoming).toEqual([expect.objectContaining({ characterId: a.id, name: a.name, note: "met in Thayd" })]);
     expect((await listFriends(db.client, { characterId: a.id, now: opts.now! })).outgoing).toHaveLength(1);
@@ -116,7 +121,12 @@ describe("friend invites", () => {
     const [a, b] = await pair();
     const inviteId = await invite(a, b);
     const late = { ...opts, now: later(7 * 86_400) };
-    await refused(() => respondToFriendInvite(db.client, { ...late, characterId: b.id, inviteId, response: R.Accept }), DB_ERROR_CODES.FRIEND_REQUEST_TIMED_OUT, a, b);
+    await refused(
+      () => respondToFriendInvite(db.client, { ...late, characterId: b.id, inviteId, response: R.Accept }),
+      DB_ERROR_CODES.FRIEND_REQUEST_TIMED_OUT,
+      a,
+      b,
+    );
     expect((await listFriends(db.client, { characterId: b.id, now: late.now })).incoming).toEqual([]);
     const swept = await expireFriendInvites(db.client, { ...late, limit: 10_000 });
     expect(swept.result.expired).toBeGreaterThanOrEqual(1);
@@ -140,8 +150,18 @@ describe("friend invites", () => {
   it("refuses answers to unknown invites or to someone else's", async () => {
     const [a, b] = await pair();
     const inviteId = await invite(a, b);
-    await refused(() => respondToFriendInvite(db.client, { ...opts, characterId: a.id, inviteId, response: R.Accept }), DB_ERROR_CODES.FRIEND_REQUEST_NOT_FOUND, a, b);
-    await refused(() => respondToFriendInvite(db.client, { ...opts, characterId: b.id, inviteId: inviteId + 1_000_000n, response: R.Accept }), DB_ERROR_CODES.FRIEND_REQUEST_NOT_FOUND, a, b);
+    await refused(
+      () => respondToFriendInvite(db.client, { ...opts, characterId: a.id, inviteId, response: R.Accept }),
+      DB_ERROR_CODES.FRIEND_REQUEST_NOT_FOUND,
+      a,
+      b,
+    );
+    await refused(
+      () => respondToFriendInvite(db.client, { ...opts, characterId: b.id, inviteId: inviteId + 1_000_000n, response: R.Accept }),
+      DB_ERROR_CODES.FRIEND_REQUEST_NOT_FOUND,
+      a,
+      b,
+    );
   });
 });
 
@@ -175,8 +195,8 @@ describe("refusals when adding", () => {
     const c = await makeCharacter(db.client);
     await invite(c, b);
     const d = await makeCharacter(db.client);
-    await refused(() =>
-      addFriend(db.client, { ...opts, characterId: d.id, name: b.name, type: T.Friend, options: { maxPendingInvites: 1 } }),
+    await refused(
+      () => addFriend(db.client, { ...opts, characterId: d.id, name: b.name, type: T.Friend, options: { maxPendingInvites: 1 } }),
       DB_ERROR_CODES.FRIEND_QUEUED_REQUESTS,
       d,
       b,
@@ -186,7 +206,12 @@ describe("refusals when adding", () => {
   it("refuses acceptance when a list filled up while the invite waited", async () => {
     const [a, b] = await pair();
     const inviteId = await invite(a, b);
-    await refused(() => respondToFriendInvite(db.client, { ...opts, characterId: b.id, inviteId, response: R.Accept, options: { maxFriends: 0 } }), DB_ERROR_CODES.FRIEND_MAX_FRIENDS, a, b);
+    await refused(
+      () => respondToFriendInvite(db.client, { ...opts, characterId: b.id, inviteId, response: R.Accept, options: { maxFriends: 0 } }),
+      DB_ERROR_CODES.FRIEND_MAX_FRIENDS,
+      a,
+      b,
+    );
   });
 });
 
@@ -216,8 +241,18 @@ describe("ignore, rival, remove and notes", () => {
     const [a, b] = await pair();
     await respondToFriendInvite(db.client, { ...opts, characterId: b.id, inviteId: await invite(a, b), response: R.Accept });
     await addFriend(db.client, { ...opts, characterId: b.id, name: a.name, type: T.Rival });
-    await refused(() => removeFriend(db.client, { ...opts, characterId: a.id, other: { characterId: b.id }, type: T.Rival }), DB_ERROR_CODES.FRIEND_NOT_RIVAL, a, b);
-    await refused(() => removeFriend(db.client, { ...opts, characterId: a.id, other: { name: b.name }, type: T.Ignore }), DB_ERROR_CODES.FRIEND_NOT_IGNORED, a, b);
+    await refused(
+      () => removeFriend(db.client, { ...opts, characterId: a.id, other: { characterId: b.id }, type: T.Rival }),
+      DB_ERROR_CODES.FRIEND_NOT_RIVAL,
+      a,
+      b,
+    );
+    await refused(
+      () => removeFriend(db.client, { ...opts, characterId: a.id, other: { name: b.name }, type: T.Ignore }),
+      DB_ERROR_CODES.FRIEND_NOT_IGNORED,
+      a,
+      b,
+    );
     const removed = await removeFriend(db.client, { ...opts, characterId: a.id, other: { name: b.name }, type: T.Friend });
     expect(removed.result).toEqual({ otherCharacterId: b.id, type: null });
     expect(removed.events.map((e) => [e.kind, e.characterId])).toEqual([
@@ -226,16 +261,31 @@ describe("ignore, rival, remove and notes", () => {
     ]);
     expect(await types(a)).toEqual([]);
     expect(await types(b)).toEqual([[a.id, T.Rival]]);
-    await refused(() => removeFriend(db.client, { ...opts, characterId: a.id, other: { characterId: b.id }, type: T.Friend }), DB_ERROR_CODES.FRIEND_NOT_FRIEND, a, b);
+    await refused(
+      () => removeFriend(db.client, { ...opts, characterId: a.id, other: { characterId: b.id }, type: T.Friend }),
+      DB_ERROR_CODES.FRIEND_NOT_FRIEND,
+      a,
+      b,
+    );
     await removeFriend(db.client, { ...opts, characterId: b.id, other: { characterId: a.id }, type: T.Rival });
     expect(await types(b)).toEqual([]);
   });
 
   it("sets notes on the owner's entry only", async () => {
     const [a, b] = await pair();
-    await refused(() => setFriendNote(db.client, { ...opts, characterId: a.id, otherCharacterId: b.id, note: "hi" }), DB_ERROR_CODES.FRIENDSHIP_NOT_FOUND, a, b);
+    await refused(
+      () => setFriendNote(db.client, { ...opts, characterId: a.id, otherCharacterId: b.id, note: "hi" }),
+      DB_ERROR_CODES.FRIENDSHIP_NOT_FOUND,
+      a,
+      b,
+    );
     await addFriend(db.client, { ...opts, characterId: a.id, name: b.name, type: T.Rival });
-    await refused(() => setFriendNote(db.client, { ...opts, characterId: a.id, otherCharacterId: b.id, note: "a\tb" }), DB_ERROR_CODES.FRIEND_INVALID_NOTE, a, b);
+    await refused(
+      () => setFriendNote(db.client, { ...opts, characterId: a.id, otherCharacterId: b.id, note: "a\tb" }),
+      DB_ERROR_CODES.FRIEND_INVALID_NOTE,
+      a,
+      b,
+    );
     const set = await setFriendNote(db.client, { ...opts, characterId: a.id, otherCharacterId: b.id, note: "arena nemesis" });
     expect(set.events).toEqual([expect.objectContaining({ kind: "friendship.changed", characterId: a.id, note: "arena nemesis", type: T.Rival })]);
     expect((await listFriends(db.client, { characterId: a.id })).entries[0]).toMatchObject({ note: "arena nemesis", name: b.name });

@@ -42,7 +42,15 @@ describe("buyFromVendor", () => {
     const first = await buy(c.id);
     expect(first.result).toEqual({ unitPrice: 50n, spent: 100n, balance: 900n, count: 2 });
     expect(first.events).toEqual([
-      expect.objectContaining({ kind: "currency.changed", currency: "gold", delta: -100n, balanceBefore: 1000n, balanceAfter: 900n, source: "vendor", reason: "vendor 8003 item 30010 x2" }),
+      expect.objectContaining({
+        kind: "currency.changed",
+        currency: "gold",
+        delta: -100n,
+        balanceBefore: 1000n,
+        balanceAfter: 900n,
+        source: "vendor",
+        reason: "vendor 8003 item 30010 x2",
+      }),
       { kind: "inventory.changed", accountId: c.accountId, characterId: c.id, itemId: 30010, delta: 2, count: 2 },
     ]);
     await expect(buy(c.id, { quantity: 3 })).resolves.toMatchObject({ result: { balance: 750n, count: 5, spent: 150n } });

@@ -98,7 +98,15 @@ describe("auditLedger", () => {
     await db.client.$executeRaw`UPDATE "currency_ledger" SET "delta" = "delta" + 5, "balance_after" = "balance_after" + 5 WHERE "id" = ${rows[1]!.id}`;
     const report = await auditLedger(db.client);
     expect(report.failures).toEqual([
-      expect.objectContaining({ kind: "chain-broken", currency: "bonus", accountId: a.id, email: a.email, ledgerEntryId: rows[2]!.id, expected: 155n, actual: 150n }),
+      expect.objectContaining({
+        kind: "chain-broken",
+        currency: "bonus",
+        accountId: a.id,
+        email: a.email,
+        ledgerEntryId: rows[2]!.id,
+        expected: 155n,
+        actual: 150n,
+      }),
       expect.objectContaining({ kind: "balance-mismatch", currency: "bonus", accountId: a.id, expected: 180n, actual: 175n }),
     ]);
   });
@@ -124,7 +132,8 @@ describe("auditLedger", () => {
     const { db, opts } = await fresh();
     const c = await makeCharacter(db.client);
     // What the migration from gold_ledger writes: before = after - delta, source 'migration'.
-    await db.client.$executeRaw`INSERT INTO "currency_ledger" ("account_id", "character_id", "currency", "delta", "balance_before", "balance_after", "reason", "source", "actor")
+    await db.client
+      .$executeRaw`INSERT INTO "currency_ledger" ("account_id", "character_id", "currency", "delta", "balance_before", "balance_after", "reason", "source", "actor")
       VALUES (${c.accountId}, ${c.id}, 'gold', 40, 60, 100, 'quest 1', 'migration', 'system:migration')`;
     await db.client.$executeRaw`UPDATE "characters" SET "gold" = 100 WHERE "id" = ${c.id}`;
     await deductCurrency(db.client, { ...opts, currency: "gold", characterId: c.id, amount: 30n, reason: "x", source: "vendor" });

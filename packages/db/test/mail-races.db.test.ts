@@ -44,7 +44,12 @@ async function startingAgain<T>(fn: () => Promise<T>): Promise<T> {
 const times = <T>(n: number, fn: (i: number) => Promise<T>) => Promise.allSettled(Array.from({ length: n }, (_, i) => fn(i)));
 const fulfilled = <T>(results: PromiseSettledResult<T>[]) => results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
 function expectRejections(results: PromiseSettledResult<unknown>[], codes: DbErrorCode[]): void {
-  for (const r of results) if (r.status === "rejected") expect(codes.some((c) => isDbError(r.reason, c)), String(r.reason)).toBe(true);
+  for (const r of results)
+    if (r.status === "rejected")
+      expect(
+        codes.some((c) => isDbError(r.reason, c)),
+        String(r.reason),
+      ).toBe(true);
 }
 
 describe.skipIf(!onPostgres)(title, () => {
@@ -98,7 +103,9 @@ describe.skipIf(!onPostgres)(title, () => {
     const b = await player(0n);
     // Each send costs 90 gold sent + 10 postage: exactly ten can be paid.
     const sends = await times(50, (i) =>
-      startingAgain(() => sendMail(db.client, { ...opts, characterId: a.id, to: b.name, subject: `send ${i}`, body: "", gold: 90n, options: { postage: 10n } })),
+      startingAgain(() =>
+        sendMail(db.client, { ...opts, characterId: a.id, to: b.name, subject: `send ${i}`, body: "", gold: 90n, options: { postage: 10n } }),
+      ),
     );
     expect(fulfilled(sends)).toHaveLength(10);
     expectRejections(sends, [DB_ERROR_CODES.INSUFFICIENT_FUNDS]);

@@ -84,8 +84,11 @@ async function player(gold = 0n, items: Array<[number, number]> = []): Promise<C
 const gold = (c: Character) => getGold(db.client, { characterId: c.id });
 const count = (c: Character, itemId: number) => getItemCount(db.client, { characterId: c.id, itemId });
 const options = { postage: 10n, expiryDays: 30 };
-const send = (from: Character, to: Character, extra: { gold?: bigint; cod?: bigint; items?: Array<{ itemId: number; count: number }>; subject?: string; body?: string } = {}) =>
-  sendMail(db.client, { ...opts, characterId: from.id, to: to.name, subject: "Hello", body: "For you", options, ...extra });
+const send = (
+  from: Character,
+  to: Character,
+  extra: { gold?: bigint; cod?: bigint; items?: Array<{ itemId: number; count: number }>; subject?: string; body?: string } = {},
+) => sendMail(db.client, { ...opts, characterId: from.id, to: to.name, subject: "Hello", body: "For you", options, ...extra });
 
 async function snapshot() {
   return {
@@ -107,15 +110,39 @@ async function refused(action: () => Promise<unknown>, code: DbErrorCode) {
 describe("sending and taking, with the sums held at every step", () => {
   it("gold and items go into the mail, out to the recipient, and nothing is created or lost", async () => {
     const value = await ledgerOfValue();
-    const a = await player(1000n, [[SWORD, 3], [POTION, 20]]);
+    const a = await player(1000n, [
+      [SWORD, 3],
+      [POTION, 20],
+    ]);
     const b = await player();
     await value.step("seeding", { gold: 1000n, sword: 3, potion: 20 });
 
-    const sent = await send(a, b, { gold: 300n, items: [{ itemId: SWORD, count: 2 }, { itemId: POTION, count: 5 }, { itemId: POTION, count: 5 }] });
+    const sent = await send(a, b, {
+      gold: 300n,
+      items: [
+        { itemId: SWORD, count: 2 },
+        { itemId: POTION, count: 5 },
+        { itemId: POTION, count: 5 },
+      ],
+    });
     await value.step("send", { gold: -10n });
     expect(sent.result).toMatchObject({ recipientCharacterId: b.id, debited: 310n, expiresAt: new Date(NOW.getTime() + 30 * DAY) });
-    expect(sent.events.map((e) => e.kind)).toEqual(["mail.arrived", "currency.changed", "currency.changed", "inventory.changed", "inventory.changed", "inventory.changed"]);
-    expect(sent.events[0]).toMatchObject({ kind: "mail.arrived", characterId: b.id, accountId: b.accountId, reason: "sent", senderType: MAIL_SENDER_TYPE.Player, senderName: a.name });
+    expect(sent.events.map((e) => e.kind)).toEqual([
+      "mail.arrived",
+      "currency.changed",
+      "currency.changed",
+      "inventory.changed",
+      "inventory.changed",
+      "inventory.changed",
+    ]);
+    expect(sent.events[0]).toMatchObject({
+      kind: "mail.arrived",
+      characterId: b.id,
+      accountId: b.accountId,
+      reason: "sent",
+      senderType: MAIL_SENDER_TYPE.Player,
+      senderName: a.name,
+    });
     expect([await gold(a), await count(a, SWORD), await count(a, POTION)]).toEqual([690n, 1, 10]);
     const ledger = await db.client.currencyLedgerEntry.findMany({ where: { characterId: a.id }, orderBy: { id: "asc" } });
     expect(ledger.slice(1).map((r) => [r.delta, r.reason, r.source])).toEqual([
@@ -216,7 +243,12 @@ describe("sending and taking, with the sums held at every step", () => {
   it("a mail something was taken from cannot be returned", async () => {
     const a = await player(100n, [[SWORD, 2]]);
     const b = await player();
-    const { result } = await send(a, b, { items: [{ itemId: SWORD, count: 1 }, { itemId: SWORD, count: 1 }] });
+    const { result } = await send(a, b, {
+      items: [
+        { itemId: SWORD, count: 1 },
+        { itemId: SWORD, count: 1 },
+      ],
+    });
     await takeMailAttachment(db.client, { ...opts, characterId: b.id, mailId: result.mailId, slot: 1 });
     await refused(() => returnMail(db.client, { ...opts, characterId: b.id, mailId: result.mailId }), DB_ERROR_CODES.MAIL_CANNOT_RETURN);
   });
@@ -226,7 +258,10 @@ describe("refusals when sending, each changing nothing", () => {
   it("with the genuine mail errors", async () => {
     const a = await player(100n, [[SWORD, 1]]);
     const b = await player();
-    await refused(() => sendMail(db.client, { ...opts, characterId: a.id, to: "Nobodyhere", subject: "s", body: "", options }), DB_ERROR_CODES.CHARACTER_NOT_FOUND);
+    await refused(
+      () => sendMail(db.client, { ...opts, characterId: a.id, to: "Nobodyhere", subject: "s", body: "", options }),
+      DB_ERROR_CODES.CHARACTER_NOT_FOUND,
+    );
     await refused(() => send(a, a), DB_ERROR_CODES.MAIL_CANNOT_MAIL_SELF);
     const tooLong = await refused(() => send(a, b, { subject: "x".repeat(50) }), DB_ERROR_CODES.MAIL_INVALID_TEXT);
     expect(tooLong.message).toContain("the subject is 50 characters; at most 49");
@@ -237,7 +272,16 @@ describe("refusals when sending, each changing nothing", () => {
     await refused(() => send(a, b, { gold: 91n }), DB_ERROR_CODES.INSUFFICIENT_FUNDS);
     await refused(() => send(a, b, { items: [{ itemId: SWORD, count: 2 }] }), DB_ERROR_CODES.MAIL_NOT_ENOUGH_ITEMS);
     await refused(() => send(a, b, { items: [{ itemId: 999_999_999, count: 1 }] }), DB_ERROR_CODES.UNKNOWN_GAME_DATA);
-    await refused(() => send(a, b, { items: [{ itemId: SWORD, count: 1 }, { itemId: SWORD, count: 1 }] }), DB_ERROR_CODES.MAIL_NOT_ENOUGH_ITEMS);
+    await refused(
+      () =>
+        send(a, b, {
+          items: [
+            { itemId: SWORD, count: 1 },
+            { itemId: SWORD, count: 1 },
+          ],
+        }),
+      DB_ERROR_CODES.MAIL_NOT_ENOUGH_ITEMS,
+    );
     await refused(() => send(a, b, { items: Array.from({ length: 11 }, () => ({ itemId: SWORD, count: 1 })) }), DB_ERROR_CODES.INVALID_INPUT);
     await addFriend(db.client, { ...opts, characterId: b.id, name: a.name, type: FRIENDSHIP_TYPE.Ignore });
     await refused(() => send(a, b), DB_ERROR_CODES.MAIL_RECIPIENT_IGNORES_SENDER);
@@ -263,7 +307,21 @@ describe("refusals when sending, each changing nothing", () => {
     const faults = (step: string) => {
       if (step === "mail.escrowed") throw new Error("injected");
     };
-    await refused(() => sendMail(db.client, { ...opts, faults, characterId: a.id, to: b.name, subject: "s", body: "", gold: 5n, items: [{ itemId: SWORD, count: 1 }], options }), DB_ERROR_CODES.INTERNAL);
+    await refused(
+      () =>
+        sendMail(db.client, {
+          ...opts,
+          faults,
+          characterId: a.id,
+          to: b.name,
+          subject: "s",
+          body: "",
+          gold: 5n,
+          items: [{ itemId: SWORD, count: 1 }],
+          options,
+        }),
+      DB_ERROR_CODES.INTERNAL,
+    );
   });
 });
 
@@ -277,7 +335,13 @@ describe("system mail and grants", () => {
     gold: {
       grant: () => Promise.reject(new Error("gold is not granted by this handler")),
       async refund(ctx, to, refund) {
-        await changeBalance(ctx, { currency: "gold", characterId: to.characterId, delta: BigInt(refund.amount as string), reason: "gift refund", source: "store" });
+        await changeBalance(ctx, {
+          currency: "gold",
+          characterId: to.characterId,
+          delta: BigInt(refund.amount as string),
+          reason: "gift refund",
+          source: "store",
+        });
       },
     },
   };
@@ -297,7 +361,9 @@ describe("system mail and grants", () => {
       idempotencyKey: `comp-${b.id}`,
     };
     const first = await sendSystemMail(db.client, request);
-    expect(first.events).toEqual([expect.objectContaining({ kind: "mail.arrived", characterId: b.id, senderType: MAIL_SENDER_TYPE.GM, senderName: "Support" })]);
+    expect(first.events).toEqual([
+      expect.objectContaining({ kind: "mail.arrived", characterId: b.id, senderType: MAIL_SENDER_TYPE.GM, senderName: "Support" }),
+    ]);
     await value.step("system mail", { gold: 250n, potion: 3 });
     const retry = await sendSystemMail(db.client, request);
     expect(retry).toEqual({ result: first.result, events: [], replayed: true });
@@ -355,10 +421,22 @@ describe("system mail and grants", () => {
     const base = { ...opts, to: { characterId: b.id }, subject: "A gift" };
     await refused(() => sendSystemMail(db.client, { ...base, from: { type: "player", characterId: a.id } }), DB_ERROR_CODES.MAIL_RECIPIENT_IGNORES_SENDER);
     await refused(() => sendSystemMail(db.client, { ...base, from: { type: "gm", name: "GM" }, subject: "s".repeat(50) }), DB_ERROR_CODES.MAIL_INVALID_TEXT);
-    await refused(() => sendSystemMail(db.client, { ...base, to: { name: "Nobodyhere" }, from: { type: "gm", name: "GM" } }), DB_ERROR_CODES.CHARACTER_NOT_FOUND);
-    await refused(() => sendSystemMail(db.client, { ...base, from: { type: "gm", name: "GM" }, items: [{ itemId: 999_999_999, count: 1 }] }), DB_ERROR_CODES.UNKNOWN_GAME_DATA);
-    await refused(() =>
-      sendSystemMail(db.client, { ...base, from: { type: "gm", name: "GM" }, items: Array.from({ length: 10 }, () => ({ itemId: SWORD, count: 1 })), grants: [{ grant: { type: "title", titleId: 1 } }] }),
+    await refused(
+      () => sendSystemMail(db.client, { ...base, to: { name: "Nobodyhere" }, from: { type: "gm", name: "GM" } }),
+      DB_ERROR_CODES.CHARACTER_NOT_FOUND,
+    );
+    await refused(
+      () => sendSystemMail(db.client, { ...base, from: { type: "gm", name: "GM" }, items: [{ itemId: 999_999_999, count: 1 }] }),
+      DB_ERROR_CODES.UNKNOWN_GAME_DATA,
+    );
+    await refused(
+      () =>
+        sendSystemMail(db.client, {
+          ...base,
+          from: { type: "gm", name: "GM" },
+          items: Array.from({ length: 10 }, () => ({ itemId: SWORD, count: 1 })),
+          grants: [{ grant: { type: "title", titleId: 1 } }],
+        }),
       DB_ERROR_CODES.INVALID_INPUT,
     );
   });
@@ -372,7 +450,14 @@ describe("expiry", () => {
     await value.step("seeding", { gold: 1000n, sword: 1 });
     const full = await send(a, b, { gold: 100n, items: [{ itemId: SWORD, count: 1 }] });
     const empty = await send(a, b, {});
-    const kept = await sendSystemMail(db.client, { ...opts, to: { characterId: b.id }, from: { type: "gm", name: "GM" }, subject: "Later", gold: 5n, options: { expiryDays: 90 } });
+    const kept = await sendSystemMail(db.client, {
+      ...opts,
+      to: { characterId: b.id },
+      from: { type: "gm", name: "GM" },
+      subject: "Later",
+      gold: 5n,
+      options: { expiryDays: 90 },
+    });
     await value.step("sends", { gold: -20n + 5n });
 
     const at31 = new Date(NOW.getTime() + 31 * DAY);
@@ -399,8 +484,21 @@ describe("expiry", () => {
   it("settles unclaimed system mail to its recipient, and leaves a mail it cannot settle as it was", async () => {
     const value = await ledgerOfValue();
     const b = await player();
-    const mail = await sendSystemMail(db.client, { ...opts, to: { characterId: b.id }, from: { type: "creature", name: "Postmaster", creatureId: 12345 }, subject: "Reward", gold: 40n, items: [{ itemId: POTION, count: 2 }] });
-    const grant = await sendSystemMail(db.client, { ...opts, to: { characterId: b.id }, from: { type: "gm", name: "GM" }, subject: "Title", grants: [{ grant: { type: "title", titleId: 1003 } }] });
+    const mail = await sendSystemMail(db.client, {
+      ...opts,
+      to: { characterId: b.id },
+      from: { type: "creature", name: "Postmaster", creatureId: 12345 },
+      subject: "Reward",
+      gold: 40n,
+      items: [{ itemId: POTION, count: 2 }],
+    });
+    const grant = await sendSystemMail(db.client, {
+      ...opts,
+      to: { characterId: b.id },
+      from: { type: "gm", name: "GM" },
+      subject: "Title",
+      grants: [{ grant: { type: "title", titleId: 1003 } }],
+    });
     await value.step("sends", { gold: 40n, potion: 2 });
     const later = new Date(NOW.getTime() + 31 * DAY);
     const sweep = await expireMail(db.client, { ...opts, now: later });

@@ -104,22 +104,26 @@ describe("openDatabase (embedded)", () => {
       expect(remote.kind).toBe("pglite-remote");
       const email = uniqueEmail();
       const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-      const local = db.client.$transaction(async (tx) => {
-        await createAccount(tx, { email, password: "password123" });
-        await sleep(300);
-        throw new Error("roll back");
-      }).catch((error: Error) => error.message); // settle now: it rejects while we await below
+      const local = db.client
+        .$transaction(async (tx) => {
+          await createAccount(tx, { email, password: "password123" });
+          await sleep(300);
+          throw new Error("roll back");
+        })
+        .catch((error: Error) => error.message); // settle now: it rejects while we await below
       await sleep(100);
       // Would see the uncommitted row if it ran inside the open local transaction.
       await expect(remote.client.account.count({ where: { email } })).resolves.toBe(0);
       await expect(local).resolves.toBe("roll back");
 
       const other = uniqueEmail();
-      const remoteTx = remote.client.$transaction(async (tx) => {
-        await createAccount(tx, { email: other, password: "password123" });
-        await sleep(300);
-        throw new Error("remote roll back");
-      }).catch((error: Error) => error.message);
+      const remoteTx = remote.client
+        .$transaction(async (tx) => {
+          await createAccount(tx, { email: other, password: "password123" });
+          await sleep(300);
+          throw new Error("remote roll back");
+        })
+        .catch((error: Error) => error.message);
       await sleep(100);
       await expect(db.client.account.count({ where: { email: other } })).resolves.toBe(0);
       await expect(remoteTx).resolves.toBe("remote roll back");

@@ -25,7 +25,9 @@ beforeAll(async () => {
   db = await createTestDatabase();
   opts = await testActionOptions();
   const { data } = opts.rules;
-  const quests = data.quests.all().map((q) => (q.id === 5001 ? questSchema.parse({ ...q, rewards: { ...q.rewards, gold: q.rewards.gold.toString(), titleId: 9001 } }) : q));
+  const quests = data.quests
+    .all()
+    .map((q) => (q.id === 5001 ? questSchema.parse({ ...q, rewards: { ...q.rewards, gold: q.rewards.gold.toString(), titleId: 9001 } }) : q));
   const patched: GameData = { ...data, quests: new Table("quest", "quests.json", new Map(quests.map((q) => [q.id, q]))) };
   withRewardTitle = { ...opts, rules: { ...opts.rules, data: patched } };
 });
@@ -34,7 +36,8 @@ afterAll(() => db.close());
 const MAX_INT64 = 9223372036854775807n;
 const UNKNOWN = 2_000_000_000;
 const accept = (characterId: number, questId = 5001) => acceptQuest(db.client, { ...opts, characterId, questId });
-const complete = (characterId: number, questId = 5001, more: Partial<ActionOptions> = {}) => completeQuest(db.client, { ...opts, ...more, characterId, questId });
+const complete = (characterId: number, questId = 5001, more: Partial<ActionOptions> = {}) =>
+  completeQuest(db.client, { ...opts, ...more, characterId, questId });
 const ledger = (characterId: number) => db.client.currencyLedgerEntry.findMany({ where: { characterId }, orderBy: { id: "asc" } });
 
 describe("acceptQuest", () => {
@@ -77,9 +80,19 @@ describe("completeQuest", () => {
     expect(result).toMatchObject({ questId: 5001, gold: { amount: 500n, balance: 500n }, reputation: [{ factionId: 166, before: 0, after: 250 }], titles: [] });
     expect(events.map((e) => e.kind)).toEqual(["quest.state-changed", "currency.changed", "reputation.changed"]);
     expect(events[0]).toMatchObject({ state: "completed", questId: 5001 });
-    expect(events[1]).toMatchObject({ currency: "gold", delta: 500n, balanceBefore: 0n, balanceAfter: 500n, source: "quest", reason: "quest 5001", ledgerEntryId: result.gold!.ledgerEntryId });
+    expect(events[1]).toMatchObject({
+      currency: "gold",
+      delta: 500n,
+      balanceBefore: 0n,
+      balanceAfter: 500n,
+      source: "quest",
+      reason: "quest 5001",
+      ledgerEntryId: result.gold!.ledgerEntryId,
+    });
     expect(events[2]).toMatchObject({ factionId: 166, delta: 250, source: "quest 5001" });
-    expect((await ledger(c.id)).map((e) => [e.delta, e.balanceAfter, e.reason, e.source, e.actor])).toEqual([[500n, 500n, "quest 5001", "quest", "admin:test"]]);
+    expect((await ledger(c.id)).map((e) => [e.delta, e.balanceAfter, e.reason, e.source, e.actor])).toEqual([
+      [500n, 500n, "quest 5001", "quest", "admin:test"],
+    ]);
     await expect(getReputations(db.client, { characterId: c.id })).resolves.toEqual([{ factionId: 166, standing: 250 }]);
     const [quest] = await listQuests(db.client, { characterId: c.id });
     expect(quest).toMatchObject({ questId: 5001, state: "completed", completedAt: expect.any(Date) });
@@ -110,7 +123,10 @@ describe("completeQuest", () => {
     const c = await makeCharacter(db.client);
     await acceptQuest(db.client, { ...withRewardTitle, characterId: c.id, questId: 5001 });
     const before = await snapshot(db.client, { accountId: c.accountId, characterId: c.id });
-    await expectDbError(completeQuest(db.client, { ...withRewardTitle, faults: failAt("title.granted"), characterId: c.id, questId: 5001 }), DB_ERROR_CODES.INTERNAL);
+    await expectDbError(
+      completeQuest(db.client, { ...withRewardTitle, faults: failAt("title.granted"), characterId: c.id, questId: 5001 }),
+      DB_ERROR_CODES.INTERNAL,
+    );
     await expect(snapshot(db.client, { accountId: c.accountId, characterId: c.id })).resolves.toEqual(before);
     expect(before.quests).toEqual([{ questId: 5001, state: "accepted" }]);
     const again = await completeQuest(db.client, { ...withRewardTitle, characterId: c.id, questId: 5001 });
@@ -118,13 +134,16 @@ describe("completeQuest", () => {
     expect((await listAccountTitles(db.client, { accountId: c.accountId })).map((t) => t.titleId)).toEqual([9001]);
   });
 
-  it.each(["quest.completed", "quest.gold", "reputation.changed", "titles.checked", "events"])("a fault at %s leaves nothing changed and no event", async (step) => {
-    const c = await makeCharacter(db.client);
-    await accept(c.id);
-    const before = await snapshot(db.client, { accountId: c.accountId, characterId: c.id });
-    await expectDbError(complete(c.id, 5001, { faults: failAt(step) }), DB_ERROR_CODES.INTERNAL);
-    await expect(snapshot(db.client, { accountId: c.accountId, characterId: c.id })).resolves.toEqual(before);
-  });
+  it.each(["quest.completed", "quest.gold", "reputation.changed", "titles.checked", "events"])(
+    "a fault at %s leaves nothing changed and no event",
+    async (step) => {
+      const c = await makeCharacter(db.client);
+      await accept(c.id);
+      const before = await snapshot(db.client, { accountId: c.accountId, characterId: c.id });
+      await expectDbError(complete(c.id, 5001, { faults: failAt(step) }), DB_ERROR_CODES.INTERNAL);
+      await expect(snapshot(db.client, { accountId: c.accountId, characterId: c.id })).resolves.toEqual(before);
+    },
+  );
 
   it("grants nothing twice: a second completion is QUEST_ALREADY_COMPLETED", async () => {
     const { id } = await makeCharacter(db.client);

@@ -103,7 +103,16 @@ describe.skipIf(!onPostgres)(title, () => {
     const { id } = await makeCharacter(db.client);
     await Promise.all(
       Array.from({ length: 30 }, (_, i) => {
-        const changes = i % 2 === 0 ? [{ factionId: 166, delta: 1 }, { factionId: 167, delta: -1 }] : [{ factionId: 167, delta: -1 }, { factionId: 166, delta: 1 }];
+        const changes =
+          i % 2 === 0
+            ? [
+                { factionId: 166, delta: 1 },
+                { factionId: 167, delta: -1 },
+              ]
+            : [
+                { factionId: 167, delta: -1 },
+                { factionId: 166, delta: 1 },
+              ];
         return awardReputation(db.client, { ...opts, characterId: id, changes, source: "race" });
       }),
     );
@@ -203,10 +212,14 @@ describe.skipIf(!onPostgres)(title, () => {
 
   it("parallel path level sets each see the level the previous one left", async () => {
     const { id } = await makeCharacter(db.client);
-    const results = (await Promise.all(Array.from({ length: 20 }, (_, i) => setPathLevel(db.client, { ...opts, characterId: id, path: "explorer", level: i + 1 })))).map((r) => r.result);
+    const results = (
+      await Promise.all(Array.from({ length: 20 }, (_, i) => setPathLevel(db.client, { ...opts, characterId: id, path: "explorer", level: i + 1 })))
+    ).map((r) => r.result);
     // serialised: the befores are 0 plus every level but the last one written
     const last = results.find((r) => !results.some((o) => o.before === r.after))!;
-    expect(results.map((r) => r.before).sort((a, b) => a - b)).toEqual([0, ...results.map((r) => r.after).filter((l) => l !== last.after)].sort((a, b) => a - b));
+    expect(results.map((r) => r.before).sort((a, b) => a - b)).toEqual(
+      [0, ...results.map((r) => r.after).filter((l) => l !== last.after)].sort((a, b) => a - b),
+    );
   });
 
   it("40 parallel purchases against a balance for 14: exact balance, inventory and ledger", async () => {

@@ -50,8 +50,30 @@ describe("awardReputation", () => {
       titles: [],
     });
     expect(events).toEqual([
-      { kind: "reputation.changed", accountId: c.accountId, characterId: c.id, factionId: 167, delta: -10, before: 0, after: -10, levelBefore: "neutral", levelAfter: "unfriendly", source: "test" },
-      { kind: "reputation.changed", accountId: c.accountId, characterId: c.id, factionId: 166, delta: 25, before: 0, after: 25, levelBefore: "neutral", levelAfter: "neutral", source: "test" },
+      {
+        kind: "reputation.changed",
+        accountId: c.accountId,
+        characterId: c.id,
+        factionId: 167,
+        delta: -10,
+        before: 0,
+        after: -10,
+        levelBefore: "neutral",
+        levelAfter: "unfriendly",
+        source: "test",
+      },
+      {
+        kind: "reputation.changed",
+        accountId: c.accountId,
+        characterId: c.id,
+        factionId: 166,
+        delta: 25,
+        before: 0,
+        after: 25,
+        levelBefore: "neutral",
+        levelAfter: "neutral",
+        source: "test",
+      },
     ]);
     expect(await db.client.gameEvent.count({ where: { characterId: c.id, kind: "reputation.changed" } })).toBe(2);
   });
@@ -146,7 +168,14 @@ describe("countKill", () => {
   it("applies the creature's rewards from the data: creature.killed, then each reputation.changed", async () => {
     const c = await makeCharacter(db.client);
     const { result, events } = await countKill(db.client, { ...opts, characterId: c.id, creatureId: 12345 });
-    expect(result).toMatchObject({ creatureId: 12345, changes: [{ factionId: 166, after: 25 }, { factionId: 167, after: -10 }], titles: [] });
+    expect(result).toMatchObject({
+      creatureId: 12345,
+      changes: [
+        { factionId: 166, after: 25 },
+        { factionId: 167, after: -10 },
+      ],
+      titles: [],
+    });
     expect(events.map((e) => e.kind)).toEqual(["creature.killed", "reputation.changed", "reputation.changed"]);
     expect(events[0]).toEqual({ kind: "creature.killed", accountId: c.accountId, characterId: c.id, creatureId: 12345 });
     expect(events[1]).toMatchObject({ source: "kill 12345", delta: 25 });

@@ -7,7 +7,11 @@ export async function snapshot(client: PrismaClient, ids: { accountId: number; c
   return {
     gold: (await client.character.findUniqueOrThrow({ where: { id: characterId }, select: { gold: true } })).gold,
     activeTitle: (await client.account.findUniqueOrThrow({ where: { id: accountId }, select: { activeTitleId: true } })).activeTitleId,
-    standings: await client.characterReputation.findMany({ where: { characterId }, select: { factionId: true, standing: true }, orderBy: { factionId: "asc" } }),
+    standings: await client.characterReputation.findMany({
+      where: { characterId },
+      select: { factionId: true, standing: true },
+      orderBy: { factionId: "asc" },
+    }),
     titles: await client.accountTitle.findMany({ where: { accountId }, select: { titleId: true }, orderBy: { titleId: "asc" } }),
     quests: await client.characterQuest.findMany({ where: { characterId }, select: { questId: true, state: true }, orderBy: { questId: "asc" } }),
     achievements: await client.characterAchievement.count({ where: { characterId } }),

@@ -32,7 +32,13 @@ describe("importing the catalog", () => {
     const first = await importStoreCatalog(db.client, { catalog, onlyIfEmpty: true });
     expect(first.offers.created).toEqual(catalog.offers.map((o) => o.id));
     expect(first.categories.created).toHaveLength(catalog.categories.length);
-    expect(await getOffer(db.client, { offerId: 101 })).toMatchObject({ name: "Woolie", prices: { premium: 500n, gold: 250000n }, giftable: true, featured: true, origin: "import" });
+    expect(await getOffer(db.client, { offerId: 101 })).toMatchObject({
+      name: "Woolie",
+      prices: { premium: 500n, gold: 250000n },
+      giftable: true,
+      featured: true,
+      origin: "import",
+    });
     expect((await importStoreCatalog(db.client, { catalog, onlyIfEmpty: true })).skippedNotEmpty).toBe(true);
 
     await setOfferAvailability(db.client, { offerId: 102, available: false });
@@ -46,7 +52,10 @@ describe("importing the catalog", () => {
   });
 
   it("refuses a bad file naming the file, the offer id and the field, before anything is imported", () => {
-    const raw = { categories: [{ id: 1, name: "Mounts" }], offers: [{ id: 7001, categoryId: 1, name: "Bad", kind: "mount", grants: [{ kind: "mount", mountId: 424242 }], prices: { premium: 5 } }] };
+    const raw = {
+      categories: [{ id: 1, name: "Mounts" }],
+      offers: [{ id: 7001, categoryId: 1, name: "Bad", kind: "mount", grants: [{ kind: "mount", mountId: 424242 }], prices: { premium: 5 } }],
+    };
     let error: unknown;
     try {
       parseStoreCatalog(raw, opts.rules.data, "my-store.json");
@@ -55,7 +64,9 @@ describe("importing the catalog", () => {
     }
     expect(error).toBeInstanceOf(DataError);
     expect((error as DataError).details).toEqual({ file: "my-store.json", id: 7001, path: "grants[0].mountId" });
-    expect(() => parseStoreCatalog({ ...raw, offers: [{ ...raw.offers[0], prices: { premium: -1 } }] }, opts.rules.data, "my-store.json")).toThrow(/my-store.json: id 7001: prices.premium/);
+    expect(() => parseStoreCatalog({ ...raw, offers: [{ ...raw.offers[0], prices: { premium: -1 } }] }, opts.rules.data, "my-store.json")).toThrow(
+      /my-store.json: id 7001: prices.premium/,
+    );
     expect(() => parseStoreCatalog({ categories: [] }, opts.rules.data, "x.json")).toThrow(/x.json: offers/);
   });
 });
@@ -63,16 +74,50 @@ describe("importing the catalog", () => {
 describe("collections", () => {
   it("unlock idempotently, account-wide or per character, and merge", async () => {
     const c = await makeCharacter(db.client);
-    const first = await unlockCollectible(db.client, { ...opts, scope: "account", accountId: c.accountId, collectibleType: "mount", collectibleId: 1001, source: "achievement" });
+    const first = await unlockCollectible(db.client, {
+      ...opts,
+      scope: "account",
+      accountId: c.accountId,
+      collectibleType: "mount",
+      collectibleId: 1001,
+      source: "achievement",
+    });
     expect(first.result.unlocked).toBe(true);
-    expect(first.events).toEqual([expect.objectContaining({ kind: "collection.unlocked", scope: "account", collectibleType: "mount", collectibleId: 1001, source: "achievement" })]);
-    const again = await unlockCollectible(db.client, { ...opts, scope: "account", accountId: c.accountId, collectibleType: "mount", collectibleId: 1001, source: "gm" });
+    expect(first.events).toEqual([
+      expect.objectContaining({ kind: "collection.unlocked", scope: "account", collectibleType: "mount", collectibleId: 1001, source: "achievement" }),
+    ]);
+    const again = await unlockCollectible(db.client, {
+      ...opts,
+      scope: "account",
+      accountId: c.accountId,
+      collectibleType: "mount",
+      collectibleId: 1001,
+      source: "gm",
+    });
     expect(again).toMatchObject({ result: { unlocked: false }, events: [] });
-    await unlockCollectible(db.client, { ...opts, scope: "character", accountId: c.accountId, characterId: c.id, collectibleType: "pet", collectibleId: 2001, source: "quest" });
-    await unlockCollectible(db.client, { ...opts, scope: "character", accountId: c.accountId, characterId: c.id, collectibleType: "mount", collectibleId: 1001, source: "drop" });
+    await unlockCollectible(db.client, {
+      ...opts,
+      scope: "character",
+      accountId: c.accountId,
+      characterId: c.id,
+      collectibleType: "pet",
+      collectibleId: 2001,
+      source: "quest",
+    });
+    await unlockCollectible(db.client, {
+      ...opts,
+      scope: "character",
+      accountId: c.accountId,
+      characterId: c.id,
+      collectibleType: "mount",
+      collectibleId: 1001,
+      source: "drop",
+    });
     expect((await getAccountCollection(db.client, { accountId: c.accountId })).map((e) => e.collectibleId)).toEqual([1001]);
     expect((await getCharacterCollection(db.client, { characterId: c.id, collectibleType: "pet" })).map((e) => e.collectibleId)).toEqual([2001]);
-    expect((await getMergedCollection(db.client, { accountId: c.accountId, characterId: c.id })).map((e) => [e.collectibleType, e.collectibleId, e.scope])).toEqual([
+    expect(
+      (await getMergedCollection(db.client, { accountId: c.accountId, characterId: c.id })).map((e) => [e.collectibleType, e.collectibleId, e.scope]),
+    ).toEqual([
       ["mount", 1001, "account"],
       ["pet", 2001, "character"],
     ]);
@@ -82,9 +127,20 @@ describe("collections", () => {
 
   it("refuses unknown collectibles and characters of another account", async () => {
     const [c, other] = [await makeCharacter(db.client), await makeCharacter(db.client)];
-    await expectDbError(unlockCollectible(db.client, { ...opts, scope: "account", accountId: c.accountId, collectibleType: "mount", collectibleId: 999999, source: "gm" }), "UNKNOWN_GAME_DATA");
     await expectDbError(
-      unlockCollectible(db.client, { ...opts, scope: "character", accountId: c.accountId, characterId: other.id, collectibleType: "pet", collectibleId: 2001, source: "gm" }),
+      unlockCollectible(db.client, { ...opts, scope: "account", accountId: c.accountId, collectibleType: "mount", collectibleId: 999999, source: "gm" }),
+      "UNKNOWN_GAME_DATA",
+    );
+    await expectDbError(
+      unlockCollectible(db.client, {
+        ...opts,
+        scope: "character",
+        accountId: c.accountId,
+        characterId: other.id,
+        collectibleType: "pet",
+        collectibleId: 2001,
+        source: "gm",
+      }),
       "CHARACTER_NOT_FOUND",
     );
   });

@@ -28,7 +28,16 @@ beforeAll(async () => ({ db, opts } = await storeDatabase()));
 afterAll(() => db.close());
 
 const gift = (from: Character, to: Character, offerId = 101, price = 500n, more: Partial<ActionOptions> = {}) =>
-  purchaseOffer(db.client, { ...opts, ...more, accountId: from.accountId, characterId: from.id, offerId, currency: "premium", price, gift: { to: { name: to.name }, note: "enjoy" } });
+  purchaseOffer(db.client, {
+    ...opts,
+    ...more,
+    accountId: from.accountId,
+    characterId: from.id,
+    offerId,
+    currency: "premium",
+    price,
+    gift: { to: { name: to.name }, note: "enjoy" },
+  });
 const premium = async (c: Character) => (await getBalances(db.client, { accountId: c.accountId })).premium;
 const mailOf = async (c: Character) => (await listMail(db.client, { characterId: c.id }))[0]!;
 const take = (c: Character, mailId: bigint, more: Partial<ActionOptions> = {}) =>
@@ -52,7 +61,9 @@ describe("gifts", () => {
     expect(await getAccountCollection(db.client, { accountId: b.accountId })).toEqual([expect.objectContaining({ collectibleId: 1001, unlockSource: "gift" })]);
     expect(await getAccountCollection(db.client, { accountId: a.accountId })).toEqual([]);
     await expectDbError(take(b, mail.mailId), "MAIL_NO_ATTACHMENT");
-    expect(await listPurchases(db.client, { accountId: a.accountId })).toEqual([expect.objectContaining({ isGift: true, recipientCharacterId: b.id, mailId: mail.mailId, refundedAt: null })]);
+    expect(await listPurchases(db.client, { accountId: a.accountId })).toEqual([
+      expect.objectContaining({ isGift: true, recipientCharacterId: b.id, mailId: mail.mailId, refundedAt: null }),
+    ]);
   });
 
   it("defect: a gift to a non-friend, to someone who ignores the sender, or to oneself is refused and charges nothing", async () => {
@@ -61,7 +72,18 @@ describe("gifts", () => {
     await addFriend(db.client, { ...opts, characterId: a.id, name: c.name, type: FRIENDSHIP_TYPE.Friend, note: "" }); // invited only: not mutual
     await expectDbError(gift(a, c), "STORE_GIFT_RECIPIENT_INELIGIBLE");
     await expectDbError(gift(a, a), "STORE_GIFT_RECIPIENT_INELIGIBLE");
-    await expectDbError(purchaseOffer(db.client, { ...opts, accountId: a.accountId, characterId: a.id, offerId: 101, currency: "premium", price: 500n, gift: { to: { name: "Nobodyhere" } } }), "STORE_GIFT_RECIPIENT_INELIGIBLE");
+    await expectDbError(
+      purchaseOffer(db.client, {
+        ...opts,
+        accountId: a.accountId,
+        characterId: a.id,
+        offerId: 101,
+        currency: "premium",
+        price: 500n,
+        gift: { to: { name: "Nobodyhere" } },
+      }),
+      "STORE_GIFT_RECIPIENT_INELIGIBLE",
+    );
     await befriend(db, opts, a, b);
     await addFriend(db.client, { ...opts, characterId: b.id, name: a.name, type: FRIENDSHIP_TYPE.Ignore, note: "" });
     await expectDbError(gift(a, b), "STORE_GIFT_RECIPIENT_INELIGIBLE");

@@ -27,14 +27,23 @@ afterAll(() => db.close());
 
 let n = 0;
 const unique = (prefix: string) => `${prefix}-${process.pid}-${++n}`;
-const redeem = (c: Character, code: string, more: Partial<ActionOptions> = {}) => redeemPromoCode(db.client, { ...opts, ...more, accountId: c.accountId, characterId: c.id, code });
+const redeem = (c: Character, code: string, more: Partial<ActionOptions> = {}) =>
+  redeemPromoCode(db.client, { ...opts, ...more, accountId: c.accountId, characterId: c.id, code });
 
 describe("promo codes", () => {
   it("are stored and compared trimmed and case-insensitively; a second code with the same text is refused", async () => {
     const text = unique("spring");
-    const created = await createPromoCode(db.client, { code: `  ${text} `, kind: "multi_use", maxUses: 5, rewards: [{ kind: "currency", currency: "bonus", amount: 50n }] });
+    const created = await createPromoCode(db.client, {
+      code: `  ${text} `,
+      kind: "multi_use",
+      maxUses: 5,
+      rewards: [{ kind: "currency", currency: "bonus", amount: 50n }],
+    });
     expect(created.code).toBe(text.toUpperCase());
-    await expectDbError(createPromoCode(db.client, { code: text.toLowerCase(), kind: "single_use", rewards: [{ kind: "currency", currency: "bonus", amount: 1n }] }), "PROMO_CODE_TAKEN");
+    await expectDbError(
+      createPromoCode(db.client, { code: text.toLowerCase(), kind: "single_use", rewards: [{ kind: "currency", currency: "bonus", amount: 1n }] }),
+      "PROMO_CODE_TAKEN",
+    );
     const c = await buyer(db, opts);
     const { result, events } = await redeem(c, ` ${text.toLowerCase()}  `);
     expect(result).toMatchObject({ codeId: created.id, code: text.toUpperCase() });
@@ -49,14 +58,24 @@ describe("promo codes", () => {
     await createPromoCode(db.client, { code, kind: "single_use", rewards: [{ kind: "mount", mountId: 1001 }] });
     const [a, b] = [await buyer(db, opts), await buyer(db, opts)];
     await redeem(a, code);
-    expect(await getAccountCollection(db.client, { accountId: a.accountId })).toEqual([expect.objectContaining({ collectibleId: 1001, unlockSource: "promo" })]);
+    expect(await getAccountCollection(db.client, { accountId: a.accountId })).toEqual([
+      expect.objectContaining({ collectibleId: 1001, unlockSource: "promo" }),
+    ]);
     await expectDbError(redeem(b, code), "PROMO_CODE_EXHAUSTED");
     await expectDbError(redeem(a, code), "PROMO_CODE_ALREADY_REDEEMED");
   });
 
   it("per account: once per account, with an optional total cap", async () => {
     const code = unique("each");
-    await createPromoCode(db.client, { code, kind: "per_account", maxUses: 2, rewards: [{ kind: "pet", petId: 2001 }, { kind: "title", titleId: 5001 }] });
+    await createPromoCode(db.client, {
+      code,
+      kind: "per_account",
+      maxUses: 2,
+      rewards: [
+        { kind: "pet", petId: 2001 },
+        { kind: "title", titleId: 5001 },
+      ],
+    });
     const [a, b, c] = [await buyer(db, opts), await buyer(db, opts), await buyer(db, opts)];
     const { events } = await redeem(a, code);
     expect(events.map((e) => e.kind)).toEqual(["collection.unlocked", "title.granted", "promo.redeemed"]);
@@ -90,7 +109,14 @@ describe("promo codes", () => {
     const code = unique("window");
     const startsAt = new Date("2027-01-01T00:00:00Z");
     const expiresAt = new Date("2027-01-02T00:00:00Z");
-    await createPromoCode(db.client, { code, kind: "multi_use", maxUses: 10, startsAt, expiresAt, rewards: [{ kind: "currency", currency: "premium", amount: 5n }] });
+    await createPromoCode(db.client, {
+      code,
+      kind: "multi_use",
+      maxUses: 10,
+      startsAt,
+      expiresAt,
+      rewards: [{ kind: "currency", currency: "premium", amount: 5n }],
+    });
     const c = await buyer(db, opts);
     await expectDbError(redeem(c, code, { now: new Date(startsAt.getTime() - 1000) }), "PROMO_CODE_NOT_STARTED");
     await expectDbError(redeem(c, code, { now: expiresAt }), "PROMO_CODE_EXPIRED");

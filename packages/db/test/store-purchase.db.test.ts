@@ -51,13 +51,32 @@ describe("buying", () => {
   it("a mount with premium: premium taken from the account, the mount in the account's collection, the history recorded", async () => {
     const c = await buyer(db, opts, { premium: 800n });
     const { result, events } = await buy(c, 101, "premium", 500n);
-    expect(result).toMatchObject({ offerId: 101, currency: "premium", basePrice: 500n, amountPaid: 500n, discountPercent: 0, discountSource: null, granted: [{ kind: "mount", mountId: 1001 }] });
+    expect(result).toMatchObject({
+      offerId: 101,
+      currency: "premium",
+      basePrice: 500n,
+      amountPaid: 500n,
+      discountPercent: 0,
+      discountSource: null,
+      granted: [{ kind: "mount", mountId: 1001 }],
+    });
     expect(events.map((e) => e.kind)).toEqual(["currency.changed", "collection.unlocked", "store.purchased"]);
     expect(events[0]).toMatchObject({ currency: "premium", delta: -500n, balanceAfter: 300n, source: "store", characterId: null });
     expect((await getBalances(db.client, { accountId: c.accountId })).premium).toBe(300n);
-    expect(await getAccountCollection(db.client, { accountId: c.accountId })).toEqual([expect.objectContaining({ collectibleType: "mount", collectibleId: 1001, unlockSource: "purchase", scope: "account" })]);
+    expect(await getAccountCollection(db.client, { accountId: c.accountId })).toEqual([
+      expect.objectContaining({ collectibleType: "mount", collectibleId: 1001, unlockSource: "purchase", scope: "account" }),
+    ]);
     expect(await listPurchases(db.client, { accountId: c.accountId })).toEqual([
-      expect.objectContaining({ id: result.purchaseId, characterId: c.id, offerId: 101, currency: "premium", basePrice: 500n, amountPaid: 500n, isGift: false, recipientCharacterId: null }),
+      expect.objectContaining({
+        id: result.purchaseId,
+        characterId: c.id,
+        offerId: 101,
+        currency: "premium",
+        basePrice: 500n,
+        amountPaid: 500n,
+        isGift: false,
+        recipientCharacterId: null,
+      }),
     ]);
     expect(await db.client.gameEvent.count({ where: { accountId: c.accountId, kind: "store.purchased" } })).toBe(1);
   });
@@ -102,7 +121,11 @@ describe("buying", () => {
     const { events } = await buy(c, 401, "premium", 400n);
     expect(events.map((e) => e.kind)).toEqual(["currency.changed", "inventory.changed", "store.purchased"]);
     await expect(getItemCount(db.client, { characterId: c.id, itemId: 40001 })).resolves.toBe(2);
-    await refused(c, () => purchaseOffer(db.client, { ...opts, accountId: c.accountId, offerId: 401, currency: "premium", price: 400n }), "STORE_CHARACTER_REQUIRED");
+    await refused(
+      c,
+      () => purchaseOffer(db.client, { ...opts, accountId: c.accountId, offerId: 401, currency: "premium", price: 400n }),
+      "STORE_CHARACTER_REQUIRED",
+    );
   });
 
   it("a currency pack credits the account (bonus for premium), both through the ledger", async () => {
@@ -121,9 +144,17 @@ describe("buying", () => {
     await refused(c, () => buy(c, 102, "gold", 1n), "STORE_CURRENCY_NOT_ACCEPTED");
     await refused(c, () => buy(c, 101, "premium", 500n), "INSUFFICIENT_FUNDS");
     await refused(c, () => buy(c, 101, "gold", 250_000n), "INSUFFICIENT_FUNDS");
-    await refused(c, () => purchaseOffer(db.client, { ...opts, accountId: c.accountId, offerId: 201, currency: "gold", price: 100_000n }), "STORE_CHARACTER_REQUIRED");
+    await refused(
+      c,
+      () => purchaseOffer(db.client, { ...opts, accountId: c.accountId, offerId: 201, currency: "gold", price: 100_000n }),
+      "STORE_CHARACTER_REQUIRED",
+    );
     const other = await buyer(db, opts);
-    await refused(c, () => purchaseOffer(db.client, { ...opts, accountId: c.accountId, characterId: other.id, offerId: 201, currency: "premium", price: 300n }), "CHARACTER_NOT_FOUND");
+    await refused(
+      c,
+      () => purchaseOffer(db.client, { ...opts, accountId: c.accountId, characterId: other.id, offerId: 201, currency: "premium", price: 300n }),
+      "CHARACTER_NOT_FOUND",
+    );
     await setOfferAvailability(db.client, { offerId: 102, available: false });
     try {
       await refused(c, () => buy(c, 102, "premium", 750n), "STORE_OFFER_UNAVAILABLE");
@@ -160,7 +191,13 @@ describe("prices", () => {
 
   it("a category promotion covers its subcategories; the best single discount wins over the daily deal", async () => {
     const day = new Date("2027-02-01T08:00:00Z");
-    await createPromotion(db.client, { name: "Mounts", percent: 10, startsAt: new Date("2027-02-01T00:00:00Z"), endsAt: new Date("2027-02-02T00:00:00Z"), scope: { kind: "category", categoryId: 1 } });
+    await createPromotion(db.client, {
+      name: "Mounts",
+      percent: 10,
+      startsAt: new Date("2027-02-01T00:00:00Z"),
+      endsAt: new Date("2027-02-02T00:00:00Z"),
+      scope: { kind: "category", categoryId: 1 },
+    });
     await setDailyDeal(db.client, { date: "2027-02-01", offerId: 102, percent: 20 });
     const c = await buyer(db, opts, { premium: 2000n });
     const hoverboard = await previewOffer(db.client, { accountId: c.accountId, offerId: 102, currency: "premium", now: day });
@@ -177,7 +214,13 @@ describe("prices", () => {
 
   it("100 % off charges nothing and writes no ledger entry, and still grants", async () => {
     const at = new Date("2027-03-01T00:00:00Z");
-    await createPromotion(db.client, { name: "Free pup", percent: 100, startsAt: at, endsAt: new Date("2027-03-02T00:00:00Z"), scope: { kind: "offer", offerId: 201 } });
+    await createPromotion(db.client, {
+      name: "Free pup",
+      percent: 100,
+      startsAt: at,
+      endsAt: new Date("2027-03-02T00:00:00Z"),
+      scope: { kind: "offer", offerId: 201 },
+    });
     const c = await buyer(db, opts);
     const { result, events } = await buy(c, 201, "premium", 0n, { now: at });
     expect(result.amountPaid).toBe(0n);

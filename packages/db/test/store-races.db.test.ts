@@ -30,7 +30,12 @@ describe.skipIf(!onPostgres)(title, () => {
 
   /** Fulfilled count, and expects every rejection to be one of `codes`. */
   function tally(results: PromiseSettledResult<unknown>[], codes: DbErrorCode[]): number {
-    for (const r of results) if (r.status === "rejected") expect(codes.some((code) => isDbError(r.reason, code)), String(r.reason)).toBe(true);
+    for (const r of results)
+      if (r.status === "rejected")
+        expect(
+          codes.some((code) => isDbError(r.reason, code)),
+          String(r.reason),
+        ).toBe(true);
     return results.filter((r) => r.status === "fulfilled").length;
   }
   async function audited(): Promise<void> {
@@ -42,12 +47,16 @@ describe.skipIf(!onPostgres)(title, () => {
   it("20 concurrent purchases against a balance for 7 succeed exactly 7 times", async () => {
     const c = await buyer(db, opts, { premium: 7n * 400n + 399n });
     const results = await Promise.allSettled(
-      Array.from({ length: 20 }, () => purchaseOffer(db.client, { ...opts, accountId: c.accountId, characterId: c.id, offerId: 401, currency: "premium", price: 400n })),
+      Array.from({ length: 20 }, () =>
+        purchaseOffer(db.client, { ...opts, accountId: c.accountId, characterId: c.id, offerId: 401, currency: "premium", price: 400n }),
+      ),
     );
     expect(tally(results, [DB_ERROR_CODES.INSUFFICIENT_FUNDS])).toBe(7);
     expect((await getBalances(db.client, { accountId: c.accountId })).premium).toBe(399n);
     expect(await db.client.storePurchase.count({ where: { accountId: c.accountId } })).toBe(7);
-    expect(await db.client.characterInventoryItem.findUnique({ where: { characterId_itemId: { characterId: c.id, itemId: 40001 } } })).toMatchObject({ count: 7 });
+    expect(await db.client.characterInventoryItem.findUnique({ where: { characterId_itemId: { characterId: c.id, itemId: 40001 } } })).toMatchObject({
+      count: 7,
+    });
     await audited();
   });
 
@@ -55,7 +64,15 @@ describe.skipIf(!onPostgres)(title, () => {
     const c = await buyer(db, opts, { premium: 5000n });
     const results = await Promise.allSettled(
       Array.from({ length: 10 }, () =>
-        purchaseOffer(db.client, { ...opts, idempotencyKey: `race-${c.id}`, accountId: c.accountId, characterId: c.id, offerId: 101, currency: "premium", price: 500n }),
+        purchaseOffer(db.client, {
+          ...opts,
+          idempotencyKey: `race-${c.id}`,
+          accountId: c.accountId,
+          characterId: c.id,
+          offerId: 101,
+          currency: "premium",
+          price: 500n,
+        }),
       ),
     );
     expect(tally(results, [])).toBe(10);
@@ -69,7 +86,9 @@ describe.skipIf(!onPostgres)(title, () => {
   it("the same mount bought by 10 racers of one account without a key is charged once (owned check under the account lock)", async () => {
     const c = await buyer(db, opts, { premium: 5000n });
     const results = await Promise.allSettled(
-      Array.from({ length: 10 }, () => purchaseOffer(db.client, { ...opts, accountId: c.accountId, characterId: c.id, offerId: 102, currency: "premium", price: 750n })),
+      Array.from({ length: 10 }, () =>
+        purchaseOffer(db.client, { ...opts, accountId: c.accountId, characterId: c.id, offerId: 102, currency: "premium", price: 750n }),
+      ),
     );
     expect(tally(results, [DB_ERROR_CODES.STORE_ALREADY_OWNED])).toBe(1);
     expect((await getBalances(db.client, { accountId: c.accountId })).premium).toBe(4250n);

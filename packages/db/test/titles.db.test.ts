@@ -122,7 +122,9 @@ describe("setActiveTitle and getActiveTitle", () => {
     const c = await makeCharacter(db.client);
     await grant(c.accountId, 1001);
     const actor = { kind: "character" as const, accountId: c.accountId, characterId: c.id };
-    await expect(setActiveTitle(db.client, { ...opts, actor, accountId: c.accountId, titleId: 1001 })).resolves.toMatchObject({ events: [{ characterId: c.id }] });
+    await expect(setActiveTitle(db.client, { ...opts, actor, accountId: c.accountId, titleId: 1001 })).resolves.toMatchObject({
+      events: [{ characterId: c.id }],
+    });
   });
 
   it("refuses a title the account does not own, or no longer owns, with TITLE_NOT_OWNED; nothing changes, no event", async () => {

@@ -75,20 +75,23 @@ function serverMix(): ServerOut[] {
     premiumTier: 0,
   };
   const mix: ServerOut[] = [
-    [ServerCharacterList, {
-      serverTime: 1_700_000_000n,
-      characters: [character(0), character(1), character(2)],
-      enabledCharacterCreationIds: [],
-      disabledCharacterCreationIds: [],
-      realmId: 1,
-      characterRemoveIdentity: { realmId: 0, characterId: 0n },
-      characterRemoveTime: 0,
-      characterReservationCount: 0,
-      maxNumberCharacters: 12,
-      additionalCount: 0,
-      factionRestriction: 0,
-      freeLevel50: false,
-    }],
+    [
+      ServerCharacterList,
+      {
+        serverTime: 1_700_000_000n,
+        characters: [character(0), character(1), character(2)],
+        enabledCharacterCreationIds: [],
+        disabledCharacterCreationIds: [],
+        realmId: 1,
+        characterRemoveIdentity: { realmId: 0, characterId: 0n },
+        characterRemoveTime: 0,
+        characterReservationCount: 0,
+        maxNumberCharacters: 12,
+        additionalCount: 0,
+        factionRestriction: 0,
+        freeLevel50: false,
+      },
+    ],
     [ServerTitles, { titles: Array.from({ length: 20 }, (_, i) => ({ titleId: 100 + i, revoked: false, inSchedule: false, timeRemaining: 0 })) }],
   ];
   for (let i = 0; i < 4; i++) mix.push([ServerChat, chat]);

@@ -98,7 +98,11 @@ describe("PacketChannel wrappers", () => {
 
   it("accepts ClientPacked (unencrypted inner) and raw frames on the server, and says which", () => {
     const server = new PacketChannel({ role: "server" });
-    expect(server.push(wrapped(Opcode.ClientPacked, plain(Opcode.ClientTitleSet, "6500")))[0]).toMatchObject({ name: "ClientTitleSet", value: { titleId: 101 }, via: "packed" });
+    expect(server.push(wrapped(Opcode.ClientPacked, plain(Opcode.ClientTitleSet, "6500")))[0]).toMatchObject({
+      name: "ClientTitleSet",
+      value: { titleId: 101 },
+      via: "packed",
+    });
     expect(server.push(encodeFrame(Opcode.ClientTitleSet, Buffer.from("6500", "hex")))[0]).toMatchObject({ name: "ClientTitleSet", via: "raw" });
   });
 
@@ -160,7 +164,9 @@ describe("PacketChannel wrappers", () => {
     const tooLong = caught(() => server.encode(ServerRequestResult, { requestOpcode: 1, code: 2, message: "x".repeat(1025) }));
     expect(tooLong).toMatchObject({ code: "ENCODE_FAILED", opcode: Opcode.ServerRequestResult, bitOffset: 32 });
     expect(tooLong.cause).toMatchObject({ code: "STRING_TOO_LONG" });
-    expect(caught(() => ServerVendorItems.encode({ vendorId: 1, discountPercent: 0, items: [{ stockUniqueId: 1, itemId: 1, basePrice: 2n ** 64n, price: 1n }] }))).toMatchObject({
+    expect(
+      caught(() => ServerVendorItems.encode({ vendorId: 1, discountPercent: 0, items: [{ stockUniqueId: 1, itemId: 1, basePrice: 2n ** 64n, price: 1n }] })),
+    ).toMatchObject({
       code: "ENCODE_FAILED",
       opcode: Opcode.ServerVendorItems,
     });
@@ -205,7 +211,11 @@ describe("PacketChannel wrappers", () => {
     });
     const bad = packedWorld(inner);
     bad.writeUInt32LE(99, 1);
-    expect(caught(() => server.push(encodeFrame(Opcode.ClientPackedWorld, bad)))).toMatchObject({ code: "BAD_ENCRYPTED_LENGTH", opcode: Opcode.ClientPackedWorld, bitOffset: 8 });
+    expect(caught(() => server.push(encodeFrame(Opcode.ClientPackedWorld, bad)))).toMatchObject({
+      code: "BAD_ENCRYPTED_LENGTH",
+      opcode: Opcode.ClientPackedWorld,
+      bitOffset: 8,
+    });
   });
 
   it("refuses wrappers nested deeper than the genuine client nests them, naming the reason", () => {

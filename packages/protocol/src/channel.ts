@@ -187,8 +187,7 @@ export class PacketChannel<R extends Role> {
       frame.writeUInt16LE(packet.opcode, 4);
       return frame;
     }
-    const wrapper =
-      wrap === "packed" ? Opcode.ClientPacked : this.role === "server" ? Opcode.ServerRealmEncrypted : Opcode.ClientEncrypted;
+    const wrapper = wrap === "packed" ? Opcode.ClientPacked : this.role === "server" ? Opcode.ServerRealmEncrypted : Opcode.ClientEncrypted;
     frame.writeUInt16LE(wrapper, 4);
     frame.writeUInt32LE(frame.length - FRAME_HEADER_SIZE, FRAME_HEADER_SIZE);
     if (wrap === "encrypted") this.crypt.encryptInPlace(frame, FRAME_HEADER_SIZE + WRAPPER_HEADER);
@@ -210,7 +209,14 @@ export class PacketChannel<R extends Role> {
       if (prefix > 0) wrapped.writeUInt8(PACKED_WORLD_KIND, 0);
       wrapped.writeUInt32LE(WRAPPER_HEADER + inner.length, prefix);
       inner.copy(wrapped, prefix + WRAPPER_HEADER);
-      opcode = wrapper === "encrypted" ? (this.role === "server" ? Opcode.ServerRealmEncrypted : Opcode.ClientEncrypted) : wrapper === "packed" ? Opcode.ClientPacked : Opcode.ClientPackedWorld;
+      opcode =
+        wrapper === "encrypted"
+          ? this.role === "server"
+            ? Opcode.ServerRealmEncrypted
+            : Opcode.ClientEncrypted
+          : wrapper === "packed"
+            ? Opcode.ClientPacked
+            : Opcode.ClientPackedWorld;
       payload = wrapped;
     }
     return encodeFrame(opcode, payload);

@@ -15,7 +15,5 @@ export const GENUINE_OPCODE_MAX = 0x098e;
 /** True when `value` is a legal opcode for `origin`: a genuine value up to the maximum, or an extension in its range. */
 export function opcodeFitsOrigin(value: number, origin: OpcodeOrigin): boolean {
   if (!Number.isInteger(value)) return false;
-  return origin === "genuine"
-    ? value >= 0 && value <= GENUINE_OPCODE_MAX
-    : value >= EXTENSION_OPCODE_RANGE.first && value <= EXTENSION_OPCODE_RANGE.last;
+  return origin === "genuine" ? value >= 0 && value <= GENUINE_OPCODE_MAX : value >= EXTENSION_OPCODE_RANGE.first && value <= EXTENSION_OPCODE_RANGE.last;
 }

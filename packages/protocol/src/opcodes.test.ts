@@ -118,7 +118,10 @@ describe("opcode table, derived from the packet modules", () => {
 
 describe("packet registry", () => {
   it("registers each packet under its name, opcode and direction", () => {
-    for (const [direction, table] of [["client", clientPackets], ["server", serverPackets]] as const) {
+    for (const [direction, table] of [
+      ["client", clientPackets],
+      ["server", serverPackets],
+    ] as const) {
       for (const [name, def] of Object.entries(table) as [string, AnyPacketDef][]) {
         expect(def.name).toBe(name);
         expect(def.direction).toBe(direction);
@@ -165,6 +168,10 @@ describe("packet registry", () => {
   });
 
   it("keeps the known-but-unmodelled opcodes to the wrappers the channel handles", () => {
-    expect(Object.values(KNOWN_OPCODES).map((e) => e.value).sort()).toEqual([...WRAPPER_OPCODES].sort());
+    expect(
+      Object.values(KNOWN_OPCODES)
+        .map((e) => e.value)
+        .sort(),
+    ).toEqual([...WRAPPER_OPCODES].sort());
   });
 });

@@ -39,9 +39,7 @@ function isPacketDef(value: unknown): value is AnyPacketDef {
 }
 
 /** Every packet definition, by name, collected from the packet modules. */
-export const PACKETS = Object.fromEntries(
-  Object.entries(packetModules).filter(([, value]) => isPacketDef(value)),
-) as unknown as PacketsByName;
+export const PACKETS = Object.fromEntries(Object.entries(packetModules).filter(([, value]) => isPacketDef(value))) as unknown as PacketsByName;
 
 /**
  * Every opcode this package uses, once: derived from the packet modules (each declares its value
@@ -54,9 +52,9 @@ export const PACKETS = Object.fromEntries(
  * call it `ClientPregameKeepAlive`; same value, empty body).
  */
 export const OPCODES = {
-  ...(Object.fromEntries(
-    (Object.values(PACKETS) as AnyPacketDef[]).map((def) => [def.name, { value: def.opcode, origin: def.origin }]),
-  ) as { readonly [K in PacketExportName]: { readonly value: Modules[K]["opcode"]; readonly origin: OpcodeOrigin } }),
+  ...(Object.fromEntries((Object.values(PACKETS) as AnyPacketDef[]).map((def) => [def.name, { value: def.opcode, origin: def.origin }])) as {
+    readonly [K in PacketExportName]: { readonly value: Modules[K]["opcode"]; readonly origin: OpcodeOrigin };
+  }),
   ...KNOWN_OPCODES,
 };
 

@@ -36,8 +36,12 @@ export type PacketDefOf<D extends Direction> = D extends "client" ? ClientPacket
 
 /** A decoded packet: a union discriminated by `name`, so `switch (packet.name)` narrows `value`. */
 export type DecodedPacket<D extends Direction> = D extends "client"
-  ? { [K in ClientPacketName]: { readonly name: K; readonly opcode: (typeof clientPackets)[K]["opcode"]; readonly value: ClientPacketValues[K] } }[ClientPacketName]
-  : { [K in ServerPacketName]: { readonly name: K; readonly opcode: (typeof serverPackets)[K]["opcode"]; readonly value: ServerPacketValues[K] } }[ServerPacketName];
+  ? {
+      [K in ClientPacketName]: { readonly name: K; readonly opcode: (typeof clientPackets)[K]["opcode"]; readonly value: ClientPacketValues[K] };
+    }[ClientPacketName]
+  : {
+      [K in ServerPacketName]: { readonly name: K; readonly opcode: (typeof serverPackets)[K]["opcode"]; readonly value: ServerPacketValues[K] };
+    }[ServerPacketName];
 
 function byOpcode(defs: Readonly<Record<string, AnyPacketDef>>): ReadonlyMap<number, AnyPacketDef> {
   const map = new Map<number, AnyPacketDef>();

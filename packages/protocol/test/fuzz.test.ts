@@ -132,7 +132,9 @@ describe("fuzz: random and mutated frames", () => {
     const seen = Object.fromEntries(outcomes);
     if (process.env["FUZZ_VERBOSE"]) console.log(seen);
     // every kind of outcome shows up, so the fuzzer reaches deep into the decoders
-    for (const code of ["decoded", "DECODE_PAST_END", "UNKNOWN_OPCODE", "TRAILING_DATA", "BAD_ENCRYPTED_LENGTH", "FRAME_TOO_SMALL", "FRAME_TOO_LARGE"] as (ProtocolErrorCode | "decoded")[]) {
+    for (const code of ["decoded", "DECODE_PAST_END", "UNKNOWN_OPCODE", "TRAILING_DATA", "BAD_ENCRYPTED_LENGTH", "FRAME_TOO_SMALL", "FRAME_TOO_LARGE"] as (
+      ProtocolErrorCode | "decoded"
+    )[]) {
       expect(seen[code] ?? 0, code).toBeGreaterThan(0);
     }
     expect((seen["STRING_TOO_LONG"] ?? 0) + (seen["ARRAY_TOO_LONG"] ?? 0) + (seen["UNKNOWN_VARIANT"] ?? 0)).toBeGreaterThan(0);
@@ -146,7 +148,7 @@ describe("fuzz: random and mutated frames", () => {
       const assembler = new FrameAssembler({ maxFrameSize: 1024 });
       const stream = rng.bytes(rng.between(0, 300));
       try {
-        for (let at = 0; at < stream.length; ) {
+        for (let at = 0; at < stream.length;) {
           const next = Math.min(stream.length, at + rng.between(1, 50));
           assembler.push(stream.subarray(at, next));
           at = next;

@@ -109,7 +109,6 @@ const channelFor = (role: "client" | "server", key: string) => {
 };
 
 describe("golden corpus: whole encrypted frames", () => {
-
   for (const entry of corpus.frames) {
     it(`${entry.packet}: ${entry.note}`, () => {
       const receiver = channelFor(entry.sender === "server" ? "client" : "server", entry.key);

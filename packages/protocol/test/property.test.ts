@@ -8,7 +8,10 @@ import { Prng } from "./support/prng";
 const ROUNDS = 150;
 
 describe("round trip of random values", () => {
-  for (const [side, table] of [["client", clientPackets], ["server", serverPackets]] as const) {
+  for (const [side, table] of [
+    ["client", clientPackets],
+    ["server", serverPackets],
+  ] as const) {
     for (const def of Object.values(table) as AnyPacketDef[]) {
       it(`${def.name}: decode(encode(v)) equals v and re-encodes to the same bytes`, () => {
         const rng = new Prng(def.opcode * 7919 + (side === "client" ? 1 : 2));
@@ -42,7 +45,7 @@ describe("round trip through a channel pair, with encryption and rekeying", () =
       const wraps = upDefs.map(() => rng.pick(["encrypted", "encrypted", "packed", "raw"] as const));
       const up = Buffer.concat(upDefs.map((def, i) => client.encode(def as never, upValues[i] as never, { wrap: wraps[i]! })));
       const received = [];
-      for (let at = 0; at < up.length; ) {
+      for (let at = 0; at < up.length;) {
         const next = Math.min(up.length, at + rng.between(1, 64));
         received.push(...server.push(up.subarray(at, next)));
         at = next;

@@ -1,13 +1,5 @@
 import { describe, expectTypeOf, it } from "vitest";
-import {
-  PacketChannel,
-  ServerChat,
-  ServerTitles,
-  type ClientPacketName,
-  type ClientPacketValues,
-  type PacketValue,
-  type ReceivedPacket,
-} from "../src/index";
+import { PacketChannel, ServerChat, ServerTitles, type ClientPacketName, type ClientPacketValues, type PacketValue, type ReceivedPacket } from "../src/index";
 
 describe("derived types", () => {
   it("derive each packet's value type from its fields", () => {

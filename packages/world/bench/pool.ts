@@ -2,11 +2,7 @@
  * Runs `task(0)` … `task(count - 1)` with at most `concurrency` in flight, each started as soon as a
  * slot frees up. Never rejects: every task's outcome is returned in its own slot.
  */
-export async function runPool<T>(
-  count: number,
-  concurrency: number,
-  task: (index: number) => Promise<T>,
-): Promise<PromiseSettledResult<T>[]> {
+export async function runPool<T>(count: number, concurrency: number, task: (index: number) => Promise<T>): Promise<PromiseSettledResult<T>[]> {
   const results: PromiseSettledResult<T>[] = new Array(count);
   let next = 0;
   const worker = async () => {

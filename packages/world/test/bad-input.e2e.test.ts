@@ -32,7 +32,10 @@ async function bystanderStillServed() {
 async function expectDisconnected(client: HeadlessClient, reason: RegExp) {
   await expect(client.closed).resolves.toMatchObject({ code: "DISCONNECTED" });
   const violations = t.logged("protocol violation").map((l) => String(l.reason));
-  expect(violations.some((r) => reason.test(r)), `logged reasons: ${violations.join(" | ")}`).toBe(true);
+  expect(
+    violations.some((r) => reason.test(r)),
+    `logged reasons: ${violations.join(" | ")}`,
+  ).toBe(true);
   await bystanderStillServed();
 }
 

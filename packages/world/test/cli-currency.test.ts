@@ -19,7 +19,9 @@ async function cli(argv: string[], seam: Pick<CliIo, "openDatabase"> = {}) {
   return { code, stdout, stderr, json: <T = Record<string, unknown>>() => JSON.parse(stdout) as T };
 }
 
-const suffix = randomUUID().replace(/[^a-z]/g, "").slice(0, 10);
+const suffix = randomUUID()
+  .replace(/[^a-z]/g, "")
+  .slice(0, 10);
 const email = `currency-${randomUUID()}@example.test`;
 const name = `Cur${suffix}`;
 const other = `Oth${suffix}`;
@@ -58,13 +60,37 @@ describe("bezgelor currency and ledger", () => {
   });
 
   it("grants and deducts all three currencies, shows balances and the ledger", async () => {
-    const grant = await cli(["currency", "grant", "--email", email, "--character", name, "--currency", "gold", "--amount", "500", "--reason", "refund", "--json"]);
+    const grant = await cli([
+      "currency",
+      "grant",
+      "--email",
+      email,
+      "--character",
+      name,
+      "--currency",
+      "gold",
+      "--amount",
+      "500",
+      "--reason",
+      "refund",
+      "--json",
+    ]);
     expect(grant.code, grant.stderr).toBe(0);
-    expect(grant.json()).toMatchObject({ direction: "grant", currency: "gold", character: name, delta: "500", balanceBefore: "0", balance: "500", replayed: false });
+    expect(grant.json()).toMatchObject({
+      direction: "grant",
+      currency: "gold",
+      character: name,
+      delta: "500",
+      balanceBefore: "0",
+      balance: "500",
+      replayed: false,
+    });
     // No --key: one was generated and shown on stderr.
     expect(grant.stderr).toMatch(/idempotency key cli-[0-9a-f-]{36}/);
     expect(grant.json().idempotencyKey).toMatch(/^cli-/);
-    expect((await cli(["currency", "deduct", "--email", email, "--character", name, "--currency", "gold", "--amount", "200", "--reason", "fine"])).code).toBe(0);
+    expect((await cli(["currency", "deduct", "--email", email, "--character", name, "--currency", "gold", "--amount", "200", "--reason", "fine"])).code).toBe(
+      0,
+    );
     expect((await cli(["currency", "grant", "--email", email, "--currency", "premium", "--amount", "1000", "--reason", "purchase"])).code).toBe(0);
     const bonus = await cli(["currency", "grant", "--email", email, "--currency", "bonus", "--amount", "30", "--reason", "promo"]);
     expect(bonus.stdout).toContain("+30 bonus, balance 0 -> 30");
@@ -122,7 +148,10 @@ describe("bezgelor currency and ledger", () => {
     const key = `gold-${randomUUID()}`;
     const granted = await cli(["gold", "grant", "--character", other, "--amount", "15", "--key", key, "--json"]);
     expect(granted.json()).toMatchObject({ currency: "gold", character: other, delta: "15", balance: "15", idempotencyKey: key });
-    expect((await cli(["gold", "grant", "--character", other, "--amount", "15", "--key", key, "--json"])).json()).toMatchObject({ replayed: true, balance: "15" });
+    expect((await cli(["gold", "grant", "--character", other, "--amount", "15", "--key", key, "--json"])).json()).toMatchObject({
+      replayed: true,
+      balance: "15",
+    });
   });
 
   it("says the outcome is unknown when the reply is lost, exits 5, and prints a retry that applies once", async () => {
@@ -179,7 +208,10 @@ describe("bezgelor currency and ledger", () => {
       expect(failed.stdout).toContain(email);
       const report = await cli(["ledger", "audit", "--json"]);
       expect(report.code).toBe(1);
-      expect(report.json()).toMatchObject({ ok: false, failures: expect.arrayContaining([expect.objectContaining({ currency: "gold", characterName: name })]) });
+      expect(report.json()).toMatchObject({
+        ok: false,
+        failures: expect.arrayContaining([expect.objectContaining({ currency: "gold", characterName: name })]),
+      });
     } finally {
       const again = await openDatabase({ config: loadConfig(env).db });
       await again.client.$executeRaw`UPDATE "characters" SET "gold" = "gold" - 1 WHERE "name" = ${name}`;

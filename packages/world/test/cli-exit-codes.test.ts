@@ -12,7 +12,10 @@ async function cli(env: Record<string, string | undefined>, ...argv: string[]) {
 describe("CLI exit codes for failures that are not the user's input", () => {
   it("exits 5 (unavailable) when PostgreSQL cannot be reached, naming the cause", async () => {
     const env = { DATABASE_URL: await unreachablePostgresUrl() };
-    for (const argv of [["account", "show", "--email", "a@b.example"], ["db", "migrate"]]) {
+    for (const argv of [
+      ["account", "show", "--email", "a@b.example"],
+      ["db", "migrate"],
+    ]) {
       const result = await cli(env, ...argv);
       expect(result.code, argv.join(" ")).toBe(5);
       expect(result.stderr).toMatch(/CONNECTION_FAILED/);

@@ -17,14 +17,33 @@ async function cli(...argv: string[]) {
 }
 
 const email = `mail-${randomUUID()}@example.test`;
-const name = `Mail${randomUUID().replace(/[^a-z]/g, "").slice(0, 10)}`;
+const name = `Mail${randomUUID()
+  .replace(/[^a-z]/g, "")
+  .slice(0, 10)}`;
 
 describe("bezgelor mail send", () => {
   it("sends system mail with gold and items, replays a retried key, refuses a reused one", async () => {
     expect((await cli("account", "create", "--email", email, "--password", "cli-password")).code).toBe(0);
     expect((await cli("character", "create", "--email", email, "--name", name)).code).toBe(0);
     const key = `comp-${randomUUID()}`;
-    const args = ["mail", "send", "--to", name, "--subject", "Sorry", "--body", "For the outage", "--gold", "250", "--item", "30001:2", "--item", "30010:5", "--key", key];
+    const args = [
+      "mail",
+      "send",
+      "--to",
+      name,
+      "--subject",
+      "Sorry",
+      "--body",
+      "For the outage",
+      "--gold",
+      "250",
+      "--item",
+      "30001:2",
+      "--item",
+      "30010:5",
+      "--key",
+      key,
+    ];
     const sent = await cli(...args, "--json");
     expect(sent.code).toBe(0);
     expect(sent.json()).toMatchObject({ to: name, key, replayed: false });

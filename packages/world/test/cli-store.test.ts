@@ -19,7 +19,9 @@ async function cli(...argv: string[]) {
 }
 
 const email = `store-${randomUUID()}@example.test`;
-const name = `Store${randomUUID().replace(/[^a-z]/g, "").slice(0, 10)}`;
+const name = `Store${randomUUID()
+  .replace(/[^a-z]/g, "")
+  .slice(0, 10)}`;
 
 describe("bezgelor store and promo", () => {
   it("imports, buys at the shown price once per key, and refuses a stale price and an owned mount", async () => {
@@ -28,9 +30,12 @@ describe("bezgelor store and promo", () => {
     expect(imported.json()).toMatchObject({ offers: { created: [101, 102, 201, 301, 401, 501, 601] } });
     expect((await cli("account", "create", "--email", email, "--password", "cli-password")).code).toBe(0);
     expect((await cli("character", "create", "--email", email, "--name", name)).code).toBe(0);
-    expect((await cli("currency", "grant", "--email", email, "--currency", "premium", "--amount", "1000", "--reason", "test", "--key", `g-${name}`)).code).toBe(0);
+    expect((await cli("currency", "grant", "--email", email, "--currency", "premium", "--amount", "1000", "--reason", "test", "--key", `g-${name}`)).code).toBe(
+      0,
+    );
 
-    const buy = (price: string, key: string) => cli("store", "buy", "--email", email, "--character", name, "--offer", "101", "--currency", "premium", "--price", price, "--key", key, "--json");
+    const buy = (price: string, key: string) =>
+      cli("store", "buy", "--email", email, "--character", name, "--offer", "101", "--currency", "premium", "--price", price, "--key", key, "--json");
     const stale = await buy("400", `b1-${name}`);
     expect(stale.code).toBe(6);
     expect(stale.stderr).toContain("STORE_PRICE_CHANGED");
@@ -50,7 +55,10 @@ describe("bezgelor store and promo", () => {
     expect((await cli("store", "offer", "show", "--offer", "9999")).code).toBe(3);
 
     const bad = join(dir, "bad-store.json");
-    writeFileSync(bad, JSON.stringify({ categories: [], offers: [{ id: 9, categoryId: 1, name: "x", kind: "mount", grants: [{ kind: "mount", mountId: 1 }], prices: {} }] }));
+    writeFileSync(
+      bad,
+      JSON.stringify({ categories: [], offers: [{ id: 9, categoryId: 1, name: "x", kind: "mount", grants: [{ kind: "mount", mountId: 1 }], prices: {} }] }),
+    );
     const refused = await cli("store", "import", "--file", bad);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toContain(`${bad}: id 9: prices`);

@@ -17,7 +17,9 @@ async function cli(...argv: string[]) {
 }
 
 const email = `cli-${randomUUID()}@example.test`;
-const name = `Cli${randomUUID().replace(/[^a-z]/g, "").slice(0, 10)}`;
+const name = `Cli${randomUUID()
+  .replace(/[^a-z]/g, "")
+  .slice(0, 10)}`;
 
 describe("bezgelor CLI", () => {
   it("has --help on every command", async () => {

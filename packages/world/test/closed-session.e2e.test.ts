@@ -18,10 +18,7 @@ describe("work finishing for a session that already closed", () => {
     await client.login(leaver);
     const session = t.world.sessions.ofAccount(leaver.accountId)!;
     client.sendRaw(
-      Buffer.concat([
-        client.encode(ClientCharacterSelect, { characterId: BigInt(leaver.characterId) }),
-        client.encode(ClientEnteredWorld, { worldZoneId: 0 }),
-      ]),
+      Buffer.concat([client.encode(ClientCharacterSelect, { characterId: BigInt(leaver.characterId) }), client.encode(ClientEnteredWorld, { worldZoneId: 0 })]),
     );
     await client.close();
     // Let everything the closed session had received run to its end.

@@ -55,7 +55,6 @@ describe("events from outside the world server", () => {
     expect(t.logs.filter((l) => l.level >= 50)).toEqual([]);
   });
 
-
   it("a password changed by an operator ends the account's live session", async () => {
     const { player, client } = await t.inWorld();
     const bystander = await t.inWorld();

@@ -31,7 +31,11 @@ describe("friends and ignore over the genuine friendship packets", () => {
     expect((await a.client.waitFor("ServerFriendshipResult")).result).toBe(FRIENDSHIP_RESULT.RequestSent);
     const { invites } = await b.client.waitFor("ServerFriendshipInviteList");
     expect(invites).toHaveLength(1);
-    expect(invites[0]).toMatchObject({ identity: { realmId: REALM, characterId: BigInt(a.player.characterId) }, name: a.player.characterName, note: "from the raid" });
+    expect(invites[0]).toMatchObject({
+      identity: { realmId: REALM, characterId: BigInt(a.player.characterId) },
+      name: a.player.characterName,
+      note: "from the raid",
+    });
     expect(invites[0]!.expiryInDays).toBeGreaterThan(6.9);
 
     b.client.send(ClientFriendshipInviteResponse, { inviteId: invites[0]!.inviteId, response: 1 });
@@ -60,7 +64,11 @@ describe("friends and ignore over the genuine friendship packets", () => {
   it("an invite to an offline player arrives on their login; adding by identity works the same", async () => {
     const a = await enter(t);
     const offline = await t.player();
-    a.client.send(ClientFriendshipAccountAddByIdentity, { identity: { realmId: REALM, characterId: BigInt(offline.characterId) }, type: FRIENDSHIP_TYPE.Friend, note: "hi" });
+    a.client.send(ClientFriendshipAccountAddByIdentity, {
+      identity: { realmId: REALM, characterId: BigInt(offline.characterId) },
+      type: FRIENDSHIP_TYPE.Friend,
+      note: "hi",
+    });
     expect((await a.client.waitFor("ServerFriendshipResult")).result).toBe(FRIENDSHIP_RESULT.RequestSent);
     const c = await enter(t, offline);
     expect(c.invites.invites).toHaveLength(1);
@@ -70,7 +78,11 @@ describe("friends and ignore over the genuine friendship packets", () => {
     expect(await c.client.waitFor("ServerFriendshipInviteRemove")).toEqual({ inviteId: c.invites.invites[0]!.inviteId });
     expect((await a.client.waitFor("ServerFriendshipResult")).result).toBe(FRIENDSHIP_RESULT.RequestDenied);
     expect((await listFriends(t.db, { characterId: a.player.characterId })).entries).toEqual([]);
-    a.client.send(ClientFriendshipAccountAddByIdentity, { identity: { realmId: 9, characterId: BigInt(offline.characterId) }, type: FRIENDSHIP_TYPE.Friend, note: "" });
+    a.client.send(ClientFriendshipAccountAddByIdentity, {
+      identity: { realmId: 9, characterId: BigInt(offline.characterId) },
+      type: FRIENDSHIP_TYPE.Friend,
+      note: "",
+    });
     expect((await a.client.waitFor("ServerFriendshipResult")).result).toBe(FRIENDSHIP_RESULT.RealmNotFound);
   });
 
@@ -78,14 +90,27 @@ describe("friends and ignore over the genuine friendship packets", () => {
     const a = await enter(t);
     const b = await enter(t);
     b.client.send(ClientFriendshipAddByName, add(a.player.characterName, FRIENDSHIP_TYPE.Ignore));
-    expect((await b.client.waitFor("ServerFriendshipAdd")).friend).toMatchObject({ identity: { characterId: BigInt(a.player.characterId) }, type: FRIENDSHIP_TYPE.Ignore });
+    expect((await b.client.waitFor("ServerFriendshipAdd")).friend).toMatchObject({
+      identity: { characterId: BigInt(a.player.characterId) },
+      type: FRIENDSHIP_TYPE.Ignore,
+    });
 
     a.client.send(ClientFriendshipAddByName, add(b.player.characterName, FRIENDSHIP_TYPE.Friend));
     expect((await a.client.waitFor("ServerFriendshipResult")).result).toBe(FRIENDSHIP_RESULT.RequestDenied);
     expect(await t.db.friendInvite.count({ where: { inviterCharacterId: a.player.characterId } })).toBe(0);
 
     const goldBefore = (await t.db.character.findUniqueOrThrow({ where: { id: a.player.characterId } })).gold;
-    a.client.send(ClientMailSend, { name: b.player.characterName, realm: "", subject: "Hi", body: "", creditsSent: 0n, cashOnDelivery: 0n, deliveryTime: 0, unitId: 1, items: NO_ITEMS });
+    a.client.send(ClientMailSend, {
+      name: b.player.characterName,
+      realm: "",
+      subject: "Hi",
+      body: "",
+      creditsSent: 0n,
+      cashOnDelivery: 0n,
+      deliveryTime: 0,
+      unitId: 1,
+      items: NO_ITEMS,
+    });
     expect(await a.client.waitFor("ServerMailResult")).toEqual({ action: 1, mailId: 0n, result: 0x35 });
     expect(await t.db.mail.count({ where: { recipientCharacterId: b.player.characterId } })).toBe(0);
     expect((await t.db.character.findUniqueOrThrow({ where: { id: a.player.characterId } })).gold).toBe(goldBefore);

@@ -39,8 +39,6 @@ describe("the character list's days since last logout", () => {
     await recordCharacterOnline(t.db, { characterId: player.characterId, at: long });
     await client.close();
     await session.drain();
-    await expect
-      .poll(async () => (await getCharacter(t.db, { characterId: player.characterId })).lastOnlineAt!.getTime())
-      .toBeGreaterThan(long.getTime());
+    await expect.poll(async () => (await getCharacter(t.db, { characterId: player.characterId })).lastOnlineAt!.getTime()).toBeGreaterThan(long.getTime());
   });
 });

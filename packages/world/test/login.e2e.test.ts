@@ -108,10 +108,7 @@ describe("framing over TCP", () => {
 
   it("handles many frames coalesced in one write, in order", async () => {
     const { p, client, bytes } = await loginBytes();
-    const more = Buffer.concat([
-      client.encode(ClientPing, {}),
-      client.encode(ClientCharacterSelect, { characterId: BigInt(p.characterId) }),
-    ]);
+    const more = Buffer.concat([client.encode(ClientPing, {}), client.encode(ClientCharacterSelect, { characterId: BigInt(p.characterId) })]);
     client.sendRaw(Buffer.concat([bytes, more]));
     await client.waitFor("ServerCharacterList");
     expect((await client.waitFor("ServerChangeWorld")).worldId).toBe(426);

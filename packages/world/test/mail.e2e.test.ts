@@ -1,7 +1,15 @@
 import { MAIL_GENERIC_ERROR } from "@bezgelor/core";
 import type { ActionOptions } from "@bezgelor/db";
 import { testActionOptions } from "@bezgelor/db/testing";
-import { ClientMailDelete, ClientMailOpen, ClientMailPayCod, ClientMailReturn, ClientMailSend, ClientMailTakeAttachment, ClientMailTakeCash } from "@bezgelor/protocol";
+import {
+  ClientMailDelete,
+  ClientMailOpen,
+  ClientMailPayCod,
+  ClientMailReturn,
+  ClientMailSend,
+  ClientMailTakeAttachment,
+  ClientMailTakeCash,
+} from "@bezgelor/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runSocialSweep } from "../src/game/social-sweep";
 import { enter, holdings, richPlayer } from "./support/social";
@@ -35,7 +43,13 @@ describe("mail over the genuine mail packets", () => {
   afterAll(() => t.close());
 
   it("gold and items reach the online recipient, are taken, and the sums hold at every step", async () => {
-    const a = await enter(t, await richPlayer(t, opts, 1000n, [[SWORD, 1], [POTION, 5]]));
+    const a = await enter(
+      t,
+      await richPlayer(t, opts, 1000n, [
+        [SWORD, 1],
+        [POTION, 5],
+      ]),
+    );
     const b = await enter(t);
     expect(b.mailbox).toEqual({ newMail: false, mails: [] });
     const start = await holdings(t, a.player, b.player);
@@ -46,8 +60,18 @@ describe("mail over the genuine mail packets", () => {
     const arrived = await b.client.waitFor("ServerMailAvailable");
     expect(arrived.newMail).toBe(true);
     const m = arrived.mails[0]!;
-    expect(m).toMatchObject({ senderType: 0, subject: "Loot", body: "Your share.", currencyAmount: 300n, costOnDelivery: 0n, sender: { realmId: 1, characterId: BigInt(a.player.characterId) } });
-    expect(m.attachments.map((x) => [x.itemId, x.amount])).toEqual([[SWORD, 1], [POTION, 5]]);
+    expect(m).toMatchObject({
+      senderType: 0,
+      subject: "Loot",
+      body: "Your share.",
+      currencyAmount: 300n,
+      costOnDelivery: 0n,
+      sender: { realmId: 1, characterId: BigInt(a.player.characterId) },
+    });
+    expect(m.attachments.map((x) => [x.itemId, x.amount])).toEqual([
+      [SWORD, 1],
+      [POTION, 5],
+    ]);
     const sent = await holdings(t, a.player, b.player);
     expect(sent.totalGold).toBe(start.totalGold - POSTAGE);
     expect(sent.gold[a.player.characterId]).toBe(1000n - 300n - POSTAGE);
@@ -73,7 +97,13 @@ describe("mail over the genuine mail packets", () => {
     const taken = await holdings(t, a.player, b.player);
     expect(taken.totalGold).toBe(sent.totalGold);
     expect(taken.items).toEqual(start.items);
-    expect(await t.db.characterInventoryItem.findMany({ where: { characterId: b.player.characterId }, select: { itemId: true, count: true }, orderBy: { itemId: "asc" } })).toEqual([
+    expect(
+      await t.db.characterInventoryItem.findMany({
+        where: { characterId: b.player.characterId },
+        select: { itemId: true, count: true },
+        orderBy: { itemId: "asc" },
+      }),
+    ).toEqual([
       { itemId: SWORD, count: 1 },
       { itemId: POTION, count: 5 },
     ]);
@@ -114,7 +144,13 @@ describe("mail over the genuine mail packets", () => {
   });
 
   it("a return and an expiry each give everything back to the sender", async () => {
-    const a = await enter(t, await richPlayer(t, opts, 500n, [[POTION, 3], [SWORD, 1]]));
+    const a = await enter(
+      t,
+      await richPlayer(t, opts, 500n, [
+        [POTION, 3],
+        [SWORD, 1],
+      ]),
+    );
     const b = await enter(t);
     const start = await holdings(t, a.player, b.player);
 

@@ -1,4 +1,11 @@
-import { CHARACTER_CREATE_RESULT, CHARACTER_SELECT_RESULT, ClientCharacterCreate, ClientCharacterList, ClientCharacterSelect, ClientHelloRealm } from "@bezgelor/protocol";
+import {
+  CHARACTER_CREATE_RESULT,
+  CHARACTER_SELECT_RESULT,
+  ClientCharacterCreate,
+  ClientCharacterList,
+  ClientCharacterSelect,
+  ClientHelloRealm,
+} from "@bezgelor/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RESULT_CODES } from "../src/server/result-codes";
 import { startTestWorld, type TestWorld } from "./support/world";

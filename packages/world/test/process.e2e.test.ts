@@ -56,7 +56,22 @@ describe("the bezgelor binary", () => {
     // Another process changes what the online player owns: its event reaches the client as the
     // genuine packet (LISTEN/NOTIFY on PostgreSQL; on the embedded database, the server's poll).
     const key = `process-${Date.now()}`;
-    const grant = ["currency", "grant", "--email", email, "--character", name, "--currency", "gold", "--amount", "777", "--reason", "process test", "--key", key];
+    const grant = [
+      "currency",
+      "grant",
+      "--email",
+      email,
+      "--character",
+      name,
+      "--currency",
+      "gold",
+      "--amount",
+      "777",
+      "--reason",
+      "process test",
+      "--key",
+      key,
+    ];
     const granted = await bezgelor(grant);
     expect(granted.code).toBe(0);
     expect((await client.waitFor("ServerCombatReward")).newValue).toBe(777n);

@@ -14,9 +14,7 @@ describe("shutdown with clients connected", () => {
       const letters = (n: number) => [...String(n)].map((d) => "abcdefghij"[Number(d)]).join("");
       const names = Array.from({ length: 8 }, (_, i) => `Drain${String.fromCharCode(97 + i)}${letters(creator.accountId)}`);
       client.sendRaw(
-        Buffer.concat(
-          names.map((name) => client.encode(ClientCharacterCreate, { characterCreationId: 1, name, path: 0, customisations: [], bones: [] })),
-        ),
+        Buffer.concat(names.map((name) => client.encode(ClientCharacterCreate, { characterCreationId: 1, name, path: 0, customisations: [], bones: [] }))),
       );
       // Stop in the first event-loop turn after the server queued the packets, before they are handled.
       const session = t.world.sessions.ofAccount(creator.accountId);

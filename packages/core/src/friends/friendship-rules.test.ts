@@ -103,7 +103,10 @@ describe("decideInviteResponse", () => {
   });
 
   it("changes nothing on Decline, and makes the invitee ignore the inviter on Ignore", () => {
-    expect(decideInviteResponse({ ...base, response: R.Decline, inviter: T.Rival })).toEqual({ ok: true, effect: { inviter: T.Rival, invitee: null, friends: false } });
+    expect(decideInviteResponse({ ...base, response: R.Decline, inviter: T.Rival })).toEqual({
+      ok: true,
+      effect: { inviter: T.Rival, invitee: null, friends: false },
+    });
     expect(decideInviteResponse({ ...base, response: R.Ignore })).toEqual({ ok: true, effect: { inviter: null, invitee: T.Ignore, friends: false } });
   });
 

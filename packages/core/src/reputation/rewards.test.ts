@@ -32,7 +32,13 @@ describe("pathLevelRewards", () => {
     maxLevel: 30,
     levelRewards: [
       { level: 20, reputation: [{ factionId: 167, amount: 7 }] },
-      { level: 10, reputation: [{ factionId: 166, amount: 150 }, { factionId: 167, amount: 150 }] },
+      {
+        level: 10,
+        reputation: [
+          { factionId: 166, amount: 150 },
+          { factionId: 167, amount: 150 },
+        ],
+      },
     ],
   });
 

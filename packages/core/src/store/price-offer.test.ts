@@ -9,7 +9,15 @@ const parents = new Map<number, number | null>([
 ]);
 const start = new Date("2026-12-01T00:00:00.000Z");
 const end = new Date("2026-12-08T00:00:00.000Z");
-const promo = (over: Partial<StorePromotion> = {}): StorePromotion => ({ id: 1, name: "Winter", percent: 20, startsAt: start, endsAt: end, scope: { kind: "all" }, ...over });
+const promo = (over: Partial<StorePromotion> = {}): StorePromotion => ({
+  id: 1,
+  name: "Winter",
+  percent: 20,
+  startsAt: start,
+  endsAt: end,
+  scope: { kind: "all" },
+  ...over,
+});
 const base: PriceOfferInput = { offer, currency: "premium", now: start, promotions: [], deal: null, categoryParents: parents };
 
 function price(over: Partial<PriceOfferInput>) {
@@ -60,7 +68,10 @@ describe("priceOffer", () => {
   });
 
   it("applies the best single discount, never both, and lists each with its source", () => {
-    const result = price({ promotions: [promo({ id: 1, percent: 10 }), promo({ id: 2, name: "Big", percent: 30 })], deal: { date: "2026-12-01", offerId: 101, percent: 25 } });
+    const result = price({
+      promotions: [promo({ id: 1, percent: 10 }), promo({ id: 2, name: "Big", percent: 30 })],
+      deal: { date: "2026-12-01", offerId: 101, percent: 25 },
+    });
     expect(result.finalPrice).toBe(350n);
     expect(result.applied?.source).toEqual({ kind: "promotion", promotionId: 2, name: "Big" });
     expect(result.discounts.map((d) => d.percent)).toEqual([30, 25, 10]);

@@ -41,8 +41,7 @@ export interface StoreDailyDeal {
 
 /** Where a discount came from. */
 export type DiscountSource =
-  | { readonly kind: "promotion"; readonly promotionId: number; readonly name: string }
-  | { readonly kind: "daily-deal"; readonly date: string };
+  { readonly kind: "promotion"; readonly promotionId: number; readonly name: string } | { readonly kind: "daily-deal"; readonly date: string };
 
 /** One discount in force for the offer at `now`. */
 export interface PriceDiscount {
@@ -154,7 +153,12 @@ export function priceOffer(input: PriceOfferInput): PriceOfferResult {
   }
   const deal = input.deal;
   if (deal !== null && deal.offerId === offer.id && deal.date === utcDate(now)) {
-    discounts.push({ source: { kind: "daily-deal", date: deal.date }, percent: deal.percent, amount: discountAmount(basePrice, deal.percent), endsAt: nextUtcMidnight(deal.date) });
+    discounts.push({
+      source: { kind: "daily-deal", date: deal.date },
+      percent: deal.percent,
+      amount: discountAmount(basePrice, deal.percent),
+      endsAt: nextUtcMidnight(deal.date),
+    });
   }
   discounts.sort(better);
   const best = discounts[0];

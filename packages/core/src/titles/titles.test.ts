@@ -41,7 +41,12 @@ describe("titleUnlocksFor: reputation", () => {
   });
 
   it("uses the trigger's standing over the state's, and only that faction's titles", () => {
-    const s = state({ standings: new Map([[1, 99], [2, -100]]) });
+    const s = state({
+      standings: new Map([
+        [1, 99],
+        [2, -100],
+      ]),
+    });
     expect(unlocks({ type: "reputation", factionId: 1, standing: 0 }, s)).toEqual([]);
   });
 

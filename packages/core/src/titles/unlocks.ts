@@ -52,12 +52,7 @@ function direct(title: Title | undefined, allowed: (title: Title) => boolean): r
  * @throws {CoreError} `UNKNOWN_LEVEL` for a reputation trigger naming a level this scale lacks;
  *   `INVALID_STANDING` for a standing that is not a safe integer.
  */
-export function titleUnlocksFor(
-  titles: TitleTable,
-  trigger: TitleTrigger,
-  state: AccountTitleState,
-  scale: ReputationScale,
-): readonly number[] {
+export function titleUnlocksFor(titles: TitleTable, trigger: TitleTrigger, state: AccountTitleState, scale: ReputationScale): readonly number[] {
   const { titles: found, state: after } = candidates(titles, trigger, state, scale);
   const unlocked = found
     .filter((title) => !state.ownedTitleIds.has(title.id))

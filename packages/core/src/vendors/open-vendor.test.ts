@@ -48,7 +48,14 @@ describe("openVendor with the shipped vendors", () => {
 
   it("sells at base price from an ungated vendor, whatever the standings", () => {
     const result = openVendor(classic(), data.vendors.require(8003), standings([[166, -42000]]));
-    expect(result).toMatchObject({ ok: true, discountPercent: 0, items: [{ itemId: 30010, price: 50n }, { itemId: 30011, price: 20n }] });
+    expect(result).toMatchObject({
+      ok: true,
+      discountPercent: 0,
+      items: [
+        { itemId: 30010, price: 50n },
+        { itemId: 30011, price: 20n },
+      ],
+    });
   });
 
   it("reads 'friendly' as Liked under the wildstar scale", () => {

@@ -34,9 +34,7 @@ export type VendorReputationRefusal = Refused<
 >;
 
 /** The vendor's stock at this character's prices, or why the vendor refuses. */
-export type OpenVendorResult =
-  | Ok<{ vendorId: number; discountPercent: number; items: readonly PricedVendorItem[] }>
-  | VendorReputationRefusal;
+export type OpenVendorResult = Ok<{ vendorId: number; discountPercent: number; items: readonly PricedVendorItem[] }> | VendorReputationRefusal;
 
 /**
  * Open a vendor for a character. A vendor without `requiredReputation` sells to everyone at base
@@ -78,12 +76,7 @@ export type VendorQuoteResult =
  * Quote one item of a vendor: {@link openVendor}'s checks, then that the vendor sells the item.
  * @throws {CoreError} as {@link openVendor}.
  */
-export function quoteVendorItem(
-  scale: ReputationScale,
-  vendor: Vendor,
-  standings: ReadonlyMap<number, number>,
-  itemId: number,
-): VendorQuoteResult {
+export function quoteVendorItem(scale: ReputationScale, vendor: Vendor, standings: ReadonlyMap<number, number>, itemId: number): VendorQuoteResult {
   const opened = openVendor(scale, vendor, standings);
   if (!opened.ok) return opened;
   const line = opened.items.find((item) => item.itemId === itemId);

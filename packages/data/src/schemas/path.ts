@@ -17,9 +17,7 @@ export const pathSchema = z.strictObject({
   name: z.string().min(1),
   maxLevel: z.int().positive().max(MAX_PATH_LEVEL),
   /** Reputation granted when a character reaches each listed level. */
-  levelRewards: z
-    .array(z.strictObject({ level: z.int().positive(), reputation: z.array(reputationRewardSchema).min(1) }))
-    .default([]),
+  levelRewards: z.array(z.strictObject({ level: z.int().positive(), reputation: z.array(reputationRewardSchema).min(1) })).default([]),
 });
 
 /** A character path. */

@@ -20,7 +20,14 @@ describe("wire widths", () => {
 });
 
 describe("vendorStockEntry", () => {
-  const vendor = { id: 1, name: "Shop", items: [{ itemId: 7, price: 5n }, { itemId: 2, price: 9n }] } as Vendor;
+  const vendor = {
+    id: 1,
+    name: "Shop",
+    items: [
+      { itemId: 7, price: 5n },
+      { itemId: 2, price: 9n },
+    ],
+  } as Vendor;
 
   it("finds a line by its 1-based position, not by item id", () => {
     expect(vendorStockEntry(vendor, 1)).toEqual({ itemId: 7, price: 5n });

@@ -105,27 +105,31 @@ export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>): Ac
     if (key !== null && !spec.idempotent) throw new TypeError(`action ${spec.name} does not take an idempotency key`);
     const now = options.now ?? new Date();
     try {
-      return await runTransaction(db, async (tx) => {
-        if (key !== null) {
-          const claim = await claimIdempotencyKey<R>(tx, key, spec.name, requestFingerprint(spec.name, input));
-          if (!claim.fresh) return { result: claim.result, events: [], replayed: true };
-        }
-        const events: GameEvent[] = [];
-        const ctx: ActionContext = {
-          tx,
-          rules: options.rules,
-          actor,
-          now,
-          idempotencyKey: key,
-          emit: (...more) => void events.push(...more),
-          step: (name) => options.faults?.(name),
-        };
-        const result = await spec.run(ctx, input);
-        ctx.step("events");
-        await appendEvents(tx, events);
-        if (key !== null) await storeIdempotentResult(tx, key, result);
-        return { result, events, replayed: false };
-      }, ACTION_TRANSACTION_OPTIONS);
+      return await runTransaction(
+        db,
+        async (tx) => {
+          if (key !== null) {
+            const claim = await claimIdempotencyKey<R>(tx, key, spec.name, requestFingerprint(spec.name, input));
+            if (!claim.fresh) return { result: claim.result, events: [], replayed: true };
+          }
+          const events: GameEvent[] = [];
+          const ctx: ActionContext = {
+            tx,
+            rules: options.rules,
+            actor,
+            now,
+            idempotencyKey: key,
+            emit: (...more) => void events.push(...more),
+            step: (name) => options.faults?.(name),
+          };
+          const result = await spec.run(ctx, input);
+          ctx.step("events");
+          await appendEvents(tx, events);
+          if (key !== null) await storeIdempotentResult(tx, key, result);
+          return { result, events, replayed: false };
+        },
+        ACTION_TRANSACTION_OPTIONS,
+      );
     } catch (error) {
       throw toDbError(error, `${spec.describe(input)} failed`);
     }

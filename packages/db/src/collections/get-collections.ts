@@ -17,13 +17,19 @@ export interface CollectionQuery {
 
 const select = { collectibleType: true, collectibleId: true, unlockSource: true, unlockedAt: true } as const;
 type Row = { collectibleType: string; collectibleId: number; unlockSource: string; unlockedAt: Date };
-const entry = (scope: "account" | "character") => (r: Row): CollectionEntry => ({ ...r, collectibleType: r.collectibleType as CollectibleType, scope });
+const entry =
+  (scope: "account" | "character") =>
+  (r: Row): CollectionEntry => ({ ...r, collectibleType: r.collectibleType as CollectibleType, scope });
 
 /** The account's collection (every character has it), by type then id; `[]` for an unknown account. Throws DbError INVALID_INPUT. */
 export async function getAccountCollection(db: DbClient, options: { accountId: number; collectibleType?: CollectibleType }): Promise<CollectionEntry[]> {
   const { accountId, collectibleType } = parseInput(z.object({ accountId: IdSchema, collectibleType: Type }), options);
   try {
-    const rows = await db.accountCollection.findMany({ where: { accountId, ...(collectibleType ? { collectibleType } : {}) }, select, orderBy: [{ collectibleType: "asc" }, { collectibleId: "asc" }] });
+    const rows = await db.accountCollection.findMany({
+      where: { accountId, ...(collectibleType ? { collectibleType } : {}) },
+      select,
+      orderBy: [{ collectibleType: "asc" }, { collectibleId: "asc" }],
+    });
     return rows.map(entry("account"));
   } catch (error) {
     throw toDbError(error, `Reading the collection of account ${accountId} failed`);
@@ -34,7 +40,11 @@ export async function getAccountCollection(db: DbClient, options: { accountId: n
 export async function getCharacterCollection(db: DbClient, options: { characterId: number; collectibleType?: CollectibleType }): Promise<CollectionEntry[]> {
   const { characterId, collectibleType } = parseInput(z.object({ characterId: IdSchema, collectibleType: Type }), options);
   try {
-    const rows = await db.characterCollection.findMany({ where: { characterId, ...(collectibleType ? { collectibleType } : {}) }, select, orderBy: [{ collectibleType: "asc" }, { collectibleId: "asc" }] });
+    const rows = await db.characterCollection.findMany({
+      where: { characterId, ...(collectibleType ? { collectibleType } : {}) },
+      select,
+      orderBy: [{ collectibleType: "asc" }, { collectibleId: "asc" }],
+    });
     return rows.map(entry("character"));
   } catch (error) {
     throw toDbError(error, `Reading the collection of character ${characterId} failed`);
@@ -45,7 +55,10 @@ export async function getCharacterCollection(db: DbClient, options: { characterI
  * What a character can use: the account's collection and the character's own, merged (an entry
  * in both is listed once, as the account's). Throws DbError INVALID_INPUT.
  */
-export async function getMergedCollection(db: DbClient, options: { accountId: number; characterId: number; collectibleType?: CollectibleType }): Promise<CollectionEntry[]> {
+export async function getMergedCollection(
+  db: DbClient,
+  options: { accountId: number; characterId: number; collectibleType?: CollectibleType },
+): Promise<CollectionEntry[]> {
   const account = await getAccountCollection(db, options);
   const own = await getCharacterCollection(db, options);
   const seen = new Set(account.map((e) => `${e.collectibleType}:${e.collectibleId}`));
@@ -55,8 +68,14 @@ export async function getMergedCollection(db: DbClient, options: { accountId: nu
 }
 
 /** True when the account, or the character when given, has the collectible. Throws DbError INVALID_INPUT. */
-export async function ownsCollectible(db: DbClient, options: { accountId: number; characterId?: number | null; collectibleType: CollectibleType; collectibleId: number }): Promise<boolean> {
-  const i = parseInput(z.object({ accountId: IdSchema, characterId: IdSchema.nullable().optional(), collectibleType: z.enum(COLLECTIBLE_TYPES), collectibleId: IdSchema }), options);
+export async function ownsCollectible(
+  db: DbClient,
+  options: { accountId: number; characterId?: number | null; collectibleType: CollectibleType; collectibleId: number },
+): Promise<boolean> {
+  const i = parseInput(
+    z.object({ accountId: IdSchema, characterId: IdSchema.nullable().optional(), collectibleType: z.enum(COLLECTIBLE_TYPES), collectibleId: IdSchema }),
+    options,
+  );
   try {
     const key = { collectibleType: i.collectibleType, collectibleId: i.collectibleId };
     if ((await db.accountCollection.count({ where: { accountId: i.accountId, ...key } })) > 0) return true;

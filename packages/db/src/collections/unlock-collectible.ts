@@ -38,16 +38,28 @@ async function run(ctx: ActionContext, i: z.output<typeof Input>): Promise<Unloc
     inserted = await ctx.tx.$executeRaw`INSERT INTO "account_collections" ("account_id", "collectible_type", "collectible_id", "unlock_source", "unlocked_at")
       VALUES (${i.accountId}, ${i.collectibleType}, ${i.collectibleId}, ${i.source}, ${ctx.now}) ON CONFLICT DO NOTHING`;
   } else {
-    if (characterId === null) throw new DbError(DB_ERROR_CODES.INVALID_INPUT, "A character collection needs characterId", { details: { accountId: i.accountId } });
+    if (characterId === null)
+      throw new DbError(DB_ERROR_CODES.INVALID_INPUT, "A character collection needs characterId", { details: { accountId: i.accountId } });
     const character = await ctx.tx.character.findUnique({ where: { id: characterId }, select: { accountId: true } });
     if (!character || character.accountId !== i.accountId) {
-      throw new DbError(DB_ERROR_CODES.CHARACTER_NOT_FOUND, `No character ${characterId} on account ${i.accountId}`, { details: { characterId, accountId: i.accountId } });
+      throw new DbError(DB_ERROR_CODES.CHARACTER_NOT_FOUND, `No character ${characterId} on account ${i.accountId}`, {
+        details: { characterId, accountId: i.accountId },
+      });
     }
-    inserted = await ctx.tx.$executeRaw`INSERT INTO "character_collections" ("character_id", "collectible_type", "collectible_id", "unlock_source", "unlocked_at")
+    inserted = await ctx.tx
+      .$executeRaw`INSERT INTO "character_collections" ("character_id", "collectible_type", "collectible_id", "unlock_source", "unlocked_at")
       VALUES (${characterId}, ${i.collectibleType}, ${i.collectibleId}, ${i.source}, ${ctx.now}) ON CONFLICT DO NOTHING`;
   }
   if (inserted > 0) {
-    ctx.emit({ kind: "collection.unlocked", accountId: i.accountId, characterId, scope: i.scope, collectibleType: i.collectibleType, collectibleId: i.collectibleId, source: i.source });
+    ctx.emit({
+      kind: "collection.unlocked",
+      accountId: i.accountId,
+      characterId,
+      scope: i.scope,
+      collectibleType: i.collectibleType,
+      collectibleId: i.collectibleId,
+      source: i.source,
+    });
   }
   ctx.step("collection.unlocked");
   return { unlocked: inserted > 0 };

@@ -75,7 +75,8 @@ async function refusal(tx: Prisma.TransactionClient, change: CurrencyChange, own
   const gold = change.currency === "gold";
   const balance = gold
     ? (await tx.character.findUnique({ where: { id: ownerId }, select: { gold: true } }))?.gold
-    : (await tx.accountCurrency.findUnique({ where: { accountId_currency: { accountId: ownerId, currency: change.currency } }, select: { balance: true } }))?.balance;
+    : (await tx.accountCurrency.findUnique({ where: { accountId_currency: { accountId: ownerId, currency: change.currency } }, select: { balance: true } }))
+        ?.balance;
   if (balance === undefined) {
     return gold
       ? new DbError(DB_ERROR_CODES.CHARACTER_NOT_FOUND, `No character ${ownerId}`, { details: { characterId: ownerId } })
@@ -106,7 +107,8 @@ export async function applyCurrencyChange(tx: Prisma.TransactionClient, change: 
       await tx.$executeRaw`INSERT INTO "account_currencies" ("account_id", "currency") VALUES (${ownerId}, ${change.currency})
         ON CONFLICT ("account_id", "currency") DO NOTHING`;
     } catch (error) {
-      if (isForeignKeyViolation(error)) throw new DbError(DB_ERROR_CODES.ACCOUNT_NOT_FOUND, `No account ${ownerId}`, { cause: error, details: { accountId: ownerId } });
+      if (isForeignKeyViolation(error))
+        throw new DbError(DB_ERROR_CODES.ACCOUNT_NOT_FOUND, `No account ${ownerId}`, { cause: error, details: { accountId: ownerId } });
       throw error;
     }
   }

@@ -192,20 +192,18 @@ export async function auditLedger(db: DbClient, options: AuditLedgerOptions = {}
     throw toDbError(error, "Auditing the ledger failed");
   }
   if (!row) throw toDbError(new Error("the audit query returned no row"), "Auditing the ledger failed");
-  const failures = row.failures.map(
-    (f): AuditFailure => ({
-      kind: f.kind,
-      currency: f.currency,
-      accountId: f.accountId,
-      email: f.email,
-      characterId: f.characterId,
-      characterName: f.characterName,
-      ledgerEntryId: f.ledgerEntryId === null ? null : BigInt(f.ledgerEntryId),
-      expected: BigInt(f.expected),
-      actual: BigInt(f.actual),
-      message: describeFailure(f),
-    }),
-  );
+  const failures = row.failures.map((f): AuditFailure => ({
+    kind: f.kind,
+    currency: f.currency,
+    accountId: f.accountId,
+    email: f.email,
+    characterId: f.characterId,
+    characterName: f.characterName,
+    ledgerEntryId: f.ledgerEntryId === null ? null : BigInt(f.ledgerEntryId),
+    expected: BigInt(f.expected),
+    actual: BigInt(f.actual),
+    message: describeFailure(f),
+  }));
   const failureCount = Number(row.failure_count);
   return {
     ok: failureCount === 0,

@@ -85,7 +85,8 @@ async function run(ctx: ActionContext, input: z.output<typeof Input>): Promise<A
     }
     case "set": {
       const note = input.note === "" ? undefined : input.note;
-      const entry = effect.type === FRIENDSHIP_TYPE.Ignore ? await applyIgnore(ctx, self, target, note) : await writeEntry(ctx, self, target, effect.type, note);
+      const entry =
+        effect.type === FRIENDSHIP_TYPE.Ignore ? await applyIgnore(ctx, self, target, note) : await writeEntry(ctx, self, target, effect.type, note);
       return { outcome: "set", friendshipId: entry!.id, type: effect.type };
     }
     case "invite": {

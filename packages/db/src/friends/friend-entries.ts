@@ -127,7 +127,21 @@ export async function closeInvite(
 ): Promise<void> {
   await ctx.tx.friendInvite.delete({ where: { id: invite.id } });
   ctx.emit(
-    { kind: "friend.invite-removed", accountId: invitee.accountId, characterId: invitee.id, inviteId: invite.id, reason: answer === "expired" ? "expired" : answer === "ignored" ? "ignored" : "answered" },
-    { kind: "friend.invite-answered", accountId: inviter.accountId, characterId: inviter.id, inviteId: invite.id, inviteeCharacterId: invitee.id, inviteeName: invitee.name, answer },
+    {
+      kind: "friend.invite-removed",
+      accountId: invitee.accountId,
+      characterId: invitee.id,
+      inviteId: invite.id,
+      reason: answer === "expired" ? "expired" : answer === "ignored" ? "ignored" : "answered",
+    },
+    {
+      kind: "friend.invite-answered",
+      accountId: inviter.accountId,
+      characterId: inviter.id,
+      inviteId: invite.id,
+      inviteeCharacterId: invitee.id,
+      inviteeName: invitee.name,
+      answer,
+    },
   );
 }

@@ -10,7 +10,12 @@ export const FriendsOptionsSchema = z.object({
   maxIgnored: z.number().int().min(0).max(10_000).default(100),
   maxRivals: z.number().int().min(0).max(10_000).default(100),
   maxPendingInvites: z.number().int().min(1).max(10_000).default(10),
-  inviteLifetimeSeconds: z.number().int().min(1).max(365 * 86_400).default(7 * 86_400),
+  inviteLifetimeSeconds: z
+    .number()
+    .int()
+    .min(1)
+    .max(365 * 86_400)
+    .default(7 * 86_400),
 });
 
 /** The parsed {@link FriendsOptionsSchema}. */

@@ -44,7 +44,8 @@ async function run(ctx: ActionContext, input: z.output<typeof Input>): Promise<R
   await writeEntry(ctx, self, other, after);
   if (input.type === FRIENDSHIP_TYPE.Friend) {
     const theirs = await readEntry(ctx.tx, other.id, self.id);
-    if (theirs && isFriendType(theirs.type)) await writeEntry(ctx, other, self, removeFriendshipType(theirs.type, FRIENDSHIP_TYPE.Friend) as StoredFriendshipType | null);
+    if (theirs && isFriendType(theirs.type))
+      await writeEntry(ctx, other, self, removeFriendshipType(theirs.type, FRIENDSHIP_TYPE.Friend) as StoredFriendshipType | null);
   }
   return { otherCharacterId: other.id, type: after };
 }

@@ -67,17 +67,23 @@ export const buyFromVendor = defineAction({
     const accountId = await characterAccountId(ctx.tx, characterId);
     const quote = quoteVendorItem(ctx.rules.scale, vendor, await lockedStandings(ctx.tx, characterId), itemId);
     if (!quote.ok) {
-      if (quote.reason === "item_not_sold") throw new DbError(DB_ERROR_CODES.ITEM_NOT_SOLD, `Vendor ${vendorId} does not sell item ${itemId}`, { details: { vendorId, itemId } });
+      if (quote.reason === "item_not_sold")
+        throw new DbError(DB_ERROR_CODES.ITEM_NOT_SOLD, `Vendor ${vendorId} does not sell item ${itemId}`, { details: { vendorId, itemId } });
       throw new DbError(DB_ERROR_CODES.REPUTATION_TOO_LOW, `Vendor ${vendorId} will not trade with character ${characterId} (${quote.reason})`, {
         details: { vendorId, reason: quote.reason },
       });
     }
     const spent = quote.price * BigInt(quantity);
     if (spent > MAX_INT64) {
-      throw new DbError(DB_ERROR_CODES.INVALID_AMOUNT, `${quantity} x ${quote.price} gold exceeds the 64-bit maximum`, { details: { quantity, unitPrice: quote.price.toString() } });
+      throw new DbError(DB_ERROR_CODES.INVALID_AMOUNT, `${quantity} x ${quote.price} gold exceeds the 64-bit maximum`, {
+        details: { quantity, unitPrice: quote.price.toString() },
+      });
     }
     const reason = `vendor ${vendorId} item ${itemId} x${quantity}`;
-    const balance = spent === 0n ? await goldOf(ctx.tx, characterId) : (await changeBalance(ctx, { currency: "gold", characterId, delta: -spent, reason, source: "vendor" })).balanceAfter;
+    const balance =
+      spent === 0n
+        ? await goldOf(ctx.tx, characterId)
+        : (await changeBalance(ctx, { currency: "gold", characterId, delta: -spent, reason, source: "vendor" })).balanceAfter;
     ctx.step("vendor.paid");
     const count = await addItems(ctx.tx, characterId, itemId, quantity);
     ctx.emit({ kind: "inventory.changed", accountId, characterId, itemId, delta: quantity, count });

@@ -10,7 +10,10 @@ import { IdSchema, parseInput } from "../validation.js";
 import { LEVEL_REWARD_OWNER_KINDS, type LevelRewardOwner } from "./level-reward-owner.js";
 
 /** Tracks are lower-case words joined by colons (`path:soldier`, `pet:42`), 1..64 characters; mirrors the CHECK. */
-const TrackSchema = z.string().max(64).regex(/^[a-z][a-z0-9_-]*(:[a-z0-9_-]+)*$/, "must be words joined by ':' (e.g. path:soldier)");
+const TrackSchema = z
+  .string()
+  .max(64)
+  .regex(/^[a-z][a-z0-9_-]*(:[a-z0-9_-]+)*$/, "must be words joined by ':' (e.g. path:soldier)");
 
 const Input = z.object({
   owner: z.object({ kind: z.enum(LEVEL_REWARD_OWNER_KINDS), id: IdSchema }),

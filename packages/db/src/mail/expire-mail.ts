@@ -42,7 +42,13 @@ export const expireOneMail = defineAction({
       throw error;
     }
     const outcome = mailExpiryOutcome(
-      { flags: mail.flags, expiresAt: mail.expiresAt, senderCharacterId: mail.senderCharacterId, returned: mail.returnedAt !== null, holdsValue: holdsValue(mail) },
+      {
+        flags: mail.flags,
+        expiresAt: mail.expiresAt,
+        senderCharacterId: mail.senderCharacterId,
+        returned: mail.returnedAt !== null,
+        holdsValue: holdsValue(mail),
+      },
       ctx.now,
     );
     if (outcome === "keep") return "kept";

@@ -11,8 +11,7 @@ export interface ListMailOptions {
 
 /** An attachment as ServerMailAvailable shows it. */
 export type MailAttachmentView =
-  | { slot: number; kind: "item"; itemId: number; count: number }
-  | { slot: number; kind: "grant"; grant: unknown; refund: unknown };
+  { slot: number; kind: "item"; itemId: number; count: number } | { slot: number; kind: "grant"; grant: unknown; refund: unknown };
 
 /** A mail in a mailbox, with what ServerMailAvailable needs. */
 export interface MailView {
@@ -43,7 +42,11 @@ export interface MailView {
 export async function listMail(db: DbClient, options: ListMailOptions): Promise<MailView[]> {
   const { characterId } = parseInput(z.object({ characterId: IdSchema }), options);
   try {
-    const rows = await db.mail.findMany({ where: { recipientCharacterId: characterId }, orderBy: { id: "asc" }, include: { attachments: { orderBy: { slot: "asc" } } } });
+    const rows = await db.mail.findMany({
+      where: { recipientCharacterId: characterId },
+      orderBy: { id: "asc" },
+      include: { attachments: { orderBy: { slot: "asc" } } },
+    });
     return rows.map((m) => ({
       mailId: m.id,
       senderType: m.senderType,

@@ -7,9 +7,7 @@ import { z } from "zod";
 import type { ActionContext } from "../actions/action.js";
 
 /** A grant or refund description: a JSON object naming its handler in `type`. */
-export const GrantDescriptionSchema = z
-  .object({ type: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, "must be a lowercase handler name") })
-  .catchall(z.json());
+export const GrantDescriptionSchema = z.object({ type: z.string().regex(/^[a-z][a-z0-9-]{0,31}$/, "must be a lowercase handler name") }).catchall(z.json());
 
 /** A parsed {@link GrantDescriptionSchema}. */
 export type GrantDescription = z.output<typeof GrantDescriptionSchema>;

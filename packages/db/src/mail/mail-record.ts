@@ -109,12 +109,7 @@ export interface AttachmentRow {
  * empty slot. Throws DbError INVENTORY_OVERFLOW, MAIL_GRANT_UNSUPPORTED, or whatever the handler
  * throws; the caller's transaction then rolls everything back.
  */
-export async function giveAttachment(
-  ctx: ActionContext,
-  mail: LockedMail,
-  slot: number,
-  grants: MailGrantHandlers,
-): Promise<AttachmentRow | null> {
+export async function giveAttachment(ctx: ActionContext, mail: LockedMail, slot: number, grants: MailGrantHandlers): Promise<AttachmentRow | null> {
   const rows = await ctx.tx.$queryRaw<AttachmentRow[]>`DELETE FROM "mail_attachments" WHERE "mail_id" = ${mail.id} AND "slot" = ${slot}
     RETURNING "slot", "kind", "item_id" AS "itemId", "count", "grant", "refund"`;
   const attachment = rows[0];
@@ -134,9 +129,13 @@ export async function giveAttachment(
   const handler = grants[description.type];
   const apply = back ? handler?.refund?.bind(handler) : handler?.grant.bind(handler);
   if (!apply) {
-    throw new DbError(DB_ERROR_CODES.MAIL_GRANT_UNSUPPORTED, `No handler ${back ? "refunds" : "grants"} "${description.type}" (mail ${mail.id}, slot ${slot})`, {
-      details: { mailId: mail.id.toString(), slot, type: description.type },
-    });
+    throw new DbError(
+      DB_ERROR_CODES.MAIL_GRANT_UNSUPPORTED,
+      `No handler ${back ? "refunds" : "grants"} "${description.type}" (mail ${mail.id}, slot ${slot})`,
+      {
+        details: { mailId: mail.id.toString(), slot, type: description.type },
+      },
+    );
   }
   await apply(ctx, to, description);
   return attachment;

@@ -5,7 +5,10 @@ import { IdSchema } from "../validation.js";
 
 const Input = z.object({
   characterId: IdSchema,
-  mailIds: z.array(z.bigint().min(1n)).min(1).max(MAIL_LIMITS.attachments * 100),
+  mailIds: z
+    .array(z.bigint().min(1n))
+    .min(1)
+    .max(MAIL_LIMITS.attachments * 100),
 });
 
 /**

@@ -49,7 +49,15 @@ async function run(ctx: ActionContext, input: z.output<typeof Input>): Promise<S
   if (!sender) throw new DbError(DB_ERROR_CODES.CHARACTER_NOT_FOUND, `No character ${input.characterId}`, { details: { characterId: input.characterId } });
   const details = { senderId: sender.id, recipientId };
   const decision = checkMailSend(
-    { senderCharacterId: sender.id, recipientCharacterId: recipientId, subject: input.subject, body: input.body, gold: input.gold, cod: input.cod, attachments: input.items.length },
+    {
+      senderCharacterId: sender.id,
+      recipientCharacterId: recipientId,
+      subject: input.subject,
+      body: input.body,
+      gold: input.gold,
+      cod: input.cod,
+      attachments: input.items.length,
+    },
     input.options.postage,
   );
   if (!decision.ok) {

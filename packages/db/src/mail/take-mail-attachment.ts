@@ -17,9 +17,7 @@ const Input = z.object({
 });
 
 /** What {@link takeMailAttachment} gave. */
-export type TakeMailAttachmentResult =
-  | { kind: "item"; slot: number; itemId: number; count: number }
-  | { kind: "grant"; slot: number; refunded: boolean };
+export type TakeMailAttachmentResult = { kind: "item"; slot: number; itemId: number; count: number } | { kind: "grant"; slot: number; refunded: boolean };
 
 async function run(ctx: ActionContext, input: z.output<typeof Input>): Promise<TakeMailAttachmentResult> {
   const mail = await lockMail(ctx.tx, input.mailId, input.characterId);

@@ -63,9 +63,7 @@ export function pgPoolExecutor(pool: pg.Pool, dialect: "postgres" | "pglite" = "
 async function acquireAdvisoryLock(session: MigrationSession): Promise<void> {
   const deadline = Date.now() + LOCK_WAIT_MS;
   for (;;) {
-    const [row] = await session.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [
-      PRISMA_MIGRATION_LOCK_KEY,
-    ]);
+    const [row] = await session.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [PRISMA_MIGRATION_LOCK_KEY]);
     if (row?.locked) return;
     if (Date.now() > deadline) {
       throw new Error(

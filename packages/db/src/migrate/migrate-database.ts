@@ -38,10 +38,7 @@ export function resolveExecutor(target: MigrationTarget): MigrationExecutor {
   if (target.executor) return target.executor;
   const executor = executorFor(target.client);
   if (!executor) {
-    throw new DbError(
-      DB_ERROR_CODES.INVALID_INPUT,
-      "This PrismaClient was not created by openDatabase or createTestDatabase; pass { executor } instead.",
-    );
+    throw new DbError(DB_ERROR_CODES.INVALID_INPUT, "This PrismaClient was not created by openDatabase or createTestDatabase; pass { executor } instead.");
   }
   return executor;
 }
@@ -80,10 +77,14 @@ export async function migrateDatabase(options: MigrateDatabaseOptions): Promise<
           const logs = failureLogs(migration.name, error);
           await table.recordFailure(session, id, logs);
           logger.error({ migration: migration.name, err: error }, "migration failed");
-          throw new DbError(DB_ERROR_CODES.MIGRATION_FAILED, blockedByFailure({ migration_name: migration.name, started_at: new Date(started), logs }).message, {
-            cause: error,
-            details: { migration: migration.name },
-          });
+          throw new DbError(
+            DB_ERROR_CODES.MIGRATION_FAILED,
+            blockedByFailure({ migration_name: migration.name, started_at: new Date(started), logs }).message,
+            {
+              cause: error,
+              details: { migration: migration.name },
+            },
+          );
         }
         await table.markFinished(session, id);
         const durationMs = Date.now() - started;

@@ -37,10 +37,7 @@ export async function readMigrationRows(session: MigrationSession): Promise<Migr
   );
 }
 
-export async function insertStartedRow(
-  session: MigrationSession,
-  row: { id: string; checksum: string; name: string },
-): Promise<void> {
+export async function insertStartedRow(session: MigrationSession, row: { id: string; checksum: string; name: string }): Promise<void> {
   await session.query(
     `INSERT INTO "_prisma_migrations" ("id", "checksum", "migration_name", "started_at", "applied_steps_count")
      VALUES ($1, $2, $3, now(), 0)`,
@@ -49,10 +46,7 @@ export async function insertStartedRow(
 }
 
 export async function markFinished(session: MigrationSession, id: string): Promise<void> {
-  await session.query(
-    `UPDATE "_prisma_migrations" SET "finished_at" = now(), "applied_steps_count" = 1 WHERE "id" = $1`,
-    [id],
-  );
+  await session.query(`UPDATE "_prisma_migrations" SET "finished_at" = now(), "applied_steps_count" = 1 WHERE "id" = $1`, [id]);
 }
 
 export async function recordFailure(session: MigrationSession, id: string, logs: string): Promise<void> {

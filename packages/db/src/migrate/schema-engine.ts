@@ -106,11 +106,11 @@ export async function diffMigrationsToSchema(options: DiffOptions): Promise<stri
   const logs: string[] = [];
   let engine: SchemaEngine | undefined;
   try {
-    engine = (await glue.SchemaEngine.new(
+    engine = await glue.SchemaEngine.new(
       { datamodels: [[options.schemaPath, schema]] },
       (log: string) => logs.push(log),
       adapterUtils().bindMigrationAwareSqlAdapterFactory(factory),
-    ));
+    );
     const result = await engine.diff({
       from: { tag: "migrations", ...toEngineList(options.migrationsDir, migrations) },
       to: { tag: "schemaDatamodel", files: [{ path: options.schemaPath, content: schema }] },
@@ -127,9 +127,7 @@ export async function diffMigrationsToSchema(options: DiffOptions): Promise<stri
 
 /** The engine prints a comment-only script when nothing differs. */
 function normaliseEmpty(sql: string): string {
-  const meaningful = sql
-    .split("\n")
-    .filter((line) => line.trim() !== "" && !line.trim().startsWith("--"));
+  const meaningful = sql.split("\n").filter((line) => line.trim() !== "" && !line.trim().startsWith("--"));
   return meaningful.length === 0 ? "" : sql;
 }
 

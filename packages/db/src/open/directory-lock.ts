@@ -82,10 +82,7 @@ function writeAtomically(lockPath: string, info: LockInfo): boolean {
  * Returns `{ held: info }` instead when a live process holds it, so the caller can decide
  * (connect through its socket, or throw {@link lockedError}).
  */
-export function acquireDirectoryLock(
-  dir: string,
-  logger: DbLogger,
-): { lock: DirectoryLock; held?: never } | { held: LockInfo; lock?: never } {
+export function acquireDirectoryLock(dir: string, logger: DbLogger): { lock: DirectoryLock; held?: never } | { held: LockInfo; lock?: never } {
   const lockPath = path.join(dir, LOCK_FILE_NAME);
   for (let attempt = 0; attempt < 5; attempt++) {
     const info: LockInfo = {

@@ -73,9 +73,8 @@ async function openLocal(dir: string, lock: DirectoryLock, options: OpenPgliteOp
   const client = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   registerExecutor(client, pgliteExecutor(pglite));
   let server: PgliteSocketServer | undefined;
-  const close = closer(
-    [() => server?.stop(), () => client.$disconnect(), () => pglite.close(), () => lock.release()],
-    (error) => logger.warn({ err: error }, "error while closing the embedded database"),
+  const close = closer([() => server?.stop(), () => client.$disconnect(), () => pglite.close(), () => lock.release()], (error) =>
+    logger.warn({ err: error }, "error while closing the embedded database"),
   );
   const database: Database = { client, kind: "pglite", close, listen: pgliteListen(pglite) };
   try {

@@ -33,9 +33,8 @@ export async function connectPgPool(options: PgPoolDatabaseOptions): Promise<Dat
   }
   const client = new PrismaClient({ adapter: new PrismaPg(pool) });
   registerExecutor(client, pgPoolExecutor(pool, kind === "postgres" ? "postgres" : "pglite"));
-  const close = closer(
-    [() => client.$disconnect(), () => pool.end(), () => options.afterClose?.()],
-    (error) => logger.warn({ err: error }, "error while closing the database"),
+  const close = closer([() => client.$disconnect(), () => pool.end(), () => options.afterClose?.()], (error) =>
+    logger.warn({ err: error }, "error while closing the database"),
   );
   return { client, kind, close, listen: poolListen(pool) };
 }

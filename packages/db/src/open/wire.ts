@@ -85,7 +85,7 @@ export class FrontendReader {
 export function readyStatus(chunks: Uint8Array[]): string | undefined {
   const data = Buffer.concat(chunks);
   let status: string | undefined;
-  for (let at = 0; at + 5 <= data.length; ) {
+  for (let at = 0; at + 5 <= data.length;) {
     const type = data[at];
     const length = data.readInt32BE(at + 1);
     if (type === 0x5a /* 'Z' */ && length === 5 && at + 5 < data.length) {

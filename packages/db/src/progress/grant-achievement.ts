@@ -44,7 +44,11 @@ export const grantAchievement = defineAction({
     ctx.emit({ kind: "achievement.earned", accountId, characterId, achievementId, earnedAt: earned.earnedAt });
     ctx.step("achievement.earned");
     const ids = { accountId, characterId };
-    const reputation = await applyReputation(ctx, { ...ids, changes: reputationDeltas(achievement.rewards.reputation), source: `achievement ${achievementId}` });
+    const reputation = await applyReputation(ctx, {
+      ...ids,
+      changes: reputationDeltas(achievement.rewards.reputation),
+      source: `achievement ${achievementId}`,
+    });
     const titles = [...reputation.titles, ...(await checkTitles(ctx, ids, { type: "achievement", achievementId }))];
     return { ...earned, reputation: reputation.changes, titles };
   },

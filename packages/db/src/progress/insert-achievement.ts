@@ -6,7 +6,11 @@ import type { Prisma } from "../generated/prisma/client";
  * returns `granted: false` and the first `earnedAt`; of concurrent grants exactly one is granted.
  * Throws DbError CHARACTER_NOT_FOUND.
  */
-export async function insertAchievement(tx: Prisma.TransactionClient, characterId: number, achievementId: number): Promise<{ granted: boolean; earnedAt: Date }> {
+export async function insertAchievement(
+  tx: Prisma.TransactionClient,
+  characterId: number,
+  achievementId: number,
+): Promise<{ granted: boolean; earnedAt: Date }> {
   const rows = await tx.$queryRaw<Array<{ earned_at: Date }>>`INSERT INTO "character_achievements" ("character_id", "achievement_id")
     VALUES (${characterId}, ${achievementId}) ON CONFLICT ("character_id", "achievement_id") DO NOTHING
     RETURNING "earned_at"`;

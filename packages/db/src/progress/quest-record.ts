@@ -26,6 +26,7 @@ export function toQuestRecord(row: Prisma.CharacterQuestGetPayload<{ select: typ
 export function questStateError(characterId: number, questId: number, state: string | undefined): DbError {
   const details = { characterId, questId, state: state ?? null };
   if (state === "completed") return new DbError(DB_ERROR_CODES.QUEST_ALREADY_COMPLETED, `Character ${characterId} has completed quest ${questId}`, { details });
-  if (state === "accepted") return new DbError(DB_ERROR_CODES.QUEST_ALREADY_ACCEPTED, `Character ${characterId} has accepted quest ${questId} already`, { details });
+  if (state === "accepted")
+    return new DbError(DB_ERROR_CODES.QUEST_ALREADY_ACCEPTED, `Character ${characterId} has accepted quest ${questId} already`, { details });
   return new DbError(DB_ERROR_CODES.QUEST_NOT_ACCEPTED, `Character ${characterId} has not accepted quest ${questId}`, { details });
 }

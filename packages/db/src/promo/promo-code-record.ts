@@ -35,7 +35,13 @@ export function normalizePromoCode(code: string): string {
 export const PromoCodeTextSchema = z
   .string()
   .transform(normalizePromoCode)
-  .pipe(z.string().min(1).max(64).regex(/^[^\p{Cc}]+$/u, "must not contain control characters"));
+  .pipe(
+    z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[^\p{Cc}]+$/u, "must not contain control characters"),
+  );
 
 /** A promo code as stored. */
 export interface PromoCodeRecord {
@@ -52,14 +58,25 @@ export interface PromoCodeRecord {
 }
 
 /** Converts a row. */
-export function toPromoCodeRecord(row: { id: number; code: string; kind: string; maxUses: number | null; uses: number; rewards: unknown; startsAt: Date | null; expiresAt: Date | null; disabledAt: Date | null; createdAt: Date }): PromoCodeRecord {
+export function toPromoCodeRecord(row: {
+  id: number;
+  code: string;
+  kind: string;
+  maxUses: number | null;
+  uses: number;
+  rewards: unknown;
+  startsAt: Date | null;
+  expiresAt: Date | null;
+  disabledAt: Date | null;
+  createdAt: Date;
+}): PromoCodeRecord {
   return { ...row, kind: row.kind as PromoCodeKind, rewards: z.array(PromoRewardSchema).parse(fromJson(row.rewards)) };
 }
 
 // Amounts are stored as decimal strings (JSON has no bigint).
 function fromJson(value: unknown): unknown {
   if (!Array.isArray(value)) return value;
-  return value.map((r) => (typeof r === "object" && r !== null && "amount" in r ? { ...r, amount: BigInt(String((r as { amount: unknown }).amount)) } : r));
+  return (value as unknown[]).map((r: unknown) => (typeof r === "object" && r !== null && "amount" in r ? { ...r, amount: BigInt(String(r.amount)) } : r));
 }
 
 /** Rewards as stored (amounts as strings). */

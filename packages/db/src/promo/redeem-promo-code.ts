@@ -45,7 +45,8 @@ async function grantRewards(ctx: ActionContext, rewards: readonly PromoReward[],
       const offer = await loadOffer(ctx.tx, reward.offerId);
       await applyGrants(ctx, offer.grants, { ...target, accountWide: offer.accountWide });
     } else if (reward.kind === "currency" && reward.currency === "gold") {
-      if (characterId === null) throw new DbError(DB_ERROR_CODES.STORE_CHARACTER_REQUIRED, `Code ${code} gives gold: a character must redeem it`, { details: { accountId } });
+      if (characterId === null)
+        throw new DbError(DB_ERROR_CODES.STORE_CHARACTER_REQUIRED, `Code ${code} gives gold: a character must redeem it`, { details: { accountId } });
       await changeBalance(ctx, { currency: "gold", characterId, delta: reward.amount, reason: target.reason, source: "promo" });
     } else {
       await applyGrants(ctx, [reward as StoreGrant], { ...target, accountWide: true });
@@ -58,7 +59,9 @@ async function run(ctx: ActionContext, i: z.output<typeof Input>): Promise<Redee
   const characterId = i.characterId ?? null;
   await lockAccount(tx, i.accountId);
   if (characterId !== null && (await tx.character.count({ where: { id: characterId, accountId: i.accountId } })) === 0) {
-    throw new DbError(DB_ERROR_CODES.CHARACTER_NOT_FOUND, `No character ${characterId} on account ${i.accountId}`, { details: { characterId, accountId: i.accountId } });
+    throw new DbError(DB_ERROR_CODES.CHARACTER_NOT_FOUND, `No character ${characterId} on account ${i.accountId}`, {
+      details: { characterId, accountId: i.accountId },
+    });
   }
   const since = new Date(now.getTime() - PROMO_RATE_LIMIT.windowSeconds * 1000);
   const failures = await tx.promoAttempt.count({ where: { accountId: i.accountId, attemptedAt: { gt: since, lte: now } } });
@@ -74,8 +77,10 @@ async function run(ctx: ActionContext, i: z.output<typeof Input>): Promise<Redee
   const row = locked[0] ? await tx.promoCode.findUniqueOrThrow({ where: { id: locked[0].id } }) : null;
   if (!row || row.disabledAt !== null) throw new DbError(DB_ERROR_CODES.PROMO_CODE_NOT_FOUND, `No promo code ${code}`, { details });
   const promo = toPromoCodeRecord(row);
-  if (promo.startsAt !== null && now < promo.startsAt) throw new DbError(DB_ERROR_CODES.PROMO_CODE_NOT_STARTED, `Code ${code} starts at ${promo.startsAt.toISOString()}`, { details });
-  if (promo.expiresAt !== null && now >= promo.expiresAt) throw new DbError(DB_ERROR_CODES.PROMO_CODE_EXPIRED, `Code ${code} expired at ${promo.expiresAt.toISOString()}`, { details });
+  if (promo.startsAt !== null && now < promo.startsAt)
+    throw new DbError(DB_ERROR_CODES.PROMO_CODE_NOT_STARTED, `Code ${code} starts at ${promo.startsAt.toISOString()}`, { details });
+  if (promo.expiresAt !== null && now >= promo.expiresAt)
+    throw new DbError(DB_ERROR_CODES.PROMO_CODE_EXPIRED, `Code ${code} expired at ${promo.expiresAt.toISOString()}`, { details });
   if ((await tx.promoRedemption.count({ where: { codeId: promo.id, accountId: i.accountId } })) > 0) {
     throw new DbError(DB_ERROR_CODES.PROMO_CODE_ALREADY_REDEEMED, `Account ${i.accountId} redeemed ${code} already`, { details });
   }
@@ -116,7 +121,9 @@ export async function redeemPromoCode(db: DbClient, options: ActionOptions & z.i
       const now = options.now ?? new Date();
       const code = options.code.trim().toUpperCase().slice(0, 64);
       // Not swallowed: if even this fails the database is in trouble, and the caller hears it.
-      await runTransaction(db, (tx) => tx.promoAttempt.create({ data: { accountId: options.accountId, code, reason: error.code.slice(0, 32), attemptedAt: now } }));
+      await runTransaction(db, (tx) =>
+        tx.promoAttempt.create({ data: { accountId: options.accountId, code, reason: error.code.slice(0, 32), attemptedAt: now } }),
+      );
     }
     throw error;
   }

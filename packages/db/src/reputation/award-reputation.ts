@@ -42,7 +42,18 @@ export async function applyReputation(
     return { ...r, levelBefore: levels.levelBefore.name, levelAfter: levels.levelAfter.name };
   });
   for (const c of changes) {
-    ctx.emit({ kind: "reputation.changed", accountId, characterId, factionId: c.factionId, delta: c.after - c.before, before: c.before, after: c.after, levelBefore: c.levelBefore, levelAfter: c.levelAfter, source });
+    ctx.emit({
+      kind: "reputation.changed",
+      accountId,
+      characterId,
+      factionId: c.factionId,
+      delta: c.after - c.before,
+      before: c.before,
+      after: c.after,
+      levelBefore: c.levelBefore,
+      levelAfter: c.levelAfter,
+      source,
+    });
   }
   ctx.step("reputation.changed");
   const titles: number[] = [];

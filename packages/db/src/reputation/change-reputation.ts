@@ -6,13 +6,7 @@ import { runTransaction, type DbClient } from "../client.js";
 import { DB_ERROR_CODES, DbError, isForeignKeyViolation, toDbError } from "../errors.js";
 import { Prisma } from "../generated/prisma/client";
 import { IdSchema, parseInput, ReasonSchema } from "../validation.js";
-import {
-  ReputationBoundsSchema,
-  ReputationChangesSchema,
-  type ReputationBounds,
-  type ReputationChange,
-  type ReputationDelta,
-} from "./reputation-input.js";
+import { ReputationBoundsSchema, ReputationChangesSchema, type ReputationBounds, type ReputationChange, type ReputationDelta } from "./reputation-input.js";
 
 /** Options for {@link changeReputation}. */
 export interface ChangeReputationOptions {

@@ -30,7 +30,10 @@ export interface ReputationChange {
 export const ReputationDeltaSchema = z.object({
   factionId: ClientIdSchema,
   // z.number().int() only accepts safe integers; the SQL adds in bigint before clamping.
-  delta: z.number().int().refine((d) => d !== 0, "must not be 0"),
+  delta: z
+    .number()
+    .int()
+    .refine((d) => d !== 0, "must not be 0"),
 });
 
 /** At most this many changes per call (a kill or a quest has a handful). */
@@ -38,6 +41,4 @@ export const MAX_REPUTATION_CHANGES = 100;
 
 export const ReputationChangesSchema = z.array(ReputationDeltaSchema).max(MAX_REPUTATION_CHANGES);
 
-export const ReputationBoundsSchema = z
-  .object({ min: Int32, max: Int32 })
-  .refine((b) => b.min <= b.max, { message: "min must not exceed max", path: ["max"] });
+export const ReputationBoundsSchema = z.object({ min: Int32, max: Int32 }).refine((b) => b.min <= b.max, { message: "min must not exceed max", path: ["max"] });

@@ -86,23 +86,27 @@ export async function importStoreCatalog(db: DbClient, options: ImportStoreCatal
     offers: { created: [], updated: [], keptOperator: [] },
   };
   try {
-    return await runTransaction(db, async (tx) => {
-      // One import at a time (two servers starting together, or the CLI racing a start).
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707370)`;
-      if (options.onlyIfEmpty && (await tx.storeOffer.count()) > 0) return { ...report, skippedNotEmpty: true };
-      await importCategories(tx, options.catalog.categories, report);
-      for (const o of options.catalog.offers) {
-        const existing = await tx.storeOffer.findUnique({ where: { id: o.id }, select: { origin: true } });
-        if (!existing) {
-          await tx.storeOffer.create({ data: { id: o.id, ...offerColumns(o), origin: "import" } });
-          report.offers.created.push(o.id);
-        } else if (existing.origin === "import") {
-          await tx.storeOffer.update({ where: { id: o.id }, data: offerColumns(o) });
-          report.offers.updated.push(o.id);
-        } else report.offers.keptOperator.push(o.id);
-      }
-      return report;
-    }, { maxWait: 15_000, timeout: 60_000 });
+    return await runTransaction(
+      db,
+      async (tx) => {
+        // One import at a time (two servers starting together, or the CLI racing a start).
+        await tx.$executeRaw`SELECT pg_advisory_xact_lock(72707370)`;
+        if (options.onlyIfEmpty && (await tx.storeOffer.count()) > 0) return { ...report, skippedNotEmpty: true };
+        await importCategories(tx, options.catalog.categories, report);
+        for (const o of options.catalog.offers) {
+          const existing = await tx.storeOffer.findUnique({ where: { id: o.id }, select: { origin: true } });
+          if (!existing) {
+            await tx.storeOffer.create({ data: { id: o.id, ...offerColumns(o), origin: "import" } });
+            report.offers.created.push(o.id);
+          } else if (existing.origin === "import") {
+            await tx.storeOffer.update({ where: { id: o.id }, data: offerColumns(o) });
+            report.offers.updated.push(o.id);
+          } else report.offers.keptOperator.push(o.id);
+        }
+        return report;
+      },
+      { maxWait: 15_000, timeout: 60_000 },
+    );
   } catch (error) {
     throw toDbError(error, "Importing the store catalog failed");
   }

@@ -34,8 +34,21 @@ export async function listPurchases(db: DbClient, options: z.input<typeof Input>
       take: limit,
       skip: offset,
       select: {
-        id: true, accountId: true, characterId: true, offerId: true, offerName: true, currency: true, basePrice: true, amountPaid: true,
-        discountPercent: true, discountSource: true, isGift: true, recipientCharacterId: true, mailId: true, refundedAt: true, createdAt: true,
+        id: true,
+        accountId: true,
+        characterId: true,
+        offerId: true,
+        offerName: true,
+        currency: true,
+        basePrice: true,
+        amountPaid: true,
+        discountPercent: true,
+        discountSource: true,
+        isGift: true,
+        recipientCharacterId: true,
+        mailId: true,
+        refundedAt: true,
+        createdAt: true,
       },
     });
   } catch (error) {

@@ -10,7 +10,13 @@ import { priceFor } from "./price-for.js";
 import { loadOwnership } from "./store-grants.js";
 import { loadOffer } from "./store-offer-record.js";
 
-const Input = z.object({ accountId: IdSchema, characterId: IdSchema.nullable().optional(), offerId: IdSchema, currency: z.enum(STORE_CURRENCY), now: z.date().optional() });
+const Input = z.object({
+  accountId: IdSchema,
+  characterId: IdSchema.nullable().optional(),
+  offerId: IdSchema,
+  currency: z.enum(STORE_CURRENCY),
+  now: z.date().optional(),
+});
 
 /** What {@link previewOffer} shows. */
 export interface OfferPreview {

@@ -41,7 +41,9 @@ export async function createPromotion(db: DbClient, options: CreatePromotionInpu
       throw new DbError(DB_ERROR_CODES.STORE_CATALOG_INVALID, `No store offer ${p.scope.offerId}`, { details: { field: "scope.offerId" } });
     }
     const scopeId = p.scope.kind === "category" ? p.scope.categoryId : p.scope.kind === "offer" ? p.scope.offerId : null;
-    const row = await db.storePromotion.create({ data: { name: p.name, percent: p.percent, startsAt: p.startsAt, endsAt: p.endsAt, scope: p.scope.kind, scopeId } });
+    const row = await db.storePromotion.create({
+      data: { name: p.name, percent: p.percent, startsAt: p.startsAt, endsAt: p.endsAt, scope: p.scope.kind, scopeId },
+    });
     return toPromotion(row);
   } catch (error) {
     throw toDbError(error, `Creating promotion ${p.name} failed`);
@@ -59,7 +61,14 @@ export async function listPromotions(db: DbClient, options: { activeAt?: Date } 
   }
 }
 
-const DealInput = z.object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD").refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "must be a date"), offerId: IdSchema, percent: Percent });
+const DealInput = z.object({
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD")
+    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "must be a date"),
+  offerId: IdSchema,
+  percent: Percent,
+});
 
 /**
  * Sets the daily deal of a UTC date (one per date: a second call for the date replaces it).
@@ -72,7 +81,11 @@ export async function setDailyDeal(db: DbClient, options: z.input<typeof DealInp
       throw new DbError(DB_ERROR_CODES.STORE_CATALOG_INVALID, `No store offer ${d.offerId}`, { details: { field: "offerId" } });
     }
     const dealDate = new Date(`${d.date}T00:00:00.000Z`);
-    await db.storeDailyDeal.upsert({ where: { dealDate }, create: { dealDate, offerId: d.offerId, percent: d.percent }, update: { offerId: d.offerId, percent: d.percent } });
+    await db.storeDailyDeal.upsert({
+      where: { dealDate },
+      create: { dealDate, offerId: d.offerId, percent: d.percent },
+      update: { offerId: d.offerId, percent: d.percent },
+    });
     return d;
   } catch (error) {
     throw toDbError(error, `Setting the daily deal of ${d.date} failed`);
@@ -82,7 +95,10 @@ export async function setDailyDeal(db: DbClient, options: z.input<typeof DealInp
 /** Daily deals from `from` (a UTC date, default every one), by date. */
 export async function listDailyDeals(db: DbClient, options: { from?: string } = {}): Promise<StoreDailyDeal[]> {
   try {
-    const rows = await db.storeDailyDeal.findMany({ where: options.from ? { dealDate: { gte: new Date(`${options.from}T00:00:00.000Z`) } } : {}, orderBy: { dealDate: "asc" } });
+    const rows = await db.storeDailyDeal.findMany({
+      where: options.from ? { dealDate: { gte: new Date(`${options.from}T00:00:00.000Z`) } } : {},
+      orderBy: { dealDate: "asc" },
+    });
     return rows.map((r) => ({ date: r.dealDate.toISOString().slice(0, 10), offerId: r.offerId, percent: r.percent }));
   } catch (error) {
     throw toDbError(error, "Listing daily deals failed");

@@ -64,7 +64,9 @@ async function giftRecipient(tx: ActionContext["tx"], to: { name: string } | { c
     return id;
   } catch (error) {
     if (!isDbError(error, "CHARACTER_NOT_FOUND")) throw error;
-    throw new DbError(DB_ERROR_CODES.STORE_GIFT_RECIPIENT_INELIGIBLE, `No character ${"name" in to ? to.name : to.characterId} to receive a gift`, { details: { to } });
+    throw new DbError(DB_ERROR_CODES.STORE_GIFT_RECIPIENT_INELIGIBLE, `No character ${"name" in to ? to.name : to.characterId} to receive a gift`, {
+      details: { to },
+    });
   }
 }
 
@@ -75,7 +77,9 @@ async function run(ctx: ActionContext, i: z.output<typeof Input>): Promise<Purch
   if (characterId !== null) {
     const character = await tx.character.findUnique({ where: { id: characterId }, select: { accountId: true } });
     if (!character || character.accountId !== i.accountId) {
-      throw new DbError(DB_ERROR_CODES.CHARACTER_NOT_FOUND, `No character ${characterId} on account ${i.accountId}`, { details: { characterId, accountId: i.accountId } });
+      throw new DbError(DB_ERROR_CODES.CHARACTER_NOT_FOUND, `No character ${characterId} on account ${i.accountId}`, {
+        details: { characterId, accountId: i.accountId },
+      });
     }
   }
   const offer = await loadOffer(tx, i.offerId);
@@ -88,7 +92,9 @@ async function run(ctx: ActionContext, i: z.output<typeof Input>): Promise<Purch
     });
   }
   if (characterId === null && (i.currency === "gold" || i.gift !== undefined || needsCharacter(offer.grants, offer.accountWide))) {
-    throw new DbError(DB_ERROR_CODES.STORE_CHARACTER_REQUIRED, `Offer ${offer.id} in ${i.currency}${i.gift ? " as a gift" : ""} needs a character`, { details });
+    throw new DbError(DB_ERROR_CODES.STORE_CHARACTER_REQUIRED, `Offer ${offer.id} in ${i.currency}${i.gift ? " as a gift" : ""} needs a character`, {
+      details,
+    });
   }
 
   let recipientCharacterId: number | null = null;

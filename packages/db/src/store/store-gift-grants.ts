@@ -35,9 +35,13 @@ const handler: MailGrantHandler = {
     // Strict for gifts: owning any part refuses the claim, so the recipient can return it and the
     // buyer is refunded in full rather than paying for something granted twice.
     if (plan.owned.length > 0) {
-      throw new DbError(DB_ERROR_CODES.STORE_ALREADY_OWNED, `Character ${to.characterId} already owns part of gift ${purchase.id}; return it to refund the sender`, {
-        details: { purchaseId: purchase.id.toString(), characterId: to.characterId },
-      });
+      throw new DbError(
+        DB_ERROR_CODES.STORE_ALREADY_OWNED,
+        `Character ${to.characterId} already owns part of gift ${purchase.id}; return it to refund the sender`,
+        {
+          details: { purchaseId: purchase.id.toString(), characterId: to.characterId },
+        },
+      );
     }
     await applyGrants(ctx, grants, {
       accountId: to.accountId,
@@ -51,7 +55,8 @@ const handler: MailGrantHandler = {
   },
   async refund(ctx: ActionContext, to: GrantRecipient, description: GrantDescription): Promise<void> {
     const purchase = await lockPurchase(ctx, description);
-    if (purchase.refundedAt !== null) throw new DbError(DB_ERROR_CODES.MAIL_NO_ATTACHMENT, `Gift ${purchase.id} was refunded already`, { details: { purchaseId: purchase.id.toString() } });
+    if (purchase.refundedAt !== null)
+      throw new DbError(DB_ERROR_CODES.MAIL_NO_ATTACHMENT, `Gift ${purchase.id} was refunded already`, { details: { purchaseId: purchase.id.toString() } });
     if (purchase.accountId !== to.accountId) {
       throw new DbError(DB_ERROR_CODES.INTERNAL, `Gift ${purchase.id} came back to account ${to.accountId}, not its buyer ${purchase.accountId}`);
     }
@@ -66,7 +71,14 @@ const handler: MailGrantHandler = {
       });
     }
     await ctx.tx.storePurchase.update({ where: { id: purchase.id }, data: { refundedAt: ctx.now } });
-    ctx.emit({ kind: "store.refunded", accountId: purchase.accountId, characterId: purchase.characterId, purchaseId: purchase.id, currency, amount: purchase.amountPaid });
+    ctx.emit({
+      kind: "store.refunded",
+      accountId: purchase.accountId,
+      characterId: purchase.characterId,
+      purchaseId: purchase.id,
+      currency,
+      amount: purchase.amountPaid,
+    });
   },
 };
 

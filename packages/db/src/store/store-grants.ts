@@ -20,7 +20,8 @@ import { grantTitle } from "../titles/grant-title.js";
  */
 export async function loadOwnership(tx: Prisma.TransactionClient, accountId: number, characterId: number | null, now: Date): Promise<StoreOwnership> {
   const account = await tx.accountCollection.findMany({ where: { accountId }, select: { collectibleType: true, collectibleId: true } });
-  const own = characterId === null ? [] : await tx.characterCollection.findMany({ where: { characterId }, select: { collectibleType: true, collectibleId: true } });
+  const own =
+    characterId === null ? [] : await tx.characterCollection.findMany({ where: { characterId }, select: { collectibleType: true, collectibleId: true } });
   const titles = await tx.accountTitle.findMany({ where: { accountId, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }, select: { titleId: true } });
   const all = [...account, ...own];
   return {
@@ -80,7 +81,8 @@ export async function applyGrants(ctx: ActionContext, grants: readonly StoreGran
         break;
       }
       case "currency":
-        if (grant.amount > 0n) await changeBalance(ctx, { currency: grant.currency, accountId: to.accountId, delta: grant.amount, reason: to.reason, source: to.ledgerSource });
+        if (grant.amount > 0n)
+          await changeBalance(ctx, { currency: grant.currency, accountId: to.accountId, delta: grant.amount, reason: to.reason, source: to.ledgerSource });
         break;
     }
   }

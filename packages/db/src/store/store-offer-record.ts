@@ -35,7 +35,9 @@ type OfferRow = Prisma.StoreOfferGetPayload<object>;
  */
 export function parseGrantsColumn(value: unknown): StoreGrant[] {
   const raw = fromJsonColumn<unknown[]>(value).map((g) =>
-    typeof g === "object" && g !== null && typeof (g as { amount?: unknown }).amount === "bigint" ? { ...g, amount: String((g as { amount: bigint }).amount) } : g,
+    typeof g === "object" && g !== null && typeof (g as { amount?: unknown }).amount === "bigint"
+      ? { ...g, amount: String((g as { amount: bigint }).amount) }
+      : g,
   );
   return z.array(storeGrantSchema).parse(raw);
 }
@@ -80,7 +82,11 @@ export interface PricingContext {
 /** A promotion row as core sees it. */
 export function toPromotion(row: Prisma.StorePromotionGetPayload<object>): StorePromotion {
   const scope: StorePromotion["scope"] =
-    row.scope === "category" ? { kind: "category", categoryId: row.scopeId! } : row.scope === "offer" ? { kind: "offer", offerId: row.scopeId! } : { kind: "all" };
+    row.scope === "category"
+      ? { kind: "category", categoryId: row.scopeId! }
+      : row.scope === "offer"
+        ? { kind: "offer", offerId: row.scopeId! }
+        : { kind: "all" };
   return { id: row.id, name: row.name, percent: row.percent, startsAt: row.startsAt, endsAt: row.endsAt, scope };
 }
 

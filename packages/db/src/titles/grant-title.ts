@@ -40,7 +40,13 @@ export const grantTitle = defineAction({
   async run(ctx, i): Promise<GrantTitleResult> {
     const title = requireDefinition(ctx.rules.data.titles, "title", i.titleId);
     await lockAccount(ctx.tx, i.accountId);
-    const result = await insertTitle(ctx.tx, { accountId: i.accountId, titleId: i.titleId, source: i.source, expiresAt: titleExpiresAt(title, ctx.now), now: ctx.now });
+    const result = await insertTitle(ctx.tx, {
+      accountId: i.accountId,
+      titleId: i.titleId,
+      source: i.source,
+      expiresAt: titleExpiresAt(title, ctx.now),
+      now: ctx.now,
+    });
     if (result.granted) {
       ctx.emit({
         kind: "title.granted",

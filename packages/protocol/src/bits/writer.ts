@@ -220,7 +220,7 @@ export class BitWriter {
   release(): void {
     if (this.pooled) {
       this.pooled = false;
-      scratchBuffer = this.buf.length <= SCRATCH_LIMIT ? this.buf : scratchBuffer ?? new Uint8Array(SCRATCH_BYTES);
+      scratchBuffer = this.buf.length <= SCRATCH_LIMIT ? this.buf : (scratchBuffer ?? new Uint8Array(SCRATCH_BYTES));
       this.buf = new Uint8Array(8);
       this.pos = 0;
     }

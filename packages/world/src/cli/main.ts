@@ -34,7 +34,12 @@ function findCommand(argv: string[]): { command: Command; rest: string[] } | und
 }
 
 function commandHelp(command: Command): string {
-  const lines = [`bezgelor ${command.path.join(" ")}: ${command.summary}`, `Role: ${command.role} (the operator running the CLI is trusted as admin)`, "", "Options:"];
+  const lines = [
+    `bezgelor ${command.path.join(" ")}: ${command.summary}`,
+    `Role: ${command.role} (the operator running the CLI is trusted as admin)`,
+    "",
+    "Options:",
+  ];
   const opts = { ...command.options };
   for (const [name, spec] of Object.entries(opts)) {
     const arg = spec.type === "string" ? ` <${name}>` : "";
@@ -62,9 +67,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<Exi
   const found = findCommand(argv);
   if (!found) {
     const wantsHelp = argv.length === 0 || argv.includes("--help") || argv.includes("-h") || words[0] === "help";
-    (wantsHelp ? io.stdout : io.stderr)(
-      (wantsHelp ? "" : `unknown command: ${words.join(" ") || "(none)"}\n\n`) + rootHelp(),
-    );
+    (wantsHelp ? io.stdout : io.stderr)((wantsHelp ? "" : `unknown command: ${words.join(" ") || "(none)"}\n\n`) + rootHelp());
     return wantsHelp ? EXIT_CODES.OK : EXIT_CODES.USAGE;
   }
   const { command, rest } = found;

@@ -133,7 +133,11 @@ export class HeadlessClient {
    * Waits for the next packet with any of `names` that `match` accepts, and says which it was.
    * @throws WorldError TIMEOUT or DISCONNECTED.
    */
-  waitForAny(names: readonly ServerPacketName[], match: (packet: Received) => boolean = () => true, timeoutMs = this.options.timeoutMs ?? 5000): Promise<Received> {
+  waitForAny(
+    names: readonly ServerPacketName[],
+    match: (packet: Received) => boolean = () => true,
+    timeoutMs = this.options.timeoutMs ?? 5000,
+  ): Promise<Received> {
     const wanted = new Set(names);
     const index = this.inbox.findIndex((p) => wanted.has(p.name) && match(p));
     const found = index >= 0 ? this.inbox.splice(index, 1)[0] : undefined;

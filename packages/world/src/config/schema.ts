@@ -12,7 +12,12 @@ export const ServerConfigSchema = z.object({
   host: z.string().min(1).default("0.0.0.0"),
   port: z.coerce.number().int().min(0).max(65535).default(24000),
   /** Largest frame accepted from a client, in bytes, header included. */
-  maxFrameSize: z.coerce.number().int().min(64).max(16 * 1024 * 1024).default(64 * 1024),
+  maxFrameSize: z.coerce
+    .number()
+    .int()
+    .min(64)
+    .max(16 * 1024 * 1024)
+    .default(64 * 1024),
   /** A session that sends nothing for this long is disconnected. */
   idleTimeoutSeconds: z.coerce.number().min(0.1).default(120),
   /** A connection must complete login (a valid ClientHelloRealm) this soon after connecting, whatever it sends. */
@@ -50,7 +55,12 @@ export const FriendsConfigSchema = z.object({
   maxRivals: z.coerce.number().int().min(0).max(10_000).default(100),
   maxPendingInvites: z.coerce.number().int().min(1).max(10_000).default(10),
   /** Seconds a friend invite waits for an answer (default 7 days). */
-  inviteLifetimeSeconds: z.coerce.number().int().min(1).max(365 * 86_400).default(7 * 86_400),
+  inviteLifetimeSeconds: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(365 * 86_400)
+    .default(7 * 86_400),
 });
 
 /**

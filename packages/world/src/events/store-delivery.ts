@@ -19,9 +19,15 @@ const collectibleName = (ctx: DeliveryContext, type: "mount" | "pet", id: number
 
 /** The store event kinds and what they send. */
 export const STORE_EVENT_DELIVERY: { readonly [K in StoreKind]: Deliver<K> } = {
-  "collection.unlocked": (ctx, e) => tell(ctx, e.accountId, e.characterId, `Added to your collection: ${collectibleName(ctx, e.collectibleType, e.collectibleId)}`),
+  "collection.unlocked": (ctx, e) =>
+    tell(ctx, e.accountId, e.characterId, `Added to your collection: ${collectibleName(ctx, e.collectibleType, e.collectibleId)}`),
   "store.purchased": (ctx, e) =>
-    tell(ctx, e.accountId, e.characterId, `${e.recipientCharacterId === null ? "Purchased" : "Gift sent"}: offer ${e.offerId} for ${e.amountPaid} ${e.currency}`),
+    tell(
+      ctx,
+      e.accountId,
+      e.characterId,
+      `${e.recipientCharacterId === null ? "Purchased" : "Gift sent"}: offer ${e.offerId} for ${e.amountPaid} ${e.currency}`,
+    ),
   "store.refunded": (ctx, e) => tell(ctx, e.accountId, e.characterId, `Gift refunded: ${e.amount} ${e.currency}`),
   "promo.redeemed": (ctx, e) => tell(ctx, e.accountId, e.characterId, `Code ${e.code} redeemed`),
 };

@@ -26,7 +26,10 @@ export async function runSocialSweep(services: WorldServices, now: Date = new Da
   for (const failure of mail.failed) logger.warn({ ...failure, mailId: failure.mailId.toString() }, "mail could not expire; kept for the next sweep");
   const changed = mail.returned.length + mail.settled.length + mail.deleted.length + result.expired;
   if (changed > 0) {
-    logger.info({ returned: mail.returned.length, settled: mail.settled.length, deleted: mail.deleted.length, invitesExpired: result.expired }, "sweep expired mail and invites");
+    logger.info(
+      { returned: mail.returned.length, settled: mail.settled.length, deleted: mail.deleted.length, invitesExpired: result.expired },
+      "sweep expired mail and invites",
+    );
   }
   await services.events.flush();
   return { mail, invitesExpired: result.expired };

@@ -27,9 +27,6 @@ export interface PacketHandler<V> {
 export type HandlerMap = { readonly [K in ClientPacketName]: PacketHandler<ClientPacketValues[K]> };
 
 /** Declares a handler with its packet's value type inferred from the name. */
-export function handler<K extends ClientPacketName>(
-  _packet: K,
-  spec: PacketHandler<ClientPacketValues[K]>,
-): PacketHandler<ClientPacketValues[K]> {
+export function handler<K extends ClientPacketName>(_packet: K, spec: PacketHandler<ClientPacketValues[K]>): PacketHandler<ClientPacketValues[K]> {
   return spec;
 }

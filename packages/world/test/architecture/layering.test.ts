@@ -18,8 +18,7 @@ function fakeRepo(files: Record<string, string>): string {
 // Built at run time so this file's own source holds no import of those specifiers.
 const importLine = (spec: string) => `import x from "${spec}";\n`;
 
-const manifest = (deps: Record<string, string> = {}) =>
-  JSON.stringify({ dependencies: deps, exports: { ".": "./src/index.ts" } });
+const manifest = (deps: Record<string, string> = {}) => JSON.stringify({ dependencies: deps, exports: { ".": "./src/index.ts" } });
 
 describe("package layering", () => {
   it("holds for this repository", () => {
@@ -56,7 +55,7 @@ describe("package layering", () => {
       "data/package.json": manifest(),
     });
     expect(checkLayering(root).map((v) => v.message)).toEqual([
-      'core imports @bezgelor/data but its package.json does not declare @bezgelor/data',
+      "core imports @bezgelor/data but its package.json does not declare @bezgelor/data",
       "db declares @bezgelor/core but never imports it",
     ]);
   });

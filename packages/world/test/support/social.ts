@@ -35,7 +35,10 @@ export async function richPlayer(t: TestWorld, opts: ActionOptions, gold: bigint
 export async function holdings(t: TestWorld, ...players: TestPlayer[]) {
   const ids = players.map((p) => p.characterId);
   const chars = await t.db.character.findMany({ where: { id: { in: ids } }, select: { id: true, gold: true }, orderBy: { id: "asc" } });
-  const mails = await t.db.mail.findMany({ where: { OR: [{ recipientCharacterId: { in: ids } }, { senderCharacterId: { in: ids } }] }, include: { attachments: true } });
+  const mails = await t.db.mail.findMany({
+    where: { OR: [{ recipientCharacterId: { in: ids } }, { senderCharacterId: { in: ids } }] },
+    include: { attachments: true },
+  });
   const inventory = await t.db.characterInventoryItem.findMany({ where: { characterId: { in: ids } } });
   const items: Record<number, number> = {};
   for (const i of inventory) items[i.itemId] = (items[i.itemId] ?? 0) + i.count;

@@ -43,7 +43,11 @@ export const bot = defineCommand({
       const list = await client.login({ accountId: account.id, email: account.email, sessionKey }).catch((error: unknown) => {
         // The server answers a bad key by closing the connection (as NexusForever does): a refusal, not an outage.
         if (error instanceof WorldError && error.code === "DISCONNECTED") {
-          throw new WorldError("AUTH_FAILED", "the server closed the connection at login: the session key was not accepted (expired, revoked, or another account's)", { cause: error });
+          throw new WorldError(
+            "AUTH_FAILED",
+            "the server closed the connection at login: the session key was not accepted (expired, revoked, or another account's)",
+            { cause: error },
+          );
         }
         throw error;
       });
@@ -60,15 +64,16 @@ export const bot = defineCommand({
       }
       // Stay, but notice at once if the server goes away meanwhile.
       let timer: NodeJS.Timeout | undefined;
-      const lost = await Promise.race([
-        new Promise<undefined>((r) => (timer = setTimeout(() => r(undefined), stay * 1000))),
-        client.closed,
-      ]);
+      const lost = await Promise.race([new Promise<undefined>((r) => (timer = setTimeout(() => r(undefined), stay * 1000))), client.closed]);
       clearTimeout(timer);
       if (lost) throw lost;
       client.send(ClientLogoutRequest, { initiated: true });
       await client.waitFor("ServerLogout");
-      if (ctx.json) ctx.print(client.log.map((p) => ({ name: p.name, value: p.value })), () => "");
+      if (ctx.json)
+        ctx.print(
+          client.log.map((p) => ({ name: p.name, value: p.value })),
+          () => "",
+        );
     } finally {
       await client.close();
     }

@@ -30,6 +30,8 @@ export function resolveCharacterOption(kind: keyof typeof CHOICES, value: string
   if (byName !== undefined) return byName;
   const byId = Number(key);
   if (Object.values(table).includes(byId)) return byId;
-  const choices = Object.entries(table).map(([n, id]) => `${n} (${id})`).join(", ");
+  const choices = Object.entries(table)
+    .map(([n, id]) => `${n} (${id})`)
+    .join(", ");
   throw new WorldError("USAGE", `unknown ${kind} "${value}"; choose one of ${choices}`);
 }

@@ -26,7 +26,15 @@ export const currencyShow = defineCommand({
     const account = await getAccountByEmail(client, { email: str(o, "email") });
     const character = typeof o.character === "string" ? await characterOf(client, account, o.character) : undefined;
     const b = await getBalances(client, { accountId: account.id, characterId: character?.id });
-    const view: BalancesView = { accountId: account.id, email: account.email, premium: b.premium, bonus: b.bonus, characterId: b.characterId, character: character?.name ?? null, gold: b.gold };
+    const view: BalancesView = {
+      accountId: account.id,
+      email: account.email,
+      premium: b.premium,
+      bonus: b.bonus,
+      characterId: b.characterId,
+      character: character?.name ?? null,
+      gold: b.gold,
+    };
     ctx.print(view, (v: BalancesView) =>
       [`${v.email}: premium (NCoin) ${v.premium}, bonus (Omnibits) ${v.bonus}`, ...(v.character === null ? [] : [`${v.character}: gold ${v.gold}`])].join("\n"),
     );

@@ -17,7 +17,17 @@ import { mailSend } from "./mail-send";
 import { serve } from "./serve";
 import { sessionIssue } from "./session-issue";
 import { promoCreate, promoDisable, promoList, promoRedeem, promoShow } from "./promo";
-import { storeBuy, storeDealList, storeDealSet, storeImport, storeOfferList, storeOfferSet, storeOfferShow, storePromotionCreate, storePromotionList } from "./store";
+import {
+  storeBuy,
+  storeDealList,
+  storeDealSet,
+  storeImport,
+  storeOfferList,
+  storeOfferSet,
+  storeOfferShow,
+  storePromotionCreate,
+  storePromotionList,
+} from "./store";
 
 /**
  * Every CLI command, in the order `--help` lists them: one file per command,

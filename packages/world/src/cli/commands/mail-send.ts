@@ -77,10 +77,19 @@ export const mailSend = defineCommand({
       // A refusal is a known outcome; anything else may have committed before the reply was lost.
       const known = error instanceof WorldError || (error instanceof DbError && error.code !== "INTERNAL" && error.code !== "CONNECTION_FAILED");
       if (known) throw error;
-      throw new WorldError("DISCONNECTED", `the outcome is unknown (${(error as Error).message}); retry safely with: ${retryCommand(o, key)}`, { cause: error });
+      throw new WorldError("DISCONNECTED", `the outcome is unknown (${(error as Error).message}); retry safely with: ${retryCommand(o, key)}`, {
+        cause: error,
+      });
     }
     ctx.print(
-      { mailId: sent.result.mailId, recipientCharacterId: sent.result.recipientCharacterId, to: str(o, "to"), expiresAt: sent.result.expiresAt, key, replayed: sent.replayed },
+      {
+        mailId: sent.result.mailId,
+        recipientCharacterId: sent.result.recipientCharacterId,
+        to: str(o, "to"),
+        expiresAt: sent.result.expiresAt,
+        key,
+        replayed: sent.replayed,
+      },
       (v: SentView) => `${v.replayed ? "already sent" : "sent"} mail ${v.mailId} to ${v.to} (expires ${v.expiresAt.toISOString()}, key ${v.key})`,
     );
   },

@@ -2,7 +2,17 @@
 // for an account. Exit codes: 0 ok, 2 usage, 3 not found, 4 conflict (code taken, key reused),
 // 5 unavailable, 6 refused (expired, used up, redeemed already, rate limited).
 import { randomUUID } from "node:crypto";
-import { createPromoCode, disablePromoCode, getAccountByEmail, getPromoCode, listPromoCodes, PROMO_CODE_KINDS, redeemPromoCode, type PromoCodeKind, type PromoCodeRecord } from "@bezgelor/db";
+import {
+  createPromoCode,
+  disablePromoCode,
+  getAccountByEmail,
+  getPromoCode,
+  listPromoCodes,
+  PROMO_CODE_KINDS,
+  redeemPromoCode,
+  type PromoCodeKind,
+  type PromoCodeRecord,
+} from "@bezgelor/db";
 import { WorldError } from "../../errors";
 import { defineCommand, str, strs } from "../command";
 import { characterOf, cliActor } from "../currency-change";
@@ -15,7 +25,8 @@ const line = (p: PromoCodeRecord) =>
 export const promoCreate = defineCommand({
   path: ["promo", "create"],
   role: "admin",
-  summary: "create a promo code (compared trimmed and case-insensitively); --reward premium:N|bonus:N|gold:N|mount:ID|pet:ID|title:ID|item:ID[:COUNT]|offer:ID, repeatable",
+  summary:
+    "create a promo code (compared trimmed and case-insensitively); --reward premium:N|bonus:N|gold:N|mount:ID|pet:ID|title:ID|item:ID[:COUNT]|offer:ID, repeatable",
   options: {
     code: { type: "string", description: "the code's text", required: true },
     kind: { type: "string", description: "single_use|multi_use|per_account", required: true },
@@ -27,7 +38,8 @@ export const promoCreate = defineCommand({
   printsData: true,
   async run(ctx, o) {
     const kind = str(o, "kind");
-    if (!(PROMO_CODE_KINDS as readonly string[]).includes(kind)) throw new WorldError("USAGE", `--kind must be one of ${PROMO_CODE_KINDS.join(", ")}, got ${kind}`);
+    if (!(PROMO_CODE_KINDS as readonly string[]).includes(kind))
+      throw new WorldError("USAGE", `--kind must be one of ${PROMO_CODE_KINDS.join(", ")}, got ${kind}`);
     const maxUses = typeof o["max-uses"] === "string" ? parseId("max-uses", o["max-uses"]) : undefined;
     const { client } = await ctx.openDatabase();
     const created = await createPromoCode(client, {
@@ -96,7 +108,14 @@ export const promoRedeem = defineCommand({
     const account = await getAccountByEmail(client, { email: str(o, "email") });
     const character = typeof o.character === "string" ? await characterOf(client, account, o.character) : undefined;
     const key = typeof o.key === "string" ? o.key : `promo-${randomUUID()}`;
-    const { result, replayed } = await redeemPromoCode(client, { rules: await ctx.loadRules(), actor: cliActor(), idempotencyKey: key, accountId: account.id, characterId: character?.id ?? null, code: str(o, "code") });
+    const { result, replayed } = await redeemPromoCode(client, {
+      rules: await ctx.loadRules(),
+      actor: cliActor(),
+      idempotencyKey: key,
+      accountId: account.id,
+      characterId: character?.id ?? null,
+      code: str(o, "code"),
+    });
     const view = { ...result, key, replayed };
     ctx.print(view, (v: typeof view) => `${v.replayed ? "already redeemed" : "redeemed"} ${v.code}: ${json(v.rewards)}`);
   },

@@ -24,12 +24,16 @@ export const serve = defineCommand({
     // One world server per database: a second one on the same embedded directory would reach it
     // through the first one's socket and both would deliver its events and host the same players.
     if (database.kind === "pglite-remote") {
-      throw new WorldError("UNAVAILABLE", "another world server is already serving this embedded database directory; stop it first or use another BEZGELOR_DB_DIR");
+      throw new WorldError(
+        "UNAVAILABLE",
+        "another world server is already serving this embedded database directory; stop it first or use another BEZGELOR_DB_DIR",
+      );
     }
     // The shipped store catalog goes into the database on the first start only; later it is the
     // operators' (`bezgelor store import` brings a changed file in).
     const imported = await importStoreCatalog(database.client, { catalog: storeCatalogOf(data), onlyIfEmpty: true });
-    if (!imported.skippedNotEmpty) ctx.logger.info({ offers: imported.offers.created.length, categories: imported.categories.created.length }, "store catalog imported");
+    if (!imported.skippedNotEmpty)
+      ctx.logger.info({ offers: imported.offers.created.length, categories: imported.categories.created.length }, "store catalog imported");
     const server = await startWorldServer({ config, database, data, logger: ctx.logger });
     const signal = await stopSignal(ctx.logger);
     ctx.logger.info({ signal }, "stop requested");

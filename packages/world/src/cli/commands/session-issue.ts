@@ -11,7 +11,13 @@ export const sessionIssue = defineCommand({
     const { client } = await ctx.openDatabase();
     const issued = await issueSessionKey(client, { email: str(o, "email") });
     ctx.print(
-      { accountId: issued.accountId, email: issued.email, sessionKey: issued.sessionKey, createdAt: issued.createdAt, lifetimeSeconds: ctx.config.db.sessionKeyLifetimeSeconds },
+      {
+        accountId: issued.accountId,
+        email: issued.email,
+        sessionKey: issued.sessionKey,
+        createdAt: issued.createdAt,
+        lifetimeSeconds: ctx.config.db.sessionKeyLifetimeSeconds,
+      },
       (i: { sessionKey: string }) => i.sessionKey,
     );
   },

@@ -25,7 +25,8 @@ export function parseMoney(name: string, value: string): bigint {
 
 /** premium, bonus or gold. */
 export function parseStoreCurrency(value: string): StoreCurrency {
-  if (!(STORE_CURRENCY as readonly string[]).includes(value)) throw new WorldError("USAGE", `--currency must be one of ${STORE_CURRENCY.join(", ")}, got ${value}`);
+  if (!(STORE_CURRENCY as readonly string[]).includes(value))
+    throw new WorldError("USAGE", `--currency must be one of ${STORE_CURRENCY.join(", ")}, got ${value}`);
   return value as StoreCurrency;
 }
 
@@ -40,7 +41,8 @@ export function parseTime(name: string, value: string): Date {
 
 /** A UTC date YYYY-MM-DD. */
 export function parseDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) throw new WorldError("USAGE", `--date must be a UTC date YYYY-MM-DD, got ${value}`);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
+    throw new WorldError("USAGE", `--date must be a UTC date YYYY-MM-DD, got ${value}`);
   return value;
 }
 
@@ -56,7 +58,8 @@ export function parseBool(name: string, value: string): boolean {
  */
 export function parseReward(value: string): PromoReward {
   const [kind, a, b, ...rest] = value.split(":");
-  const bad = () => new WorldError("USAGE", `--reward must be premium:N, bonus:N, gold:N, mount:ID, pet:ID, title:ID, item:ID[:COUNT] or offer:ID, got ${value}`);
+  const bad = () =>
+    new WorldError("USAGE", `--reward must be premium:N, bonus:N, gold:N, mount:ID, pet:ID, title:ID, item:ID[:COUNT] or offer:ID, got ${value}`);
   if (a === undefined || rest.length > 0) throw bad();
   switch (kind) {
     case "premium":

@@ -25,12 +25,16 @@ import { characterOf, cliActor, retryCommand } from "../currency-change";
 import { isUnknownOutcome } from "../unknown-outcome";
 import { parseBool, parseDate, parseId, parseMoney, parsePercent, parseStoreCurrency, parseTime } from "./store-options";
 
-const opt = (o: OptionValues, name: string) => (typeof o[name] === "string" ? (o[name] as string) : undefined);
+const opt = (o: OptionValues, name: string) => {
+  const value = o[name];
+  return typeof value === "string" ? value : undefined;
+};
 
 export const storeImport = defineCommand({
   path: ["store", "import"],
   role: "admin",
-  summary: "import a store catalog (default: the game data's store-catalog.json); updates offers it created, keeps operators' (exit 2 naming file, id and field for a bad file)",
+  summary:
+    "import a store catalog (default: the game data's store-catalog.json); updates offers it created, keeps operators' (exit 2 naming file, id and field for a bad file)",
   options: { file: { type: "string", description: "a store catalog JSON file ({ categories, offers })" } },
   printsData: true,
   async run(ctx, o) {
@@ -63,8 +67,14 @@ export const storeImport = defineCommand({
   },
 });
 
-const flagNames = (bits: number) => Object.entries(STORE_DISPLAY_FLAG).filter(([, bit]) => (bits & bit) !== 0).map(([name]) => name);
-const prices = (o: StoreOfferRecord) => Object.entries(o.prices).map(([c, p]) => `${p} ${c}`).join(", ");
+const flagNames = (bits: number) =>
+  Object.entries(STORE_DISPLAY_FLAG)
+    .filter(([, bit]) => (bits & bit) !== 0)
+    .map(([name]) => name);
+const prices = (o: StoreOfferRecord) =>
+  Object.entries(o.prices)
+    .map(([c, p]) => `${p} ${c}`)
+    .join(", ");
 const offerLine = (o: StoreOfferRecord) =>
   `${o.id}  ${o.name}  [${o.kind}]  ${prices(o)}  ${o.available ? "available" : "UNAVAILABLE"}${o.featured ? " featured" : ""}${o.giftable ? " giftable" : ""}  (${o.origin})`;
 
@@ -92,7 +102,12 @@ export const storeOfferShow = defineCommand({
     const offer = await getOffer(client, { offerId });
     if (!offer) throw new WorldError("NOT_FOUND", `no store offer ${offerId}`);
     ctx.print(offer, (v: StoreOfferRecord) =>
-      [offerLine(v), `  category ${v.categoryId}, ${v.accountWide ? "account-wide" : "for the buying character"}, display: ${flagNames(v.displayFlags).join(", ") || "none"}`, `  ${v.description}`, `  grants: ${JSON.stringify(v.grants, (_k, x: unknown) => (typeof x === "bigint" ? x.toString() : x))}`].join("\n"),
+      [
+        offerLine(v),
+        `  category ${v.categoryId}, ${v.accountWide ? "account-wide" : "for the buying character"}, display: ${flagNames(v.displayFlags).join(", ") || "none"}`,
+        `  ${v.description}`,
+        `  grants: ${JSON.stringify(v.grants, (_k, x: unknown) => (typeof x === "bigint" ? x.toString() : x))}`,
+      ].join("\n"),
     );
   },
 });
@@ -135,10 +150,24 @@ export const storePromotionCreate = defineCommand({
     const offer = opt(o, "offer");
     if (category !== undefined && offer !== undefined) throw new WorldError("USAGE", "give --category or --offer, not both");
     const scope =
-      category !== undefined ? { kind: "category" as const, categoryId: parseId("category", category) } : offer !== undefined ? { kind: "offer" as const, offerId: parseId("offer", offer) } : { kind: "all" as const };
+      category !== undefined
+        ? { kind: "category" as const, categoryId: parseId("category", category) }
+        : offer !== undefined
+          ? { kind: "offer" as const, offerId: parseId("offer", offer) }
+          : { kind: "all" as const };
     const { client } = await ctx.openDatabase();
-    const promotion = await createPromotion(client, { name: str(o, "name"), percent: parsePercent(str(o, "percent")), startsAt: parseTime("starts", str(o, "starts")), endsAt: parseTime("ends", str(o, "ends")), scope });
-    ctx.print(promotion, (p: typeof promotion) => `promotion ${p.id} "${p.name}": ${p.percent} % off ${p.scope.kind} from ${p.startsAt.toISOString()} until ${p.endsAt.toISOString()}`);
+    const promotion = await createPromotion(client, {
+      name: str(o, "name"),
+      percent: parsePercent(str(o, "percent")),
+      startsAt: parseTime("starts", str(o, "starts")),
+      endsAt: parseTime("ends", str(o, "ends")),
+      scope,
+    });
+    ctx.print(
+      promotion,
+      (p: typeof promotion) =>
+        `promotion ${p.id} "${p.name}": ${p.percent} % off ${p.scope.kind} from ${p.startsAt.toISOString()} until ${p.endsAt.toISOString()}`,
+    );
   },
 });
 
@@ -151,7 +180,12 @@ export const storePromotionList = defineCommand({
   async run(ctx, o) {
     const { client } = await ctx.openDatabase();
     const list = await listPromotions(client, o.active === true ? { activeAt: new Date() } : {});
-    ctx.print(list, (l: typeof list) => l.map((p) => `${p.id}  ${p.name}  ${p.percent} %  ${JSON.stringify(p.scope)}  ${p.startsAt.toISOString()} .. ${p.endsAt.toISOString()}`).join("\n") || "no promotions");
+    ctx.print(
+      list,
+      (l: typeof list) =>
+        l.map((p) => `${p.id}  ${p.name}  ${p.percent} %  ${JSON.stringify(p.scope)}  ${p.startsAt.toISOString()} .. ${p.endsAt.toISOString()}`).join("\n") ||
+        "no promotions",
+    );
   },
 });
 
@@ -167,7 +201,11 @@ export const storeDealSet = defineCommand({
   printsData: true,
   async run(ctx, o) {
     const { client } = await ctx.openDatabase();
-    const deal = await setDailyDeal(client, { date: parseDate(str(o, "date")), offerId: parseId("offer", str(o, "offer")), percent: parsePercent(str(o, "percent")) });
+    const deal = await setDailyDeal(client, {
+      date: parseDate(str(o, "date")),
+      offerId: parseId("offer", str(o, "offer")),
+      percent: parsePercent(str(o, "percent")),
+    });
     ctx.print(deal, (d: typeof deal) => `daily deal ${d.date}: offer ${d.offerId} at ${d.percent} % off`);
   },
 });
@@ -189,7 +227,8 @@ export const storeDealList = defineCommand({
 export const storeBuy = defineCommand({
   path: ["store", "buy"],
   role: "admin",
-  summary: "buy an offer for an account (and character), or --gift-to a friend, at the --price shown; idempotent with --key (exit 6 when the price changed or it is owned)",
+  summary:
+    "buy an offer for an account (and character), or --gift-to a friend, at the --price shown; idempotent with --key (exit 6 when the price changed or it is owned)",
   options: {
     email: { type: "string", description: "the buyer's login email", required: true },
     character: { type: "string", description: "the buying character (needed for gold, items, gifts)" },
@@ -229,18 +268,24 @@ export const storeBuy = defineCommand({
     } catch (error) {
       if (!isUnknownOutcome(error)) throw error;
       ctx.notice(`retry safely (applied at most once): ${retry}`);
-      throw new WorldError("OUTCOME_UNKNOWN", `the outcome is unknown: the purchase was sent but no answer came back; retrying with --key ${key} applies it at most once`, {
-        cause: error,
-        details: { key, retry },
-      });
+      throw new WorldError(
+        "OUTCOME_UNKNOWN",
+        `the outcome is unknown: the purchase was sent but no answer came back; retrying with --key ${key} applies it at most once`,
+        {
+          cause: error,
+          details: { key, retry },
+        },
+      );
     }
     const view = { ...outcome.result, key, replayed: outcome.replayed };
-    ctx.print(view, (v: typeof view) =>
-      `${v.replayed ? "already bought" : "bought"} offer ${v.offerId} for ${v.amountPaid} ${v.currency}` +
-      (v.discountSource ? ` (${v.discountPercent} % off: ${v.discountSource})` : "") +
-      (v.recipientCharacterId !== null ? `, sent as a gift (mail ${v.mailId})` : "") +
-      (v.alreadyOwned.length > 0 ? `; ${v.alreadyOwned.length} part(s) owned already, not granted again` : "") +
-      ` (purchase ${v.purchaseId}, key ${v.key})`,
+    ctx.print(
+      view,
+      (v: typeof view) =>
+        `${v.replayed ? "already bought" : "bought"} offer ${v.offerId} for ${v.amountPaid} ${v.currency}` +
+        (v.discountSource ? ` (${v.discountPercent} % off: ${v.discountSource})` : "") +
+        (v.recipientCharacterId !== null ? `, sent as a gift (mail ${v.mailId})` : "") +
+        (v.alreadyOwned.length > 0 ? `; ${v.alreadyOwned.length} part(s) owned already, not granted again` : "") +
+        ` (purchase ${v.purchaseId}, key ${v.key})`,
     );
   },
 });

@@ -19,8 +19,7 @@ export const clientChat = handler("ClientChat", {
   async handle(ctx, message) {
     const { session, services } = ctx;
     const character = session.requireCharacter();
-    const result = (chatResult: number) =>
-      session.send(ServerChatResult, { channel: message.channel, chatResult, chatMessageId: message.chatMessageId });
+    const result = (chatResult: number) => session.send(ServerChatResult, { channel: message.channel, chatResult, chatMessageId: message.chatMessageId });
     const text = message.message.trim();
     if (text.startsWith("!")) {
       const reply = await runGmCommand(ctx, text);

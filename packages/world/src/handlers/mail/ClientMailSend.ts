@@ -42,7 +42,10 @@ export const clientMailSend = handler("ClientMailSend", {
         items: stacks.items,
         options: mailOptions(services.config),
       });
-      session.logger.info({ mailId: sent.mailId.toString(), to: sent.recipientCharacterId, debited: sent.debited.toString(), items: stacks.items.length }, "mail sent");
+      session.logger.info(
+        { mailId: sent.mailId.toString(), to: sent.recipientCharacterId, debited: sent.debited.toString(), items: stacks.items.length },
+        "mail sent",
+      );
     });
     await services.events.flush();
     answer(result);
