@@ -4,6 +4,7 @@ import { MAX_PATH_LEVEL, MAX_WIRE_ID_14, PATH_KEY, TITLE_UNLOCK_TYPE } from "@be
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../src/index.js";
 import { createTestDatabase } from "../src/testing/index.js";
+import { TITLE_SOURCES } from "../src/titles/title-record.js";
 
 let db: Database;
 beforeAll(async () => {
@@ -26,8 +27,9 @@ describe("CHECK constraints match the constants of @bezgelor/data", () => {
     expect(numbers(await checkDefinition("character_path_levels_level_check"))).toEqual([0, MAX_PATH_LEVEL]);
   });
 
-  it("account_titles.source lists the title unlock types", async () => {
-    expect(quoted(await checkDefinition("account_titles_source_check"))).toEqual(Object.values(TITLE_UNLOCK_TYPE));
+  it("account_titles.source lists the title unlock types, and promo codes", async () => {
+    expect(quoted(await checkDefinition("account_titles_source_check"))).toEqual([...TITLE_SOURCES]);
+    expect(TITLE_SOURCES).toEqual([...Object.values(TITLE_UNLOCK_TYPE), "promo"]);
   });
 
   it.each(["character_reputations_faction_id_check", "account_titles_title_id_check", "accounts_active_title_id_check"])(
