@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCharacter, DB_ERROR_CODES, isDbError, listCharacters, type Database } from "../src/index.js";
 import { createTestDatabase, makeAccount, uniqueCharacterName } from "../src/testing/index.js";
 import { expectDbError } from "./expect-db-error.js";
+import { onPostgres } from "./race-suite.js";
 
-const onPostgres = Boolean(process.env.DATABASE_URL);
 const base = { race: 1, class: 2, sex: 0, faction: 167 };
 
 let db: Database;

@@ -14,13 +14,9 @@ import {
   type Database,
 } from "../src/index.js";
 import { createTestDatabase, makeAccount, makeCharacter, testActionOptions } from "../src/testing/index.js";
+import { onPostgres, raceSuiteTitle } from "./race-suite.js";
 
-const onPostgres = Boolean(process.env.DATABASE_URL);
-const title = onPostgres
-  ? "concurrent currency changes on PostgreSQL"
-  : "concurrent currency changes [SKIPPED: needs DATABASE_URL; PGlite serialises every query, so a race test proves nothing there]";
-
-if (!onPostgres) console.warn(`[@bezgelor/db] ${title}`);
+const title = raceSuiteTitle("concurrent currency changes");
 
 const ascending = (values: bigint[]) => [...values].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 

@@ -16,6 +16,7 @@ import {
 import { createTestDatabase, makeCharacter, testActionOptions } from "../src/testing/index.js";
 import { expectDbError } from "./expect-db-error.js";
 import { failAt } from "./state-snapshot.js";
+import { onPostgres, raceSuiteTitle } from "./race-suite.js";
 
 let db: Database;
 let opts: ActionOptions;
@@ -103,11 +104,7 @@ describe("claimLevelRewards", () => {
   });
 });
 
-const onPostgres = Boolean(process.env.DATABASE_URL);
-const raceTitle = onPostgres
-  ? "racing level rewards on PostgreSQL"
-  : "racing level rewards [SKIPPED: needs DATABASE_URL; PGlite serialises every query, so a race test proves nothing there]";
-if (!onPostgres) console.warn(`[@bezgelor/db] ${raceTitle}`);
+const raceTitle = raceSuiteTitle("racing level rewards");
 
 describe.skipIf(!onPostgres)(raceTitle, () => {
   it("ten callers claiming one level: exactly one gets it", async () => {

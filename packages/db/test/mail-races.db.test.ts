@@ -19,12 +19,9 @@ import {
   type DbErrorCode,
 } from "../src/index.js";
 import { createTestDatabase, makeCharacter, testActionOptions } from "../src/testing/index.js";
+import { onPostgres, raceSuiteTitle } from "./race-suite.js";
 
-const onPostgres = Boolean(process.env.DATABASE_URL);
-const title = onPostgres
-  ? "concurrent mail and friend actions on PostgreSQL"
-  : "concurrent mail and friend actions [SKIPPED: needs DATABASE_URL; PGlite serialises every query, so a race test proves nothing there]";
-if (!onPostgres) console.warn(`[@bezgelor/db] ${title}`);
+const title = raceSuiteTitle("concurrent mail and friend actions");
 
 /**
  * Prisma gives a transaction 2 s to get a connection from the pool (20 here); fifty callers on two

@@ -26,13 +26,9 @@ import {
 } from "../src/index.js";
 import type { Prisma } from "../src/generated/prisma/client";
 import { createTestDatabase, makeAccount, makeCharacter, testActionOptions } from "../src/testing/index.js";
+import { onPostgres, raceSuiteTitle } from "./race-suite.js";
 
-const onPostgres = Boolean(process.env.DATABASE_URL);
-const title = onPostgres
-  ? "concurrent reputation, title, quest and purchase changes on PostgreSQL"
-  : "concurrent reputation, title, quest and purchase changes [SKIPPED: needs DATABASE_URL; PGlite serialises every query, so a race test proves nothing there]";
-
-if (!onPostgres) console.warn(`[@bezgelor/db] ${title}`);
+const title = raceSuiteTitle("concurrent reputation, title, quest and purchase changes");
 
 const times = <T>(n: number, fn: (i: number) => Promise<T>) => Promise.allSettled(Array.from({ length: n }, (_, i) => fn(i)));
 const fulfilled = <T>(results: PromiseSettledResult<T>[]) => results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));

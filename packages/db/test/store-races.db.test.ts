@@ -15,12 +15,9 @@ import {
   type DbErrorCode,
 } from "../src/index.js";
 import { buyer, storeDatabase } from "./store-support.js";
+import { onPostgres, raceSuiteTitle } from "./race-suite.js";
 
-const onPostgres = Boolean(process.env.DATABASE_URL);
-const title = onPostgres
-  ? "storefront and promo code races on PostgreSQL"
-  : "storefront and promo code races [SKIPPED: needs DATABASE_URL; PGlite serialises every query, so a race test proves nothing there]";
-if (!onPostgres) console.warn(`[@bezgelor/db] ${title}`);
+const title = raceSuiteTitle("storefront and promo code races");
 
 describe.skipIf(!onPostgres)(title, () => {
   let db: Database;
