@@ -180,6 +180,7 @@ export { getAccountCollection, getCharacterCollection, getMergedCollection, owns
 export { importStoreCatalog, type ImportStoreCatalogOptions, type ImportStoreCatalogReport } from "./store/import-store-catalog.js";
 export { type StoreOfferRecord } from "./store/store-offer-record.js";
 export { getOffer, listOffers } from "./store/list-offers.js";
+export { getStoreCatalog, type CatalogCategory, type CatalogOffer, type StoreCatalogView } from "./store/get-store-catalog.js";
 export { setOfferAvailability } from "./store/set-offer-availability.js";
 export { createPromotion, listPromotions, setDailyDeal, listDailyDeals, type CreatePromotionInput } from "./store/promotions.js";
 export { previewOffer, type OfferPreview } from "./store/preview-offer.js";

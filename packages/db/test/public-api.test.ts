@@ -122,6 +122,7 @@ describe("public API", () => {
         "importStoreCatalog",
         "getOffer",
         "listOffers",
+        "getStoreCatalog",
         "setOfferAvailability",
         "createPromotion",
         "listPromotions",

@@ -74,6 +74,16 @@ const NEXUSFOREVER: Record<string, number> = {
   ClientFriendshipSetNoteByIdentity: 0x03c7,
   ServerFriendshipSetNote: 0x03c9,
   ServerFriendshipTypeUpdate: 0x03cb,
+  // Storefront: NexusForever mainline GameMessageOpcode.cs and pull requests 411 / 482.
+  ClientStorefrontPurchaseAccount: 0x0828,
+  ClientStorefrontPurchaseCharacter: 0x082a,
+  ClientStorefrontRequestCatalog: 0x082d,
+  ClientStorefrontRequestPurchaseHistory: 0x082e,
+  ServerStoreFinalise: 0x0987,
+  ServerStoreCategories: 0x0988,
+  ServerStoreOffers: 0x098b,
+  ServerStorePurchaseResult: 0x098c,
+  ServerStorePurchaseHistory: 0x098e,
 };
 
 describe("opcode table, derived from the packet modules", () => {

@@ -7,6 +7,11 @@ import {
   ClientEnteredWorld,
   ClientHelloRealm,
   ClientPing,
+  ClientPromoCodeRedeem,
+  ClientStorefrontPurchaseAccount,
+  ClientStorefrontPurchaseCharacter,
+  ClientStorefrontRequestCatalog,
+  ClientStorefrontRequestPurchaseHistory,
   PacketChannel,
   type ClientPacketDef,
   type PacketValue,
@@ -38,6 +43,26 @@ export interface ConnectOptions {
    * never closes a quiet session. Off when unset.
    */
   heartbeatMs?: number;
+}
+
+/** What opening the store sent: the balances, then the catalog (ServerStoreFinalise ends it). */
+export interface StoreCatalog {
+  currencies: ServerPacketValues["ServerAccountCurrencySet"];
+  categories: ServerPacketValues["ServerStoreCategories"];
+  offers: ServerPacketValues["ServerStoreOffers"];
+}
+
+/** A purchase as the client sends it: the price is the one the catalog showed for that currency id. */
+export interface StorePurchase {
+  offerId: number;
+  /** The storefront currency id (`STORE_CURRENCY_ID`: NCoin 11, Omnibits 6, Credits 31). */
+  currencyId: number;
+  price: number;
+  /** The client's id for this purchase: a retry sends the same one (0: none). */
+  transactionId: number;
+  categoryId?: number;
+  /** Send ClientStorefrontPurchaseAccount as a gift to this character, with a note. */
+  gift?: { characterId: number | bigint; realmId?: number; note?: string };
 }
 
 export interface LoginOptions {
@@ -193,6 +218,63 @@ export class HeadlessClient {
   /** Says something in the zone (a `!` prefix makes it a GM command). */
   say(text: string, chatMessageId = 1): void {
     this.send(ClientChat, { channel: { type: CHAT_CHANNEL_TYPE.Say, chatId: 0n }, message: text, formats: [], chatMessageId });
+  }
+
+  /**
+   * Opens the store (ClientStorefrontRequestCatalog) and waits for ServerStoreFinalise; returns the
+   * ServerAccountCurrencySet, ServerStoreCategories and ServerStoreOffers that came with it (taken
+   * out of the inbox, so an earlier balance packet is not mistaken for them).
+   * @throws WorldError TIMEOUT or DISCONNECTED; an Error when a packet of the answer is missing.
+   */
+  async openStore(): Promise<StoreCatalog> {
+    const mark = this.log.length;
+    this.send(ClientStorefrontRequestCatalog, { unknown0: 0 });
+    await this.waitFor("ServerStoreFinalise");
+    const answer = this.log.slice(mark);
+    const take = <N extends "ServerAccountCurrencySet" | "ServerStoreCategories" | "ServerStoreOffers">(name: N): ServerPacketValues[N] => {
+      const packet = answer.find((p) => p.name === name);
+      if (!packet) throw new Error(`the store sent no ${name}`);
+      const at = this.inbox.indexOf(packet);
+      if (at >= 0) this.inbox.splice(at, 1);
+      return packet.value as ServerPacketValues[N];
+    };
+    return { currencies: take("ServerAccountCurrencySet"), categories: take("ServerStoreCategories"), offers: take("ServerStoreOffers") };
+  }
+
+  /**
+   * Buys an offer (ClientStorefrontPurchaseCharacter, or ClientStorefrontPurchaseAccount for a
+   * gift) and waits for ServerStorePurchaseResult.
+   * @throws WorldError TIMEOUT or DISCONNECTED.
+   */
+  async buy(request: StorePurchase): Promise<ServerPacketValues["ServerStorePurchaseResult"]> {
+    const purchase = {
+      offerId: request.offerId,
+      currencyId: request.currencyId,
+      price: request.price,
+      unknown0: 0,
+      categoryId: request.categoryId ?? 0,
+      target: { realmId: 0, characterId: 0n },
+      transactionId: request.transactionId,
+    };
+    if (request.gift) {
+      const { characterId, realmId = 1, note = "" } = request.gift;
+      this.send(ClientStorefrontPurchaseAccount, { purchase, unknown1: 0, recipient: { realmId, characterId: BigInt(characterId) }, note });
+    } else {
+      this.send(ClientStorefrontPurchaseCharacter, { purchase });
+    }
+    return this.waitFor("ServerStorePurchaseResult");
+  }
+
+  /** Asks for the purchase history (ClientStorefrontRequestPurchaseHistory) and waits for it. */
+  async purchaseHistory(): Promise<ServerPacketValues["ServerStorePurchaseHistory"]> {
+    this.send(ClientStorefrontRequestPurchaseHistory, {});
+    return this.waitFor("ServerStorePurchaseHistory");
+  }
+
+  /** Redeems a promo code with the extension ClientPromoCodeRedeem and waits for ServerPromoCodeResult. */
+  async redeemCode(code: string): Promise<ServerPacketValues["ServerPromoCodeResult"]> {
+    this.send(ClientPromoCodeRedeem, { code });
+    return this.waitFor("ServerPromoCodeResult");
   }
 
   /** Closes the connection and waits until it is closed. */

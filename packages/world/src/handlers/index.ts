@@ -17,8 +17,13 @@ import { clientMailReturn } from "./mail/ClientMailReturn";
 import { clientMailSend } from "./mail/ClientMailSend";
 import { clientMailTakeAttachment } from "./mail/ClientMailTakeAttachment";
 import { clientMailTakeCash } from "./mail/ClientMailTakeCash";
+import { clientPromoCodeRedeem } from "./promo/ClientPromoCodeRedeem";
 import { clientQuestAccept } from "./quests/ClientQuestAccept";
 import { clientQuestComplete } from "./quests/ClientQuestComplete";
+import { clientStorefrontPurchaseAccount } from "./store/ClientStorefrontPurchaseAccount";
+import { clientStorefrontPurchaseCharacter } from "./store/ClientStorefrontPurchaseCharacter";
+import { clientStorefrontRequestCatalog } from "./store/ClientStorefrontRequestCatalog";
+import { clientStorefrontRequestPurchaseHistory } from "./store/ClientStorefrontRequestPurchaseHistory";
 import { clientTitleSet } from "./titles/ClientTitleSet";
 import { clientVendorOpen } from "./vendors/ClientVendorOpen";
 import { clientVendorPurchase } from "./vendors/ClientVendorPurchase";
@@ -56,4 +61,9 @@ export const HANDLERS: HandlerMap = {
   ClientMailSend: clientMailSend,
   ClientMailTakeAttachment: clientMailTakeAttachment,
   ClientMailTakeCash: clientMailTakeCash,
+  ClientStorefrontRequestCatalog: clientStorefrontRequestCatalog,
+  ClientStorefrontPurchaseCharacter: clientStorefrontPurchaseCharacter,
+  ClientStorefrontPurchaseAccount: clientStorefrontPurchaseAccount,
+  ClientStorefrontRequestPurchaseHistory: clientStorefrontRequestPurchaseHistory,
+  ClientPromoCodeRedeem: clientPromoCodeRedeem,
 };
