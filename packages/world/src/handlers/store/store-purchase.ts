@@ -3,6 +3,7 @@
 // ServerStorePurchaseResult carrying the genuine StoreError of a refusal. The client's
 // transaction id is the purchase's idempotency key, so a retry gets the first answer and is
 // charged once.
+import { MAIL_LIMITS } from "@bezgelor/core";
 import { DbError, isDatabaseUnavailable, purchaseOffer, STORE_ERROR, STORE_ERROR_BY_ERROR, storeErrorFor, type StoreError } from "@bezgelor/db";
 import { ServerStorePurchaseResult, type ClientPacketValues } from "@bezgelor/protocol";
 import { playerActionOptions } from "../../game/action-options";
@@ -21,6 +22,14 @@ export interface StorePurchaseRequest {
 /** The idempotency key of a purchase: the client's transaction id, per account; none for 0. */
 export function purchaseKey(accountId: number, transactionId: number): string | undefined {
   return transactionId === 0 ? undefined : `storefront:${accountId}:${transactionId}`;
+}
+
+/** A gift note cut to what a mail body holds (499 UTF-16 units), never splitting a surrogate pair. */
+export function giftNote(note: string): string {
+  if (note.length <= MAIL_LIMITS.bodyLength) return note;
+  const end = MAIL_LIMITS.bodyLength;
+  const last = note.charCodeAt(end - 1);
+  return note.slice(0, last >= 0xd800 && last <= 0xdbff ? end - 1 : end);
 }
 
 /** Answers a purchase. */
@@ -65,7 +74,7 @@ export async function buyFromStore(ctx: HandlerContext, request: StorePurchaseRe
       offerId,
       currency,
       price: BigInt(price),
-      ...(giftTo ? { gift: { to: { characterId: Number(giftTo.characterId) }, note: request.gift?.note ?? "" } } : {}),
+      ...(giftTo ? { gift: { to: { characterId: Number(giftTo.characterId) }, note: giftNote(request.gift?.note ?? "") } } : {}),
     });
     session.logger.info(
       { ...context, purchaseId: result.purchaseId.toString(), amountPaid: result.amountPaid.toString(), gift: result.recipientCharacterId, replayed },
