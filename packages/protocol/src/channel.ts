@@ -56,6 +56,8 @@ export interface PacketChannelOptions<R extends Role> {
 }
 
 const WRAPPER_HEADER = 4;
+/** The `wrappers` of a raw frame, shared. */
+const NO_WRAPPERS: readonly Wrapper[] = Object.freeze([]);
 
 /**
  * One end of a world connection: framing, PacketCrypt and the packet registry together. A server
@@ -106,15 +108,20 @@ export class PacketChannel<R extends Role> {
   /**
    * Unwraps (decrypting with the current key) and decodes one frame. Wrappers nest up to
    * {@link MAX_WRAPPER_DEPTH} deep, as the genuine client sends them (e.g. `ClientEncrypted` >
-   * `ClientPacked` > `ClientCharacterCreate`).
+   * `ClientPacked` > `ClientCharacterCreate`). The frame is consumed: its payload (the assembler's
+   * own copy) is decrypted in place, so a frame is decoded once.
    * @throws ProtocolError: `BAD_ENCRYPTED_LENGTH` for a wrapper whose length disagrees with its
    * payload, `WRAPPER_TOO_DEEP` for a wrapper nested deeper than the bound, `UNKNOWN_OPCODE` (with
    * the opcode) when the other side sends no such packet, or any body decode error carrying the
    * inner opcode and the bit offset in the body.
    */
   decodeFrame(frame: Frame): ReceivedPacket<R> {
-    let { opcode, payload } = frame;
-    const wrappers: Wrapper[] = [];
+    let opcode = frame.opcode;
+    const bytes = frame.payload;
+    // The current packet is bytes[from, to): wrappers are peeled off by moving `from`, no copies.
+    let from = 0;
+    const to = bytes.length;
+    let wrappers = NO_WRAPPERS;
     for (let wrapper = this.wrapperOf(opcode); wrapper !== undefined; wrapper = this.wrapperOf(opcode)) {
       if (wrappers.length === MAX_WRAPPER_DEPTH) {
         throw new ProtocolError(
@@ -123,16 +130,16 @@ export class PacketChannel<R extends Role> {
           { opcode, bitOffset: 0 },
         );
       }
-      wrappers.push(wrapper);
-      const inner = unwrap(opcode, payload, wrapper === "packedWorld" ? PACKED_WORLD_PREFIX : 0);
-      if (wrapper === "encrypted") this.crypt.decryptInPlace(inner);
-      if (inner.length < 2) {
+      wrappers = wrappers === NO_WRAPPERS ? [wrapper] : [...wrappers, wrapper];
+      from = unwrap(opcode, bytes, from, to, wrapper === "packedWorld" ? PACKED_WORLD_PREFIX : 0);
+      if (wrapper === "encrypted") this.crypt.decryptInPlace(bytes, from, to);
+      if (to - from < 2) {
         throw new ProtocolError("DECODE_PAST_END", "wrapped packet too short for its opcode", { opcode, bitOffset: 0 });
       }
-      opcode = inner.readUInt16LE(0);
-      payload = inner.subarray(2);
+      opcode = bytes[from]! | (bytes[from + 1]! << 8);
+      from += 2;
     }
-    return this.decodeBody(opcode, payload, wrappers);
+    return this.decodeBody(opcode, from === 0 ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset + from, to - from), wrappers);
   }
 
   /**
@@ -248,21 +255,23 @@ const PACKED_WORLD_PREFIX = 1;
 const PACKED_WORLD_KIND = 11;
 
 /**
- * Checks a wrapper's `u32 length` (which counts itself and follows `prefix` bytes) and returns a
- * copy of the inner bytes.
+ * Checks the `u32 length` of the wrapper in `bytes[from, to)` (it counts itself and follows
+ * `prefix` bytes) and returns where the inner bytes start. Bit offsets in its errors count from
+ * the wrapper's payload.
  */
-function unwrap(opcode: number, payload: Buffer, prefix: number): Buffer {
-  if (payload.length < prefix + WRAPPER_HEADER) {
-    throw new ProtocolError("BAD_ENCRYPTED_LENGTH", `wrapper payload of ${payload.length} bytes has no length`, { opcode, bitOffset: 0 });
+function unwrap(opcode: number, bytes: Buffer, from: number, to: number, prefix: number): number {
+  const size = to - from;
+  if (size < prefix + WRAPPER_HEADER) {
+    throw new ProtocolError("BAD_ENCRYPTED_LENGTH", `wrapper payload of ${size} bytes has no length`, { opcode, bitOffset: 0 });
   }
-  const length = payload.readUInt32LE(prefix);
-  if (length !== payload.length - prefix) {
-    throw new ProtocolError("BAD_ENCRYPTED_LENGTH", `wrapper length ${length} but payload is ${payload.length - prefix} bytes`, {
+  const length = bytes.readUInt32LE(from + prefix);
+  if (length !== size - prefix) {
+    throw new ProtocolError("BAD_ENCRYPTED_LENGTH", `wrapper length ${length} but payload is ${size - prefix} bytes`, {
       opcode,
       bitOffset: prefix * 8,
     });
   }
-  return Buffer.from(payload.subarray(prefix + WRAPPER_HEADER));
+  return from + prefix + WRAPPER_HEADER;
 }
 
 function hex4(value: number): string {

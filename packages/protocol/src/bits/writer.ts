@@ -90,6 +90,16 @@ export class BitWriter {
 
   /** Two's complement signed integer in `bits` bits (1..53). */
   int(value: number, bits: number): void {
+    if (bits <= 32) {
+      // `| 0` round-trips exactly the integers in [-2^31, 2^31): one test for type and fraction.
+      const half = bits === 32 ? 0x80000000 : 1 << (bits - 1);
+      if ((value | 0) !== value || value < -half || value >= half) {
+        throw outOfRange(this.pos, `${String(value)} does not fit ${bits} signed bits`);
+      }
+      // Two's complement of the width: the low `bits` bits of the 32-bit value.
+      this.raw(bits === 32 ? value >>> 0 : value & UINT_MAX[bits]!, bits);
+      return;
+    }
     const half = 2 ** (bits - 1);
     if (!Number.isInteger(value) || value < -half || value >= half) {
       throw outOfRange(this.pos, `${String(value)} does not fit ${bits} signed bits`);
