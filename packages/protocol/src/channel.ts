@@ -60,6 +60,39 @@ const WRAPPER_HEADER = 4;
 const NO_WRAPPERS: readonly Wrapper[] = Object.freeze([]);
 
 /**
+ * A packet encoded once for many receivers (a zone's chat line): its name, opcode, sender side and
+ * `inner` bytes, `u16 opcode` + body in the clear, which {@link PacketChannel.seal} frames and
+ * encrypts per connection. Treat `inner` as read-only: every receiver copies it.
+ */
+export interface EncodedPacket {
+  readonly name: string;
+  readonly opcode: number;
+  readonly direction: Direction;
+  readonly inner: Buffer;
+}
+
+/**
+ * Encodes a packet once, for {@link PacketChannel.seal} on any number of connections.
+ * @throws ProtocolError `ENCODE_FAILED` (with the opcode, the bit offset in the body and the
+ * low-level error as `cause`) if the value does not fit the packet's layout.
+ */
+export function encodePacket<D extends AnyPacketDef>(def: D, value: PacketValue<D>): EncodedPacket {
+  const packet = def as AnyPacketDef;
+  const writer = BitWriter.pooled(16);
+  let inner: Buffer;
+  try {
+    packet.codec.write(writer, value);
+    inner = writer.finishCopy();
+  } catch (error) {
+    throw encodeFailed(packet.name, packet.opcode, error, 16);
+  } finally {
+    writer.release();
+  }
+  inner.writeUInt16LE(packet.opcode, 0);
+  return { name: packet.name, opcode: packet.opcode, direction: packet.direction, inner };
+}
+
+/**
  * One end of a world connection: framing, PacketCrypt and the packet registry together. A server
  * channel decodes client packets and encodes server packets; a client channel the reverse, so the
  * same class serves the world server and the headless client.
@@ -167,6 +200,7 @@ export class PacketChannel<R extends Role> {
     if (packet.direction === this.incoming) {
       throw encodeFailed(packet.name, packet.opcode, new ProtocolError("VALUE_OUT_OF_RANGE", `a ${this.role} does not send ${packet.name}`));
     }
+    if (requested === "encrypted") return this.encodeWrapped(packet, value, "encrypted");
     const chain: readonly Wrapper[] = typeof requested === "string" ? (requested === "raw" ? [] : [requested]) : requested;
     if (this.role === "server" && chain.some((w) => w !== "encrypted")) {
       throw encodeFailed(packet.name, packet.opcode, new ProtocolError("VALUE_OUT_OF_RANGE", "only a client sends ClientPacked or ClientPackedWorld"));
@@ -174,14 +208,36 @@ export class PacketChannel<R extends Role> {
     if (chain.length > MAX_WRAPPER_DEPTH) {
       throw encodeFailed(packet.name, packet.opcode, new ProtocolError("VALUE_OUT_OF_RANGE", `at most ${MAX_WRAPPER_DEPTH} wrappers`));
     }
-    if (chain.length > 1 || chain[0] === "packedWorld") return this.encodeNested(packet, value, chain);
-    const wrap: Wrapping = chain[0] ?? "raw";
+    const only = chain[0];
+    if (chain.length > 1 || only === "packedWorld") return this.encodeNested(packet, value, chain);
+    return this.encodeWrapped(packet, value, only ?? "raw");
+  }
+
+  /**
+   * Seals a packet encoded once with {@link encodePacket} for this connection: a frame holding
+   * `ServerRealmEncrypted` (server) or `ClientEncrypted` (client) around a copy of its bytes,
+   * encrypted with this channel's current key. What a broadcast costs per receiver.
+   * @throws ProtocolError `ENCODE_FAILED` when the packet is the other side's.
+   */
+  seal(packet: EncodedPacket): Buffer {
+    if (packet.direction === this.incoming) {
+      throw encodeFailed(packet.name, packet.opcode, new ProtocolError("VALUE_OUT_OF_RANGE", `a ${this.role} does not send ${packet.name}`));
+    }
+    const inner = packet.inner;
+    const frame = Buffer.allocUnsafe(FRAME_HEADER_SIZE + WRAPPER_HEADER + inner.length);
+    inner.copy(frame, FRAME_HEADER_SIZE + WRAPPER_HEADER);
+    this.frameWrapped(frame, "encrypted");
+    return frame;
+  }
+
+  /** One packet as one frame, raw or in one wrapper, encoded straight after the headers. */
+  private encodeWrapped(packet: AnyPacketDef, value: unknown, wrap: "raw" | "encrypted" | "packed"): Buffer {
     const headerBits = (wrap === "raw" ? FRAME_HEADER_SIZE : FRAME_HEADER_SIZE + WRAPPER_HEADER) * 8;
     const writer = BitWriter.pooled(headerBits);
     let frame: Buffer;
     try {
       if (wrap !== "raw") writer.uint(packet.opcode, 16);
-      packet.codec.write(writer, value);
+      packet.codec.write(writer, value as never);
       frame = writer.finishCopy();
     } catch (error) {
       throw encodeFailed(packet.name, packet.opcode, error, wrap === "raw" ? headerBits : headerBits + 16);
@@ -189,16 +245,22 @@ export class PacketChannel<R extends Role> {
       writer.release();
     }
     if (frame.length > 0xffffffff) throw encodeFailed(packet.name, packet.opcode, new ProtocolError("FRAME_TOO_LARGE", "frame does not fit a u32 size"));
-    frame.writeUInt32LE(frame.length, 0);
     if (wrap === "raw") {
+      frame.writeUInt32LE(frame.length, 0);
       frame.writeUInt16LE(packet.opcode, 4);
       return frame;
     }
+    this.frameWrapped(frame, wrap);
+    return frame;
+  }
+
+  /** Fills in the frame and wrapper headers around the inner bytes at offset 10, encrypting them for `encrypted`. */
+  private frameWrapped(frame: Buffer, wrap: "encrypted" | "packed"): void {
+    frame.writeUInt32LE(frame.length, 0);
     const wrapper = wrap === "packed" ? Opcode.ClientPacked : this.role === "server" ? Opcode.ServerRealmEncrypted : Opcode.ClientEncrypted;
     frame.writeUInt16LE(wrapper, 4);
     frame.writeUInt32LE(frame.length - FRAME_HEADER_SIZE, FRAME_HEADER_SIZE);
     if (wrap === "encrypted") this.crypt.encryptInPlace(frame, FRAME_HEADER_SIZE + WRAPPER_HEADER);
-    return frame;
   }
 
   /** Wrappers nested, or `ClientPackedWorld`: built from the inside out (tests and the headless client). */

@@ -39,6 +39,7 @@ const CURATED = [
   "decodePacketBody",
   "definePacket",
   "encodeFrame",
+  "encodePacket",
   "isProtocolError",
   "keyFromAuthBuildAndMessage",
   "keyFromSessionKey",
