@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_WRAPPER_DEPTH, PacketChannel } from "./channel";
+import { MAX_WRAPPER_DEPTH, PacketChannel, encodePacket } from "./channel";
 import { keyFromAuthBuildAndMessage, PacketCrypt } from "./crypto";
 import { ProtocolError } from "./errors";
 import { encodeFrame } from "./framing";
@@ -171,6 +171,33 @@ describe("PacketChannel wrappers", () => {
       opcode: Opcode.ServerVendorItems,
     });
     expect(client.encode(ClientTitleSet, { titleId: 101 }, { wrap: "raw" }).toString("hex")).toBe("080000008e076500");
+  });
+
+  it("encodes a packet once and seals it per connection, each with its own key, byte for byte what encode gives", () => {
+    const value = { unitId: 77, titleId: 1234 };
+    const encoded = encodePacket(ServerTitleSet, value);
+    expect(encoded).toMatchObject({ name: "ServerTitleSet", opcode: Opcode.ServerTitleSet, direction: "server" });
+    expect(encoded.inner.readUInt16LE(0)).toBe(Opcode.ServerTitleSet);
+    const before = Buffer.from(encoded.inner);
+    const keys = [sessionKey, Buffer.alloc(16, 7), undefined];
+    for (const key of keys) {
+      const server = new PacketChannel({ role: "server" });
+      const reference = new PacketChannel({ role: "server" });
+      const client = new PacketChannel({ role: "client" });
+      if (key) [server, reference, client].forEach((channel) => channel.rekey(key));
+      const sealed = server.seal(encoded);
+      expect(sealed.equals(reference.encode(ServerTitleSet, value))).toBe(true);
+      expect(client.push(sealed)).toMatchObject([{ name: "ServerTitleSet", via: "encrypted", value }]);
+    }
+    // sealing copies: the encoded bytes stay as they were for the next receiver
+    expect(encoded.inner.equals(before)).toBe(true);
+    // a client does not send server packets, and a bad value fails once, at encoding
+    expect(caught(() => new PacketChannel({ role: "client" }).seal(encoded)).code).toBe("ENCODE_FAILED");
+    expect(caught(() => encodePacket(ServerTitleSet, { unitId: -1, titleId: 1 }))).toMatchObject({
+      code: "ENCODE_FAILED",
+      opcode: Opcode.ServerTitleSet,
+      bitOffset: 0,
+    });
   });
 
   const creation = { characterCreationId: 33, name: "Kirra", path: 2, customisations: [{ label: 1, value: 10 }], bones: [0.5] };

@@ -56,6 +56,41 @@ export interface PacketChannelOptions<R extends Role> {
 }
 
 const WRAPPER_HEADER = 4;
+/** The `wrappers` of a raw frame, shared. */
+const NO_WRAPPERS: readonly Wrapper[] = Object.freeze([]);
+
+/**
+ * A packet encoded once for many receivers (a zone's chat line): its name, opcode, sender side and
+ * `inner` bytes, `u16 opcode` + body in the clear, which {@link PacketChannel.seal} frames and
+ * encrypts per connection. Treat `inner` as read-only: every receiver copies it.
+ */
+export interface EncodedPacket {
+  readonly name: string;
+  readonly opcode: number;
+  readonly direction: Direction;
+  readonly inner: Buffer;
+}
+
+/**
+ * Encodes a packet once, for {@link PacketChannel.seal} on any number of connections.
+ * @throws ProtocolError `ENCODE_FAILED` (with the opcode, the bit offset in the body and the
+ * low-level error as `cause`) if the value does not fit the packet's layout.
+ */
+export function encodePacket<D extends AnyPacketDef>(def: D, value: PacketValue<D>): EncodedPacket {
+  const packet = def as AnyPacketDef;
+  const writer = BitWriter.pooled(16);
+  let inner: Buffer;
+  try {
+    packet.codec.write(writer, value);
+    inner = writer.finishCopy();
+  } catch (error) {
+    throw encodeFailed(packet.name, packet.opcode, error, 16);
+  } finally {
+    writer.release();
+  }
+  inner.writeUInt16LE(packet.opcode, 0);
+  return { name: packet.name, opcode: packet.opcode, direction: packet.direction, inner };
+}
 
 /**
  * One end of a world connection: framing, PacketCrypt and the packet registry together. A server
@@ -106,15 +141,20 @@ export class PacketChannel<R extends Role> {
   /**
    * Unwraps (decrypting with the current key) and decodes one frame. Wrappers nest up to
    * {@link MAX_WRAPPER_DEPTH} deep, as the genuine client sends them (e.g. `ClientEncrypted` >
-   * `ClientPacked` > `ClientCharacterCreate`).
+   * `ClientPacked` > `ClientCharacterCreate`). The frame is consumed: its payload (the assembler's
+   * own copy) is decrypted in place, so a frame is decoded once.
    * @throws ProtocolError: `BAD_ENCRYPTED_LENGTH` for a wrapper whose length disagrees with its
    * payload, `WRAPPER_TOO_DEEP` for a wrapper nested deeper than the bound, `UNKNOWN_OPCODE` (with
    * the opcode) when the other side sends no such packet, or any body decode error carrying the
    * inner opcode and the bit offset in the body.
    */
   decodeFrame(frame: Frame): ReceivedPacket<R> {
-    let { opcode, payload } = frame;
-    const wrappers: Wrapper[] = [];
+    let opcode = frame.opcode;
+    const bytes = frame.payload;
+    // The current packet is bytes[from, to): wrappers are peeled off by moving `from`, no copies.
+    let from = 0;
+    const to = bytes.length;
+    let wrappers = NO_WRAPPERS;
     for (let wrapper = this.wrapperOf(opcode); wrapper !== undefined; wrapper = this.wrapperOf(opcode)) {
       if (wrappers.length === MAX_WRAPPER_DEPTH) {
         throw new ProtocolError(
@@ -123,16 +163,16 @@ export class PacketChannel<R extends Role> {
           { opcode, bitOffset: 0 },
         );
       }
-      wrappers.push(wrapper);
-      const inner = unwrap(opcode, payload, wrapper === "packedWorld" ? PACKED_WORLD_PREFIX : 0);
-      if (wrapper === "encrypted") this.crypt.decryptInPlace(inner);
-      if (inner.length < 2) {
+      wrappers = wrappers === NO_WRAPPERS ? [wrapper] : [...wrappers, wrapper];
+      from = unwrap(opcode, bytes, from, to, wrapper === "packedWorld" ? PACKED_WORLD_PREFIX : 0);
+      if (wrapper === "encrypted") this.crypt.decryptInPlace(bytes, from, to);
+      if (to - from < 2) {
         throw new ProtocolError("DECODE_PAST_END", "wrapped packet too short for its opcode", { opcode, bitOffset: 0 });
       }
-      opcode = inner.readUInt16LE(0);
-      payload = inner.subarray(2);
+      opcode = bytes[from]! | (bytes[from + 1]! << 8);
+      from += 2;
     }
-    return this.decodeBody(opcode, payload, wrappers);
+    return this.decodeBody(opcode, from === 0 ? bytes : new Uint8Array(bytes.buffer, bytes.byteOffset + from, to - from), wrappers);
   }
 
   /**
@@ -160,6 +200,7 @@ export class PacketChannel<R extends Role> {
     if (packet.direction === this.incoming) {
       throw encodeFailed(packet.name, packet.opcode, new ProtocolError("VALUE_OUT_OF_RANGE", `a ${this.role} does not send ${packet.name}`));
     }
+    if (requested === "encrypted") return this.encodeWrapped(packet, value, "encrypted");
     const chain: readonly Wrapper[] = typeof requested === "string" ? (requested === "raw" ? [] : [requested]) : requested;
     if (this.role === "server" && chain.some((w) => w !== "encrypted")) {
       throw encodeFailed(packet.name, packet.opcode, new ProtocolError("VALUE_OUT_OF_RANGE", "only a client sends ClientPacked or ClientPackedWorld"));
@@ -167,14 +208,36 @@ export class PacketChannel<R extends Role> {
     if (chain.length > MAX_WRAPPER_DEPTH) {
       throw encodeFailed(packet.name, packet.opcode, new ProtocolError("VALUE_OUT_OF_RANGE", `at most ${MAX_WRAPPER_DEPTH} wrappers`));
     }
-    if (chain.length > 1 || chain[0] === "packedWorld") return this.encodeNested(packet, value, chain);
-    const wrap: Wrapping = chain[0] ?? "raw";
+    const only = chain[0];
+    if (chain.length > 1 || only === "packedWorld") return this.encodeNested(packet, value, chain);
+    return this.encodeWrapped(packet, value, only ?? "raw");
+  }
+
+  /**
+   * Seals a packet encoded once with {@link encodePacket} for this connection: a frame holding
+   * `ServerRealmEncrypted` (server) or `ClientEncrypted` (client) around a copy of its bytes,
+   * encrypted with this channel's current key. What a broadcast costs per receiver.
+   * @throws ProtocolError `ENCODE_FAILED` when the packet is the other side's.
+   */
+  seal(packet: EncodedPacket): Buffer {
+    if (packet.direction === this.incoming) {
+      throw encodeFailed(packet.name, packet.opcode, new ProtocolError("VALUE_OUT_OF_RANGE", `a ${this.role} does not send ${packet.name}`));
+    }
+    const inner = packet.inner;
+    const frame = Buffer.allocUnsafe(FRAME_HEADER_SIZE + WRAPPER_HEADER + inner.length);
+    inner.copy(frame, FRAME_HEADER_SIZE + WRAPPER_HEADER);
+    this.frameWrapped(frame, "encrypted");
+    return frame;
+  }
+
+  /** One packet as one frame, raw or in one wrapper, encoded straight after the headers. */
+  private encodeWrapped(packet: AnyPacketDef, value: unknown, wrap: "raw" | "encrypted" | "packed"): Buffer {
     const headerBits = (wrap === "raw" ? FRAME_HEADER_SIZE : FRAME_HEADER_SIZE + WRAPPER_HEADER) * 8;
     const writer = BitWriter.pooled(headerBits);
     let frame: Buffer;
     try {
       if (wrap !== "raw") writer.uint(packet.opcode, 16);
-      packet.codec.write(writer, value);
+      packet.codec.write(writer, value as never);
       frame = writer.finishCopy();
     } catch (error) {
       throw encodeFailed(packet.name, packet.opcode, error, wrap === "raw" ? headerBits : headerBits + 16);
@@ -182,16 +245,22 @@ export class PacketChannel<R extends Role> {
       writer.release();
     }
     if (frame.length > 0xffffffff) throw encodeFailed(packet.name, packet.opcode, new ProtocolError("FRAME_TOO_LARGE", "frame does not fit a u32 size"));
-    frame.writeUInt32LE(frame.length, 0);
     if (wrap === "raw") {
+      frame.writeUInt32LE(frame.length, 0);
       frame.writeUInt16LE(packet.opcode, 4);
       return frame;
     }
+    this.frameWrapped(frame, wrap);
+    return frame;
+  }
+
+  /** Fills in the frame and wrapper headers around the inner bytes at offset 10, encrypting them for `encrypted`. */
+  private frameWrapped(frame: Buffer, wrap: "encrypted" | "packed"): void {
+    frame.writeUInt32LE(frame.length, 0);
     const wrapper = wrap === "packed" ? Opcode.ClientPacked : this.role === "server" ? Opcode.ServerRealmEncrypted : Opcode.ClientEncrypted;
     frame.writeUInt16LE(wrapper, 4);
     frame.writeUInt32LE(frame.length - FRAME_HEADER_SIZE, FRAME_HEADER_SIZE);
     if (wrap === "encrypted") this.crypt.encryptInPlace(frame, FRAME_HEADER_SIZE + WRAPPER_HEADER);
-    return frame;
   }
 
   /** Wrappers nested, or `ClientPackedWorld`: built from the inside out (tests and the headless client). */
@@ -248,21 +317,23 @@ const PACKED_WORLD_PREFIX = 1;
 const PACKED_WORLD_KIND = 11;
 
 /**
- * Checks a wrapper's `u32 length` (which counts itself and follows `prefix` bytes) and returns a
- * copy of the inner bytes.
+ * Checks the `u32 length` of the wrapper in `bytes[from, to)` (it counts itself and follows
+ * `prefix` bytes) and returns where the inner bytes start. Bit offsets in its errors count from
+ * the wrapper's payload.
  */
-function unwrap(opcode: number, payload: Buffer, prefix: number): Buffer {
-  if (payload.length < prefix + WRAPPER_HEADER) {
-    throw new ProtocolError("BAD_ENCRYPTED_LENGTH", `wrapper payload of ${payload.length} bytes has no length`, { opcode, bitOffset: 0 });
+function unwrap(opcode: number, bytes: Buffer, from: number, to: number, prefix: number): number {
+  const size = to - from;
+  if (size < prefix + WRAPPER_HEADER) {
+    throw new ProtocolError("BAD_ENCRYPTED_LENGTH", `wrapper payload of ${size} bytes has no length`, { opcode, bitOffset: 0 });
   }
-  const length = payload.readUInt32LE(prefix);
-  if (length !== payload.length - prefix) {
-    throw new ProtocolError("BAD_ENCRYPTED_LENGTH", `wrapper length ${length} but payload is ${payload.length - prefix} bytes`, {
+  const length = bytes.readUInt32LE(from + prefix);
+  if (length !== size - prefix) {
+    throw new ProtocolError("BAD_ENCRYPTED_LENGTH", `wrapper length ${length} but payload is ${size - prefix} bytes`, {
       opcode,
       bitOffset: prefix * 8,
     });
   }
-  return Buffer.from(payload.subarray(prefix + WRAPPER_HEADER));
+  return from + prefix + WRAPPER_HEADER;
 }
 
 function hex4(value: number): string {

@@ -115,4 +115,21 @@ describe("encrypt and decrypt", () => {
     // same input twice, same output: the register restarts for every buffer
     expect(crypt.encrypt(hello).toString("hex")).toBe(VECTORS.encAuthHello);
   });
+
+  it("touch only the view given, also inside a larger ArrayBuffer, and refuse a range outside it", () => {
+    const crypt = new PacketCrypt(AUTH_KEY);
+    // A view in the middle of a shared ArrayBuffer, as Node's allocation pool hands them out.
+    const backing = new Uint8Array(64).fill(0xcc);
+    const view = new Uint8Array(backing.buffer, 13, hello.length + 4);
+    view.set(hello, 2);
+    crypt.encryptInPlace(view, 2, 2 + hello.length);
+    expect(Buffer.from(view.subarray(2, 2 + hello.length)).toString("hex")).toBe(VECTORS.encAuthHello);
+    expect([...backing.subarray(0, 15)].every((b) => b === 0xcc)).toBe(true);
+    expect([...backing.subarray(13 + 2 + hello.length)].every((b) => b === 0xcc)).toBe(true);
+    crypt.decryptInPlace(view, 2, 2 + hello.length);
+    expect(Buffer.from(view.subarray(2, 2 + hello.length)).equals(hello)).toBe(true);
+    expect(() => crypt.encryptInPlace(view, 0, view.length + 1)).toThrow(ProtocolError);
+    expect(() => crypt.decryptInPlace(view, -1)).toThrow(ProtocolError);
+    expect([...backing.subarray(13 + view.length)].every((b) => b === 0xcc)).toBe(true);
+  });
 });

@@ -16,6 +16,22 @@ export const CLIENT_BUILD = 16042;
 /** Auth message value paired with build 16042. */
 export const AUTH_MESSAGE = 0x97998a0;
 
+let lastBuffer: ArrayBufferLike | undefined;
+let lastView: DataView | undefined;
+
+/**
+ * A DataView over the whole ArrayBuffer behind `data`, kept for the next call: frames mostly come
+ * from Node's shared 8 KiB allocation pool (or one session's output buffer), so creating a view per
+ * packet would cost more than the XOR loop itself. Holds the last buffer until another one comes.
+ */
+function viewOf(data: Uint8Array): DataView {
+  if (data.buffer !== lastBuffer || lastView === undefined) {
+    lastBuffer = data.buffer;
+    lastView = new DataView(data.buffer);
+  }
+  return lastView;
+}
+
 const mix = (value: bigint, add: bigint): bigint => ((value + add) * MULTIPLIER) & MASK_64;
 
 /**
@@ -92,38 +108,44 @@ export class PacketCrypt {
     return out;
   }
 
-  /** Encrypts `data[start, end)` in place, as one buffer. */
+  /** Encrypts `data[start, end)` in place, as one buffer. @throws ProtocolError `INVALID_ARGUMENT` for a range outside `data`. */
   encryptInPlace(data: Uint8Array, start = 0, end = data.length): void {
     this.run(data, start, end, true);
   }
 
-  /** Decrypts `data[start, end)` in place, as one buffer. */
+  /** Decrypts `data[start, end)` in place, as one buffer. @throws ProtocolError `INVALID_ARGUMENT` for a range outside `data`. */
   decryptInPlace(data: Uint8Array, start = 0, end = data.length): void {
     this.run(data, start, end, false);
   }
 
   /**
    * The byte loop of NexusForever, eight bytes at a time: byte `i` is XORed with register byte
-   * `i % 8` and key byte `block * 8 + i % 8`, so whole blocks work as two little-endian u32 halves.
+   * `i % 8` and key byte `block * 8 + i % 8`, so whole blocks work as two little-endian 32-bit
+   * halves, read and written through one DataView over the whole ArrayBuffer (see {@link viewOf}).
    */
   private run(data: Uint8Array, start: number, end: number, encrypting: boolean): void {
+    // The view spans the whole ArrayBuffer: a range outside `data` would reach its neighbours.
+    if (!(start >= 0 && start <= end && end <= data.length)) {
+      throw new ProtocolError("INVALID_ARGUMENT", `range ${start}..${end} is outside the ${data.length} bytes given`);
+    }
     const key = this.keyWords;
     const length = end - start;
     // The C# code multiplies as uint: keep the low 32 bits. Only the low 4 bits pick a key block.
     let counter = Math.imul(LENGTH_MULTIPLIER, length);
     let lo = this.initialLo;
     let hi = this.initialHi;
-    const view = new DataView(data.buffer, data.byteOffset + start, length);
-    const whole = length & ~7;
-    for (let at = 0; at < whole; at += 8) {
+    const view = viewOf(data);
+    let at = data.byteOffset + start;
+    const whole = at + (length & ~7);
+    for (; at < whole; at += 8) {
       const block = (counter & 0xf) << 1;
       counter++;
-      const inLo = view.getUint32(at, true);
-      const inHi = view.getUint32(at + 4, true);
+      const inLo = view.getInt32(at, true);
+      const inHi = view.getInt32(at + 4, true);
       const outLo = lo ^ inLo ^ key[block]!;
       const outHi = hi ^ inHi ^ key[block + 1]!;
-      view.setUint32(at, outLo, true);
-      view.setUint32(at + 4, outHi, true);
+      view.setInt32(at, outLo, true);
+      view.setInt32(at + 4, outHi, true);
       if (encrypting) {
         lo = outLo;
         hi = outHi;
@@ -132,15 +154,12 @@ export class PacketCrypt {
         hi = inHi;
       }
     }
-    if (whole < length) {
-      // The tail's register bytes are never fed back to anything, so no update is needed.
-      const block = (counter & 0xf) << 3;
-      for (let i = whole; i < length; i++) {
-        const lane = i & 7;
-        const register = lane < 4 ? lo >>> (lane * 8) : hi >>> ((lane - 4) * 8);
-        const keyByte = this.key[block + lane]!;
-        view.setUint8(i, (view.getUint8(i) ^ register ^ keyByte) & 0xff);
-      }
+    // The tail's register bytes are never fed back to anything, so no update is needed.
+    const block = (counter & 0xf) << 3;
+    const stop = data.byteOffset + end;
+    for (let lane = 0; at < stop; at++, lane++) {
+      const register = lane < 4 ? lo >>> (lane * 8) : hi >>> ((lane - 4) * 8);
+      view.setUint8(at, view.getUint8(at) ^ register ^ this.key[block + lane]!);
     }
   }
 }

@@ -62,7 +62,7 @@ export class FrameAssembler {
         throw this.failure;
       }
       if (this.end - at < size) break;
-      frames.push({ opcode: buf.readUInt16LE(at + 4), payload: Buffer.from(buf.subarray(at + FRAME_HEADER_SIZE, at + size)) });
+      frames.push({ opcode: buf.readUInt16LE(at + 4), payload: copyOf(buf, at + FRAME_HEADER_SIZE, at + size) });
       at += size;
     }
     this.start = at;
@@ -84,6 +84,13 @@ export class FrameAssembler {
     this.buf.set(chunk, this.end);
     this.end += length;
   }
+}
+
+/** A new Buffer holding `source[start, end)`: one allocation (from Node's pool), no view objects. */
+function copyOf(source: Buffer, start: number, end: number): Buffer {
+  const out = Buffer.allocUnsafe(end - start);
+  source.copy(out, 0, start, end);
+  return out;
 }
 
 /**

@@ -35,8 +35,8 @@ export type {
   ServerPacketValues,
 } from "./registry";
 
-export { MAX_WRAPPER_DEPTH, PacketChannel } from "./channel";
-export type { IncomingDirection, OutgoingDirection, PacketChannelOptions, ReceivedPacket, Role, Wrapper, Wrapping } from "./channel";
+export { MAX_WRAPPER_DEPTH, PacketChannel, encodePacket } from "./channel";
+export type { EncodedPacket, IncomingDirection, OutgoingDirection, PacketChannelOptions, ReceivedPacket, Role, Wrapper, Wrapping } from "./channel";
 
 export { CHAT_CHANNEL_TYPE } from "./packets/shared/chat";
 export { STORE_CURRENCY_ID } from "./packets/shared/store";

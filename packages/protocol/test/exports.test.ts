@@ -44,6 +44,7 @@ const CURATED = [
   "decodePacketBody",
   "definePacket",
   "encodeFrame",
+  "encodePacket",
   "isProtocolError",
   "keyFromAuthBuildAndMessage",
   "keyFromSessionKey",

@@ -191,15 +191,21 @@ describe("bytes and wide strings", () => {
     expect(w2.finish().subarray(0, 4).toString("hex")).toBe("01014200");
   });
 
-  it("keeps UTF-16 code units, lone surrogates included", () => {
-    const text = "a\ud800b\udfff😀";
-    for (const offset of [0, 5]) {
-      const w = new BitWriter();
-      w.uint(0, offset);
-      w.wstring(text, 100);
-      const again = new BitReader(w.finish());
-      if (offset) again.uint(offset);
-      expect(again.wstring(100)).toBe(text);
+  it("keeps UTF-16 code units, lone surrogates included, short and long, from a Buffer or a plain Uint8Array", () => {
+    // Short strings are concatenated, longer ones decoded by Buffer: both paths, every alignment.
+    for (const text of ["a\ud800b\udfff😀", "a\ud800b\udfff😀".repeat(9) + "\ud800"]) {
+      for (const offset of [0, 1, 5, 7]) {
+        const w = new BitWriter();
+        w.uint(0, offset);
+        w.wstring(text, 100);
+        const bytes = w.finish();
+        for (const input of [bytes, new Uint8Array(bytes)]) {
+          const again = new BitReader(input);
+          if (offset) again.uint(offset);
+          expect(again.wstring(100)).toBe(text);
+          expect(again.remainingBits).toBeLessThan(8);
+        }
+      }
     }
   });
 

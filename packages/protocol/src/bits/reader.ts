@@ -2,6 +2,10 @@ import { ProtocolError } from "../errors";
 
 const TWO_32 = 4294967296;
 const scratch = new DataView(new ArrayBuffer(8));
+/** Strings up to this many code units are built by concatenation; longer ones through {@link textScratch}. */
+const SHORT_TEXT = 12;
+/** Where longer unaligned strings are shifted into place before decoding (64 KiB: any wstring). */
+const textScratch = Buffer.allocUnsafe(0x10000);
 
 /**
  * Reads a WildStar packet body: a continuous bit stream, least significant bit first within each
@@ -140,24 +144,35 @@ export class BitReader {
     const pos = this.pos;
     const bits = count * 16;
     if (pos + bits > this.end) throw pastEnd(pos, bits, this.end - pos);
-    if ((pos & 7) === 0) {
-      const from = pos >>> 3;
-      this.pos = pos + bits;
-      const view = this.bytes;
-      if (count > 48) return Buffer.from(view.buffer, view.byteOffset + from, count * 2).toString("utf16le");
-      // Short strings (names, most chat): building them directly beats creating a Buffer view.
-      let text = "";
-      for (let i = from, end = from + count * 2; i < end; i += 2) text += String.fromCharCode(view[i]! | (view[i + 1]! << 8));
-      return text;
-    }
+    this.pos = pos + bits;
     const bytes = this.bytes;
     const off = pos & 7;
-    let text = "";
-    for (let at = pos >>> 3, i = 0; i < count; i++, at += 2) {
-      text += String.fromCharCode(((bytes[at]! >>> off) | (bytes[at + 1]! << (8 - off)) | (bytes[at + 2]! << (16 - off))) & 0xffff);
+    let at = pos >>> 3;
+    if (count <= SHORT_TEXT) {
+      // Names and short lines: a few concatenations beat any buffer round trip.
+      let text = "";
+      if (off === 0) {
+        for (let i = 0; i < count; i++, at += 2) text += String.fromCharCode(bytes[at]! | (bytes[at + 1]! << 8));
+      } else {
+        for (let i = 0; i < count; i++, at += 2) {
+          text += String.fromCharCode(((bytes[at]! >>> off) | (bytes[at + 1]! << (8 - off)) | (bytes[at + 2]! << (16 - off))) & 0xffff);
+        }
+      }
+      return text;
     }
-    this.pos = pos + bits;
-    return text;
+    // Longer text: put the code units in place in a scratch Buffer (shifting them when the string
+    // does not start on a byte) and let Node decode UTF-16LE natively, lone surrogates kept.
+    const length = count * 2;
+    if (off === 0 && bytes instanceof Buffer) return bytes.toString("utf16le", at, at + length);
+    const text = textScratch;
+    if (off === 0) {
+      text.set(bytes.subarray(at, at + length));
+    } else {
+      // The string's last bits sit in byte `at + length`, inside the body (checked above).
+      const back = 8 - off;
+      for (let i = 0; i < length; i++, at++) text[i] = (bytes[at]! >>> off) | (bytes[at + 1]! << back);
+    }
+    return text.toString("utf16le", 0, length);
   }
 
   /** Skips to the next byte boundary (what the writer's `flushBits` padded). */

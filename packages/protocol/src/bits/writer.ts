@@ -7,7 +7,8 @@ const MAX_U64 = 0xffffffffffffffffn;
 const UINT_MAX = Array.from({ length: 33 }, (_, bits) => 2 ** bits - 1);
 const SCRATCH_BYTES = 16 * 1024;
 const SCRATCH_LIMIT = 256 * 1024;
-let scratchBuffer: Uint8Array | undefined = new Uint8Array(SCRATCH_BYTES);
+/** The pooled writer while nobody has it checked out. */
+let spare: BitWriter | undefined;
 const scratch = new DataView(new ArrayBuffer(8));
 
 /**
@@ -19,7 +20,8 @@ const scratch = new DataView(new ArrayBuffer(8));
 export class BitWriter {
   private buf: Uint8Array;
   private pos = 0;
-  private pooled = false;
+  /** Handed out by {@link BitWriter.pooled} and not yet given back by {@link release}. */
+  private checkedOut = false;
 
   /**
    * @param initialBytes starting capacity; the buffer grows as needed.
@@ -31,17 +33,17 @@ export class BitWriter {
   }
 
   /**
-   * A writer over a shared scratch buffer (allocating a Uint8Array costs more than encoding a small
-   * packet). It must end with {@link finishCopy} or {@link release}, in a `finally`.
+   * The shared scratch writer (allocating a writer and its Uint8Array costs more than encoding a
+   * small packet). It must end with {@link finishCopy} or {@link release}, in a `finally`, and not
+   * be used after that; a nested call while it is out gets a writer of its own.
    * @internal
    */
   static pooled(startBit = 0): BitWriter {
-    const writer = new BitWriter(8, 0);
-    if (scratchBuffer !== undefined) {
-      writer.buf = scratchBuffer;
-      writer.pooled = true;
-      scratchBuffer = undefined;
-    }
+    let writer = spare;
+    if (writer === undefined) writer = new BitWriter(SCRATCH_BYTES);
+    else spare = undefined;
+    writer.checkedOut = true;
+    writer.pos = 0;
     writer.reserve(startBit);
     writer.buf.fill(0, 0, (startBit + 7) >>> 3);
     writer.pos = startBit;
@@ -88,6 +90,16 @@ export class BitWriter {
 
   /** Two's complement signed integer in `bits` bits (1..53). */
   int(value: number, bits: number): void {
+    if (bits <= 32) {
+      // `| 0` round-trips exactly the integers in [-2^31, 2^31): one test for type and fraction.
+      const half = bits === 32 ? 0x80000000 : 1 << (bits - 1);
+      if ((value | 0) !== value || value < -half || value >= half) {
+        throw outOfRange(this.pos, `${String(value)} does not fit ${bits} signed bits`);
+      }
+      // Two's complement of the width: the low `bits` bits of the 32-bit value.
+      this.raw(bits === 32 ? value >>> 0 : value & UINT_MAX[bits]!, bits);
+      return;
+    }
     const half = 2 ** (bits - 1);
     if (!Number.isInteger(value) || value < -half || value >= half) {
       throw outOfRange(this.pos, `${String(value)} does not fit ${bits} signed bits`);
@@ -216,14 +228,14 @@ export class BitWriter {
     return out;
   }
 
-  /** Gives a pooled buffer back without producing output (after an error). */
+  /** Gives a pooled writer back without producing output (after an error); harmless twice. */
   release(): void {
-    if (this.pooled) {
-      this.pooled = false;
-      scratchBuffer = this.buf.length <= SCRATCH_LIMIT ? this.buf : (scratchBuffer ?? new Uint8Array(SCRATCH_BYTES));
-      this.buf = new Uint8Array(8);
-      this.pos = 0;
-    }
+    if (!this.checkedOut) return;
+    this.checkedOut = false;
+    if (this.buf.length > SCRATCH_LIMIT) this.buf = new Uint8Array(SCRATCH_BYTES);
+    this.pos = 0;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the pooled writer puts itself back in the pool
+    spare = this;
   }
 
   /** Writes `bits` (1..32) low bits of an already validated unsigned value. */

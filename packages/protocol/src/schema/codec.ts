@@ -2,8 +2,9 @@ import type { BitReader } from "../bits/reader";
 import type { BitWriter } from "../bits/writer";
 
 /**
- * What a codec is, as data: the packet tests walk this to generate random values, and docs can
- * print it. Encoding and decoding never look at it.
+ * What a codec is, as data. The codecs of the `t` DSL are compiled from it (`compile.ts`: one
+ * specialised writer and reader per packet); the packet tests walk it to generate random values,
+ * and docs can print it.
  */
 export type Shape =
   | { readonly kind: "bool" }

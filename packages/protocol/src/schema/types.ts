@@ -2,9 +2,35 @@ import type { BitReader } from "../bits/reader";
 import type { BitWriter } from "../bits/writer";
 import { ProtocolError } from "../errors";
 import type { Codec, Fields, Shape, Simplify, StructValue } from "./codec";
+import { compileCodec, markBuiltIn } from "./compile";
 
 function codec<T>(shape: Shape, minBits: number, write: (w: BitWriter, v: T) => void, read: (r: BitReader) => T): Codec<T> {
-  return { shape, minBits, write, read };
+  return markBuiltIn({ shape, minBits, write, read });
+}
+
+/**
+ * A composite codec (struct, array, columns, union): its writer and reader are generated from its
+ * shape on first use (`compileCodec`), the whole nested field tree in one specialised function.
+ */
+function compiled<T>(shape: Shape, minBits: number): Codec<T> {
+  const self = {
+    shape,
+    minBits,
+    write(w: BitWriter, v: T): void {
+      compileInto(self).write(w, v);
+    },
+    read(r: BitReader): T {
+      return compileInto(self).read(r);
+    },
+  };
+  return markBuiltIn(self);
+}
+
+function compileInto<T>(self: { write: Codec<T>["write"]; read: Codec<T>["read"]; shape: Shape; minBits: number }): Codec<T> {
+  const done = compileCodec(self as Codec<T>);
+  self.write = done.write;
+  self.read = done.read;
+  return self;
 }
 
 function checkBits(bits: number, max: number, what: string): void {
@@ -86,75 +112,21 @@ function countBitsOf(count: Codec<number>): number {
   return shape.bits;
 }
 
-function tooLong(bitOffset: number, count: number, max: number): ProtocolError {
-  return new ProtocolError("ARRAY_TOO_LONG", `array of ${count} items exceeds ${max}`, { bitOffset });
-}
-
-function notAn(what: string, bitOffset: number, value: unknown): ProtocolError {
-  return new ProtocolError("VALUE_OUT_OF_RANGE", `expected ${what}, got ${value === null ? "null" : typeof value}`, { bitOffset });
-}
-
-/** Reads a count and refuses it before allocating when it is over `max` or cannot fit the rest. */
-function readCount(r: BitReader, bits: number, max: number, minItemBits: number): number {
-  const at = r.bitOffset;
-  const count = r.uint(bits);
-  if (count > max) throw tooLong(at, count, max);
-  if (count * minItemBits > r.remainingBits) {
-    throw new ProtocolError("DECODE_PAST_END", `${count} items need at least ${count * minItemBits} bits, ${r.remainingBits} left`, { bitOffset: at });
-  }
-  return count;
-}
-
-function writeCount(w: BitWriter, length: number, bits: number, max: number): void {
-  const limit = Math.min(max, 2 ** bits - 1);
-  if (length > limit) throw tooLong(w.bitOffset, length, limit);
-  w.uint(length, bits);
-}
-
 /** A count (written with `count`, e.g. `t.u32` or `t.uint(5)`) followed by that many items. */
 function array<T>(count: Codec<number>, item: Codec<T>, options: { max?: number } = {}): Codec<T[]> {
   const bits = countBitsOf(count);
   const max = options.max ?? 65535;
-  return codec<T[]>(
-    { kind: "array", countBits: bits, max, item },
-    bits,
-    (w, v) => {
-      if (!Array.isArray(v)) throw notAn("an array", w.bitOffset, v);
-      writeCount(w, v.length, bits, max);
-      for (const element of v) item.write(w, element);
-    },
-    (r) => {
-      const n = readCount(r, bits, max, item.minBits);
-      const out = new Array<T>(n);
-      for (let i = 0; i < n; i++) out[i] = item.read(r);
-      return out;
-    },
-  );
+  return compiled<T[]>({ kind: "array", countBits: bits, max, item }, bits);
 }
 
 /** Exactly `length` items with no count on the wire. */
 function fixedArray<T>(length: number, item: Codec<T>): Codec<T[]> {
-  return codec<T[]>(
-    { kind: "fixedArray", length, item },
-    length * item.minBits,
-    (w, v) => {
-      if (!Array.isArray(v) || v.length !== length) throw notAn(`an array of ${length}`, w.bitOffset, v);
-      for (const element of v) item.write(w, element);
-    },
-    (r) => {
-      const out = new Array<T>(length);
-      for (let i = 0; i < length; i++) out[i] = item.read(r);
-      return out;
-    },
-  );
+  return compiled<T[]>({ kind: "fixedArray", length, item }, length * item.minBits);
 }
 
-function writeFields(w: BitWriter, keys: readonly string[], codecs: readonly Codec<unknown>[], v: Record<string, unknown>): void {
-  for (let i = 0; i < keys.length; i++) codecs[i]!.write(w, v[keys[i]!]);
-}
-
-function readFields(r: BitReader, keys: readonly string[], codecs: readonly Codec<unknown>[], into: Record<string, unknown>): void {
-  for (let i = 0; i < keys.length; i++) into[keys[i]!] = codecs[i]!.read(r);
+/** `__proto__` would set a decoded object's prototype instead of a field. */
+function checkNames(fields: Fields): void {
+  if (Object.prototype.hasOwnProperty.call(fields, "__proto__")) throw new ProtocolError("INVALID_ARGUMENT", "a field cannot be named __proto__");
 }
 
 function minBitsOf(fields: Fields): number {
@@ -163,27 +135,10 @@ function minBitsOf(fields: Fields): number {
   return total;
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null;
-}
-
 /** Named fields in wire order; the value is a plain object. */
 function struct<F extends Fields>(fields: F): Codec<Simplify<StructValue<F>>> {
-  const keys = Object.keys(fields);
-  const codecs = Object.values(fields) as Codec<unknown>[];
-  return codec<Simplify<StructValue<F>>>(
-    { kind: "struct", fields },
-    minBitsOf(fields),
-    (w, v) => {
-      if (!isRecord(v)) throw notAn("an object", w.bitOffset, v);
-      writeFields(w, keys, codecs, v);
-    },
-    (r) => {
-      const out: Record<string, unknown> = {};
-      readFields(r, keys, codecs, out);
-      return out as Simplify<StructValue<F>>;
-    },
-  );
+  checkNames(fields);
+  return compiled<Simplify<StructValue<F>>>({ kind: "struct", fields }, minBitsOf(fields));
 }
 
 /**
@@ -191,35 +146,10 @@ function struct<F extends Fields>(fields: F): Codec<Simplify<StructValue<F>>> {
  * every item's second field... (the client's character customisation labels and values).
  */
 function columns<F extends Fields>(count: Codec<number>, fields: F, options: { max?: number } = {}): Codec<Simplify<StructValue<F>>[]> {
+  checkNames(fields);
   const bits = countBitsOf(count);
   const max = options.max ?? 65535;
-  const keys = Object.keys(fields);
-  const codecs = Object.values(fields) as Codec<unknown>[];
-  const rowBits = minBitsOf(fields);
-  type Row = Simplify<StructValue<F>>;
-  return codec<Row[]>(
-    { kind: "columns", countBits: bits, max, fields },
-    bits,
-    (w, v) => {
-      if (!Array.isArray(v)) throw notAn("an array", w.bitOffset, v);
-      writeCount(w, v.length, bits, max);
-      for (let k = 0; k < keys.length; k++) {
-        for (const row of v) {
-          if (!isRecord(row)) throw notAn("an object", w.bitOffset, row);
-          codecs[k]!.write(w, row[keys[k]!]);
-        }
-      }
-    },
-    (r) => {
-      const n = readCount(r, bits, max, rowBits);
-      const rows: Record<string, unknown>[] = [];
-      for (let i = 0; i < n; i++) rows.push({});
-      for (let k = 0; k < keys.length; k++) {
-        for (let i = 0; i < n; i++) rows[i]![keys[k]!] = codecs[k]!.read(r);
-      }
-      return rows as Row[];
-    },
-  );
+  return compiled<Simplify<StructValue<F>>[]>({ kind: "columns", countBits: bits, max, fields }, bits);
 }
 
 /** The value of a {@link union}: the tag under `key`, the shared fields and the variant's fields. */
@@ -240,38 +170,15 @@ function union<const K extends string, S extends Fields, V extends Readonly<Reco
   const { key } = definition;
   const tagBits = countBitsOf(definition.tag);
   const shared: Fields = definition.shared ?? {};
-  const sharedKeys = Object.keys(shared);
-  const sharedCodecs = Object.values(shared) as Codec<unknown>[];
-  const table = new Map<number, { keys: string[]; codecs: Codec<unknown>[] }>();
+  checkNames({ [key]: definition.tag, ...shared });
   let minVariant = Infinity;
-  for (const [tag, fields] of Object.entries(definition.variants)) {
-    table.set(Number(tag), { keys: Object.keys(fields), codecs: Object.values(fields) as Codec<unknown>[] });
+  for (const fields of Object.values(definition.variants)) {
+    checkNames(fields);
     minVariant = Math.min(minVariant, minBitsOf(fields));
   }
-  const unknownVariant = (tag: unknown, bitOffset: number): ProtocolError =>
-    new ProtocolError("UNKNOWN_VARIANT", `no variant for ${key} ${String(tag)}`, { bitOffset });
-  return codec<UnionValue<K, S, V>>(
+  return compiled<UnionValue<K, S, V>>(
     { kind: "union", key, tagBits, shared, variants: definition.variants },
     tagBits + minBitsOf(shared) + (Number.isFinite(minVariant) ? minVariant : 0),
-    (w, v) => {
-      if (!isRecord(v)) throw notAn("an object", w.bitOffset, v);
-      const tag = v[key];
-      const variant = typeof tag === "number" ? table.get(tag) : undefined;
-      if (variant === undefined) throw unknownVariant(tag, w.bitOffset);
-      w.uint(tag, tagBits);
-      writeFields(w, sharedKeys, sharedCodecs, v);
-      writeFields(w, variant.keys, variant.codecs, v);
-    },
-    (r) => {
-      const at = r.bitOffset;
-      const tag = r.uint(tagBits);
-      const variant = table.get(tag);
-      if (variant === undefined) throw unknownVariant(tag, at);
-      const out: Record<string, unknown> = { [key]: tag };
-      readFields(r, sharedKeys, sharedCodecs, out);
-      readFields(r, variant.keys, variant.codecs, out);
-      return out as UnionValue<K, S, V>;
-    },
   );
 }
 

@@ -26,6 +26,7 @@ export const ENV_VARS = {
   BEZGELOR_RATE_LIMIT: "server.rateLimitPerSecond (default 50)",
   BEZGELOR_RATE_BURST: "server.rateLimitBurst (default 200)",
   BEZGELOR_SHUTDOWN_GRACE: "server.shutdownGraceSeconds (default 10)",
+  BEZGELOR_MAX_OUTGOING_BYTES: "server.maxOutgoingBytes: bytes waiting to be sent before a slow client is disconnected (default 1048576)",
   BEZGELOR_EVENT_POLL_INTERVAL: "events.pollIntervalMs: milliseconds between polls for other processes' events (default 1000)",
   BEZGELOR_EVENT_RETENTION: "events.retentionSeconds: how long delivered events are kept (default 86400)",
   BEZGELOR_FRIENDS_MAX: "friends.maxFriends: friends per character (default 100)",
@@ -94,6 +95,7 @@ export function loadConfig(env: Env = process.env): WorldConfig {
   set(raw, "server.rateLimitPerSecond", numeric(env.BEZGELOR_RATE_LIMIT));
   set(raw, "server.rateLimitBurst", numeric(env.BEZGELOR_RATE_BURST));
   set(raw, "server.shutdownGraceSeconds", numeric(env.BEZGELOR_SHUTDOWN_GRACE));
+  set(raw, "server.maxOutgoingBytes", numeric(env.BEZGELOR_MAX_OUTGOING_BYTES));
   set(raw, "events.pollIntervalMs", numeric(env.BEZGELOR_EVENT_POLL_INTERVAL));
   set(raw, "events.retentionSeconds", numeric(env.BEZGELOR_EVENT_RETENTION));
   set(raw, "friends.maxFriends", numeric(env.BEZGELOR_FRIENDS_MAX));

@@ -33,6 +33,15 @@ export const ServerConfigSchema = z.object({
   rateLimitBurst: z.coerce.number().int().min(1).default(200),
   /** How long SIGTERM waits for in-flight packets before closing sessions anyway. */
   shutdownGraceSeconds: z.coerce.number().min(0).default(10),
+  /**
+   * Bytes a session may have waiting to be sent (queued this turn plus the socket's own buffer)
+   * before it is disconnected as a slow client; bounds what one peer that stops reading costs.
+   */
+  maxOutgoingBytes: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .default(1024 * 1024),
   realmId: z.coerce.number().int().min(0).default(1),
 });
 

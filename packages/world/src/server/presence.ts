@@ -84,11 +84,19 @@ export class Presence<P> {
     return entry !== undefined;
   }
 
-  /** Sends to everyone in the zone of `characterId` (itself included unless `exceptSelf`). Returns how many got it. */
+  /**
+   * Sends to everyone in a zone (except `except`). Returns how many got it. The same packet object
+   * goes to every peer, so a session peer encodes it once for all (`OutgoingPacket`). A peer that
+   * closes while the packet goes round (a slow client) leaves the zone without disturbing the rest.
+   */
   broadcastZone(worldId: number, zoneId: number, packet: P, options: { except?: number } = {}): number {
+    const ids = this.byZone.get(zoneKey(worldId, zoneId));
+    if (ids === undefined) return 0;
     let count = 0;
-    for (const entry of this.inZone(worldId, zoneId)) {
-      if (entry.characterId === options.except) continue;
+    for (const id of ids) {
+      if (id === options.except) continue;
+      const entry = this.byCharacter.get(id);
+      if (entry === undefined) continue;
       entry.peer.deliver(packet);
       count += 1;
     }

@@ -16,6 +16,7 @@ import { outcomeOf } from "../error-outcomes";
 import { WorldError } from "../errors";
 import type { HandlerMap } from "../handlers/types";
 import type { OutgoingPacket } from "./outgoing";
+import { Outbox, type FlushQueue } from "./outbox";
 import { TokenBucket } from "./rate-limit";
 import { RESULT_CODES } from "./result-codes";
 import { fitText } from "./fit-text";
@@ -47,11 +48,18 @@ export interface CloseReason {
   readonly reason: string;
   readonly violation: boolean;
   readonly error?: unknown;
+  /**
+   * Drop what is still queued and destroy the socket at once, instead of flushing and ending it
+   * gracefully (a slow client whose unsent bytes are the problem).
+   */
+  readonly abort?: boolean;
 }
 
 interface SessionHooks {
   /** Runs once when the session closes; `wasState` is the state it closed in. */
   onClose(session: Session, why: CloseReason, wasState: SessionState): void;
+  /** Where the session's outbox waits for the end of the turn (tests end turns themselves). */
+  readonly flushQueue?: FlushQueue;
 }
 
 /**
@@ -77,6 +85,7 @@ export class Session {
   /** The peer's IP address (connection caps count per address). */
   readonly address: string;
   private readonly channel: PacketChannel<"server">;
+  private readonly outbox: Outbox;
   private readonly assembler: FrameAssembler;
   private readonly bucket: TokenBucket;
   private queue: Promise<void> = Promise.resolve();
@@ -105,6 +114,16 @@ export class Session {
     // hold it to the frame deadline.
     this.assembler = new FrameAssembler({ maxFrameSize: server.maxFrameSize });
     this.bucket = new TokenBucket(server.rateLimitPerSecond, server.rateLimitBurst);
+    const maxBufferedBytes = server.maxOutgoingBytes;
+    this.outbox = new Outbox(socket, {
+      maxBufferedBytes,
+      ...(hooks.flushQueue ? { queue: hooks.flushQueue } : {}),
+      onOverflow: (buffered) => {
+        this.logger.warn({ buffered, limit: maxBufferedBytes }, "disconnecting a slow client: too many bytes waiting to be sent");
+        this.close({ reason: `slow client: ${buffered} bytes waiting to be sent (limit ${maxBufferedBytes})`, violation: false, abort: true });
+      },
+      onError: (error) => this.close({ reason: "socket write failed", violation: false, error, abort: true }),
+    });
     socket.setNoDelay(true);
     // The client's ClientPing is the heartbeat the idle timer watches; TCP keep-alive also finds
     // peers that vanished without a FIN while the idle timeout is long.
@@ -198,7 +217,8 @@ export class Session {
   }
 
   /**
-   * Encodes (with this session's key) and sends a server packet; dropped once the session closed.
+   * Encodes (with this session's key) and queues a server packet; dropped once the session closed.
+   * Everything queued in one event-loop turn goes out in one write, in order (see `Outbox`).
    * @throws ProtocolError `ENCODE_FAILED` when the value does not fit the packet: a server error,
    * logged here with the packet's name; the packet's handler then answers INTERNAL and the session
    * goes on (see `handleFailure`).
@@ -212,12 +232,24 @@ export class Session {
       this.logger.error({ packet: def.name, err: error }, `server packet ${def.name} failed to encode`);
       throw error;
     }
-    this.socket.write(frame);
+    this.outbox.push(frame);
   }
 
-  /** Presence delivers packets built for many sessions through here. */
+  /**
+   * Presence delivers packets built for many sessions through here: the packet is encoded once
+   * (by its first receiver) and each session only frames and encrypts it with its own key.
+   * @throws ProtocolError `ENCODE_FAILED` as {@link send}.
+   */
   deliver(out: OutgoingPacket): void {
-    this.send(out.def, out.value as never);
+    if (this.closed || this.socket.destroyed) return;
+    let frame: Buffer;
+    try {
+      frame = this.channel.seal(out.encode());
+    } catch (error) {
+      this.logger.error({ packet: out.def.name, err: error }, `server packet ${out.def.name} failed to encode`);
+      throw error;
+    }
+    this.outbox.push(frame);
   }
 
   /**
@@ -243,7 +275,7 @@ export class Session {
     this.socket.pause();
   }
 
-  /** Ends the session: the socket is flushed and closed, hooks run once. */
+  /** Ends the session: queued packets are written and the socket closed (or dropped and destroyed, for `abort`); hooks run once. */
   close(why: CloseReason): void {
     if (this.closeWhy) return;
     this.closeWhy = why;
@@ -255,8 +287,15 @@ export class Session {
     const fields = { reason: why.reason, state: wasState };
     if (why.violation) this.logger.warn({ ...fields, err: why.error }, "disconnecting: protocol violation");
     else this.logger.info({ ...fields, err: why.error }, "session closed");
-    this.socket.end();
-    this.socket.destroySoon();
+    if (why.abort) {
+      this.outbox.discard();
+      this.socket.destroy();
+    } else {
+      // What the session queued this turn (a last refusal, ServerLogout) goes out before the FIN.
+      this.outbox.flush();
+      this.socket.end();
+      this.socket.destroySoon();
+    }
     this.hooks.onClose(this, why, wasState);
   }
 

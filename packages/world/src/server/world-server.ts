@@ -9,7 +9,7 @@ import type { WorldConfig } from "../config/schema";
 import { HANDLERS } from "../handlers/index";
 import { sendHello } from "../handlers/auth/ClientHelloRealm";
 import { DatabaseHealth, observedClient } from "./database-health";
-import type { OutgoingPacket } from "./outgoing";
+import { packet, type OutgoingPacket } from "./outgoing";
 import { Presence } from "./presence";
 import type { WorldServices } from "./services";
 import { Session, type CloseReason } from "./session";
@@ -159,8 +159,10 @@ export async function startWorldServer(options: WorldServerOptions): Promise<Wor
         new Promise<boolean>((resolve) => setTimeout(() => resolve(false), graceMs).unref()),
       ]);
       if (!drained) logger.warn({ graceMs }, "grace period over with packets still in flight");
+      // One packet for every player in the world: encoded once, sealed per session.
+      const logout = packet(ServerLogout, { requested: false, reason: LOGOUT_REASON.WorldServerConnectionLost });
       for (const s of open) {
-        if (s.state === "in-world") s.send(ServerLogout, { requested: false, reason: LOGOUT_REASON.WorldServerConnectionLost });
+        if (s.state === "in-world") s.deliver(logout);
         s.close({ reason, violation: false });
       }
       await Promise.all([...stamping]);

@@ -1,0 +1,120 @@
+import { setImmediate as nextTurn } from "node:timers/promises";
+import { describe, expect, it } from "vitest";
+import { FlushQueue, Outbox, type OutboxSocket } from "./outbox";
+
+/** Records every write; `writableLength` is set by the test to play a peer that stops reading. */
+class FakeSocket implements OutboxSocket {
+  readonly writes: Buffer[] = [];
+  writableLength = 0;
+  destroyed = false;
+  write(chunk: Buffer): boolean {
+    this.writes.push(Buffer.from(chunk));
+    return true;
+  }
+}
+
+const frame = (n: number) => Buffer.from([n, n, n]);
+
+function outbox(socket: FakeSocket, queue = new FlushQueue(), maxBufferedBytes = 1024) {
+  const overflows: number[] = [];
+  const errors: unknown[] = [];
+  const box = new Outbox(socket, { maxBufferedBytes, queue, onOverflow: (n) => overflows.push(n), onError: (e) => errors.push(e) });
+  return { box, overflows, errors, queue };
+}
+
+describe("Outbox", () => {
+  it("writes N frames queued in one turn with one write, in order", async () => {
+    const socket = new FakeSocket();
+    const { box } = outbox(socket);
+    for (let i = 0; i < 50; i++) box.push(frame(i));
+    expect(socket.writes).toHaveLength(0);
+    await nextTurn();
+    expect(socket.writes).toHaveLength(1);
+    expect(socket.writes[0]).toEqual(Buffer.concat(Array.from({ length: 50 }, (_, i) => frame(i))));
+    expect(box.queuedBytes).toBe(0);
+  });
+
+  it("keeps the order across turns: each turn is one write after the previous one", async () => {
+    const socket = new FakeSocket();
+    const { box } = outbox(socket);
+    box.push(frame(1));
+    box.push(frame(2));
+    await nextTurn();
+    box.push(frame(3));
+    await nextTurn();
+    box.push(frame(4));
+    box.push(frame(5));
+    await nextTurn();
+    expect(socket.writes.map((w) => [...w].filter((_, i) => i % 3 === 0))).toEqual([[1, 2], [3], [4, 5]]);
+  });
+
+  it("flushes every waiting outbox once per turn from one scheduled run", async () => {
+    const queue = new FlushQueue();
+    const sockets = Array.from({ length: 20 }, () => new FakeSocket());
+    const boxes = sockets.map((s) => outbox(s, queue).box);
+    for (const [i, box] of boxes.entries()) {
+      box.push(frame(i));
+      box.push(frame(i + 100));
+    }
+    await nextTurn();
+    expect(sockets.map((s) => s.writes.length)).toEqual(sockets.map(() => 1));
+  });
+
+  it("writes nothing to a socket that is gone, and drops what was queued", async () => {
+    const socket = new FakeSocket();
+    const { box } = outbox(socket);
+    box.push(frame(1));
+    socket.destroyed = true;
+    await nextTurn();
+    expect(socket.writes).toHaveLength(0);
+    expect(box.queuedBytes).toBe(0);
+  });
+
+  it("reports a peer whose unsent bytes pass the bound once, and stops queueing for it", async () => {
+    const socket = new FakeSocket();
+    const { box, overflows } = outbox(socket, new FlushQueue(), 100);
+    box.push(Buffer.alloc(60));
+    await nextTurn();
+    // the peer reads nothing: Node keeps the 60 bytes, and the next 60 pass the bound of 100
+    socket.writableLength = 60;
+    box.push(Buffer.alloc(30));
+    expect(overflows).toEqual([]);
+    box.push(Buffer.alloc(30));
+    expect(overflows).toEqual([120]);
+    box.push(Buffer.alloc(30));
+    await nextTurn();
+    expect(overflows).toEqual([120]);
+    expect(socket.writes).toHaveLength(1);
+  });
+
+  it("reports the bound passed by Node's buffer growing after a write", async () => {
+    const socket = new FakeSocket();
+    const { box, overflows } = outbox(socket, new FlushQueue(), 100);
+    socket.write = (chunk) => {
+      socket.writes.push(chunk);
+      socket.writableLength += chunk.length;
+      return false;
+    };
+    box.push(Buffer.alloc(80));
+    await nextTurn();
+    expect(overflows).toEqual([]);
+    box.push(Buffer.alloc(80));
+    expect(overflows).toEqual([160]);
+  });
+
+  it("hands a failed write to its owner and goes on flushing the others", async () => {
+    const queue = new FlushQueue();
+    const broken = new FakeSocket();
+    broken.write = () => {
+      throw new Error("EPIPE");
+    };
+    const fine = new FakeSocket();
+    const a = outbox(broken, queue);
+    const b = outbox(fine, queue);
+    a.box.push(frame(1));
+    b.box.push(frame(2));
+    await nextTurn();
+    expect(a.errors).toHaveLength(1);
+    expect(fine.writes).toEqual([frame(2)]);
+  });
+});

@@ -1,0 +1,131 @@
+/** What an {@link Outbox} writes to: a `net.Socket` in the server, anything alike in tests. */
+export interface OutboxSocket {
+  write(chunk: Buffer): boolean;
+  /** Bytes written but not yet handed to the kernel (Node's own buffer). */
+  readonly writableLength: number;
+  readonly destroyed: boolean;
+}
+
+/** Settings and callbacks of an {@link Outbox}. */
+export interface OutboxOptions {
+  /**
+   * Most bytes a connection may have waiting (queued here plus Node's socket buffer) before it is
+   * given up as a slow client, so one peer that stops reading cannot grow the server's memory.
+   */
+  readonly maxBufferedBytes: number;
+  /** Called once the bound is passed, with the bytes waiting; the owner closes the connection. */
+  onOverflow(buffered: number): void;
+  /** A write threw (the socket is gone); the owner logs it and closes. */
+  onError(error: unknown): void;
+  /** Where the outbox waits for the end of the turn; the shared {@link FLUSH_QUEUE} by default. */
+  readonly queue?: FlushQueue;
+}
+
+/**
+ * The frames one connection sends, written together once per event-loop turn: every packet a
+ * handler, a broadcast or an event delivery queues during the turn goes out in one `socket.write`
+ * (one concatenated buffer, so one syscall), in the order queued, instead of one write per packet.
+ * Frames are complete and encrypted when queued, so a rekey between two packets keeps each with
+ * its own key.
+ */
+export class Outbox {
+  private frames: Buffer[] = [];
+  private bytes = 0;
+  private scheduled = false;
+  private overflowed = false;
+  private readonly queue: FlushQueue;
+
+  constructor(
+    private readonly socket: OutboxSocket,
+    private readonly options: OutboxOptions,
+  ) {
+    this.queue = options.queue ?? FLUSH_QUEUE;
+  }
+
+  /** Bytes queued and not yet written. */
+  get queuedBytes(): number {
+    return this.bytes;
+  }
+
+  /** Queues a complete frame for the end of this turn. Reports an overflow at once if the bound is passed already. */
+  push(frame: Buffer): void {
+    if (this.overflowed) return;
+    this.frames.push(frame);
+    this.bytes += frame.length;
+    if (!this.scheduled) {
+      this.scheduled = true;
+      this.queue.add(this);
+    }
+    this.checkBound();
+  }
+
+  /** Writes everything queued as one chunk (nothing when the socket is gone), then checks the bound. */
+  flush(): void {
+    this.scheduled = false;
+    if (this.frames.length === 0) return;
+    const frames = this.frames;
+    const bytes = this.bytes;
+    this.frames = [];
+    this.bytes = 0;
+    if (this.socket.destroyed || this.overflowed) return;
+    try {
+      this.socket.write(frames.length === 1 ? frames[0]! : Buffer.concat(frames, bytes));
+    } catch (error) {
+      this.options.onError(error);
+      return;
+    }
+    this.checkBound();
+  }
+
+  /** {@link flush} for the queue: whatever goes wrong stays with this connection, never the others. */
+  flushOrReport(): void {
+    try {
+      this.flush();
+    } catch (error) {
+      this.options.onError(error);
+    }
+  }
+
+  /** Drops what is queued: the connection is being torn down without a goodbye. */
+  discard(): void {
+    this.frames = [];
+    this.bytes = 0;
+  }
+
+  private checkBound(): void {
+    const buffered = this.bytes + this.socket.writableLength;
+    if (buffered <= this.options.maxBufferedBytes || this.overflowed) return;
+    this.overflowed = true;
+    this.discard();
+    this.options.onOverflow(buffered);
+  }
+}
+
+/**
+ * Outboxes with frames queued this turn. One `setImmediate` per turn flushes them all, after the
+ * poll phase: the replies and broadcasts of every packet read in that phase go out together.
+ */
+export class FlushQueue {
+  private waiting: Outbox[] = [];
+  private armed = false;
+
+  /** Flushes `outbox` at the end of this turn (an outbox adds itself once per turn). */
+  add(outbox: Outbox): void {
+    this.waiting.push(outbox);
+    if (!this.armed) {
+      this.armed = true;
+      setImmediate(() => this.run());
+    }
+  }
+
+  /** Flushes every outbox waiting now (the scheduled run; tests call it to end a turn early). */
+  run(): void {
+    this.armed = false;
+    const waiting = this.waiting;
+    this.waiting = [];
+    for (const outbox of waiting) outbox.flushOrReport();
+  }
+}
+
+/** The process's flush queue: every session's outbox waits here. */
+export const FLUSH_QUEUE = new FlushQueue();

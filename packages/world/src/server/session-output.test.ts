@@ -1,0 +1,184 @@
+import { EventEmitter } from "node:events";
+import type { Socket } from "node:net";
+import { setImmediate as nextTurn } from "node:timers/promises";
+import { CHAT_CHANNEL_TYPE, PacketChannel, ServerChat, ServerTitleSet, type PacketValue } from "@bezgelor/protocol";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { ServerConfigSchema } from "../config/schema";
+import { HANDLERS } from "../handlers/index";
+import { createLogger } from "../logging";
+import { packet, type OutgoingPacket } from "./outgoing";
+import { Presence } from "./presence";
+import type { WorldServices } from "./services";
+import { Session, type CloseReason } from "./session";
+
+/** Enough of a `net.Socket` for a Session: records writes, end and destroy in order. */
+class FakeSocket extends EventEmitter {
+  readonly remoteAddress = "127.0.0.1";
+  readonly remotePort = 40000;
+  readonly events: string[] = [];
+  readonly writes: Buffer[] = [];
+  writableLength = 0;
+  destroyed = false;
+  setNoDelay(): this {
+    return this;
+  }
+  setKeepAlive(): this {
+    return this;
+  }
+  pause(): this {
+    return this;
+  }
+  write(chunk: Buffer): boolean {
+    this.writes.push(Buffer.from(chunk));
+    this.events.push("write");
+    return true;
+  }
+  end(): this {
+    this.events.push("end");
+    return this;
+  }
+  destroySoon(): void {
+    this.destroyed = true;
+  }
+  destroy(): this {
+    this.events.push("destroy");
+    this.destroyed = true;
+    return this;
+  }
+}
+
+const logLines: Record<string, unknown>[] = [];
+const logger = createLogger({ level: "info", destination: { write: (line: string) => logLines.push(JSON.parse(line) as Record<string, unknown>) } });
+
+function session(id: number, options: { maxOutgoingBytes?: number; presence?: Presence<OutgoingPacket> } = {}) {
+  const socket = new FakeSocket();
+  const config = { server: ServerConfigSchema.parse({ maxOutgoingBytes: options.maxOutgoingBytes ?? 1024 * 1024 }) };
+  const services = { config, logger } as unknown as WorldServices;
+  const closed: CloseReason[] = [];
+  const onClose = (closing: Session, why: CloseReason) => {
+    closed.push(why);
+    // as the server's hook does: everything the session published goes
+    options.presence?.leavePeer(closing);
+  };
+  const s = new Session(id, socket as unknown as Socket, services, HANDLERS, { onClose });
+  // The client end of this connection, with the same key: it decrypts whatever the session wrote.
+  const client = new PacketChannel({ role: "client", maxFrameSize: 1 << 20 });
+  const received = () => socket.writes.flatMap((chunk) => client.push(chunk));
+  return { session: s, socket, client, received, closed };
+}
+
+const chat = (text: string): PacketValue<typeof ServerChat> => ({
+  channel: { type: CHAT_CHANNEL_TYPE.Say, chatId: 0n },
+  gm: false,
+  self: false,
+  autoResponse: false,
+  from: { realmId: 1, characterId: 42n },
+  fromName: "Speaker",
+  fromRealm: "",
+  presenceState: 0,
+  text,
+  formats: [],
+  crossFaction: false,
+  chatMessageId: 0,
+  unitId: 42,
+  premiumTier: 0,
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  logLines.length = 0;
+});
+
+describe("a session's outgoing packets", () => {
+  it("are written once per event-loop turn, whatever their number, in order", async () => {
+    const { session: s, socket, received } = session(1);
+    for (let i = 0; i < 25; i++) s.send(ServerTitleSet, { unitId: i, titleId: 100 + i });
+    expect(socket.writes).toHaveLength(0);
+    await nextTurn();
+    expect(socket.writes).toHaveLength(1);
+    s.send(ServerTitleSet, { unitId: 25, titleId: 125 });
+    s.deliver(packet(ServerTitleSet, { unitId: 26, titleId: 126 }));
+    await nextTurn();
+    expect(socket.writes).toHaveLength(2);
+    expect(received().map((p) => p.value)).toEqual(Array.from({ length: 27 }, (_, i) => ({ unitId: i, titleId: 100 + i })));
+  });
+
+  it("keep their own key across a rekey between two packets of one turn", async () => {
+    const { session: s, client, socket } = session(2);
+    const key = Buffer.alloc(16, 9);
+    s.send(ServerTitleSet, { unitId: 1, titleId: 1 });
+    s.rekey(key);
+    s.send(ServerTitleSet, { unitId: 2, titleId: 2 });
+    await nextTurn();
+    expect(socket.writes).toHaveLength(1);
+    const frames = client.frames(socket.writes[0]!);
+    expect(client.decodeFrame(frames[0]!).value).toEqual({ unitId: 1, titleId: 1 });
+    client.rekey(key);
+    expect(client.decodeFrame(frames[1]!).value).toEqual({ unitId: 2, titleId: 2 });
+  });
+
+  it("queued before a close are written before the connection ends; none after", async () => {
+    const { session: s, socket, received } = session(3);
+    s.send(ServerTitleSet, { unitId: 1, titleId: 1 });
+    s.send(ServerTitleSet, { unitId: 2, titleId: 2 });
+    s.close({ reason: "test", violation: false });
+    s.send(ServerTitleSet, { unitId: 3, titleId: 3 });
+    await nextTurn();
+    expect(socket.events).toEqual(["write", "end"]);
+    expect(received().map((p) => p.value)).toEqual([
+      { unitId: 1, titleId: 1 },
+      { unitId: 2, titleId: 2 },
+    ]);
+  });
+
+  it("disconnect a client that stops reading once its unsent bytes pass the bound, with a log line", async () => {
+    const { session: s, socket, closed } = session(4, { maxOutgoingBytes: 64 * 1024 });
+    s.send(ServerChat, chat("hello"));
+    await nextTurn();
+    // The peer reads nothing: Node's buffer holds nearly the whole bound.
+    socket.writableLength = 64 * 1024 - 100;
+    s.send(ServerChat, chat("x".repeat(200)));
+    expect(s.closed).toBe(true);
+    expect(closed[0]?.reason).toMatch(/slow client: \d+ bytes waiting to be sent \(limit 65536\)/);
+    expect(socket.events).toEqual(["write", "destroy"]);
+    expect(logLines.some((l) => l["msg"] === "disconnecting a slow client: too many bytes waiting to be sent" && l["limit"] === 65536)).toBe(true);
+    await nextTurn();
+    expect(socket.writes).toHaveLength(1);
+  });
+});
+
+describe("a broadcast", () => {
+  it("is encoded once for M recipients, sealed with each one's key, and read by every one", async () => {
+    const presence = new Presence<OutgoingPacket>();
+    const peers = Array.from({ length: 12 }, (_, i) => session(100 + i));
+    peers.forEach((peer, i) => {
+      // every session has its own key, as after ClientHelloRealm
+      const key = Buffer.alloc(16, i + 1);
+      peer.session.rekey(key);
+      peer.client.rekey(key);
+      presence.enter({ characterId: i + 1, accountId: i + 1, name: `P${i}`, worldId: 870, zoneId: 1, peer: peer.session });
+    });
+    const encodes = vi.spyOn(ServerChat.codec, "write");
+    const line = chat("Anyone up for Stormtalon? LFM tank and healer, need 2 more");
+    expect(presence.broadcastZone(870, 1, packet(ServerChat, line))).toBe(12);
+    expect(encodes).toHaveBeenCalledTimes(1);
+    await nextTurn();
+    for (const peer of peers) expect(peer.received().map((p) => p.value)).toEqual([line]);
+    // the same plaintext under twelve keys: twelve different ciphertexts
+    expect(new Set(peers.map((p) => p.socket.writes[0]!.toString("hex"))).size).toBe(12);
+  });
+
+  it("goes on to the rest of the zone when a recipient is disconnected as a slow client on the way", async () => {
+    const presence = new Presence<OutgoingPacket>();
+    const peers = [session(200, { presence }), session(201, { presence, maxOutgoingBytes: 64 * 1024 }), session(202, { presence })];
+    peers.forEach((peer, i) => presence.enter({ characterId: i + 1, accountId: i + 1, name: `P${i}`, worldId: 1, zoneId: 1, peer: peer.session }));
+    // the second one has stopped reading: its socket buffer is full
+    peers[1]!.socket.writableLength = 64 * 1024;
+    expect(presence.broadcastZone(1, 1, packet(ServerTitleSet, { unitId: 7, titleId: 8 }))).toBe(3);
+    await nextTurn();
+    expect(peers[0]!.received()).toHaveLength(1);
+    expect(peers[2]!.received()).toHaveLength(1);
+    expect(peers[1]!.session.closed).toBe(true);
+    expect(presence.inZone(1, 1).map((e) => e.characterId)).toEqual([1, 3]);
+  });
+});
