@@ -39,6 +39,7 @@ export { MAX_WRAPPER_DEPTH, PacketChannel } from "./channel";
 export type { IncomingDirection, OutgoingDirection, PacketChannelOptions, ReceivedPacket, Role, Wrapper, Wrapping } from "./channel";
 
 export { CHAT_CHANNEL_TYPE } from "./packets/shared/chat";
+export { ENTITY_COMMAND, ENTITY_MODE, ENTITY_STATE_FLAG, entityCommand } from "./packets/shared/entity-command";
 
 // Every packet definition, and the value tables declared beside them (CHAT_RESULT, QUEST_STATE...).
 export * from "./packets/index";
