@@ -1,5 +1,5 @@
 import { getCharacter } from "@bezgelor/db";
-import { ENTITY_COMMAND, ENTITY_TYPE } from "@bezgelor/protocol";
+import { ClientZoneChange, ENTITY_COMMAND, ENTITY_TYPE } from "@bezgelor/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HeadlessClient } from "../src/client/headless-client";
 import { resultCodeName } from "../src/server/result-codes";
@@ -132,5 +132,15 @@ describe("units over TCP", () => {
     expect(again.position).toEqual({ x: 60, y: 0, z: 0 });
     await b.client.waitFor("ServerEntityCreate", (v) => v.unitId === again.unitId);
     await Promise.all([again.close(), b.client.close()]);
+  });
+
+  it("takes the zone the client reports as the character's zone: zone chat and the saved place follow", async () => {
+    const { a, b } = await pair();
+    a.client.send(ClientZoneChange, { previousZoneId: 1, newZoneId: 77 });
+    await expect.poll(() => t.world.services.presence.get(a.player.characterId)?.zoneId).toBe(77);
+    expect(t.world.services.presence.get(b.player.characterId)?.zoneId).toBe(1);
+    await a.client.close();
+    await expect.poll(async () => (await getCharacter(t.db, { characterId: a.player.characterId })).zoneId).toBe(77);
+    await b.client.close();
   });
 });
