@@ -42,6 +42,7 @@ export { listCharacters, type ListCharactersOptions } from "./characters/list-ch
 export { getCharacter, type GetCharacterOptions } from "./characters/get-character.js";
 export { getCharacterByName, type GetCharacterByNameOptions } from "./characters/get-character-by-name.js";
 export { recordCharacterOnline, type RecordCharacterOnlineOptions } from "./characters/record-character-online.js";
+export { saveCharacterLocations, type CharacterLocation } from "./characters/save-character-locations.js";
 
 // Currency
 export { getGold, type GetGoldOptions } from "./currency/get-gold.js";

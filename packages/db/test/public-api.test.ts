@@ -108,6 +108,7 @@ describe("public API", () => {
         "pgliteExecutor",
         "recordCharacterOnline",
         "runTransaction",
+        "saveCharacterLocations",
         "setAccountPassword",
         "setAccountRole",
         "validateSessionKey",

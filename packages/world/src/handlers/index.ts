@@ -4,6 +4,7 @@ import { clientCharacterCreate } from "./characters/ClientCharacterCreate";
 import { clientCharacterList } from "./characters/ClientCharacterList";
 import { clientCharacterSelect } from "./characters/ClientCharacterSelect";
 import { clientChat } from "./chat/ClientChat";
+import { clientEntityCommand } from "./entities/ClientEntityCommand";
 import { clientFriendshipAccountAddByIdentity } from "./friends/ClientFriendshipAccountAddByIdentity";
 import { clientFriendshipAddByName } from "./friends/ClientFriendshipAddByName";
 import { clientFriendshipInviteResponse } from "./friends/ClientFriendshipInviteResponse";
@@ -31,6 +32,7 @@ import { clientEnteredWorld } from "./world/ClientEnteredWorld";
 import { clientLogoutConfirm } from "./world/ClientLogoutConfirm";
 import { clientLogoutRequest } from "./world/ClientLogoutRequest";
 import { clientPing } from "./world/ClientPing";
+import { clientZoneChange } from "./world/ClientZoneChange";
 
 /** Every client packet's handler, by packet name. The type makes a missing handler a compile error. */
 export const HANDLERS: HandlerMap = {
@@ -42,6 +44,8 @@ export const HANDLERS: HandlerMap = {
   ClientLogoutRequest: clientLogoutRequest,
   ClientLogoutConfirm: clientLogoutConfirm,
   ClientPing: clientPing,
+  ClientZoneChange: clientZoneChange,
+  ClientEntityCommand: clientEntityCommand,
   ClientChat: clientChat,
   ClientTitleSet: clientTitleSet,
   ClientQuestAccept: clientQuestAccept,

@@ -1,5 +1,6 @@
 import { getAccountByEmail, issueSessionKey } from "@bezgelor/db";
 import { CHAT_CHANNEL_TYPE, ClientLogoutRequest, DISCOUNT_TYPE, STORE_CURRENCY_ID, type ServerPacketValues } from "@bezgelor/protocol";
+import { describeUnits } from "../../client/describe-units";
 import { HeadlessClient, type Received, type StoreCatalog } from "../../client/headless-client";
 import { WorldError } from "../../errors";
 import { toJson } from "../json";
@@ -29,7 +30,7 @@ const isDebugLine = (value: unknown) => (value as ServerPacketValues["ServerChat
 export const bot = defineCommand({
   path: ["bot"],
   role: "admin",
-  summary: "log a character into a running world server with the headless client",
+  summary: "log a character into a running world server with the headless client; prints what it was sent and the units it sees",
   options: {
     email: { type: "string", description: "account email", required: true },
     key: { type: "string", description: "session key from `session issue` (issued now when omitted)" },
@@ -87,13 +88,11 @@ export const bot = defineCommand({
       const lost = await Promise.race([new Promise<undefined>((r) => (timer = setTimeout(() => r(undefined), stay * 1000))), client.closed]);
       clearTimeout(timer);
       if (lost) throw lost;
+      const seen = describeUnits(client.units, client.unitId);
+      const units = [...client.units.values()].map((u) => ({ ...u, you: u.unitId === client.unitId }));
       client.send(ClientLogoutRequest, { initiated: true });
       await client.waitFor("ServerLogout");
-      if (ctx.json)
-        ctx.print(
-          client.log.map((p) => ({ name: p.name, value: p.value })),
-          () => "",
-        );
+      ctx.print({ units, packets: client.log.map((p) => ({ name: p.name, value: p.value })) }, () => [`units in sight (${seen.length}):`, ...seen].join("\n"));
     } finally {
       await client.close();
     }

@@ -45,7 +45,7 @@ export const clientChat = handler("ClientChat", {
       formats: message.formats,
       crossFaction: false,
       chatMessageId: 0,
-      unitId: character.id,
+      unitId: services.world.unitOf(character.id)?.id ?? 0,
       premiumTier: 0,
     });
     services.presence.broadcastZone(character.worldId, character.zoneId, out);
