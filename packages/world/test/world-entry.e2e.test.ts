@@ -17,6 +17,7 @@ describe("entering the world, the genuine sequence", () => {
     const client = await t.connect();
     await client.login(p);
     const world = await client.enterWorld(p.characterId);
+    await client.waitFor("ServerTitles");
     const names = client.log.map((r) => r.name);
     const from = names.indexOf("ServerChangeWorld");
     expect(names.slice(from, from + 6)).toEqual([
