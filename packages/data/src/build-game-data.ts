@@ -2,6 +2,7 @@ import { checkReferences } from "./check-references";
 import { GAME_DATA_TABLES, type GameDataInput } from "./files";
 import type { GameData } from "./game-data";
 import { parseEntries } from "./parse-entries";
+import { StartLocationTable } from "./start-location-table";
 import { StoreOfferTable } from "./store-offer-table";
 import { Table } from "./table";
 import { TitleTable } from "./title-table";
@@ -30,6 +31,7 @@ export function buildGameData(input: GameDataInput): GameData {
     storeCategories: new Table(t.storeCategories.kind, t.storeCategories.file, table("storeCategories")),
     storeOffers: new StoreOfferTable(t.storeOffers.file, table("storeOffers")),
     characterCreations: new Table(t.characterCreations.kind, t.characterCreations.file, table("characterCreations")),
+    startLocations: new StartLocationTable(t.startLocations.kind, t.startLocations.file, table("startLocations")),
   });
   checkReferences(data);
   return data;

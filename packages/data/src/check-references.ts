@@ -114,9 +114,16 @@ export function checkStore(data: Pick<GameData, "storeCategories" | "storeOffers
   }
 }
 
+/** Every creation choice starts somewhere: a start location of its own race and faction. */
 function checkCharacterCreations(data: GameData): void {
+  for (const start of data.startLocations.all()) {
+    if (!data.factions.has(start.factionId)) failer("startLocations", start.id)(`unknown faction ${start.factionId}`, "factionId");
+  }
   for (const creation of data.characterCreations.all()) {
-    if (!data.factions.has(creation.factionId)) failer("characterCreations", creation.id)(`unknown faction ${creation.factionId}`, "factionId");
+    const fail = failer("characterCreations", creation.id);
+    if (!data.factions.has(creation.factionId)) fail(`unknown faction ${creation.factionId}`, "factionId");
+    const start = data.startLocations.for(creation.race, creation.factionId);
+    if (start?.race !== creation.race) fail(`no start location for race ${creation.race} of faction ${creation.factionId}`, "race");
   }
 }
 

@@ -26,6 +26,7 @@ it("exports exactly the curated runtime API", () => {
     "STORE_CURRENCY",
     "STORE_DISPLAY_FLAG",
     "STORE_OFFER_KIND",
+    "StartLocationTable",
     "StoreOfferTable",
     "TITLE_CATEGORY",
     "TITLE_RARITY",
@@ -33,6 +34,7 @@ it("exports exactly the curated runtime API", () => {
     "Table",
     "TitleTable",
     "WIRE_BITS",
+    "WORLD_HALF_EXTENT",
     "achievementSchema",
     "buildGameData",
     "characterCreationSchema",
@@ -52,6 +54,7 @@ it("exports exactly the curated runtime API", () => {
     "reputationRewardSchema",
     "reputationScaleSchema",
     "selectReputationScale",
+    "startLocationSchema",
     "storeCatalogOf",
     "storeCategorySchema",
     "storeGrantSchema",
@@ -61,5 +64,6 @@ it("exports exactly the curated runtime API", () => {
     "vendorItemSchema",
     "vendorSchema",
     "vendorStockEntry",
+    "worldPositionSchema",
   ]);
 });

@@ -10,6 +10,7 @@ import type { Quest } from "./schemas/quest";
 import type { ReputationScale } from "./schemas/reputation-scale";
 import type { StoreCategory } from "./schemas/store-catalog";
 import type { Vendor } from "./schemas/vendor";
+import type { StartLocationTable } from "./start-location-table";
 import type { StoreOfferTable } from "./store-offer-table";
 import type { Table } from "./table";
 import type { TitleTable } from "./title-table";
@@ -32,4 +33,6 @@ export interface GameData {
   readonly storeOffers: StoreOfferTable;
   /** Character-creation choices by the id the client sends. */
   readonly characterCreations: Table<number, CharacterCreation>;
+  /** Where new characters start, by race and faction (`for(race, factionId)`). */
+  readonly startLocations: StartLocationTable;
 }

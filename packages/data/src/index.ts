@@ -7,6 +7,7 @@ export { DATA_ERROR_CODE, DataError, type DataErrorCode, type DataErrorDetails }
 export { Table } from "./table";
 export { TitleTable } from "./title-table";
 export { StoreOfferTable } from "./store-offer-table";
+export { StartLocationTable } from "./start-location-table";
 export type { GameData } from "./game-data";
 export { GAME_DATA_TABLES, type GameDataInput, type GameDataTableName } from "./files";
 export { buildGameData } from "./build-game-data";
@@ -46,6 +47,7 @@ export { MAX_PATH_LEVEL, PATH_KEY, pathSchema, type PathDef, type PathKey } from
 export { COLLECTIBLE_UNLOCK, MOUNT_TYPE, mountSchema, type CollectibleUnlock, type Mount, type MountType } from "./schemas/mount";
 export { petSchema, type Pet } from "./schemas/pet";
 export { CLASS, RACE, SEX, characterCreationSchema, type CharacterCreation } from "./schemas/character-creation";
+export { WORLD_HALF_EXTENT, startLocationSchema, worldPositionSchema, type StartLocation } from "./schemas/start-location";
 export { parseStoreCatalog, storeCatalogOf, type StoreCatalog } from "./store-catalog";
 export {
   STORE_CURRENCY,

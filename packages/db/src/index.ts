@@ -42,6 +42,7 @@ export { listCharacters, type ListCharactersOptions } from "./characters/list-ch
 export { getCharacter, type GetCharacterOptions } from "./characters/get-character.js";
 export { getCharacterByName, type GetCharacterByNameOptions } from "./characters/get-character-by-name.js";
 export { recordCharacterOnline, type RecordCharacterOnlineOptions } from "./characters/record-character-online.js";
+export { saveCharacterLocations, type CharacterLocation } from "./characters/save-character-locations.js";
 
 // Currency
 export { getGold, type GetGoldOptions } from "./currency/get-gold.js";
@@ -180,6 +181,7 @@ export { getAccountCollection, getCharacterCollection, getMergedCollection, owns
 export { importStoreCatalog, type ImportStoreCatalogOptions, type ImportStoreCatalogReport } from "./store/import-store-catalog.js";
 export { type StoreOfferRecord } from "./store/store-offer-record.js";
 export { getOffer, listOffers } from "./store/list-offers.js";
+export { getStoreCatalog, type CatalogCategory, type CatalogOffer, type StoreCatalogView } from "./store/get-store-catalog.js";
 export { setOfferAvailability } from "./store/set-offer-availability.js";
 export { createPromotion, listPromotions, setDailyDeal, listDailyDeals, type CreatePromotionInput } from "./store/promotions.js";
 export { previewOffer, type OfferPreview } from "./store/preview-offer.js";

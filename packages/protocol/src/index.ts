@@ -39,6 +39,8 @@ export { MAX_WRAPPER_DEPTH, PacketChannel, encodePacket } from "./channel";
 export type { EncodedPacket, IncomingDirection, OutgoingDirection, PacketChannelOptions, ReceivedPacket, Role, Wrapper, Wrapping } from "./channel";
 
 export { CHAT_CHANNEL_TYPE } from "./packets/shared/chat";
+export { STORE_CURRENCY_ID } from "./packets/shared/store";
+export { ENTITY_COMMAND, ENTITY_MODE, ENTITY_STATE_FLAG, entityCommand } from "./packets/shared/entity-command";
 
 // Every packet definition, and the value tables declared beside them (CHAT_RESULT, QUEST_STATE...).
 export * from "./packets/index";

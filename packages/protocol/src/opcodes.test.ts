@@ -15,6 +15,16 @@ const NEXUSFOREVER: Record<string, number> = {
   ServerHello: 0x0003,
   ServerPlayerEnteredWorld: 0x0061,
   ServerChangeWorld: 0x00ad,
+  ServerInstanceSettings: 0x00f1,
+  ServerPlayerChanged: 0x019b,
+  ServerPlayerCreate: 0x025e,
+  ServerEntityCreate: 0x0262,
+  ServerEntityDestroy: 0x0355,
+  ServerMovementControl: 0x0636,
+  ClientEntityCommand: 0x0637,
+  ServerEntityCommand: 0x0638,
+  ClientZoneChange: 0x063a,
+  ServerPathLog: 0x06bc,
   ServerAchievementInit: 0x00ae,
   ServerAchievementUpdate: 0x00af,
   ClientVendorPurchase: 0x00be,
@@ -74,6 +84,16 @@ const NEXUSFOREVER: Record<string, number> = {
   ClientFriendshipSetNoteByIdentity: 0x03c7,
   ServerFriendshipSetNote: 0x03c9,
   ServerFriendshipTypeUpdate: 0x03cb,
+  // Storefront: NexusForever mainline GameMessageOpcode.cs and pull requests 411 / 482.
+  ClientStorefrontPurchaseAccount: 0x0828,
+  ClientStorefrontPurchaseCharacter: 0x082a,
+  ClientStorefrontRequestCatalog: 0x082d,
+  ClientStorefrontRequestPurchaseHistory: 0x082e,
+  ServerStoreFinalise: 0x0987,
+  ServerStoreCategories: 0x0988,
+  ServerStoreOffers: 0x098b,
+  ServerStorePurchaseResult: 0x098c,
+  ServerStorePurchaseHistory: 0x098e,
 };
 
 describe("opcode table, derived from the packet modules", () => {

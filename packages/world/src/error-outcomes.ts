@@ -45,6 +45,7 @@ export const WORLD_ERROR_OUTCOMES: { readonly [C in WorldErrorCode]: ErrorOutcom
   CONFLICT: refusal("CONFLICT"),
   LIMIT_REACHED: refusal("LIMIT_REACHED"),
   UNAVAILABLE: refusal("UNAVAILABLE"),
+  MOVEMENT_REFUSED: refusal("INVALID_INPUT"),
   WRONG_STATE: violation(EXIT_CODES.FAILURE),
   AUTH_FAILED: violation(EXIT_CODES.REFUSED),
   TIMEOUT: internal(EXIT_CODES.UNAVAILABLE),

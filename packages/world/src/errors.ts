@@ -15,6 +15,8 @@ export const WORLD_ERROR_CODES = {
   NOT_AVAILABLE: "NOT_AVAILABLE",
   CONFLICT: "CONFLICT",
   LIMIT_REACHED: "LIMIT_REACHED",
+  /** A ClientEntityCommand that breaks the movement rules (out of bounds, too fast, an unseen platform): nothing moved. */
+  MOVEMENT_REFUSED: "MOVEMENT_REFUSED",
   /** Something the request needs is down or taken (the database, the data directory). */
   UNAVAILABLE: "UNAVAILABLE",
   /** A packet arrived in a session state where it makes no sense: protocol violation. */

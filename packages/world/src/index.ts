@@ -9,5 +9,5 @@ export { WORLD_ERROR_CODES, WorldError, type WorldErrorCode } from "./errors";
 export { createLogger, type Logger } from "./logging";
 export { startWorldServer, type WorldServer, type WorldServerOptions } from "./server/world-server";
 export { RESULT_CODES, resultCodeName, type ResultCodeName } from "./server/result-codes";
-export { HeadlessClient, type ConnectOptions, type LoginOptions, type Received } from "./client/headless-client";
+export { HeadlessClient, type ConnectOptions, type LoginOptions, type Received, type StoreCatalog, type StorePurchase } from "./client/headless-client";
 export { runCli, type CliIo } from "./cli/main";

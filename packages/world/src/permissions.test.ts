@@ -12,11 +12,12 @@ describe("roleAllows", () => {
 });
 
 describe("GM commands", () => {
-  it("each has a unique name and declares the role it needs; today's game-state commands need gm", () => {
+  it("each has a unique name and declares the role it needs; today's game-state commands need gm; !help and !redeem are for every player", () => {
     const names = GM_COMMANDS.map((c) => c.name);
     expect(new Set(names).size).toBe(names.length);
     expect(Object.fromEntries(GM_COMMANDS.map((c) => [c.name, c.role]))).toEqual({
-      help: "gm",
+      help: "player",
+      redeem: "player",
       rep: "gm",
       kill: "gm",
       title: "gm",

@@ -22,11 +22,18 @@ async function create(name: string, characterCreationId = 3) {
 }
 
 describe("character creation over the wire", () => {
-  it("creates from a creation choice, in that choice's start world, and lists it", async () => {
+  it("creates from a creation choice at its race and faction's start location, and lists it there", async () => {
+    // Choice 3: an Exile Aurin, who starts where NexusForever starts Exile Aurin on Nexus.
     const created = await create("Wirecreated");
-    expect(created).toMatchObject({ worldId: 426, result: CHARACTER_CREATE_RESULT.CreateOk });
+    expect(created).toMatchObject({ worldId: 990, result: CHARACTER_CREATE_RESULT.CreateOk });
     const list = await client.characterList();
-    expect(list.characters.find((c) => c.id === created.characterId)).toMatchObject({ name: "Wirecreated", race: 4, class: 3 });
+    expect(list.enabledCharacterCreationIds).toEqual(t.data.characterCreations.all().map((c) => c.id));
+    expect(list.enabledCharacterCreationIds).toContain(3);
+    const entry = list.characters.find((c) => c.id === created.characterId)!;
+    expect(entry).toMatchObject({ name: "Wirecreated", race: 4, class: 3, worldId: 990 });
+    expect(entry.location.position.x).toBeCloseTo(-771.823, 2);
+    expect(entry.location.position.z).toBeCloseTo(-2269.56, 2);
+    expect(entry.location.yaw).toBeCloseTo(-1.1214035, 5);
   });
 
   it("refuses a taken name (any case), an invalid name and an unknown choice, and the session goes on", async () => {

@@ -33,9 +33,9 @@ describe("entering the world", () => {
     const client = await t.connect();
     await client.login(p);
     await client.enterWorld(p.characterId);
-    expect((await client.waitFor("ServerReputationList")).reputations).toEqual([{ factionId: 167, value: 3100 }]);
+    expect(client.playerCreate?.factionData.reputations).toEqual([{ factionId: 167, value: 3100 }]);
     expect((await client.waitFor("ServerTitles")).titles).toEqual([{ titleId: 1004, revoked: false, inSchedule: false, timeRemaining: 0 }]);
-    expect(await client.waitFor("ServerTitleSet")).toEqual({ unitId: p.characterId, titleId: 1004 });
+    expect(await client.waitFor("ServerTitleSet")).toEqual({ unitId: client.unitId, titleId: 1004 });
   });
 });
 

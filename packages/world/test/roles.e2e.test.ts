@@ -26,7 +26,10 @@ describe("roles are read where they are used, so a change applies to the next re
     expect(await gmFlagOf("as a gm")).toBe(true);
     await setAccountRole(t.db, { email: speaker.player.email, role: "player" });
     expect(await gmFlagOf("demoted")).toBe(false);
-    expect(await gm(speaker.client, "!help")).toMatchObject({ refused: "FORBIDDEN" });
+    expect(await gm(speaker.client, "!rep add 166 1")).toMatchObject({ refused: "FORBIDDEN" });
+    const playerHelp = (await gm(speaker.client, "!help")).reply;
+    expect(playerHelp).toContain("!redeem");
+    expect(playerHelp).not.toContain("!rep");
     await setAccountRole(t.db, { email: speaker.player.email, role: "admin" });
     expect(await gmFlagOf("promoted")).toBe(true);
     expect((await gm(speaker.client, "!help")).reply).toContain("!rep");

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { wireId14Schema } from "./common";
-import { maxOfBits, WIRE_BITS, wireIdSchema } from "./wire";
+import { wireIdSchema } from "./wire";
 
 /** Race ids of the client (NexusForever `Race`). */
 export const RACE = { human: 1, granok: 3, aurin: 4, draken: 5, mechari: 12, chua: 13, mordesh: 16 } as const;
@@ -14,7 +14,8 @@ const oneOf = (table: Record<string, number>, what: string) =>
 
 /**
  * One choice on the character-creation screen: the client sends only this id in
- * `ClientCharacterCreate`, and the server looks up what it means and where the character starts.
+ * `ClientCharacterCreate`, and the server looks up what it means; where the character starts is
+ * the start location of its race and faction (`start-locations.json`).
  */
 export const characterCreationSchema = z.strictObject({
   id: wireIdSchema("characterCreationId"),
@@ -22,9 +23,6 @@ export const characterCreationSchema = z.strictObject({
   class: oneOf(CLASS, "class"),
   sex: oneOf(SEX, "sex"),
   factionId: wireId14Schema,
-  worldId: z.int().min(0).max(maxOfBits(WIRE_BITS.worldId)),
-  zoneId: z.int().min(0).max(maxOfBits(WIRE_BITS.worldZoneId)),
-  position: z.strictObject({ x: z.number(), y: z.number(), z: z.number() }).default({ x: 0, y: 0, z: 0 }),
 });
 
 /** One choice on the character-creation screen. */

@@ -1,4 +1,5 @@
 import { MAX_CHARACTERS_PER_ACCOUNT } from "@bezgelor/core";
+import { worldPositionSchema } from "@bezgelor/data";
 import { z } from "zod";
 import { runTransaction, type DbClient } from "../client.js";
 import { DB_ERROR_CODES, DbError, isForeignKeyViolation, toDbError, isUniqueViolation } from "../errors.js";
@@ -18,6 +19,10 @@ export interface CreateCharacterOptions {
   faction: number;
   worldId?: number;
   zoneId?: number;
+  /** Where it starts (metres, y up); the origin when left out. */
+  position?: { x: number; y: number; z: number };
+  /** Its facing, radians. */
+  yaw?: number;
   level?: number;
 }
 
@@ -30,6 +35,12 @@ const InputSchema = z.object({
   faction: Int32Schema,
   worldId: Int32Schema.default(0),
   zoneId: Int32Schema.default(0),
+  position: worldPositionSchema.default({ x: 0, y: 0, z: 0 }),
+  yaw: z
+    .number()
+    .min(-2 * Math.PI)
+    .max(2 * Math.PI)
+    .default(0),
   level: z.number().int().min(1).max(MAX_CHARACTER_LEVEL).default(1),
 });
 
@@ -39,7 +50,7 @@ const InputSchema = z.object({
  * (`FOR UPDATE`) before counting, so racing creates on one account queue and can never pass the
  * limit together.
  * Throws DbError CHARACTER_LIMIT_REACHED, NAME_TAKEN, ACCOUNT_NOT_FOUND, INVALID_INPUT (name not
- * 3..24 letters, negative ids, level outside 1..50).
+ * 3..24 letters, negative ids, level outside 1..50, a position outside the world).
  */
 export async function createCharacter(db: DbClient, options: CreateCharacterOptions): Promise<Character> {
   const input = parseInput(InputSchema, options);
@@ -55,7 +66,10 @@ export async function createCharacter(db: DbClient, options: CreateCharacterOpti
           details: { accountId: input.accountId, held, limit: MAX_CHARACTERS_PER_ACCOUNT },
         });
       }
-      return tx.character.create({ data: { ...input, nameKey: input.name.toLowerCase() } });
+      const { position, yaw, ...rest } = input;
+      return tx.character.create({
+        data: { ...rest, nameKey: input.name.toLowerCase(), positionX: position.x, positionY: position.y, positionZ: position.z, rotationX: yaw },
+      });
     });
   } catch (error) {
     if (isUniqueViolation(error, "characters_name_key_key", ["name_key"])) {

@@ -5,7 +5,8 @@ import type { DbErrorCode } from "../errors.js";
  * The genuine mail GenericError (u8 in ServerMailResult 0x05A2 and ServerMailTakeAttachment 0x05A8)
  * for each DbError the mail actions throw; anything else is FailedToCreate. The one table the
  * world maps refusals with. A recipient who ignores the sender is reported as CannotFindPlayer,
- * so the sender does not learn they are ignored (the client has no code of its own for it).
+ * so the sender does not learn they are ignored (the client has no code of its own for it). A
+ * store gift whose mount, pet or title the recipient owns already is UniqueExists.
  */
 export const MAIL_ERROR_BY_ERROR: Readonly<Partial<Record<DbErrorCode, MailGenericError>>> = {
   CHARACTER_NOT_FOUND: MAIL_GENERIC_ERROR.CannotFindPlayer,
@@ -24,6 +25,7 @@ export const MAIL_ERROR_BY_ERROR: Readonly<Partial<Record<DbErrorCode, MailGener
   MAIL_CANNOT_DELETE: MAIL_GENERIC_ERROR.CannotDelete,
   MAIL_GRANT_UNSUPPORTED: MAIL_GENERIC_ERROR.CannotTransferItem,
   INVENTORY_OVERFLOW: MAIL_GENERIC_ERROR.ItemInventoryFull,
+  STORE_ALREADY_OWNED: MAIL_GENERIC_ERROR.UniqueExists,
 };
 
 /** The mail GenericError for a DbError code (FailedToCreate for codes without their own). */

@@ -12,6 +12,7 @@ export type Shape =
   | { readonly kind: "int"; readonly bits: number }
   | { readonly kind: "bigUint"; readonly bits: number }
   | { readonly kind: "bigInt"; readonly bits: number }
+  | { readonly kind: "f16" }
   | { readonly kind: "f32" }
   | { readonly kind: "f64" }
   | { readonly kind: "bytes"; readonly length: number }

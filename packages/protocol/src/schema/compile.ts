@@ -78,6 +78,10 @@ class Emitter {
       case "f64":
         out.push(`w.${shape.kind}(${expr});`);
         return;
+      case "f16":
+        // Packed through its own codec: a rare field (entity commands), not worth inlining.
+        out.push(`h.custom[${this.customIndex(codec)}].write(w, ${expr});`);
+        return;
       case "bytes":
         out.push(`w.bytes(${expr}, ${shape.length});`);
         return;
@@ -165,6 +169,8 @@ class Emitter {
       case "f32":
       case "f64":
         return `r.${shape.kind}()`;
+      case "f16":
+        return `h.custom[${this.customIndex(codec)}].read(r)`;
       case "bytes":
         return `r.bytesOf(${shape.length})`;
       case "wstring":

@@ -2,7 +2,9 @@ import type { BitReader } from "../bits/reader";
 import type { BitWriter } from "../bits/writer";
 import { ProtocolError } from "../errors";
 import type { Codec, Fields, Shape, Simplify, StructValue } from "./codec";
+import { notAn } from "./checks";
 import { compileCodec, markBuiltIn } from "./compile";
+import { packFloat16, unpackFloat16 } from "./packed-float";
 
 function codec<T>(shape: Shape, minBits: number, write: (w: BitWriter, v: T) => void, read: (r: BitReader) => T): Codec<T> {
   return markBuiltIn({ shape, minBits, write, read });
@@ -194,6 +196,20 @@ const f32 = codec<number>(
   (w, v) => w.f32(v),
   (r) => r.f32(),
 );
+/**
+ * The client's packed 16-bit float (NexusForever `WritePackedFloat`; see `packed-float.ts`):
+ * velocities, move directions and scale in entity commands. Any number encodes (too large or NaN
+ * becomes 3.998 with its sign, as the client packs it); decoding always gives a finite number.
+ */
+const f16 = codec<number>(
+  { kind: "f16" },
+  16,
+  (w, v) => {
+    if (typeof v !== "number") throw notAn("a number", w.bitOffset, v);
+    w.uint(packFloat16(v), 16);
+  },
+  (r) => unpackFloat16(r.uint(16)),
+);
 const f64 = codec<number>(
   { kind: "f64" },
   64,
@@ -218,6 +234,7 @@ export const t = {
   i32: int(32),
   u64: bigUint(64),
   i64: bigInt(64),
+  f16,
   f32,
   f64,
   bytes,

@@ -1,4 +1,5 @@
 import type { Codec, Fields, Shape } from "../../src/index";
+import { unpackFloat16 } from "../../src/schema/packed-float";
 import type { Prng } from "./prng";
 
 const f32 = new Float32Array(1);
@@ -62,6 +63,9 @@ export function arbitrary(rng: Prng, codec: Codec<unknown>): unknown {
       return rng.bigUint(shape.bits);
     case "bigInt":
       return BigInt.asIntN(shape.bits, rng.bigUint(shape.bits));
+    case "f16":
+      // Any 16-bit pattern unpacked: every one of them packs back to itself.
+      return unpackFloat16(rng.uint(16));
     case "f32":
       return float32(rng);
     case "f64":

@@ -3,10 +3,18 @@ import {
   CHAT_CHANNEL_TYPE,
   ClientChat,
   ClientCharacterList,
+  ClientEntityCommand,
   ClientCharacterSelect,
   ClientEnteredWorld,
   ClientHelloRealm,
   ClientPing,
+  ClientPromoCodeRedeem,
+  ClientStorefrontPurchaseAccount,
+  ClientStorefrontPurchaseCharacter,
+  ClientStorefrontRequestCatalog,
+  ClientStorefrontRequestPurchaseHistory,
+  ENTITY_COMMAND,
+  ENTITY_TYPE,
   PacketChannel,
   type ClientPacketDef,
   type PacketValue,
@@ -18,6 +26,22 @@ import { WorldError } from "../errors";
 
 /** A packet the client received, in arrival order. */
 export type Received = ReceivedPacket<"client">;
+
+/** A unit the client has been told about (ServerEntityCreate), with its latest movement. */
+export interface SeenUnit {
+  readonly unitId: number;
+  /** EntityType (20 a player). */
+  readonly type: number;
+  /** A player's name, or "" for other units. */
+  readonly name: string;
+  /** A player's character id. */
+  readonly characterId: bigint | undefined;
+  position: { x: number; y: number; z: number };
+  yaw: number;
+}
+
+/** The entity commands of ClientEntityCommand. */
+export type EntityCommands = PacketValue<typeof ClientEntityCommand>["commands"];
 
 interface Waiter {
   names: ReadonlySet<ServerPacketName>;
@@ -40,6 +64,26 @@ export interface ConnectOptions {
   heartbeatMs?: number;
 }
 
+/** What opening the store sent: the balances, then the catalog (ServerStoreFinalise ends it). */
+export interface StoreCatalog {
+  currencies: ServerPacketValues["ServerAccountCurrencySet"];
+  categories: ServerPacketValues["ServerStoreCategories"];
+  offers: ServerPacketValues["ServerStoreOffers"];
+}
+
+/** A purchase as the client sends it: the price is the one the catalog showed for that currency id. */
+export interface StorePurchase {
+  offerId: number;
+  /** The storefront currency id (`STORE_CURRENCY_ID`: NCoin 11, Omnibits 6, Credits 31). */
+  currencyId: number;
+  price: number;
+  /** The client's id for this purchase: a retry sends the same one (0: none). */
+  transactionId: number;
+  categoryId?: number;
+  /** Send ClientStorefrontPurchaseAccount as a gift to this character, with a note. */
+  gift?: { characterId: number | bigint; realmId?: number; note?: string };
+}
+
 export interface LoginOptions {
   accountId: number;
   email: string;
@@ -60,6 +104,13 @@ export class HeadlessClient {
   private readonly channel = new PacketChannel({ role: "client", maxFrameSize: 16 * 1024 * 1024 });
   private closeError: WorldError | undefined;
   readonly closed: Promise<WorldError>;
+  /** Units in sight, by unit id: created by ServerEntityCreate, moved by ServerEntityCommand, gone with ServerEntityDestroy. */
+  readonly units = new Map<number, SeenUnit>();
+  /** The player's own state as the last world entry sent it (ServerPlayerCreate: money, standings). */
+  playerCreate: ServerPacketValues["ServerPlayerCreate"] | undefined;
+  /** The player's own unit id (ServerPlayerChanged), once in a world. */
+  unitId: number | undefined;
+  private clock = 0;
 
   private constructor(
     private readonly socket: Socket,
@@ -181,13 +232,47 @@ export class HeadlessClient {
     return this.waitFor("ServerCharacterList");
   }
 
-  /** Selects a character and completes the loading handshake. */
+  /**
+   * Selects a character and completes the loading handshake as the genuine client does: waits for
+   * ServerChangeWorld and the player's state (ServerPlayerCreate, the last packet of the load),
+   * answers ClientEnteredWorld, then waits for movement control and ServerPlayerEnteredWorld.
+   */
   async enterWorld(characterId: number | bigint): Promise<ServerPacketValues["ServerChangeWorld"]> {
     this.send(ClientCharacterSelect, { characterId: BigInt(characterId) });
     const world = await this.waitFor("ServerChangeWorld");
+    this.playerCreate = await this.waitFor("ServerPlayerCreate");
     this.send(ClientEnteredWorld, { worldZoneId: 0 });
+    await this.waitFor("ServerMovementControl");
     await this.waitFor("ServerPlayerEnteredWorld");
     return world;
+  }
+
+  /** Where the player's own unit is, as last created or moved. */
+  get position(): { x: number; y: number; z: number } | undefined {
+    return this.unitId === undefined ? undefined : this.units.get(this.unitId)?.position;
+  }
+
+  /** Sends entity commands for the unit the client controls, stamped with the client's clock (ms). */
+  sendCommands(commands: EntityCommands, time = (this.clock += 125)): void {
+    this.send(ClientEntityCommand, { time, commands });
+  }
+
+  /**
+   * Walks the player's unit to `position` (and faces `yaw`), as the client reports movement:
+   * position, rotation, velocity, move, state and mode. The own unit's known position follows.
+   */
+  move(position: { x: number; y: number; z: number }, yaw = 0): void {
+    const zero = { x: 0, y: 0, z: 0 };
+    this.sendCommands([
+      { command: ENTITY_COMMAND.SetPosition, position, blend: false },
+      { command: ENTITY_COMMAND.SetRotation, rotation: { x: yaw, y: 0, z: 0 }, blend: false },
+      { command: ENTITY_COMMAND.SetVelocity, velocity: zero, blend: false },
+      { command: ENTITY_COMMAND.SetMove, move: zero, blend: false },
+      { command: ENTITY_COMMAND.SetState, state: 0 },
+      { command: ENTITY_COMMAND.SetMode, mode: 0 },
+    ]);
+    const own = this.unitId === undefined ? undefined : this.units.get(this.unitId);
+    if (own) own.position = position;
   }
 
   /** Says something in the zone (a `!` prefix makes it a GM command). */
@@ -195,10 +280,98 @@ export class HeadlessClient {
     this.send(ClientChat, { channel: { type: CHAT_CHANNEL_TYPE.Say, chatId: 0n }, message: text, formats: [], chatMessageId });
   }
 
+  /**
+   * Opens the store (ClientStorefrontRequestCatalog) and waits for ServerStoreFinalise; returns the
+   * ServerAccountCurrencySet, ServerStoreCategories and ServerStoreOffers that came with it (taken
+   * out of the inbox, so an earlier balance packet is not mistaken for them).
+   * @throws WorldError TIMEOUT or DISCONNECTED; an Error when a packet of the answer is missing.
+   */
+  async openStore(): Promise<StoreCatalog> {
+    const mark = this.log.length;
+    this.send(ClientStorefrontRequestCatalog, { unknown0: 0 });
+    await this.waitFor("ServerStoreFinalise");
+    const answer = this.log.slice(mark);
+    const take = <N extends "ServerAccountCurrencySet" | "ServerStoreCategories" | "ServerStoreOffers">(name: N): ServerPacketValues[N] => {
+      const packet = answer.find((p) => p.name === name);
+      if (!packet) throw new Error(`the store sent no ${name}`);
+      const at = this.inbox.indexOf(packet);
+      if (at >= 0) this.inbox.splice(at, 1);
+      return packet.value as ServerPacketValues[N];
+    };
+    return { currencies: take("ServerAccountCurrencySet"), categories: take("ServerStoreCategories"), offers: take("ServerStoreOffers") };
+  }
+
+  /**
+   * Buys an offer (ClientStorefrontPurchaseCharacter, or ClientStorefrontPurchaseAccount for a
+   * gift) and waits for ServerStorePurchaseResult.
+   * @throws WorldError TIMEOUT or DISCONNECTED.
+   */
+  async buy(request: StorePurchase): Promise<ServerPacketValues["ServerStorePurchaseResult"]> {
+    const purchase = {
+      offerId: request.offerId,
+      currencyId: request.currencyId,
+      price: request.price,
+      unknown0: 0,
+      categoryId: request.categoryId ?? 0,
+      target: { realmId: 0, characterId: 0n },
+      transactionId: request.transactionId,
+    };
+    if (request.gift) {
+      const { characterId, realmId = 1, note = "" } = request.gift;
+      this.send(ClientStorefrontPurchaseAccount, { purchase, unknown1: 0, recipient: { realmId, characterId: BigInt(characterId) }, note });
+    } else {
+      this.send(ClientStorefrontPurchaseCharacter, { purchase });
+    }
+    return this.waitFor("ServerStorePurchaseResult");
+  }
+
+  /** Asks for the purchase history (ClientStorefrontRequestPurchaseHistory) and waits for it. */
+  async purchaseHistory(): Promise<ServerPacketValues["ServerStorePurchaseHistory"]> {
+    this.send(ClientStorefrontRequestPurchaseHistory, {});
+    return this.waitFor("ServerStorePurchaseHistory");
+  }
+
+  /** Redeems a promo code with the extension ClientPromoCodeRedeem and waits for ServerPromoCodeResult. */
+  async redeemCode(code: string): Promise<ServerPacketValues["ServerPromoCodeResult"]> {
+    this.send(ClientPromoCodeRedeem, { code });
+    return this.waitFor("ServerPromoCodeResult");
+  }
+
   /** Closes the connection and waits until it is closed. */
   async close(): Promise<void> {
     this.socket.end();
     await this.closed;
+  }
+
+  /** Keeps {@link units} and {@link unitId} up to date from what the server sends. */
+  private track(p: Received): void {
+    if (p.name === "ServerEntityCreate") {
+      const v = p.value;
+      const at = v.commands.find((c) => c.command === ENTITY_COMMAND.SetPosition);
+      const turn = v.commands.find((c) => c.command === ENTITY_COMMAND.SetRotation);
+      this.units.set(v.unitId, {
+        unitId: v.unitId,
+        type: v.entity.type,
+        name: v.entity.type === ENTITY_TYPE.Player ? v.entity.name : "",
+        characterId: v.entity.type === ENTITY_TYPE.Player ? v.entity.characterId : undefined,
+        position: at && "position" in at ? at.position : { x: 0, y: 0, z: 0 },
+        yaw: turn && "rotation" in turn ? turn.rotation.x : 0,
+      });
+    } else if (p.name === "ServerEntityDestroy") {
+      this.units.delete(p.value.unitId);
+    } else if (p.name === "ServerPlayerChanged") {
+      this.unitId = p.value.unitId;
+    } else if (p.name === "ServerEntityCommand") {
+      const v = p.value;
+      const unit = this.units.get(v.unitId);
+      for (const c of v.commands) {
+        if (unit && c.command === ENTITY_COMMAND.SetPosition) unit.position = c.position;
+        if (unit && c.command === ENTITY_COMMAND.SetRotation) unit.yaw = c.rotation.x;
+      }
+    } else if (p.name === "ServerLogout") {
+      this.units.clear();
+      this.unitId = undefined;
+    }
   }
 
   private onData(chunk: Buffer): void {
@@ -211,6 +384,7 @@ export class HeadlessClient {
     }
     for (const packet of packets) {
       this.log.push(packet);
+      this.track(packet);
       this.options.onPacket?.(packet);
       const index = this.waiters.findIndex((w) => w.names.has(packet.name) && w.match(packet));
       const waiter = index >= 0 ? this.waiters.splice(index, 1)[0] : undefined;

@@ -37,6 +37,9 @@ export const ENV_VARS = {
   BEZGELOR_MAIL_POSTAGE: "mail.postage: gold (copper) per mail sent (default 10)",
   BEZGELOR_MAIL_EXPIRY_DAYS: "mail.expiryDays: days before mail is returned or settled (default 30)",
   BEZGELOR_MAIL_SWEEP_INTERVAL: "mail.sweepIntervalSeconds: seconds between sweeps of expired mail and invites (default 300)",
+  BEZGELOR_WORLD_TICK: "world.tickMilliseconds: milliseconds between simulation steps (default 250)",
+  BEZGELOR_WORLD_SAVE_INTERVAL: "world.saveIntervalSeconds: seconds between saves of every character's place (default 60)",
+  BEZGELOR_MAX_SPEED: "world.maxSpeed: horizontal metres per second no player may exceed (default 50)",
 } as const;
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -106,6 +109,9 @@ export function loadConfig(env: Env = process.env): WorldConfig {
   set(raw, "mail.postage", numeric(env.BEZGELOR_MAIL_POSTAGE));
   set(raw, "mail.expiryDays", numeric(env.BEZGELOR_MAIL_EXPIRY_DAYS));
   set(raw, "mail.sweepIntervalSeconds", numeric(env.BEZGELOR_MAIL_SWEEP_INTERVAL));
+  set(raw, "world.tickMilliseconds", numeric(env.BEZGELOR_WORLD_TICK));
+  set(raw, "world.saveIntervalSeconds", numeric(env.BEZGELOR_WORLD_SAVE_INTERVAL));
+  set(raw, "world.maxSpeed", numeric(env.BEZGELOR_MAX_SPEED));
   const result = WorldConfigSchema.safeParse(raw);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(root)"}: ${i.message}`);

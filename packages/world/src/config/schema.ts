@@ -84,6 +84,21 @@ export const MailConfigSchema = z.object({
   sweepIntervalSeconds: z.coerce.number().int().min(1).max(86_400).default(300),
 });
 
+/**
+ * The world simulation (issue 13): how often it steps (visibility from where units moved), how
+ * often every character's place is saved, and the movement sanity limit.
+ */
+export const WorldSimConfigSchema = z.object({
+  /** Milliseconds between simulation steps (NexusForever relocates units on its grid once a second). */
+  tickMilliseconds: z.coerce.number().int().min(10).max(10_000).default(250),
+  /** Seconds between saves of every character's place (also saved on leaving the world). */
+  saveIntervalSeconds: z.coerce.number().int().min(1).max(86_400).default(60),
+  /** Horizontal metres per second no player may exceed (running is about 7, fast mounts 20-30). */
+  maxSpeed: z.coerce.number().min(1).max(1000).default(50),
+  /** Seconds of travel at maxSpeed a player may cover at once, for packets that arrive late and bunched. */
+  burstSeconds: z.coerce.number().min(0.1).max(60).default(2),
+});
+
 /** The whole configuration, validated once at start-up. */
 export const WorldConfigSchema = z.object({
   logLevel: z.enum(LOG_LEVELS).default("info"),
@@ -95,9 +110,11 @@ export const WorldConfigSchema = z.object({
   events: EventsConfigSchema.default(EventsConfigSchema.parse({})),
   friends: FriendsConfigSchema.default(FriendsConfigSchema.parse({})),
   mail: MailConfigSchema.default(MailConfigSchema.parse({})),
+  world: WorldSimConfigSchema.default(WorldSimConfigSchema.parse({})),
 });
 
 export type WorldConfig = z.infer<typeof WorldConfigSchema>;
 export type ServerConfig = z.infer<typeof ServerConfigSchema>;
 export type FriendsConfig = z.infer<typeof FriendsConfigSchema>;
 export type MailConfig = z.infer<typeof MailConfigSchema>;
+export type WorldSimConfig = z.infer<typeof WorldSimConfigSchema>;

@@ -2,7 +2,6 @@ import { achievements } from "./achievements";
 import { currencies } from "./currencies";
 import { friends } from "./friends";
 import { mail } from "./mail";
-import { standings } from "./standings";
 import type { EnterWorldStep } from "./step";
 import { titles } from "./titles";
 
@@ -10,6 +9,8 @@ export { runEnterWorldSteps, enterWorldStep, type EnterWorldContext, type EnterW
 
 /**
  * What the player is sent on entering the world, one step per feature, in the order the packets go
- * out (the reads run together). A feature adds its file in `enter-world/` and a line here.
+ * out (the reads run together), after the genuine entry (`game/world-entry.ts`: the player's unit,
+ * ServerPlayerCreate with its standings and money, movement control). A feature adds its file in
+ * `enter-world/` and a line here.
  */
-export const ENTER_WORLD_STEPS: readonly EnterWorldStep[] = [standings, titles, achievements, currencies, friends, mail];
+export const ENTER_WORLD_STEPS: readonly EnterWorldStep[] = [titles, achievements, currencies, friends, mail];

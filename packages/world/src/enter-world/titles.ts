@@ -14,7 +14,7 @@ export const titles = enterWorldStep({
     const [owned, active] = await Promise.all([listAccountTitles(services.db, { accountId, now }), getActiveTitle(services.db, { accountId, now })]);
     return { owned, active };
   },
-  send({ session, characterId, now }, { owned, active }) {
+  send({ session, services, characterId, now }, { owned, active }) {
     session.send(ServerTitles, {
       titles: owned.map((t) => ({
         titleId: t.titleId,
@@ -23,6 +23,6 @@ export const titles = enterWorldStep({
         timeRemaining: t.expiresAt ? Math.max(0, Math.floor((t.expiresAt.getTime() - now.getTime()) / SECOND)) : 0,
       })),
     });
-    session.send(ServerTitleSet, { unitId: characterId, titleId: active ?? 0 });
+    session.send(ServerTitleSet, { unitId: services.world.unitOf(characterId)?.id ?? 0, titleId: active ?? 0 });
   },
 });

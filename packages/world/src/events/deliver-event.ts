@@ -48,11 +48,11 @@ export const EVENT_DELIVERY: { readonly [K in GameEventKind]: Deliver<K> } = {
   "title.revoked": ({ to }, e) => {
     const session = to.account(e.accountId);
     session?.send(ServerTitleUpdate, { titleId: e.titleId, alreadyOwned: false, revoked: true });
-    const unitId = session?.character?.id;
+    const unitId = to.unitOfAccount(e.accountId);
     if (e.clearedActive && unitId !== undefined) to.zoneOf(e.accountId, packet(ServerTitleSet, { unitId, titleId: 0 }));
   },
   "title.active-changed": ({ to }, e) => {
-    const unitId = to.account(e.accountId)?.character?.id;
+    const unitId = to.unitOfAccount(e.accountId);
     if (unitId !== undefined) to.zoneOf(e.accountId, packet(ServerTitleSet, { unitId, titleId: e.titleId ?? 0 }));
   },
   "currency.changed": async ({ to, db }, e) => {

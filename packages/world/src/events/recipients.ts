@@ -12,10 +12,12 @@ export interface Recipients {
   character(characterId: number): Session | undefined;
   /** Everyone in the zone of the account's character in the world; how many got it. */
   zoneOf(accountId: number, packet: OutgoingPacket): number;
+  /** The unit id of the account's character in the world (what ServerTitleSet names). */
+  unitOfAccount(accountId: number): number | undefined;
 }
 
 /** Recipients looked up in the server's session registry and presence. */
-export function recipientsOf(services: Pick<WorldServices, "sessions" | "presence">): Recipients {
+export function recipientsOf(services: Pick<WorldServices, "sessions" | "presence" | "world">): Recipients {
   const inWorld = (session: Session | undefined) => (session && !session.closed && session.state === "in-world" ? session : undefined);
   const account = (accountId: number) => inWorld(services.sessions.ofAccount(accountId));
   return {
@@ -31,6 +33,10 @@ export function recipientsOf(services: Pick<WorldServices, "sessions" | "presenc
     zoneOf: (accountId, packet) => {
       const character = account(accountId)?.character;
       return character ? services.presence.broadcastZone(character.worldId, character.zoneId, packet) : 0;
+    },
+    unitOfAccount: (accountId) => {
+      const character = account(accountId)?.character;
+      return character ? services.world.unitOf(character.id)?.id : undefined;
     },
   };
 }

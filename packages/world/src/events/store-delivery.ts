@@ -1,7 +1,9 @@
-// What the storefront, collection and promo code events tell a player who is in the world. The
-// genuine store packets (ServerStorePurchaseResult, ServerAccountItems...) come with the store's
-// second phase; until then each event is told as a system line in chat. Balances are already sent
-// by the currency.changed events the same actions cause, and everything is in the database.
+// What the storefront, collection and promo code events tell a player who is in the world,
+// whoever caused them (a store packet, `!redeem`, the CLI, another service). The purchase's own
+// answer is the genuine ServerStorePurchaseResult its handler sends; balances are sent by the
+// currency.changed events the same actions cause (ServerAccountCurrencySet, ServerCombatReward),
+// a gift by mail.arrived (ServerMailAvailable). The client has no packet this server models for a
+// collection unlock, a purchase made elsewhere or a refund, so those are told as a system line.
 import type { GameEventKind, GameEventOf } from "@bezgelor/db";
 import { systemMessage } from "../game/system-message";
 import type { DeliveryContext } from "./deliver-event";

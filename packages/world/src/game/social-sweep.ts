@@ -1,7 +1,7 @@
 // The periodic sweep of expired mail and friend invites (config mail.sweepIntervalSeconds). Both
 // db actions are idempotent, so a sweep that overlaps another process's, or runs twice, changes
 // nothing more; their events reach online players through the usual delivery.
-import { expireFriendInvites, expireMail, type ExpireMailReport } from "@bezgelor/db";
+import { expireFriendInvites, expireMail, STORE_MAIL_GRANTS, type ExpireMailReport } from "@bezgelor/db";
 import type { WorldServices } from "../server/services";
 import { mailOptions } from "./social-options";
 
@@ -21,7 +21,7 @@ export interface SocialSweepReport {
  */
 export async function runSocialSweep(services: WorldServices, now: Date = new Date()): Promise<SocialSweepReport> {
   const { db, rules, logger } = services;
-  const mail = await expireMail(db, { rules, actor: ACTOR, now, options: mailOptions(services.config) });
+  const mail = await expireMail(db, { rules, actor: ACTOR, now, options: mailOptions(services.config), grants: STORE_MAIL_GRANTS });
   const { result } = await expireFriendInvites(db, { rules, actor: ACTOR, now });
   for (const failure of mail.failed) logger.warn({ ...failure, mailId: failure.mailId.toString() }, "mail could not expire; kept for the next sweep");
   const changed = mail.returned.length + mail.settled.length + mail.deleted.length + result.expired;

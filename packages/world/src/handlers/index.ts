@@ -4,6 +4,7 @@ import { clientCharacterCreate } from "./characters/ClientCharacterCreate";
 import { clientCharacterList } from "./characters/ClientCharacterList";
 import { clientCharacterSelect } from "./characters/ClientCharacterSelect";
 import { clientChat } from "./chat/ClientChat";
+import { clientEntityCommand } from "./entities/ClientEntityCommand";
 import { clientFriendshipAccountAddByIdentity } from "./friends/ClientFriendshipAccountAddByIdentity";
 import { clientFriendshipAddByName } from "./friends/ClientFriendshipAddByName";
 import { clientFriendshipInviteResponse } from "./friends/ClientFriendshipInviteResponse";
@@ -17,8 +18,13 @@ import { clientMailReturn } from "./mail/ClientMailReturn";
 import { clientMailSend } from "./mail/ClientMailSend";
 import { clientMailTakeAttachment } from "./mail/ClientMailTakeAttachment";
 import { clientMailTakeCash } from "./mail/ClientMailTakeCash";
+import { clientPromoCodeRedeem } from "./promo/ClientPromoCodeRedeem";
 import { clientQuestAccept } from "./quests/ClientQuestAccept";
 import { clientQuestComplete } from "./quests/ClientQuestComplete";
+import { clientStorefrontPurchaseAccount } from "./store/ClientStorefrontPurchaseAccount";
+import { clientStorefrontPurchaseCharacter } from "./store/ClientStorefrontPurchaseCharacter";
+import { clientStorefrontRequestCatalog } from "./store/ClientStorefrontRequestCatalog";
+import { clientStorefrontRequestPurchaseHistory } from "./store/ClientStorefrontRequestPurchaseHistory";
 import { clientTitleSet } from "./titles/ClientTitleSet";
 import { clientVendorOpen } from "./vendors/ClientVendorOpen";
 import { clientVendorPurchase } from "./vendors/ClientVendorPurchase";
@@ -26,6 +32,7 @@ import { clientEnteredWorld } from "./world/ClientEnteredWorld";
 import { clientLogoutConfirm } from "./world/ClientLogoutConfirm";
 import { clientLogoutRequest } from "./world/ClientLogoutRequest";
 import { clientPing } from "./world/ClientPing";
+import { clientZoneChange } from "./world/ClientZoneChange";
 
 /** Every client packet's handler, by packet name. The type makes a missing handler a compile error. */
 export const HANDLERS: HandlerMap = {
@@ -37,6 +44,8 @@ export const HANDLERS: HandlerMap = {
   ClientLogoutRequest: clientLogoutRequest,
   ClientLogoutConfirm: clientLogoutConfirm,
   ClientPing: clientPing,
+  ClientZoneChange: clientZoneChange,
+  ClientEntityCommand: clientEntityCommand,
   ClientChat: clientChat,
   ClientTitleSet: clientTitleSet,
   ClientQuestAccept: clientQuestAccept,
@@ -56,4 +65,9 @@ export const HANDLERS: HandlerMap = {
   ClientMailSend: clientMailSend,
   ClientMailTakeAttachment: clientMailTakeAttachment,
   ClientMailTakeCash: clientMailTakeCash,
+  ClientStorefrontRequestCatalog: clientStorefrontRequestCatalog,
+  ClientStorefrontPurchaseCharacter: clientStorefrontPurchaseCharacter,
+  ClientStorefrontPurchaseAccount: clientStorefrontPurchaseAccount,
+  ClientStorefrontRequestPurchaseHistory: clientStorefrontRequestPurchaseHistory,
+  ClientPromoCodeRedeem: clientPromoCodeRedeem,
 };

@@ -7,6 +7,7 @@ import type { Presence } from "./presence";
 import type { OutgoingPacket } from "./outgoing";
 import type { SessionRegistry } from "./session-registry";
 import type { EventDelivery } from "../events/event-delivery";
+import type { WorldMaps } from "../world/world-maps";
 
 /** What every handler can reach: the database, the static data, who is online, the config. */
 export interface WorldServices {
@@ -24,6 +25,8 @@ export interface WorldServices {
   readonly sessions: SessionRegistry;
   /** Delivers committed events to online players; flush() after an action to send its events now. */
   readonly events: EventDelivery;
+  /** Every world's units: ids, visibility, movement (the simulation). */
+  readonly world: WorldMaps;
   readonly logger: Logger;
   /** Server start, seconds since the epoch (ServerHello carries it). */
   readonly startedAt: number;

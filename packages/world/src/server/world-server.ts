@@ -1,4 +1,6 @@
 import { startSocialSweep } from "../game/social-sweep";
+import { saveLocations, startWorldSimulation } from "../game/locations";
+import { SYSTEM_CLOCK, WorldMaps, type WorldClock } from "../world/world-maps";
 import { createServer, type Server, type Socket } from "node:net";
 import type { Logger } from "pino";
 import { recordCharacterOnline, type Database } from "@bezgelor/db";
@@ -23,6 +25,8 @@ export interface WorldServerOptions {
   database: Database;
   data: GameData;
   logger: Logger;
+  /** The simulation's clock (tests advance their own); the system clock by default. */
+  clock?: WorldClock;
 }
 
 /** A running world server. */
@@ -51,11 +55,12 @@ export async function startWorldServer(options: WorldServerOptions): Promise<Wor
   const scale = selectReputationScale(data, config.reputationScale);
   const health = new DatabaseHealth(logger);
   const db = observedClient(database.client, health);
+  const world = new WorldMaps(options.clock ?? SYSTEM_CLOCK, { maxSpeed: config.world.maxSpeed, burstSeconds: config.world.burstSeconds });
   const events = new EventDelivery({
     database,
     db,
     data,
-    recipients: recipientsOf({ sessions, presence }),
+    recipients: recipientsOf({ sessions, presence, world }),
     realmId: config.server.realmId,
     logger: logger.child({ component: "events" }),
     ...config.events,
@@ -71,6 +76,7 @@ export async function startWorldServer(options: WorldServerOptions): Promise<Wor
     presence,
     sessions,
     events,
+    world,
     logger,
     startedAt: Math.floor(Date.now() / 1000),
   };
@@ -92,6 +98,14 @@ export async function startWorldServer(options: WorldServerOptions): Promise<Wor
     stamping.add(write);
   };
 
+  /** Takes the character's unit out of its world and saves where it stood (awaited by shutdown). */
+  const leaveWorld = (characterId: number) => {
+    const place = services.world.leave(characterId);
+    if (!place) return;
+    const write = saveLocations(services, [place]).finally(() => stamping.delete(write));
+    stamping.add(write);
+  };
+
   const onClose = (session: Session, why: CloseReason, wasState: string) => {
     sessions.remove(session);
     const left = (perAddress.get(session.address) ?? 1) - 1;
@@ -99,7 +113,10 @@ export async function startWorldServer(options: WorldServerOptions): Promise<Wor
     else perAddress.delete(session.address);
     // Everything the session published goes, whatever a handler still in flight set meanwhile.
     services.presence.leavePeer(session);
-    if (session.character && (wasState === "in-world" || wasState === "entering")) stampLastOnline(session, session.character.id);
+    if (session.character && (wasState === "in-world" || wasState === "entering")) {
+      stampLastOnline(session, session.character.id);
+      leaveWorld(session.character.id);
+    }
     logger.debug({ session: session.id, reason: why.reason, open: sessions.size }, "session removed");
   };
 
@@ -133,6 +150,7 @@ export async function startWorldServer(options: WorldServerOptions): Promise<Wor
   });
   await events.start();
   const stopSweep = startSocialSweep(services);
+  const stopSimulation = startWorldSimulation(services);
   // After listening, errors here are failed accepts (EMFILE when out of file descriptors, ...):
   // the server keeps running, so they are logged, throttled, rather than thrown.
   server.on("error", (err: NodeJS.ErrnoException) => acceptLog.log({ err, code: err.code, open: sessions.size }));
@@ -149,6 +167,7 @@ export async function startWorldServer(options: WorldServerOptions): Promise<Wor
       if (stopping) return;
       stopping = true;
       await stopSweep();
+      await stopSimulation();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       const open = sessions.all();
       logger.info({ sessions: open.length, reason }, "shutting down: draining sessions");

@@ -75,7 +75,10 @@ export async function startTestWorld(
   });
   const logs: LogLine[] = [];
   const logger = createLogger({ level: "debug", destination: { write: (line) => logs.push(JSON.parse(line) as LogLine) } });
-  const world: WorldServer = await startWorldServer({ config, database, data, logger });
+  // The simulation's clock stands still until a test advances it (movement speed, unit clocks).
+  let now = Date.now();
+  const clock = { now: () => now };
+  const world: WorldServer = await startWorldServer({ config, database, data, logger, clock });
   const clients: HeadlessClient[] = [];
   const db = database.client;
 
@@ -117,6 +120,10 @@ export async function startTestWorld(
     player,
     connect,
     inWorld,
+    /** Moves the simulation's clock on by `ms`. */
+    advance: (ms: number) => void (now += ms),
+    /** One simulation step now (the timer also steps every world.tickMilliseconds). */
+    tick: () => world.services.world.tick(),
     /** Log lines whose message contains `text`. */
     logged: (text: string) => logs.filter((l) => typeof l.msg === "string" && l.msg.includes(text)),
     async close() {

@@ -1,6 +1,7 @@
 import { getAccountByEmail, issueSessionKey } from "@bezgelor/db";
-import { CHAT_CHANNEL_TYPE, ClientLogoutRequest, type ServerPacketValues } from "@bezgelor/protocol";
-import { HeadlessClient, type Received } from "../../client/headless-client";
+import { CHAT_CHANNEL_TYPE, ClientLogoutRequest, DISCOUNT_TYPE, STORE_CURRENCY_ID, type ServerPacketValues } from "@bezgelor/protocol";
+import { describeUnits } from "../../client/describe-units";
+import { HeadlessClient, type Received, type StoreCatalog } from "../../client/headless-client";
 import { WorldError } from "../../errors";
 import { toJson } from "../json";
 import { defineCommand, str, strs } from "../command";
@@ -9,12 +10,27 @@ function summary(packet: Received): string {
   return `<- ${packet.name} ${toJson(packet.value).replace(/\s+/g, " ")}`;
 }
 
+/** One line per offer: id, name, categories, then each price with its discount. */
+export function catalogLines({ offers }: StoreCatalog): string[] {
+  return offers.groups.flatMap((g) =>
+    g.offers.map((offer) => {
+      const prices = offer.currencies.map(
+        (c) =>
+          `${c.price} ${CURRENCY_NAMES.get(c.currencyId) ?? `#${c.currencyId}`}${c.discountType === DISCOUNT_TYPE.Percentage ? ` (${c.discountValue} % off)` : ""}`,
+      );
+      return `store ${offer.id}  ${offer.name}  category ${g.categories.map((c) => c.categoryId).join(",")}  ${prices.join(", ")}`;
+    }),
+  );
+}
+
+const CURRENCY_NAMES = new Map<number, string>(Object.entries(STORE_CURRENCY_ID).map(([name, id]) => [id, name]));
+
 const isDebugLine = (value: unknown) => (value as ServerPacketValues["ServerChat"]).channel.type === CHAT_CHANNEL_TYPE.Debug;
 
 export const bot = defineCommand({
   path: ["bot"],
   role: "admin",
-  summary: "log a character into a running world server with the headless client",
+  summary: "log a character into a running world server with the headless client; prints what it was sent and the units it sees",
   options: {
     email: { type: "string", description: "account email", required: true },
     key: { type: "string", description: "session key from `session issue` (issued now when omitted)" },
@@ -22,6 +38,7 @@ export const bot = defineCommand({
     host: { type: "string", description: "server address", default: "127.0.0.1" },
     port: { type: "string", description: "server port (default: the configured port)" },
     stay: { type: "string", description: "seconds to stay in the world, pinging, before logging out", default: "0" },
+    store: { type: "boolean", description: "open the store once in the world and print its catalog (offers with their prices and discounts)" },
     say: {
       type: "string",
       multiple: true,
@@ -57,6 +74,10 @@ export const bot = defineCommand({
         throw new WorldError("NOT_FOUND", wanted ? `no character named ${str(o, "character")} on ${account.email}` : `${account.email} has no characters`);
       }
       await client.enterWorld(chosen.id);
+      if (o.store === true) {
+        const catalog = await client.openStore();
+        if (!ctx.json) process.stdout.write(catalogLines(catalog).join("\n") + "\n");
+      }
       for (const line of strs(o, "say")) {
         client.say(line);
         // The answer to a GM command is a debug-channel line or a refusal; either ends the wait.
@@ -67,13 +88,11 @@ export const bot = defineCommand({
       const lost = await Promise.race([new Promise<undefined>((r) => (timer = setTimeout(() => r(undefined), stay * 1000))), client.closed]);
       clearTimeout(timer);
       if (lost) throw lost;
+      const seen = describeUnits(client.units, client.unitId);
+      const units = [...client.units.values()].map((u) => ({ ...u, you: u.unitId === client.unitId }));
       client.send(ClientLogoutRequest, { initiated: true });
       await client.waitFor("ServerLogout");
-      if (ctx.json)
-        ctx.print(
-          client.log.map((p) => ({ name: p.name, value: p.value })),
-          () => "",
-        );
+      ctx.print({ units, packets: client.log.map((p) => ({ name: p.name, value: p.value })) }, () => [`units in sight (${seen.length}):`, ...seen].join("\n"));
     } finally {
       await client.close();
     }

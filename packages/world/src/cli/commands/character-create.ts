@@ -20,18 +20,19 @@ export const characterCreate = defineCommand({
   async run(ctx, o) {
     const faction = option(o, "faction");
     const data = await loadGameData(ctx.config.gameDataDir === undefined ? {} : { dir: ctx.config.gameDataDir });
-    // Start where the faction's creation choices start (the client's own creation screen does the same).
-    const start = data.characterCreations.all().find((c) => c.factionId === faction);
+    // Start where a character of this race and faction created in the client starts.
+    const race = option(o, "race");
+    const start = data.startLocations.for(race, faction);
     const { client } = await ctx.openDatabase();
     const account = await getAccountByEmail(client, { email: str(o, "email") });
     const character = await createCharacter(client, {
       accountId: account.id,
       name: str(o, "name"),
-      race: option(o, "race"),
+      race,
       class: option(o, "class"),
       sex: option(o, "sex"),
       faction,
-      ...(start ? { worldId: start.worldId, zoneId: start.zoneId } : {}),
+      ...(start ? { worldId: start.worldId, zoneId: start.zoneId, position: start.position, yaw: start.yaw } : {}),
     });
     ctx.print(view(character), (c: CharacterView) => `created character ${line(c)}`);
   },

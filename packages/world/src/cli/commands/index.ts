@@ -16,18 +16,20 @@ import { ledgerShow } from "./ledger-show";
 import { mailSend } from "./mail-send";
 import { serve } from "./serve";
 import { sessionIssue } from "./session-issue";
-import { promoCreate, promoDisable, promoList, promoRedeem, promoShow } from "./promo";
-import {
-  storeBuy,
-  storeDealList,
-  storeDealSet,
-  storeImport,
-  storeOfferList,
-  storeOfferSet,
-  storeOfferShow,
-  storePromotionCreate,
-  storePromotionList,
-} from "./store";
+import { promoCreate } from "./promo-create";
+import { promoDisable } from "./promo-disable";
+import { promoList } from "./promo-list";
+import { promoRedeem } from "./promo-redeem";
+import { promoShow } from "./promo-show";
+import { storeBuy } from "./store-buy";
+import { storeDealList } from "./store-deal-list";
+import { storeDealSet } from "./store-deal-set";
+import { storeImport } from "./store-import";
+import { storeOfferList } from "./store-offer-list";
+import { storeOfferSet } from "./store-offer-set";
+import { storeOfferShow } from "./store-offer-show";
+import { storePromotionCreate } from "./store-promotion-create";
+import { storePromotionList } from "./store-promotion-list";
 
 /**
  * Every CLI command, in the order `--help` lists them: one file per command,

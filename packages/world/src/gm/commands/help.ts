@@ -3,10 +3,10 @@ import { roleAllows } from "../../permissions";
 import { gmCommand } from "../command";
 import { GM_COMMANDS } from "./index";
 
-/** `!help`: the commands the caller's role allows, with their usage. */
+/** `!help`: the commands the caller's role allows, with their usage (a player sees `!redeem` and `!help`). */
 export const help = gmCommand({
   name: "help",
-  role: "gm",
+  role: "player",
   usage: "!help",
   summary: "list the commands you may use",
   async run(ctx) {

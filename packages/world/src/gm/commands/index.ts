@@ -3,8 +3,9 @@ import { achievement } from "./achievement";
 import { help } from "./help";
 import { kill } from "./kill";
 import { path } from "./path";
+import { redeem } from "./redeem";
 import { rep } from "./rep";
 import { title } from "./title";
 
 /** Every GM chat command, in the order `!help` lists them. A command adds its file and a line here. */
-export const GM_COMMANDS: readonly GmCommand[] = [help, rep, kill, title, achievement, path];
+export const GM_COMMANDS: readonly GmCommand[] = [help, redeem, rep, kill, title, achievement, path];

@@ -12,7 +12,8 @@ function refuse(session: Session, packet: { name: string; characterCreationId: n
 
 /**
  * Creates a character from a creation-screen choice. The client sends only the choice's id; the
- * game data says which race, class, sex and faction it means and where the character starts.
+ * game data says which race, class, sex and faction it means; the character starts at the start
+ * location of its race and faction (`start-locations.json`, NexusForever's Nexus start).
  * Refusals use the genuine result codes (NexusForever `CharacterModifyResult`): a taken name is
  * CreateFailed_UniqueName; anything else, a full account included, is CreateFailed, because the
  * genuine field is 3 bits and CreateFailed_AccountFull (9) does not fit it. The session goes on.
@@ -22,6 +23,9 @@ export const clientCharacterCreate = handler("ClientCharacterCreate", {
   async handle({ session, services }, packet) {
     const choice = services.data.characterCreations.get(packet.characterCreationId);
     if (!choice) return refuse(session, packet, CHARACTER_CREATE_RESULT.CreateFailed, "unknown character creation id");
+    // The data guarantees every choice a start location of its own race and faction.
+    const start = services.data.startLocations.for(choice.race, choice.factionId);
+    if (!start) return refuse(session, packet, CHARACTER_CREATE_RESULT.CreateFailed, "no start location for the choice's faction");
     try {
       const character = await createCharacter(services.db, {
         accountId: session.requireAccount().id,
@@ -30,8 +34,10 @@ export const clientCharacterCreate = handler("ClientCharacterCreate", {
         class: choice.class,
         sex: choice.sex,
         faction: choice.factionId,
-        worldId: choice.worldId,
-        zoneId: choice.zoneId,
+        worldId: start.worldId,
+        zoneId: start.zoneId,
+        position: start.position,
+        yaw: start.yaw,
       });
       session.logger.info({ characterId: character.id, name: character.name }, "character created");
       session.send(ServerCharacterCreate, { characterId: BigInt(character.id), worldId: character.worldId, result: CHARACTER_CREATE_RESULT.CreateOk });

@@ -32,7 +32,7 @@ function entry(c: Character, realmId: number, now: number): CharacterEntry {
     worldId: c.worldId,
     worldZoneId: c.zoneId,
     realmId,
-    location: { position: { x: c.positionX, y: c.positionY, z: c.positionZ }, yaw: 0, pitch: 0 },
+    location: { position: { x: c.positionX, y: c.positionY, z: c.positionZ }, yaw: c.rotationX, pitch: 0 },
     path: 0,
     isLocked: false,
     requiresRename: false,
@@ -52,7 +52,8 @@ export async function sendCharacterList(session: Session, services: WorldService
   session.send(ServerCharacterList, {
     serverTime: BigInt(now),
     characters: characters.map((c) => entry(c, realmId, now)),
-    enabledCharacterCreationIds: [],
+    // The creation screen offers only these choices (the client's CharacterCreation ids this data knows).
+    enabledCharacterCreationIds: services.data.characterCreations.all().map((c) => c.id),
     disabledCharacterCreationIds: [],
     realmId,
     characterRemoveIdentity: { realmId, characterId: 0n },

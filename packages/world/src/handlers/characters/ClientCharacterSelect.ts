@@ -1,18 +1,21 @@
-import { DbError, getCharacter, recordCharacterOnline } from "@bezgelor/db";
-import { CHARACTER_SELECT_RESULT, ServerChangeWorld, ServerCharacterSelectFail } from "@bezgelor/protocol";
+import { DbError, getActiveTitle, getCharacter, getReputations, recordCharacterOnline } from "@bezgelor/db";
+import { CHARACTER_SELECT_RESULT, ServerCharacterSelectFail } from "@bezgelor/protocol";
+import { beginWorldEntry } from "../../game/world-entry";
 import { CHARACTER_SCREEN } from "../../server/states";
 import { handler } from "../types";
 
 const MAX_ID = 2_147_483_647n;
 
 /**
- * Picks a character of this account, stamps it online and sends the client to its world; the
- * client answers ClientEnteredWorld once loaded. Someone else's or an unknown character, or a
- * database outage, gets the genuine refusal.
+ * Picks a character of this account, stamps it online and loads its world (`beginWorldEntry`:
+ * ServerChangeWorld, its own unit, path log, instance settings, ServerPlayerCreate); the client
+ * answers ClientEnteredWorld once loaded. Someone else's or an unknown character, or a database
+ * outage, gets the genuine refusal.
  */
 export const clientCharacterSelect = handler("ClientCharacterSelect", {
   states: CHARACTER_SCREEN,
-  async handle({ session, services }, packet) {
+  async handle(ctx, packet) {
+    const { session, services } = ctx;
     const accountId = session.requireAccount().id;
     const refuse = (reason: string) => {
       session.logger.info({ characterId: packet.characterId.toString(), reason }, "character select refused");
@@ -26,7 +29,11 @@ export const clientCharacterSelect = handler("ClientCharacterSelect", {
       if (error instanceof DbError && error.code === "CHARACTER_NOT_FOUND") return refuse("not this account's character");
       throw error;
     }
-    await recordCharacterOnline(services.db, { characterId: character.id });
+    const [reputations, titleId] = await Promise.all([
+      getReputations(services.db, { characterId: character.id }),
+      getActiveTitle(services.db, { accountId }),
+      recordCharacterOnline(services.db, { characterId: character.id }),
+    ]);
     session.setCharacter({
       id: character.id,
       name: character.name,
@@ -36,12 +43,7 @@ export const clientCharacterSelect = handler("ClientCharacterSelect", {
       zoneId: character.zoneId,
     });
     session.state = "entering";
-    session.send(ServerChangeWorld, {
-      worldId: character.worldId,
-      position: { x: character.positionX, y: character.positionY, z: character.positionZ },
-      yaw: 0,
-      pitch: 0,
-    });
+    beginWorldEntry(ctx, character, { reputations, titleId: titleId ?? 0 });
     return undefined;
   },
   onUnavailable: ({ session }, packet) => {

@@ -10,8 +10,8 @@ import { handler } from "../types";
 const ZONE_CHANNELS = new Set<number>([CHAT_CHANNEL_TYPE.Say, CHAT_CHANNEL_TYPE.Yell, CHAT_CHANNEL_TYPE.Zone, CHAT_CHANNEL_TYPE.Emote]);
 
 /**
- * Chat. A message starting with `!` is a GM command, the way the emulators take them; its reply
- * comes back on the debug channel. Other messages go to everyone in the zone on say, yell, zone and
+ * Chat. A message starting with `!` is a chat command, the way the emulators take them (GM
+ * commands, and `!help` and `!redeem` for every player); its reply comes back on the debug channel. Other messages go to everyone in the zone on say, yell, zone and
  * emote; other channels do not exist here yet and say so.
  */
 export const clientChat = handler("ClientChat", {
@@ -45,7 +45,7 @@ export const clientChat = handler("ClientChat", {
       formats: message.formats,
       crossFaction: false,
       chatMessageId: 0,
-      unitId: character.id,
+      unitId: services.world.unitOf(character.id)?.id ?? 0,
       premiumTier: 0,
     });
     services.presence.broadcastZone(character.worldId, character.zoneId, out);

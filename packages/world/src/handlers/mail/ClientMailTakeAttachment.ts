@@ -1,5 +1,5 @@
 import { MAIL_GENERIC_ERROR } from "@bezgelor/core";
-import { listMail, takeMailAttachment } from "@bezgelor/db";
+import { listMail, STORE_MAIL_GRANTS, takeMailAttachment } from "@bezgelor/db";
 import { ServerMailTakeAttachment } from "@bezgelor/protocol";
 import { playerActionOptions } from "../../game/action-options";
 import { IN_WORLD } from "../../server/states";
@@ -12,7 +12,9 @@ import { logMailRefusal, mailOutcome } from "./mail-refusal";
  * order, as ServerMailAvailable lists them (NexusForever's MailItem.GetAttachment). The stack
  * goes into the inventory (ServerInventoryUpdate through the events). Refusals: DoesNotExist (not
  * in this mailbox), NoAttachment (no such index), Busy (cash on delivery unpaid),
- * ItemInventoryFull; nothing changes. The mailbox unit id is accepted as sent.
+ * ItemInventoryFull, UniqueExists (a store gift whose mount, pet or title the recipient owns: return it
+ * to refund the sender); nothing changes. A store gift's attachment is granted (or, back with its
+ * buyer, refunded) through STORE_MAIL_GRANTS. The mailbox unit id is accepted as sent.
  */
 export const clientMailTakeAttachment = handler("ClientMailTakeAttachment", {
   states: IN_WORLD,
@@ -33,7 +35,13 @@ export const clientMailTakeAttachment = handler("ClientMailTakeAttachment", {
       return;
     }
     const result = await mailOutcome(ctx, async () => {
-      const { result: taken } = await takeMailAttachment(services.db, { ...playerActionOptions(ctx), characterId, mailId, slot: attachment.slot });
+      const { result: taken } = await takeMailAttachment(services.db, {
+        ...playerActionOptions(ctx),
+        characterId,
+        mailId,
+        slot: attachment.slot,
+        grants: STORE_MAIL_GRANTS,
+      });
       session.logger.info({ mailId: mailId.toString(), index, slot: taken.slot, kind: taken.kind }, "mail attachment taken");
     });
     await services.events.flush();

@@ -1,14 +1,16 @@
-import { ServerPlayerEnteredWorld } from "@bezgelor/protocol";
 import { handler } from "../types";
 import { ENTER_WORLD_STEPS, runEnterWorldSteps } from "../../enter-world/index";
+import { completeWorldEntry } from "../../game/world-entry";
 
 /**
- * The client finished loading: the character is now in the world, visible to presence, and every
- * feature's starting state is sent by the steps of `ENTER_WORLD_STEPS` (standings, titles, ...).
+ * The client finished loading: it gets control of its unit and leaves the loading screen
+ * (`completeWorldEntry`), the character is now in the world, visible to presence, and every
+ * feature's starting state is sent by the steps of `ENTER_WORLD_STEPS` (titles, achievements, ...).
  */
 export const clientEnteredWorld = handler("ClientEnteredWorld", {
   states: ["entering"],
-  async handle({ session, services }) {
+  async handle(ctx) {
+    const { session, services } = ctx;
     const character = session.requireCharacter();
     const account = session.requireAccount();
     session.state = "in-world";
@@ -20,7 +22,7 @@ export const clientEnteredWorld = handler("ClientEnteredWorld", {
       zoneId: character.zoneId,
       peer: session,
     });
-    session.send(ServerPlayerEnteredWorld, {});
+    completeWorldEntry(ctx, character.id);
     await runEnterWorldSteps({ session, services, characterId: character.id, accountId: account.id, now: new Date() }, ENTER_WORLD_STEPS);
     session.assertOpen("enter the world");
     session.logger.info({ world: character.worldId, zone: character.zoneId }, "entered world");

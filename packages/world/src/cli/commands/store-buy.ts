@@ -1,0 +1,74 @@
+import { randomUUID } from "node:crypto";
+import { getAccountByEmail, purchaseOffer } from "@bezgelor/db";
+import { WorldError } from "../../errors";
+import { defineCommand, str } from "../command";
+import { characterOf, cliActor, retryCommand } from "../currency-change";
+import { isUnknownOutcome } from "../unknown-outcome";
+import { parseId, parseMoney, parseStoreCurrency } from "./store-options";
+import { opt } from "./store-view";
+
+export const storeBuy = defineCommand({
+  path: ["store", "buy"],
+  role: "admin",
+  summary:
+    "buy an offer for an account (and character), or --gift-to a friend, at the --price shown; idempotent with --key (exit 6 when the price changed or it is owned)",
+  options: {
+    email: { type: "string", description: "the buyer's login email", required: true },
+    character: { type: "string", description: "the buying character (needed for gold, items, gifts)" },
+    offer: { type: "string", description: "offer id", required: true },
+    currency: { type: "string", description: "premium|bonus|gold", required: true },
+    price: { type: "string", description: "the price you were shown (refused if it is not the current price)", required: true },
+    "gift-to": { type: "string", description: "a friend's character name: buy it as a gift" },
+    note: { type: "string", description: "gift note" },
+    key: { type: "string", description: "idempotency key (generated and printed when omitted)" },
+  },
+  printsData: true,
+  async run(ctx, o) {
+    const offerId = parseId("offer", str(o, "offer"));
+    const currency = parseStoreCurrency(str(o, "currency"));
+    const price = parseMoney("price", str(o, "price"));
+    const { client } = await ctx.openDatabase();
+    const account = await getAccountByEmail(client, { email: str(o, "email") });
+    const name = opt(o, "character");
+    const character = name === undefined ? undefined : await characterOf(client, account, name);
+    const key = opt(o, "key") ?? `store-${randomUUID()}`;
+    const retry = retryCommand({ path: ["store", "buy"], options: o }, key);
+    if (opt(o, "key") === undefined) ctx.notice(`idempotency key ${key} (to retry this purchase safely: ${retry})`);
+    const giftTo = opt(o, "gift-to");
+    let outcome;
+    try {
+      outcome = await purchaseOffer(client, {
+        rules: await ctx.loadRules(),
+        actor: cliActor(),
+        idempotencyKey: key,
+        accountId: account.id,
+        characterId: character?.id ?? null,
+        offerId,
+        currency,
+        price,
+        ...(giftTo === undefined ? {} : { gift: { to: { name: giftTo }, note: opt(o, "note") ?? "" } }),
+      });
+    } catch (error) {
+      if (!isUnknownOutcome(error)) throw error;
+      ctx.notice(`retry safely (applied at most once): ${retry}`);
+      throw new WorldError(
+        "OUTCOME_UNKNOWN",
+        `the outcome is unknown: the purchase was sent but no answer came back; retrying with --key ${key} applies it at most once`,
+        {
+          cause: error,
+          details: { key, retry },
+        },
+      );
+    }
+    const view = { ...outcome.result, key, replayed: outcome.replayed };
+    ctx.print(
+      view,
+      (v: typeof view) =>
+        `${v.replayed ? "already bought" : "bought"} offer ${v.offerId} for ${v.amountPaid} ${v.currency}` +
+        (v.discountSource ? ` (${v.discountPercent} % off: ${v.discountSource})` : "") +
+        (v.recipientCharacterId !== null ? `, sent as a gift (mail ${v.mailId})` : "") +
+        (v.alreadyOwned.length > 0 ? `; ${v.alreadyOwned.length} part(s) owned already, not granted again` : "") +
+        ` (purchase ${v.purchaseId}, key ${v.key})`,
+    );
+  },
+});

@@ -1,0 +1,48 @@
+// Saving where characters stand: on leaving the world (logout, disconnect, shutdown) and every
+// world.saveIntervalSeconds for everyone in it, through the db action saveCharacterLocations.
+import { saveCharacterLocations } from "@bezgelor/db";
+import type { WorldServices } from "../server/services";
+import type { CharacterPlace } from "../world/world-maps";
+
+const ACTOR = { kind: "system", name: "world:locations" } as const;
+
+/**
+ * Saves the places in one action. A failure (an outage) is logged at warn with the characters
+ * and not thrown: the next periodic save or logout writes them again.
+ */
+export async function saveLocations(services: WorldServices, places: readonly CharacterPlace[]): Promise<void> {
+  if (places.length === 0) return;
+  const locations = places.map((p) => ({
+    characterId: p.characterId,
+    worldId: p.worldId,
+    zoneId: p.zoneId,
+    position: p.movement.position,
+    rotation: p.movement.rotation,
+  }));
+  try {
+    await saveCharacterLocations(services.db, { rules: services.rules, actor: ACTOR, locations });
+  } catch (err) {
+    services.logger.warn({ err, characters: places.map((p) => p.characterId) }, "could not save character locations; kept for the next save");
+  }
+}
+
+/**
+ * Steps the world every world.tickMilliseconds and saves everyone's place every
+ * world.saveIntervalSeconds. The returned function stops both, waits for a save in flight and
+ * saves everyone once more (shutdown).
+ */
+export function startWorldSimulation(services: WorldServices): () => Promise<void> {
+  const { tickMilliseconds, saveIntervalSeconds } = services.config.world;
+  const ticker = setInterval(() => services.world.tick(), tickMilliseconds).unref();
+  let saving: Promise<void> | undefined;
+  const saver = setInterval(() => {
+    if (saving) return;
+    saving = saveLocations(services, services.world.places()).finally(() => (saving = undefined));
+  }, saveIntervalSeconds * 1000).unref();
+  return async () => {
+    clearInterval(ticker);
+    clearInterval(saver);
+    await saving;
+    await saveLocations(services, services.world.places());
+  };
+}

@@ -1,0 +1,89 @@
+// What both purchase packets do: read the request, buy through purchaseOffer (one transaction:
+// price check, ownership, ledger, grants or gift mail, history, events) and answer with
+// ServerStorePurchaseResult carrying the genuine StoreError of a refusal. The client's
+// transaction id is the purchase's idempotency key, so a retry gets the first answer and is
+// charged once.
+import { MAIL_LIMITS } from "@bezgelor/core";
+import { DbError, isDatabaseUnavailable, purchaseOffer, STORE_ERROR, STORE_ERROR_BY_ERROR, storeErrorFor, type StoreError } from "@bezgelor/db";
+import { ServerStorePurchaseResult, type ClientPacketValues } from "@bezgelor/protocol";
+import { playerActionOptions } from "../../game/action-options";
+import { storeCurrencyOf } from "../../game/store-packets";
+import type { HandlerContext } from "../types";
+
+/** The largest database id (a recipient id above it names nobody). */
+const MAX_ID = 2_147_483_647;
+
+/** A purchase as both packets carry it, and for a gift the recipient and note. */
+export interface StorePurchaseRequest {
+  purchase: ClientPacketValues["ClientStorefrontPurchaseCharacter"]["purchase"];
+  gift?: { recipient: { realmId: number; characterId: bigint }; note: string };
+}
+
+/** The idempotency key of a purchase: the client's transaction id, per account; none for 0. */
+export function purchaseKey(accountId: number, transactionId: number): string | undefined {
+  return transactionId === 0 ? undefined : `storefront:${accountId}:${transactionId}`;
+}
+
+/** A gift note cut to what a mail body holds (499 UTF-16 units), never splitting a surrogate pair. */
+export function giftNote(note: string): string {
+  if (note.length <= MAIL_LIMITS.bodyLength) return note;
+  const end = MAIL_LIMITS.bodyLength;
+  const last = note.charCodeAt(end - 1);
+  return note.slice(0, last >= 0xd800 && last <= 0xdbff ? end - 1 : end);
+}
+
+/** Answers a purchase. */
+export function sendPurchaseResult(ctx: HandlerContext, error: StoreError): void {
+  ctx.session.send(ServerStorePurchaseResult, { success: error === STORE_ERROR.Success, error });
+}
+
+/**
+ * Buys `request` for the character in the world (as a gift when `gift` names a character) and
+ * answers. Refusals (an unknown or unavailable offer, a price that is not the server's, a currency
+ * it is not sold in, owned already, not enough funds, not giftable, a recipient who is not a
+ * friend...) are answered with their StoreError, logged at info, and change nothing. An outage or
+ * a bug propagates to the session's usual handling.
+ */
+export async function buyFromStore(ctx: HandlerContext, request: StorePurchaseRequest): Promise<void> {
+  const { session, services } = ctx;
+  const accountId = session.requireAccount().id;
+  const characterId = session.requireCharacter().id;
+  const { offerId, currencyId, price, transactionId } = request.purchase;
+  const context = { offerId, currencyId, price, transactionId };
+  const refuse = (error: StoreError, why: string, details: Record<string, unknown> = {}) => {
+    session.logger.info({ ...context, ...details, storeError: error }, `store purchase refused: ${why}`);
+    sendPurchaseResult(ctx, error);
+  };
+  const currency = storeCurrencyOf(currencyId);
+  if (currency === undefined) return refuse(STORE_ERROR.InvalidPrice, `no store currency ${currencyId}`);
+  if (!Number.isSafeInteger(price) || price < 0) return refuse(STORE_ERROR.InvalidPrice, `price ${price} is not a whole amount`);
+  const recipient = request.gift?.recipient;
+  const giftTo = recipient !== undefined && recipient.characterId !== 0n ? recipient : undefined;
+  if (giftTo && (giftTo.realmId !== services.config.server.realmId || giftTo.characterId > BigInt(MAX_ID))) {
+    return refuse(STORE_ERROR.IneligibleGiftRecipient, "the recipient is not a character of this realm", {
+      recipient: { realmId: giftTo.realmId, characterId: giftTo.characterId.toString() },
+    });
+  }
+  const key = purchaseKey(accountId, transactionId);
+  try {
+    const { result, replayed } = await purchaseOffer(services.db, {
+      ...playerActionOptions(ctx),
+      ...(key === undefined ? {} : { idempotencyKey: key }),
+      accountId,
+      characterId,
+      offerId,
+      currency,
+      price: BigInt(price),
+      ...(giftTo ? { gift: { to: { characterId: Number(giftTo.characterId) }, note: giftNote(request.gift?.note ?? "") } } : {}),
+    });
+    session.logger.info(
+      { ...context, purchaseId: result.purchaseId.toString(), amountPaid: result.amountPaid.toString(), gift: result.recipientCharacterId, replayed },
+      replayed ? "store purchase retried: first result returned" : "store purchase",
+    );
+  } catch (error) {
+    if (!(error instanceof DbError) || isDatabaseUnavailable(error) || !(error.code in STORE_ERROR_BY_ERROR)) throw error;
+    return refuse(storeErrorFor(error.code), error.message, { code: error.code, ...error.details });
+  }
+  await services.events.flush();
+  sendPurchaseResult(ctx, STORE_ERROR.Success);
+}

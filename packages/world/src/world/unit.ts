@@ -1,0 +1,152 @@
+import {
+  ENTITY_COMMAND,
+  ENTITY_CREATE_FLAG,
+  ENTITY_TYPE,
+  PROPERTY,
+  STAT,
+  STAT_TYPE,
+  ServerEntityCommand,
+  ServerEntityCreate,
+  ServerEntityDestroy,
+  type ServerPacketValues,
+} from "@bezgelor/protocol";
+import { packet, type OutgoingPacket } from "../server/outgoing";
+import type { MovementState } from "./movement";
+
+/** Who sees through a unit's eyes: a player's session (it gets creates, destroys and movement). */
+export interface Viewer {
+  deliver(packet: OutgoingPacket): void;
+}
+
+/** What other players see of a player: the Player entity model's facts. */
+export interface PlayerLook {
+  readonly characterId: number;
+  readonly realmId: number;
+  readonly name: string;
+  readonly race: number;
+  readonly class: number;
+  readonly sex: number;
+  readonly faction: number;
+  readonly level: number;
+  readonly titleId: number;
+}
+
+/** A unit on a map. Players are the only units yet; creatures will be the next kind. */
+export interface MapUnit {
+  readonly id: number;
+  readonly kind: "player";
+  readonly look: PlayerLook;
+  /** Its session, for a player: what it sees is created on it. */
+  readonly viewer: Viewer;
+  movement: MovementState;
+  /** The map clock (ms) when the unit was added: its movement clock counts from there. */
+  readonly addedAt: number;
+  /** Units this one's viewer has been sent a create for (not itself). */
+  readonly visible: Set<number>;
+  /** Horizontal metres it may still move now, and when that was worked out. */
+  budget: number;
+  budgetAt: number;
+}
+
+type Command = ServerPacketValues["ServerEntityCommand"]["commands"][number];
+
+/** The unit's movement clock: ms since it was added, as a u32. */
+export function unitTime(unit: MapUnit, now: number): number {
+  return Math.max(0, Math.floor(now - unit.addedAt)) % 2 ** 32;
+}
+
+/**
+ * The full command set of a unit, as NexusForever sends it in a create and in every relayed update
+ * (`Source/NexusForever.Game/Entity/Movement/MovementManager.cs` GetNetworkEntityCommands):
+ * platform, position, velocity, move, rotation, scale 1, state, mode.
+ */
+export function movementCommands(m: MovementState): Command[] {
+  return [
+    { command: ENTITY_COMMAND.SetPlatform, unitId: m.platform },
+    { command: ENTITY_COMMAND.SetPosition, position: m.position, blend: false },
+    { command: ENTITY_COMMAND.SetVelocity, velocity: m.velocity, blend: false },
+    { command: ENTITY_COMMAND.SetMove, move: m.move, blend: false },
+    { command: ENTITY_COMMAND.SetRotation, rotation: m.rotation, blend: false },
+    { command: ENTITY_COMMAND.SetScale, scale: 1, blend: false },
+    { command: ENTITY_COMMAND.SetState, state: m.state },
+    { command: ENTITY_COMMAND.SetMode, mode: m.mode },
+  ];
+}
+
+/** Health every player has until characters have stats: NexusForever's first public version ("Hello World", 9d5c1499, `Game/Entity/Player.cs`) sends 800 of a base 200. */
+const PLAYER_HEALTH = 800;
+
+/**
+ * ServerEntityCreate of a player unit: the Player model, stats Health 800, Level and Sheathed 1
+ * (NexusForever `Source/NexusForever.Game/Entity/Player.cs` sets Sheathed), the properties the
+ * first NexusForever clients entered with (base health 200 → 800, move speed 1, jump height 2.5,
+ * gravity 1), its movement commands, and its faction twice. No create flags (NexusForever sends
+ * players with none).
+ */
+export function playerCreatePacket(unit: MapUnit, now: number): OutgoingPacket {
+  const l = unit.look;
+  return packet(ServerEntityCreate, {
+    unitId: unit.id,
+    entity: {
+      type: ENTITY_TYPE.Player,
+      characterId: BigInt(l.characterId),
+      realmId: l.realmId,
+      name: l.name,
+      race: l.race,
+      class: l.class,
+      sex: l.sex,
+      groupId: 0n,
+      petIds: [],
+      guildName: "",
+      guildType: 0,
+      guildIds: [],
+      bones: [],
+      pvpFlag: 0,
+      unknown4C: 0,
+      titleId: l.titleId,
+    },
+    createFlags: ENTITY_CREATE_FLAG.None,
+    stats: [
+      { stat: STAT.Health, value: { type: STAT_TYPE.Integer, value: PLAYER_HEALTH } },
+      { stat: STAT.Level, value: { type: STAT_TYPE.Integer, value: l.level } },
+      { stat: STAT.Sheathed, value: { type: STAT_TYPE.Integer, value: 1 } },
+    ],
+    time: unitTime(unit, now),
+    commands: movementCommands(unit.movement),
+    properties: [
+      { property: PROPERTY.BaseHealth, baseValue: 200, value: PLAYER_HEALTH },
+      { property: PROPERTY.MoveSpeedMultiplier, baseValue: 1, value: 1 },
+      { property: PROPERTY.JumpHeight, baseValue: 2.5, value: 2.5 },
+      { property: PROPERTY.GravityMultiplier, baseValue: 1, value: 1 },
+    ],
+    visibleItems: [],
+    spellInit: [],
+    currentSpellUniqueId: 0,
+    faction1: l.faction,
+    faction2: l.faction,
+    unitTagOwner: 0,
+    groupTagOwner: 0n,
+    vendorInfo: { type: 0, unknown0: false },
+    worldPlacement: { type: 0, unknown0: false },
+    targetClusterInfo: { type: 0, unknown0: false },
+    miniMapMarker: 0,
+    displayInfo: 0,
+    outfitInfo: 0,
+  });
+}
+
+/** The unit's movement for those who see it; a player steering itself is not server controlled. */
+export function movementPacket(unit: MapUnit, now: number): OutgoingPacket {
+  return packet(ServerEntityCommand, {
+    unitId: unit.id,
+    time: unitTime(unit, now),
+    timeReset: false,
+    serverControlled: false,
+    commands: movementCommands(unit.movement),
+  });
+}
+
+/** A unit gone from a viewer's sight (NexusForever Player.RemoveVisible sends the bit set). */
+export function destroyPacket(unitId: number): OutgoingPacket {
+  return packet(ServerEntityDestroy, { unitId, useDeathAnimation: true });
+}

@@ -1,0 +1,141 @@
+import { packet } from "../server/outgoing";
+import { ServerPlayerChanged } from "@bezgelor/protocol";
+import { Grid, VISION_RANGE } from "./grid";
+import { applyClientCommands, refillBudget, type EntityCommandValue, type MovementLimits, type MovementState } from "./movement";
+import { destroyPacket, movementPacket, playerCreatePacket, type MapUnit, type PlayerLook, type Viewer } from "./unit";
+import { UnitIds } from "./unit-ids";
+import { visibilityChange } from "./visibility";
+
+/** What a player unit needs to join a map. */
+export interface PlayerSpec {
+  readonly look: PlayerLook;
+  readonly viewer: Viewer;
+  readonly movement: MovementState;
+}
+
+/** What {@link WorldMap.move} decided. */
+export type MoveResult = { readonly ok: true } | { readonly ok: false; readonly reason: string };
+
+/**
+ * One world's units: ids unique on the map, a grid for range searches, and what each player sees.
+ * Everything a player sees was created on it (ServerEntityCreate) and is destroyed when it leaves
+ * range or the map (ServerEntityDestroy); movement is relayed to those who see the mover. Nothing
+ * here waits or reads a clock: the time is passed in.
+ */
+export class WorldMap {
+  private readonly units = new Map<number, MapUnit>();
+  private readonly grid = new Grid();
+  private readonly ids = new UnitIds();
+
+  constructor(
+    readonly worldId: number,
+    private readonly limits: MovementLimits,
+    /** How far players see, metres (128 on open-world maps). */
+    private readonly visionRange = VISION_RANGE,
+  ) {}
+
+  get size(): number {
+    return this.units.size;
+  }
+
+  unit(id: number): MapUnit | undefined {
+    return this.units.get(id);
+  }
+
+  /**
+   * Adds a player: it is sent its own unit (ServerEntityCreate, then ServerPlayerChanged: "this is
+   * you"), then every unit in range; every player in range is sent the newcomer.
+   * @throws WorldError LIMIT_REACHED when the map has no unit id left.
+   */
+  addPlayer(spec: PlayerSpec, now: number): MapUnit {
+    const unit: MapUnit = {
+      id: this.ids.take(),
+      kind: "player",
+      look: spec.look,
+      viewer: spec.viewer,
+      movement: spec.movement,
+      addedAt: now,
+      visible: new Set(),
+      budget: refillBudget(0, Number.POSITIVE_INFINITY, this.limits),
+      budgetAt: now,
+    };
+    this.units.set(unit.id, unit);
+    this.grid.place(unit.id, unit.movement.position);
+    unit.viewer.deliver(playerCreatePacket(unit, now));
+    unit.viewer.deliver(packet(ServerPlayerChanged, { unitId: unit.id, unknown1: 1 }));
+    const created = playerCreatePacket(unit, now);
+    for (const id of this.grid.near(unit.movement.position, this.visionRange)) {
+      if (id === unit.id) continue;
+      const other = this.units.get(id)!;
+      unit.visible.add(id);
+      unit.viewer.deliver(playerCreatePacket(other, now));
+      other.visible.add(unit.id);
+      other.viewer.deliver(created);
+    }
+    return unit;
+  }
+
+  /** Takes a unit off the map: everyone who saw it is sent ServerEntityDestroy; its id is freed. Harmless if absent. */
+  remove(id: number): MapUnit | undefined {
+    const unit = this.units.get(id);
+    if (!unit) return undefined;
+    this.units.delete(id);
+    this.grid.remove(id);
+    const gone = destroyPacket(id);
+    for (const other of this.units.values()) {
+      if (other.visible.delete(id)) other.viewer.deliver(gone);
+    }
+    this.ids.give(id);
+    return unit;
+  }
+
+  /**
+   * Applies a player's ClientEntityCommand to its own unit (see `applyClientCommands`) and relays
+   * its new movement to everyone who sees it (not to itself). A refusal changes nothing and
+   * nobody is sent anything.
+   */
+  move(id: number, commands: readonly EntityCommandValue[], now: number): MoveResult {
+    const unit = this.units.get(id);
+    if (!unit) return { ok: false, reason: "the unit is not on this map" };
+    const budget = refillBudget(unit.budget, now - unit.budgetAt, this.limits);
+    const outcome = applyClientCommands(commands, {
+      current: unit.movement,
+      budget,
+      limits: this.limits,
+      canStandOn: (other) => unit.visible.has(other),
+    });
+    if (!outcome.ok) return outcome;
+    unit.movement = outcome.next;
+    unit.budget = outcome.budget;
+    unit.budgetAt = now;
+    const update = movementPacket(unit, now);
+    for (const other of this.units.values()) if (other.visible.has(id)) other.viewer.deliver(update);
+    return { ok: true };
+  }
+
+  /**
+   * The simulation step: puts every unit where it now is on the grid, then brings every player's
+   * sight up to date: units that came into range are created on it, units that left are destroyed.
+   */
+  update(now: number): void {
+    for (const unit of this.units.values()) this.grid.place(unit.id, unit.movement.position);
+    for (const viewer of this.units.values()) {
+      const inRange = new Set(this.grid.near(viewer.movement.position, this.visionRange));
+      inRange.delete(viewer.id);
+      const change = visibilityChange(viewer.visible, inRange);
+      for (const id of change.left) {
+        viewer.visible.delete(id);
+        viewer.viewer.deliver(destroyPacket(id));
+      }
+      for (const id of change.entered) {
+        viewer.visible.add(id);
+        viewer.viewer.deliver(playerCreatePacket(this.units.get(id)!, now));
+      }
+    }
+  }
+
+  /** Every unit on the map. */
+  all(): IterableIterator<MapUnit> {
+    return this.units.values();
+  }
+}

@@ -1,0 +1,96 @@
+import type { MovementLimits, MovementState } from "./movement";
+import type { PlayerLook, Viewer, MapUnit } from "./unit";
+import { WorldMap, type MoveResult } from "./world-map";
+import type { EntityCommandValue } from "./movement";
+
+/** The simulation's clock, ms; tests pass one they advance by hand. */
+export interface WorldClock {
+  now(): number;
+}
+
+/** The system clock. */
+export const SYSTEM_CLOCK: WorldClock = { now: () => Date.now() };
+
+/** Where a character is, for saving. */
+export interface CharacterPlace {
+  readonly characterId: number;
+  readonly worldId: number;
+  readonly zoneId: number;
+  readonly movement: MovementState;
+}
+
+interface Placed {
+  map: WorldMap;
+  unit: MapUnit;
+  zoneId: number;
+}
+
+/**
+ * Every world map with units, and which unit each character in the world is. The simulation steps
+ * on {@link tick} (a timer calls it; tests call it after advancing their clock).
+ */
+export class WorldMaps {
+  private readonly maps = new Map<number, WorldMap>();
+  private readonly byCharacter = new Map<number, Placed>();
+
+  constructor(
+    readonly clock: WorldClock,
+    private readonly limits: MovementLimits,
+  ) {}
+
+  /**
+   * Puts a character's player unit on its world (see {@link WorldMap.addPlayer}); a unit it still
+   * had (another session) is taken off first. Returns the unit.
+   */
+  enter(spec: { worldId: number; zoneId: number; look: PlayerLook; viewer: Viewer; movement: MovementState }): MapUnit {
+    this.leave(spec.look.characterId);
+    let map = this.maps.get(spec.worldId);
+    if (!map) this.maps.set(spec.worldId, (map = new WorldMap(spec.worldId, this.limits)));
+    const unit = map.addPlayer(spec, this.clock.now());
+    this.byCharacter.set(spec.look.characterId, { map, unit, zoneId: spec.zoneId });
+    return unit;
+  }
+
+  /** Takes a character's unit out of its world; returns where it was (for saving), or undefined. */
+  leave(characterId: number): CharacterPlace | undefined {
+    const placed = this.byCharacter.get(characterId);
+    if (!placed) return undefined;
+    this.byCharacter.delete(characterId);
+    placed.map.remove(placed.unit.id);
+    if (placed.map.size === 0) this.maps.delete(placed.map.worldId);
+    return this.placeOf(characterId, placed);
+  }
+
+  /** The character's unit, if it is in a world. */
+  unitOf(characterId: number): MapUnit | undefined {
+    return this.byCharacter.get(characterId)?.unit;
+  }
+
+  /** Moves the character's own unit (the only one its client steers). */
+  move(characterId: number, commands: readonly EntityCommandValue[]): MoveResult {
+    const placed = this.byCharacter.get(characterId);
+    if (!placed) return { ok: false, reason: "the character has no unit in a world" };
+    return placed.map.move(placed.unit.id, commands, this.clock.now());
+  }
+
+  /** Records the zone the client says the character walked into. */
+  setZone(characterId: number, zoneId: number): void {
+    const placed = this.byCharacter.get(characterId);
+    if (placed) placed.zoneId = zoneId;
+  }
+
+  /** Where every character in a world is now (periodic saving). */
+  places(): CharacterPlace[] {
+    return [...this.byCharacter.entries()].map(([characterId, placed]) => this.placeOf(characterId, placed));
+  }
+
+  /** One simulation step of every map (visibility from the positions reached). */
+  tick(): void {
+    const now = this.clock.now();
+    for (const map of this.maps.values()) map.update(now);
+  }
+
+  private placeOf(characterId: number, placed: Placed): CharacterPlace {
+    return { characterId, worldId: placed.map.worldId, zoneId: placed.zoneId, movement: placed.unit.movement };
+  }
+}
