@@ -47,12 +47,24 @@ export class FrameAssembler {
    */
   push(chunk: Uint8Array): Frame[] {
     if (this.failure !== undefined) throw this.failure;
-    this.append(chunk);
     const frames: Frame[] = [];
-    const buf = this.buf;
-    let at = this.start;
-    while (this.end - at >= 4) {
-      const size = buf.readUInt32LE(at);
+    if (this.start === this.end) {
+      // Nothing waiting (the usual case): frames are cut straight from the chunk; only a partial
+      // frame at its end is kept for the next push.
+      const at = this.cut(chunk, 0, chunk.length, frames);
+      if (at < chunk.length) this.append(chunk.subarray(at));
+      return frames;
+    }
+    this.append(chunk);
+    this.start = this.cut(this.buf, this.start, this.end, frames);
+    if (this.start === this.end) this.start = this.end = 0;
+    return frames;
+  }
+
+  /** Appends the whole frames in `source[at, end)` to `frames` (payloads copied); returns where the rest starts. */
+  private cut(source: Uint8Array, at: number, end: number, frames: Frame[]): number {
+    while (end - at >= 4) {
+      const size = (source[at]! | (source[at + 1]! << 8) | (source[at + 2]! << 16) | (source[at + 3]! << 24)) >>> 0;
       if (size < FRAME_HEADER_SIZE || size > this.maxFrameSize) {
         this.failure = new ProtocolError(
           size < FRAME_HEADER_SIZE ? "FRAME_TOO_SMALL" : "FRAME_TOO_LARGE",
@@ -61,13 +73,11 @@ export class FrameAssembler {
         );
         throw this.failure;
       }
-      if (this.end - at < size) break;
-      frames.push({ opcode: buf.readUInt16LE(at + 4), payload: copyOf(buf, at + FRAME_HEADER_SIZE, at + size) });
+      if (end - at < size) break;
+      frames.push({ opcode: source[at + 4]! | (source[at + 5]! << 8), payload: copyOf(source, at + FRAME_HEADER_SIZE, at + size) });
       at += size;
     }
-    this.start = at;
-    if (this.start === this.end) this.start = this.end = 0;
-    return frames;
+    return at;
   }
 
   private append(chunk: Uint8Array): void {
@@ -86,10 +96,10 @@ export class FrameAssembler {
   }
 }
 
-/** A new Buffer holding `source[start, end)`: one allocation (from Node's pool), no view objects. */
-function copyOf(source: Buffer, start: number, end: number): Buffer {
+/** A new Buffer holding `source[start, end)`: one allocation from Node's pool and one copy. */
+function copyOf(source: Uint8Array, start: number, end: number): Buffer {
   const out = Buffer.allocUnsafe(end - start);
-  source.copy(out, 0, start, end);
+  out.set(new Uint8Array(source.buffer, source.byteOffset + start, end - start));
   return out;
 }
 
