@@ -103,6 +103,7 @@ describe("the report", () => {
     expect(formatNumber(Number.NaN)).toBe("n/a");
     expect(formatMeasure({ unit: "ms", spread: { min: 3, median: 3, max: 3 } })).toBe("3.00 ms");
     expect(formatMeasure({ unit: "ms", spread: { min: 1, median: 2, max: 3 } })).toBe("2.00 ms (1.00–3.00)");
+    expect(formatMeasure({ unit: "ms", spread: spread([Number.NaN]) })).toBe("n/a");
   });
 
   it("lays out one aligned table with the goal verdict and the notes", () => {

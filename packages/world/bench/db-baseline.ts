@@ -5,7 +5,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { sleep } from "./loops";
+import { sleep, warmUp } from "./loops";
 import { latencyOf } from "./stats";
 
 /** The UPDATE of `setActiveTitle` when a title is cleared (updateActiveTitle in @bezgelor/db). */
@@ -23,21 +23,27 @@ async function statementLoop(callers: number, seconds: number, run: (caller: num
   let timing = false;
   let stop = false;
   let done = 0;
+  let steadyCallers = 0;
   const samples: number[] = [];
   const loops = Array.from({ length: callers }, async (_, caller) => {
+    let first = true;
     while (!stop) {
       // PGlite answers without I/O, through microtasks only: without a turn of the event loop now
       // and then, the timers that end the loop would never run.
       await new Promise((resolve) => setImmediate(resolve));
       const t = performance.now();
       await run(caller);
+      if (first) {
+        first = false;
+        steadyCallers += 1;
+      }
       if (timing) {
         done += 1;
         samples.push(performance.now() - t);
       }
     }
   });
-  await sleep(Math.min(1000, seconds * 100));
+  await warmUp(Math.min(1000, seconds * 100), () => steadyCallers >= callers);
   timing = true;
   const started = performance.now();
   await sleep(seconds * 1000);
@@ -45,7 +51,7 @@ async function statementLoop(callers: number, seconds: number, run: (caller: num
   stop = true;
   const elapsed = (performance.now() - started) / 1000;
   await Promise.all(loops);
-  return { requests: done, seconds: elapsed, ...latencyOf(samples) };
+  return { requests: done, seconds: elapsed, ...(samples.length > 0 ? latencyOf(samples) : { p50: Number.NaN, p99: Number.NaN }) };
 }
 
 /** `callers` closed loops of {@link TITLE_CLEAR_SQL} on the accounts `ids` through a `pg.Pool` of `pool` connections. */

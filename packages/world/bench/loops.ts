@@ -17,7 +17,10 @@ export interface LoopResult extends Latency {
 }
 
 /**
- * Runs every client in a closed loop for `seconds` (plus a short untimed warm-up of a tenth of it).
+ * Runs every client in a closed loop for `seconds`, after an untimed warm-up that lasts until every
+ * client has had an answer (at least a tenth of `seconds`, at most {@link WARM_UP_CAP_MS}): a slow
+ * server's first answers take a whole queue's time, and a window that starts before the loop is
+ * steady would measure that queue, not the server.
  * `requests[i]` is client i's request; `terminalSize` the payload size of the frame that answers it.
  */
 export async function closedLoop(clients: readonly RawClient[], requests: readonly Buffer[], terminalSize: number, seconds: number): Promise<LoopResult> {
@@ -29,6 +32,8 @@ export async function closedLoop(clients: readonly RawClient[], requests: readon
   const samples: number[] = [];
   const sentAt = new Float64Array(clients.length);
   const waiting = new Uint8Array(clients.length);
+  const answered = new Uint8Array(clients.length);
+  let answeredClients = 0;
   clients.forEach((client, i) => {
     const request: Buffer = requests[i] ?? requests[0] ?? Buffer.alloc(0);
     const send = () => {
@@ -42,6 +47,10 @@ export async function closedLoop(clients: readonly RawClient[], requests: readon
         return;
       }
       waiting[i] = 0;
+      if (answered[i] === 0) {
+        answered[i] = 1;
+        answeredClients += 1;
+      }
       if (timing) {
         done += 1;
         samples.push(performance.now() - (sentAt[i] as number));
@@ -50,7 +59,7 @@ export async function closedLoop(clients: readonly RawClient[], requests: readon
     };
     send();
   });
-  await sleep(warmUpMs);
+  await warmUp(warmUpMs, () => answeredClients >= clients.filter((c) => !c.closed).length);
   timing = true;
   const started = performance.now();
   await sleep(seconds * 1000);
@@ -68,8 +77,18 @@ export async function closedLoop(clients: readonly RawClient[], requests: readon
     otherFrames: other,
     disconnected: clients.filter((c) => c.closed).length,
     inFlight,
-    ...latencyOf(samples),
+    ...(samples.length > 0 ? latencyOf(samples) : { p50: Number.NaN, p99: Number.NaN }),
   };
+}
+
+/** Longest warm-up of a loop, in milliseconds. */
+export const WARM_UP_CAP_MS = 30_000;
+
+/** Waits at least `minMs`, then until `steady()` holds or {@link WARM_UP_CAP_MS} have passed. */
+export async function warmUp(minMs: number, steady: () => boolean): Promise<void> {
+  const started = performance.now();
+  await sleep(minMs);
+  while (!steady() && performance.now() - started < WARM_UP_CAP_MS) await sleep(20);
 }
 
 export function sleep(ms: number): Promise<void> {

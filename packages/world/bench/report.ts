@@ -61,8 +61,14 @@ export function formatNumber(n: number): string {
 /** "median unit (min–max)", or just "median unit" when every round agreed. */
 export function formatMeasure(m: Measure): string {
   const { min, median, max } = m.spread;
+  if (!Number.isFinite(median)) return "n/a";
   const range = formatNumber(min) === formatNumber(max) ? "" : ` (${formatNumber(min)}–${formatNumber(max)})`;
   return `${formatNumber(median)} ${m.unit}${range}`;
+}
+
+function formatRatio(r: Spread): string {
+  if (!Number.isFinite(r.median)) return "n/a";
+  return formatNumber(r.min) === formatNumber(r.max) ? formatNumber(r.median) : `${formatNumber(r.median)} (${formatNumber(r.min)}–${formatNumber(r.max)})`;
 }
 
 function cells(row: Row): string[] {
@@ -71,9 +77,7 @@ function cells(row: Row): string[] {
     row.figure,
     formatMeasure(row.value),
     row.limit ? `${row.limit.name}: ${formatMeasure(row.limit)}` : (row.note ?? "—"),
-    row.ratio
-      ? `${formatNumber(row.ratio.median)}${row.ratio.min === row.ratio.max ? "" : ` (${formatNumber(row.ratio.min)}–${formatNumber(row.ratio.max)})`}`
-      : "—",
+    row.ratio ? formatRatio(row.ratio) : "—",
     formatGoal(row),
     met === undefined ? "—" : met ? "yes" : "NO",
   ];

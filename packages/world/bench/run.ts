@@ -33,7 +33,8 @@ function openFileLimit(): number {
 
 /** Limits of the spawned server raised for the bench, each with the reason printed under the table. */
 function serverEnv(args: BenchArgs, idle: number, notes: string[]): Record<string, string> {
-  const connections = idle + args.clients + args.zone + 100;
+  // Never below the defaults: the bench raises limits, it does not tighten them.
+  const connections = Math.max(2000, idle + args.clients + args.zone + 100);
   notes.push(
     `server limits raised for the bench (environment of the spawned server): BEZGELOR_MAX_CONNECTIONS and BEZGELOR_MAX_CONNECTIONS_PER_ADDRESS ${connections} (defaults 2000 and 16: every bench client comes from 127.0.0.1); BEZGELOR_RATE_LIMIT/BURST 1000000 (default 50/200 packets/s per session: a closed loop sends one packet per round trip, so a session whose round trip is under 20 ms would be disconnected, and the limit, not the server, would be measured); BEZGELOR_IDLE_TIMEOUT 3600 and BEZGELOR_LOGIN_TIMEOUT 600 (defaults 120/30 s: sessions wait between figures, idle sessions never log in)`,
   );
