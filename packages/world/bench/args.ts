@@ -36,7 +36,7 @@ export const USAGE = `usage: pnpm bench [--quick] [--json] [--seconds 3] [--roun
 /** Defaults of a full run and of `--quick` (a smoke run of well under a minute of timed work). */
 export const DEFAULTS = {
   full: { seconds: 3, rounds: 3, clients: 1000, zone: 500, buyers: 32, idle: 10_000, dataScale: 1 },
-  quick: { seconds: 1, rounds: 2, clients: 200, zone: 100, buyers: 32, idle: 1000, dataScale: 0.25 },
+  quick: { seconds: 1, rounds: 2, clients: 200, zone: 100, buyers: 32, idle: 1000, dataScale: 1 },
 } as const;
 
 function positive(name: string, raw: string | undefined, fallback: number, integer: boolean): number {
