@@ -121,11 +121,11 @@ serveParent({
     };
   },
   /** A closed loop of every client of `group` sending `request` (or `bytes` for baselines). */
-  async loop(a: { group: string; request?: string; bytes?: string; terminalSize: number; seconds: number }) {
+  async loop(a: { group: string; request?: string; bytes?: string; terminalSize: number; seconds: number; serverPid?: number }) {
     const clients = group(a.group);
     const own = a.request ? requests.get(a.request) : undefined;
     const bytes = own ?? [Buffer.from(a.bytes ?? "", "base64")];
-    return closedLoop(clients, bytes, a.terminalSize, a.seconds);
+    return closedLoop(clients, bytes, a.terminalSize, a.seconds, a.serverPid);
   },
   /** The first `count` clients of `from`, also known as `to` (the buyers among the round-trip players). */
   subgroup(a: { from: string; to: string; count: number }) {

@@ -3,6 +3,7 @@
 // again, until the deadline.
 import { latencyOf, type Latency } from "./stats";
 import type { RawClient } from "./raw-client";
+import { cpuSeconds } from "./world-process";
 
 /** What one closed loop measured. */
 export interface LoopResult extends Latency {
@@ -14,6 +15,8 @@ export interface LoopResult extends Latency {
   readonly disconnected: number;
   /** Requests still unanswered at the end (counted as neither done nor failed). */
   readonly inFlight: number;
+  /** CPU seconds the server process spent in the timed window (NaN without its pid). */
+  readonly serverCpuSeconds: number;
 }
 
 /**
@@ -23,7 +26,14 @@ export interface LoopResult extends Latency {
  * steady would measure that queue, not the server.
  * `requests[i]` is client i's request; `terminalSize` the payload size of the frame that answers it.
  */
-export async function closedLoop(clients: readonly RawClient[], requests: readonly Buffer[], terminalSize: number, seconds: number): Promise<LoopResult> {
+export async function closedLoop(
+  clients: readonly RawClient[],
+  requests: readonly Buffer[],
+  terminalSize: number,
+  seconds: number,
+  serverPid?: number,
+): Promise<LoopResult> {
+  const serverCpu = () => (serverPid === undefined ? Number.NaN : cpuSeconds(serverPid));
   const warmUpMs = Math.min(1000, seconds * 100);
   let timing = false;
   let stop = false;
@@ -61,11 +71,13 @@ export async function closedLoop(clients: readonly RawClient[], requests: readon
   });
   await warmUp(warmUpMs, () => answeredClients >= clients.filter((c) => !c.closed).length);
   timing = true;
+  const cpuBefore = serverCpu();
   const started = performance.now();
   await sleep(seconds * 1000);
   timing = false;
   stop = true;
   const elapsed = (performance.now() - started) / 1000;
+  const serverCpuSeconds = serverCpu() - cpuBefore;
   // Let the last answers come in, so the next loop starts on a quiet connection.
   for (let waited = 0; waited < 10_000 && waiting.some((w, i) => w === 1 && !clients[i]?.closed); waited += 50) await sleep(50);
   const inFlight = waiting.reduce((n, w, i) => n + (w === 1 && !clients[i]?.closed ? 1 : 0), 0);
@@ -77,6 +89,7 @@ export async function closedLoop(clients: readonly RawClient[], requests: readon
     otherFrames: other,
     disconnected: clients.filter((c) => c.closed).length,
     inFlight,
+    serverCpuSeconds,
     ...(samples.length > 0 ? latencyOf(samples) : { p50: Number.NaN, p99: Number.NaN }),
   };
 }

@@ -15,19 +15,23 @@ export interface Run {
   readonly disconnected: number;
 }
 
-/** Runs `loop` while reading `pid`'s CPU time before and after (no pid: no CPU figure). */
+/**
+ * Runs `loop` and turns its counts into rates. The server's CPU is the loop's own reading of the
+ * timed window when it has one, else read around the whole call from `pid` (no pid: no CPU figure).
+ */
 export async function timed(
   pid: number | undefined,
-  loop: () => Promise<Pick<LoopResult, "requests" | "seconds" | "p50" | "p99"> & { disconnected?: number }>,
+  loop: () => Promise<Pick<LoopResult, "requests" | "seconds" | "p50" | "p99"> & { disconnected?: number; serverCpuSeconds?: number }>,
 ): Promise<Run> {
   const before = pid === undefined ? Number.NaN : cpuSeconds(pid);
   const result = await loop();
   const after = pid === undefined ? Number.NaN : cpuSeconds(pid);
+  const cpu = result.serverCpuSeconds !== undefined && Number.isFinite(result.serverCpuSeconds) ? result.serverCpuSeconds : after - before;
   return {
     perSecond: result.requests / result.seconds,
     p50: result.p50,
     p99: result.p99,
-    cpuMsPerRequest: ((after - before) * 1000) / Math.max(1, result.requests),
+    cpuMsPerRequest: result.requests > 0 ? (cpu * 1000) / result.requests : Number.NaN,
     requests: result.requests,
     disconnected: result.disconnected ?? 0,
   };

@@ -141,7 +141,8 @@ function calibrate(ctx: BenchContext, group: string, request: string, packet: { 
 }
 
 function worldLoop(ctx: BenchContext, group: string, request: string, terminalSize: number): () => Promise<Run> {
-  return () => timed(ctx.world.pid, () => ctx.load.call<LoopResult>("loop", { group, request, terminalSize, seconds: ctx.args.seconds }));
+  return () =>
+    timed(ctx.world.pid, () => ctx.load.call<LoopResult>("loop", { group, request, terminalSize, seconds: ctx.args.seconds, serverPid: ctx.world.pid }));
 }
 
 /** Chat round trip (each player alone in its zone) vs a `net` echo server answering the same bytes. */
@@ -153,7 +154,13 @@ export async function chatFigure(ctx: BenchContext): Promise<void> {
   await ctx.load.call("connect-raw", { ...WORLD, port: echo.port, count: n, group: "echo" });
   const echoLoop = () =>
     timed(echo.pid, () =>
-      ctx.load.call<LoopResult>("loop", { group: "echo", bytes: cal.requestBytes, terminalSize: cal.terminalSize, seconds: ctx.args.seconds }),
+      ctx.load.call<LoopResult>("loop", {
+        group: "echo",
+        bytes: cal.requestBytes,
+        terminalSize: cal.terminalSize,
+        seconds: ctx.args.seconds,
+        serverPid: echo.pid,
+      }),
     );
   const runs = await alternate(ctx.args.rounds, worldLoop(ctx, "solo", "chat", cal.terminalSize), echoLoop, ctx.progress, "chat");
   await ctx.load.call("close", { group: "echo" });
@@ -290,7 +297,13 @@ export async function zoneFigure(ctx: BenchContext): Promise<void> {
   await ctx.load.call("connect-raw", { ...WORLD, port: fanout.port, count: crowd.length, group: "fanout" });
   const limit = () =>
     timed(fanout.pid, () =>
-      ctx.load.call<LoopResult>("loop", { group: "fanout", bytes: cal.requestBytes, terminalSize: cal.terminalSize, seconds: ctx.args.seconds }),
+      ctx.load.call<LoopResult>("loop", {
+        group: "fanout",
+        bytes: cal.requestBytes,
+        terminalSize: cal.terminalSize,
+        seconds: ctx.args.seconds,
+        serverPid: fanout.pid,
+      }),
     );
   ctx.progress(`zone: ${crowd.length} players chatting vs fan-out …`);
   const runs = await alternate(ctx.args.rounds, worldLoop(ctx, "crowd", "line", cal.terminalSize), limit, ctx.progress, "zone");

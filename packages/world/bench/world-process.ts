@@ -56,13 +56,14 @@ export interface WorldProcess {
 
 /**
  * Starts `dist/bin.js serve` with `env` added to this process's environment (the caller passes the
- * database and the raised limits) and waits until it accepts connections.
+ * database and the raised limits) and waits until it accepts connections. `nodeArgs` go to node
+ * before the script (e.g. `--cpu-prof` to profile the server).
  * @throws Error when it is not built, exits, or does not listen within two minutes.
  */
-export async function startWorld(env: Record<string, string>): Promise<WorldProcess> {
+export async function startWorld(env: Record<string, string>, nodeArgs: readonly string[] = []): Promise<WorldProcess> {
   if (!existsSync(WORLD_BIN)) throw new Error(`${WORLD_BIN} is missing: run the bench through the root \`pnpm bench\`, which builds it`);
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [WORLD_BIN, "serve"], {
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, WORLD_BIN, "serve"], {
     env: { ...inherited(), BEZGELOR_HOST: "127.0.0.1", BEZGELOR_PORT: String(port), BEZGELOR_LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
