@@ -46,6 +46,20 @@ describe("buildGameData", () => {
     expect(error.details).toEqual({ file: "titles.json", id: 1, path: "rarity" });
   });
 
+  it("names the first bad entry of a long table, and a duplicate id before a later invalid entry", () => {
+    const items = Array.from({ length: 500 }, (_, i) => ({ id: 1000 + i, name: `Item ${i}`, kind: "misc" }));
+    const invalid = [...items.slice(0, 400), { id: 2000, name: "", kind: "misc", extra: 1 }, ...items.slice(400)];
+    const error = buildError(() => buildGameData({ items: invalid }));
+    expect(error.code).toBe(DATA_ERROR_CODE.INVALID_ENTRY);
+    expect(error.details).toEqual({ file: "items.json", id: 2000, path: "name" });
+    expect(error.message).toMatch(/\(and 1 more\)$/);
+
+    const duplicateFirst = [...items.slice(0, 10), { ...items[3] }, ...items.slice(10, 20), { id: 3000, name: "Bad", kind: "gem" }];
+    const duplicate = buildError(() => buildGameData({ items: duplicateFirst }));
+    expect(duplicate.code).toBe(DATA_ERROR_CODE.DUPLICATE_ID);
+    expect(duplicate.details).toEqual({ file: "items.json", id: 1003, path: "id" });
+  });
+
   it("rejects an event window that ends before it starts", () => {
     const input = tinyInput();
     const unlock = { type: "event", eventId: "fest", startsAt: "2025-02-01T00:00:00Z", endsAt: "2025-01-01T00:00:00Z" };

@@ -1,5 +1,5 @@
 import { checkReferences } from "./check-references";
-import { GAME_DATA_TABLES, type GameDataInput } from "./files";
+import { GAME_DATA_TABLES, GAME_DATA_TABLE_NAMES, type GameDataEntry, type GameDataInput, type GameDataTableName } from "./files";
 import type { GameData } from "./game-data";
 import { parseEntries } from "./parse-entries";
 import { StartLocationTable } from "./start-location-table";
@@ -7,15 +7,17 @@ import { StoreOfferTable } from "./store-offer-table";
 import { Table } from "./table";
 import { TitleTable } from "./title-table";
 
+/** Each table's validated entries by id, as {@link parseEntries} returns them. */
+export type ParsedTables = { readonly [N in GameDataTableName]?: ReadonlyMap<GameDataEntry<N>["id"], GameDataEntry<N>> };
+
 /**
- * Validate raw entries and build the indexed tables, exactly as {@link loadGameData} does for files
- * but without I/O: the builder tests use for tiny tables. Tables left out are empty.
- * @throws {DataError} `INVALID_ENTRY`, `DUPLICATE_ID` or `UNKNOWN_REFERENCE`, naming the file the
- *   table normally lives in, the entry id and the field path.
+ * Builds the indexed tables from validated entries (missing tables are empty) and checks every
+ * reference between them.
+ * @throws {DataError} `UNKNOWN_REFERENCE` naming the referring file, entry id and field path.
  */
-export function buildGameData(input: GameDataInput): GameData {
+export function assembleGameData(parsed: ParsedTables): GameData {
   const t = GAME_DATA_TABLES;
-  const table = <N extends keyof typeof t>(name: N) => parseEntries(name, input[name] ?? []);
+  const table = <N extends GameDataTableName>(name: N): ReadonlyMap<GameDataEntry<N>["id"], GameDataEntry<N>> => parsed[name] ?? new Map();
   const data: GameData = Object.freeze({
     factions: new Table(t.factions.kind, t.factions.file, table("factions")),
     reputationScales: new Table(t.reputationScales.kind, t.reputationScales.file, table("reputationScales")),
@@ -35,4 +37,16 @@ export function buildGameData(input: GameDataInput): GameData {
   });
   checkReferences(data);
   return data;
+}
+
+/**
+ * Validate raw entries and build the indexed tables, exactly as {@link loadGameData} does for files
+ * but without I/O: the builder tests use for tiny tables. Tables left out are empty.
+ * @throws {DataError} `INVALID_ENTRY`, `DUPLICATE_ID` or `UNKNOWN_REFERENCE`, naming the file the
+ *   table normally lives in, the entry id and the field path.
+ */
+export function buildGameData(input: GameDataInput): GameData {
+  const parsed: { [N in GameDataTableName]?: unknown } = {};
+  for (const name of GAME_DATA_TABLE_NAMES) parsed[name] = parseEntries(name, input[name] ?? []);
+  return assembleGameData(parsed as ParsedTables);
 }

@@ -2,10 +2,11 @@ import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { buildGameData } from "./build-game-data";
+import { assembleGameData, type ParsedTables } from "./build-game-data";
 import { DATA_ERROR_CODE, DataError } from "./errors";
 import { GAME_DATA_TABLES, GAME_DATA_TABLE_NAMES, type GameDataTableName } from "./files";
 import type { GameData } from "./game-data";
+import { parseEntries } from "./parse-entries";
 
 /** Options of {@link loadGameData}. */
 export interface LoadGameDataOptions {
@@ -23,13 +24,15 @@ export function defaultGameDataDir(): string {
   return existsSync(beside) ? beside : join(here, "..", "data");
 }
 
-async function readJson(dir: string, file: string): Promise<unknown> {
-  let text: string;
+async function readText(dir: string, file: string): Promise<string> {
   try {
-    text = await readFile(join(dir, file), "utf8");
+    return await readFile(join(dir, file), "utf8");
   } catch (cause) {
     throw new DataError(DATA_ERROR_CODE.FILE_UNREADABLE, `cannot read ${join(dir, file)}`, { file }, { cause });
   }
+}
+
+function parseJson(file: string, text: string): unknown {
   try {
     return JSON.parse(text) as unknown;
   } catch (cause) {
@@ -48,15 +51,24 @@ function entriesOf(json: unknown, name: GameDataTableName): readonly unknown[] {
 }
 
 /**
- * Read, validate and index every game data file of a directory. Every file must be present.
- * @throws {DataError} `FILE_UNREADABLE`, `INVALID_JSON` or `INVALID_FILE` for a bad file;
- *   `INVALID_ENTRY`, `DUPLICATE_ID` or `UNKNOWN_REFERENCE` naming the file, entry id and field path.
+ * Read, validate and index every game data file of a directory. Every file must be present: all are
+ * read before any is judged. Then file by file, each is parsed and its tables validated before the
+ * next is parsed, so the raw JSON of one file is garbage before the next one's exists (a large set
+ * never holds all of its raw JSON and all of its tables at once).
+ * @throws {DataError} `FILE_UNREADABLE` for a missing file; `INVALID_JSON` or `INVALID_FILE` for a bad
+ *   file; `INVALID_ENTRY`, `DUPLICATE_ID` or `UNKNOWN_REFERENCE` naming the file, entry id and field path.
  */
 export async function loadGameData(options: LoadGameDataOptions = {}): Promise<GameData> {
   const dir = options.dir ?? defaultGameDataDir();
   const files = [...new Set(GAME_DATA_TABLE_NAMES.map((name) => GAME_DATA_TABLES[name].file))];
-  const json = new Map(await Promise.all(files.map(async (file) => [file, await readJson(dir, file)] as const)));
-  const input: Partial<Record<GameDataTableName, readonly unknown[]>> = {};
-  for (const name of GAME_DATA_TABLE_NAMES) input[name] = entriesOf(json.get(GAME_DATA_TABLES[name].file), name);
-  return buildGameData(input);
+  const texts = await Promise.all(files.map((file) => readText(dir, file)));
+  const parsed: { [N in GameDataTableName]?: unknown } = {};
+  files.forEach((file, i) => {
+    const json = parseJson(file, texts[i] as string);
+    texts[i] = "";
+    for (const name of GAME_DATA_TABLE_NAMES) {
+      if (GAME_DATA_TABLES[name].file === file) parsed[name] = parseEntries(name, entriesOf(json, name));
+    }
+  });
+  return assembleGameData(parsed as ParsedTables);
 }

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { z } from "zod";
 import { DATA_ERROR_CODE, DataError } from "./errors";
 import { GAME_DATA_TABLES, type GameDataEntry, type GameDataTableName } from "./files";
 
@@ -23,39 +23,70 @@ function describeIssue(issue: z.core.$ZodIssue): string {
   return issue.message;
 }
 
+/** Each table's entry schema, AOT-compiled by zod once, and the same for a whole array of entries. */
+interface CompiledTable {
+  readonly entry: z.ZodType;
+  readonly entries: z.ZodType;
+}
+
+const compiled = new Map<GameDataTableName, CompiledTable>();
+
+function compiledTable(name: GameDataTableName): CompiledTable {
+  let table = compiled.get(name);
+  if (table === undefined) {
+    const entry = z.compile(GAME_DATA_TABLES[name].schema as z.ZodType);
+    table = { entry, entries: z.compile(z.array(entry)) };
+    compiled.set(name, table);
+  }
+  return table;
+}
+
+function invalidEntry(file: string, raw: unknown, index: number, error: z.ZodError): DataError {
+  const [first, ...rest] = error.issues;
+  const more = rest.length > 0 ? ` (and ${rest.length} more)` : "";
+  return new DataError(
+    DATA_ERROR_CODE.INVALID_ENTRY,
+    `${first === undefined ? "invalid" : describeIssue(first)}${more}`,
+    { file, id: entryLabel(raw, index), path: formatPath(first?.path ?? []) },
+    { cause: error },
+  );
+}
+
 /**
- * Validate every entry of one table and index it by id.
+ * Validate every entry of one table and index it by id. The whole array is parsed at once by a
+ * compiled schema; only when it fails are the entries parsed one by one to name the first bad one.
  * @throws {DataError} `INVALID_ENTRY` naming file, entry id and field path; `DUPLICATE_ID` on a repeated id.
  */
 export function parseEntries<N extends GameDataTableName>(name: N, raws: readonly unknown[]): Map<GameDataEntry<N>["id"], GameDataEntry<N>> {
-  const { file, schema } = GAME_DATA_TABLES[name];
+  const { file, kind } = GAME_DATA_TABLES[name];
+  const schemas = compiledTable(name);
+  const whole = schemas.entries.safeParse(raws);
   const byId = new Map<GameDataEntry<N>["id"], GameDataEntry<N>>();
-  raws.forEach((raw, index) => {
-    const result = schema.safeParse(raw);
-    const id = entryLabel(raw, index);
-    if (!result.success) {
-      const [first, ...rest] = result.error.issues;
-      const more = rest.length > 0 ? ` (and ${rest.length} more)` : "";
-      throw new DataError(
-        DATA_ERROR_CODE.INVALID_ENTRY,
-        `${first === undefined ? "invalid" : describeIssue(first)}${more}`,
-        { file, id, path: formatPath(first?.path ?? []) },
-        { cause: result.error },
-      );
-    }
-    const entry = result.data as GameDataEntry<N>;
-    if (byId.has(entry.id)) {
-      throw new DataError(DATA_ERROR_CODE.DUPLICATE_ID, `duplicate ${GAME_DATA_TABLES[name].kind} id`, { file, id, path: "id" });
-    }
+  const add = (entry: GameDataEntry<N>, raw: unknown, index: number) => {
+    if (byId.has(entry.id)) throw new DataError(DATA_ERROR_CODE.DUPLICATE_ID, `duplicate ${kind} id`, { file, id: entryLabel(raw, index), path: "id" });
     byId.set(entry.id, deepFreeze(entry));
+  };
+  if (whole.success) {
+    const entries = whole.data as GameDataEntry<N>[];
+    for (let index = 0; index < entries.length; index++) add(entries[index] as GameDataEntry<N>, raws[index], index);
+    return byId;
+  }
+  // Entry by entry, in file order, so the error names the first bad entry (or the first duplicate before it).
+  raws.forEach((raw, index) => {
+    const result = schemas.entry.safeParse(raw);
+    if (!result.success) throw invalidEntry(file, raw, index, result.error);
+    add(result.data as GameDataEntry<N>, raw, index);
   });
   return byId;
 }
 
+/** Freezes a fresh parse result and everything in it (dates are left alone, as are frozen parts). */
 function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null && !Object.isFrozen(value) && !(value instanceof Date)) {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
+  if (typeof value !== "object" || value === null || Object.isFrozen(value) || value instanceof Date) return value;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) deepFreeze(value[i]);
+  } else {
+    for (const key in value) deepFreeze(value[key]);
   }
-  return value;
+  return Object.freeze(value);
 }

@@ -89,4 +89,11 @@ describe("benchCodec", () => {
     expect(result.bufferPacketsPerSecond).toBeGreaterThan(0);
     expect(result.ratio).toBeCloseTo(result.codecPacketsPerSecond / result.bufferPacketsPerSecond);
   });
+
+  it("measures one chat line on its own", () => {
+    const result = api.benchCodec({ seconds: 0.05, packets: "chat" });
+    expect(result.mixSize).toBe(1);
+    expect(result.bytesPerPacket).toBeGreaterThan(150);
+    expect(result.ratio).toBeGreaterThan(0);
+  });
 });

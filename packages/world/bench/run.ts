@@ -1,13 +1,128 @@
-// `pnpm bench [--seconds 3] [--clients 200] [--concurrency N] [--json]`: the codec benchmark and a
-// login storm against an in-process world server on 127.0.0.1, in one bounded run that writes no files.
-import { cpus } from "node:os";
-import { benchCodec } from "@bezgelor/protocol";
-import { parseBenchArgs, USAGE } from "./args";
-import { benchLoginStorm } from "./login-storm";
-import { formatReport } from "./report";
+// `pnpm bench`: what users feel, each figure next to its limit measured in the same run, alternated
+// and repeated. The world server runs as its own process (the built `dist/bin.js serve`) on a
+// temporary embedded database, or on a temporary database of the PostgreSQL server DATABASE_URL
+// names; the load comes from a forked load process; the baselines run in a process of their own.
+// Progress goes to stderr; the table (or `--json`) to stdout; nothing is left behind.
+import { execSync } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { cpus, tmpdir, totalmem } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { openDatabase } from "@bezgelor/db";
+import { loadConfig } from "../src/config/load";
+import { parseBenchArgs, USAGE, type BenchArgs } from "./args";
+import { codecFigure, dataFigure } from "./cpu-figures";
+import { benchDatabase, type BenchDatabase } from "./database";
+import { BENCH_WORLD_ID, SHARED_ZONE_ID, grantGold, makePlayers } from "./players";
+import { formatTable, rowsAsJson, type Row } from "./report";
+import { forkHelper, type Helper } from "./rpc";
+import { chatFigure, dbFigure, loginFigure, memoryFigure, purchaseFigure, zoneFigure, type BenchContext } from "./scenarios";
+import { startWorld, type WorldProcess } from "./world-process";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const MIGRATIONS_DIR = join(here, "..", "..", "..", "prisma", "migrations");
+const WORLD_FIGURES = ["memory", "login", "chat", "db", "purchase", "zone"] as const;
+
+function openFileLimit(): number {
+  try {
+    return Number(execSync("ulimit -n", { shell: "/bin/sh", encoding: "utf8" }).trim()) || 1024;
+  } catch {
+    return 1024;
+  }
+}
+
+/** Limits of the spawned server raised for the bench, each with the reason printed under the table. */
+function serverEnv(args: BenchArgs, idle: number, notes: string[]): Record<string, string> {
+  // Never below the defaults: the bench raises limits, it does not tighten them.
+  const connections = Math.max(2000, idle + args.clients + args.zone + 100);
+  notes.push(
+    `server limits raised for the bench (environment of the spawned server): BEZGELOR_MAX_CONNECTIONS and BEZGELOR_MAX_CONNECTIONS_PER_ADDRESS ${connections} (defaults 2000 and 16: every bench client comes from 127.0.0.1); BEZGELOR_RATE_LIMIT/BURST 1000000 (default 50/200 packets/s per session: a closed loop sends one packet per round trip, so a session whose round trip is under 20 ms would be disconnected, and the limit, not the server, would be measured); BEZGELOR_IDLE_TIMEOUT 3600 and BEZGELOR_LOGIN_TIMEOUT 600 (defaults 120/30 s: sessions wait between figures, idle sessions never log in)`,
+  );
+  return {
+    BEZGELOR_MAX_CONNECTIONS: String(connections),
+    BEZGELOR_MAX_CONNECTIONS_PER_ADDRESS: String(connections),
+    BEZGELOR_RATE_LIMIT: "1000000",
+    BEZGELOR_RATE_BURST: "1000000",
+    BEZGELOR_IDLE_TIMEOUT: "3600",
+    BEZGELOR_LOGIN_TIMEOUT: "600",
+  };
+}
+
+async function worldFigures(
+  args: BenchArgs,
+  db: BenchDatabase,
+  load: Helper,
+  baseline: Helper,
+  rows: Row[],
+  notes: string[],
+  progress: (l: string) => void,
+): Promise<void> {
+  const wanted = (f: (typeof WORLD_FIGURES)[number]) => args.only.includes(f);
+  const solo = wanted("login") || wanted("chat") || wanted("db") || wanted("purchase") ? args.clients : 0;
+  const crowd = wanted("zone") ? args.zone : 0;
+  const fdLimit = openFileLimit();
+  let idle = wanted("memory") ? args.idle : 0;
+  if (idle + solo + crowd + 500 > fdLimit) {
+    const fitted = Math.max(0, fdLimit - solo - crowd - 500);
+    notes.push(
+      `memory: ${idle} idle sessions need more file descriptors than \`ulimit -n\` (${fdLimit}) allows each process; measured ${fitted} (raise it with \`ulimit -n\`)`,
+    );
+    idle = fitted;
+  }
+
+  const env = serverEnv(args, idle, notes);
+  progress(`starting the world server on ${db.kind} …`);
+  let world: WorldProcess | undefined;
+  try {
+    world = await startWorld({ ...env, ...db.env });
+    stopWorld = () => world?.stop();
+    const ctxOf = (players: BenchContext["players"]): BenchContext => ({
+      args: { ...args, idle },
+      load,
+      baseline,
+      world: world as WorldProcess,
+      players,
+      url: db.url,
+      migrationsDir: MIGRATIONS_DIR,
+      progress,
+      rows,
+      notes,
+    });
+    // First, on a fresh server: the setup below grows its heap, which later sessions would reuse.
+    if (wanted("memory") && idle > 0) await memoryFigure(ctxOf({ solo: [], crowd: [] }));
+    // Through the running server: on the embedded database the setup reaches the directory through
+    // the server's socket, as the CLI does, instead of opening (and migrating) it a second time.
+    progress(`setup: ${solo + crowd} accounts, characters and session keys …`);
+    const setupStarted = performance.now();
+    const setupDb = await openDatabase({ config: db.config });
+    let players;
+    try {
+      const soloPlayers = await makePlayers(setupDb.client, solo, (i) => SHARED_ZONE_ID + 1 + i);
+      const crowdPlayers = await makePlayers(setupDb.client, crowd, () => SHARED_ZONE_ID);
+      if (wanted("purchase")) await grantGold(setupDb.client, soloPlayers.slice(0, args.buyers), 1_000_000_000_000n);
+      players = { solo: soloPlayers, crowd: crowdPlayers };
+    } finally {
+      await setupDb.close();
+    }
+    progress(`setup: ${((performance.now() - setupStarted) / 1000).toFixed(1)} s (world ${BENCH_WORLD_ID}, crowd in zone ${SHARED_ZONE_ID})`);
+    const ctx = ctxOf(players);
+    if (solo > 0) await loginFigure(ctx);
+    if (wanted("chat")) await chatFigure(ctx);
+    if (wanted("db")) await dbFigure(ctx);
+    if (wanted("purchase")) await purchaseFigure(ctx);
+    if (solo > 0) await load.call("close", { group: "solo" });
+    if (wanted("zone")) await zoneFigure(ctx);
+  } finally {
+    await world?.stop();
+    stopWorld = undefined;
+  }
+}
+
+/** Set while a world server runs, so an interrupted bench stops it too. */
+let stopWorld: (() => Promise<void> | undefined) | undefined;
 
 async function main(): Promise<void> {
-  let args;
+  let args: BenchArgs;
   try {
     args = parseBenchArgs(process.argv.slice(2));
   } catch (error) {
@@ -15,22 +130,49 @@ async function main(): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  const progress = (line: string) => {
-    if (!args.json) console.log(line);
+  const progress = (line: string) => process.stderr.write(`${line}\n`);
+  const started = performance.now();
+  const temp = await mkdtemp(join(tmpdir(), "bezgelor-bench-"));
+  const config = loadConfig(process.env);
+  const rows: Row[] = [];
+  const notes: string[] = [];
+  const load = forkHelper(join(here, "load.ts"));
+  const baseline = forkHelper(join(here, "baseline-server.ts"));
+  let db: BenchDatabase | undefined;
+  // Ctrl-C: stop the server and the helpers, drop the database, remove the files, then exit.
+  const interrupted = (signal: NodeJS.Signals) => {
+    progress(`${signal}: cleaning up …`);
+    void (async () => {
+      await stopWorld?.();
+      await Promise.all([load.stop(), baseline.stop()]);
+      await db?.drop().catch(() => undefined);
+      await rm(temp, { recursive: true, force: true });
+      process.exit(130);
+    })();
   };
-
-  progress(`codec: ${args.seconds} s per measurement …`);
-  const codec = benchCodec({ seconds: args.seconds });
-  progress(`login storm: ${args.clients} clients, concurrency ${args.concurrency} …`);
-  const storm = await benchLoginStorm({ clients: args.clients, concurrency: args.concurrency });
-
-  if (args.json) {
-    const env = { node: process.version, cpu: cpus()[0]?.model ?? "unknown", cpus: cpus().length };
-    console.log(JSON.stringify({ env, codec: { seconds: args.seconds, ...codec }, loginStorm: storm }, null, 2));
-  } else {
-    console.log(`\n${formatReport(codec, storm, args.seconds)}`);
+  process.once("SIGINT", interrupted);
+  process.once("SIGTERM", interrupted);
+  try {
+    if (args.only.includes("data")) await dataFigure(args, load, temp, rows, progress);
+    if (args.only.includes("codec")) await codecFigure(args, load, rows, progress);
+    if (args.only.some((f) => (WORLD_FIGURES as readonly string[]).includes(f))) {
+      db = await benchDatabase(config.db.url, join(temp, "db"));
+      await worldFigures(args, db, load, baseline, rows, notes, progress);
+    }
+  } finally {
+    await Promise.all([load.stop(), baseline.stop()]);
+    await db?.drop();
+    await rm(temp, { recursive: true, force: true });
   }
-  if (storm.failures > 0) process.exitCode = 1;
+  const seconds = (performance.now() - started) / 1000;
+  const database = db?.kind ?? "none";
+  const env = { node: process.version, cpu: cpus()[0]?.model ?? "unknown", cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30) };
+  if (args.json) {
+    console.log(JSON.stringify({ env, database, args, seconds, rows: rowsAsJson(rows), notes }, null, 2));
+  } else {
+    const title = `Bezgelor bench on ${database === "none" ? "no database" : database} (${env.cpus} × ${env.cpu}, node ${env.node}): ${args.rounds} rounds of ${args.seconds} s, ${seconds.toFixed(0)} s in all`;
+    console.log(formatTable(title, rows, notes));
+  }
 }
 
 await main();

@@ -1,0 +1,92 @@
+// The limits of the database round trip: the statement the server's title set runs, sent in a
+// closed loop by as many callers as the server has clients, through plain `pg` (PostgreSQL) or
+// straight to PGlite (embedded), without the world server, Prisma or the protocol.
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import pg from "pg";
+import { sleep, warmUp } from "./loops";
+import { latencyOf } from "./stats";
+
+/** The UPDATE of `setActiveTitle` when a title is cleared (updateActiveTitle in @bezgelor/db). */
+export const TITLE_CLEAR_SQL = 'UPDATE "accounts" SET "active_title_id" = NULL WHERE "id" = $1';
+
+/** What a statement loop measured. */
+export interface StatementLoopResult {
+  readonly requests: number;
+  readonly seconds: number;
+  readonly p50: number;
+  readonly p99: number;
+}
+
+async function statementLoop(callers: number, seconds: number, run: (caller: number) => Promise<unknown>): Promise<StatementLoopResult> {
+  let timing = false;
+  let stop = false;
+  let done = 0;
+  let steadyCallers = 0;
+  const samples: number[] = [];
+  const loops = Array.from({ length: callers }, async (_, caller) => {
+    let first = true;
+    while (!stop) {
+      // PGlite answers without I/O, through microtasks only: without a turn of the event loop now
+      // and then, the timers that end the loop would never run.
+      await new Promise((resolve) => setImmediate(resolve));
+      const t = performance.now();
+      await run(caller);
+      if (first) {
+        first = false;
+        steadyCallers += 1;
+      }
+      if (timing) {
+        done += 1;
+        samples.push(performance.now() - t);
+      }
+    }
+  });
+  await warmUp(Math.min(1000, seconds * 100), () => steadyCallers >= callers);
+  timing = true;
+  const started = performance.now();
+  await sleep(seconds * 1000);
+  timing = false;
+  stop = true;
+  const elapsed = (performance.now() - started) / 1000;
+  await Promise.all(loops);
+  return { requests: done, seconds: elapsed, ...(samples.length > 0 ? latencyOf(samples) : { p50: Number.NaN, p99: Number.NaN }) };
+}
+
+/** `callers` closed loops of {@link TITLE_CLEAR_SQL} on the accounts `ids` through a `pg.Pool` of `pool` connections. */
+export async function pgUpdateLoop(a: { url: string; ids: number[]; callers: number; pool: number; seconds: number }): Promise<StatementLoopResult> {
+  const client = new pg.Pool({ connectionString: a.url, max: a.pool });
+  try {
+    return await statementLoop(a.callers, a.seconds, (caller) => client.query(TITLE_CLEAR_SQL, [a.ids[caller % a.ids.length]]));
+  } finally {
+    await client.end();
+  }
+}
+
+/** The schema every migration builds, applied in order to a fresh in-memory PGlite. */
+async function migratedPglite(migrationsDir: string): Promise<PGlite> {
+  const db = await PGlite.create();
+  const dirs = (await readdir(migrationsDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
+  for (const dir of dirs.sort()) await db.exec(await readFile(join(migrationsDir, dir, "migration.sql"), "utf8"));
+  return db;
+}
+
+let pglite: Promise<{ db: PGlite; ids: number[] }> | undefined;
+
+/**
+ * `callers` closed loops of {@link TITLE_CLEAR_SQL} straight to a PGlite in this process, on `rows`
+ * accounts. The database is made (and migrated) on the first call and kept for the next rounds.
+ */
+export async function pgliteUpdateLoop(a: { migrationsDir: string; rows: number; callers: number; seconds: number }): Promise<StatementLoopResult> {
+  pglite ??= (async () => {
+    const db = await migratedPglite(a.migrationsDir);
+    await db.query(`INSERT INTO "accounts" ("email", "password_hash") SELECT 'bench-' || g || '@example.test', 'x' FROM generate_series(1, $1::int) g`, [
+      a.rows,
+    ]);
+    const ids = (await db.query<{ id: number }>('SELECT "id" FROM "accounts" ORDER BY "id"')).rows.map((r) => r.id);
+    return { db, ids };
+  })();
+  const { db, ids } = await pglite;
+  return statementLoop(a.callers, a.seconds, (caller) => db.query(TITLE_CLEAR_SQL, [ids[caller % ids.length]]));
+}

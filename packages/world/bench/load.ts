@@ -1,0 +1,156 @@
+// The load process: forked by run.ts, it holds every client connection and runs the timed loops,
+// so the world server and the baselines never share a process with their load.
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { loadGameData } from "@bezgelor/data";
+import { benchCodec, clientPackets, type ClientPacketDef } from "@bezgelor/protocol";
+import { closedLoop } from "./loops";
+import { pgUpdateLoop, pgliteUpdateLoop } from "./db-baseline";
+import { RawClient, type BenchPlayer } from "./raw-client";
+import { serveParent } from "./rpc";
+import { latencyOf, runPool } from "./stats";
+
+const groups = new Map<string, RawClient[]>();
+const requests = new Map<string, Buffer[]>();
+
+function group(name: string): RawClient[] {
+  const clients = groups.get(name);
+  if (!clients) throw new Error(`no client group ${name}`);
+  return clients;
+}
+
+function packetDef(name: string): ClientPacketDef {
+  const def = (clientPackets as Record<string, ClientPacketDef>)[name];
+  if (!def) throw new Error(`no client packet ${name}`);
+  return def;
+}
+
+function firstError(settled: PromiseSettledResult<unknown>[]): string | undefined {
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  return failed ? String(failed.reason instanceof Error ? failed.reason.message : failed.reason) : undefined;
+}
+
+interface Packet {
+  readonly name: string;
+  readonly value: unknown;
+}
+
+serveParent({
+  /** Connections that only get their ServerHello and stay open (the memory figure). */
+  async "connect-idle"(a: { host: string; port: number; count: number; group: string }) {
+    const opened: RawClient[] = [];
+    const settled = await runPool(a.count, 200, async () => {
+      const client = await RawClient.connect(a.host, a.port);
+      opened.push(client);
+      await client.waitFor("ServerHello");
+      client.quiet();
+    });
+    groups.set(a.group, opened);
+    return { connected: settled.filter((s) => s.status === "fulfilled").length, firstError: firstError(settled) };
+  },
+  /** Connections to a baseline server, which says nothing first. */
+  async "connect-raw"(a: { host: string; port: number; count: number; group: string }) {
+    const settled = await runPool(a.count, 200, () => RawClient.connect(a.host, a.port));
+    groups.set(
+      a.group,
+      settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : [])),
+    );
+    return { connected: group(a.group).length, firstError: firstError(settled) };
+  },
+  /** Logs players in, `concurrency` at a time; the latency is connect → ServerPlayerEnteredWorld. */
+  async login(a: { host: string; port: number; players: BenchPlayer[]; concurrency: number; group: string }) {
+    const clients: RawClient[] = [];
+    const started = performance.now();
+    const settled = await runPool(a.players.length, a.concurrency, async (i) => {
+      const t = performance.now();
+      const client = await RawClient.connect(a.host, a.port);
+      clients.push(client);
+      await client.logIn(a.players[i] as BenchPlayer);
+      return performance.now() - t;
+    });
+    const seconds = (performance.now() - started) / 1000;
+    const latencies = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
+    groups.set(a.group, clients);
+    return { logins: latencies.length, seconds, ...latencyOf(latencies), failed: settled.length - latencies.length, firstError: firstError(settled) };
+  },
+  /** Every client sends `packet` and waits for `reply` (e.g. opening a vendor); then forgets the burst. */
+  async prepare(a: { group: string; packet: Packet; reply: string }) {
+    const clients = group(a.group);
+    const settled = await runPool(clients.length, 100, async (i) => {
+      const client = clients[i] as RawClient;
+      client.send(packetDef(a.packet.name), a.packet.value as never);
+      await client.waitFor(a.reply);
+    });
+    await new Promise((r) => setTimeout(r, 200));
+    for (const client of clients) client.quiet();
+    return { failed: settled.filter((s) => s.status === "rejected").length, firstError: firstError(settled) };
+  },
+  /**
+   * Encodes each client's request (stored under `request`), sends one from the first client and
+   * records the frames until `terminal`: their bytes (for the baselines) and the terminal's size.
+   */
+  async calibrate(a: { group: string; request: string; packet: Packet; terminal: string }) {
+    const clients = group(a.group);
+    const def = packetDef(a.packet.name);
+    requests.set(
+      a.request,
+      clients.map((c) => c.encode(def, a.packet.value as never)),
+    );
+    const first = clients[0] as RawClient;
+    for (const client of clients) client.quiet();
+    first.capture = [];
+    first.socket.write((requests.get(a.request) as Buffer[])[0] as Buffer);
+    const answer = await first.waitFor(a.terminal, 30_000);
+    await new Promise((r) => setTimeout(r, 200));
+    const frames = first.capture;
+    first.capture = undefined;
+    for (const client of clients) client.quiet();
+    const names: string[] = [];
+    // Decoding again tells which captured frame is which (the client's key is stateless per frame).
+    for (const bytes of frames) names.push(first.channel.decodeFrame({ opcode: bytes.readUInt16LE(4), payload: bytes.subarray(6) }).name);
+    const terminalIndex = names.lastIndexOf(answer.name);
+    const terminalSize = (frames[terminalIndex] as Buffer).length - 6;
+    // The loops tell the answer by its size: another frame of that size would be counted as one.
+    const clash = frames.findIndex((f, i) => i !== terminalIndex && f.length - 6 === terminalSize);
+    if (clash >= 0) throw new Error(`${names[clash]} has the size of ${answer.name} (${terminalSize} bytes): the loop could not tell them apart`);
+    return {
+      frames: frames.map((f) => f.toString("base64")),
+      names,
+      terminalSize,
+      requestBytes: (requests.get(a.request) as Buffer[])[0]?.toString("base64"),
+    };
+  },
+  /** A closed loop of every client of `group` sending `request` (or `bytes` for baselines). */
+  async loop(a: { group: string; request?: string; bytes?: string; terminalSize: number; seconds: number; serverPid?: number }) {
+    const clients = group(a.group);
+    const own = a.request ? requests.get(a.request) : undefined;
+    const bytes = own ?? [Buffer.from(a.bytes ?? "", "base64")];
+    return closedLoop(clients, bytes, a.terminalSize, a.seconds, a.serverPid);
+  },
+  /** The first `count` clients of `from`, also known as `to` (the buyers among the round-trip players). */
+  subgroup(a: { from: string; to: string; count: number }) {
+    groups.set(a.to, group(a.from).slice(0, a.count));
+    return null;
+  },
+  close(a: { group: string }) {
+    for (const client of groups.get(a.group) ?? []) client.close();
+    groups.delete(a.group);
+    return null;
+  },
+  "pg-update": pgUpdateLoop,
+  "pglite-update": pgliteUpdateLoop,
+  codec(a: { seconds: number; packets: "chat" | "mix" }) {
+    return benchCodec({ seconds: a.seconds, packets: a.packets });
+  },
+  /** Milliseconds to read and JSON.parse every file of the directory, as loadGameData reads them. */
+  async "data-parse"(a: { dir: string; files: string[] }) {
+    const started = performance.now();
+    await Promise.all(a.files.map(async (file) => JSON.parse(await readFile(join(a.dir, file), "utf8")) as unknown));
+    return performance.now() - started;
+  },
+  async "data-load"(a: { dir: string }) {
+    const started = performance.now();
+    await loadGameData({ dir: a.dir });
+    return performance.now() - started;
+  },
+});

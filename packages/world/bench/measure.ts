@@ -1,0 +1,81 @@
+// Alternated, repeated measurement of a figure and its limit, and the rows they make.
+import type { LoopResult } from "./loops";
+import { ratioSpread, type Goal, type Row } from "./report";
+import { spread } from "./stats";
+import { cpuSeconds } from "./world-process";
+
+/** One timed run of a closed loop, with the CPU its server process spent meanwhile. */
+export interface Run {
+  readonly perSecond: number;
+  readonly p50: number;
+  readonly p99: number;
+  /** Milliseconds of the server's CPU per completed request; NaN when unknown. */
+  readonly cpuMsPerRequest: number;
+  readonly requests: number;
+  readonly disconnected: number;
+}
+
+/**
+ * Runs `loop` and turns its counts into rates. The server's CPU is the loop's own reading of the
+ * timed window when it has one, else read around the whole call from `pid` (no pid: no CPU figure).
+ */
+export async function timed(
+  pid: number | undefined,
+  loop: () => Promise<Pick<LoopResult, "requests" | "seconds" | "p50" | "p99"> & { disconnected?: number; serverCpuSeconds?: number }>,
+): Promise<Run> {
+  const before = pid === undefined ? Number.NaN : cpuSeconds(pid);
+  const result = await loop();
+  const after = pid === undefined ? Number.NaN : cpuSeconds(pid);
+  const cpu = result.serverCpuSeconds !== undefined && Number.isFinite(result.serverCpuSeconds) ? result.serverCpuSeconds : after - before;
+  return {
+    perSecond: result.requests / result.seconds,
+    p50: result.p50,
+    p99: result.p99,
+    cpuMsPerRequest: result.requests > 0 ? (cpu * 1000) / result.requests : Number.NaN,
+    requests: result.requests,
+    disconnected: result.disconnected ?? 0,
+  };
+}
+
+/** `rounds` times: the limit, then the figure (so neither always runs on a warmer machine first). */
+export async function alternate(
+  rounds: number,
+  figure: () => Promise<Run>,
+  limit: () => Promise<Run>,
+  progress: (line: string) => void,
+  label: string,
+): Promise<{ figure: Run[]; limit: Run[] }> {
+  const runs = { figure: [] as Run[], limit: [] as Run[] };
+  for (let round = 0; round < rounds; round++) {
+    const first = round % 2 === 0 ? "limit" : "figure";
+    for (const which of [first, first === "limit" ? "figure" : "limit"] as const) {
+      const run = await (which === "figure" ? figure() : limit());
+      runs[which].push(run);
+      progress(`  ${label} round ${round + 1}/${rounds} ${which}: ${Math.round(run.perSecond)}/s, p50 ${run.p50.toFixed(1)} ms, p99 ${run.p99.toFixed(1)} ms`);
+    }
+  }
+  return runs;
+}
+
+const of = (runs: readonly Run[], key: keyof Run) => runs.map((r) => r[key]);
+
+/** The rows of a round-trip figure: throughput (with `goal`), p50, p99 (with `p99Goal`), server CPU per request. */
+export function roundTripRows(
+  name: string,
+  unit: string,
+  runs: { figure: Run[]; limit: Run[] },
+  limitName: string,
+  goals: { throughput?: Goal; p99?: Goal } = {},
+): Row[] {
+  const { figure, limit } = runs;
+  const row = (label: string, key: keyof Run, u: string, goal?: Goal): Row => ({
+    figure: `${name}: ${label}`,
+    value: { unit: u, spread: spread(of(figure, key)) },
+    limit: { name: limitName, unit: u, spread: spread(of(limit, key)) },
+    ratio: ratioSpread(of(figure, key), of(limit, key)),
+    ...(goal ? { goal } : {}),
+  });
+  const rows = [row("throughput", "perSecond", unit, goals.throughput), row("p50", "p50", "ms"), row("p99", "p99", "ms", goals.p99)];
+  if (figure.some((r) => Number.isFinite(r.cpuMsPerRequest))) rows.push(row("server CPU per request", "cpuMsPerRequest", "ms"));
+  return rows;
+}

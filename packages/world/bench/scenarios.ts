@@ -1,0 +1,315 @@
+// The figures measured against the running world server, each next to its limit.
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+import { CHAT_CHANNEL_TYPE } from "@bezgelor/protocol";
+import type { BenchArgs } from "./args";
+import { alternate, roundTripRows, timed, type Run } from "./measure";
+import type { BenchPlayer } from "./raw-client";
+import type { Row } from "./report";
+import type { Helper } from "./rpc";
+import type { LoopResult } from "./loops";
+import type { StatementLoopResult } from "./db-baseline";
+import { spread } from "./stats";
+import { rssBytes, type WorldProcess } from "./world-process";
+
+/** Everything a scenario needs. */
+export interface BenchContext {
+  readonly args: BenchArgs;
+  readonly load: Helper;
+  readonly baseline: Helper;
+  readonly world: WorldProcess;
+  /** The round-trip players (each alone in a zone) and the crowd of the shared zone. */
+  readonly players: { readonly solo: readonly BenchPlayer[]; readonly crowd: readonly BenchPlayer[] };
+  /** PostgreSQL URL of the bench's database; undefined on the embedded database. */
+  readonly url: string | undefined;
+  readonly migrationsDir: string;
+  readonly progress: (line: string) => void;
+  readonly rows: Row[];
+  readonly notes: string[];
+}
+
+interface Calibration {
+  readonly frames: string[];
+  readonly names: string[];
+  readonly terminalSize: number;
+  readonly requestBytes: string;
+}
+
+const KIB = 1024;
+const MIB = 1024 * 1024;
+/** The issue's memory goal: 20,000 idle sessions in 1 GiB. */
+const GOAL_SESSIONS = 20_000;
+/** A chat line of the length players type. */
+const LINE = "Anyone up for Stormtalon? LFM tank and healer, need 2 more";
+const say = { name: "ClientChat", value: { channel: { type: CHAT_CHANNEL_TYPE.Say, chatId: 0n }, message: LINE, formats: [], chatMessageId: 1 } };
+const WORLD = { host: "127.0.0.1" };
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function settledRss(pid: number): Promise<number> {
+  await sleep(1500);
+  return rssBytes(pid);
+}
+
+/**
+ * Memory per connected (not logged in) session at `args.idle` sessions, opened in two halves: the
+ * first half may fit in heap the server already had, so the extrapolation to the goal's 20,000
+ * uses the larger of the average and the second half's growth per session.
+ */
+export async function memoryFigure(ctx: BenchContext): Promise<void> {
+  const { world, load, args } = ctx;
+  const before = await settledRss(world.pid);
+  const half = Math.floor(args.idle / 2);
+  ctx.progress(`memory: opening ${args.idle} idle sessions in two halves …`);
+  const first = await load.call<{ connected: number; firstError?: string }>("connect-idle", { ...WORLD, port: world.port, count: half, group: "idle-1" });
+  const middle = await settledRss(world.pid);
+  const second = await load.call<{ connected: number; firstError?: string }>("connect-idle", {
+    ...WORLD,
+    port: world.port,
+    count: args.idle - half,
+    group: "idle-2",
+  });
+  const after = await settledRss(world.pid);
+  await load.call("close", { group: "idle-1" });
+  await load.call("close", { group: "idle-2" });
+  const connected = first.connected + second.connected;
+  if (connected < args.idle)
+    ctx.notes.push(`memory: only ${connected} of ${args.idle} idle sessions connected (${first.firstError ?? second.firstError ?? "?"})`);
+  const average = (after - before) / Math.max(1, connected);
+  const secondHalf = (after - middle) / Math.max(1, second.connected);
+  const perSession = Math.max(average, secondHalf);
+  const perSessionLimit = GIB_PER_GOAL / GOAL_SESSIONS;
+  ctx.rows.push(
+    {
+      figure: `memory per idle session (${connected} connected, not logged in; server RSS delta)`,
+      value: { unit: "KiB", spread: spread([perSession / KIB]) },
+      limit: { name: "1 GiB / 20,000", unit: "KiB", spread: spread([perSessionLimit / KIB]) },
+      ratio: spread([perSession / perSessionLimit]),
+      goal: { op: "<=", value: 1 },
+    },
+    {
+      figure: "server RSS at 20,000 idle sessions (extrapolated)",
+      value: { unit: "MiB", spread: spread([(after + Math.max(0, GOAL_SESSIONS - connected) * perSession) / MIB]) },
+      goal: { op: "<=", value: 1024, on: "value" },
+      note: `RSS ${Math.round(before / MIB)} MiB empty, ${Math.round(after / MIB)} MiB at ${connected}; + ${(perSession / KIB).toFixed(1)} KiB each`,
+    },
+  );
+  await sleep(500);
+}
+
+const GIB_PER_GOAL = 1024 * MIB;
+
+/** Logs the round-trip players in (the login storm) and records logins/s and memory per in-world session. */
+export async function loginFigure(ctx: BenchContext): Promise<void> {
+  const { world, load, players } = ctx;
+  const before = await settledRss(world.pid);
+  const concurrency = Math.min(100, players.solo.length);
+  ctx.progress(`login: ${players.solo.length} players, ${concurrency} at a time …`);
+  const result = await load.call<{ logins: number; seconds: number; p50: number; p99: number; failed: number; firstError?: string }>("login", {
+    ...WORLD,
+    port: world.port,
+    players: players.solo,
+    concurrency,
+    group: "solo",
+  });
+  if (result.failed > 0) throw new Error(`${result.failed} logins failed: ${result.firstError ?? "?"}\n${world.output()}`);
+  const after = await settledRss(world.pid);
+  const perSession = (after - before) / Math.max(1, result.logins);
+  ctx.rows.push(
+    {
+      figure: `logins (${result.logins} players, ${concurrency} at a time): connect → in world`,
+      value: { unit: "logins/s", spread: spread([result.logins / result.seconds]) },
+      note: `p50 ${result.p50.toFixed(0)} ms, p99 ${result.p99.toFixed(0)} ms; no limit measured`,
+    },
+    {
+      figure: `memory per in-world session (${result.logins} logged in; server RSS delta)`,
+      value: { unit: "KiB", spread: spread([perSession / KIB]) },
+      note: "over the logins",
+    },
+    {
+      figure: "server RSS at 20,000 in-world sessions (extrapolated)",
+      value: { unit: "MiB", spread: spread([(after + Math.max(0, GOAL_SESSIONS - result.logins) * perSession) / MIB]) },
+      goal: { op: "<=", value: 1024, on: "value" },
+      note: `RSS ${Math.round(after / MIB)} MiB at ${result.logins} + ${(perSession / KIB).toFixed(1)} KiB each`,
+    },
+  );
+}
+
+/** Calibrates one request of `group` and returns what the baselines need. */
+function calibrate(ctx: BenchContext, group: string, request: string, packet: { name: string; value: unknown }, terminal: string): Promise<Calibration> {
+  return ctx.load.call<Calibration>("calibrate", { group, request, packet, terminal });
+}
+
+function worldLoop(ctx: BenchContext, group: string, request: string, terminalSize: number): () => Promise<Run> {
+  return () =>
+    timed(ctx.world.pid, () => ctx.load.call<LoopResult>("loop", { group, request, terminalSize, seconds: ctx.args.seconds, serverPid: ctx.world.pid }));
+}
+
+/** Chat round trip (each player alone in its zone) vs a `net` echo server answering the same bytes. */
+export async function chatFigure(ctx: BenchContext): Promise<void> {
+  const n = ctx.players.solo.length;
+  ctx.progress(`chat round trip: ${n} clients vs echo …`);
+  const cal = await calibrate(ctx, "solo", "chat", say, "ServerChatResult");
+  const echo = await ctx.baseline.call<{ port: number; pid: number }>("start", { mode: "echo", reply: cal.frames });
+  await ctx.load.call("connect-raw", { ...WORLD, port: echo.port, count: n, group: "echo" });
+  const echoLoop = () =>
+    timed(echo.pid, () =>
+      ctx.load.call<LoopResult>("loop", {
+        group: "echo",
+        bytes: cal.requestBytes,
+        terminalSize: cal.terminalSize,
+        seconds: ctx.args.seconds,
+        serverPid: echo.pid,
+      }),
+    );
+  const runs = await alternate(ctx.args.rounds, worldLoop(ctx, "solo", "chat", cal.terminalSize), echoLoop, ctx.progress, "chat");
+  await ctx.load.call("close", { group: "echo" });
+  await ctx.baseline.call("stop");
+  ctx.rows.push(
+    ...roundTripRows(`chat round trip, ${n} clients (answer: ${cal.names.join(" + ")})`, "req/s", runs, "net echo", {
+      throughput: { op: ">=", value: 0.8 },
+      p99: { op: "<=", value: 2 },
+    }),
+  );
+  rateNote(ctx, "chat", runs.figure, n);
+}
+
+function rateNote(ctx: BenchContext, what: string, runs: readonly Run[], sessions: number): void {
+  const perSession = Math.max(...runs.map((r) => r.perSecond)) / Math.max(1, sessions);
+  ctx.notes.push(
+    `${what}: each closed-loop session sent up to ${perSession.toFixed(1)} packets/s (default rate limit 50/s, burst 200)` +
+      (perSession > 50 ? ": above the default, which would disconnect it; the bench's server has the limit raised (see below)" : ": within the default"),
+  );
+  const lost = runs.reduce((n, r) => n + r.disconnected, 0);
+  if (lost > 0) ctx.notes.push(`${what}: ${lost} sessions were disconnected during the runs`);
+}
+
+/** Title set (one UPDATE in an action) through the server vs the same UPDATE through plain pg / PGlite. */
+export async function dbFigure(ctx: BenchContext): Promise<void> {
+  const n = ctx.players.solo.length;
+  ctx.progress(`database round trip: title set, ${n} clients …`);
+  const cal = await calibrate(ctx, "solo", "title", { name: "ClientTitleSet", value: { titleId: 0 } }, "ServerTitleSet");
+  const ids = ctx.players.solo.map((p) => p.accountId);
+  const pool = 10;
+  const limitName = ctx.url ? `plain pg (pool ${pool})` : "PGlite direct";
+  const limit = () =>
+    timed(undefined, () =>
+      ctx.url
+        ? ctx.load.call<StatementLoopResult>("pg-update", { url: ctx.url, ids, callers: n, pool, seconds: ctx.args.seconds })
+        : ctx.load.call<StatementLoopResult>("pglite-update", { migrationsDir: ctx.migrationsDir, rows: n, callers: n, seconds: ctx.args.seconds }),
+    );
+  const runs = await alternate(ctx.args.rounds, worldLoop(ctx, "solo", "title", cal.terminalSize), limit, ctx.progress, "title set");
+  ctx.rows.push(
+    ...roundTripRows(`title set (1 UPDATE) round trip, ${n} clients`, "req/s", runs, limitName, {
+      throughput: { op: ">=", value: 0.5 },
+      p99: { op: "<=", value: 200, on: "value" },
+    }),
+  );
+  rateNote(ctx, "title set", runs.figure, n);
+}
+
+const execFileAsync = promisify(execFile);
+
+/** pgbench's TPC-B for at least 2 s (its clients connect first; a shorter run may finish nothing). */
+async function pgbench(url: string, clients: number, seconds: number): Promise<Run> {
+  const { stdout } = await execFileAsync("pgbench", ["-n", "-c", String(clients), "-j", "2", "-T", String(Math.max(2, Math.round(seconds))), url]);
+  const tps = /tps = ([\d.]+)/.exec(stdout);
+  const processed = /transactions actually processed: (\d+)/.exec(stdout);
+  const latency = /latency average = ([\d.]+) ms/.exec(stdout);
+  if (!tps && !processed) throw new Error(`pgbench printed neither tps nor transactions:\n${stdout}`);
+  const average = latency ? Number(latency[1]) : Number.NaN;
+  return {
+    perSecond: tps ? Number(tps[1]) : 0,
+    p50: average,
+    p99: Number.NaN,
+    cpuMsPerRequest: Number.NaN,
+    requests: Number(processed?.[1] ?? 0),
+    disconnected: 0,
+  };
+}
+
+/** Vendor purchases by `buyers` players vs pgbench TPC-B with as many clients on the same server. */
+export async function purchaseFigure(ctx: BenchContext): Promise<void> {
+  const buyers = Math.min(ctx.args.buyers, ctx.players.solo.length);
+  ctx.progress(`purchases: ${buyers} buyers …`);
+  await ctx.load.call("subgroup", { from: "solo", to: "buyers", count: buyers });
+  const opened = await ctx.load.call<{ failed: number; firstError?: string }>("prepare", {
+    group: "buyers",
+    packet: { name: "ClientVendorOpen", value: { vendorId: VENDOR_ID } },
+    reply: "ServerVendorItems",
+  });
+  if (opened.failed > 0) throw new Error(`opening the vendor failed: ${opened.firstError ?? "?"}`);
+  const cal = await calibrate(
+    ctx,
+    "buyers",
+    "purchase",
+    { name: "ClientVendorPurchase", value: { stockUniqueId: 1, purchaseQuantity: 1 } },
+    "ServerInventoryUpdate",
+  );
+  const figure = worldLoop(ctx, "buyers", "purchase", cal.terminalSize);
+  const name = `vendor purchase, ${buyers} buyers`;
+  if (!ctx.url) {
+    const runs: Run[] = [];
+    for (let round = 0; round < ctx.args.rounds; round++) {
+      const run = await figure();
+      ctx.progress(
+        `  purchases round ${round + 1}/${ctx.args.rounds}: ${Math.round(run.perSecond)}/s, p50 ${run.p50.toFixed(1)} ms, p99 ${run.p99.toFixed(1)} ms`,
+      );
+      runs.push(run);
+    }
+    rateNote(ctx, "purchases", runs, buyers);
+    ctx.rows.push({
+      figure: `${name}: throughput`,
+      value: { unit: "purchases/s", spread: spread(runs.map((r) => r.perSecond)) },
+      note: "pgbench n/a on the embedded database",
+    });
+    return;
+  }
+  const url = ctx.url;
+  ctx.progress("  pgbench -i (TPC-B tables in the bench's database) …");
+  await execFileAsync("pgbench", ["-i", "-q", "-s", "1", url]);
+  const runs = await alternate(ctx.args.rounds, figure, () => pgbench(url, buyers, ctx.args.seconds), ctx.progress, "purchases");
+  rateNote(ctx, "purchases", runs.figure, buyers);
+  const [throughput, p50] = roundTripRows(name, "tx/s", runs, `pgbench -c ${buyers} TPC-B`, { throughput: { op: ">=", value: 0.9 } });
+  if (throughput) ctx.rows.push(throughput);
+  if (p50) ctx.rows.push({ ...p50, figure: `${name}: p50 (pgbench: average)` });
+}
+
+/** The shipped vendor without a reputation requirement ("General Goods"); stock entry 1 costs 50 copper. */
+const VENDOR_ID = 8003;
+
+/** The crowd chatting in one zone vs a bare TCP fan-out of the same bytes. */
+export async function zoneFigure(ctx: BenchContext): Promise<void> {
+  const { crowd } = ctx.players;
+  ctx.progress(`zone: logging ${crowd.length} players into one zone …`);
+  const login = await ctx.load.call<{ failed: number; firstError?: string }>("login", {
+    ...WORLD,
+    port: ctx.world.port,
+    players: crowd,
+    concurrency: 50,
+    group: "crowd",
+  });
+  if (login.failed > 0) throw new Error(`${login.failed} crowd logins failed: ${login.firstError ?? "?"}`);
+  const cal = await calibrate(ctx, "crowd", "line", say, "ServerChatResult");
+  const line = cal.frames[cal.names.indexOf("ServerChat")];
+  const result = cal.frames[cal.names.lastIndexOf("ServerChatResult")];
+  const fanout = await ctx.baseline.call<{ port: number; pid: number }>("start", { mode: "fanout", line, result });
+  await ctx.load.call("connect-raw", { ...WORLD, port: fanout.port, count: crowd.length, group: "fanout" });
+  const limit = () =>
+    timed(fanout.pid, () =>
+      ctx.load.call<LoopResult>("loop", {
+        group: "fanout",
+        bytes: cal.requestBytes,
+        terminalSize: cal.terminalSize,
+        seconds: ctx.args.seconds,
+        serverPid: fanout.pid,
+      }),
+    );
+  ctx.progress(`zone: ${crowd.length} players chatting vs fan-out …`);
+  const runs = await alternate(ctx.args.rounds, worldLoop(ctx, "crowd", "line", cal.terminalSize), limit, ctx.progress, "zone");
+  await ctx.load.call("close", { group: "fanout" });
+  await ctx.load.call("close", { group: "crowd" });
+  await ctx.baseline.call("stop");
+  rateNote(ctx, "zone", runs.figure, crowd.length);
+  ctx.rows.push(...roundTripRows(`one zone of ${crowd.length} chatting players`, "lines/s", runs, "TCP fan-out", { throughput: { op: ">=", value: 0.5 } }));
+}
