@@ -31,8 +31,12 @@ const PRUNE_EVERY_MS = 60_000;
 /** The world server's event delivery; one per server and database. */
 export class EventDelivery {
   private flushing: Promise<void> | undefined;
-  /** Set by every flush(); the drain loop goes round until it stays clear. */
-  private again = false;
+  /** flush() calls so far; each is served by the first claim pass that starts after it. */
+  private requested = 0;
+  /** The value of `requested` when the last finished pass started. */
+  private served = 0;
+  /** Callers waiting for a pass, in call order (their targets only grow). */
+  private waiters: { target: number; resolve: () => void }[] = [];
   private timers: NodeJS.Timeout[] = [];
   private unlisten: (() => Promise<void>) | undefined;
   private stopped = false;
@@ -57,15 +61,18 @@ export class EventDelivery {
   }
 
   /**
-   * Delivers every pending event, oldest first. Calls while a flush runs make it go round once
-   * more, so an event committed before the call is delivered before the returned promise
-   * resolves. Never rejects: a failure is logged and retried by the next flush.
+   * Delivers every pending event, oldest first. An event committed before the call is delivered
+   * before the returned promise resolves: it resolves when the first claim pass that started
+   * after the call ends, not when the drain loop ends, so a steady stream of flushes from busy
+   * sessions never keeps an earlier caller waiting. Never rejects: a failure is logged and
+   * retried by the next flush.
    */
   flush(): Promise<void> {
     if (this.stopped) return Promise.resolve();
-    this.again = true;
+    const target = ++this.requested;
+    const done = new Promise<void>((resolve) => this.waiters.push({ target, resolve }));
     this.flushing ??= this.drain();
-    return this.flushing;
+    return done;
   }
 
   /** Stops polling and listening; waits for a flush in progress. */
@@ -79,14 +86,23 @@ export class EventDelivery {
 
   private async drain(): Promise<void> {
     try {
-      while (this.again && !this.stopped) {
-        this.again = false;
+      while (this.served < this.requested && !this.stopped) {
+        const upTo = this.requested;
         await this.deliverPending();
+        this.served = upTo;
+        this.release(upTo);
       }
     } finally {
-      // Cleared in the same turn as the last check of `again`, so no flush() can slip between.
+      // Cleared in the same turn as the last check of `requested`, so no flush() can slip between.
       this.flushing = undefined;
+      if (this.stopped) this.release(Number.POSITIVE_INFINITY);
     }
+  }
+
+  private release(upTo: number): void {
+    let n = 0;
+    while (n < this.waiters.length && this.waiters[n]!.target <= upTo) this.waiters[n++]!.resolve();
+    this.waiters.splice(0, n);
   }
 
   private async deliverPending(): Promise<void> {
