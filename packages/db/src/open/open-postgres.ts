@@ -31,7 +31,7 @@ export async function connectPgPool(options: PgPoolDatabaseOptions): Promise<Dat
       cause: error,
     });
   }
-  const client = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const client = new PrismaClient({ adapter: new PrismaPg(pool), errorFormat: "minimal" });
   registerExecutor(client, pgPoolExecutor(pool, kind === "postgres" ? "postgres" : "pglite"));
   const close = closer([() => client.$disconnect(), () => pool.end(), () => options.afterClose?.()], (error) =>
     logger.warn({ err: error }, "error while closing the database"),
