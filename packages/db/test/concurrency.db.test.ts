@@ -67,7 +67,7 @@ describe.skipIf(!onPostgres)(title, () => {
       grantCurrency(db.client, { ...opts, currency: "premium", accountId: id, amount: 3n, reason: "race", source: "gm" }),
     );
     const settled = await Promise.allSettled(grants);
-    expect(settled.filter((r) => r.status === "rejected").map((r) => String((r).reason))).toEqual([]);
+    expect(settled.filter((r) => r.status === "rejected").map((r) => String(r.reason))).toEqual([]);
     await expect(getBalances(db.client, { accountId: id })).resolves.toMatchObject({ premium: 60n });
     expect(await ledger({ accountId: id, currency: "premium" })).toHaveLength(20);
   });
