@@ -94,6 +94,7 @@ export async function startPgliteThread(options: StartPgliteThreadOptions): Prom
       };
     });
   } catch (error) {
+    stopping = true; // reported below, not as a crash
     await worker.terminate();
     throw new DbError(DB_ERROR_CODES.CONNECTION_FAILED, `Cannot open the embedded database in ${dataDir}: ${(error as Error).message}`, { cause: error });
   }
