@@ -2,14 +2,15 @@
 // connections through its socket never interleave inside a transaction, LISTEN/NOTIFY reaches
 // every connection, close() leaves nothing behind, and a crash of the thread is reported.
 import { existsSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isDatabaseUnavailable, openDatabase, type Database, type DbLogger } from "../src/index.js";
+import { DB_ERROR_CODES, isDatabaseUnavailable, openDatabase, type Database, type DbLogger } from "../src/index.js";
 import { embeddedThreadOf, socketPathFor } from "../src/open/open-pglite.js";
+import { expectDbError } from "./expect-db-error.js";
 
 let dir: string;
 let db: Database;
@@ -124,6 +125,17 @@ describe("closing and crashing", () => {
     expect(existsSync(socketPathFor(own))).toBe(false);
     expect(existsSync(path.join(own, "bezgelor.lock"))).toBe(false);
     expect(embeddedThreadOf(opened)?.failure).toBeUndefined();
+  });
+
+  it("PGlite failing to open the directory is CONNECTION_FAILED, with the lock released", async () => {
+    const broken = await mkdtemp(path.join(os.tmpdir(), "bezgelor-thread-broken-"));
+    try {
+      await writeFile(path.join(broken, "pgdata"), "not a directory");
+      await expectDbError(openDatabase({ config: { dir: broken } }), DB_ERROR_CODES.CONNECTION_FAILED);
+      expect(existsSync(path.join(broken, "bezgelor.lock"))).toBe(false);
+    } finally {
+      await rm(broken, { recursive: true, force: true });
+    }
   });
 
   it("a thread that dies is logged as an error and every request then fails as unavailable", async () => {
