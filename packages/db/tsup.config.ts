@@ -2,7 +2,8 @@ import { cp, rm } from "node:fs/promises";
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: { index: "src/index.ts", "testing/index": "src/testing/index.ts" },
+  // The embedded database's thread is its own entry: pglite-thread.ts starts dist/pglite-worker.js.
+  entry: { index: "src/index.ts", "testing/index": "src/testing/index.ts", "pglite-worker": "src/open/pglite-worker.ts" },
   format: ["esm"],
   target: "node20",
   dts: true,

@@ -1,19 +1,30 @@
 import { describe, expect, it } from "vitest";
-import { DbConfigSchema } from "./config.js";
+import { DbConfigSchema, DEFAULT_POOL_SIZE } from "./config.js";
 
 describe("DbConfigSchema", () => {
   it("fills in defaults", () => {
-    expect(DbConfigSchema.parse({})).toEqual({ dir: ".data/db", sessionKeyLifetimeSeconds: 1800 });
+    expect(DbConfigSchema.parse({})).toEqual({ dir: ".data/db", sessionKeyLifetimeSeconds: 1800, poolSize: DEFAULT_POOL_SIZE });
+    expect(DEFAULT_POOL_SIZE).toBeGreaterThanOrEqual(10);
   });
 
   it("accepts postgres URLs and numeric strings from the environment", () => {
-    expect(DbConfigSchema.parse({ url: "postgresql://u@h/db", sessionKeyLifetimeSeconds: "60" })).toMatchObject({
+    expect(DbConfigSchema.parse({ url: "postgresql://u@h/db", sessionKeyLifetimeSeconds: "60", poolSize: "32" })).toMatchObject({
       url: "postgresql://u@h/db",
       sessionKeyLifetimeSeconds: 60,
+      poolSize: 32,
     });
   });
 
-  it.each([{ url: "mysql://x" }, { dir: "" }, { sessionKeyLifetimeSeconds: 0 }, { sessionKeyLifetimeSeconds: 1.5 }])("rejects %j", (input) => {
+  it.each([
+    { url: "mysql://x" },
+    { dir: "" },
+    { sessionKeyLifetimeSeconds: 0 },
+    { sessionKeyLifetimeSeconds: 1.5 },
+    { poolSize: 0 },
+    { poolSize: 2.5 },
+    { poolSize: 1001 },
+    { poolSize: "many" },
+  ])("rejects %j", (input) => {
     expect(DbConfigSchema.safeParse(input).success).toBe(false);
   });
 });

@@ -1,9 +1,17 @@
 // The db package's slice of the configuration. Only the world package reads the environment;
 // it builds this object and hands it in.
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 
 /** Default lifetime of a realm session key: 30 minutes. */
 export const DEFAULT_SESSION_KEY_LIFETIME_SECONDS = 1800;
+
+/**
+ * Default size of the connection pool: twice the cores plus one, the usual sizing for a database
+ * on this machine (PostgreSQL's wiki, Prisma's default), and never fewer than the 10 connections
+ * node-postgres opens by default.
+ */
+export const DEFAULT_POOL_SIZE = Math.max(10, 2 * availableParallelism() + 1);
 
 /** Schema of {@link DbConfig}; parse with it to fill in defaults. */
 export const DbConfigSchema = z.object({
@@ -16,6 +24,12 @@ export const DbConfigSchema = z.object({
   dir: z.string().min(1).default(".data/db"),
   /** How long a realm session key stays valid after it is issued. */
   sessionKeyLifetimeSeconds: z.coerce.number().int().min(1).default(DEFAULT_SESSION_KEY_LIFETIME_SECONDS),
+  /**
+   * Connections this process opens: to PostgreSQL, or to the embedded database's thread when it
+   * owns the directory (PGlite runs one statement at a time; more connections queue there instead
+   * of in the pool). Transactions hold one each while they run.
+   */
+  poolSize: z.coerce.number().int().min(1).max(1000).default(DEFAULT_POOL_SIZE),
 });
 
 /** Database configuration after defaults are applied. */

@@ -61,6 +61,17 @@ describe.skipIf(!onPostgres)(title, () => {
     expect(await ledger({ characterId: id, currency: "gold" })).toHaveLength(50);
   });
 
+  it("20 parallel first grants of premium to a fresh account all apply (the racers also create its balance row)", async () => {
+    const { id } = await makeAccount(db.client);
+    const grants = Array.from({ length: 20 }, () =>
+      grantCurrency(db.client, { ...opts, currency: "premium", accountId: id, amount: 3n, reason: "race", source: "gm" }),
+    );
+    const settled = await Promise.allSettled(grants);
+    expect(settled.filter((r) => r.status === "rejected").map((r) => String(r.reason))).toEqual([]);
+    await expect(getBalances(db.client, { accountId: id })).resolves.toMatchObject({ premium: 60n });
+    expect(await ledger({ accountId: id, currency: "premium" })).toHaveLength(20);
+  });
+
   for (const currency of ["gold", "premium", "bonus"] as const) {
     describe(`${currency}: ten racers with one idempotency key`, () => {
       // Premium and bonus rows are created by the first change: these racers race that too.

@@ -9,12 +9,14 @@ export interface GetAccountByEmailOptions {
   email: string;
 }
 
+const GetAccountByEmailInput = z.object({ email: EmailSchema });
+
 /**
  * The account with this email, compared case-insensitively.
  * Throws DbError ACCOUNT_NOT_FOUND, INVALID_INPUT (not an email address).
  */
 export async function getAccountByEmail(db: DbClient, options: GetAccountByEmailOptions): Promise<AccountRecord> {
-  const { email } = parseInput(z.object({ email: EmailSchema }), options);
+  const { email } = parseInput(GetAccountByEmailInput, options);
   let account: AccountRecord | null;
   try {
     account = await db.account.findUnique({ where: { email }, select: accountSelect });

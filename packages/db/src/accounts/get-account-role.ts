@@ -9,13 +9,15 @@ export interface GetAccountRoleOptions {
   accountId: number;
 }
 
+const GetAccountRoleInput = z.object({ accountId: IdSchema });
+
 /**
  * The account's role as stored now. Permissions are read where they are used, never cached in a
  * session, so `bezgelor account role` takes effect on the next request.
  * Throws DbError ACCOUNT_NOT_FOUND, INVALID_INPUT (malformed id).
  */
 export async function getAccountRole(db: DbClient, options: GetAccountRoleOptions): Promise<AccountRole> {
-  const { accountId } = parseInput(z.object({ accountId: IdSchema }), options);
+  const { accountId } = parseInput(GetAccountRoleInput, options);
   let account: { role: AccountRole } | null;
   try {
     account = await db.account.findUnique({ where: { id: accountId }, select: { role: true } });

@@ -20,12 +20,14 @@ export interface IssuedSessionKey {
   createdAt: Date;
 }
 
+const IssueSessionKeyInput = z.object({ email: EmailSchema, now: z.date().optional() });
+
 /**
  * Issues a new random session key for the account, replacing any previous one (only the latest
  * key is valid). Throws DbError ACCOUNT_NOT_FOUND, INVALID_INPUT (not an email address).
  */
 export async function issueSessionKey(db: DbClient, options: IssueSessionKeyOptions): Promise<IssuedSessionKey> {
-  const input = parseInput(z.object({ email: EmailSchema, now: z.date().optional() }), options);
+  const input = parseInput(IssueSessionKeyInput, options);
   const sessionKey = randomBytes(16).toString("hex");
   const createdAt = input.now ?? new Date();
   try {

@@ -12,6 +12,8 @@ export interface SetAccountPasswordOptions {
   password: string;
 }
 
+const SetAccountPasswordInput = z.object({ email: EmailSchema, password: PasswordSchema });
+
 /**
  * Replaces the password and revokes the session key, and in the same transaction writes the
  * account.sessions-revoked event, on which the world server ends the account's live session
@@ -19,7 +21,7 @@ export interface SetAccountPasswordOptions {
  * 8..128 characters).
  */
 export async function setAccountPassword(db: DbClient, options: SetAccountPasswordOptions): Promise<AccountRecord> {
-  const input = parseInput(z.object({ email: EmailSchema, password: PasswordSchema }), options);
+  const input = parseInput(SetAccountPasswordInput, options);
   const passwordHash = await hashPassword(input.password);
   try {
     return await runTransaction(db, async (tx) => {

@@ -11,9 +11,11 @@ export interface SetAccountRoleOptions {
   role: AccountRole;
 }
 
+const SetAccountRoleInput = z.object({ email: EmailSchema, role: z.enum(AccountRole) });
+
 /** Sets the role. Throws DbError ACCOUNT_NOT_FOUND, INVALID_INPUT (bad email or unknown role). */
 export async function setAccountRole(db: DbClient, options: SetAccountRoleOptions): Promise<AccountRecord> {
-  const input = parseInput(z.object({ email: EmailSchema, role: z.enum(AccountRole) }), options);
+  const input = parseInput(SetAccountRoleInput, options);
   try {
     return await db.account.update({ where: { email: input.email }, data: { role: input.role }, select: accountSelect });
   } catch (error) {

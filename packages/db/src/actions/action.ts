@@ -10,7 +10,7 @@ import { toDbError } from "../errors.js";
 import { appendEvents } from "../events/append-events.js";
 import type { GameEvent } from "../events/game-event.js";
 import type { Prisma } from "../generated/prisma/client";
-import { claimIdempotencyKey, IdempotencyKeySchema, requestFingerprint, storeIdempotentResult } from "../idempotency/idempotency-key.js";
+import { claimIdempotencyKey, IdempotencyKeySchema, requestFingerprint } from "../idempotency/idempotency-key.js";
 import { parseInput } from "../validation.js";
 import { ActorSchema, type Actor } from "./actor.js";
 
@@ -124,8 +124,8 @@ export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>): Ac
           };
           const result = await spec.run(ctx, input);
           ctx.step("events");
-          await appendEvents(tx, events);
-          if (key !== null) await storeIdempotentResult(tx, key, result);
+          // One statement: the events, their notification and the key's result.
+          await appendEvents(tx, events, key === null ? undefined : { key, result });
           return { result, events, replayed: false };
         },
         ACTION_TRANSACTION_OPTIONS,

@@ -9,13 +9,15 @@ export interface GetCharacterByNameOptions {
   name: string;
 }
 
+const GetCharacterByNameInput = z.object({ name: z.string() });
+
 /**
  * The character with this name, compared case-insensitively. Throws DbError
  * CHARACTER_NOT_FOUND (including for strings that cannot be a name), INVALID_INPUT for a
  * non-string.
  */
 export async function getCharacterByName(db: DbClient, options: GetCharacterByNameOptions): Promise<Character> {
-  const { name } = parseInput(z.object({ name: z.string() }), options);
+  const { name } = parseInput(GetCharacterByNameInput, options);
   let character: Character | null;
   try {
     character = await db.character.findUnique({ where: { nameKey: name.trim().toLowerCase() } });

@@ -11,13 +11,15 @@ export interface GetCharacterOptions {
   accountId?: number;
 }
 
+const GetCharacterInput = z.object({ characterId: IdSchema, accountId: IdSchema.optional() });
+
 /**
  * The character with this id. Throws DbError CHARACTER_NOT_FOUND when there is none or when it
  * belongs to another account than `accountId` (not told apart, so ids of others do not leak);
  * INVALID_INPUT for malformed ids.
  */
 export async function getCharacter(db: DbClient, options: GetCharacterOptions): Promise<Character> {
-  const input = parseInput(z.object({ characterId: IdSchema, accountId: IdSchema.optional() }), options);
+  const input = parseInput(GetCharacterInput, options);
   let character: Character | null;
   try {
     character = await db.character.findFirst({

@@ -9,12 +9,14 @@ export interface ListCharactersOptions {
   accountId: number;
 }
 
+const ListCharactersInput = z.object({ accountId: IdSchema });
+
 /**
  * The account's characters, oldest first; empty for an account without characters (or an
  * unknown account). Throws DbError INVALID_INPUT for a malformed id.
  */
 export async function listCharacters(db: DbClient, options: ListCharactersOptions): Promise<Character[]> {
-  const { accountId } = parseInput(z.object({ accountId: IdSchema }), options);
+  const { accountId } = parseInput(ListCharactersInput, options);
   try {
     return await db.character.findMany({ where: { accountId }, orderBy: { id: "asc" } });
   } catch (error) {

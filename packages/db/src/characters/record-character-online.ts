@@ -10,6 +10,8 @@ export interface RecordCharacterOnlineOptions {
   at?: Date;
 }
 
+const RecordCharacterOnlineInput = z.object({ characterId: IdSchema, at: z.date().optional() });
+
 /**
  * Stamps the character's `lastOnlineAt`: the world server calls it when the character enters and
  * when it leaves the world, so at the character screen it is the last logout (the character
@@ -17,7 +19,7 @@ export interface RecordCharacterOnlineOptions {
  * Throws DbError CHARACTER_NOT_FOUND, INVALID_INPUT.
  */
 export async function recordCharacterOnline(db: DbClient, options: RecordCharacterOnlineOptions): Promise<void> {
-  const input = parseInput(z.object({ characterId: IdSchema, at: z.date().optional() }), options);
+  const input = parseInput(RecordCharacterOnlineInput, options);
   try {
     await db.character.update({ where: { id: input.characterId }, data: { lastOnlineAt: input.at ?? new Date() }, select: { id: true } });
   } catch (error) {

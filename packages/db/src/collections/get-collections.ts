@@ -21,9 +21,11 @@ const entry =
   (scope: "account" | "character") =>
   (r: Row): CollectionEntry => ({ ...r, collectibleType: r.collectibleType as CollectibleType, scope });
 
+const GetAccountCollectionInput = z.object({ accountId: IdSchema, collectibleType: Type });
+
 /** The account's collection (every character has it), by type then id; `[]` for an unknown account. Throws DbError INVALID_INPUT. */
 export async function getAccountCollection(db: DbClient, options: { accountId: number; collectibleType?: CollectibleType }): Promise<CollectionEntry[]> {
-  const { accountId, collectibleType } = parseInput(z.object({ accountId: IdSchema, collectibleType: Type }), options);
+  const { accountId, collectibleType } = parseInput(GetAccountCollectionInput, options);
   try {
     const rows = await db.accountCollection.findMany({
       where: { accountId, ...(collectibleType ? { collectibleType } : {}) },
@@ -36,9 +38,11 @@ export async function getAccountCollection(db: DbClient, options: { accountId: n
   }
 }
 
+const GetCharacterCollectionInput = z.object({ characterId: IdSchema, collectibleType: Type });
+
 /** One character's own collection; `[]` for an unknown character. Throws DbError INVALID_INPUT. */
 export async function getCharacterCollection(db: DbClient, options: { characterId: number; collectibleType?: CollectibleType }): Promise<CollectionEntry[]> {
-  const { characterId, collectibleType } = parseInput(z.object({ characterId: IdSchema, collectibleType: Type }), options);
+  const { characterId, collectibleType } = parseInput(GetCharacterCollectionInput, options);
   try {
     const rows = await db.characterCollection.findMany({
       where: { characterId, ...(collectibleType ? { collectibleType } : {}) },
@@ -67,15 +71,19 @@ export async function getMergedCollection(
   );
 }
 
+const OwnsCollectibleInput = z.object({
+  accountId: IdSchema,
+  characterId: IdSchema.nullable().optional(),
+  collectibleType: z.enum(COLLECTIBLE_TYPES),
+  collectibleId: IdSchema,
+});
+
 /** True when the account, or the character when given, has the collectible. Throws DbError INVALID_INPUT. */
 export async function ownsCollectible(
   db: DbClient,
   options: { accountId: number; characterId?: number | null; collectibleType: CollectibleType; collectibleId: number },
 ): Promise<boolean> {
-  const i = parseInput(
-    z.object({ accountId: IdSchema, characterId: IdSchema.nullable().optional(), collectibleType: z.enum(COLLECTIBLE_TYPES), collectibleId: IdSchema }),
-    options,
-  );
+  const i = parseInput(OwnsCollectibleInput, options);
   try {
     const key = { collectibleType: i.collectibleType, collectibleId: i.collectibleId };
     if ((await db.accountCollection.count({ where: { accountId: i.accountId, ...key } })) > 0) return true;

@@ -89,6 +89,17 @@ async function refusal(tx: Prisma.TransactionClient, change: CurrencyChange, own
     : new DbError(DB_ERROR_CODES.BALANCE_OVERFLOW, `Adding ${change.delta} ${change.currency} to ${balance} would exceed the 64-bit maximum`, { details });
 }
 
+/** Creates the account's row of `change.currency` if missing. Throws ACCOUNT_NOT_FOUND. */
+async function ensureAccountCurrencyRow(tx: Prisma.TransactionClient, change: CurrencyChange, accountId: number): Promise<void> {
+  try {
+    await tx.$executeRaw`INSERT INTO "account_currencies" ("account_id", "currency") VALUES (${accountId}, ${change.currency})
+      ON CONFLICT ("account_id", "currency") DO NOTHING`;
+  } catch (error) {
+    if (isForeignKeyViolation(error)) throw new DbError(DB_ERROR_CODES.ACCOUNT_NOT_FOUND, `No account ${accountId}`, { cause: error, details: { accountId } });
+    throw error;
+  }
+}
+
 /**
  * Applies one change with its ledger row, in the caller's transaction. Throws DbError
  * INSUFFICIENT_FUNDS or BALANCE_OVERFLOW (nothing changed), CHARACTER_NOT_FOUND (gold),
@@ -102,17 +113,15 @@ export async function applyCurrencyChange(tx: Prisma.TransactionClient, change: 
       details: { currency: change.currency },
     });
   }
-  if (!byCharacter) {
-    try {
-      await tx.$executeRaw`INSERT INTO "account_currencies" ("account_id", "currency") VALUES (${ownerId}, ${change.currency})
-        ON CONFLICT ("account_id", "currency") DO NOTHING`;
-    } catch (error) {
-      if (isForeignKeyViolation(error))
-        throw new DbError(DB_ERROR_CODES.ACCOUNT_NOT_FOUND, `No account ${ownerId}`, { cause: error, details: { accountId: ownerId } });
-      throw error;
-    }
+  const sql = byCharacter ? goldSql(change, ownerId) : accountSql(change, ownerId);
+  let rows = await tx.$queryRaw<Row[]>(sql);
+  // An account's premium or bonus row is created on its first change; only then (or on a refusal)
+  // are more statements needed. The UPDATE is retried even when a racing first change created the
+  // row: its INSERT waited for that commit, and the retry's snapshot sees the row.
+  if (rows.length === 0 && !byCharacter) {
+    await ensureAccountCurrencyRow(tx, change, ownerId);
+    rows = await tx.$queryRaw<Row[]>(sql);
   }
-  const rows = await tx.$queryRaw<Row[]>(byCharacter ? goldSql(change, ownerId) : accountSql(change, ownerId));
   const row = rows[0];
   if (!row) throw await refusal(tx, change, ownerId);
   return {

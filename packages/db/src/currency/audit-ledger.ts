@@ -174,6 +174,8 @@ function describeFailure(f: FailureJson): string {
   }
 }
 
+const AuditLedgerInput = z.object({ maxFailures: z.number().int().min(1).max(100_000).default(1000) });
+
 /**
  * Checks every balance against the ledger, in one statement over one snapshot: each entry's
  * balance_before + delta = balance_after and equals the next entry's balance_before, an owner's
@@ -184,7 +186,7 @@ function describeFailure(f: FailureJson): string {
  * (maxFailures), INTERNAL (database failure).
  */
 export async function auditLedger(db: DbClient, options: AuditLedgerOptions = {}): Promise<LedgerAuditReport> {
-  const { maxFailures } = parseInput(z.object({ maxFailures: z.number().int().min(1).max(100_000).default(1000) }), options);
+  const { maxFailures } = parseInput(AuditLedgerInput, options);
   let row: SummaryRow | undefined;
   try {
     [row] = await db.$queryRaw<SummaryRow[]>(auditSql(maxFailures));

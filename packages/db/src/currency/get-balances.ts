@@ -30,13 +30,15 @@ interface Row {
   character_found: boolean;
 }
 
+const GetBalancesInput = z.object({ accountId: IdSchema, characterId: IdSchema.optional() });
+
 /**
  * Reads premium and bonus of an account and, given `characterId`, that character's gold, in one
  * statement (one snapshot). Throws DbError ACCOUNT_NOT_FOUND, CHARACTER_NOT_FOUND (no such
  * character on this account), INVALID_INPUT.
  */
 export async function getBalances(db: DbClient, options: GetBalancesOptions): Promise<Balances> {
-  const { accountId, characterId } = parseInput(z.object({ accountId: IdSchema, characterId: IdSchema.optional() }), options);
+  const { accountId, characterId } = parseInput(GetBalancesInput, options);
   let rows: Row[];
   try {
     rows = await db.$queryRaw<Row[]>(Prisma.sql`SELECT

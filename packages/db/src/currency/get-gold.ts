@@ -8,9 +8,11 @@ export interface GetGoldOptions {
   characterId: number;
 }
 
+const GetGoldInput = z.object({ characterId: IdSchema });
+
 /** The character's balance. Throws DbError CHARACTER_NOT_FOUND, INVALID_INPUT. */
 export async function getGold(db: DbClient, options: GetGoldOptions): Promise<bigint> {
-  const { characterId } = parseInput(z.object({ characterId: IdSchema }), options);
+  const { characterId } = parseInput(GetGoldInput, options);
   let row: { gold: bigint } | null;
   try {
     row = await db.character.findUnique({ where: { id: characterId }, select: { gold: true } });

@@ -1,26 +1,38 @@
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import { toJsonColumn } from "../json-codec.js";
 import type { GameEvent } from "./game-event.js";
 
 /** The PostgreSQL channel notified (on commit) when events are written. */
 export const GAME_EVENTS_CHANNEL = "bezgelor_game_events";
 
+/** An idempotency key's result to store along with the events (see idempotency-key.ts). */
+export interface IdempotentResult {
+  key: string;
+  result: unknown;
+}
+
 /**
  * Writes events to the outbox inside the caller's transaction and notifies
- * {@link GAME_EVENTS_CHANNEL} with the id of the last event written. PostgreSQL delivers the notification only when the transaction
- * commits, so a listener never wakes for events that were rolled back.
+ * {@link GAME_EVENTS_CHANNEL} with the id of the last event written, in one statement (a
+ * data-modifying CTE), along with the idempotency key's result when one is given. PostgreSQL
+ * delivers the notification only when the transaction commits, so a listener never wakes for
+ * events that were rolled back. Events get ids in the order given.
  */
-export async function appendEvents(tx: Prisma.TransactionClient, events: readonly GameEvent[]): Promise<void> {
-  if (events.length === 0) return;
-  const rows = await tx.gameEvent.createManyAndReturn({
-    select: { id: true },
-    data: events.map((event) => ({
-      kind: event.kind,
-      accountId: event.accountId,
-      characterId: event.characterId,
-      payload: toJsonColumn(event),
-    })),
-  });
-  const last = rows.reduce((max, r) => (r.id > max ? r.id : max), 0n);
-  await tx.$executeRaw`SELECT pg_notify(${GAME_EVENTS_CHANNEL}, ${last.toString()})`;
+export async function appendEvents(tx: Prisma.TransactionClient, events: readonly GameEvent[], idempotent?: IdempotentResult): Promise<void> {
+  const store = idempotent
+    ? Prisma.sql`UPDATE "idempotency_keys" SET "result" = ${JSON.stringify(toJsonColumn({ value: idempotent.result }))}::jsonb
+        WHERE "key" = ${idempotent.key}`
+    : undefined;
+  if (events.length === 0) {
+    if (store) await tx.$executeRaw(store);
+    return;
+  }
+  const stored = store ? Prisma.sql`, "stored" AS (${store})` : Prisma.empty;
+  const rows = events.map((event) => ({ kind: event.kind, accountId: event.accountId, characterId: event.characterId, payload: toJsonColumn(event) }));
+  await tx.$executeRaw`WITH "appended" AS (
+      INSERT INTO "game_events" ("kind", "account_id", "character_id", "payload")
+      SELECT e->>'kind', (e->>'accountId')::integer, (e->>'characterId')::integer, e->'payload'
+        FROM jsonb_array_elements(${JSON.stringify(rows)}::jsonb) WITH ORDINALITY AS x(e, n) ORDER BY n
+      RETURNING "id")${stored}
+    SELECT pg_notify(${GAME_EVENTS_CHANNEL}, max("id")::text) FROM "appended"`;
 }

@@ -17,6 +17,8 @@ interface Row {
   payload: unknown;
 }
 
+const ClaimPendingEventsInput = z.object({ limit: z.number().int().min(1).max(1000) });
+
 /**
  * Marks up to `limit` undelivered events delivered and returns them in the order they were
  * written. One statement: rows locked by another claimer are skipped, so two claimers never get
@@ -25,7 +27,7 @@ interface Row {
  * Throws DbError INVALID_INPUT (limit), INTERNAL.
  */
 export async function claimPendingEvents(db: DbClient, options: ClaimPendingEventsOptions): Promise<StoredGameEvent[]> {
-  const { limit } = parseInput(z.object({ limit: z.number().int().min(1).max(1000) }), options);
+  const { limit } = parseInput(ClaimPendingEventsInput, options);
   try {
     const rows = await db.$queryRaw<Row[]>`UPDATE "game_events" SET "delivered_at" = CURRENT_TIMESTAMP
       WHERE "id" IN (SELECT "id" FROM "game_events" WHERE "delivered_at" IS NULL ORDER BY "id" LIMIT ${limit} FOR UPDATE SKIP LOCKED)

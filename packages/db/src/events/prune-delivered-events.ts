@@ -9,9 +9,11 @@ export interface PruneDeliveredEventsOptions {
   deliveredBefore: Date;
 }
 
+const PruneDeliveredEventsInput = z.object({ deliveredBefore: z.date() });
+
 /** Deletes delivered events older than the cut-off; returns how many. Throws DbError INVALID_INPUT, INTERNAL. */
 export async function pruneDeliveredEvents(db: DbClient, options: PruneDeliveredEventsOptions): Promise<number> {
-  const { deliveredBefore } = parseInput(z.object({ deliveredBefore: z.date() }), options);
+  const { deliveredBefore } = parseInput(PruneDeliveredEventsInput, options);
   try {
     const { count } = await db.gameEvent.deleteMany({ where: { deliveredAt: { lt: deliveredBefore } } });
     return count;

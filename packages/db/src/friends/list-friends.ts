@@ -53,12 +53,14 @@ const asPerson = (c: { id: number; name: string; class: number; level: number; f
   faction: c.faction,
 });
 
+const ListFriendsInput = z.object({ characterId: IdSchema, now: z.date().optional() });
+
 /**
  * The character's friend list, ignore list and unexpired invites both ways; empty lists for an
  * unknown character. Throws DbError INVALID_INPUT for a malformed id.
  */
 export async function listFriends(db: DbClient, options: ListFriendsOptions): Promise<FriendList> {
-  const { characterId, now } = parseInput(z.object({ characterId: IdSchema, now: z.date().optional() }), options);
+  const { characterId, now } = parseInput(ListFriendsInput, options);
   const at = now ?? new Date();
   try {
     const [entries, incoming, outgoing] = await Promise.all([

@@ -1,13 +1,13 @@
 // Idempotency as Stripe and PlayFab promise it: a key names one request. The first request with a
 // key claims it inside its own transaction (so a rolled-back request leaves no claim) and stores
-// its result; a retry with the same fingerprint gets that result back, marked replayed; the same
+// its result (with the action's events: append-events.ts); a retry with the same fingerprint gets that result back, marked replayed; the same
 // key with another request is refused. Racing claims of one key serialise on the primary key: the
 // loser's INSERT waits for the winner's commit, then sees the row.
 import { createHash } from "node:crypto";
 import { z } from "zod";
 import { DB_ERROR_CODES, DbError } from "../errors.js";
 import type { Prisma } from "../generated/prisma/client";
-import { fromJsonColumn, toJsonColumn } from "../json-codec.js";
+import { fromJsonColumn } from "../json-codec.js";
 
 /** 1..128 printable characters without spaces (UUIDs, client transaction ids, "grant-2026-11-30-1"). */
 export const IdempotencyKeySchema = z.string().regex(/^[\x21-\x7e]{1,128}$/, "must be 1 to 128 printable characters without spaces");
@@ -49,9 +49,4 @@ export async function claimIdempotencyKey<R>(tx: Prisma.TransactionClient, key: 
     });
   }
   return { fresh: false, result: fromJsonColumn<{ value: R }>(row.result).value };
-}
-
-/** Stores the first request's result under its key, in the same transaction as the claim. */
-export async function storeIdempotentResult(tx: Prisma.TransactionClient, key: string, result: unknown): Promise<void> {
-  await tx.idempotencyKey.update({ where: { key }, data: { result: toJsonColumn({ value: result }) } });
 }

@@ -9,12 +9,14 @@ export interface GetItemCountOptions {
   itemId: number;
 }
 
+const GetItemCountInput = z.object({ characterId: IdSchema, itemId: IdSchema });
+
 /**
  * How many of the item the character holds; 0 when none (or for an unknown character).
  * Throws DbError INVALID_INPUT for malformed ids.
  */
 export async function getItemCount(db: DbClient, options: GetItemCountOptions): Promise<number> {
-  const { characterId, itemId } = parseInput(z.object({ characterId: IdSchema, itemId: IdSchema }), options);
+  const { characterId, itemId } = parseInput(GetItemCountInput, options);
   try {
     const row = await db.characterInventoryItem.findUnique({ where: { characterId_itemId: { characterId, itemId } }, select: { count: true } });
     return row?.count ?? 0;

@@ -14,12 +14,14 @@ export interface InventoryItem {
   count: number;
 }
 
+const ListInventoryInput = z.object({ characterId: IdSchema });
+
 /**
  * The items the character holds (count above 0), ordered by item id. Empty for an unknown
  * character. Throws DbError INVALID_INPUT for a malformed id.
  */
 export async function listInventory(db: DbClient, options: ListInventoryOptions): Promise<InventoryItem[]> {
-  const { characterId } = parseInput(z.object({ characterId: IdSchema }), options);
+  const { characterId } = parseInput(ListInventoryInput, options);
   try {
     return await db.characterInventoryItem.findMany({
       where: { characterId, count: { gt: 0 } },

@@ -35,12 +35,14 @@ export interface MailView {
   attachments: MailAttachmentView[];
 }
 
+const ListMailInput = z.object({ characterId: IdSchema });
+
 /**
  * The character's mailbox, oldest first; empty for an unknown character. Throws DbError
  * INVALID_INPUT for a malformed id.
  */
 export async function listMail(db: DbClient, options: ListMailOptions): Promise<MailView[]> {
-  const { characterId } = parseInput(z.object({ characterId: IdSchema }), options);
+  const { characterId } = parseInput(ListMailInput, options);
   try {
     const rows = await db.mail.findMany({
       where: { recipientCharacterId: characterId },

@@ -43,7 +43,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     if (options.migrate ?? true) await migrateDatabase({ client: db.client, logger });
   };
   if (config.url) {
-    const db = await openPostgres(config.url, logger);
+    const db = await openPostgres(config.url, logger, config.poolSize);
     try {
       await prepare(db);
     } catch (error) {
@@ -53,5 +53,5 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     logger.info({ kind: db.kind }, "database open");
     return db;
   }
-  return openPglite({ dir: config.dir, logger, share: options.share ?? false, prepare });
+  return openPglite({ dir: config.dir, logger, share: options.share ?? false, poolSize: config.poolSize, prepare });
 }

@@ -1,25 +1,23 @@
-// The embedded database: a PGlite data directory owned by exactly one process. A second opener
-// either connects through the owner's socket (when the owner shares it) or is refused by name.
+// The embedded database: a PGlite data directory owned by exactly one process, which runs PGlite on
+// a thread of its own behind a Unix socket. A second opener either connects through the owner's
+// socket (when the owner shares it) or is refused by name.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { DB_ERROR_CODES, DbError } from "../errors.js";
-import { PrismaClient } from "../generated/prisma/client";
 import type { DbLogger } from "../logger.js";
-import { pgliteExecutor, registerExecutor } from "../migrate/executor.js";
-import { closer, type Database } from "./database.js";
+import type { Database } from "./database.js";
 import { acquireDirectoryLock, lockedError, type DirectoryLock, type LockInfo } from "./directory-lock.js";
 import { connectPgPool } from "./open-postgres.js";
-import { pgliteListen } from "./listen.js";
-import { PgliteSocketServer } from "./pglite-socket-server.js";
+import { startPgliteThread, type PgliteThread } from "./pglite-thread.js";
 
 /** PGlite's own files live in a subfolder, apart from our lock file and socket. */
 export const PGDATA_SUBDIR = "pgdata";
 const SOCKET_PORT = 5432;
+/** Connections of a process that reaches another one's embedded database (the admin CLI). */
+const REMOTE_POOL_SIZE = 2;
 // sun_path holds 108 bytes on Linux (104 on macOS); stay clear of both.
 const MAX_SOCKET_PATH = 100;
 
@@ -37,14 +35,16 @@ export interface OpenPgliteOptions {
   dir: string;
   logger: DbLogger;
   share: boolean;
+  /** Connections from this process to the database's thread when it owns the directory. */
+  poolSize: number;
   /** Runs migrations (or anything) before the socket is offered to others. */
   prepare: (db: Database) => Promise<void>;
 }
 
 /**
- * Opens the embedded database at `dir` (created on first use), or the owner's shared socket.
- * Throws DIRECTORY_LOCKED when a live process holds `dir` without sharing it, CONNECTION_FAILED
- * when PGlite cannot start.
+ * Opens the embedded database at `dir` (created on first use) on a thread of this process, or
+ * the owner's shared socket. Throws DIRECTORY_LOCKED when a live process holds `dir` without
+ * sharing it, CONNECTION_FAILED when PGlite cannot start.
  */
 export async function openPglite(options: OpenPgliteOptions): Promise<Database> {
   const dir = path.resolve(options.dir);
@@ -62,46 +62,62 @@ export async function openPglite(options: OpenPgliteOptions): Promise<Database> 
 
 async function openLocal(dir: string, lock: DirectoryLock, options: OpenPgliteOptions): Promise<Database> {
   const { logger } = options;
-  let pglite: PGlite;
+  // PGlite runs on its own thread and serves the socket; this process reaches it through the
+  // socket like any other, so statements never run on the sessions' event loop. The lock only
+  // advertises the socket once migrations ran (share mode); until then nobody else connects.
+  const socket = socketPathFor(dir);
+  const thread = await startPgliteThread({ dataDir: path.join(dir, PGDATA_SUBDIR), socketPath: socket, logger });
+  let database: Database;
   try {
-    pglite = await PGlite.create({ dataDir: path.join(dir, PGDATA_SUBDIR) });
-  } catch (error) {
-    throw new DbError(DB_ERROR_CODES.CONNECTION_FAILED, `Cannot open the embedded database in ${dir}: ${(error as Error).message}`, {
-      cause: error,
+    // allowExitOnIdle: like the in-process database before, idle connections do not keep the
+    // process alive (an owner that exits without close() still releases its lock on exit).
+    database = await connectPgPool({
+      pool: socketPool(socket, options.poolSize, { allowExitOnIdle: true }),
+      kind: "pglite",
+      logger,
+      afterClose: async () => {
+        await thread.stop(); // flushes and closes PGlite, removes the socket
+        lock.release();
+      },
     });
+  } catch (error) {
+    await thread.stop();
+    throw error;
   }
-  const client = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
-  registerExecutor(client, pgliteExecutor(pglite));
-  let server: PgliteSocketServer | undefined;
-  const close = closer([() => server?.stop(), () => client.$disconnect(), () => pglite.close(), () => lock.release()], (error) =>
-    logger.warn({ err: error }, "error while closing the embedded database"),
-  );
-  const database: Database = { client, kind: "pglite", close, listen: pgliteListen(pglite) };
+  embeddedThreads.set(database, thread);
   try {
     await options.prepare(database);
-    if (options.share) {
-      const socket = socketPathFor(dir);
-      server = new PgliteSocketServer(pglite, socket, logger);
-      await server.start();
-      lock.update({ socket });
-    }
+    if (options.share) lock.update({ socket });
   } catch (error) {
-    await close();
+    await database.close();
     throw error;
   }
   logger.info({ dir, share: options.share }, "embedded database open");
   return database;
 }
 
-async function openRemote(dir: string, holder: LockInfo, options: OpenPgliteOptions): Promise<Database> {
-  if (!holder.socket || !existsSync(holder.socket)) throw lockedError(dir, holder);
-  const pool = new pg.Pool({
-    host: path.dirname(holder.socket),
+/** A node-postgres pool on the embedded database's socket (PGlite knows one user and one database). */
+function socketPool(socket: string, max: number, extra: Partial<pg.PoolConfig> = {}): pg.Pool {
+  return new pg.Pool({
+    host: path.dirname(socket),
     port: SOCKET_PORT,
     user: "postgres",
     database: "template1", // PGlite's only database
-    max: 2,
+    max,
+    ...extra,
   });
+}
+
+const embeddedThreads = new WeakMap<Database, PgliteThread>();
+
+/** The thread behind an embedded database this process owns (tests end it to simulate a crash). */
+export function embeddedThreadOf(database: Database): PgliteThread | undefined {
+  return embeddedThreads.get(database);
+}
+
+async function openRemote(dir: string, holder: LockInfo, options: OpenPgliteOptions): Promise<Database> {
+  if (!holder.socket || !existsSync(holder.socket)) throw lockedError(dir, holder);
+  const pool = socketPool(holder.socket, REMOTE_POOL_SIZE);
   let database: Database;
   try {
     database = await connectPgPool({ pool, kind: "pglite-remote", logger: options.logger });

@@ -31,7 +31,7 @@ export async function connectPgPool(options: PgPoolDatabaseOptions): Promise<Dat
       cause: error,
     });
   }
-  const client = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const client = new PrismaClient({ adapter: new PrismaPg(pool), errorFormat: "minimal" });
   registerExecutor(client, pgPoolExecutor(pool, kind === "postgres" ? "postgres" : "pglite"));
   const close = closer([() => client.$disconnect(), () => pool.end(), () => options.afterClose?.()], (error) =>
     logger.warn({ err: error }, "error while closing the database"),
@@ -39,7 +39,7 @@ export async function connectPgPool(options: PgPoolDatabaseOptions): Promise<Dat
   return { client, kind, close, listen: poolListen(pool) };
 }
 
-/** Opens PostgreSQL at `url`. Throws CONNECTION_FAILED when it cannot connect. */
-export function openPostgres(url: string, logger: DbLogger): Promise<Database> {
-  return connectPgPool({ pool: new pg.Pool({ connectionString: url }), kind: "postgres", logger });
+/** Opens PostgreSQL at `url` with a pool of `poolSize` connections. Throws CONNECTION_FAILED when it cannot connect. */
+export function openPostgres(url: string, logger: DbLogger, poolSize: number): Promise<Database> {
+  return connectPgPool({ pool: new pg.Pool({ connectionString: url, max: poolSize }), kind: "postgres", logger });
 }

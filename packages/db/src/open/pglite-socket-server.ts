@@ -6,29 +6,46 @@
 // its peer dependency pins another PGlite patch release. Here every remote "unit" (messages up to
 // a ReadyForQuery that says idle) runs under PGlite's transaction mutex, the same one its own
 // `transaction()` and `query()` take: remote and local work never interleave.
+//
+// PGlite is one backend, so a notification (LISTEN/NOTIFY) arrives in the reply of whichever
+// connection's statement committed it; it is passed on to every other connection too, and each
+// pg client's LISTEN then sees what it would see on PostgreSQL.
 import { chmod, mkdir, unlink } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import type { DbLogger } from "../logger.js";
-import { FrontendReader, readyStatus, rollbackMessages, SSL_REFUSED } from "./wire.js";
+import { FrontendReader, rollbackMessages, scanReply, SSL_REFUSED } from "./wire.js";
 
 /** A remote client may hold the database this long inside a transaction without sending anything. */
 const IDLE_IN_UNIT_MS = 30_000;
+
+/** Options for {@link PgliteSocketServer}. */
+export interface PgliteSocketServerOptions {
+  /**
+   * PGlite itself failed under a statement (an exception, not an SQL error, which is answered to
+   * the client). Without it such a failure only closes that client's connection.
+   */
+  onFailure?: (error: unknown) => void;
+}
 
 /** The socket server; start() then stop() once. */
 export class PgliteSocketServer {
   readonly #db: PGlite;
   readonly #socketPath: string;
   readonly #logger: DbLogger;
+  readonly #options: PgliteSocketServerOptions;
   readonly #server: net.Server;
   readonly #sockets = new Set<net.Socket>();
+  /** Connections past their startup packet: the ones notifications may be passed on to. */
+  readonly #started = new Set<net.Socket>();
   readonly #serving = new Set<Promise<void>>();
 
-  constructor(db: PGlite, socketPath: string, logger: DbLogger) {
+  constructor(db: PGlite, socketPath: string, logger: DbLogger, options: PgliteSocketServerOptions = {}) {
     this.#db = db;
     this.#socketPath = socketPath;
     this.#logger = logger;
+    this.#options = options;
     this.#server = net.createServer((socket) => {
       const serving = this.#serve(socket).finally(() => this.#serving.delete(serving));
       this.#serving.add(serving);
@@ -64,7 +81,7 @@ export class PgliteSocketServer {
     const reader = new FrontendReader(socket);
     try {
       for (;;) {
-        const first = await reader.next();
+        const first = await reader.nextBatch();
         if (first === null || first.terminate) break;
         if (first.sslRequest) {
           socket.write(SSL_REFUSED);
@@ -72,11 +89,14 @@ export class PgliteSocketServer {
         }
         const open = await this.#db._runExclusiveTransaction(() => this.#runUnit(socket, reader, first.bytes));
         if (!open) break;
+        this.#started.add(socket);
       }
     } catch (error) {
       this.#logger.warn({ err: error }, "shared database connection failed");
+      this.#options.onFailure?.(error);
     } finally {
       this.#sockets.delete(socket);
+      this.#started.delete(socket);
       socket.destroy();
     }
   }
@@ -85,7 +105,7 @@ export class PgliteSocketServer {
   async #runUnit(socket: net.Socket, reader: FrontendReader, first: Uint8Array): Promise<boolean> {
     let status = await this.#exec(first, socket);
     while (status !== "I") {
-      const next = await reader.next(IDLE_IN_UNIT_MS);
+      const next = await reader.nextBatch(IDLE_IN_UNIT_MS);
       if (next === null || next.terminate || next.sslRequest) {
         await this.#abandon(status);
         return false;
@@ -95,18 +115,33 @@ export class PgliteSocketServer {
     return true;
   }
 
-  /** Executes one frontend message and forwards the reply; returns the last ReadyForQuery status. */
+  /**
+   * Executes frontend messages and forwards the reply; returns the last ReadyForQuery status.
+   * Notifications in the reply also go to every other connection (see the file comment).
+   */
   async #exec(message: Uint8Array, socket: net.Socket | null): Promise<string | undefined> {
-    const chunks: Uint8Array[] = [];
-    await this.#db._runExclusiveQuery(() =>
-      this.#db.execProtocolRawStream(message, {
-        onRawData: (data) => {
-          chunks.push(data);
-          if (socket && !socket.destroyed) socket.write(Buffer.from(data));
-        },
-      }),
-    );
-    return readyStatus(chunks);
+    const chunks: Buffer[] = [];
+    socket?.cork(); // the reply's chunks leave in one write
+    try {
+      await this.#db._runExclusiveQuery(() =>
+        this.#db.execProtocolRawStream(message, {
+          onRawData: (data) => {
+            const copy = Buffer.from(data); // `data` is a view into PGlite's memory, reused for the next chunk
+            chunks.push(copy);
+            if (socket && !socket.destroyed) socket.write(copy);
+          },
+        }),
+      );
+    } finally {
+      socket?.uncork();
+    }
+    const { status, notifications } = scanReply(chunks);
+    // Only this connection is mid-reply (units run one at a time), so these land between whole
+    // messages on every other socket.
+    for (const notification of notifications) {
+      for (const other of this.#started) if (other !== socket && !other.destroyed) other.write(notification);
+    }
+    return status;
   }
 
   /** Leaves no half-finished extended query or open transaction behind for the next user. */

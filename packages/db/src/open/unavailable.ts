@@ -11,7 +11,8 @@ const ADAPTER_UNAVAILABLE = new Set(["DatabaseNotReachable", "ConnectionClosed",
 const SOCKET_UNAVAILABLE = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EHOSTUNREACH", "ENETUNREACH", "ENOTFOUND", "EPIPE", "EAI_AGAIN"]);
 /** SQLSTATEs: class 08 (connection exception), 57P01..57P03 (shutdown, crash, cannot connect now), 53300 (too many connections). */
 const SQLSTATE_UNAVAILABLE = /^(08...|57P0[123]|53300)$/;
-const DRIVER_MESSAGES = /Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect/i;
+// "connect ENOENT <path>": a Unix socket that is gone (the embedded database's thread stopped).
+const DRIVER_MESSAGES = /Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|\bconnect ENOENT\b/i;
 
 interface ErrorLike {
   code?: unknown;

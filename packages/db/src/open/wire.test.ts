@@ -1,7 +1,7 @@
 import { EventEmitter } from "node:events";
 import type net from "node:net";
 import { describe, expect, it } from "vitest";
-import { FrontendReader, readyStatus, rollbackMessages } from "./wire.js";
+import { FrontendReader, readyStatus, rollbackMessages, scanReply } from "./wire.js";
 
 function fakeSocket() {
   return new EventEmitter() as unknown as net.Socket;
@@ -47,6 +47,46 @@ describe("FrontendReader", () => {
     socket.emit("data", ssl);
     expect(await reader.next()).toMatchObject({ sslRequest: true });
     expect(await reader.next(20)).toBeNull();
+  });
+});
+
+describe("FrontendReader.nextBatch", () => {
+  it("joins the typed messages already received, never the startup packet, and stops before Terminate", async () => {
+    const socket = fakeSocket();
+    const reader = new FrontendReader(socket);
+    const parse = typed("P", Buffer.from("\0SELECT 1\0\0\0"));
+    socket.emit("data", Buffer.concat([startup(), parse, typed("B"), typed("S")]));
+    expect(await reader.nextBatch()).toMatchObject({ startup: true });
+    const batch = await reader.nextBatch();
+    expect(Buffer.from(batch?.bytes ?? []).equals(Buffer.concat([parse, typed("B"), typed("S")]))).toBe(true);
+    socket.emit("data", Buffer.concat([typed("Q", Buffer.from("SELECT 2\0")), typed("X"), typed("Q", Buffer.from("late\0"))]));
+    expect((await reader.nextBatch())?.bytes.length).toBe(typed("Q", Buffer.from("SELECT 2\0")).length);
+    expect(await reader.nextBatch()).toMatchObject({ terminate: true });
+  });
+
+  it("leaves an incomplete message for later", async () => {
+    const socket = fakeSocket();
+    const reader = new FrontendReader(socket);
+    socket.emit("data", startup());
+    await reader.nextBatch();
+    const sync = typed("S");
+    const query = typed("Q", Buffer.from("SELECT 3\0"));
+    socket.emit("data", Buffer.concat([sync, query.subarray(0, 4)]));
+    expect((await reader.nextBatch())?.bytes.length).toBe(sync.length);
+    socket.emit("data", query.subarray(4));
+    expect(Buffer.from((await reader.nextBatch())?.bytes ?? []).equals(query)).toBe(true);
+  });
+});
+
+describe("scanReply", () => {
+  it("finds every notification, whole, and the last status", () => {
+    const body = Buffer.concat([Buffer.from([0, 0, 0, 7]), Buffer.from("chan\0payload\0")]);
+    const notification = typed("A", body);
+    const reply = Buffer.concat([typed("C", Buffer.from("SELECT 1\0")), notification, typed("Z", Buffer.from("I"))]);
+    const summary = scanReply([reply.subarray(0, 9), reply.subarray(9, 20), reply.subarray(20)]);
+    expect(summary.status).toBe("I");
+    expect(summary.notifications).toHaveLength(1);
+    expect(summary.notifications[0]?.equals(notification)).toBe(true);
   });
 });
 

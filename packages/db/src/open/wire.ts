@@ -9,11 +9,13 @@ const GSSENC_REQUEST_CODE = 80877104;
 /** The one-byte "no SSL" answer to an SSLRequest. */
 export const SSL_REFUSED = Buffer.from("N");
 
-/** One frontend message. */
+/** One frontend message (or, from {@link FrontendReader.nextBatch}, several typed ones in a row). */
 export interface FrontendMessage {
   bytes: Uint8Array;
   sslRequest: boolean;
   terminate: boolean;
+  /** The untyped startup packet (or a request before it). */
+  startup: boolean;
 }
 
 /** Splits a socket's bytes into frontend messages; the first is the untyped startup packet. */
@@ -57,6 +59,27 @@ export class FrontendReader {
     }
   }
 
+  /**
+   * Like {@link next}, but a typed message comes with every further complete typed message already
+   * received (up to a Terminate), as one buffer: PGlite runs them in one call, as a PostgreSQL
+   * backend reads a pipelined Parse/Bind/Execute/Sync in one go.
+   */
+  async nextBatch(timeoutMs?: number): Promise<FrontendMessage | null> {
+    const first = await this.next(timeoutMs);
+    if (!first || first.startup || first.terminate) return first;
+    let end = 0;
+    const buf = this.#buffer;
+    while (end + 5 <= buf.length && buf[end] !== 0x58 /* 'X' */) {
+      const length = 1 + buf.readInt32BE(end + 1);
+      if (end + length > buf.length) break;
+      end += length;
+    }
+    if (end === 0) return first;
+    const bytes = Buffer.concat([first.bytes, buf.subarray(0, end)]);
+    this.#buffer = buf.subarray(end);
+    return { ...first, bytes };
+  }
+
   #take(): FrontendMessage | null {
     const buf = this.#buffer;
     if (!this.#started) {
@@ -67,33 +90,50 @@ export class FrontendReader {
       const bytes = buf.subarray(0, length);
       this.#buffer = buf.subarray(length);
       if (code === SSL_REQUEST_CODE || code === GSSENC_REQUEST_CODE) {
-        return { bytes, sslRequest: true, terminate: false };
+        return { bytes, sslRequest: true, terminate: false, startup: true };
       }
       if (code === PROTOCOL_3) this.#started = true;
-      return { bytes, sslRequest: false, terminate: code !== PROTOCOL_3 };
+      return { bytes, sslRequest: false, terminate: code !== PROTOCOL_3, startup: true };
     }
     if (buf.length < 5) return null;
     const length = 1 + buf.readInt32BE(1);
     if (buf.length < length) return null;
     const bytes = buf.subarray(0, length);
     this.#buffer = buf.subarray(length);
-    return { bytes, sslRequest: false, terminate: bytes[0] === 0x58 /* 'X' */ };
+    return { bytes, sslRequest: false, terminate: bytes[0] === 0x58 /* 'X' */, startup: false };
   }
 }
 
-/** Transaction status of the last ReadyForQuery ('Z') in a backend reply: I, T or E. */
-export function readyStatus(chunks: Uint8Array[]): string | undefined {
-  const data = Buffer.concat(chunks);
+/** What the socket server needs to know of a backend reply. */
+export interface ReplySummary {
+  /** Transaction status of the last ReadyForQuery ('Z'): I, T or E; undefined when there is none. */
+  status: string | undefined;
+  /** Every complete NotificationResponse ('A') message, as sent. */
+  notifications: Buffer[];
+}
+
+/** Scans a backend reply (split anywhere over `chunks`) for its last status and its notifications. */
+export function scanReply(chunks: Uint8Array[]): ReplySummary {
+  const one = chunks.length === 1 ? (chunks[0] as Uint8Array) : undefined;
+  const data = one ? Buffer.from(one.buffer, one.byteOffset, one.byteLength) : Buffer.concat(chunks);
   let status: string | undefined;
+  const notifications: Buffer[] = [];
   for (let at = 0; at + 5 <= data.length;) {
     const type = data[at];
     const length = data.readInt32BE(at + 1);
     if (type === 0x5a /* 'Z' */ && length === 5 && at + 5 < data.length) {
       status = String.fromCharCode(data[at + 5] as number);
+    } else if (type === 0x41 /* 'A' */ && at + 1 + length <= data.length) {
+      notifications.push(Buffer.from(data.subarray(at, at + 1 + length)));
     }
     at += 1 + length;
   }
-  return status;
+  return { status, notifications };
+}
+
+/** Transaction status of the last ReadyForQuery ('Z') in a backend reply: I, T or E. */
+export function readyStatus(chunks: Uint8Array[]): string | undefined {
+  return scanReply(chunks).status;
 }
 
 function simpleQuery(sql: string): Uint8Array {

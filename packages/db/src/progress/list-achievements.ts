@@ -14,12 +14,14 @@ export interface AchievementRecord {
   earnedAt: Date;
 }
 
+const ListAchievementsInput = z.object({ characterId: IdSchema });
+
 /**
  * The character's earned achievements, ordered by achievement id. Empty for an unknown
  * character. Throws DbError INVALID_INPUT for a malformed id.
  */
 export async function listAchievements(db: DbClient, options: ListAchievementsOptions): Promise<AchievementRecord[]> {
-  const { characterId } = parseInput(z.object({ characterId: IdSchema }), options);
+  const { characterId } = parseInput(ListAchievementsInput, options);
   try {
     return await db.characterAchievement.findMany({
       where: { characterId },

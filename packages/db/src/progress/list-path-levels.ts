@@ -10,12 +10,14 @@ export interface ListPathLevelsOptions {
   characterId: number;
 }
 
+const ListPathLevelsInput = z.object({ characterId: IdSchema });
+
 /**
  * The character's path levels, ordered by path name; paths never set are absent. Empty for an
  * unknown character. Throws DbError INVALID_INPUT for a malformed id.
  */
 export async function listPathLevels(db: DbClient, options: ListPathLevelsOptions): Promise<PathLevelRecord[]> {
-  const { characterId } = parseInput(z.object({ characterId: IdSchema }), options);
+  const { characterId } = parseInput(ListPathLevelsInput, options);
   try {
     const rows = await db.characterPathLevel.findMany({ where: { characterId }, select: { path: true, level: true }, orderBy: { path: "asc" } });
     // The CHECK constraint guarantees the narrower type.

@@ -9,12 +9,14 @@ export interface ListQuestsOptions {
   characterId: number;
 }
 
+const ListQuestsInput = z.object({ characterId: IdSchema });
+
 /**
  * The character's accepted and completed quests, ordered by quest id. Empty for an unknown
  * character. Throws DbError INVALID_INPUT for a malformed id.
  */
 export async function listQuests(db: DbClient, options: ListQuestsOptions): Promise<QuestRecord[]> {
-  const { characterId } = parseInput(z.object({ characterId: IdSchema }), options);
+  const { characterId } = parseInput(ListQuestsInput, options);
   try {
     const rows = await db.characterQuest.findMany({ where: { characterId }, select: questSelect, orderBy: { questId: "asc" } });
     return rows.map(toQuestRecord);

@@ -25,6 +25,7 @@ export const PromoRewardSchema = z.discriminatedUnion("kind", [
 
 /** One reward of a code. */
 export type PromoReward = z.output<typeof PromoRewardSchema>;
+const PromoRewardsSchema = z.array(PromoRewardSchema);
 
 /** Codes are compared trimmed and case-insensitively: stored and looked up in upper case. */
 export function normalizePromoCode(code: string): string {
@@ -70,7 +71,7 @@ export function toPromoCodeRecord(row: {
   disabledAt: Date | null;
   createdAt: Date;
 }): PromoCodeRecord {
-  return { ...row, kind: row.kind as PromoCodeKind, rewards: z.array(PromoRewardSchema).parse(fromJson(row.rewards)) };
+  return { ...row, kind: row.kind as PromoCodeKind, rewards: PromoRewardsSchema.parse(fromJson(row.rewards)) };
 }
 
 // Amounts are stored as decimal strings (JSON has no bigint).

@@ -14,13 +14,15 @@ export interface ReputationStanding {
   standing: number;
 }
 
+const GetReputationsInput = z.object({ characterId: IdSchema });
+
 /**
  * Every faction the character has a standing with, ordered by faction id; factions never
  * changed are absent (their standing is 0). Empty for an unknown character.
  * Throws DbError INVALID_INPUT for a malformed id.
  */
 export async function getReputations(db: DbClient, options: GetReputationsOptions): Promise<ReputationStanding[]> {
-  const { characterId } = parseInput(z.object({ characterId: IdSchema }), options);
+  const { characterId } = parseInput(GetReputationsInput, options);
   try {
     return await db.characterReputation.findMany({
       where: { characterId },

@@ -28,6 +28,7 @@ export interface StoreOfferRecord {
 }
 
 type OfferRow = Prisma.StoreOfferGetPayload<object>;
+const StoreGrantsSchema = z.array(storeGrantSchema);
 
 /**
  * Grants from a JSON column (written with toJsonColumn, which tags bigints): the amounts come back
@@ -39,7 +40,7 @@ export function parseGrantsColumn(value: unknown): StoreGrant[] {
       ? { ...g, amount: String((g as { amount: bigint }).amount) }
       : g,
   );
-  return z.array(storeGrantSchema).parse(raw);
+  return StoreGrantsSchema.parse(raw);
 }
 
 /** Converts a row. */

@@ -41,7 +41,7 @@ export async function createTestDatabase(options: CreateTestDatabaseOptions = {}
   }
   const dump = await pgliteTemplate(migrationsDir);
   const pglite = await PGlite.create({ loadDataDir: dump });
-  const client = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const client = new PrismaClient({ adapter: new PrismaPGlite(pglite), errorFormat: "minimal" });
   registerExecutor(client, pgliteExecutor(pglite));
   const close = closer([() => client.$disconnect(), () => pglite.close()], (error) => logger.warn({ err: error }, "closing test db"));
   return { client, kind: "pglite", close, listen: pgliteListen(pglite) };

@@ -30,7 +30,7 @@ export async function unreachablePostgresUrl(): Promise<string> {
 export async function createUnreachableDatabase(): Promise<Database> {
   const pool = new pg.Pool({ connectionString: await unreachablePostgresUrl(), connectionTimeoutMillis: 2000 });
   pool.on("error", () => undefined);
-  const client = new PrismaClient({ adapter: new PrismaPg(pool) });
+  const client = new PrismaClient({ adapter: new PrismaPg(pool), errorFormat: "minimal" });
   const close = closer([() => client.$disconnect(), () => pool.end()], () => undefined);
   return { client, kind: "postgres", close, listen: poolListen(pool) };
 }

@@ -10,12 +10,14 @@ export interface GetActiveTitleOptions {
   now?: Date;
 }
 
+const GetActiveTitleInput = z.object({ accountId: IdSchema, now: z.date().optional() });
+
 /**
  * The account's active title id, or null when none is set or it has expired since (an event
  * title whose `expiresAt <= now`). Throws DbError ACCOUNT_NOT_FOUND, INVALID_INPUT.
  */
 export async function getActiveTitle(db: DbClient, options: GetActiveTitleOptions): Promise<number | null> {
-  const input = parseInput(z.object({ accountId: IdSchema, now: z.date().optional() }), options);
+  const input = parseInput(GetActiveTitleInput, options);
   const now = input.now ?? new Date();
   let rows: Array<{ title_id: number | null }>;
   try {

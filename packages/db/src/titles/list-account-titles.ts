@@ -11,12 +11,14 @@ export interface ListAccountTitlesOptions {
   now?: Date;
 }
 
+const ListAccountTitlesInput = z.object({ accountId: IdSchema, now: z.date().optional() });
+
 /**
  * The account's titles ordered by title id, without expired ones (`expiresAt <= now`). Empty
  * for an unknown account. Throws DbError INVALID_INPUT for a malformed id or `now`.
  */
 export async function listAccountTitles(db: DbClient, options: ListAccountTitlesOptions): Promise<AccountTitleRecord[]> {
-  const input = parseInput(z.object({ accountId: IdSchema, now: z.date().optional() }), options);
+  const input = parseInput(ListAccountTitlesInput, options);
   try {
     const rows = await db.accountTitle.findMany({
       where: { accountId: input.accountId, ...unexpiredAt(input.now ?? new Date()) },

@@ -54,6 +54,13 @@ describe("loadConfig", () => {
     );
   });
 
+  it("reads the database pool size, and refuses a bad one", () => {
+    expect(loadConfig({ BEZGELOR_DB_POOL_SIZE: "24" }).db.poolSize).toBe(24);
+    expect(loadConfig({}).db.poolSize).toBeGreaterThanOrEqual(10);
+    expect(() => loadConfig({ BEZGELOR_DB_POOL_SIZE: "0" })).toThrow(/db\.poolSize/);
+    expect(() => loadConfig({ BEZGELOR_DB_POOL_SIZE: "lots" })).toThrow(/db\.poolSize/);
+  });
+
   it("refuses a config file that is not JSON", () => {
     const dir = mkdtempSync(join(tmpdir(), "bezgelor-config-"));
     writeFileSync(join(dir, "bad.json"), "port = 1");

@@ -1,0 +1,71 @@
+// Hot paths in as few statements as their guarantees allow: each is a database round trip, and on
+// the embedded database one statement at a time. Counted per Prisma operation ($queryRaw and
+// model calls), inside the action's transaction (BEGIN and COMMIT come on top).
+import { storeCatalogOf } from "@bezgelor/data";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  awardReputation,
+  buyFromVendor,
+  deductCurrency,
+  grantCurrency,
+  importStoreCatalog,
+  purchaseOffer,
+  type ActionOptions,
+  type Character,
+  type Database,
+  type PrismaClient,
+} from "../src/index.js";
+import { createTestDatabase, makeCharacter, testActionOptions } from "../src/testing/index.js";
+
+let db: Database;
+let counted: PrismaClient;
+let statements = 0;
+let opts: ActionOptions;
+let c: Character;
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+  opts = await testActionOptions({ now: new Date("2026-11-30T12:00:00Z") });
+  counted = db.client.$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        statements += 1;
+        return query(args);
+      },
+    },
+  }) as unknown as PrismaClient;
+  await importStoreCatalog(db.client, { catalog: storeCatalogOf(opts.rules.data) });
+  c = await makeCharacter(db.client);
+  for (const currency of ["premium", "bonus"] as const) {
+    await grantCurrency(db.client, { ...opts, currency, accountId: c.accountId, amount: 1_000_000n, reason: "funds", source: "admin" });
+  }
+  await grantCurrency(db.client, { ...opts, currency: "gold", characterId: c.id, amount: 1_000_000n, reason: "funds", source: "admin" });
+});
+afterAll(() => db.close());
+
+async function count(fn: () => Promise<unknown>): Promise<number> {
+  statements = 0;
+  await fn();
+  return statements;
+}
+
+describe("statements per action", () => {
+  it("a balance change: the guarded update with its ledger row, then the events with their notification", async () => {
+    const grant = { ...opts, currency: "gold" as const, characterId: c.id, amount: 5n, reason: "budget", source: "admin" as const };
+    expect(await count(() => grantCurrency(counted, grant))).toBe(2);
+    // With a key: its claim first; its result is stored with the events.
+    expect(await count(() => grantCurrency(counted, { ...grant, idempotencyKey: `budget-${c.id}-${Date.now()}` }))).toBe(3);
+    const premium = { ...opts, currency: "premium" as const, accountId: c.accountId, amount: 1n, reason: "budget", source: "admin" as const };
+    expect(await count(() => deductCurrency(counted, premium))).toBe(2);
+  });
+
+  it("a vendor purchase, a store purchase and a reputation award stay within their budgets", async () => {
+    expect(await count(() => buyFromVendor(counted, { ...opts, vendorId: 8003, itemId: 30010, quantity: 1, characterId: c.id }))).toBeLessThanOrEqual(5);
+    expect(await count(() => purchaseOffer(counted, { ...opts, accountId: c.accountId, offerId: 601, currency: "bonus", price: 1000n }))).toBeLessThanOrEqual(
+      11,
+    );
+    expect(
+      await count(() => awardReputation(counted, { ...opts, characterId: c.id, changes: [{ factionId: 166, delta: 10 }], source: "kill" })),
+    ).toBeLessThanOrEqual(5);
+  });
+});
