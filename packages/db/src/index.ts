@@ -77,6 +77,7 @@ export { claimPendingEvents, type ClaimPendingEventsOptions } from "./events/cla
 export { pruneDeliveredEvents, type PruneDeliveredEventsOptions } from "./events/prune-delivered-events.js";
 export {
   GAME_EVENT_KINDS,
+  type AccountRoleChangedEvent,
   type AccountSessionsRevokedEvent,
   type AchievementEarnedEvent,
   type CreatureKilledEvent,

@@ -21,16 +21,20 @@ async function gmFlagOf(text: string): Promise<boolean> {
   return heard.gm;
 }
 
-describe("roles are read where they are used, so a change applies to the next request", () => {
-  it("demoting a GM online removes the chat GM flag and the commands at once; promoting gives them back", async () => {
+describe("a role change applies to an online player at once", () => {
+  it("demoting a GM online removes the commands at the next request and the chat GM flag with its event; promoting gives them back", async () => {
     expect(await gmFlagOf("as a gm")).toBe(true);
     await setAccountRole(t.db, { email: speaker.player.email, role: "player" });
-    expect(await gmFlagOf("demoted")).toBe(false);
+    // Commands read the role where they are used: refused at once, without waiting for the event.
     expect(await gm(speaker.client, "!rep add 166 1")).toMatchObject({ refused: "FORBIDDEN" });
+    // The GM flag on chat lines follows the account.role-changed event (no read per chat line).
+    await t.world.services.events.flush();
+    expect(await gmFlagOf("demoted")).toBe(false);
     const playerHelp = (await gm(speaker.client, "!help")).reply;
     expect(playerHelp).toContain("!redeem");
     expect(playerHelp).not.toContain("!rep");
     await setAccountRole(t.db, { email: speaker.player.email, role: "admin" });
+    await t.world.services.events.flush();
     expect(await gmFlagOf("promoted")).toBe(true);
     expect((await gm(speaker.client, "!help")).reply).toContain("!rep");
   });

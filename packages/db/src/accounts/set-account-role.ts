@@ -1,6 +1,7 @@
 import { z } from "zod";
-import type { DbClient } from "../client.js";
+import { runTransaction, type DbClient } from "../client.js";
 import { DB_ERROR_CODES, DbError, isRecordNotFound, toDbError } from "../errors.js";
+import { appendEvents } from "../events/append-events.js";
 import { AccountRole } from "../generated/prisma/enums";
 import { EmailSchema, parseInput } from "../validation.js";
 import { accountSelect, type AccountRecord } from "./account-record.js";
@@ -13,11 +14,20 @@ export interface SetAccountRoleOptions {
 
 const SetAccountRoleInput = z.object({ email: EmailSchema, role: z.enum(AccountRole) });
 
-/** Sets the role. Throws DbError ACCOUNT_NOT_FOUND, INVALID_INPUT (bad email or unknown role). */
+/**
+ * Sets the role, and in the same transaction writes the account.role-changed event, on which the
+ * world server updates what an online session shows (the GM flag on chat lines). Permission checks
+ * never rely on that: they read the role where they are used. Throws DbError ACCOUNT_NOT_FOUND,
+ * INVALID_INPUT (bad email or unknown role).
+ */
 export async function setAccountRole(db: DbClient, options: SetAccountRoleOptions): Promise<AccountRecord> {
   const input = parseInput(SetAccountRoleInput, options);
   try {
-    return await db.account.update({ where: { email: input.email }, data: { role: input.role }, select: accountSelect });
+    return await runTransaction(db, async (tx) => {
+      const account = await tx.account.update({ where: { email: input.email }, data: { role: input.role }, select: accountSelect });
+      await appendEvents(tx, [{ kind: "account.role-changed", accountId: account.id, characterId: null, role: account.role }]);
+      return account;
+    });
   } catch (error) {
     if (isRecordNotFound(error)) {
       throw new DbError(DB_ERROR_CODES.ACCOUNT_NOT_FOUND, `No account with email ${input.email}`, {

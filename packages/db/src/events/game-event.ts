@@ -3,6 +3,7 @@
 // online (world/src/events/deliver-event.ts). Every event names the account it is for, and the
 // character when it is about one character.
 import type { Currency } from "@bezgelor/data";
+import type { AccountRole } from "../accounts/roles.js";
 
 /** Every event kind, as stored in game_events.kind. */
 export const GAME_EVENT_KINDS = [
@@ -17,6 +18,7 @@ export const GAME_EVENT_KINDS = [
   "inventory.changed",
   "creature.killed",
   "account.sessions-revoked",
+  "account.role-changed",
   "friend.invite-received",
   "friend.invite-removed",
   "friend.invite-answered",
@@ -139,6 +141,14 @@ export interface AccountSessionsRevokedEvent {
   accountId: number;
   characterId: null;
   reason: string;
+}
+
+/** The account's role changed (an operator promoted or demoted it). */
+export interface AccountRoleChangedEvent {
+  kind: "account.role-changed";
+  accountId: number;
+  characterId: null;
+  role: AccountRole;
 }
 
 /** A friend request arrived for the invitee (`characterId`). */
@@ -278,6 +288,7 @@ export type GameEvent =
   | InventoryChangedEvent
   | CreatureKilledEvent
   | AccountSessionsRevokedEvent
+  | AccountRoleChangedEvent
   | FriendInviteReceivedEvent
   | FriendInviteRemovedEvent
   | FriendInviteAnsweredEvent

@@ -86,6 +86,10 @@ export const EVENT_DELIVERY: { readonly [K in GameEventKind]: Deliver<K> } = {
   "account.sessions-revoked": ({ to }, e) => {
     to.session(e.accountId)?.close({ reason: `sessions revoked: ${e.reason}`, violation: false });
   },
+  "account.role-changed": ({ to }, e) => {
+    const session = to.session(e.accountId);
+    if (session) session.shownRole = e.role;
+  },
   ...SOCIAL_EVENT_DELIVERY,
   ...STORE_EVENT_DELIVERY,
 };

@@ -11,7 +11,7 @@ import {
   type ReceivedPacket,
   type ServerPacketDef,
 } from "@bezgelor/protocol";
-import { DbError, isDatabaseUnavailable } from "@bezgelor/db";
+import { DbError, isDatabaseUnavailable, type AccountRole } from "@bezgelor/db";
 import { outcomeOf } from "../error-outcomes";
 import { WorldError } from "../errors";
 import type { HandlerMap } from "../handlers/types";
@@ -81,6 +81,12 @@ export class Session {
   character: SessionCharacter | undefined;
   /** The vendor the player has open: the genuine ClientVendorPurchase names only the item. */
   openVendorId: number | undefined;
+  /**
+   * The account's role as last known (login, then account.role-changed events), for what others
+   * are shown only: the GM flag on chat lines. Never a permission: commands read the role from
+   * the database where they are used.
+   */
+  shownRole: AccountRole = "player";
   logger: Logger;
   /** The peer's IP address (connection caps count per address). */
   readonly address: string;

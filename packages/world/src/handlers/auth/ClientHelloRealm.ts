@@ -49,6 +49,7 @@ export const clientHelloRealm = handler("ClientHelloRealm", {
       throw error;
     }
     session.setAccount({ id: account.id, email: account.email });
+    session.shownRole = account.role;
     session.state = "authenticated";
     services.sessions.claimAccount(session);
     session.logger.info("authenticated");

@@ -1,4 +1,3 @@
-import { getAccountRole } from "@bezgelor/db";
 import { CHAT_CHANNEL_TYPE, CHAT_RESULT, ServerChat, ServerChatResult } from "@bezgelor/protocol";
 import { systemMessage } from "../../game/system-message";
 import { runGmCommand } from "../../gm/run-command";
@@ -30,8 +29,9 @@ export const clientChat = handler("ClientChat", {
     }
     if (text.length === 0) return result(CHAT_RESULT.InvalidMessageText);
     if (!ZONE_CHANNELS.has(message.channel.type)) return result(CHAT_RESULT.DoesntExist);
-    // The GM flag shows the role as stored now: a demotion applies to the very next line.
-    const role = await getAccountRole(services.db, { accountId: session.requireAccount().id });
+    // The GM flag shows the role as last known: read at login, updated by the account.role-changed
+    // event, so a chat line costs no database round trip.
+    const role = session.shownRole;
     const out = packet(ServerChat, {
       channel: message.channel,
       gm: role !== "player",
