@@ -104,6 +104,8 @@ describe("setAccountPassword and setAccountRole", () => {
     await expect(setAccountRole(db.client, { email: account.email, role: "gm" })).resolves.toMatchObject({ role: "gm" });
     await expect(getAccountRole(db.client, { accountId: account.id })).resolves.toBe("gm");
     await expectDbError(getAccountRole(db.client, { accountId: 2_000_000_000 }), DB_ERROR_CODES.ACCOUNT_NOT_FOUND);
+    const events = await db.client.gameEvent.findMany({ where: { accountId: account.id }, select: { kind: true, payload: true } });
+    expect(events).toEqual([{ kind: "account.role-changed", payload: expect.objectContaining({ role: "gm" }) as unknown }]);
   });
 
   it("throws ACCOUNT_NOT_FOUND and INVALID_INPUT", async () => {
