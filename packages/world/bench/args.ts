@@ -27,10 +27,13 @@ export interface BenchArgs {
   /** Print one JSON document instead of the table. */
   readonly json: boolean;
   readonly quick: boolean;
+  /** A directory for the world server's CPU profile (`node --cpu-prof`), written when it stops. */
+  readonly profile: string | undefined;
 }
 
 export const USAGE = `usage: pnpm bench [--quick] [--json] [--seconds 3] [--rounds 3] [--clients 1000] [--zone 500] [--buyers 32]
                   [--idle 10000] [--data-scale 1] [--only ${FIGURES.join(",")}]
+                  [--profile DIR]
   Runs on the embedded database, or on PostgreSQL when DATABASE_URL is set.`;
 
 /** Defaults of a full run and of `--quick` (a smoke run of well under a minute of timed work). */
@@ -75,6 +78,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       only: { type: "string" },
       json: { type: "boolean", default: false },
       quick: { type: "boolean", default: false },
+      profile: { type: "string" },
     },
     strict: true,
     allowPositionals: false,
@@ -92,5 +96,6 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     only: figures(values.only),
     json: values.json ?? false,
     quick,
+    profile: values.profile,
   };
 }

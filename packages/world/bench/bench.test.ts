@@ -12,7 +12,7 @@ import { syntheticTables, writeSyntheticDataSet } from "./data-set";
 
 describe("parseBenchArgs", () => {
   it("defaults to the full run, every figure, the table", () => {
-    expect(parseBenchArgs([])).toEqual({ ...DEFAULTS.full, only: [...FIGURES], json: false, quick: false });
+    expect(parseBenchArgs([])).toEqual({ ...DEFAULTS.full, only: [...FIGURES], json: false, quick: false, profile: undefined });
   });
 
   it("takes --quick defaults, overrides and a leading -- from pnpm", () => {

@@ -1,12 +1,9 @@
 // A large synthetic game data set, valid and fully cross-referenced, written to a temporary
 // directory for the data-load figure (the issue measured a 17.6 MB set).
-import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defaultGameDataDir } from "@bezgelor/data";
-
-/** Files copied as shipped: small tables whose ids the synthetic entries refer to. */
-const COPIED = ["factions.json", "reputation-levels.json", "paths.json", "mounts.json", "pets.json", "character-creations.json", "store-catalog.json"];
 
 const REWARD_LEVELS = ["friendly", "honored", "revered", "exalted"] as const;
 const ITEM_KINDS = ["consumable", "equipment", "costume", "decor", "misc"] as const;
@@ -95,19 +92,22 @@ export interface SyntheticDataSet {
 export async function writeSyntheticDataSet(scale: number, parent?: string): Promise<SyntheticDataSet> {
   const dir = parent ?? (await mkdtemp(join(tmpdir(), "bezgelor-bench-data-")));
   const shipped = defaultGameDataDir();
+  const tables = syntheticTables(scale);
+  // Every shipped file the synthetic set does not replace is copied as shipped: the small tables
+  // whose ids the synthetic entries refer to, and any table added to the game data later.
+  const copied = (await readdir(shipped)).filter((file) => file.endsWith(".json") && !(file in tables)).sort();
   let bytes = 0;
   const write = async (file: string, text: string) => {
     await writeFile(join(dir, file), text);
     bytes += Buffer.byteLength(text);
   };
-  for (const file of COPIED) {
+  for (const file of copied) {
     let text = await readFile(join(shipped, file), "utf8");
     if (file === "store-catalog.json") text = JSON.stringify(withoutTitleOffers(JSON.parse(text) as StoreJson));
     await write(file, text);
   }
-  const tables = syntheticTables(scale);
   for (const [file, json] of Object.entries(tables)) await write(file, JSON.stringify(json));
-  return { dir, bytes, files: [...COPIED, ...Object.keys(tables)] };
+  return { dir, bytes, files: [...copied, ...Object.keys(tables)] };
 }
 
 interface StoreJson {

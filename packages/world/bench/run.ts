@@ -74,7 +74,7 @@ async function worldFigures(
   progress(`starting the world server on ${db.kind} …`);
   let world: WorldProcess | undefined;
   try {
-    world = await startWorld({ ...env, ...db.env });
+    world = await startWorld({ ...env, ...db.env }, args.profile ? ["--cpu-prof", "--cpu-prof-dir", args.profile] : []);
     stopWorld = () => world?.stop();
     const ctxOf = (players: BenchContext["players"]): BenchContext => ({
       args: { ...args, idle },
