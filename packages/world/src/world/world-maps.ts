@@ -1,5 +1,6 @@
 import type { MovementLimits, MovementState } from "./movement";
-import type { PlayerLook, Viewer, MapUnit } from "./unit";
+import type { GameData } from "@bezgelor/data";
+import type { PlayerLook, Viewer, PlayerUnit } from "./unit";
 import { WorldMap, type MoveResult } from "./world-map";
 import type { EntityCommandValue } from "./movement";
 
@@ -21,7 +22,7 @@ export interface CharacterPlace {
 
 interface Placed {
   map: WorldMap;
-  unit: MapUnit;
+  unit: PlayerUnit;
   zoneId: number;
 }
 
@@ -36,16 +37,35 @@ export class WorldMaps {
   constructor(
     readonly clock: WorldClock,
     private readonly limits: MovementLimits,
+    /** The spawns placed on each map when it starts, and the creatures they are. */
+    private readonly data: Pick<GameData, "spawns" | "creatures">,
   ) {}
+
+  /** The world's map, started (its spawns placed) on first use. */
+  private mapOf(worldId: number): WorldMap {
+    let map = this.maps.get(worldId);
+    if (map) return map;
+    map = new WorldMap(worldId, this.limits);
+    this.maps.set(worldId, map);
+    const now = this.clock.now();
+    for (const spawn of this.data.spawns.all()) {
+      if (spawn.worldId === worldId) map.addNpc({ spawn, creature: this.data.creatures.require(spawn.creatureId) }, now);
+    }
+    return map;
+  }
+
+  /** The map of a world, if it has started (a player entered it). */
+  map(worldId: number): WorldMap | undefined {
+    return this.maps.get(worldId);
+  }
 
   /**
    * Puts a character's player unit on its world (see {@link WorldMap.addPlayer}); a unit it still
    * had (another session) is taken off first. Returns the unit.
    */
-  enter(spec: { worldId: number; zoneId: number; look: PlayerLook; viewer: Viewer; movement: MovementState }): MapUnit {
+  enter(spec: { worldId: number; zoneId: number; look: PlayerLook; viewer: Viewer; movement: MovementState }): PlayerUnit {
     this.leave(spec.look.characterId);
-    let map = this.maps.get(spec.worldId);
-    if (!map) this.maps.set(spec.worldId, (map = new WorldMap(spec.worldId, this.limits)));
+    const map = this.mapOf(spec.worldId);
     const unit = map.addPlayer(spec, this.clock.now());
     this.byCharacter.set(spec.look.characterId, { map, unit, zoneId: spec.zoneId });
     return unit;
@@ -57,12 +77,13 @@ export class WorldMaps {
     if (!placed) return undefined;
     this.byCharacter.delete(characterId);
     placed.map.remove(placed.unit.id);
-    if (placed.map.size === 0) this.maps.delete(placed.map.worldId);
+    // A map nobody is on stops; its spawns are placed afresh when a player comes back.
+    if (placed.map.playerCount === 0) this.maps.delete(placed.map.worldId);
     return this.placeOf(characterId, placed);
   }
 
   /** The character's unit, if it is in a world. */
-  unitOf(characterId: number): MapUnit | undefined {
+  unitOf(characterId: number): PlayerUnit | undefined {
     return this.byCharacter.get(characterId)?.unit;
   }
 
