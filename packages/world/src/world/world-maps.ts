@@ -1,6 +1,6 @@
 import type { MovementLimits, MovementState } from "./movement";
 import type { GameData } from "@bezgelor/data";
-import type { PlayerLook, Viewer, PlayerUnit } from "./unit";
+import type { NpcUnit, PlayerLook, Viewer, PlayerUnit } from "./unit";
 import { WorldMap, type MoveResult } from "./world-map";
 import type { EntityCommandValue } from "./movement";
 
@@ -11,6 +11,17 @@ export interface WorldClock {
 
 /** The system clock. */
 export const SYSTEM_CLOCK: WorldClock = { now: () => Date.now() };
+
+/**
+ * Farthest a player may be from a unit it interacts with, metres (3-D). NexusForever does not
+ * check; this is the server's rule, generous enough for the client's own interaction range.
+ */
+export const INTERACTION_RANGE = 15;
+
+/** What {@link WorldMaps.reach} found. */
+export type Reach =
+  | { readonly ok: true; readonly unit: NpcUnit; readonly distance: number }
+  | { readonly ok: false; readonly reason: "not-in-world" | "no-such-unit" | "out-of-range"; readonly distance?: number };
 
 /** Where a character is, for saving. */
 export interface CharacterPlace {
@@ -92,6 +103,33 @@ export class WorldMaps {
     const placed = this.byCharacter.get(characterId);
     if (!placed) return { ok: false, reason: "the character has no unit in a world" };
     return placed.map.move(placed.unit.id, commands, this.clock.now());
+  }
+
+  /**
+   * The spawned unit `unitId` if the character can interact with it: on the character's map, seen
+   * by it, and within `range` metres of its unit.
+   */
+  reach(characterId: number, unitId: number, range = INTERACTION_RANGE): Reach {
+    const placed = this.byCharacter.get(characterId);
+    if (!placed) return { ok: false, reason: "not-in-world" };
+    const unit = placed.map.unit(unitId);
+    if (!unit || unit.kind !== "npc" || !placed.unit.visible.has(unitId)) return { ok: false, reason: "no-such-unit" };
+    const a = placed.unit.movement.position;
+    const b = unit.movement.position;
+    const distance = Math.hypot(a.x - b.x, a.y - b.y, a.z - b.z);
+    if (distance > range) return { ok: false, reason: "out-of-range", distance };
+    return { ok: true, unit, distance };
+  }
+
+  /** Whether a mailbox unit is within `range` metres of the character's unit. */
+  nearMailbox(characterId: number, range = INTERACTION_RANGE): boolean {
+    const placed = this.byCharacter.get(characterId);
+    if (!placed) return false;
+    for (const id of placed.unit.visible) {
+      const unit = placed.map.unit(id);
+      if (unit?.kind === "npc" && unit.spawn.type === "mailbox" && this.reach(characterId, id, range).ok) return true;
+    }
+    return false;
   }
 
   /** Records the zone the client says the character walked into. */
