@@ -155,20 +155,20 @@ describe("achievements and path progress award reputation, once", () => {
 });
 
 describe("active titles and GM permissions", () => {
-  it("setting a title shows it to a second player in the zone, not to one elsewhere", async () => {
+  it("setting a title shows it to a second player who sees the setter, not to one out of sight in its zone", async () => {
     const setter = await t.player({ zoneId: 7 });
     await grantTitle(t.db, { ...(await testActionOptions()), accountId: setter.accountId, titleId: 1002, source: "reputation" });
     const { client } = await t.inWorld(setter);
-    const { client: neighbour } = await t.inWorld(await t.player({ zoneId: 7 }));
-    const far = await t.player({ zoneId: 8 });
+    const { client: neighbour } = await t.inWorld(await t.player({ zoneId: 8 }));
+    const far = await t.player({ zoneId: 7, position: { x: 500, y: 0, z: 0 } });
     const { client: faraway } = await t.inWorld(far);
     client.send(ClientTitleSet, { titleId: 1002 });
     // ServerTitleSet names the setter's unit (its id on the map, not its character id).
     const unitId = client.unitId!;
     expect(await neighbour.waitFor("ServerTitleSet", (s) => s.unitId === unitId)).toEqual({ unitId, titleId: 1002 });
     expect(await client.waitFor("ServerTitleSet", (s) => s.titleId === 1002)).toEqual({ unitId, titleId: 1002 });
-    // The zone broadcast went out before the setter's own copy. A round trip of faraway's own
-    // (clearing its title is shown to its zone, itself included) arrives after anything sent to it before.
+    // The broadcast went out before the setter's own copy. A round trip of faraway's own
+    // (clearing its title is shown to those who see it, itself included) arrives after anything sent to it before.
     faraway.send(ClientTitleSet, { titleId: 0 });
     await faraway.waitFor("ServerTitleSet", (s) => s.unitId === faraway.unitId);
     expect(faraway.pending("ServerTitleSet").filter((s) => (s.value as { unitId: number }).unitId === unitId)).toEqual([]);

@@ -1,5 +1,6 @@
 import type { MovementLimits, MovementState } from "./movement";
 import type { GameData } from "@bezgelor/data";
+import type { OutgoingPacket } from "../server/outgoing";
 import type { NpcUnit, PlayerLook, Viewer, PlayerUnit } from "./unit";
 import { WorldMap, type MoveResult } from "./world-map";
 import type { EntityCommandValue } from "./movement";
@@ -130,6 +131,19 @@ export class WorldMaps {
       if (unit?.kind === "npc" && unit.spawn.type === "mailbox" && this.reach(characterId, id, range).ok) return true;
     }
     return false;
+  }
+
+  /**
+   * Sends `packet` to the character's own session and to every player who sees its unit (local
+   * chat, title changes). Returns how many got it; 0 when the character has no unit in a world.
+   * The same packet object goes to every viewer (encoded once).
+   */
+  toViewersOf(characterId: number, packet: OutgoingPacket): number {
+    const placed = this.byCharacter.get(characterId);
+    if (!placed) return 0;
+    const viewers = [placed.unit, ...placed.map.viewersOf(placed.unit.id)];
+    for (const viewer of viewers) viewer.viewer.deliver(packet);
+    return viewers.length;
   }
 
   /** Records the zone the client says the character walked into. */
