@@ -34,6 +34,7 @@ export function assembleGameData(parsed: ParsedTables): GameData {
     storeOffers: new StoreOfferTable(t.storeOffers.file, table("storeOffers")),
     characterCreations: new Table(t.characterCreations.kind, t.characterCreations.file, table("characterCreations")),
     startLocations: new StartLocationTable(t.startLocations.kind, t.startLocations.file, table("startLocations")),
+    spawns: new Table(t.spawns.kind, t.spawns.file, table("spawns")),
   });
   checkReferences(data);
   return data;

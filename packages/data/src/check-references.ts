@@ -60,9 +60,19 @@ function checkTitles(data: GameData): void {
   }
 }
 
+function checkSpawns(data: GameData): void {
+  for (const spawn of data.spawns.all()) {
+    const fail = failer("spawns", spawn.id);
+    if (!data.creatures.has(spawn.creatureId)) fail(`unknown creature ${spawn.creatureId}`, "creatureId");
+    if (spawn.vendorId !== undefined && !data.vendors.has(spawn.vendorId)) fail(`unknown vendor ${spawn.vendorId}`, "vendorId");
+  }
+}
+
 function checkCreaturesQuestsVendors(data: GameData): void {
   for (const creature of data.creatures.all()) {
-    checkRewards(data, creature.rewards.reputation, "rewards.reputation", failer("creatures", creature.id));
+    const fail = failer("creatures", creature.id);
+    checkRewards(data, creature.rewards.reputation, "rewards.reputation", fail);
+    if (creature.factionId !== undefined && !data.factions.has(creature.factionId)) fail(`unknown faction ${creature.factionId}`, "factionId");
   }
   for (const quest of data.quests.all()) {
     const fail = failer("quests", quest.id);
@@ -153,5 +163,6 @@ export function checkReferences(data: GameData): void {
   checkCharacterCreations(data);
   checkProgressRewards(data);
   checkCreaturesQuestsVendors(data);
+  checkSpawns(data);
   checkStore(data);
 }

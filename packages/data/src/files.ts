@@ -9,6 +9,7 @@ import { pathSchema } from "./schemas/path";
 import { petSchema } from "./schemas/pet";
 import { questSchema } from "./schemas/quest";
 import { reputationScaleSchema } from "./schemas/reputation-scale";
+import { spawnSchema } from "./schemas/spawn";
 import { startLocationSchema } from "./schemas/start-location";
 import { storeCategorySchema, storeOfferSchema } from "./schemas/store-catalog";
 import { titleSchema } from "./schemas/title";
@@ -34,6 +35,7 @@ export const GAME_DATA_TABLES = {
   storeOffers: { file: "store-catalog.json", key: "offers", kind: "store offer", schema: storeOfferSchema },
   characterCreations: { file: "character-creations.json", key: "characterCreations", kind: "character creation", schema: characterCreationSchema },
   startLocations: { file: "start-locations.json", key: "startLocations", kind: "start location", schema: startLocationSchema },
+  spawns: { file: "spawns.json", key: "spawns", kind: "spawn", schema: spawnSchema },
 } as const satisfies Record<string, { file: string; key: string; kind: string; schema: z.ZodType }>;
 
 /** Name of one table of the game data, e.g. `"titles"`. */

@@ -8,6 +8,7 @@ import type { PathDef, PathKey } from "./schemas/path";
 import type { Pet } from "./schemas/pet";
 import type { Quest } from "./schemas/quest";
 import type { ReputationScale } from "./schemas/reputation-scale";
+import type { Spawn } from "./schemas/spawn";
 import type { StoreCategory } from "./schemas/store-catalog";
 import type { Vendor } from "./schemas/vendor";
 import type { StartLocationTable } from "./start-location-table";
@@ -35,4 +36,6 @@ export interface GameData {
   readonly characterCreations: Table<number, CharacterCreation>;
   /** Where new characters start, by race and faction (`for(race, factionId)`). */
   readonly startLocations: StartLocationTable;
+  /** Units placed in worlds (creatures, vendors, mailboxes), by spawn id. */
+  readonly spawns: Table<number, Spawn>;
 }

@@ -38,7 +38,8 @@ export {
   type TitleUnlock,
   type TitleUnlockType,
 } from "./schemas/title";
-export { creatureSchema, type Creature } from "./schemas/creature";
+export { CREATURE_HEALTH_PER_LEVEL, creatureHealth, creatureSchema, type Creature } from "./schemas/creature";
+export { MAX_RESPAWN_SECONDS, SPAWN_TYPES, spawnSchema, type Spawn } from "./schemas/spawn";
 export { questSchema, type Quest } from "./schemas/quest";
 export { MAX_VENDOR_ITEMS, vendorSchema, vendorItemSchema, vendorStockEntry, type Vendor, type VendorItem } from "./schemas/vendor";
 export { ITEM_KIND, itemSchema, type Item, type ItemKind } from "./schemas/item";

@@ -22,6 +22,8 @@ const NEXUSFOREVER: Record<string, number> = {
   ServerEntityDestroy: 0x0355,
   ServerMovementControl: 0x0636,
   ClientEntityCommand: 0x0637,
+  ClientEntityInteract: 0x07ea,
+  ServerVendorItemsUpdated: 0x090b,
   ServerEntityCommand: 0x0638,
   ClientZoneChange: 0x063a,
   ServerPathLog: 0x06bc,

@@ -20,7 +20,10 @@ const POTION = 30010;
 const POSTAGE = 10n;
 const DAY_MS = 86_400_000;
 const slots = (...ids: number[]) => [...ids.map(BigInt), ...Array<bigint>(10 - ids.length).fill(0n)];
-const mail = (to: string, extra: Partial<{ subject: string; body: string; creditsSent: bigint; cashOnDelivery: bigint; items: bigint[] }> = {}) => ({
+const mail = (
+  to: string,
+  extra: Partial<{ subject: string; body: string; creditsSent: bigint; cashOnDelivery: bigint; items: bigint[]; unitId: number }> = {},
+) => ({
   name: to,
   realm: "",
   subject: "Loot",
@@ -55,7 +58,7 @@ describe("mail over the genuine mail packets", () => {
     const start = await holdings(t, a.player, b.player);
     expect(start.items).toEqual({ [SWORD]: 1, [POTION]: 5 });
 
-    a.client.send(ClientMailSend, mail(b.player.characterName, { creditsSent: 300n, items: slots(SWORD, POTION) }));
+    a.client.send(ClientMailSend, mail(b.player.characterName, { unitId: a.mailboxUnit, creditsSent: 300n, items: slots(SWORD, POTION) }));
     expect(await a.client.waitFor("ServerMailResult")).toEqual({ action: 1, mailId: 0n, result: MAIL_GENERIC_ERROR.Ok });
     const arrived = await b.client.waitFor("ServerMailAvailable");
     expect(arrived.newMail).toBe(true);
@@ -79,7 +82,7 @@ describe("mail over the genuine mail packets", () => {
     expect(sent.items).toEqual(start.items);
 
     b.client.send(ClientMailOpen, { mailIds: [m.mailId] });
-    b.client.send(ClientMailTakeCash, { mailId: m.mailId, unitId: 4321 });
+    b.client.send(ClientMailTakeCash, { mailId: m.mailId, unitId: b.mailboxUnit });
     expect(await b.client.waitFor("ServerMailResult")).toEqual({ action: 2, mailId: m.mailId, result: MAIL_GENERIC_ERROR.Ok });
     expect((await b.client.waitFor("ServerCombatReward", (r) => r.newValue === 300n)).newValue).toBe(300n);
     const cashed = await holdings(t, a.player, b.player);
@@ -87,11 +90,11 @@ describe("mail over the genuine mail packets", () => {
     expect(cashed.gold[b.player.characterId]).toBe(300n);
 
     // Index 0 is the sword; once taken, the potions are index 0 (positions shift, as in NexusForever).
-    b.client.send(ClientMailTakeAttachment, { mailId: m.mailId, index: 0, unitId: 4321 });
+    b.client.send(ClientMailTakeAttachment, { mailId: m.mailId, index: 0, unitId: b.mailboxUnit });
     expect(await b.client.waitFor("ServerMailTakeAttachment")).toEqual({ mailId: m.mailId, result: MAIL_GENERIC_ERROR.Ok, index: 0 });
-    b.client.send(ClientMailTakeAttachment, { mailId: m.mailId, index: 1, unitId: 4321 });
+    b.client.send(ClientMailTakeAttachment, { mailId: m.mailId, index: 1, unitId: b.mailboxUnit });
     expect(await b.client.waitFor("ServerMailTakeAttachment")).toEqual({ mailId: m.mailId, result: MAIL_GENERIC_ERROR.NoAttachment, index: 1 });
-    b.client.send(ClientMailTakeAttachment, { mailId: m.mailId, index: 0, unitId: 4321 });
+    b.client.send(ClientMailTakeAttachment, { mailId: m.mailId, index: 0, unitId: b.mailboxUnit });
     expect(await b.client.waitFor("ServerMailTakeAttachment")).toEqual({ mailId: m.mailId, result: MAIL_GENERIC_ERROR.Ok, index: 0 });
     expect(await b.client.waitFor("ServerInventoryUpdate", (u) => u.itemId === POTION)).toEqual({ itemId: POTION, count: 5 });
     const taken = await holdings(t, a.player, b.player);
@@ -119,23 +122,23 @@ describe("mail over the genuine mail packets", () => {
     const a = await enter(t, await richPlayer(t, opts, 100n, [[SWORD, 2]]));
     const b = await enter(t, await richPlayer(t, opts, 50n));
     const start = await holdings(t, a.player, b.player);
-    a.client.send(ClientMailSend, mail(b.player.characterName, { cashOnDelivery: 25n, items: slots(SWORD) }));
+    a.client.send(ClientMailSend, mail(b.player.characterName, { unitId: a.mailboxUnit, cashOnDelivery: 25n, items: slots(SWORD) }));
     expect((await a.client.waitFor("ServerMailResult")).result).toBe(MAIL_GENERIC_ERROR.Ok);
     const m = (await b.client.waitFor("ServerMailAvailable")).mails[0]!;
     expect(m.costOnDelivery).toBe(25n);
 
-    b.client.send(ClientMailTakeAttachment, { mailId: m.mailId, index: 0, unitId: 1 });
+    b.client.send(ClientMailTakeAttachment, { mailId: m.mailId, index: 0, unitId: b.mailboxUnit });
     expect((await b.client.waitFor("ServerMailTakeAttachment")).result).toBe(MAIL_GENERIC_ERROR.Busy);
     b.client.send(ClientMailDelete, { mailIds: [m.mailId] });
     expect(await b.client.waitFor("ServerMailResult")).toEqual({ action: 5, mailId: m.mailId, result: MAIL_GENERIC_ERROR.CannotDelete });
     expect(b.client.pending("ServerMailUnavailable")).toEqual([]);
     expect(await t.db.mail.count({ where: { id: m.mailId } })).toBe(1);
 
-    b.client.send(ClientMailPayCod, { mailId: m.mailId, unitId: 1 });
+    b.client.send(ClientMailPayCod, { mailId: m.mailId, unitId: b.mailboxUnit });
     expect(await b.client.waitFor("ServerMailResult")).toEqual({ action: 3, mailId: m.mailId, result: MAIL_GENERIC_ERROR.Ok });
     expect((await a.client.waitFor("ServerCombatReward", (r) => r.newValue === 100n - POSTAGE + 25n)).newValue).toBe(115n);
     await a.client.waitFor("ServerChat", (c) => c.text.includes("cash on delivery"));
-    b.client.send(ClientMailTakeAttachment, { mailId: m.mailId, index: 0, unitId: 1 });
+    b.client.send(ClientMailTakeAttachment, { mailId: m.mailId, index: 0, unitId: b.mailboxUnit });
     expect((await b.client.waitFor("ServerMailTakeAttachment")).result).toBe(MAIL_GENERIC_ERROR.Ok);
     const end = await holdings(t, a.player, b.player);
     expect(end.totalGold).toBe(start.totalGold - POSTAGE);
@@ -154,7 +157,7 @@ describe("mail over the genuine mail packets", () => {
     const b = await enter(t);
     const start = await holdings(t, a.player, b.player);
 
-    a.client.send(ClientMailSend, mail(b.player.characterName, { creditsSent: 100n, items: slots(POTION) }));
+    a.client.send(ClientMailSend, mail(b.player.characterName, { unitId: a.mailboxUnit, creditsSent: 100n, items: slots(POTION) }));
     await a.client.waitFor("ServerMailResult");
     const first = (await b.client.waitFor("ServerMailAvailable")).mails[0]!;
     b.client.send(ClientMailReturn, { mailId: first.mailId });
@@ -164,9 +167,9 @@ describe("mail over the genuine mail packets", () => {
     expect(back).toMatchObject({ mailId: first.mailId, currencyAmount: 100n });
     b.client.send(ClientMailReturn, { mailId: first.mailId });
     expect((await b.client.waitFor("ServerMailResult")).result).toBe(MAIL_GENERIC_ERROR.DoesNotExist);
-    a.client.send(ClientMailTakeCash, { mailId: first.mailId, unitId: 1 });
+    a.client.send(ClientMailTakeCash, { mailId: first.mailId, unitId: a.mailboxUnit });
     expect((await a.client.waitFor("ServerMailResult")).result).toBe(MAIL_GENERIC_ERROR.Ok);
-    a.client.send(ClientMailTakeAttachment, { mailId: first.mailId, index: 0, unitId: 1 });
+    a.client.send(ClientMailTakeAttachment, { mailId: first.mailId, index: 0, unitId: a.mailboxUnit });
     expect((await a.client.waitFor("ServerMailTakeAttachment")).result).toBe(MAIL_GENERIC_ERROR.Ok);
     const returned = await holdings(t, a.player, b.player);
     expect(returned.totalGold).toBe(start.totalGold - POSTAGE);
@@ -174,7 +177,7 @@ describe("mail over the genuine mail packets", () => {
     expect(returned.items).toEqual(start.items);
 
     // Expiry: the sweep (called directly with a clock past the expiry) returns it to the sender.
-    a.client.send(ClientMailSend, mail(b.player.characterName, { creditsSent: 40n, items: slots(SWORD) }));
+    a.client.send(ClientMailSend, mail(b.player.characterName, { unitId: a.mailboxUnit, creditsSent: 40n, items: slots(SWORD) }));
     await a.client.waitFor("ServerMailResult");
     const second = (await b.client.waitFor("ServerMailAvailable")).mails[0]!;
     const report = await runSocialSweep(t.world.services, new Date(Date.now() + 31 * DAY_MS));
@@ -183,9 +186,9 @@ describe("mail over the genuine mail packets", () => {
     expect((await a.client.waitFor("ServerMailAvailable")).mails[0]).toMatchObject({ mailId: second.mailId, currencyAmount: 40n });
     const again = await runSocialSweep(t.world.services, new Date(Date.now() + 31 * DAY_MS));
     expect(again.mail.returned).not.toContain(second.mailId);
-    a.client.send(ClientMailTakeCash, { mailId: second.mailId, unitId: 1 });
+    a.client.send(ClientMailTakeCash, { mailId: second.mailId, unitId: a.mailboxUnit });
     expect((await a.client.waitFor("ServerMailResult")).result).toBe(MAIL_GENERIC_ERROR.Ok);
-    a.client.send(ClientMailTakeAttachment, { mailId: second.mailId, index: 0, unitId: 1 });
+    a.client.send(ClientMailTakeAttachment, { mailId: second.mailId, index: 0, unitId: a.mailboxUnit });
     expect((await a.client.waitFor("ServerMailTakeAttachment")).result).toBe(MAIL_GENERIC_ERROR.Ok);
     const expired = await holdings(t, a.player, b.player);
     expect(expired.gold[a.player.characterId]).toBe(500n - 2n * POSTAGE);
@@ -203,8 +206,9 @@ describe("mail over the genuine mail packets", () => {
       ["self", mail(a.player.characterName), MAIL_GENERIC_ERROR.CannotMailSelf],
       ["too much gold", mail(b.player.characterName, { creditsSent: 95n }), MAIL_GENERIC_ERROR.InsufficientFunds],
       ["subject of 50", mail(b.player.characterName, { subject: "x".repeat(50) }), MAIL_GENERIC_ERROR.InvalidText],
-      ["stack not held", mail(b.player.characterName, { items: slots(POTION) }), MAIL_GENERIC_ERROR.InvalidInventorySlot],
-      ["one stack twice", mail(b.player.characterName, { items: slots(SWORD, SWORD) }), MAIL_GENERIC_ERROR.InvalidInventorySlot],
+      ["stack not held", mail(b.player.characterName, { items: slots(POTION), unitId: a.mailboxUnit }), MAIL_GENERIC_ERROR.InvalidInventorySlot],
+      ["one stack twice", mail(b.player.characterName, { items: slots(SWORD, SWORD), unitId: a.mailboxUnit }), MAIL_GENERIC_ERROR.InvalidInventorySlot],
+      ["attachments away from a mailbox", mail(b.player.characterName, { items: slots(SWORD), unitId: 999_999 }), MAIL_GENERIC_ERROR.MailBoxOutOfRange],
     ];
     for (const [label, request, result] of cases) {
       a.client.send(ClientMailSend, request);

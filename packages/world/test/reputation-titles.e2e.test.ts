@@ -1,11 +1,12 @@
 import { reputationLevel } from "@bezgelor/core";
 import { awardReputation, getGold, grantCurrency, getItemCount, getReputations, grantTitle, setActiveTitle } from "@bezgelor/db";
 import { testActionOptions } from "@bezgelor/db/testing";
-import { ClientQuestAccept, ClientQuestComplete, ClientTitleSet, ClientVendorOpen, ClientVendorPurchase, QUEST_STATE } from "@bezgelor/protocol";
+import { ClientQuestAccept, ClientQuestComplete, ClientTitleSet, ClientVendorPurchase, QUEST_STATE } from "@bezgelor/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HeadlessClient } from "../src/client/headless-client";
 import { resultCodeName } from "../src/server/result-codes";
 import { gm } from "./support/gm";
+import { nearVendor, openVendor } from "./support/vendors";
 import { startTestWorld, type TestPlayer, type TestWorld } from "./support/world";
 
 let t: TestWorld;
@@ -43,7 +44,7 @@ describe("reputation from kills, GM commands and quests", () => {
   let p: TestPlayer;
   let client: HeadlessClient;
   beforeAll(async () => {
-    p = await t.player({ role: "gm" });
+    p = await t.player({ role: "gm", ...nearVendor(t.data, 8001) });
     await grantCurrency(t.db, { ...(await testActionOptions()), currency: "gold", characterId: p.characterId, amount: 1000n, reason: "test", source: "admin" });
     ({ client } = await t.inWorld(p));
     expect(await client.waitFor("ServerCombatReward")).toEqual({ stat: 0, newValue: 1000n, combatRewardId: 0, targetUnitId: 0 });
@@ -57,7 +58,7 @@ describe("reputation from kills, GM commands and quests", () => {
   });
 
   it("vendor 8001 refuses below friendly, naming the level it requires", async () => {
-    client.send(ClientVendorOpen, { vendorId: 8001 });
+    await openVendor(client, t.data, 8001);
     const refused = await client.waitFor("ServerVendorRefused");
     const friendly = t.world.services.scale.levelsByName.get("friendly");
     expect(refused).toEqual({ vendorId: 8001, factionId: 166, requiredLevel: friendly?.index });
@@ -87,7 +88,14 @@ describe("reputation from kills, GM commands and quests", () => {
   });
 
   it("at friendly, vendor 8001 sells at 5% off and deducts exactly that", async () => {
-    client.send(ClientVendorOpen, { vendorId: 8001 });
+    const unitId = await openVendor(client, t.data, 8001);
+    const window = await client.waitFor("ServerVendorItemsUpdated");
+    expect(window).toMatchObject({ unitId, sellPriceMultiplier: 1, buyPriceMultiplier: Math.fround(0.95), unknown2: true, unknown3: true, unknown4: false });
+    expect(window.items.map((i) => [i.stockUniqueId, i.itemId])).toEqual([
+      [1, 30001],
+      [2, 30002],
+      [3, 30003],
+    ]);
     const items = await client.waitFor("ServerVendorItems");
     expect(items.discountPercent).toBe(5);
     expect(items.items.find((i) => i.itemId === 30001)).toEqual({ stockUniqueId: 1, itemId: 30001, basePrice: 1000n, price: 950n });
@@ -147,21 +155,23 @@ describe("achievements and path progress award reputation, once", () => {
 });
 
 describe("active titles and GM permissions", () => {
-  it("setting a title shows it to a second player in the zone, not to one elsewhere", async () => {
+  it("setting a title shows it to a second player who sees the setter, not to one out of sight in its zone", async () => {
     const setter = await t.player({ zoneId: 7 });
     await grantTitle(t.db, { ...(await testActionOptions()), accountId: setter.accountId, titleId: 1002, source: "reputation" });
     const { client } = await t.inWorld(setter);
-    const { client: neighbour } = await t.inWorld(await t.player({ zoneId: 7 }));
-    const far = await t.player({ zoneId: 8 });
+    const { client: neighbour } = await t.inWorld(await t.player({ zoneId: 8 }));
+    const far = await t.player({ zoneId: 7, position: { x: 500, y: 0, z: 0 } });
     const { client: faraway } = await t.inWorld(far);
     client.send(ClientTitleSet, { titleId: 1002 });
-    expect(await neighbour.waitFor("ServerTitleSet", (s) => s.unitId === setter.characterId)).toEqual({ unitId: setter.characterId, titleId: 1002 });
-    expect(await client.waitFor("ServerTitleSet", (s) => s.titleId === 1002)).toEqual({ unitId: setter.characterId, titleId: 1002 });
-    // The zone broadcast went out before the setter's own copy. A round trip of faraway's own
-    // (clearing its title is shown to its zone, itself included) arrives after anything sent to it before.
+    // ServerTitleSet names the setter's unit (its id on the map, not its character id).
+    const unitId = client.unitId!;
+    expect(await neighbour.waitFor("ServerTitleSet", (s) => s.unitId === unitId)).toEqual({ unitId, titleId: 1002 });
+    expect(await client.waitFor("ServerTitleSet", (s) => s.titleId === 1002)).toEqual({ unitId, titleId: 1002 });
+    // The broadcast went out before the setter's own copy. A round trip of faraway's own
+    // (clearing its title is shown to those who see it, itself included) arrives after anything sent to it before.
     faraway.send(ClientTitleSet, { titleId: 0 });
-    await faraway.waitFor("ServerTitleSet", (s) => s.unitId === far.characterId);
-    expect(faraway.pending("ServerTitleSet").filter((s) => (s.value as { unitId: number }).unitId === setter.characterId)).toEqual([]);
+    await faraway.waitFor("ServerTitleSet", (s) => s.unitId === faraway.unitId);
+    expect(faraway.pending("ServerTitleSet").filter((s) => (s.value as { unitId: number }).unitId === unitId)).toEqual([]);
   });
 
   it("setting a title the account does not own is refused, and the session goes on", async () => {

@@ -1,6 +1,6 @@
-import { ClientVendorOpen } from "@bezgelor/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gm } from "./support/gm";
+import { nearVendor, openVendor } from "./support/vendors";
 import { startTestWorld, type TestWorld } from "./support/world";
 
 describe("with WildStar's genuine reputation scale", () => {
@@ -11,14 +11,14 @@ describe("with WildStar's genuine reputation scale", () => {
   afterAll(() => t.close());
 
   it("gates and discounts by its levels: friendly means liked (2,000), at 2% off", async () => {
-    const { client } = await t.inWorld(await t.player({ role: "gm" }));
+    const { client } = await t.inWorld(await t.player({ role: "gm", ...nearVendor(t.data, 8001) }));
     expect((await gm(client, "!rep 166 1999")).reply).toContain("(neutral)");
-    client.send(ClientVendorOpen, { vendorId: 8001 });
+    await openVendor(client, t.data, 8001);
     const liked = t.world.services.scale.levelsByName.get("liked");
     expect(await client.waitFor("ServerVendorRefused")).toEqual({ vendorId: 8001, factionId: 166, requiredLevel: liked?.index });
     expect((await gm(client, "!rep 166 1")).reply).toContain("1999 -> 2000 (liked)");
     expect(await client.waitFor("ServerTitleUpdate")).toEqual({ titleId: 1003, alreadyOwned: false, revoked: false });
-    client.send(ClientVendorOpen, { vendorId: 8001 });
+    await openVendor(client, t.data, 8001);
     const items = await client.waitFor("ServerVendorItems");
     expect(items.discountPercent).toBe(liked?.discountPercent);
     expect(items.items[0]).toEqual({ stockUniqueId: 1, itemId: 30001, basePrice: 1000n, price: 980n });

@@ -1,8 +1,9 @@
 import type { GameData } from "@bezgelor/data";
-import { ClientVendorOpen, Opcode } from "@bezgelor/protocol";
+import { Opcode } from "@bezgelor/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resultCodeName } from "../src/server/result-codes";
 import { gm } from "./support/gm";
+import { nearVendor, openVendor } from "./support/vendors";
 import { startTestWorld, type TestWorld } from "./support/world";
 
 // Issue 8 fault 2: a server packet that fails to encode is the server's error. The client hears
@@ -28,7 +29,7 @@ describe("a server packet that cannot be encoded", () => {
   });
 
   it("an oversized value in a handler's reply is INTERNAL to the client, an error naming the packet in the log, and the session goes on", async () => {
-    const { client } = await t.inWorld();
+    const { client } = await t.inWorld(await t.player(nearVendor(t.data, 8003)));
     // Loading refuses a price past 2^63 - 1, so the bad value is put behind the loader's back,
     // as a bug in the server would: vendor 8003 (no reputation needed) now lists a price past u64.
     const services = t.world.services as { data: GameData };
@@ -38,10 +39,10 @@ describe("a server packet that cannot be encoded", () => {
     const vendors = Object.create(real.vendors, { get: { value: (id: number) => (id === 8003 ? broken : real.vendors.get(id)) } }) as GameData["vendors"];
     services.data = { ...real, vendors };
     try {
-      client.send(ClientVendorOpen, { vendorId: 8003 });
+      await openVendor(client, t.data, 8003);
       const result = await client.waitFor("ServerRequestResult");
       expect(resultCodeName(result.code)).toBe("INTERNAL");
-      expect(result.requestOpcode).toBe(Opcode.ClientVendorOpen);
+      expect(result.requestOpcode).toBe(Opcode.ClientEntityInteract);
     } finally {
       services.data = real;
     }
@@ -50,7 +51,7 @@ describe("a server packet that cannot be encoded", () => {
     expect(errors[0]!.msg).toContain("failed to encode");
     expect(t.logged("protocol violation")).toEqual([]);
     // the session goes on: the same request now succeeds
-    client.send(ClientVendorOpen, { vendorId: 8003 });
+    await openVendor(client, t.data, 8003);
     expect((await client.waitFor("ServerVendorItems")).vendorId).toBe(8003);
   });
 });

@@ -31,7 +31,7 @@ describe("gifts", () => {
     const mail = arrived.mails[0]!;
     expect(mail).toMatchObject({ contentType: MAIL_CONTENT_TYPE.AccountItem, body: gift.note, sender: { characterId: BigInt(a.player.characterId) } });
     expect(mail.flags & MAIL_FLAG.IsGift).toBe(MAIL_FLAG.IsGift);
-    b.client.send(ClientMailTakeAttachment, { mailId: mail.mailId, index: 0, unitId: 0 });
+    b.client.send(ClientMailTakeAttachment, { mailId: mail.mailId, index: 0, unitId: b.mailboxUnit });
     expect(await b.client.waitFor("ServerMailTakeAttachment")).toMatchObject({ mailId: mail.mailId, result: MAIL_GENERIC_ERROR.Ok });
     expect((await b.client.waitFor("ServerChat", (c) => c.text.startsWith("Added to your collection"))).text).toContain("Rowsdower Pup");
     expect(await ownsCollectible(t.db, { accountId: b.player.accountId, collectibleType: "pet", collectibleId: 2001 })).toBe(true);
@@ -51,13 +51,13 @@ describe("gifts", () => {
     expect(await b.client.buy({ ...PUP, transactionId: 1 })).toEqual(ok);
     expect(await a.client.buy({ ...PUP, transactionId: 1, gift: { characterId: b.player.characterId } })).toEqual(ok);
     const mail = (await b.client.waitFor("ServerMailAvailable", (m) => m.newMail)).mails[0]!;
-    b.client.send(ClientMailTakeAttachment, { mailId: mail.mailId, index: 0, unitId: 0 });
+    b.client.send(ClientMailTakeAttachment, { mailId: mail.mailId, index: 0, unitId: b.mailboxUnit });
     expect(await b.client.waitFor("ServerMailTakeAttachment")).toMatchObject({ result: MAIL_GENERIC_ERROR.UniqueExists });
     expect((await balancesOf(t, a.player)).premium).toBe(200n);
 
     b.client.send(ClientMailReturn, { mailId: mail.mailId });
     const back = (await a.client.waitFor("ServerMailAvailable", (m) => m.newMail)).mails[0]!;
-    a.client.send(ClientMailTakeAttachment, { mailId: back.mailId, index: 0, unitId: 0 });
+    a.client.send(ClientMailTakeAttachment, { mailId: back.mailId, index: 0, unitId: a.mailboxUnit });
     expect(await a.client.waitFor("ServerMailTakeAttachment")).toMatchObject({ result: MAIL_GENERIC_ERROR.Ok });
     await a.client.waitFor("ServerAccountCurrencySet", (s) => s.accountCurrencies.some((c) => c.accountCurrencyType === NCoin && c.amount === 500n));
     expect((await balancesOf(t, a.player)).premium).toBe(500n);

@@ -10,6 +10,8 @@ import { z } from "zod";
  * - `questId`, `achievementId`: 15 bits (`ServerQuestStateChange`, `Model/Achievement/Achievement.cs`)
  * - `worldId`, `worldZoneId`: 15 bits (`ServerChangeWorld`, `ServerCharacterList`)
  * - `race`, `class`: 5 bits, `sex`: 2 bits (`ServerCharacterList`)
+ * - `creatureId`: 18 bits (the Creature2 id of `ServerEntityCreate`'s NonPlayer and MailBox models,
+ *   `Source/NexusForever.Network.World/Entity/Model/NonPlayerEntityModel.cs`)
  * - `itemId`, `vendorId`, `stockUniqueId`, `characterCreationId`: 32 bits (`ClientCharacterCreate`,
  *   `ClientVendorPurchase`, and the vendor and inventory extensions)
  */
@@ -23,6 +25,7 @@ export const WIRE_BITS = {
   race: 5,
   class: 5,
   sex: 2,
+  creatureId: 18,
   itemId: 32,
   vendorId: 32,
   stockUniqueId: 32,

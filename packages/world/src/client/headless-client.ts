@@ -36,6 +36,10 @@ export interface SeenUnit {
   readonly name: string;
   /** A player's character id. */
   readonly characterId: bigint | undefined;
+  /** A creature's (NonPlayer, MailBox) Creature2 id. */
+  readonly creatureId: number | undefined;
+  /** ServerEntityCreate's create flags (Vendor 0x04). */
+  readonly createFlags: number;
   position: { x: number; y: number; z: number };
   yaw: number;
 }
@@ -354,6 +358,8 @@ export class HeadlessClient {
         type: v.entity.type,
         name: v.entity.type === ENTITY_TYPE.Player ? v.entity.name : "",
         characterId: v.entity.type === ENTITY_TYPE.Player ? v.entity.characterId : undefined,
+        creatureId: v.entity.type === ENTITY_TYPE.Player ? undefined : v.entity.creatureId,
+        createFlags: v.createFlags,
         position: at && "position" in at ? at.position : { x: 0, y: 0, z: 0 },
         yaw: turn && "rotation" in turn ? turn.rotation.x : 0,
       });

@@ -49,11 +49,11 @@ export const EVENT_DELIVERY: { readonly [K in GameEventKind]: Deliver<K> } = {
     const session = to.account(e.accountId);
     session?.send(ServerTitleUpdate, { titleId: e.titleId, alreadyOwned: false, revoked: true });
     const unitId = to.unitOfAccount(e.accountId);
-    if (e.clearedActive && unitId !== undefined) to.zoneOf(e.accountId, packet(ServerTitleSet, { unitId, titleId: 0 }));
+    if (e.clearedActive && unitId !== undefined) to.viewersOf(e.accountId, packet(ServerTitleSet, { unitId, titleId: 0 }));
   },
   "title.active-changed": ({ to }, e) => {
     const unitId = to.unitOfAccount(e.accountId);
-    if (unitId !== undefined) to.zoneOf(e.accountId, packet(ServerTitleSet, { unitId, titleId: e.titleId ?? 0 }));
+    if (unitId !== undefined) to.viewersOf(e.accountId, packet(ServerTitleSet, { unitId, titleId: e.titleId ?? 0 }));
   },
   "currency.changed": async ({ to, db }, e) => {
     if (e.currency === "gold") {

@@ -10,8 +10,8 @@ export interface Recipients {
   account(accountId: number): Session | undefined;
   /** The character's session, if that character is in the world. */
   character(characterId: number): Session | undefined;
-  /** Everyone in the zone of the account's character in the world; how many got it. */
-  zoneOf(accountId: number, packet: OutgoingPacket): number;
+  /** The account's character in the world and every player who sees its unit; how many got it. */
+  viewersOf(accountId: number, packet: OutgoingPacket): number;
   /** The unit id of the account's character in the world (what ServerTitleSet names). */
   unitOfAccount(accountId: number): number | undefined;
 }
@@ -30,9 +30,9 @@ export function recipientsOf(services: Pick<WorldServices, "sessions" | "presenc
       const session = account(services.presence.get(characterId)?.accountId ?? 0);
       return session?.character?.id === characterId ? session : undefined;
     },
-    zoneOf: (accountId, packet) => {
+    viewersOf: (accountId, packet) => {
       const character = account(accountId)?.character;
-      return character ? services.presence.broadcastZone(character.worldId, character.zoneId, packet) : 0;
+      return character ? services.world.toViewersOf(character.id, packet) : 0;
     },
     unitOfAccount: (accountId) => {
       const character = account(accountId)?.character;

@@ -5,6 +5,7 @@ import { clientCharacterList } from "./characters/ClientCharacterList";
 import { clientCharacterSelect } from "./characters/ClientCharacterSelect";
 import { clientChat } from "./chat/ClientChat";
 import { clientEntityCommand } from "./entities/ClientEntityCommand";
+import { clientEntityInteract } from "./entities/ClientEntityInteract";
 import { clientFriendshipAccountAddByIdentity } from "./friends/ClientFriendshipAccountAddByIdentity";
 import { clientFriendshipAddByName } from "./friends/ClientFriendshipAddByName";
 import { clientFriendshipInviteResponse } from "./friends/ClientFriendshipInviteResponse";
@@ -26,7 +27,6 @@ import { clientStorefrontPurchaseCharacter } from "./store/ClientStorefrontPurch
 import { clientStorefrontRequestCatalog } from "./store/ClientStorefrontRequestCatalog";
 import { clientStorefrontRequestPurchaseHistory } from "./store/ClientStorefrontRequestPurchaseHistory";
 import { clientTitleSet } from "./titles/ClientTitleSet";
-import { clientVendorOpen } from "./vendors/ClientVendorOpen";
 import { clientVendorPurchase } from "./vendors/ClientVendorPurchase";
 import { clientEnteredWorld } from "./world/ClientEnteredWorld";
 import { clientLogoutConfirm } from "./world/ClientLogoutConfirm";
@@ -46,11 +46,11 @@ export const HANDLERS: HandlerMap = {
   ClientPing: clientPing,
   ClientZoneChange: clientZoneChange,
   ClientEntityCommand: clientEntityCommand,
+  ClientEntityInteract: clientEntityInteract,
   ClientChat: clientChat,
   ClientTitleSet: clientTitleSet,
   ClientQuestAccept: clientQuestAccept,
   ClientQuestComplete: clientQuestComplete,
-  ClientVendorOpen: clientVendorOpen,
   ClientVendorPurchase: clientVendorPurchase,
   ClientFriendshipAccountAddByIdentity: clientFriendshipAccountAddByIdentity,
   ClientFriendshipAddByName: clientFriendshipAddByName,

@@ -55,7 +55,7 @@ export async function startWorldServer(options: WorldServerOptions): Promise<Wor
   const scale = selectReputationScale(data, config.reputationScale);
   const health = new DatabaseHealth(logger);
   const db = observedClient(database.client, health);
-  const world = new WorldMaps(options.clock ?? SYSTEM_CLOCK, { maxSpeed: config.world.maxSpeed, burstSeconds: config.world.burstSeconds });
+  const world = new WorldMaps(options.clock ?? SYSTEM_CLOCK, { maxSpeed: config.world.maxSpeed, burstSeconds: config.world.burstSeconds }, data);
   const events = new EventDelivery({
     database,
     db,

@@ -10,6 +10,7 @@ import {
   ServerEntityDestroy,
   type ServerPacketValues,
 } from "@bezgelor/protocol";
+import type { Creature, Spawn } from "@bezgelor/data";
 import { packet, type OutgoingPacket } from "../server/outgoing";
 import type { MovementState } from "./movement";
 
@@ -31,22 +32,41 @@ export interface PlayerLook {
   readonly titleId: number;
 }
 
-/** A unit on a map. Players are the only units yet; creatures will be the next kind. */
-export interface MapUnit {
+/** What every unit on a map has: its per-map id and where it is. */
+interface UnitBase {
   readonly id: number;
-  readonly kind: "player";
-  readonly look: PlayerLook;
-  /** Its session, for a player: what it sees is created on it. */
-  readonly viewer: Viewer;
   movement: MovementState;
   /** The map clock (ms) when the unit was added: its movement clock counts from there. */
   readonly addedAt: number;
+}
+
+/** A player's unit: it sees (its session is sent what comes into and leaves its range). */
+export interface PlayerUnit extends UnitBase {
+  readonly kind: "player";
+  readonly look: PlayerLook;
+  /** Its session: what it sees is created on it. */
+  readonly viewer: Viewer;
   /** Units this one's viewer has been sent a create for (not itself). */
   readonly visible: Set<number>;
   /** Horizontal metres it may still move now, and when that was worked out. */
   budget: number;
   budgetAt: number;
 }
+
+/**
+ * A unit placed from the spawns data: a creature, a vendor or a mailbox. It is seen, it does not
+ * see. Its health starts at the creature's maximum ({@link creatureHealth}).
+ */
+export interface NpcUnit extends UnitBase {
+  readonly kind: "npc";
+  readonly spawn: Spawn;
+  readonly creature: Creature;
+  readonly maxHealth: number;
+  health: number;
+}
+
+/** A unit on a map. */
+export type MapUnit = PlayerUnit | NpcUnit;
 
 type Command = ServerPacketValues["ServerEntityCommand"]["commands"][number];
 
@@ -83,7 +103,7 @@ const PLAYER_HEALTH = 800;
  * gravity 1), its movement commands, and its faction twice. No create flags (NexusForever sends
  * players with none).
  */
-export function playerCreatePacket(unit: MapUnit, now: number): OutgoingPacket {
+export function playerCreatePacket(unit: PlayerUnit, now: number): OutgoingPacket {
   const l = unit.look;
   return packet(ServerEntityCreate, {
     unitId: unit.id,
@@ -133,6 +153,54 @@ export function playerCreatePacket(unit: MapUnit, now: number): OutgoingPacket {
     displayInfo: 0,
     outfitInfo: 0,
   });
+}
+
+/**
+ * ServerEntityCreate of a spawned unit, as NexusForever builds it (`Source/NexusForever.Game/Entity/NonPlayerEntity.cs`,
+ * `Source/NexusForever.Game/Entity/MailboxEntity.cs`, `WorldEntity.cs` BuildCreatePacket): a NonPlayer
+ * model (creature id, quest checklist 0) with the Vendor create flag when it sells, or a MailBox
+ * model (creature id only, create flags forced 0); stats Health (current) and Level; property base
+ * health = its maximum; its movement commands; the creature's faction twice (0 without one);
+ * vendor info, world placement and target cluster blocks of type 0 as NexusForever sends them.
+ */
+export function npcCreatePacket(unit: NpcUnit, now: number): OutgoingPacket {
+  const mailbox = unit.spawn.type === "mailbox";
+  const faction = unit.creature.factionId ?? 0;
+  return packet(ServerEntityCreate, {
+    unitId: unit.id,
+    entity: mailbox
+      ? { type: ENTITY_TYPE.MailBox, creatureId: unit.creature.id }
+      : { type: ENTITY_TYPE.NonPlayer, creatureId: unit.creature.id, questChecklistIdx: 0 },
+    createFlags: !mailbox && unit.spawn.vendorId !== undefined ? ENTITY_CREATE_FLAG.Vendor : ENTITY_CREATE_FLAG.None,
+    stats: [
+      { stat: STAT.Health, value: { type: STAT_TYPE.Integer, value: unit.health } },
+      { stat: STAT.Level, value: { type: STAT_TYPE.Integer, value: unit.creature.level } },
+    ],
+    time: unitTime(unit, now),
+    commands: movementCommands(unit.movement),
+    properties: [
+      { property: PROPERTY.BaseHealth, baseValue: unit.maxHealth, value: unit.maxHealth },
+      { property: PROPERTY.MoveSpeedMultiplier, baseValue: 1, value: 1 },
+    ],
+    visibleItems: [],
+    spellInit: [],
+    currentSpellUniqueId: 0,
+    faction1: faction,
+    faction2: faction,
+    unitTagOwner: 0,
+    groupTagOwner: 0n,
+    vendorInfo: { type: 0, unknown0: false },
+    worldPlacement: { type: 0, unknown0: false },
+    targetClusterInfo: { type: 0, unknown0: false },
+    miniMapMarker: 0,
+    displayInfo: 0,
+    outfitInfo: 0,
+  });
+}
+
+/** ServerEntityCreate of any unit, for a viewer it comes into sight of. */
+export function createPacket(unit: MapUnit, now: number): OutgoingPacket {
+  return unit.kind === "player" ? playerCreatePacket(unit, now) : npcCreatePacket(unit, now);
 }
 
 /** The unit's movement for those who see it; a player steering itself is not server controlled. */

@@ -2,7 +2,19 @@ import { packet } from "../server/outgoing";
 import { ServerPlayerChanged } from "@bezgelor/protocol";
 import { Grid, VISION_RANGE } from "./grid";
 import { applyClientCommands, refillBudget, type EntityCommandValue, type MovementLimits, type MovementState } from "./movement";
-import { destroyPacket, movementPacket, playerCreatePacket, type MapUnit, type PlayerLook, type Viewer } from "./unit";
+import { creatureHealth, type Creature, type Spawn } from "@bezgelor/data";
+import { standingAt } from "./movement";
+import {
+  createPacket,
+  destroyPacket,
+  movementPacket,
+  playerCreatePacket,
+  type MapUnit,
+  type NpcUnit,
+  type PlayerLook,
+  type PlayerUnit,
+  type Viewer,
+} from "./unit";
 import { UnitIds } from "./unit-ids";
 import { visibilityChange } from "./visibility";
 
@@ -11,6 +23,12 @@ export interface PlayerSpec {
   readonly look: PlayerLook;
   readonly viewer: Viewer;
   readonly movement: MovementState;
+}
+
+/** What a spawned unit needs to join a map: its spawn and the creature it is. */
+export interface NpcSpec {
+  readonly spawn: Spawn;
+  readonly creature: Creature;
 }
 
 /** What {@link WorldMap.move} decided. */
@@ -26,6 +44,8 @@ export class WorldMap {
   private readonly units = new Map<number, MapUnit>();
   private readonly grid = new Grid();
   private readonly ids = new UnitIds();
+  /** The player units (the viewers), a subset of `units`. */
+  private readonly players = new Map<number, PlayerUnit>();
 
   constructor(
     readonly worldId: number,
@@ -38,6 +58,11 @@ export class WorldMap {
     return this.units.size;
   }
 
+  /** How many players are on the map. */
+  get playerCount(): number {
+    return this.players.size;
+  }
+
   unit(id: number): MapUnit | undefined {
     return this.units.get(id);
   }
@@ -47,8 +72,8 @@ export class WorldMap {
    * you"), then every unit in range; every player in range is sent the newcomer.
    * @throws WorldError LIMIT_REACHED when the map has no unit id left.
    */
-  addPlayer(spec: PlayerSpec, now: number): MapUnit {
-    const unit: MapUnit = {
+  addPlayer(spec: PlayerSpec, now: number): PlayerUnit {
+    const unit: PlayerUnit = {
       id: this.ids.take(),
       kind: "player",
       look: spec.look,
@@ -60,6 +85,7 @@ export class WorldMap {
       budgetAt: now,
     };
     this.units.set(unit.id, unit);
+    this.players.set(unit.id, unit);
     this.grid.place(unit.id, unit.movement.position);
     unit.viewer.deliver(playerCreatePacket(unit, now));
     unit.viewer.deliver(packet(ServerPlayerChanged, { unitId: unit.id, unknown1: 1 }));
@@ -68,9 +94,39 @@ export class WorldMap {
       if (id === unit.id) continue;
       const other = this.units.get(id)!;
       unit.visible.add(id);
-      unit.viewer.deliver(playerCreatePacket(other, now));
+      unit.viewer.deliver(createPacket(other, now));
+      if (other.kind !== "player") continue;
       other.visible.add(unit.id);
       other.viewer.deliver(created);
+    }
+    return unit;
+  }
+
+  /**
+   * Places a spawned unit (a creature, vendor or mailbox) at its spawn, at full health: every
+   * player in range is sent its create.
+   * @throws WorldError LIMIT_REACHED when the map has no unit id left.
+   */
+  addNpc(spec: NpcSpec, now: number): NpcUnit {
+    const maxHealth = creatureHealth(spec.creature);
+    const unit: NpcUnit = {
+      id: this.ids.take(),
+      kind: "npc",
+      spawn: spec.spawn,
+      creature: spec.creature,
+      maxHealth,
+      health: maxHealth,
+      movement: standingAt(spec.spawn.position, spec.spawn.yaw),
+      addedAt: now,
+    };
+    this.units.set(unit.id, unit);
+    this.grid.place(unit.id, unit.movement.position);
+    const created = createPacket(unit, now);
+    for (const id of this.grid.near(unit.movement.position, this.visionRange)) {
+      const viewer = this.players.get(id);
+      if (!viewer) continue;
+      viewer.visible.add(unit.id);
+      viewer.viewer.deliver(created);
     }
     return unit;
   }
@@ -80,9 +136,10 @@ export class WorldMap {
     const unit = this.units.get(id);
     if (!unit) return undefined;
     this.units.delete(id);
+    this.players.delete(id);
     this.grid.remove(id);
     const gone = destroyPacket(id);
-    for (const other of this.units.values()) {
+    for (const other of this.players.values()) {
       if (other.visible.delete(id)) other.viewer.deliver(gone);
     }
     this.ids.give(id);
@@ -95,8 +152,8 @@ export class WorldMap {
    * nobody is sent anything.
    */
   move(id: number, commands: readonly EntityCommandValue[], now: number): MoveResult {
-    const unit = this.units.get(id);
-    if (!unit) return { ok: false, reason: "the unit is not on this map" };
+    const unit = this.players.get(id);
+    if (!unit) return { ok: false, reason: "the unit is not a player on this map" };
     const budget = refillBudget(unit.budget, now - unit.budgetAt, this.limits);
     const outcome = applyClientCommands(commands, {
       current: unit.movement,
@@ -109,7 +166,7 @@ export class WorldMap {
     unit.budget = outcome.budget;
     unit.budgetAt = now;
     const update = movementPacket(unit, now);
-    for (const other of this.units.values()) if (other.visible.has(id)) other.viewer.deliver(update);
+    for (const other of this.players.values()) if (other.visible.has(id)) other.viewer.deliver(update);
     return { ok: true };
   }
 
@@ -119,7 +176,7 @@ export class WorldMap {
    */
   update(now: number): void {
     for (const unit of this.units.values()) this.grid.place(unit.id, unit.movement.position);
-    for (const viewer of this.units.values()) {
+    for (const viewer of this.players.values()) {
       const inRange = new Set(this.grid.near(viewer.movement.position, this.visionRange));
       inRange.delete(viewer.id);
       const change = visibilityChange(viewer.visible, inRange);
@@ -129,7 +186,7 @@ export class WorldMap {
       }
       for (const id of change.entered) {
         viewer.visible.add(id);
-        viewer.viewer.deliver(playerCreatePacket(this.units.get(id)!, now));
+        viewer.viewer.deliver(createPacket(this.units.get(id)!, now));
       }
     }
   }
@@ -137,5 +194,10 @@ export class WorldMap {
   /** Every unit on the map. */
   all(): IterableIterator<MapUnit> {
     return this.units.values();
+  }
+
+  /** The player units that see unit `id` (not itself). */
+  viewersOf(id: number): PlayerUnit[] {
+    return [...this.players.values()].filter((p) => p.visible.has(id));
   }
 }

@@ -1,4 +1,5 @@
-import { ENTITY_COMMAND } from "@bezgelor/protocol";
+import { buildGameData } from "@bezgelor/data";
+import { ENTITY_COMMAND, ENTITY_CREATE_FLAG, ENTITY_TYPE, STAT, type ServerPacketValues } from "@bezgelor/protocol";
 import { describe, expect, it } from "vitest";
 import type { OutgoingPacket } from "../server/outgoing";
 import { standingAt } from "./movement";
@@ -16,9 +17,32 @@ function viewer() {
 
 const look = (characterId: number) => ({ characterId, realmId: 1, name: `P${characterId}`, race: 1, class: 1, sex: 0, faction: 166, level: 3, titleId: 0 });
 
-function setup() {
+/** A Girrok at x 60, a vendor at x 10 and a mailbox at x -10 on world 870; a Girrok on world 426. */
+const spawnData = buildGameData({
+  factions: [{ id: 166, name: "Dominion" }],
+  items: [{ id: 10, name: "Thing", kind: "misc" }],
+  vendors: [{ id: 50, name: "Shop", items: [{ itemId: 10, price: 1 }] }],
+  creatures: [
+    { id: 12347, name: "Feral Girrok", level: 8, health: 900, rewards: {} },
+    { id: 12350, name: "Quartermaster", level: 20, factionId: 166, rewards: {} },
+    { id: 12353, name: "Mailbox", level: 1, rewards: {} },
+  ],
+  spawns: [
+    { id: 1, creatureId: 12347, worldId: 870, position: { x: 60, y: 0, z: 0 }, yaw: 0.5, respawnSeconds: 60 },
+    { id: 2, creatureId: 12350, worldId: 870, position: { x: 10, y: 0, z: 0 }, yaw: 0, respawnSeconds: 60, vendorId: 50 },
+    { id: 3, creatureId: 12353, type: "mailbox", worldId: 870, position: { x: -10, y: 0, z: 0 }, yaw: 0, respawnSeconds: 60 },
+    { id: 4, creatureId: 12347, worldId: 426, position: { x: 0, y: 0, z: 0 }, yaw: 0, respawnSeconds: 60 },
+  ],
+});
+
+type Create = ServerPacketValues["ServerEntityCreate"];
+const creates = (v: ReturnType<typeof viewer>) => v.got.filter((p) => p.def.name === "ServerEntityCreate").map((p) => p.value as Create);
+
+const noSpawns = buildGameData({});
+
+function setup(data = noSpawns) {
   let now = 1_000;
-  const maps = new WorldMaps({ now: () => now }, { maxSpeed: 50, burstSeconds: 2 });
+  const maps = new WorldMaps({ now: () => now }, { maxSpeed: 50, burstSeconds: 2 }, data);
   const enter = (id: number, x: number, worldId = 870) => {
     const v = viewer();
     const unit = maps.enter({ worldId, zoneId: 1, look: look(id), viewer: v, movement: standingAt({ x, y: 0, z: 0 }, 0) });
@@ -103,5 +127,69 @@ describe("a world's units", () => {
         .map((p) => p.characterId)
         .sort(),
     ).toEqual([1, 3, 9]);
+  });
+});
+
+describe("spawned units", () => {
+  it("are created for a player in range with their genuine models, flags, health and faction", () => {
+    const { enter } = setup(spawnData);
+    const a = enter(1, 0);
+    const creatureId = (c: Create) => ("creatureId" in c.entity ? c.entity.creatureId : 0);
+    const seen = creates(a.v)
+      .filter((c) => c.unitId !== a.unit.id)
+      .sort((x, y) => creatureId(x) - creatureId(y));
+    expect(seen.map((c) => [c.entity.type, "creatureId" in c.entity ? c.entity.creatureId : 0, c.createFlags])).toEqual([
+      [ENTITY_TYPE.NonPlayer, 12347, ENTITY_CREATE_FLAG.None],
+      [ENTITY_TYPE.NonPlayer, 12350, ENTITY_CREATE_FLAG.Vendor],
+      [ENTITY_TYPE.MailBox, 12353, ENTITY_CREATE_FLAG.None],
+    ]);
+    const health = (c: Create) => c.stats.find((s) => s.stat === STAT.Health)?.value.value;
+    expect(seen.map(health)).toEqual([900, 2000, 100]);
+    expect(seen.map((c) => [c.faction1, c.faction2])).toEqual([
+      [0, 0],
+      [166, 166],
+      [0, 0],
+    ]);
+    const at = seen[0]!.commands.find((c) => c.command === ENTITY_COMMAND.SetPosition);
+    expect(at && "position" in at ? at.position : undefined).toEqual({ x: 60, y: 0, z: 0 });
+  });
+
+  it("are created when a player walks into range and destroyed when it walks away; only that world's spawns", () => {
+    const { enter, walk, advance, maps } = setup(spawnData);
+    const a = enter(1, -130);
+    // From -130 only the mailbox (-10) is within 128 m.
+    expect(
+      creates(a.v)
+        .filter((c) => c.unitId !== a.unit.id)
+        .map((c) => c.entity.type),
+    ).toEqual([ENTITY_TYPE.MailBox]);
+    a.v.got.length = 0;
+    advance(2_000);
+    expect(walk(1, -60)).toEqual({ ok: true });
+    maps.tick();
+    expect(
+      creates(a.v)
+        .map((c) => ("creatureId" in c.entity ? c.entity.creatureId : 0))
+        .sort(),
+    ).toEqual([12347, 12350]);
+    a.v.got.length = 0;
+    advance(2_000);
+    expect(walk(1, -160)).toEqual({ ok: true });
+    maps.tick();
+    expect(a.v.names().filter((n) => n === "ServerEntityDestroy")).toHaveLength(3);
+    const other = enter(2, 500, 426);
+    expect(creates(other.v).filter((c) => c.unitId !== other.unit.id)).toEqual([]);
+    expect(maps.map(426)?.size).toBe(2);
+  });
+
+  it("a map nobody is on stops, and its spawns are placed afresh when a player comes back", () => {
+    const { enter, maps } = setup(spawnData);
+    enter(1, 0);
+    expect(maps.map(870)?.size).toBe(4);
+    maps.leave(1);
+    expect(maps.map(870)).toBeUndefined();
+    const again = enter(1, 0);
+    expect(creates(again.v).filter((c) => c.unitId !== again.unit.id)).toHaveLength(3);
+    expect(maps.map(870)?.size).toBe(4);
   });
 });

@@ -1,5 +1,7 @@
 import type { MovementLimits, MovementState } from "./movement";
-import type { PlayerLook, Viewer, MapUnit } from "./unit";
+import type { GameData } from "@bezgelor/data";
+import type { OutgoingPacket } from "../server/outgoing";
+import type { NpcUnit, PlayerLook, Viewer, PlayerUnit } from "./unit";
 import { WorldMap, type MoveResult } from "./world-map";
 import type { EntityCommandValue } from "./movement";
 
@@ -11,6 +13,17 @@ export interface WorldClock {
 /** The system clock. */
 export const SYSTEM_CLOCK: WorldClock = { now: () => Date.now() };
 
+/**
+ * Farthest a player may be from a unit it interacts with, metres (3-D). NexusForever does not
+ * check; this is the server's rule, generous enough for the client's own interaction range.
+ */
+export const INTERACTION_RANGE = 15;
+
+/** What {@link WorldMaps.reach} found. */
+export type Reach =
+  | { readonly ok: true; readonly unit: NpcUnit; readonly distance: number }
+  | { readonly ok: false; readonly reason: "not-in-world" | "no-such-unit" | "out-of-range"; readonly distance?: number };
+
 /** Where a character is, for saving. */
 export interface CharacterPlace {
   readonly characterId: number;
@@ -21,7 +34,7 @@ export interface CharacterPlace {
 
 interface Placed {
   map: WorldMap;
-  unit: MapUnit;
+  unit: PlayerUnit;
   zoneId: number;
 }
 
@@ -36,16 +49,35 @@ export class WorldMaps {
   constructor(
     readonly clock: WorldClock,
     private readonly limits: MovementLimits,
+    /** The spawns placed on each map when it starts, and the creatures they are. */
+    private readonly data: Pick<GameData, "spawns" | "creatures">,
   ) {}
+
+  /** The world's map, started (its spawns placed) on first use. */
+  private mapOf(worldId: number): WorldMap {
+    let map = this.maps.get(worldId);
+    if (map) return map;
+    map = new WorldMap(worldId, this.limits);
+    this.maps.set(worldId, map);
+    const now = this.clock.now();
+    for (const spawn of this.data.spawns.all()) {
+      if (spawn.worldId === worldId) map.addNpc({ spawn, creature: this.data.creatures.require(spawn.creatureId) }, now);
+    }
+    return map;
+  }
+
+  /** The map of a world, if it has started (a player entered it). */
+  map(worldId: number): WorldMap | undefined {
+    return this.maps.get(worldId);
+  }
 
   /**
    * Puts a character's player unit on its world (see {@link WorldMap.addPlayer}); a unit it still
    * had (another session) is taken off first. Returns the unit.
    */
-  enter(spec: { worldId: number; zoneId: number; look: PlayerLook; viewer: Viewer; movement: MovementState }): MapUnit {
+  enter(spec: { worldId: number; zoneId: number; look: PlayerLook; viewer: Viewer; movement: MovementState }): PlayerUnit {
     this.leave(spec.look.characterId);
-    let map = this.maps.get(spec.worldId);
-    if (!map) this.maps.set(spec.worldId, (map = new WorldMap(spec.worldId, this.limits)));
+    const map = this.mapOf(spec.worldId);
     const unit = map.addPlayer(spec, this.clock.now());
     this.byCharacter.set(spec.look.characterId, { map, unit, zoneId: spec.zoneId });
     return unit;
@@ -57,12 +89,13 @@ export class WorldMaps {
     if (!placed) return undefined;
     this.byCharacter.delete(characterId);
     placed.map.remove(placed.unit.id);
-    if (placed.map.size === 0) this.maps.delete(placed.map.worldId);
+    // A map nobody is on stops; its spawns are placed afresh when a player comes back.
+    if (placed.map.playerCount === 0) this.maps.delete(placed.map.worldId);
     return this.placeOf(characterId, placed);
   }
 
   /** The character's unit, if it is in a world. */
-  unitOf(characterId: number): MapUnit | undefined {
+  unitOf(characterId: number): PlayerUnit | undefined {
     return this.byCharacter.get(characterId)?.unit;
   }
 
@@ -71,6 +104,46 @@ export class WorldMaps {
     const placed = this.byCharacter.get(characterId);
     if (!placed) return { ok: false, reason: "the character has no unit in a world" };
     return placed.map.move(placed.unit.id, commands, this.clock.now());
+  }
+
+  /**
+   * The spawned unit `unitId` if the character can interact with it: on the character's map, seen
+   * by it, and within `range` metres of its unit.
+   */
+  reach(characterId: number, unitId: number, range = INTERACTION_RANGE): Reach {
+    const placed = this.byCharacter.get(characterId);
+    if (!placed) return { ok: false, reason: "not-in-world" };
+    const unit = placed.map.unit(unitId);
+    if (!unit || unit.kind !== "npc" || !placed.unit.visible.has(unitId)) return { ok: false, reason: "no-such-unit" };
+    const a = placed.unit.movement.position;
+    const b = unit.movement.position;
+    const distance = Math.hypot(a.x - b.x, a.y - b.y, a.z - b.z);
+    if (distance > range) return { ok: false, reason: "out-of-range", distance };
+    return { ok: true, unit, distance };
+  }
+
+  /** Whether a mailbox unit is within `range` metres of the character's unit. */
+  nearMailbox(characterId: number, range = INTERACTION_RANGE): boolean {
+    const placed = this.byCharacter.get(characterId);
+    if (!placed) return false;
+    for (const id of placed.unit.visible) {
+      const unit = placed.map.unit(id);
+      if (unit?.kind === "npc" && unit.spawn.type === "mailbox" && this.reach(characterId, id, range).ok) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Sends `packet` to the character's own session and to every player who sees its unit (local
+   * chat, title changes). Returns how many got it; 0 when the character has no unit in a world.
+   * The same packet object goes to every viewer (encoded once).
+   */
+  toViewersOf(characterId: number, packet: OutgoingPacket): number {
+    const placed = this.byCharacter.get(characterId);
+    if (!placed) return 0;
+    const viewers = [placed.unit, ...placed.map.viewersOf(placed.unit.id)];
+    for (const viewer of viewers) viewer.viewer.deliver(packet);
+    return viewers.length;
   }
 
   /** Records the zone the client says the character walked into. */

@@ -6,7 +6,7 @@ import { storeCatalogOf } from "@bezgelor/data";
 import { addFriend, getBalances, grantCurrency, importStoreCatalog, respondToFriendInvite, type ActionOptions, type Balances } from "@bezgelor/db";
 import { testActionOptions } from "@bezgelor/db/testing";
 import type { StoreCatalog } from "../../src/client/headless-client";
-import { enter, type SocialPlayer } from "./social";
+import { atMailbox, enter, type SocialPlayer } from "./social";
 import { startTestWorld, type TestPlayer, type TestWorld } from "./world";
 
 /** A test world whose database holds the shipped store catalog, and admin action options for set-up. */
@@ -19,7 +19,7 @@ export async function startStoreWorld(): Promise<{ t: TestWorld; opts: ActionOpt
 
 /** A new player with funds, in the world, with the initial friend and mail packets taken. */
 export async function shopper(t: TestWorld, opts: ActionOptions, funds: { premium?: bigint; bonus?: bigint; gold?: bigint } = {}): Promise<SocialPlayer> {
-  const p = await t.player();
+  const p = await t.player(atMailbox(t));
   for (const currency of ["premium", "bonus"] as const) {
     const amount = funds[currency];
     if (amount) await grantCurrency(t.db, { ...opts, currency, accountId: p.accountId, amount, reason: "test funds", source: "admin" });

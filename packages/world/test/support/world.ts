@@ -82,13 +82,16 @@ export async function startTestWorld(
   const clients: HeadlessClient[] = [];
   const db = database.client;
 
-  async function player(options: { role?: AccountRole; faction?: number; zoneId?: number } = {}): Promise<TestPlayer> {
+  async function player(
+    options: { role?: AccountRole; faction?: number; zoneId?: number; worldId?: number; position?: { x: number; y: number; z: number } } = {},
+  ): Promise<TestPlayer> {
     const account = await makeAccount(db, options.role ? { role: options.role } : {});
     const character = await makeCharacter(db, {
       accountId: account.id,
       faction: options.faction ?? 167,
-      worldId: 426,
+      worldId: options.worldId ?? 426,
       zoneId: options.zoneId ?? 1,
+      ...(options.position ? { position: options.position } : {}),
     });
     const { sessionKey } = await issueSessionKey(db, { email: account.email });
     return { accountId: account.id, email: account.email, characterId: character.id, characterName: character.name, sessionKey };

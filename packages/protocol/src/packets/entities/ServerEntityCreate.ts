@@ -5,7 +5,7 @@ import { entityCommand } from "../shared/entity-command";
 import { itemVisual } from "../shared/item";
 
 /** Entity types (6 bits; NexusForever `Source/NexusForever.Game.Static/Entity/EntityType.cs`), those this server creates. */
-export const ENTITY_TYPE = { NonPlayer: 0, Player: 20 } as const;
+export const ENTITY_TYPE = { NonPlayer: 0, MailBox: 12, Player: 20 } as const;
 
 /** Create flags (8 bits; NexusForever `Game.Static/Entity/EntityCreateFlag.cs`). NexusForever sends players with none. */
 export const ENTITY_CREATE_FLAG = { None: 0, SpawnAnimation: 0x01, NoSpawnAnimation: 0x02, Vendor: 0x04 } as const;
@@ -46,6 +46,11 @@ const playerModel = {
 const nonPlayerModel = {
   creatureId: t.uint(18),
   questChecklistIdx: t.u8,
+};
+
+/** A mailbox's model: only its Creature2 id, 18 bits (NexusForever `Source/NexusForever.Network.World/Entity/Model/MailboxEntityModel.cs`). */
+const mailboxModel = {
+  creatureId: t.uint(18),
 };
 
 /** A stat's initial value: 5-bit stat, then a 2-bit {@link STAT_TYPE} choosing u32, f32, or u32 + u32 (NexusForever `Model/Shared/StatValueInitial.cs`). */
@@ -89,7 +94,7 @@ export const ServerEntityCreate = definePacket({
     entity: t.union({
       key: "type",
       tag: t.uint(6),
-      variants: { [ENTITY_TYPE.NonPlayer]: nonPlayerModel, [ENTITY_TYPE.Player]: playerModel },
+      variants: { [ENTITY_TYPE.NonPlayer]: nonPlayerModel, [ENTITY_TYPE.MailBox]: mailboxModel, [ENTITY_TYPE.Player]: playerModel },
     }),
     createFlags: t.u8,
     stats: t.array(t.uint(5), statInitial),

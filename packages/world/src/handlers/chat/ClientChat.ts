@@ -5,13 +5,14 @@ import { packet } from "../../server/outgoing";
 import { IN_WORLD } from "../../server/states";
 import { handler } from "../types";
 
-/** Channels this server delivers, to the speaker's zone. */
+/** Channels this server delivers, to the players who see the speaker (and the speaker). */
 const ZONE_CHANNELS = new Set<number>([CHAT_CHANNEL_TYPE.Say, CHAT_CHANNEL_TYPE.Yell, CHAT_CHANNEL_TYPE.Zone, CHAT_CHANNEL_TYPE.Emote]);
 
 /**
  * Chat. A message starting with `!` is a chat command, the way the emulators take them (GM
- * commands, and `!help` and `!redeem` for every player); its reply comes back on the debug channel. Other messages go to everyone in the zone on say, yell, zone and
- * emote; other channels do not exist here yet and say so.
+ * commands, and `!help` and `!redeem` for every player); its reply comes back on the debug channel. Other messages on say, yell, zone and
+ * emote go to the speaker and every player whose client has the speaker's unit (within 128 m:
+ * `WorldMaps.toViewersOf`); other channels do not exist here yet and say so.
  */
 export const clientChat = handler("ClientChat", {
   states: IN_WORLD,
@@ -48,7 +49,7 @@ export const clientChat = handler("ClientChat", {
       unitId: services.world.unitOf(character.id)?.id ?? 0,
       premiumTier: 0,
     });
-    services.presence.broadcastZone(character.worldId, character.zoneId, out);
+    services.world.toViewersOf(character.id, out);
     result(CHAT_RESULT.Ok);
     return undefined;
   },

@@ -6,7 +6,7 @@ import { mailOptions } from "../../game/social-options";
 import { IN_WORLD } from "../../server/states";
 import { handler } from "../types";
 import { attachedStacks } from "./attached-stacks";
-import { logMailRefusal, MAIL_ACTION, mailOutcome } from "./mail-refusal";
+import { logMailRefusal, MAIL_ACTION, mailboxInReach, mailOutcome } from "./mail-refusal";
 
 /**
  * ClientMailSend 0x0168, answered by ServerMailResult action 1 (mail id 0, as NexusForever):
@@ -14,7 +14,8 @@ import { logMailRefusal, MAIL_ACTION, mailOutcome } from "./mail-refusal";
  * `mail.postage`), the attached stacks ({@link attachedStacks}) leave the inventory, and the mail
  * reaches the recipient's mailbox at once (ServerMailAvailable through the events, online
  * anywhere; offline, on entering). Every delivery speed is delivered at once (Hour and Day are
- * accepted as Instant). The mailbox unit id is accepted as sent until world entities exist.
+ * accepted as Instant). Attachments need the mailbox unit the packet names in reach
+ * (MailBoxOutOfRange otherwise, as NexusForever); mail without attachments can be sent anywhere.
  * Refusals (GenericError): CannotFindPlayer (unknown name, or the recipient ignores the sender),
  * CannotMailSelf, InvalidText (subject 1..49, body up to 499 characters), InsufficientFunds,
  * InvalidInventorySlot, FailedToCreate (cash on delivery without attachments); nothing changes.
@@ -24,6 +25,10 @@ export const clientMailSend = handler("ClientMailSend", {
   async handle(ctx, packet) {
     const { session, services } = ctx;
     const answer = (result: number) => session.send(ServerMailResult, { action: MAIL_ACTION.SendOrReturn, mailId: 0n, result });
+    if (packet.items.some((guid) => guid !== 0n) && !mailboxInReach(ctx, packet.unitId)) {
+      answer(MAIL_GENERIC_ERROR.MailBoxOutOfRange);
+      return;
+    }
     const stacks = await attachedStacks(ctx, packet.items);
     if (!stacks.ok) {
       logMailRefusal(ctx, stacks.result as typeof MAIL_GENERIC_ERROR.InvalidInventorySlot, stacks.why, { to: packet.name });

@@ -4,7 +4,7 @@ import { ServerMailTakeAttachment } from "@bezgelor/protocol";
 import { playerActionOptions } from "../../game/action-options";
 import { IN_WORLD } from "../../server/states";
 import { handler } from "../types";
-import { logMailRefusal, mailOutcome } from "./mail-refusal";
+import { logMailRefusal, mailboxInReach, mailOutcome } from "./mail-refusal";
 
 /**
  * ClientMailTakeAttachment 0x0126, answered by ServerMailTakeAttachment (mail id, GenericError,
@@ -14,14 +14,19 @@ import { logMailRefusal, mailOutcome } from "./mail-refusal";
  * in this mailbox), NoAttachment (no such index), Busy (cash on delivery unpaid),
  * ItemInventoryFull, UniqueExists (a store gift whose mount, pet or title the recipient owns: return it
  * to refund the sender); nothing changes. A store gift's attachment is granted (or, back with its
- * buyer, refunded) through STORE_MAIL_GRANTS. The mailbox unit id is accepted as sent.
+ * buyer, refunded) through STORE_MAIL_GRANTS. The mailbox unit the packet names must be in reach
+ * (MailBoxOutOfRange otherwise).
  */
 export const clientMailTakeAttachment = handler("ClientMailTakeAttachment", {
   states: IN_WORLD,
-  async handle(ctx, { mailId, index }) {
+  async handle(ctx, { mailId, index, unitId }) {
     const { session, services } = ctx;
     const characterId = session.requireCharacter().id;
     const answer = (result: number) => session.send(ServerMailTakeAttachment, { mailId, result, index });
+    if (!mailboxInReach(ctx, unitId)) {
+      answer(MAIL_GENERIC_ERROR.MailBoxOutOfRange);
+      return;
+    }
     const mail = (await listMail(services.db, { characterId })).find((m) => m.mailId === mailId);
     if (!mail) {
       logMailRefusal(ctx, MAIL_GENERIC_ERROR.DoesNotExist, "not in this mailbox", { mailId: mailId.toString() });

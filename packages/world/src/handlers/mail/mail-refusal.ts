@@ -29,3 +29,17 @@ export async function mailOutcome(ctx: HandlerContext, run: () => Promise<void>)
     return result;
   }
 }
+
+/**
+ * Whether unit `unitId` is a mailbox the character sees within reach (`WorldMaps.reach`); when it
+ * is not, logs the refusal (MailBoxOutOfRange) and returns false. NexusForever's MailManager checks
+ * the same before taking credits or an attachment and before sending attachments
+ * (`Source/NexusForever.Game/Entity/MailManager.cs` IsTargetMailBoxInRange).
+ */
+export function mailboxInReach(ctx: HandlerContext, unitId: number): boolean {
+  const reach = ctx.services.world.reach(ctx.session.requireCharacter().id, unitId);
+  if (reach.ok && reach.unit.spawn.type === "mailbox") return true;
+  const why = reach.ok ? `unit ${unitId} is not a mailbox` : `mailbox ${unitId} not in reach (${reach.reason})`;
+  logMailRefusal(ctx, MAIL_GENERIC_ERROR.MailBoxOutOfRange, why, { unitId });
+  return false;
+}
