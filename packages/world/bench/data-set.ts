@@ -16,7 +16,7 @@ function pick<T>(list: readonly T[], i: number): T {
 
 /**
  * The synthetic tables for `scale` (1 ≈ 17.6 MB on disk): items, creatures, quests, achievements,
- * titles and vendors, referring to each other and to the shipped factions and scales.
+ * titles, vendors and spawns, referring to each other and to the shipped factions and scales.
  */
 export function syntheticTables(scale: number): Record<string, unknown> {
   const n = (base: number, max = Infinity) => Math.max(1, Math.min(max, Math.round(base * scale)));
@@ -66,6 +66,18 @@ export function syntheticTables(scale: number): Record<string, unknown> {
     ...(v % 2 === 0 ? { requiredReputation: { factionId: pick(factions, v), level: "friendly" } } : {}),
     items: Array.from({ length: 20 }, (_, k) => ({ itemId: 100_000 + ((v * 20 + k) % items.length), price: 100 + k * 10 })),
   }));
+  // Placed around the shipped start worlds: every tenth a vendor, every fiftieth a mailbox.
+  const worlds = [426, 990, 870, 1387];
+  const spawns = Array.from({ length: n(6_000) }, (_, i) => ({
+    id: 1 + i,
+    creatureId: 200_000 + (i % creatures.length),
+    ...(i % 50 === 0 ? { type: "mailbox" } : {}),
+    worldId: pick(worlds, i),
+    position: { x: (i % 200) * 16 - 1600, y: -650, z: Math.floor(i / 200) * 16 - 1600 },
+    yaw: 0,
+    respawnSeconds: 60 + (i % 240),
+    ...(i % 10 === 0 && i % 50 !== 0 ? { vendorId: 1 + (i % vendors.length) } : {}),
+  }));
   return {
     "items.json": { items },
     "creatures.json": { creatures },
@@ -73,6 +85,7 @@ export function syntheticTables(scale: number): Record<string, unknown> {
     "achievements.json": { achievements },
     "titles.json": { titles },
     "vendors.json": { vendors },
+    "spawns.json": { spawns },
   };
 }
 
