@@ -62,11 +62,19 @@ describe("bezgelor CLI", () => {
     expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ name, gold: "1500" })]);
   });
 
-  it("refuses a malformed bot key or stay before connecting, with exit 2", async () => {
+  it("refuses a malformed bot key, stay or chat line with exit 2, and says plainly when no server answers (exit 5)", async () => {
     const badKey = await cli("bot", "--email", email, "--key", "zzzz");
     expect(badKey.code).toBe(2);
     expect(badKey.stderr).toContain("--key must be the 32 hex digits");
     expect((await cli("bot", "--email", email, "--stay", "soon")).code).toBe(2);
+    const long = await cli("bot", "--email", email, "--say", "x".repeat(1025));
+    expect(long.code).toBe(2);
+    expect(long.stderr).toContain("at most 1024 characters");
+    // Nothing listens on port 1: the server is unreachable (exit 5), said in one line, no stack.
+    const nobody = await cli("bot", "--email", email, "--port", "1");
+    expect(nobody.code).toBe(5);
+    expect(nobody.stderr).toContain("no world server answers on");
+    expect(nobody.stderr).not.toMatch(/\n\s+at /);
   });
 
   it("rejects unknown commands and options", async () => {

@@ -6,6 +6,9 @@ import { WorldError } from "../../errors";
 import { toJson } from "../json";
 import { defineCommand, str, strs } from "../command";
 
+/** The longest chat line the client's packet carries (ClientChat's wide string). */
+const MAX_CHAT_LINE = 1024;
+
 function summary(packet: Received): string {
   return `<- ${packet.name} ${toJson(packet.value).replace(/\s+/g, " ")}`;
 }
@@ -50,12 +53,18 @@ export const bot = defineCommand({
     if (typeof o.key === "string" && !/^[0-9a-fA-F]{32}$/.test(o.key)) throw new WorldError("USAGE", "--key must be the 32 hex digits `session issue` printed");
     const stay = Number(str(o, "stay"));
     if (!Number.isFinite(stay) || stay < 0 || stay > 86_400) throw new WorldError("USAGE", "--stay must be 0 to 86400 seconds");
+    const lines = strs(o, "say");
+    const tooLong = lines.find((line) => line.length > MAX_CHAT_LINE);
+    if (tooLong !== undefined) throw new WorldError("USAGE", `--say lines are at most ${MAX_CHAT_LINE} characters (one has ${tooLong.length})`);
     const { client: db } = await ctx.openDatabase();
     const account = await getAccountByEmail(db, { email: str(o, "email") });
     const sessionKey = typeof o.key === "string" ? o.key : (await issueSessionKey(db, { email: account.email })).sessionKey;
     const port = typeof o.port === "string" ? Number(o.port) : ctx.config.server.port;
     const echo = (p: Received) => (ctx.json ? undefined : process.stdout.write(summary(p) + "\n"));
-    const client = await HeadlessClient.connect({ host: str(o, "host"), port, onPacket: echo, heartbeatMs: 30_000 });
+    const host = str(o, "host");
+    const client = await HeadlessClient.connect({ host, port, onPacket: echo, heartbeatMs: 30_000 }).catch((error: unknown) => {
+      throw new WorldError("DISCONNECTED", `no world server answers on ${host}:${port} (${(error as Error).message})`, { cause: error });
+    });
     try {
       const list = await client.login({ accountId: account.id, email: account.email, sessionKey }).catch((error: unknown) => {
         // The server answers a bad key by closing the connection (as NexusForever does): a refusal, not an outage.
@@ -78,10 +87,15 @@ export const bot = defineCommand({
         const catalog = await client.openStore();
         if (!ctx.json) process.stdout.write(catalogLines(catalog).join("\n") + "\n");
       }
-      for (const line of strs(o, "say")) {
+      for (const line of lines) {
         client.say(line);
-        // The answer to a GM command is a debug-channel line or a refusal; either ends the wait.
-        await client.waitForAny(["ServerChat", "ServerRequestResult"], (p) => p.name === "ServerRequestResult" || isDebugLine(p.value));
+        if (line.trim().startsWith("!")) {
+          // The answer to a chat command is a debug-channel line or a refusal; either ends the wait.
+          await client.waitForAny(["ServerChat", "ServerRequestResult"], (p) => p.name === "ServerRequestResult" || isDebugLine(p.value));
+        } else {
+          // A plain line is answered with its chat result (Ok, or why it was not sent).
+          await client.waitForAny(["ServerChatResult", "ServerRequestResult"]);
+        }
       }
       // Stay, but notice at once if the server goes away meanwhile.
       let timer: NodeJS.Timeout | undefined;
