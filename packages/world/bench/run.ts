@@ -122,9 +122,14 @@ async function worldFigures(
 let stopWorld: (() => Promise<void> | undefined) | undefined;
 
 async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv.includes("--help") || argv.includes("-h")) {
+    console.log(USAGE);
+    return;
+  }
   let args: BenchArgs;
   try {
-    args = parseBenchArgs(process.argv.slice(2));
+    args = parseBenchArgs(argv);
   } catch (error) {
     console.error(`${error instanceof Error ? error.message : String(error)}\n${USAGE}`);
     process.exitCode = 2;

@@ -77,7 +77,7 @@ export async function memoryFigure(ctx: BenchContext): Promise<void> {
     ctx.notes.push(`memory: only ${connected} of ${args.idle} idle sessions connected (${first.firstError ?? second.firstError ?? "?"})`);
   const average = (after - before) / Math.max(1, connected);
   const secondHalf = (after - middle) / Math.max(1, second.connected);
-  const perSession = Math.max(average, secondHalf);
+  const perSession = measuredGrowth(Math.max(average, secondHalf));
   const perSessionLimit = GIB_PER_GOAL / GOAL_SESSIONS;
   ctx.rows.push(
     {
@@ -99,6 +99,14 @@ export async function memoryFigure(ctx: BenchContext): Promise<void> {
 
 const GIB_PER_GOAL = 1024 * MIB;
 
+/**
+ * A per-session RSS growth, or NaN (printed "n/a", judged neither way) when RSS did not grow: the
+ * heap returned memory to the system meanwhile, so the delta says nothing about a session's cost.
+ */
+function measuredGrowth(bytesPerSession: number): number {
+  return bytesPerSession > 0 ? bytesPerSession : Number.NaN;
+}
+
 /** Logs the round-trip players in (the login storm) and records logins/s and memory per in-world session. */
 export async function loginFigure(ctx: BenchContext): Promise<void> {
   const { world, load, players } = ctx;
@@ -114,7 +122,7 @@ export async function loginFigure(ctx: BenchContext): Promise<void> {
   });
   if (result.failed > 0) throw new Error(`${result.failed} logins failed: ${result.firstError ?? "?"}\n${world.output()}`);
   const after = await settledRss(world.pid);
-  const perSession = (after - before) / Math.max(1, result.logins);
+  const perSession = measuredGrowth((after - before) / Math.max(1, result.logins));
   ctx.rows.push(
     {
       figure: `logins (${result.logins} players, ${concurrency} at a time): connect → in world`,
