@@ -136,6 +136,24 @@ describe("promo codes", () => {
     await redeem(c, good, { now: new Date(opts.now!.getTime() + PROMO_RATE_LIMIT.windowSeconds * 1000) });
   });
 
+  it("re-sending a code the account already redeemed, or one used up, is not a guess: it never locks the account out", async () => {
+    const mine = unique("mine");
+    const gone = unique("gone");
+    const good = unique("later");
+    await createPromoCode(db.client, { code: mine, kind: "per_account", rewards: [{ kind: "currency", currency: "bonus", amount: 1n }] });
+    await createPromoCode(db.client, { code: gone, kind: "single_use", rewards: [{ kind: "currency", currency: "bonus", amount: 1n }] });
+    await createPromoCode(db.client, { code: good, kind: "multi_use", maxUses: 10, rewards: [{ kind: "currency", currency: "bonus", amount: 1n }] });
+    const c = await buyer(db, opts);
+    await redeem(c, mine);
+    await redeem(await buyer(db, opts), gone);
+    for (let i = 0; i < PROMO_RATE_LIMIT.maxFailures; i++) {
+      await expectDbError(redeem(c, mine), "PROMO_CODE_ALREADY_REDEEMED");
+      await expectDbError(redeem(c, gone), "PROMO_CODE_EXHAUSTED");
+    }
+    await redeem(c, good);
+    expect(await db.client.promoAttempt.count({ where: { accountId: c.accountId } })).toBe(0);
+  });
+
   it("a failure while granting rolls the use back", async () => {
     const code = unique("fault");
     await createPromoCode(db.client, { code, kind: "single_use", rewards: [{ kind: "mount", mountId: 1101 }] });

@@ -29,13 +29,15 @@ export interface RedeemPromoCodeResult {
   rewards: PromoReward[];
 }
 
-/** Refusals that count as a failed attempt for the rate limit. */
+/**
+ * Refusals that count as a failed attempt for the rate limit: what guessing runs into. A code the
+ * account already redeemed, or one used up by others, is a code it knows, not a guess: sending it
+ * again must not lock the account out of a good code.
+ */
 const COUNTED_FAILURES: readonly DbErrorCode[] = [
   DB_ERROR_CODES.PROMO_CODE_NOT_FOUND,
   DB_ERROR_CODES.PROMO_CODE_NOT_STARTED,
   DB_ERROR_CODES.PROMO_CODE_EXPIRED,
-  DB_ERROR_CODES.PROMO_CODE_EXHAUSTED,
-  DB_ERROR_CODES.PROMO_CODE_ALREADY_REDEEMED,
 ];
 
 async function grantRewards(ctx: ActionContext, rewards: readonly PromoReward[], accountId: number, characterId: number | null, code: string): Promise<void> {
