@@ -14,13 +14,35 @@ export const SHARED_ZONE_ID = 1;
 
 const BATCH = 1000;
 
+/** Where a bench character stands (metres; y is 0). */
+export interface Place {
+  readonly x: number;
+  readonly z: number;
+}
+
+/** Where the chatting crowd stands: all within sight of each other. */
+export const CROWD_PLACE: Place = { x: 0, z: 0 };
+
+/**
+ * Where round-trip player `i` stands: on a grid 300 m apart (beyond the 128 m vision range) and
+ * away from the crowd, so each is alone in sight and its chat and title lines go to itself only.
+ */
+export function soloPlace(i: number): Place {
+  return { x: 1000 + (i % 50) * 300, z: 1000 + Math.floor(i / 50) * 300 };
+}
+
 /**
  * Makes `count` accounts, each with a fresh session key (as `session issue` sets it) and one
  * character in `zoneOf(i)`. Names are all 13 letters long, so every player's chat line has the
  * same size on the wire. Accounts have no usable password: they log in with the session key.
  * @throws the first database error.
  */
-export async function makePlayers(db: DbClient, count: number, zoneOf: (i: number) => number): Promise<BenchPlayer[]> {
+export async function makePlayers(
+  db: DbClient,
+  count: number,
+  zoneOf: (i: number) => number,
+  placeOf: (i: number) => Place = () => CROWD_PLACE,
+): Promise<BenchPlayer[]> {
   const run = randomBytes(4).toString("hex");
   const players: BenchPlayer[] = [];
   for (let start = 0; start < count; start += BATCH) {
@@ -48,6 +70,8 @@ export async function makePlayers(db: DbClient, count: number, zoneOf: (i: numbe
           faction: 167,
           worldId: BENCH_WORLD_ID,
           zoneId: zoneOf(start + k),
+          positionX: placeOf(start + k).x,
+          positionZ: placeOf(start + k).z,
         };
       }),
       select: { id: true, accountId: true },

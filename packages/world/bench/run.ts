@@ -13,7 +13,7 @@ import { loadConfig } from "../src/config/load";
 import { parseBenchArgs, USAGE, type BenchArgs } from "./args";
 import { codecFigure, dataFigure } from "./cpu-figures";
 import { benchDatabase, type BenchDatabase } from "./database";
-import { BENCH_WORLD_ID, SHARED_ZONE_ID, grantGold, makePlayers } from "./players";
+import { BENCH_WORLD_ID, SHARED_ZONE_ID, grantGold, makePlayers, soloPlace } from "./players";
 import { formatTable, rowsAsJson, type Row } from "./report";
 import { forkHelper, type Helper } from "./rpc";
 import { chatFigure, dbFigure, loginFigure, memoryFigure, purchaseFigure, zoneFigure, type BenchContext } from "./scenarios";
@@ -97,7 +97,7 @@ async function worldFigures(
     const setupDb = await openDatabase({ config: db.config });
     let players;
     try {
-      const soloPlayers = await makePlayers(setupDb.client, solo, (i) => SHARED_ZONE_ID + 1 + i);
+      const soloPlayers = await makePlayers(setupDb.client, solo, (i) => SHARED_ZONE_ID + 1 + i, soloPlace);
       const crowdPlayers = await makePlayers(setupDb.client, crowd, () => SHARED_ZONE_ID);
       if (wanted("purchase")) await grantGold(setupDb.client, soloPlayers.slice(0, args.buyers), 1_000_000_000_000n);
       players = { solo: soloPlayers, crowd: crowdPlayers };
