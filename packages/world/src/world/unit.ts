@@ -141,9 +141,19 @@ export function playerCreatePacket(unit: PlayerUnit, now: number): OutgoingPacke
     ],
     visibleItems: [],
     spellInit: [],
+    ...unownedUnitFields(l.faction),
+  });
+}
+
+/**
+ * The create fields every unit this server makes shares: its faction twice, no spell cast, no
+ * owner, and the vendor info, world placement and target cluster blocks of type 0.
+ */
+function unownedUnitFields(faction: number) {
+  return {
     currentSpellUniqueId: 0,
-    faction1: l.faction,
-    faction2: l.faction,
+    faction1: faction,
+    faction2: faction,
     unitTagOwner: 0,
     groupTagOwner: 0n,
     vendorInfo: { type: 0, unknown0: false },
@@ -152,7 +162,7 @@ export function playerCreatePacket(unit: PlayerUnit, now: number): OutgoingPacke
     miniMapMarker: 0,
     displayInfo: 0,
     outfitInfo: 0,
-  });
+  } as const;
 }
 
 /**
@@ -184,17 +194,7 @@ export function npcCreatePacket(unit: NpcUnit, now: number): OutgoingPacket {
     ],
     visibleItems: [],
     spellInit: [],
-    currentSpellUniqueId: 0,
-    faction1: faction,
-    faction2: faction,
-    unitTagOwner: 0,
-    groupTagOwner: 0n,
-    vendorInfo: { type: 0, unknown0: false },
-    worldPlacement: { type: 0, unknown0: false },
-    targetClusterInfo: { type: 0, unknown0: false },
-    miniMapMarker: 0,
-    displayInfo: 0,
-    outfitInfo: 0,
+    ...unownedUnitFields(faction),
   });
 }
 
