@@ -10,6 +10,8 @@ export interface Child {
   process: ChildProcess;
   report: Promise<Record<string, unknown>>;
   exited: Promise<number | null>;
+  /** Resolves once the child's stderr contains `text` (its log lines). */
+  logged(text: string): Promise<void>;
 }
 
 /** Starts test/fixtures/open-child.ts in a separate Node process. */
@@ -19,7 +21,16 @@ export function startChild(args: string[]): Child {
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
-  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  const waiters: { text: string; resolve: () => void }[] = [];
+  child.stderr.on("data", (d: Buffer) => {
+    stderr += d.toString();
+    for (const waiter of waiters.filter((w) => stderr.includes(w.text))) waiter.resolve();
+  });
+  const logged = (text: string) =>
+    new Promise<void>((resolve) => {
+      if (stderr.includes(text)) resolve();
+      else waiters.push({ text, resolve });
+    });
   const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
   const report = new Promise<Record<string, unknown>>((resolve, reject) => {
     let out = "";
@@ -30,7 +41,7 @@ export function startChild(args: string[]): Child {
     });
     void exited.then((code) => reject(new Error(`child exited (${code}) without a report; stderr:\n${stderr}`)));
   });
-  return { process: child, report, exited };
+  return { process: child, report, exited, logged };
 }
 
 /** Runs a child to completion and returns its report. */

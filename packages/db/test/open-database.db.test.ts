@@ -1,6 +1,6 @@
 // openDatabase on the embedded target: first-use creation, the directory lock (seen from a real
 // second process), stale-lock takeover, sharing through the socket, and the config errors.
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -71,6 +71,51 @@ describe("openDatabase (embedded)", () => {
       await db.close();
     }
     expect(existsSync(lockPath())).toBe(false);
+  });
+
+  it("an opener arriving while a sharing server still starts waits for its socket instead of being refused", async () => {
+    // A server that will share holds the lock (willShare) while it migrates; the socket comes later.
+    // This process plays that server: the lock names it, then advertises a live socket (served by
+    // a shared database on another directory) once the child is already waiting.
+    const other = await mkdtemp(path.join(os.tmpdir(), "bezgelor-open-other-"));
+    const starting = {
+      pid: process.pid,
+      hostname: os.hostname(),
+      startedAt: new Date().toISOString(),
+      command: "starting server",
+      token: "t-1",
+      willShare: true,
+    };
+    writeFileSync(lockPath(), JSON.stringify(starting));
+    const child = startChild([dir, "probe"]);
+    const served = await openDatabase({ config: { dir: other }, share: true });
+    try {
+      await child.logged("waiting for it to share");
+      const socket = (JSON.parse(readFileSync(path.join(other, "bezgelor.lock"), "utf8")) as { socket: string }).socket;
+      writeFileSync(lockPath(), JSON.stringify({ ...starting, socket }));
+      await expect(child.report).resolves.toMatchObject({ ok: true, kind: "pglite-remote" });
+    } finally {
+      rmSync(lockPath(), { force: true });
+      await served.close();
+      await rm(other, { recursive: true, force: true });
+    }
+  });
+
+  it("an opener waiting for a starting server that goes away takes the directory itself", async () => {
+    const starting = {
+      pid: process.pid,
+      hostname: os.hostname(),
+      startedAt: new Date().toISOString(),
+      command: "starting server",
+      token: "t-2",
+      willShare: true,
+    };
+    writeFileSync(lockPath(), JSON.stringify(starting));
+    const child = startChild([dir, "probe"]);
+    await child.logged("waiting for it to share");
+    rmSync(lockPath());
+    await expect(child.report).resolves.toMatchObject({ ok: true, kind: "pglite" });
+    await child.exited;
   });
 
   it("a lock left by a killed process is taken over with a warning", async () => {

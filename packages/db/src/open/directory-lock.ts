@@ -16,6 +16,8 @@ export interface LockInfo {
   command: string;
   /** Unix socket that serves this database to other local processes (share mode). */
   socket?: string;
+  /** Set when the holder will share the database once migrated (then `socket` appears): openers wait for it. */
+  willShare?: boolean;
   /** Random per-acquisition token, so we never delete a lock that is not ours. */
   token: string;
 }
@@ -57,7 +59,7 @@ export function lockedError(dir: string, holder: LockInfo): DbError {
   return new DbError(
     DB_ERROR_CODES.DIRECTORY_LOCKED,
     `Database directory ${dir} is in use by pid ${holder.pid} on ${holder.hostname} (${holder.command}), started ${holder.startedAt}. ` +
-      "Stop that process, or run the server with sharing enabled so other commands connect through it. " +
+      "Wait for it to finish or stop it (the world server shares its directory, so commands run alongside it; a process that opens the database without `share: true` does not). " +
       `If that process is gone (for example after a reboot reused its pid), delete ${path.join(dir, LOCK_FILE_NAME)}.`,
     { details: { dir, holder } },
   );
@@ -82,7 +84,11 @@ function writeAtomically(lockPath: string, info: LockInfo): boolean {
  * Returns `{ held: info }` instead when a live process holds it, so the caller can decide
  * (connect through its socket, or throw {@link lockedError}).
  */
-export function acquireDirectoryLock(dir: string, logger: DbLogger): { lock: DirectoryLock; held?: never } | { held: LockInfo; lock?: never } {
+export function acquireDirectoryLock(
+  dir: string,
+  logger: DbLogger,
+  options: { willShare?: boolean } = {},
+): { lock: DirectoryLock; held?: never } | { held: LockInfo; lock?: never } {
   const lockPath = path.join(dir, LOCK_FILE_NAME);
   for (let attempt = 0; attempt < 5; attempt++) {
     const info: LockInfo = {
@@ -91,6 +97,7 @@ export function acquireDirectoryLock(dir: string, logger: DbLogger): { lock: Dir
       startedAt: new Date().toISOString(),
       command: process.argv.join(" "),
       token: randomUUID(),
+      ...(options.willShare ? { willShare: true } : {}),
     };
     if (writeAtomically(lockPath, info)) return { lock: heldLock(lockPath, info) };
     const holder = readLock(lockPath);

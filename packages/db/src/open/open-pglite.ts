@@ -1,15 +1,16 @@
 // The embedded database: a PGlite data directory owned by exactly one process, which runs PGlite on
 // a thread of its own behind a Unix socket. A second opener either connects through the owner's
-// socket (when the owner shares it) or is refused by name.
+// socket (when the owner shares it; it waits while a sharing owner starts) or is refused by name.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { setTimeout as delay } from "node:timers/promises";
 import pg from "pg";
 import { DB_ERROR_CODES, DbError } from "../errors.js";
 import type { DbLogger } from "../logger.js";
 import type { Database } from "./database.js";
-import { acquireDirectoryLock, lockedError, type DirectoryLock, type LockInfo } from "./directory-lock.js";
+import { acquireDirectoryLock, isHolderAlive, LOCK_FILE_NAME, lockedError, readLock, type DirectoryLock, type LockInfo } from "./directory-lock.js";
 import { connectPgPool } from "./open-postgres.js";
 import { startPgliteThread, type PgliteThread } from "./pglite-thread.js";
 
@@ -49,14 +50,22 @@ export interface OpenPgliteOptions {
 export async function openPglite(options: OpenPgliteOptions): Promise<Database> {
   const dir = path.resolve(options.dir);
   mkdirSync(dir, { recursive: true });
-  const acquired = acquireDirectoryLock(dir, options.logger);
-  if (acquired.held) return openRemote(dir, acquired.held, options);
-  const { lock } = acquired;
-  try {
-    return await openLocal(dir, lock, options);
-  } catch (error) {
-    lock.release();
-    throw error;
+  // A starting owner that goes away before sharing leaves the directory free: look again.
+  for (let attempt = 0; ; attempt++) {
+    const acquired = acquireDirectoryLock(dir, options.logger, { willShare: options.share });
+    if (acquired.held) {
+      const holder = await awaitSocket(dir, acquired.held, options.logger);
+      if (holder) return openRemote(dir, holder, options);
+      if (attempt < 3) continue;
+      throw lockedError(dir, acquired.held);
+    }
+    const { lock } = acquired;
+    try {
+      return await openLocal(dir, lock, options);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
   }
 }
 
@@ -113,6 +122,35 @@ const embeddedThreads = new WeakMap<Database, PgliteThread>();
 /** The thread behind an embedded database this process owns (tests end it to simulate a crash). */
 export function embeddedThreadOf(database: Database): PgliteThread | undefined {
   return embeddedThreads.get(database);
+}
+
+/** How long an opener waits for a starting server (it migrates before sharing) to offer its socket. */
+const STARTUP_WAIT_MS = 60_000;
+const STARTUP_POLL_MS = 100;
+
+/**
+ * A server that will share the directory holds the lock while it migrates, before its socket
+ * exists. An opener arriving then (a CLI command run right after `start`) waits for the socket
+ * instead of being refused. Returns the holder as it is once sharing (or unchanged when it will not
+ * share), undefined when it went away meanwhile (the caller looks again); throws DIRECTORY_LOCKED
+ * after {@link STARTUP_WAIT_MS}.
+ */
+async function awaitSocket(dir: string, holder: LockInfo, logger: DbLogger): Promise<LockInfo | undefined> {
+  if (holder.socket || !holder.willShare) return holder;
+  logger.info({ dir, holderPid: holder.pid }, "the server holding the embedded database is starting; waiting for it to share the database");
+  const lockPath = path.join(dir, LOCK_FILE_NAME);
+  const deadline = Date.now() + STARTUP_WAIT_MS;
+  while (Date.now() < deadline) {
+    await delay(STARTUP_POLL_MS);
+    const now = readLock(lockPath);
+    if (!now || now.token !== holder.token || !isHolderAlive(now)) return undefined;
+    if (now.socket) return now;
+  }
+  throw new DbError(
+    DB_ERROR_CODES.DIRECTORY_LOCKED,
+    `The server (pid ${holder.pid}) holding ${dir} has been starting for ${STARTUP_WAIT_MS / 1000} s without sharing the database; see its log.`,
+    { details: { dir, holder } },
+  );
 }
 
 async function openRemote(dir: string, holder: LockInfo, options: OpenPgliteOptions): Promise<Database> {
