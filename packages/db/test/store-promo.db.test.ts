@@ -33,15 +33,19 @@ const redeem = (c: Character, code: string, more: Partial<ActionOptions> = {}) =
 describe("promo codes", () => {
   it("are stored and compared trimmed and case-insensitively; a second code with the same text is refused", async () => {
     const text = unique("spring");
-    const created = await createPromoCode(db.client, {
-      code: `  ${text} `,
-      kind: "multi_use",
-      maxUses: 5,
-      rewards: [{ kind: "currency", currency: "bonus", amount: 50n }],
-    });
+    const created = await createPromoCode(
+      db.client,
+      {
+        code: `  ${text} `,
+        kind: "multi_use",
+        maxUses: 5,
+        rewards: [{ kind: "currency", currency: "bonus", amount: 50n }],
+      },
+      opts,
+    );
     expect(created.code).toBe(text.toUpperCase());
     await expectDbError(
-      createPromoCode(db.client, { code: text.toLowerCase(), kind: "single_use", rewards: [{ kind: "currency", currency: "bonus", amount: 1n }] }),
+      createPromoCode(db.client, { code: text.toLowerCase(), kind: "single_use", rewards: [{ kind: "currency", currency: "bonus", amount: 1n }] }, opts),
       "PROMO_CODE_TAKEN",
     );
     const c = await buyer(db, opts);
@@ -55,7 +59,7 @@ describe("promo codes", () => {
 
   it("single use: once in total", async () => {
     const code = unique("single");
-    await createPromoCode(db.client, { code, kind: "single_use", rewards: [{ kind: "mount", mountId: 1001 }] });
+    await createPromoCode(db.client, { code, kind: "single_use", rewards: [{ kind: "mount", mountId: 1001 }] }, opts);
     const [a, b] = [await buyer(db, opts), await buyer(db, opts)];
     await redeem(a, code);
     expect(await getAccountCollection(db.client, { accountId: a.accountId })).toEqual([
@@ -67,15 +71,19 @@ describe("promo codes", () => {
 
   it("per account: once per account, with an optional total cap", async () => {
     const code = unique("each");
-    await createPromoCode(db.client, {
-      code,
-      kind: "per_account",
-      maxUses: 2,
-      rewards: [
-        { kind: "pet", petId: 2001 },
-        { kind: "title", titleId: 5001 },
-      ],
-    });
+    await createPromoCode(
+      db.client,
+      {
+        code,
+        kind: "per_account",
+        maxUses: 2,
+        rewards: [
+          { kind: "pet", petId: 2001 },
+          { kind: "title", titleId: 5001 },
+        ],
+      },
+      opts,
+    );
     const [a, b, c] = [await buyer(db, opts), await buyer(db, opts), await buyer(db, opts)];
     const { events } = await redeem(a, code);
     expect(events.map((e) => e.kind)).toEqual(["collection.unlocked", "title.granted", "promo.redeemed"]);
@@ -87,16 +95,20 @@ describe("promo codes", () => {
 
   it("grants gold and items to the character, and an offer's grants", async () => {
     const code = unique("kit");
-    await createPromoCode(db.client, {
-      code,
-      kind: "multi_use",
-      maxUses: 10,
-      rewards: [
-        { kind: "currency", currency: "gold", amount: 1234n },
-        { kind: "item", itemId: 40001, count: 2 },
-        { kind: "offer", offerId: 401 },
-      ],
-    });
+    await createPromoCode(
+      db.client,
+      {
+        code,
+        kind: "multi_use",
+        maxUses: 10,
+        rewards: [
+          { kind: "currency", currency: "gold", amount: 1234n },
+          { kind: "item", itemId: 40001, count: 2 },
+          { kind: "offer", offerId: 401 },
+        ],
+      },
+      opts,
+    );
     const c = await buyer(db, opts);
     await redeem(c, code);
     expect((await getBalances(db.client, { accountId: c.accountId, characterId: c.id })).gold).toBe(1234n);
@@ -105,18 +117,38 @@ describe("promo codes", () => {
     expect((await getPromoCode(db.client, { code }))?.uses).toBe(1);
   });
 
+  it("refuses a code nobody could redeem: an unknown reward or an expiry already past", async () => {
+    const code = unique("broken");
+    const make = (rewards: Parameters<typeof createPromoCode>[1]["rewards"], more: Partial<Parameters<typeof createPromoCode>[1]> = {}) =>
+      createPromoCode(db.client, { code, kind: "single_use", rewards, ...more }, opts);
+    await expectDbError(make([{ kind: "mount", mountId: 999_999 }]), "UNKNOWN_GAME_DATA");
+    await expectDbError(make([{ kind: "pet", petId: 999_999 }]), "UNKNOWN_GAME_DATA");
+    await expectDbError(make([{ kind: "title", titleId: 16_000 }]), "UNKNOWN_GAME_DATA");
+    await expectDbError(make([{ kind: "item", itemId: 999_999, count: 1 }]), "UNKNOWN_GAME_DATA");
+    await expectDbError(make([{ kind: "offer", offerId: 999_999 }]), "STORE_OFFER_NOT_FOUND");
+    await expectDbError(
+      make([{ kind: "currency", currency: "bonus", amount: 1n }], { expiresAt: new Date((opts.now ?? new Date()).getTime() - 1000) }),
+      "INVALID_INPUT",
+    );
+    await expect(getPromoCode(db.client, { code })).resolves.toBeNull();
+  });
+
   it("honours the start, the expiry (its last instant excluded) and disabling", async () => {
     const code = unique("window");
     const startsAt = new Date("2027-01-01T00:00:00Z");
     const expiresAt = new Date("2027-01-02T00:00:00Z");
-    await createPromoCode(db.client, {
-      code,
-      kind: "multi_use",
-      maxUses: 10,
-      startsAt,
-      expiresAt,
-      rewards: [{ kind: "currency", currency: "premium", amount: 5n }],
-    });
+    await createPromoCode(
+      db.client,
+      {
+        code,
+        kind: "multi_use",
+        maxUses: 10,
+        startsAt,
+        expiresAt,
+        rewards: [{ kind: "currency", currency: "premium", amount: 5n }],
+      },
+      { ...opts, now: new Date(startsAt.getTime() - 86_400_000) }, // made the day before it starts
+    );
     const c = await buyer(db, opts);
     await expectDbError(redeem(c, code, { now: new Date(startsAt.getTime() - 1000) }), "PROMO_CODE_NOT_STARTED");
     await expectDbError(redeem(c, code, { now: expiresAt }), "PROMO_CODE_EXPIRED");
@@ -127,7 +159,7 @@ describe("promo codes", () => {
 
   it(`rate limits an account after ${PROMO_RATE_LIMIT.maxFailures} failures in ${PROMO_RATE_LIMIT.windowSeconds} s, even for a good code, until the window passes`, async () => {
     const good = unique("good");
-    await createPromoCode(db.client, { code: good, kind: "multi_use", maxUses: 10, rewards: [{ kind: "currency", currency: "bonus", amount: 1n }] });
+    await createPromoCode(db.client, { code: good, kind: "multi_use", maxUses: 10, rewards: [{ kind: "currency", currency: "bonus", amount: 1n }] }, opts);
     const c = await buyer(db, opts);
     for (let i = 0; i < PROMO_RATE_LIMIT.maxFailures; i++) await expectDbError(redeem(c, `guess-${i}`), "PROMO_CODE_NOT_FOUND");
     await expectDbError(redeem(c, good), "PROMO_RATE_LIMITED");
@@ -140,9 +172,9 @@ describe("promo codes", () => {
     const mine = unique("mine");
     const gone = unique("gone");
     const good = unique("later");
-    await createPromoCode(db.client, { code: mine, kind: "per_account", rewards: [{ kind: "currency", currency: "bonus", amount: 1n }] });
-    await createPromoCode(db.client, { code: gone, kind: "single_use", rewards: [{ kind: "currency", currency: "bonus", amount: 1n }] });
-    await createPromoCode(db.client, { code: good, kind: "multi_use", maxUses: 10, rewards: [{ kind: "currency", currency: "bonus", amount: 1n }] });
+    await createPromoCode(db.client, { code: mine, kind: "per_account", rewards: [{ kind: "currency", currency: "bonus", amount: 1n }] }, opts);
+    await createPromoCode(db.client, { code: gone, kind: "single_use", rewards: [{ kind: "currency", currency: "bonus", amount: 1n }] }, opts);
+    await createPromoCode(db.client, { code: good, kind: "multi_use", maxUses: 10, rewards: [{ kind: "currency", currency: "bonus", amount: 1n }] }, opts);
     const c = await buyer(db, opts);
     await redeem(c, mine);
     await redeem(await buyer(db, opts), gone);
@@ -156,7 +188,7 @@ describe("promo codes", () => {
 
   it("a failure while granting rolls the use back", async () => {
     const code = unique("fault");
-    await createPromoCode(db.client, { code, kind: "single_use", rewards: [{ kind: "mount", mountId: 1101 }] });
+    await createPromoCode(db.client, { code, kind: "single_use", rewards: [{ kind: "mount", mountId: 1101 }] }, opts);
     const c = await buyer(db, opts);
     const faults = (step: string) => {
       if (step === "collection.unlocked") throw new Error("fault");

@@ -94,7 +94,7 @@ describe.skipIf(!onPostgres)(title, () => {
 
   it("50 racers on a multi-use code with 10 uses give exactly 10 redemptions", async () => {
     const code = `MULTI-${process.pid}`;
-    await createPromoCode(db.client, { code, kind: "multi_use", maxUses: 10, rewards: [{ kind: "currency", currency: "premium", amount: 100n }] });
+    await createPromoCode(db.client, { code, kind: "multi_use", maxUses: 10, rewards: [{ kind: "currency", currency: "premium", amount: 100n }] }, opts);
     const racers = await Promise.all(Array.from({ length: 50 }, () => buyer(db, opts)));
     const results = await Promise.allSettled(racers.map((c) => redeemPromoCode(db.client, { ...opts, accountId: c.accountId, characterId: c.id, code })));
     expect(tally(results, [DB_ERROR_CODES.PROMO_CODE_EXHAUSTED])).toBe(10);
@@ -105,7 +105,7 @@ describe.skipIf(!onPostgres)(title, () => {
 
   it("two accounts racing for a single-use code give one redemption", async () => {
     const code = `SINGLE-${process.pid}`;
-    await createPromoCode(db.client, { code, kind: "single_use", rewards: [{ kind: "currency", currency: "bonus", amount: 10n }] });
+    await createPromoCode(db.client, { code, kind: "single_use", rewards: [{ kind: "currency", currency: "bonus", amount: 10n }] }, opts);
     const [a, b] = [await buyer(db, opts), await buyer(db, opts)];
     const results = await Promise.allSettled([a, b].map((c) => redeemPromoCode(db.client, { ...opts, accountId: c.accountId, code })));
     expect(tally(results, [DB_ERROR_CODES.PROMO_CODE_EXHAUSTED])).toBe(1);
@@ -115,7 +115,7 @@ describe.skipIf(!onPostgres)(title, () => {
 
   it("one account racing itself on a per-account code gives one redemption", async () => {
     const code = `EACH-${process.pid}`;
-    await createPromoCode(db.client, { code, kind: "per_account", rewards: [{ kind: "currency", currency: "bonus", amount: 10n }] });
+    await createPromoCode(db.client, { code, kind: "per_account", rewards: [{ kind: "currency", currency: "bonus", amount: 10n }] }, opts);
     const c = await buyer(db, opts);
     const results = await Promise.allSettled(Array.from({ length: 10 }, () => redeemPromoCode(db.client, { ...opts, accountId: c.accountId, code })));
     expect(tally(results, [DB_ERROR_CODES.PROMO_CODE_ALREADY_REDEEMED, DB_ERROR_CODES.PROMO_RATE_LIMITED])).toBe(1);

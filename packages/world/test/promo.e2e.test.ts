@@ -17,7 +17,10 @@ afterAll(() => t.close());
 /** A new code of `kind` giving 100 NCoin, named uniquely. */
 async function code(kind: CreatePromoCodeInput["kind"], extra: Partial<CreatePromoCodeInput> = {}): Promise<string> {
   const text = `${kind.toUpperCase()}-${++serial}-${Date.now()}`;
-  await createPromoCode(t.db, { code: text, kind, rewards: [{ kind: "currency", currency: "premium", amount: 100n }], ...extra });
+  // Made before its window opens, as an operator would: an expiry already past is refused at creation.
+  const madeAt = extra.startsAt instanceof Date ? new Date(extra.startsAt.getTime() - 1000) : undefined;
+  const context = madeAt ? { ...opts, now: madeAt } : opts;
+  await createPromoCode(t.db, { code: text, kind, rewards: [{ kind: "currency", currency: "premium", amount: 100n }], ...extra }, context);
   return text;
 }
 

@@ -2,8 +2,19 @@
 import { z } from "zod";
 import type { DbClient } from "../client.js";
 import { DB_ERROR_CODES, DbError, isUniqueViolation, toDbError } from "../errors.js";
+import { requireDefinition } from "../actions/definition.js";
+import type { GameRules } from "../actions/action.js";
+import { loadOffer } from "../store/store-offer-record.js";
 import { parseInput } from "../validation.js";
-import { PROMO_CODE_KINDS, PromoCodeTextSchema, PromoRewardSchema, rewardsToJson, toPromoCodeRecord, type PromoCodeRecord } from "./promo-code-record.js";
+import {
+  PROMO_CODE_KINDS,
+  PromoCodeTextSchema,
+  PromoRewardSchema,
+  rewardsToJson,
+  toPromoCodeRecord,
+  type PromoCodeRecord,
+  type PromoReward,
+} from "./promo-code-record.js";
 
 const CreateInput = z
   .object({
@@ -22,12 +33,27 @@ const CreateInput = z
 /** The input of {@link createPromoCode}. */
 export type CreatePromoCodeInput = z.input<typeof CreateInput>;
 
+/** What {@link createPromoCode} checks a code against: the game data, and the clock (tests). */
+export interface PromoCodeContext {
+  rules: GameRules;
+  now?: Date;
+}
+
 /**
- * Creates a code (stored trimmed, upper case). Throws DbError INVALID_INPUT, PROMO_CODE_TAKEN
+ * Creates a code (stored trimmed, upper case). A code that could never be redeemed is refused:
+ * a reward the game data or the store does not define (UNKNOWN_GAME_DATA, STORE_OFFER_NOT_FOUND)
+ * or an expiry not after `now` (INVALID_INPUT). Throws DbError INVALID_INPUT, PROMO_CODE_TAKEN
  * (the same text exists, compared case-insensitively).
  */
-export async function createPromoCode(db: DbClient, options: CreatePromoCodeInput): Promise<PromoCodeRecord> {
+export async function createPromoCode(db: DbClient, options: CreatePromoCodeInput, context: PromoCodeContext): Promise<PromoCodeRecord> {
   const c = parseInput(CreateInput, options);
+  const now = context.now ?? new Date();
+  if (c.expiresAt && c.expiresAt <= now) {
+    throw new DbError(DB_ERROR_CODES.INVALID_INPUT, `expiresAt: ${c.expiresAt.toISOString()} is not after now (${now.toISOString()}); nobody could redeem it`, {
+      details: { field: "expiresAt" },
+    });
+  }
+  await requireKnownRewards(db, c.rewards, context.rules);
   try {
     const row = await db.promoCode.create({
       data: {
@@ -45,6 +71,23 @@ export async function createPromoCode(db: DbClient, options: CreatePromoCodeInpu
       throw new DbError(DB_ERROR_CODES.PROMO_CODE_TAKEN, `Promo code ${c.code} exists already`, { details: { code: c.code } });
     }
     throw toDbError(error, `Creating promo code ${c.code} failed`);
+  }
+}
+
+async function requireKnownRewards(db: DbClient, rewards: readonly PromoReward[], rules: GameRules): Promise<void> {
+  const { data } = rules;
+  for (const reward of rewards) {
+    if (reward.kind === "mount") requireDefinition(data.mounts, "mount", reward.mountId);
+    else if (reward.kind === "pet") requireDefinition(data.pets, "pet", reward.petId);
+    else if (reward.kind === "title") requireDefinition(data.titles, "title", reward.titleId);
+    else if (reward.kind === "item") requireDefinition(data.items, "item", reward.itemId);
+    else if (reward.kind === "offer") {
+      try {
+        await loadOffer(db, reward.offerId);
+      } catch (error) {
+        throw toDbError(error, `Reading store offer ${reward.offerId} failed`);
+      }
+    }
   }
 }
 

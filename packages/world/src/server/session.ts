@@ -111,7 +111,8 @@ export class Session {
   ) {
     const { server } = services.config;
     this.address = socket.remoteAddress ?? "unknown";
-    this.remote = `${socket.remoteAddress}:${socket.remotePort}`;
+    // A peer that reset before the accept ran has no address left to read.
+    this.remote = socket.remoteAddress === undefined ? "unknown" : `${socket.remoteAddress}:${socket.remotePort ?? "?"}`;
     this.logger = this.baseLogger();
     // Whole bytes after a complete body are ignored, as NexusForever does: the genuine client may
     // send fields neither emulator models, and that must not cost a real player the connection.

@@ -23,15 +23,20 @@ export const promoCreate = defineCommand({
     if (!(PROMO_CODE_KINDS as readonly string[]).includes(kind))
       throw new WorldError("USAGE", `--kind must be one of ${PROMO_CODE_KINDS.join(", ")}, got ${kind}`);
     const maxUses = typeof o["max-uses"] === "string" ? parseId("max-uses", o["max-uses"]) : undefined;
+    const rules = await ctx.loadRules();
     const { client } = await ctx.openDatabase();
-    const created = await createPromoCode(client, {
-      code: str(o, "code"),
-      kind: kind as PromoCodeKind,
-      ...(maxUses === undefined ? {} : { maxUses }),
-      rewards: strs(o, "reward").map(parseReward),
-      ...(typeof o.starts === "string" ? { startsAt: parseTime("starts", o.starts) } : {}),
-      ...(typeof o.expires === "string" ? { expiresAt: parseTime("expires", o.expires) } : {}),
-    });
+    const created = await createPromoCode(
+      client,
+      {
+        code: str(o, "code"),
+        kind: kind as PromoCodeKind,
+        ...(maxUses === undefined ? {} : { maxUses }),
+        rewards: strs(o, "reward").map(parseReward),
+        ...(typeof o.starts === "string" ? { startsAt: parseTime("starts", o.starts) } : {}),
+        ...(typeof o.expires === "string" ? { expiresAt: parseTime("expires", o.expires) } : {}),
+      },
+      { rules },
+    );
     ctx.print(created, (p: PromoCodeRecord) => `created ${promoLine(p)}`);
   },
 });
