@@ -59,6 +59,7 @@ describe("public API", () => {
         "changeBalance",
         "defineAction",
         "formatActor",
+        "loadGameRules",
         "loadTitleState",
         "claimLevelRewards",
         "pathRewardTrack",
@@ -154,6 +155,7 @@ describe("public API", () => {
     expect(Object.keys(testing).sort()).toEqual([
       "closedPort",
       "createTestDatabase",
+      "createTestPostgresDatabase",
       "createUnreachableDatabase",
       "loadTestRules",
       "makeAccount",

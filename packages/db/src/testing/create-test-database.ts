@@ -46,3 +46,14 @@ export async function createTestDatabase(options: CreateTestDatabaseOptions = {}
   const close = closer([() => client.$disconnect(), () => pglite.close()], (error) => logger.warn({ err: error }, "closing test db"));
   return { client, kind: "pglite", close, listen: pgliteListen(pglite) };
 }
+
+/**
+ * A fresh, migrated PostgreSQL database on the server of `url` (default DATABASE_URL), for tests
+ * whose other processes must reach the same database by URL. Returns its URL and `drop()`.
+ * Rejects when no URL is given or PostgreSQL is unreachable.
+ */
+export async function createTestPostgresDatabase(url: string | undefined = process.env.DATABASE_URL): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!url) throw new Error("createTestPostgresDatabase needs a PostgreSQL URL (DATABASE_URL)");
+  const name = await createPgDatabase(url, await pgTemplate(url, resolveMigrationsDir()));
+  return { url: urlForDatabase(url, name), drop: () => dropPgDatabase(url, name) };
+}
