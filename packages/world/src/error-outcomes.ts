@@ -52,6 +52,7 @@ export const WORLD_ERROR_OUTCOMES: { readonly [C in WorldErrorCode]: ErrorOutcom
   SESSION_CLOSED: internal(),
   DISCONNECTED: internal(EXIT_CODES.UNAVAILABLE),
   OUTCOME_UNKNOWN: internal(EXIT_CODES.UNAVAILABLE),
+  JOURNAL_CORRUPT: internal(),
 };
 
 /** Every db error code. */

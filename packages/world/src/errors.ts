@@ -27,6 +27,8 @@ export const WORLD_ERROR_CODES = {
   /** The session closed while a handler was waiting: its remaining effects are dropped, nobody is told. */
   SESSION_CLOSED: "SESSION_CLOSED",
   DISCONNECTED: "DISCONNECTED",
+  /** The store's offline journal holds a line that is not a journal entry: the server will not guess. */
+  JOURNAL_CORRUPT: "JOURNAL_CORRUPT",
   /**
    * A change was sent to the database and the connection failed before the answer came back: it
    * may or may not have been applied. `details.retry` is the command that retries it safely.

@@ -41,6 +41,8 @@ export const ENV_VARS = {
   BEZGELOR_WORLD_TICK: "world.tickMilliseconds: milliseconds between simulation steps (default 250)",
   BEZGELOR_WORLD_SAVE_INTERVAL: "world.saveIntervalSeconds: seconds between saves of every character's place (default 60)",
   BEZGELOR_MAX_SPEED: "world.maxSpeed: horizontal metres per second no player may exceed (default 50)",
+  BEZGELOR_STORE_JOURNAL: "store.journalFile: the offline journal of storefront purchases made while the database is down (default .data/store-journal.jsonl)",
+  BEZGELOR_STORE_JOURNAL_RETRY: "store.journalRetrySeconds: seconds between replays while purchases wait in the journal (default 5)",
 } as const;
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -114,6 +116,8 @@ export function loadConfig(env: Env = process.env): WorldConfig {
   set(raw, "world.tickMilliseconds", numeric(env.BEZGELOR_WORLD_TICK));
   set(raw, "world.saveIntervalSeconds", numeric(env.BEZGELOR_WORLD_SAVE_INTERVAL));
   set(raw, "world.maxSpeed", numeric(env.BEZGELOR_MAX_SPEED));
+  set(raw, "store.journalFile", env.BEZGELOR_STORE_JOURNAL);
+  set(raw, "store.journalRetrySeconds", numeric(env.BEZGELOR_STORE_JOURNAL_RETRY));
   const result = WorldConfigSchema.safeParse(raw);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(root)"}: ${i.message}`);

@@ -99,6 +99,14 @@ export const WorldSimConfigSchema = z.object({
   burstSeconds: z.coerce.number().min(0.1).max(60).default(2),
 });
 
+/** The storefront's offline journal (issue 12): purchases accepted while the database is down. */
+export const StoreConfigSchema = z.object({
+  /** The journal file (fsync'd per purchase); keep it on a disk that survives the server. */
+  journalFile: z.string().min(1).default(".data/store-journal.jsonl"),
+  /** Seconds between replays while purchases wait in the journal. */
+  journalRetrySeconds: z.coerce.number().min(0.05).max(3600).default(5),
+});
+
 /** The whole configuration, validated once at start-up. */
 export const WorldConfigSchema = z.object({
   logLevel: z.enum(LOG_LEVELS).default("info"),
@@ -111,6 +119,7 @@ export const WorldConfigSchema = z.object({
   friends: FriendsConfigSchema.default(FriendsConfigSchema.parse({})),
   mail: MailConfigSchema.default(MailConfigSchema.parse({})),
   world: WorldSimConfigSchema.default(WorldSimConfigSchema.parse({})),
+  store: StoreConfigSchema.default(StoreConfigSchema.parse({})),
 });
 
 export type WorldConfig = z.infer<typeof WorldConfigSchema>;

@@ -10,6 +10,9 @@ import type { EventDelivery } from "../events/event-delivery";
 import type { WorldMaps } from "../world/world-maps";
 
 /** What every handler can reach: the database, the static data, who is online, the config. */
+import type { LastCatalog } from "../journal/last-catalog";
+import type { StoreJournal } from "../journal/store-journal";
+
 export interface WorldServices {
   readonly config: WorldConfig;
   readonly database: Database;
@@ -30,4 +33,8 @@ export interface WorldServices {
   readonly logger: Logger;
   /** Server start, seconds since the epoch (ServerHello carries it). */
   readonly startedAt: number;
+  /** The newest store catalog read (prices for purchases journaled while the database is down). */
+  readonly lastCatalog: LastCatalog;
+  /** Storefront purchases accepted while the database is down; absent when the server runs without one (tests). */
+  readonly storeJournal: StoreJournal | undefined;
 }

@@ -19,6 +19,19 @@ import { SessionRegistry } from "./session-registry";
 import { EventDelivery } from "../events/event-delivery";
 import { recipientsOf } from "../events/recipients";
 import { ThrottledLog } from "./throttled-log";
+import { getStoreCatalog } from "@bezgelor/db";
+import { LastCatalog } from "../journal/last-catalog";
+import type { OfflineJournal } from "../journal/offline-journal";
+import { StoreJournal } from "../journal/store-journal";
+
+/** Reads the store catalog once at start, so purchases can be journaled before anyone opened the store. */
+async function rememberCatalog(services: WorldServices): Promise<void> {
+  try {
+    services.lastCatalog.remember(await getStoreCatalog(services.db));
+  } catch (err) {
+    services.logger.warn({ err }, "could not read the store catalog at start; purchases are journaled only after it is read");
+  }
+}
 
 export interface WorldServerOptions {
   config: WorldConfig;
@@ -27,6 +40,12 @@ export interface WorldServerOptions {
   logger: Logger;
   /** The simulation's clock (tests advance their own); the system clock by default. */
   clock?: WorldClock;
+  /**
+   * The store's offline journal (`serve` opens `store.journalFile`): purchases made while the
+   * database is down are kept there and applied when it is back. Without one they are refused as
+   * unavailable. The server replays and closes it.
+   */
+  journal?: OfflineJournal;
 }
 
 /** A running world server. */
@@ -79,6 +98,16 @@ export async function startWorldServer(options: WorldServerOptions): Promise<Wor
     world,
     logger,
     startedAt: Math.floor(Date.now() / 1000),
+    lastCatalog: new LastCatalog(),
+    storeJournal: options.journal
+      ? new StoreJournal(options.journal, {
+          db,
+          rules: { data, scale },
+          logger: logger.child({ component: "store-journal" }),
+          sessions,
+          retryMs: config.store.journalRetrySeconds * 1000,
+        })
+      : undefined,
   };
   let nextId = 1;
   let stopping = false;
@@ -149,6 +178,8 @@ export async function startWorldServer(options: WorldServerOptions): Promise<Wor
     });
   });
   await events.start();
+  await rememberCatalog(services);
+  services.storeJournal?.start();
   const stopSweep = startSocialSweep(services);
   const stopSimulation = startWorldSimulation(services);
   // After listening, errors here are failed accepts (EMFILE when out of file descriptors, ...):
@@ -187,6 +218,7 @@ export async function startWorldServer(options: WorldServerOptions): Promise<Wor
       await Promise.all([...stamping]);
       await closed;
       await events.stop();
+      await services.storeJournal?.stop();
       logger.info("world server stopped");
     },
   };

@@ -10,8 +10,8 @@ import { atMailbox, enter, type SocialPlayer } from "./social";
 import { startTestWorld, type TestPlayer, type TestWorld } from "./world";
 
 /** A test world whose database holds the shipped store catalog, and admin action options for set-up. */
-export async function startStoreWorld(): Promise<{ t: TestWorld; opts: ActionOptions }> {
-  const t = await startTestWorld();
+export async function startStoreWorld(options: Parameters<typeof startTestWorld>[1] = {}): Promise<{ t: TestWorld; opts: ActionOptions }> {
+  const t = await startTestWorld({}, options);
   const opts = await testActionOptions({ actor: { kind: "admin", name: "test" } });
   await importStoreCatalog(t.db, { catalog: storeCatalogOf(t.data) });
   return { t, opts };

@@ -2,6 +2,7 @@ import { loadGameData, type GameData } from "@bezgelor/data";
 import { issueSessionKey, type AccountRole, type Database, type PrismaClient } from "@bezgelor/db";
 import { createTestDatabase, createUnreachableDatabase, makeAccount, makeCharacter } from "@bezgelor/db/testing";
 import { HeadlessClient } from "../../src/client/headless-client";
+import type { OfflineJournal } from "../../src/journal/offline-journal";
 import { WorldConfigSchema, type WorldConfig } from "../../src/config/schema";
 import { createLogger } from "../../src/logging";
 import { startWorldServer, type WorldServer } from "../../src/server/world-server";
@@ -64,7 +65,13 @@ export interface TestPlayer {
  */
 export async function startTestWorld(
   server: Partial<WorldConfig["server"]> = {},
-  options: { queryDelayMs?: number; reputationScale?: WorldConfig["reputationScale"] } = {},
+  options: {
+    queryDelayMs?: number;
+    reputationScale?: WorldConfig["reputationScale"];
+    /** The store's offline journal, and how often it replays by itself (tests replay it themselves). */
+    journal?: OfflineJournal;
+    store?: Partial<WorldConfig["store"]>;
+  } = {},
 ) {
   const { database, outage } = await withOutageSwitch(withQueryDelay(await createTestDatabase(), options.queryDelayMs ?? 0));
   const data = await (cachedData ??= loadGameData());
@@ -72,13 +79,14 @@ export async function startTestWorld(
     logLevel: "info",
     reputationScale: options.reputationScale ?? "classic",
     server: { host: "127.0.0.1", port: 0, ...server },
+    ...(options.store ? { store: options.store } : {}),
   });
   const logs: LogLine[] = [];
   const logger = createLogger({ level: "debug", destination: { write: (line) => logs.push(JSON.parse(line) as LogLine) } });
   // The simulation's clock stands still until a test advances it (movement speed, unit clocks).
   let now = Date.now();
   const clock = { now: () => now };
-  const world: WorldServer = await startWorldServer({ config, database, data, logger, clock });
+  const world: WorldServer = await startWorldServer({ config, database, data, logger, clock, ...(options.journal ? { journal: options.journal } : {}) });
   const clients: HeadlessClient[] = [];
   const db = database.client;
 

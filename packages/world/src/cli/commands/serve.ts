@@ -2,6 +2,7 @@ import { loadGameData, storeCatalogOf } from "@bezgelor/data";
 import { importStoreCatalog } from "@bezgelor/db";
 import { startWorldServer } from "../../server/world-server";
 import { WorldError } from "../../errors";
+import { OfflineJournal } from "../../journal/offline-journal";
 import { defineCommand } from "../command";
 import { stopSignal } from "../stop-signal";
 
@@ -34,7 +35,9 @@ export const serve = defineCommand({
     const imported = await importStoreCatalog(database.client, { catalog: storeCatalogOf(data), onlyIfEmpty: true });
     if (!imported.skippedNotEmpty)
       ctx.logger.info({ offers: imported.offers.created.length, categories: imported.categories.created.length }, "store catalog imported");
-    const server = await startWorldServer({ config, database, data, logger: ctx.logger });
+    const journal = await OfflineJournal.open(config.store.journalFile);
+    if (journal.pending().length > 0) ctx.logger.info({ waiting: journal.pending().length, file: journal.file }, "store journal holds purchases to apply");
+    const server = await startWorldServer({ config, database, data, logger: ctx.logger, journal });
     const signal = await stopSignal(ctx.logger);
     ctx.logger.info({ signal }, "stop requested");
     await server.shutdown(`server stopping (${signal})`);

@@ -19,6 +19,7 @@ export const clientStorefrontRequestCatalog = handler("ClientStorefrontRequestCa
       getBalances(services.db, { accountId: session.requireAccount().id }),
       getStoreCatalog(services.db, { now }),
     ]);
+    services.lastCatalog.remember(catalog);
     session.deliver(accountCurrenciesPacket(balances));
     session.send(ServerStoreCategories, storeCategoriesValue(catalog));
     session.send(ServerStoreOffers, storeOffersValue(catalog, now));

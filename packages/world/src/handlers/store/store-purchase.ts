@@ -3,11 +3,13 @@
 // ServerStorePurchaseResult carrying the genuine StoreError of a refusal. The client's
 // transaction id is the purchase's idempotency key, so a retry gets the first answer and is
 // charged once.
+import { randomUUID } from "node:crypto";
 import { MAIL_LIMITS } from "@bezgelor/core";
 import { DbError, isDatabaseUnavailable, purchaseOffer, STORE_ERROR, STORE_ERROR_BY_ERROR, storeErrorFor, type StoreError } from "@bezgelor/db";
 import { ServerStorePurchaseResult, type ClientPacketValues } from "@bezgelor/protocol";
 import { playerActionOptions } from "../../game/action-options";
 import { storeCurrencyOf } from "../../game/store-packets";
+import type { StoreCurrency } from "@bezgelor/data";
 import type { HandlerContext } from "../types";
 
 /** The largest database id (a recipient id above it names nobody). */
@@ -38,11 +40,56 @@ export function sendPurchaseResult(ctx: HandlerContext, error: StoreError): void
 }
 
 /**
+ * The database is down: keep the purchase in the offline journal (on disk before the player hears
+ * PurchasePending) at the price of the last catalog the server read, to be applied when it is
+ * back. A price that catalog does not show is InvalidPrice; with no catalog read yet, the outage
+ * propagates as any other (ServerRequestResult UNAVAILABLE).
+ */
+async function journalPurchase(
+  ctx: HandlerContext,
+  p: {
+    accountId: number;
+    characterId: number;
+    offerId: number;
+    currency: StoreCurrency;
+    price: bigint;
+    transactionId: number;
+    gift?: StorePurchaseRequest["gift"];
+  },
+  outage: unknown,
+): Promise<void> {
+  const { session, services } = ctx;
+  const journal = services.storeJournal;
+  const shown = services.lastCatalog.priceOf(p.offerId, p.currency);
+  if (!journal || shown === undefined) throw outage;
+  const context = { offerId: p.offerId, currency: p.currency, price: p.price.toString(), transactionId: p.transactionId };
+  if (shown !== p.price) {
+    session.logger.info({ ...context, shown: shown.toString() }, "store purchase refused while offline: not the price of the last catalog");
+    return sendPurchaseResult(ctx, STORE_ERROR.InvalidPrice);
+  }
+  // Without a client transaction id the purchase still needs a key, so its replay applies once.
+  const id = purchaseKey(p.accountId, p.transactionId) ?? `storefront:${p.accountId}:offline-${randomUUID()}`;
+  await journal.journal.append({
+    id,
+    accountId: p.accountId,
+    characterId: p.characterId,
+    offerId: p.offerId,
+    currency: p.currency,
+    price: p.price.toString(),
+    ...(p.gift ? { gift: { characterId: Number(p.gift.recipient.characterId), note: giftNote(p.gift.note) } } : {}),
+    at: new Date().toISOString(),
+  });
+  session.logger.warn({ ...context, journalId: id }, "store purchase journaled while the database is down; it is applied when it is back");
+  sendPurchaseResult(ctx, STORE_ERROR.PurchasePending);
+}
+
+/**
  * Buys `request` for the character in the world (as a gift when `gift` names a character) and
  * answers. Refusals (an unknown or unavailable offer, a price that is not the server's, a currency
  * it is not sold in, owned already, not enough funds, not giftable, a recipient who is not a
- * friend...) are answered with their StoreError, logged at info, and change nothing. An outage or
- * a bug propagates to the session's usual handling.
+ * friend...) are answered with their StoreError, logged at info, and change nothing. An outage is
+ * journaled when the server has an offline journal (PurchasePending); otherwise it, like a bug,
+ * propagates to the session's usual handling.
  */
 export async function buyFromStore(ctx: HandlerContext, request: StorePurchaseRequest): Promise<void> {
   const { session, services } = ctx;
@@ -81,6 +128,10 @@ export async function buyFromStore(ctx: HandlerContext, request: StorePurchaseRe
       replayed ? "store purchase retried: first result returned" : "store purchase",
     );
   } catch (error) {
+    if (isDatabaseUnavailable(error) && services.storeJournal) {
+      const journaled = { accountId, characterId, offerId, currency, price: BigInt(price), transactionId, ...(giftTo ? { gift: request.gift } : {}) };
+      return journalPurchase(ctx, journaled, error);
+    }
     if (!(error instanceof DbError) || isDatabaseUnavailable(error) || !(error.code in STORE_ERROR_BY_ERROR)) throw error;
     return refuse(storeErrorFor(error.code), error.message, { code: error.code, ...error.details });
   }

@@ -1,0 +1,105 @@
+import { mkdtemp, readFile, rm, writeFile, appendFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { OfflineJournal, type JournalPurchase } from "./offline-journal";
+
+let dir: string;
+let file: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(os.tmpdir(), "bezgelor-journal-"));
+  file = path.join(dir, "nested", "journal.jsonl");
+});
+afterEach(() => rm(dir, { recursive: true, force: true }));
+
+const purchase = (id: string, more: Partial<JournalPurchase> = {}): JournalPurchase => ({
+  id,
+  accountId: 1,
+  characterId: 2,
+  offerId: 401,
+  currency: "premium",
+  price: "400",
+  at: "2026-11-30T12:00:00.000Z",
+  ...more,
+});
+
+/** The ids waiting in the file, read by a journal opened and closed again. */
+async function pendingIds(): Promise<string[]> {
+  const journal = await OfflineJournal.open(file);
+  const ids = journal.pending().map((p) => p.id);
+  await journal.close();
+  return ids;
+}
+
+describe("OfflineJournal", () => {
+  it("keeps appended purchases across a reopen, oldest first, until each is settled", async () => {
+    const journal = await OfflineJournal.open(file);
+    await journal.append(purchase("a"));
+    await journal.append(purchase("b", { gift: { characterId: 9, note: "hi" } }));
+    await journal.close();
+
+    const reopened = await OfflineJournal.open(file);
+    expect(reopened.pending().map((p) => p.id)).toEqual(["a", "b"]);
+    expect(reopened.pending()[1]?.gift).toEqual({ characterId: 9, note: "hi" });
+    await reopened.settle("a", { outcome: "committed" });
+    await reopened.close();
+    expect(await pendingIds()).toEqual(["b"]);
+  });
+
+  it("a retried purchase (same id) is written once", async () => {
+    const journal = await OfflineJournal.open(file);
+    await journal.append(purchase("a"));
+    await journal.append(purchase("a"));
+    await journal.close();
+    expect((await readFile(file, "utf8")).trim().split("\n")).toHaveLength(1);
+  });
+
+  it("starts the file afresh once nothing waits", async () => {
+    const journal = await OfflineJournal.open(file);
+    await journal.append(purchase("a"));
+    await journal.settle("a", { outcome: "failed", reason: "INSUFFICIENT_FUNDS" });
+    await journal.close();
+    expect(await readFile(file, "utf8")).toBe("");
+  });
+
+  it("a purchase appended while another settles is never truncated away", async () => {
+    const journal = await OfflineJournal.open(file);
+    await journal.append(purchase("a"));
+    await Promise.all([journal.settle("a", { outcome: "committed" }), journal.append(purchase("b"))]);
+    await journal.close();
+    expect(await pendingIds()).toEqual(["b"]);
+  });
+
+  it("drops a last line cut short by a crash (never acknowledged) and appends after the whole lines", async () => {
+    const journal = await OfflineJournal.open(file);
+    await journal.append(purchase("a"));
+    await journal.close();
+    await appendFile(file, '{"kind":"purchase","id":"torn","accou');
+    const reopened = await OfflineJournal.open(file);
+    expect(reopened.pending().map((p) => p.id)).toEqual(["a"]);
+    await reopened.append(purchase("c"));
+    await reopened.close();
+    expect(await pendingIds()).toEqual(["a", "c"]);
+  });
+
+  it("refuses to start on a whole line that is not a journal entry, and leaves the file alone", async () => {
+    const text = `${JSON.stringify({ kind: "purchase", ...purchase("a") })}\n{"kind":"purchase","id":"x"}\n`;
+    await (await OfflineJournal.open(file)).close();
+    await writeFile(file, text);
+    await expect(OfflineJournal.open(file)).rejects.toMatchObject({ code: "JOURNAL_CORRUPT", details: { line: 2 } });
+    expect(await readFile(file, "utf8")).toBe(text);
+  });
+
+  it("a write that fails before its fsync is not counted as waiting", async () => {
+    let fail = true;
+    const journal = await OfflineJournal.open(file, (step) => {
+      if (step === "before-sync" && fail) throw new Error("crash before fsync");
+    });
+    await expect(journal.append(purchase("a"))).rejects.toThrow("crash before fsync");
+    expect(journal.pending()).toEqual([]);
+    fail = false;
+    await journal.append(purchase("b"));
+    expect(journal.pending().map((p) => p.id)).toEqual(["b"]);
+    await journal.close();
+  });
+});

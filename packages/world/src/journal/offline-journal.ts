@@ -1,0 +1,162 @@
+// The offline journal: storefront purchases accepted while the database cannot be reached. Each is
+// one JSON line appended and fsync'd before the player is told "pending", so an acknowledged
+// purchase survives a crash; a second line settles it once the database has applied (or refused)
+// it. Replay applies entries by their idempotency key, so a crash between the commit and the
+// settling line applies nothing twice: the replayed purchase returns its first result.
+import { open, type FileHandle } from "node:fs/promises";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+import { WorldError } from "../errors";
+
+/** A purchase the journal holds until the database applies it. Amounts are decimal strings (bigint). */
+export const JournalPurchaseSchema = z.object({
+  /** The purchase's idempotency key: `storefront:<account>:<transaction id>` or a UUID-based one. */
+  id: z.string().min(1).max(200),
+  accountId: z.number().int().min(1),
+  characterId: z.number().int().min(1),
+  offerId: z.number().int().min(1),
+  currency: z.enum(["premium", "bonus", "gold"]),
+  /** The price the player was shown, from the last catalog the server held. */
+  price: z.string().regex(/^\d{1,19}$/),
+  gift: z.object({ characterId: z.number().int().min(1), note: z.string() }).optional(),
+  /** When the player asked (ISO 8601). */
+  at: z.string(),
+});
+export type JournalPurchase = z.output<typeof JournalPurchaseSchema>;
+
+/** How a journaled purchase ended: applied, or refused by the game with the refusal's code. */
+export type JournalOutcome = { outcome: "committed" } | { outcome: "failed"; reason: string };
+
+const LineSchema = z.discriminatedUnion("kind", [
+  JournalPurchaseSchema.extend({ kind: z.literal("purchase") }),
+  z.object({ kind: z.literal("settled"), id: z.string(), outcome: z.enum(["committed", "failed"]), reason: z.string().optional(), at: z.string() }),
+]);
+
+/** Test hook: throwing (or killing the process) at a named step simulates a crash there. */
+export type JournalFaults = (step: "before-sync" | "after-sync" | "before-settle") => void;
+
+/**
+ * An append-only journal file. Open it with {@link OfflineJournal.open}; `append` returns only
+ * after the line is on disk. One writer per file: the world server (and `bezgelor store sync`
+ * when the server is down).
+ */
+export class OfflineJournal {
+  private readonly waiting = new Map<string, JournalPurchase>();
+  private writes: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    readonly file: string,
+    private readonly handle: FileHandle,
+    private readonly faults: JournalFaults,
+  ) {}
+
+  /**
+   * Opens (creating) the journal at `file` and reads what is still pending. A last line cut short
+   * by a crash was never acknowledged (the player is answered after the fsync), so it is dropped
+   * and the file truncated to the last whole line.
+   * @throws WorldError JOURNAL_CORRUPT when a whole line is not a journal entry (the file is left as it is).
+   */
+  static async open(file: string, faults: JournalFaults = () => undefined): Promise<OfflineJournal> {
+    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    const handle = await open(file, "a+");
+    try {
+      const text = (await handle.readFile()).toString("utf8");
+      const end = text.lastIndexOf("\n") + 1;
+      if (end < text.length) {
+        await handle.truncate(end);
+        await handle.sync();
+      }
+      const journal = new OfflineJournal(file, handle, faults);
+      text
+        .slice(0, end)
+        .split("\n")
+        .forEach((line, index) => {
+          if (line !== "") journal.apply(line, index + 1);
+        });
+      return journal;
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+  }
+
+  private apply(line: string, number: number): void {
+    let parsed;
+    try {
+      parsed = LineSchema.safeParse(JSON.parse(line));
+    } catch {
+      parsed = undefined;
+    }
+    if (!parsed?.success) {
+      throw new WorldError("JOURNAL_CORRUPT", `store journal ${this.file} line ${number} is not a journal entry; inspect it before starting again`, {
+        details: { file: this.file, line: number },
+      });
+    }
+    const entry = parsed.data;
+    if (entry.kind === "settled") this.waiting.delete(entry.id);
+    else {
+      const { kind: _kind, ...purchase } = entry;
+      this.waiting.set(purchase.id, purchase);
+    }
+  }
+
+  /** Purchases not yet settled, oldest first. */
+  pending(): JournalPurchase[] {
+    return [...this.waiting.values()];
+  }
+
+  /** Whether `id` waits in the journal. */
+  has(id: string): boolean {
+    return this.waiting.has(id);
+  }
+
+  /** Appends `purchase` and returns once it is on disk. A retry of a waiting id writes nothing. */
+  async append(purchase: JournalPurchase): Promise<void> {
+    if (this.waiting.has(purchase.id)) return;
+    // Counted as waiting before the write is queued, so a settle finishing meanwhile never sees
+    // the journal empty and truncates this line away.
+    this.waiting.set(purchase.id, purchase);
+    try {
+      await this.write({ kind: "purchase", ...purchase });
+    } catch (error) {
+      this.waiting.delete(purchase.id);
+      throw error;
+    }
+  }
+
+  /** Records how `id` ended; it is no longer pending. */
+  async settle(id: string, outcome: JournalOutcome): Promise<void> {
+    this.faults("before-settle");
+    await this.write({ kind: "settled", id, ...outcome, at: new Date().toISOString() });
+    this.waiting.delete(id);
+    // Nothing waits: start the file afresh so it never grows without bound.
+    await this.serial(async () => {
+      if (this.waiting.size > 0) return;
+      await this.handle.truncate(0);
+      await this.handle.sync();
+    });
+  }
+
+  private write(line: z.input<typeof LineSchema>): Promise<void> {
+    return this.serial(async () => {
+      await this.handle.appendFile(`${JSON.stringify(line)}\n`);
+      this.faults("before-sync");
+      await this.handle.sync();
+      this.faults("after-sync");
+    });
+  }
+
+  /** Writes happen one after another, so lines never interleave and truncation waits its turn. */
+  private serial<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.writes.then(work, work);
+    this.writes = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Closes the file. */
+  async close(): Promise<void> {
+    await this.writes;
+    await this.handle.close();
+  }
+}
