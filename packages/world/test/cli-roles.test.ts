@@ -30,6 +30,7 @@ describe("CLI command roles", () => {
       "store deal set": "admin",
       "store deal list": "gm",
       "store buy": "admin",
+      "store sync": "admin",
       "promo create": "admin",
       "promo list": "gm",
       "promo show": "gm",

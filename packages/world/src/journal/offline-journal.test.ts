@@ -103,3 +103,18 @@ describe("OfflineJournal", () => {
     await journal.close();
   });
 });
+
+describe("the journal lock", () => {
+  it("one process at a time: a second opener is refused naming the holder, and may open once it is closed", async () => {
+    const first = await OfflineJournal.open(file);
+    await expect(OfflineJournal.open(file)).rejects.toMatchObject({ code: "UNAVAILABLE", message: expect.stringContaining(`pid ${process.pid}`) });
+    await first.close();
+    await (await OfflineJournal.open(file)).close();
+  });
+
+  it("a lock left by a dead process is taken over", async () => {
+    await (await OfflineJournal.open(file)).close();
+    await writeFile(`${file}.lock`, JSON.stringify({ pid: 2 ** 22 + 12345, command: "killed server" }));
+    await (await OfflineJournal.open(file)).close();
+  });
+});

@@ -8,6 +8,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { WorldError } from "../errors";
+import { lockJournal } from "./journal-lock";
 
 /** A purchase the journal holds until the database applies it. Amounts are decimal strings (bigint). */
 export const JournalPurchaseSchema = z.object({
@@ -38,8 +39,8 @@ export type JournalFaults = (step: "before-sync" | "after-sync" | "before-settle
 
 /**
  * An append-only journal file. Open it with {@link OfflineJournal.open}; `append` returns only
- * after the line is on disk. One writer per file: the world server (and `bezgelor store sync`
- * when the server is down).
+ * after the line is on disk. One writer per file, held by a lock file: the world server, or
+ * `bezgelor store sync` when the server is down.
  */
 export class OfflineJournal {
   private readonly waiting = new Map<string, JournalPurchase>();
@@ -49,17 +50,26 @@ export class OfflineJournal {
     readonly file: string,
     private readonly handle: FileHandle,
     private readonly faults: JournalFaults,
+    private readonly unlock: () => void,
   ) {}
 
   /**
    * Opens (creating) the journal at `file` and reads what is still pending. A last line cut short
    * by a crash was never acknowledged (the player is answered after the fsync), so it is dropped
    * and the file truncated to the last whole line.
-   * @throws WorldError JOURNAL_CORRUPT when a whole line is not a journal entry (the file is left as it is).
+   * @throws WorldError JOURNAL_CORRUPT when a whole line is not a journal entry (the file is left
+   * as it is), UNAVAILABLE when another live process holds the journal.
    */
   static async open(file: string, faults: JournalFaults = () => undefined): Promise<OfflineJournal> {
     mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    const handle = await open(file, "a+");
+    const unlock = lockJournal(file);
+    let handle: FileHandle;
+    try {
+      handle = await open(file, "a+");
+    } catch (error) {
+      unlock();
+      throw error;
+    }
     try {
       const text = (await handle.readFile()).toString("utf8");
       const end = text.lastIndexOf("\n") + 1;
@@ -67,7 +77,7 @@ export class OfflineJournal {
         await handle.truncate(end);
         await handle.sync();
       }
-      const journal = new OfflineJournal(file, handle, faults);
+      const journal = new OfflineJournal(file, handle, faults, unlock);
       text
         .slice(0, end)
         .split("\n")
@@ -77,6 +87,7 @@ export class OfflineJournal {
       return journal;
     } catch (error) {
       await handle.close();
+      unlock();
       throw error;
     }
   }
@@ -158,5 +169,6 @@ export class OfflineJournal {
   async close(): Promise<void> {
     await this.writes;
     await this.handle.close();
+    this.unlock();
   }
 }

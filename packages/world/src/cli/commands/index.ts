@@ -30,6 +30,7 @@ import { storeOfferSet } from "./store-offer-set";
 import { storeOfferShow } from "./store-offer-show";
 import { storePromotionCreate } from "./store-promotion-create";
 import { storePromotionList } from "./store-promotion-list";
+import { storeSync } from "./store-sync";
 
 /**
  * Every CLI command, in the order `--help` lists them: one file per command,
@@ -62,6 +63,7 @@ export const COMMANDS: readonly Command[] = [
   storeDealSet,
   storeDealList,
   storeBuy,
+  storeSync,
   promoCreate,
   promoList,
   promoShow,

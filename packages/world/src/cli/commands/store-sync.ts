@@ -1,0 +1,29 @@
+import { OfflineJournal } from "../../journal/offline-journal";
+import { replayJournal, type ReplayReport } from "../../journal/replay-journal";
+import { defineCommand, EXIT_CODES } from "../command";
+
+export const storeSync = defineCommand({
+  path: ["store", "sync"],
+  role: "admin",
+  summary:
+    "apply the store purchases the offline journal holds (made while the database was down), each once; for when the world server is stopped (a running server replays by itself)",
+  options: {},
+  printsData: true,
+  async run(ctx) {
+    const journal = await OfflineJournal.open(ctx.config.store.journalFile);
+    try {
+      const waiting = journal.pending().length;
+      if (waiting > 0) ctx.progress(`applying ${waiting} journaled purchases from ${journal.file}`);
+      const rules = await ctx.loadRules();
+      const { client } = await ctx.openDatabase();
+      const report = await replayJournal({ journal, db: client, rules, logger: ctx.logger });
+      ctx.print(report, (r: ReplayReport) =>
+        [`store sync: ${r.committed} committed, ${r.failed} failed, ${r.remaining} waiting`, ...(r.stopped ? [`stopped: ${r.stopped}`] : [])].join("\n"),
+      );
+      if (report.stopped === "database unavailable") return EXIT_CODES.UNAVAILABLE;
+      return report.stopped ? EXIT_CODES.FAILURE : EXIT_CODES.OK;
+    } finally {
+      await journal.close();
+    }
+  },
+});
