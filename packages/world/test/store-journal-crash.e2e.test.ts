@@ -60,7 +60,7 @@ function serve(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: num
   const child = spawn(process.execPath, ["--conditions=@bezgelor/source", "--import", "tsx", BIN, "serve"], { env, stdio: ["ignore", "pipe", "pipe"] });
   children.push(child);
   return new Promise((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on("line", (line) => {
+    createInterface({ input: child.stdout }).on("line", (line) => {
       const entry = JSON.parse(line) as Record<string, unknown>;
       if (entry.msg === "world server listening") resolve({ child, port: Number(entry.port) });
     });
@@ -144,7 +144,7 @@ describe.skipIf(!process.env.DATABASE_URL || !bin)("the offline journal across a
     );
     expect(balances.premium).toBe(800n);
     await until(
-      async () => readFileSync(journalFile, "utf8"),
+      () => Promise.resolve(readFileSync(journalFile, "utf8")),
       (text) => text === "",
     );
     expect(readFileSync(journalFile, "utf8")).toBe("");
