@@ -10,7 +10,7 @@ import { listMigrations, resolveMigrationsDir } from "./migration-files.js";
 import * as table from "./prisma-migrations-table.js";
 import { blockedByFailure, failureLogs, warnAboutHistory } from "./migration-messages.js";
 
-/** Progress events, for a CLI progress line. */
+/** Progress events, for a CLI progress line; `index` is the migration's place among the pending ones, from 0. */
 export type MigrationProgress =
   | { type: "pending"; names: string[] }
   | { type: "applying"; name: string; index: number; total: number }

@@ -14,8 +14,9 @@ export const dbMigrate = defineCommand({
       logger: ctx.logger,
       onProgress: (p) => {
         if (p.type === "pending") ctx.progress(`${p.names.length} pending migration(s)`);
-        else if (p.type === "applying") ctx.progress(`[${p.index}/${p.total}] applying ${p.name}`);
-        else ctx.progress(`[${p.index}/${p.total}] applied ${p.name} in ${p.durationMs} ms`);
+        // `index` counts from 0; people count from 1.
+        else if (p.type === "applying") ctx.progress(`[${p.index + 1}/${p.total}] applying ${p.name}`);
+        else ctx.progress(`[${p.index + 1}/${p.total}] applied ${p.name} in ${p.durationMs} ms`);
       },
     });
     ctx.print(result, (r: typeof result) =>
