@@ -1,11 +1,11 @@
-import { buildGameData, type SpellOf } from "@bezgelor/data";
+import { buildGameData } from "@bezgelor/data";
 import { describe, expect, it } from "vitest";
 import { applyDamage, basicAttackDamage, levelDifferenceFactor } from "./damage";
 import { ATTACK_REFUSAL, checkAttack, combatTimedOut, respawnDue } from "./attack";
 
 const spell = buildGameData({
   spells: [{ id: 1, spell4Id: 2, name: "Swing", kind: "basicAttack", range: 5, effectId: 3, damage: { base: 40, perLevel: 10 } }],
-}).spells.require(1) as SpellOf<"basicAttack">;
+}).spells.require(1);
 
 describe("basicAttackDamage", () => {
   it("is base + perLevel × level at equal levels", () => {

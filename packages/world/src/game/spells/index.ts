@@ -11,8 +11,9 @@ export const SPELL_KIND_HANDLERS: { readonly [K in SpellKind]: SpellKindHandler<
 };
 
 /** Runs a cast with its spell kind's handler. */
-export function runCast(cast: SpellCast): Promise<void> | void {
-  return (SPELL_KIND_HANDLERS[cast.spell.kind] as SpellKindHandler<SpellKind>)(cast as SpellCast<SpellKind>);
+export function runCast<K extends SpellKind>(cast: SpellCast<K>, kind: K): Promise<void> | void {
+  const handle: SpellKindHandler<K> = SPELL_KIND_HANDLERS[kind];
+  return handle(cast);
 }
 
 export { abilityAt, characterAbilities, sendAbilities, type Ability } from "./abilities";

@@ -27,6 +27,6 @@ export const clientCastSpell = handler("ClientCastSpell", {
     }
     const cast = { ctx, spell: ability.spell, map: placed.map, caster: placed.unit, clientUniqueId };
     if (casterId !== placed.unit.id) return refuseCast(cast, CAST_RESULT.CasterUnknown, `caster ${casterId} is not the player's unit`, { casterId });
-    await runCast(cast);
+    await runCast(cast, cast.spell.kind);
   },
 });
