@@ -1,6 +1,7 @@
 import { CAST_RESULT, ENTITY_TYPE, EXP_REASON, Opcode } from "@bezgelor/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HeadlessClient } from "../src/client/headless-client";
+import { attackNearest } from "../src/cli/commands/bot-attack";
 import { resultCodeName } from "../src/server/result-codes";
 import { startTestWorld, type TestWorld } from "./support/world";
 
@@ -195,5 +196,20 @@ describe("combat over TCP", () => {
     expect((await b.waitFor("ServerEntityHealthUpdate", (v) => v.unitId === scout)).health).toBe(1500 - 140);
     await a.close();
     await b.close();
+  });
+
+  it("bezgelor bot --attack walks to the nearest creature and strikes it until it dies, printing the damage and the XP", async () => {
+    // 12 m from a Girrok (the nearest creature there); level 10 against its level 8: 140 × 1.1 = 154 a hit, 6 hits for 900.
+    const { client } = await nextTo(12347, { level: 10, metres: 12 });
+    const girrok = await unitOf(client, 12347);
+    const lines: string[] = [];
+    const report = await attackNearest(client, (line) => lines.push(line), 0);
+    expect(report).toEqual({ unitId: girrok, creatureId: 12347, hits: 6, damage: 900, killed: true, xp: 80 });
+    expect(lines[0]).toBe(`hit creature 12347 (unit ${girrok}) for 154, health 746`);
+    expect(lines.at(-1)).toBe(`killed creature 12347 (unit ${girrok}) in 6 hits: +80 XP`);
+    // It walked into reach: the server has it within the attack's range.
+    const at = spawnOf(12347).position;
+    expect(Math.hypot(client.position!.x - at.x, client.position!.z - at.z)).toBeLessThanOrEqual(3);
+    await client.close();
   });
 });
