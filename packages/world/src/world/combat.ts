@@ -18,6 +18,19 @@ function combatFlag(map: WorldMap, unit: MapUnit, inCombat: boolean): void {
 }
 
 /**
+ * What a viewer must be told after a unit's create when the create does not say it (NexusForever
+ * `Game/Entity/Player.cs` AddVisible): ServerUnitEnteredCombat for a unit in combat, and
+ * ServerEntityDeathState for a dead creature (its create carries health 0).
+ */
+export function combatStatePackets(unit: MapUnit): OutgoingPacket[] {
+  const inCombat = unit.kind === "player" ? unit.fighting.size > 0 : unit.combat !== undefined;
+  const out: OutgoingPacket[] = [];
+  if (inCombat) out.push(packet(ServerUnitEnteredCombat, { unitId: unit.id, inCombat: true }));
+  if (unit.kind === "npc" && unit.diedAt !== undefined) out.push(packet(ServerEntityDeathState, { unitId: unit.id, dead: true, reason: 0, rezHealth: 0 }));
+  return out;
+}
+
+/**
  * The player selects `targetId` (0 clears it): it must be the player itself or a unit it sees.
  * Everyone who sees the player is told (ServerEntityTargetUnit, threat 0), not the player, as
  * NexusForever does. Returns false, changing nothing, for a unit it does not see.

@@ -16,7 +16,7 @@ import {
   type Viewer,
 } from "./unit";
 import { UnitIds } from "./unit-ids";
-import { forgetAttacker, updateCombat } from "./combat";
+import { combatStatePackets, forgetAttacker, updateCombat } from "./combat";
 import { visibilityChange } from "./visibility";
 
 /** What a player unit needs to join a map. */
@@ -99,6 +99,7 @@ export class WorldMap {
       const other = this.units.get(id)!;
       unit.visible.add(id);
       unit.viewer.deliver(createPacket(other, now));
+      for (const state of combatStatePackets(other)) unit.viewer.deliver(state);
       if (other.kind !== "player") continue;
       other.visible.add(unit.id);
       other.viewer.deliver(created);
@@ -195,7 +196,9 @@ export class WorldMap {
       }
       for (const id of change.entered) {
         viewer.visible.add(id);
-        viewer.viewer.deliver(createPacket(this.units.get(id)!, now));
+        const unit = this.units.get(id)!;
+        viewer.viewer.deliver(createPacket(unit, now));
+        for (const state of combatStatePackets(unit)) viewer.viewer.deliver(state);
       }
     }
   }
