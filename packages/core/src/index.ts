@@ -8,6 +8,17 @@ export type { Ok, Refused } from "./result";
 
 export { MAX_CHARACTERS_PER_ACCOUNT } from "./characters/limits";
 
+export {
+  DAMAGE_LEVEL_FACTOR_BOUNDS,
+  DAMAGE_PER_LEVEL_DIFFERENCE,
+  MIN_DAMAGE,
+  applyDamage,
+  basicAttackDamage,
+  levelDifferenceFactor,
+  type HealthChange,
+} from "./combat/damage";
+export { ATTACK_REFUSAL, COMBAT_TIMEOUT_SECONDS, checkAttack, combatTimedOut, respawnDue, type AttackRefusalReason } from "./combat/attack";
+
 export { clampStanding, reputationLevel, reputationLevelByName, standingBounds } from "./reputation/standing";
 export { applyStandingChange, levelChange, type LevelChange, type StandingChange } from "./reputation/change";
 export { pathLevelRewards, pathRewardLevels, reputationDeltas, type ReputationDelta } from "./reputation/rewards";

@@ -35,6 +35,7 @@ export function assembleGameData(parsed: ParsedTables): GameData {
     characterCreations: new Table(t.characterCreations.kind, t.characterCreations.file, table("characterCreations")),
     startLocations: new StartLocationTable(t.startLocations.kind, t.startLocations.file, table("startLocations")),
     spawns: new Table(t.spawns.kind, t.spawns.file, table("spawns")),
+    spells: new Table(t.spells.kind, t.spells.file, table("spells")),
   });
   checkReferences(data);
   return data;

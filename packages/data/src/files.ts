@@ -10,6 +10,7 @@ import { petSchema } from "./schemas/pet";
 import { questSchema } from "./schemas/quest";
 import { reputationScaleSchema } from "./schemas/reputation-scale";
 import { spawnSchema } from "./schemas/spawn";
+import { spellSchema } from "./schemas/spell";
 import { startLocationSchema } from "./schemas/start-location";
 import { storeCategorySchema, storeOfferSchema } from "./schemas/store-catalog";
 import { titleSchema } from "./schemas/title";
@@ -36,6 +37,7 @@ export const GAME_DATA_TABLES = {
   characterCreations: { file: "character-creations.json", key: "characterCreations", kind: "character creation", schema: characterCreationSchema },
   startLocations: { file: "start-locations.json", key: "startLocations", kind: "start location", schema: startLocationSchema },
   spawns: { file: "spawns.json", key: "spawns", kind: "spawn", schema: spawnSchema },
+  spells: { file: "spells.json", key: "spells", kind: "spell", schema: spellSchema },
 } as const satisfies Record<string, { file: string; key: string; kind: string; schema: z.ZodType }>;
 
 /** Name of one table of the game data, e.g. `"titles"`. */

@@ -9,6 +9,7 @@ import type { Pet } from "./schemas/pet";
 import type { Quest } from "./schemas/quest";
 import type { ReputationScale } from "./schemas/reputation-scale";
 import type { Spawn } from "./schemas/spawn";
+import type { Spell } from "./schemas/spell";
 import type { StoreCategory } from "./schemas/store-catalog";
 import type { Vendor } from "./schemas/vendor";
 import type { StartLocationTable } from "./start-location-table";
@@ -38,4 +39,6 @@ export interface GameData {
   readonly startLocations: StartLocationTable;
   /** Units placed in worlds (creatures, vendors, mailboxes), by spawn id. */
   readonly spawns: Table<number, Spawn>;
+  /** Spells characters cast from their Ability bag, by Spell4Base id. */
+  readonly spells: Table<number, Spell>;
 }

@@ -72,3 +72,26 @@ describe("spawns", () => {
     }
   });
 });
+
+describe("spells", () => {
+  const attack = { id: 1, spell4Id: 2, name: "Swing", kind: "basicAttack", range: 5, effectId: 3, damage: { base: 10, perLevel: 2 } };
+
+  it("builds a basic attack, not a starter unless it says so", () => {
+    const data = buildGameData({ ...tinyInput(), spells: [attack] });
+    expect(data.spells.require(1)).toMatchObject({ kind: "basicAttack", starter: false, range: 5 });
+  });
+
+  it("refuses an unknown kind, a range beyond sight and ids too wide for the wire", () => {
+    expect(failure(() => buildGameData({ ...tinyInput(), spells: [{ ...attack, kind: "fireball" }] })).code).toBe(DATA_ERROR_CODE.INVALID_ENTRY);
+    expect(failure(() => buildGameData({ ...tinyInput(), spells: [{ ...attack, range: 129 }] })).message).toContain("range");
+    expect(failure(() => buildGameData({ ...tinyInput(), spells: [{ ...attack, spell4Id: 2 ** 18 }] })).message).toContain("18-bit");
+    expect(failure(() => buildGameData({ ...tinyInput(), spells: [{ ...attack, effectId: 2 ** 19 }] })).message).toContain("19-bit");
+  });
+
+  it("ships a starter basic attack, and creatures' XP fits its u32", () => {
+    return loadGameData().then((data) => {
+      expect(data.spells.all().filter((s) => s.starter && s.kind === "basicAttack")).toHaveLength(1);
+      expect(() => buildGameData({ ...tinyInput(), creatures: [{ id: 41, name: "x", level: 1, rewards: { xp: 2 ** 32 } }] })).toThrow("rewards.xp: Too big");
+    });
+  });
+});

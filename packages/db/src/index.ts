@@ -111,6 +111,14 @@ export type { ReputationChange, ReputationDelta } from "./reputation/reputation-
 export { getReputations, type GetReputationsOptions, type ReputationStanding } from "./reputation/get-reputations.js";
 export { awardReputation, type AwardedReputation, type AwardReputationInput, type AwardReputationResult } from "./reputation/award-reputation.js";
 export { countKill, type CountKillInput, type CountKillResult } from "./creatures/count-kill.js";
+export {
+  EXPERIENCE_REASONS,
+  MAX_CHARACTER_XP,
+  grantExperience,
+  type ExperienceReason,
+  type GrantExperienceInput,
+  type GrantExperienceResult,
+} from "./characters/grant-experience.js";
 
 // Titles
 export type { AccountTitleRecord } from "./titles/title-record.js";

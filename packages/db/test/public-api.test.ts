@@ -7,6 +7,8 @@ describe("public API", () => {
   it("@bezgelor/db exports exactly these values", () => {
     expect(Object.keys(api).sort()).toEqual(
       [
+        "EXPERIENCE_REASONS",
+        "MAX_CHARACTER_XP",
         // actions: every change of game state, one transaction with its consequences and events
         "acceptQuest",
         "awardReputation",
@@ -15,6 +17,7 @@ describe("public API", () => {
         "countKill",
         "deductCurrency",
         "grantAchievement",
+        "grantExperience",
         "grantCurrency",
         "grantTitle",
         "revokeTitle",

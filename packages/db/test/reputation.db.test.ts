@@ -1,5 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { awardReputation, countKill, DB_ERROR_CODES, getReputations, runTransaction, type ActionOptions, type Database } from "../src/index.js";
+import {
+  awardReputation,
+  countKill,
+  DB_ERROR_CODES,
+  grantExperience,
+  MAX_CHARACTER_XP,
+  getReputations,
+  runTransaction,
+  type ActionOptions,
+  type Database,
+} from "../src/index.js";
 import { createTestDatabase, loadTestRules, makeCharacter, testActionOptions } from "../src/testing/index.js";
 import { expectDbError } from "./expect-db-error.js";
 import { failAt, snapshot } from "./state-snapshot.js";
@@ -165,7 +175,7 @@ describe("awardReputation", () => {
 });
 
 describe("countKill", () => {
-  it("applies the creature's rewards from the data: creature.killed, then each reputation.changed", async () => {
+  it("applies the creature's rewards from the data: creature.killed, each reputation.changed, then its XP (experience.gained)", async () => {
     const c = await makeCharacter(db.client);
     const { result, events } = await countKill(db.client, { ...opts, characterId: c.id, creatureId: 12345 });
     expect(result).toMatchObject({
@@ -175,25 +185,60 @@ describe("countKill", () => {
         { factionId: 167, after: -10 },
       ],
       titles: [],
+      xp: { gained: 120, total: 120 },
     });
-    expect(events.map((e) => e.kind)).toEqual(["creature.killed", "reputation.changed", "reputation.changed"]);
+    expect(events.map((e) => e.kind)).toEqual(["creature.killed", "reputation.changed", "reputation.changed", "experience.gained"]);
+    expect(events[3]).toEqual({
+      kind: "experience.gained",
+      accountId: c.accountId,
+      characterId: c.id,
+      amount: 120,
+      total: 120,
+      reason: "kill",
+      source: "kill 12345",
+    });
+    const again = await countKill(db.client, { ...opts, characterId: c.id, creatureId: 12345 });
+    expect(again.result.xp).toEqual({ gained: 120, total: 240 });
+    await expect(db.client.character.findUniqueOrThrow({ where: { id: c.id } })).resolves.toMatchObject({ xp: 240 });
     expect(events[0]).toEqual({ kind: "creature.killed", accountId: c.accountId, characterId: c.id, creatureId: 12345 });
     expect(events[1]).toMatchObject({ source: "kill 12345", delta: 25 });
   });
 
   it("a creature without rewards is still a kill; an unknown creature is UNKNOWN_GAME_DATA and changes nothing", async () => {
     const c = await makeCharacter(db.client);
-    await expect(countKill(db.client, { ...opts, characterId: c.id, creatureId: 12347 })).resolves.toMatchObject({ events: [{ kind: "creature.killed" }] });
+    await expect(countKill(db.client, { ...opts, characterId: c.id, creatureId: 12347 })).resolves.toMatchObject({
+      events: [{ kind: "creature.killed" }, { kind: "experience.gained", amount: 80 }],
+    });
+    // A creature that gives no XP grants none and writes no experience event.
+    await expect(countKill(db.client, { ...opts, characterId: c.id, creatureId: 12352 })).resolves.toMatchObject({
+      result: { xp: null },
+      events: [{ kind: "creature.killed" }],
+    });
     const before = await snapshot(db.client, { accountId: c.accountId, characterId: c.id });
     await expectDbError(countKill(db.client, { ...opts, characterId: c.id, creatureId: 1 }), DB_ERROR_CODES.UNKNOWN_GAME_DATA);
     await expectDbError(countKill(db.client, { ...opts, characterId: 2_000_000_000, creatureId: 12345 }), DB_ERROR_CODES.CHARACTER_NOT_FOUND);
     await expect(snapshot(db.client, { accountId: c.accountId, characterId: c.id })).resolves.toEqual(before);
   });
 
-  it.each(["creature.killed", "reputation.changed", "events"])("a fault at %s leaves nothing changed and no event", async (step) => {
+  it.each(["creature.killed", "reputation.changed", "experience.gained", "events"])("a fault at %s leaves nothing changed and no event", async (step) => {
     const c = await makeCharacter(db.client);
     const before = await snapshot(db.client, { accountId: c.accountId, characterId: c.id });
     await expectDbError(countKill(db.client, { ...opts, faults: failAt(step), characterId: c.id, creatureId: 12345 }), DB_ERROR_CODES.INTERNAL);
     await expect(snapshot(db.client, { accountId: c.accountId, characterId: c.id })).resolves.toEqual(before);
+  });
+});
+
+describe("grantExperience", () => {
+  it("adds up, caps at the column's limit (reporting only what was added) and refuses unknown characters", async () => {
+    const c = await makeCharacter(db.client);
+    const grant = (amount: number) => grantExperience(db.client, { ...opts, characterId: c.id, amount, reason: "gm", source: "test" });
+    await expect(grant(5)).resolves.toMatchObject({ result: { gained: 5, total: 5 }, events: [{ kind: "experience.gained", amount: 5, total: 5 }] });
+    await expect(grant(MAX_CHARACTER_XP)).resolves.toMatchObject({ result: { gained: MAX_CHARACTER_XP - 5, total: MAX_CHARACTER_XP } });
+    await expect(grant(1)).resolves.toMatchObject({ result: { gained: 0, total: MAX_CHARACTER_XP }, events: [] });
+    await expectDbError(
+      grantExperience(db.client, { ...opts, characterId: 2_000_000_000, amount: 1, reason: "gm", source: "test" }),
+      DB_ERROR_CODES.CHARACTER_NOT_FOUND,
+    );
+    await expectDbError(grantExperience(db.client, { ...opts, characterId: c.id, amount: 0, reason: "gm", source: "test" }), DB_ERROR_CODES.INVALID_AMOUNT);
   });
 });

@@ -5,6 +5,13 @@ import * as api from "../src/index";
 // Packet definitions are the exception: every packet module listed in src/packets/index.ts is
 // exported by its name, so they come from the registries (the second test checks both ways).
 const CURATED = [
+  "ITEM_UPDATE_REASON",
+  "INVENTORY_LOCATION",
+  "EXP_REASON",
+  "EFFECT_INFO_TYPE",
+  "DAMAGE_TYPE",
+  "COMBAT_RESULT",
+  "CAST_RESULT",
   "ACCOUNT_CURRENCY_TYPE",
   "AUTH_MESSAGE",
   "BitReader",

@@ -18,7 +18,8 @@ export const creatureSchema = z.strictObject({
   health: z.int().positive().max(maxOfBits(32)).optional(),
   factionId: wireId14Schema.optional(),
   rewards: z.strictObject({
-    xp: z.int().nonnegative().default(0),
+    /** XP the killer gains (ServerExperienceGained, a u32). */
+    xp: z.int().nonnegative().max(maxOfBits(32)).default(0),
     reputation: z.array(reputationRewardSchema).default([]),
   }),
 });

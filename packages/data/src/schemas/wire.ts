@@ -12,6 +12,8 @@ import { z } from "zod";
  * - `race`, `class`: 5 bits, `sex`: 2 bits (`ServerCharacterList`)
  * - `creatureId`: 18 bits (the Creature2 id of `ServerEntityCreate`'s NonPlayer and MailBox models,
  *   `Source/NexusForever.Network.World/Entity/Model/NonPlayerEntityModel.cs`)
+ * - `spell4Id`, `spell4BaseId`: 18 bits (`ServerSpellStart`, `ServerSpellCastResult`, `ServerAbilities`),
+ *   `spell4EffectId`: 19 bits (`Model/Shared/TargetInfo.cs` EffectInfo)
  * - `itemId`, `vendorId`, `stockUniqueId`, `characterCreationId`: 32 bits (`ClientCharacterCreate`,
  *   `ClientVendorPurchase`, and the vendor and inventory extensions)
  */
@@ -26,6 +28,9 @@ export const WIRE_BITS = {
   class: 5,
   sex: 2,
   creatureId: 18,
+  spell4Id: 18,
+  spell4BaseId: 18,
+  spell4EffectId: 19,
   itemId: 32,
   vendorId: 32,
   stockUniqueId: 32,

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { defineAction } from "../actions/action.js";
 import { requireDefinition } from "../actions/definition.js";
 import { characterAccountId } from "../characters/character-account.js";
+import { grantExperience, type GrantExperienceResult } from "../characters/grant-experience.js";
 import { applyReputation, type AwardReputationResult } from "../reputation/award-reputation.js";
 import { IdSchema } from "../validation.js";
 
@@ -11,16 +12,18 @@ const Input = z.object({ characterId: IdSchema, creatureId: IdSchema });
 /** The input of {@link countKill}. */
 export type CountKillInput = z.input<typeof Input>;
 
-/** What {@link countKill} returns: the kill's reputation and the titles it unlocked. */
+/** What {@link countKill} returns: the kill's reputation, the titles it unlocked and the XP it gave (null: the creature gives none). */
 export interface CountKillResult extends AwardReputationResult {
   creatureId: number;
+  xp: GrantExperienceResult | null;
 }
 
 /**
- * A creature died to the character (the hook a combat system calls; today the GM command `!kill`):
+ * A creature died to the character (combat calls it for the killer; the GM command `!kill` too):
  * its reputation rewards from the game data are applied (source "kill <creatureId>") with their
- * title checks, in one transaction. Events: creature.killed, then reputation.changed and
- * title.granted as awardReputation.
+ * title checks, and its XP (`rewards.xp`) added to the character (grantExperience), in one
+ * transaction. Events: creature.killed, then reputation.changed and title.granted as
+ * awardReputation, then experience.gained.
  * Throws DbError UNKNOWN_GAME_DATA (no such creature), CHARACTER_NOT_FOUND, INVALID_INPUT.
  */
 export const countKill = defineAction({
@@ -38,6 +41,9 @@ export const countKill = defineAction({
       changes: reputationDeltas(creature.rewards.reputation),
       source: `kill ${i.creatureId}`,
     });
-    return { creatureId: i.creatureId, ...reputation };
+    const source = `kill ${i.creatureId}`;
+    const xp =
+      creature.rewards.xp > 0 ? await grantExperience.within(ctx, { characterId: i.characterId, amount: creature.rewards.xp, reason: "kill", source }) : null;
+    return { creatureId: i.creatureId, ...reputation, xp };
   },
 });

@@ -17,6 +17,7 @@ export const GAME_EVENT_KINDS = [
   "path.level-changed",
   "inventory.changed",
   "creature.killed",
+  "experience.gained",
   "account.sessions-revoked",
   "account.role-changed",
   "friend.invite-received",
@@ -133,6 +134,15 @@ export interface InventoryChangedEvent extends CharacterScoped {
 export interface CreatureKilledEvent extends CharacterScoped {
   kind: "creature.killed";
   creatureId: number;
+}
+
+/** A character gained XP (`reason`: kill or gm); `total` is its XP after. */
+export interface ExperienceGainedEvent extends CharacterScoped {
+  kind: "experience.gained";
+  amount: number;
+  total: number;
+  reason: "kill" | "gm";
+  source: string;
 }
 
 /** The account's sessions must end (password changed, banned...). */
@@ -287,6 +297,7 @@ export type GameEvent =
   | PathLevelChangedEvent
   | InventoryChangedEvent
   | CreatureKilledEvent
+  | ExperienceGainedEvent
   | AccountSessionsRevokedEvent
   | AccountRoleChangedEvent
   | FriendInviteReceivedEvent

@@ -11,6 +11,10 @@ const unit = (unitId: number, name: string, x: number, type = 20, creatureId?: n
   createFlags,
   position: { x, y: -2, z: 3.25 },
   yaw: 0,
+  health: 100,
+  dead: false,
+  inCombat: false,
+  targetId: 0,
 });
 
 describe("describeUnits", () => {

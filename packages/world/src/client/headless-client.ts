@@ -5,7 +5,9 @@ import {
   ClientCharacterList,
   ClientEntityCommand,
   ClientCharacterSelect,
+  ClientCastSpell,
   ClientEnteredWorld,
+  ClientEntitySelect,
   ClientHelloRealm,
   ClientPing,
   ClientPromoCodeRedeem,
@@ -15,6 +17,8 @@ import {
   ClientStorefrontRequestPurchaseHistory,
   ENTITY_COMMAND,
   ENTITY_TYPE,
+  INVENTORY_LOCATION,
+  STAT,
   PacketChannel,
   type ClientPacketDef,
   type PacketValue,
@@ -42,6 +46,14 @@ export interface SeenUnit {
   readonly createFlags: number;
   position: { x: number; y: number; z: number };
   yaw: number;
+  /** Health as last created or updated (ServerEntityHealthUpdate). */
+  health: number;
+  /** Dead (ServerEntityDeathState, or an update to 0 marked dead). */
+  dead: boolean;
+  /** In combat (ServerUnitEnteredCombat). */
+  inCombat: boolean;
+  /** The unit it targets (ServerEntityTargetUnit), 0 for none. */
+  targetId: number;
 }
 
 /** The entity commands of ClientEntityCommand. */
@@ -114,7 +126,12 @@ export class HeadlessClient {
   playerCreate: ServerPacketValues["ServerPlayerCreate"] | undefined;
   /** The player's own unit id (ServerPlayerChanged), once in a world. */
   unitId: number | undefined;
+  /** The Ability bag: bag index of each ability item (ServerItemAdd), by its Spell4Base id. */
+  readonly abilities = new Map<number, number>();
+  /** XP gained since connecting (ServerExperienceGained). */
+  xpGained = 0;
   private clock = 0;
+  private castIds = 0;
 
   private constructor(
     private readonly socket: Socket,
@@ -279,6 +296,21 @@ export class HeadlessClient {
     if (own) own.position = position;
   }
 
+  /** Selects a unit as the target (ClientEntitySelect; 0 clears it). */
+  select(unitId: number): void {
+    this.send(ClientEntitySelect, { unitId });
+  }
+
+  /**
+   * Casts the ability item at `bagIndex` of the Ability bag (ClientCastSpell, button pressed, the
+   * player's own unit as caster); by default the first ability, the basic attack. Returns the cast's client id.
+   */
+  cast(bagIndex = 0, casterId = this.unitId ?? 0): number {
+    const clientUniqueId = ++this.castIds;
+    this.send(ClientCastSpell, { clientUniqueId, bagIndex, casterId, buttonPressed: true });
+    return clientUniqueId;
+  }
+
   /** Says something in the zone (a `!` prefix makes it a GM command). */
   say(text: string, chatMessageId = 1): void {
     this.send(ClientChat, { channel: { type: CHAT_CHANNEL_TYPE.Say, chatId: 0n }, message: text, formats: [], chatMessageId });
@@ -362,6 +394,10 @@ export class HeadlessClient {
         createFlags: v.createFlags,
         position: at && "position" in at ? at.position : { x: 0, y: 0, z: 0 },
         yaw: turn && "rotation" in turn ? turn.rotation.x : 0,
+        health: v.stats.find((st) => st.stat === STAT.Health)?.value.value ?? 0,
+        dead: false,
+        inCombat: false,
+        targetId: 0,
       });
     } else if (p.name === "ServerEntityDestroy") {
       this.units.delete(p.value.unitId);
@@ -374,6 +410,26 @@ export class HeadlessClient {
         if (unit && c.command === ENTITY_COMMAND.SetPosition) unit.position = c.position;
         if (unit && c.command === ENTITY_COMMAND.SetRotation) unit.yaw = c.rotation.x;
       }
+    } else if (p.name === "ServerEntityHealthUpdate") {
+      const unit = this.units.get(p.value.unitId);
+      if (unit) {
+        unit.health = p.value.health;
+        unit.dead = p.value.health === 0 && p.value.dead;
+      }
+    } else if (p.name === "ServerEntityDeathState") {
+      const unit = this.units.get(p.value.unitId);
+      if (unit) unit.dead = p.value.dead;
+    } else if (p.name === "ServerUnitEnteredCombat") {
+      const unit = this.units.get(p.value.unitId);
+      if (unit) unit.inCombat = p.value.inCombat;
+    } else if (p.name === "ServerEntityTargetUnit") {
+      const unit = this.units.get(p.value.unitId);
+      if (unit) unit.targetId = p.value.newTargetId;
+    } else if (p.name === "ServerItemAdd") {
+      const { item } = p.value.inventoryItem;
+      if (item.location.location === INVENTORY_LOCATION.Ability) this.abilities.set(item.itemId, item.location.bagIndex);
+    } else if (p.name === "ServerExperienceGained") {
+      this.xpGained += p.value.totalXpGained;
     } else if (p.name === "ServerLogout") {
       this.units.clear();
       this.unitId = undefined;

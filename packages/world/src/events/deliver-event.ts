@@ -5,8 +5,10 @@ import type { GameData } from "@bezgelor/data";
 import { getBalances, type DbClient, type GameEvent, type GameEventKind, type GameEventOf } from "@bezgelor/db";
 import {
   CHAT_CHANNEL_TYPE,
+  EXP_REASON,
   QUEST_STATE,
   ServerAchievementUpdate,
+  ServerExperienceGained,
   ServerInventoryUpdate,
   ServerQuestStateChange,
   ServerReputationUpdate,
@@ -83,6 +85,11 @@ export const EVENT_DELIVERY: { readonly [K in GameEventKind]: Deliver<K> } = {
   },
   // The kill is seen through its rewards (reputation, titles), which are events of their own.
   "creature.killed": () => undefined,
+  "experience.gained": ({ to }, e) => {
+    // NexusForever (XpManager.GrantXp) leaves the target unit 0; no rested or signature bonus here.
+    const reason = e.reason === "kill" ? EXP_REASON.KillCreature : EXP_REASON.Cheat;
+    to.character(e.characterId)?.send(ServerExperienceGained, { totalXpGained: e.amount, restXpAmount: 0, signatureXpAmount: 0, reason, unitTarget: 0 });
+  },
   "account.sessions-revoked": ({ to }, e) => {
     to.session(e.accountId)?.close({ reason: `sessions revoked: ${e.reason}`, violation: false });
   },

@@ -15,6 +15,7 @@ import { CURRENCIES } from "@bezgelor/data";
 import { WorldError } from "../errors";
 import type { HandlerContext } from "../handlers/types";
 import { standingAt } from "../world/movement";
+import { sendAbilities } from "./spells";
 
 /** How often the client sends its movement, ms (NexusForever's ServerInstanceSettings value). */
 export const CLIENT_MOVEMENT_INTERVAL_MS = 125;
@@ -28,8 +29,8 @@ export interface WorldEntryState {
 /**
  * Loads the world for a selected character: ServerChangeWorld (the loading screen), its own unit
  * (ServerEntityCreate + ServerPlayerChanged) and the units around it, ServerPathLog,
- * ServerInstanceSettings, then ServerPlayerCreate with its money by currency type and its faction
- * standings. The client answers ClientEnteredWorld once loaded ({@link completeWorldEntry}).
+ * ServerInstanceSettings, then ServerPlayerCreate with its money by currency type, its XP and its
+ * faction standings, then its ability items (ServerItemAdd) and spell list (ServerAbilities). The client answers ClientEnteredWorld once loaded ({@link completeWorldEntry}).
  */
 export function beginWorldEntry({ session, services }: HandlerContext, character: Character, state: WorldEntryState): void {
   const position = { x: character.positionX, y: character.positionY, z: character.positionZ };
@@ -60,7 +61,7 @@ export function beginWorldEntry({ session, services }: HandlerContext, character
   session.send(ServerPlayerCreate, {
     inventory: [],
     money,
-    xp: 0,
+    xp: character.xp,
     restBonusXp: 0,
     itemProficiencies: 0,
     elderPoints: 0,
@@ -83,6 +84,7 @@ export function beginWorldEntry({ session, services }: HandlerContext, character
     matchingEligibilityFlagMask: 0,
     entitlements: [],
   });
+  sendAbilities(session, services.data, character.id);
 }
 
 /**

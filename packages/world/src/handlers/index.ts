@@ -6,6 +6,7 @@ import { clientCharacterSelect } from "./characters/ClientCharacterSelect";
 import { clientChat } from "./chat/ClientChat";
 import { clientEntityCommand } from "./entities/ClientEntityCommand";
 import { clientEntityInteract } from "./entities/ClientEntityInteract";
+import { clientEntitySelect } from "./entities/ClientEntitySelect";
 import { clientFriendshipAccountAddByIdentity } from "./friends/ClientFriendshipAccountAddByIdentity";
 import { clientFriendshipAddByName } from "./friends/ClientFriendshipAddByName";
 import { clientFriendshipInviteResponse } from "./friends/ClientFriendshipInviteResponse";
@@ -22,6 +23,7 @@ import { clientMailTakeCash } from "./mail/ClientMailTakeCash";
 import { clientPromoCodeRedeem } from "./promo/ClientPromoCodeRedeem";
 import { clientQuestAccept } from "./quests/ClientQuestAccept";
 import { clientQuestComplete } from "./quests/ClientQuestComplete";
+import { clientCastSpell } from "./spells/ClientCastSpell";
 import { clientStorefrontPurchaseAccount } from "./store/ClientStorefrontPurchaseAccount";
 import { clientStorefrontPurchaseCharacter } from "./store/ClientStorefrontPurchaseCharacter";
 import { clientStorefrontRequestCatalog } from "./store/ClientStorefrontRequestCatalog";
@@ -47,6 +49,8 @@ export const HANDLERS: HandlerMap = {
   ClientZoneChange: clientZoneChange,
   ClientEntityCommand: clientEntityCommand,
   ClientEntityInteract: clientEntityInteract,
+  ClientEntitySelect: clientEntitySelect,
+  ClientCastSpell: clientCastSpell,
   ClientChat: clientChat,
   ClientTitleSet: clientTitleSet,
   ClientQuestAccept: clientQuestAccept,

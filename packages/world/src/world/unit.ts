@@ -51,6 +51,10 @@ export interface PlayerUnit extends UnitBase {
   /** Horizontal metres it may still move now, and when that was worked out. */
   budget: number;
   budgetAt: number;
+  /** The unit it has selected (ClientEntitySelect), 0 for none. */
+  targetId: number;
+  /** The creatures it is in combat with (it is in combat while this is not empty). */
+  readonly fighting: Set<number>;
 }
 
 /**
@@ -63,6 +67,18 @@ export interface NpcUnit extends UnitBase {
   readonly creature: Creature;
   readonly maxHealth: number;
   health: number;
+  /** While in combat: when it was last hit (ms) and the player units that hit it. */
+  combat: { lastHitAt: number; readonly attackers: Set<number> } | undefined;
+  /** When it died (ms), while dead; it respawns its spawn's `respawnSeconds` later. */
+  diedAt: number | undefined;
+}
+
+/**
+ * Whether a spawned unit can be attacked: creatures can; vendors and mailboxes cannot (they are
+ * services, and their interaction would be lost with them).
+ */
+export function isAttackable(unit: MapUnit): unit is NpcUnit {
+  return unit.kind === "npc" && unit.spawn.type === "nonPlayer" && unit.spawn.vendorId === undefined;
 }
 
 /** A unit on a map. */

@@ -16,6 +16,7 @@ import {
   type Viewer,
 } from "./unit";
 import { UnitIds } from "./unit-ids";
+import { combatStatePackets, forgetAttacker, updateCombat } from "./combat";
 import { visibilityChange } from "./visibility";
 
 /** What a player unit needs to join a map. */
@@ -46,6 +47,7 @@ export class WorldMap {
   private readonly ids = new UnitIds();
   /** The player units (the viewers), a subset of `units`. */
   private readonly players = new Map<number, PlayerUnit>();
+  private castingIds = 0;
 
   constructor(
     readonly worldId: number,
@@ -83,6 +85,8 @@ export class WorldMap {
       visible: new Set(),
       budget: refillBudget(0, Number.POSITIVE_INFINITY, this.limits),
       budgetAt: now,
+      targetId: 0,
+      fighting: new Set(),
     };
     this.units.set(unit.id, unit);
     this.players.set(unit.id, unit);
@@ -95,6 +99,7 @@ export class WorldMap {
       const other = this.units.get(id)!;
       unit.visible.add(id);
       unit.viewer.deliver(createPacket(other, now));
+      for (const state of combatStatePackets(other)) unit.viewer.deliver(state);
       if (other.kind !== "player") continue;
       other.visible.add(unit.id);
       other.viewer.deliver(created);
@@ -118,6 +123,8 @@ export class WorldMap {
       health: maxHealth,
       movement: standingAt(spec.spawn.position, spec.spawn.yaw),
       addedAt: now,
+      combat: undefined,
+      diedAt: undefined,
     };
     this.units.set(unit.id, unit);
     this.grid.place(unit.id, unit.movement.position);
@@ -135,6 +142,7 @@ export class WorldMap {
   remove(id: number): MapUnit | undefined {
     const unit = this.units.get(id);
     if (!unit) return undefined;
+    if (unit.kind === "player") forgetAttacker(this, unit);
     this.units.delete(id);
     this.players.delete(id);
     this.grid.remove(id);
@@ -171,10 +179,12 @@ export class WorldMap {
   }
 
   /**
-   * The simulation step: puts every unit where it now is on the grid, then brings every player's
-   * sight up to date: units that came into range are created on it, units that left are destroyed.
+   * The simulation step: combat (creatures leaving combat and healing, the dead respawning; see
+   * `updateCombat`), then every unit is put where it now is on the grid and every player's sight is
+   * brought up to date: units that came into range are created on it, units that left are destroyed.
    */
   update(now: number): void {
+    updateCombat(this, now);
     for (const unit of this.units.values()) this.grid.place(unit.id, unit.movement.position);
     for (const viewer of this.players.values()) {
       const inRange = new Set(this.grid.near(viewer.movement.position, this.visionRange));
@@ -186,9 +196,17 @@ export class WorldMap {
       }
       for (const id of change.entered) {
         viewer.visible.add(id);
-        viewer.viewer.deliver(createPacket(this.units.get(id)!, now));
+        const unit = this.units.get(id)!;
+        viewer.viewer.deliver(createPacket(unit, now));
+        for (const state of combatStatePackets(unit)) viewer.viewer.deliver(state);
       }
     }
+  }
+
+  /** A new id for a cast on this map (ServerSpellStart/ServerSpellGo castingId), from 1, wrapping at 2^32. */
+  nextCastingId(): number {
+    this.castingIds = (this.castingIds % 0xffff_ffff) + 1;
+    return this.castingIds;
   }
 
   /** Every unit on the map. */

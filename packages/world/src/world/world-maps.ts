@@ -94,6 +94,12 @@ export class WorldMaps {
     return this.placeOf(characterId, placed);
   }
 
+  /** The character's unit and the map it is on, if it is in a world. */
+  placed(characterId: number): { readonly map: WorldMap; readonly unit: PlayerUnit } | undefined {
+    const placed = this.byCharacter.get(characterId);
+    return placed && { map: placed.map, unit: placed.unit };
+  }
+
   /** The character's unit, if it is in a world. */
   unitOf(characterId: number): PlayerUnit | undefined {
     return this.byCharacter.get(characterId)?.unit;

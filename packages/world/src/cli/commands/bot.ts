@@ -1,6 +1,7 @@
 import { getAccountByEmail, issueSessionKey } from "@bezgelor/db";
 import { CHAT_CHANNEL_TYPE, ClientLogoutRequest, DISCOUNT_TYPE, STORE_CURRENCY_ID, type ServerPacketValues } from "@bezgelor/protocol";
 import { describeUnits } from "../../client/describe-units";
+import { attackNearest, type AttackReport } from "./bot-attack";
 import { HeadlessClient, type Received, type StoreCatalog } from "../../client/headless-client";
 import { WorldError } from "../../errors";
 import { toJson } from "../json";
@@ -42,6 +43,10 @@ export const bot = defineCommand({
     port: { type: "string", description: "server port (default: the configured port)" },
     stay: { type: "string", description: "seconds to stay in the world, pinging, before logging out", default: "0" },
     store: { type: "boolean", description: "open the store once in the world and print its catalog (offers with their prices and discounts)" },
+    attack: {
+      type: "boolean",
+      description: "walk to the nearest creature and strike it with the basic attack until it dies, printing each hit's damage and the XP gained",
+    },
     say: {
       type: "string",
       multiple: true,
@@ -87,6 +92,8 @@ export const bot = defineCommand({
         const catalog = await client.openStore();
         if (!ctx.json) process.stdout.write(catalogLines(catalog).join("\n") + "\n");
       }
+      let attack: AttackReport | undefined;
+      if (o.attack === true) attack = await attackNearest(client, (text) => (ctx.json ? undefined : process.stdout.write(text + "\n")));
       for (const line of lines) {
         client.say(line);
         if (line.trim().startsWith("!")) {
@@ -106,7 +113,9 @@ export const bot = defineCommand({
       const units = [...client.units.values()].map((u) => ({ ...u, you: u.unitId === client.unitId }));
       client.send(ClientLogoutRequest, { initiated: true });
       await client.waitFor("ServerLogout");
-      ctx.print({ units, packets: client.log.map((p) => ({ name: p.name, value: p.value })) }, () => [`units in sight (${seen.length}):`, ...seen].join("\n"));
+      ctx.print({ units, ...(attack ? { attack } : {}), packets: client.log.map((p) => ({ name: p.name, value: p.value })) }, () =>
+        [`units in sight (${seen.length}):`, ...seen].join("\n"),
+      );
     } finally {
       await client.close();
     }

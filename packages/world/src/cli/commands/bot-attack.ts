@@ -1,0 +1,79 @@
+import { CAST_RESULT, ENTITY_CREATE_FLAG, ENTITY_TYPE, EFFECT_INFO_TYPE } from "@bezgelor/protocol";
+import type { HeadlessClient, SeenUnit } from "../../client/headless-client";
+import { WorldError } from "../../errors";
+
+/** How close the bot walks to its prey, metres: inside the basic attack's 5 m. */
+export const BOT_ATTACK_REACH = 3;
+/** Metres per walking step and ms between steps: 40 m/s, under the server's default 50 m/s. */
+const STEP_METRES = 10;
+const STEP_MS = 250;
+/** The bot stops after this many casts whatever happens. */
+const MAX_CASTS = 1000;
+
+/** What `bot --attack` did. */
+export interface AttackReport {
+  unitId: number;
+  creatureId: number;
+  hits: number;
+  damage: number;
+  killed: boolean;
+  xp: number;
+}
+
+const distance = (a: { x: number; y: number; z: number }, b: { x: number; y: number; z: number }) => Math.hypot(a.x - b.x, a.y - b.y, a.z - b.z);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const CAST_RESULT_NAMES = new Map<number, string>(Object.entries(CAST_RESULT).map(([name, id]) => [id, name]));
+
+/** The nearest living creature the client sees that can be fought (a NonPlayer unit that is no vendor). */
+export function nearestCreature(client: HeadlessClient): SeenUnit | undefined {
+  const own = client.position;
+  if (!own) return undefined;
+  return [...client.units.values()]
+    .filter((u) => u.type === ENTITY_TYPE.NonPlayer && (u.createFlags & ENTITY_CREATE_FLAG.Vendor) === 0 && !u.dead && u.health > 0)
+    .sort((a, b) => distance(own, a.position) - distance(own, b.position))[0];
+}
+
+/**
+ * Walks to the nearest creature, selects it and casts the basic attack (Ability bag slot 0) every
+ * `castIntervalMs` until it dies, calling `line` with each hit and the kill's XP.
+ * @throws WorldError NOT_FOUND when no creature is in sight; NOT_AVAILABLE when a cast is refused
+ *   (ServerSpellCastResult, named); TIMEOUT / DISCONNECTED from the client.
+ */
+export async function attackNearest(client: HeadlessClient, line: (text: string) => void, castIntervalMs = 300): Promise<AttackReport> {
+  const prey = nearestCreature(client);
+  if (!prey || prey.creatureId === undefined) throw new WorldError("NOT_FOUND", "no creature in sight to attack");
+  const name = `creature ${prey.creatureId} (unit ${prey.unitId})`;
+  for (let own = client.position!; distance(own, prey.position) > BOT_ATTACK_REACH; own = client.position!) {
+    const left = distance(own, prey.position) - (BOT_ATTACK_REACH - 1);
+    const step = Math.min(STEP_METRES, left) / distance(own, prey.position);
+    client.move({ x: own.x + (prey.position.x - own.x) * step, y: own.y + (prey.position.y - own.y) * step, z: own.z + (prey.position.z - own.z) * step });
+    await sleep(STEP_MS);
+  }
+  client.select(prey.unitId);
+  const report: AttackReport = { unitId: prey.unitId, creatureId: prey.creatureId, hits: 0, damage: 0, killed: false, xp: 0 };
+  for (let casts = 0; casts < MAX_CASTS && !report.killed; casts++) {
+    if (casts > 0) await sleep(castIntervalMs);
+    client.cast(0);
+    const answer = await client.waitForAny(
+      ["ServerSpellGo", "ServerSpellCastResult"],
+      (p) => p.name === "ServerSpellCastResult" || (p.name === "ServerSpellGo" && p.value.targets.some((t) => t.unitId === prey.unitId)),
+    );
+    if (answer.name === "ServerSpellCastResult") {
+      const result = answer.value.castResult;
+      throw new WorldError("NOT_AVAILABLE", `the attack on ${name} was refused: ${CAST_RESULT_NAMES.get(result) ?? `cast result ${result}`}`);
+    }
+    if (answer.name !== "ServerSpellGo") continue;
+    for (const effect of answer.value.targets.find((t) => t.unitId === prey.unitId)?.effects ?? []) {
+      if (effect.info.type !== EFFECT_INFO_TYPE.Damage) continue;
+      report.hits++;
+      report.damage += effect.info.damage.adjustedDamage;
+      report.killed ||= effect.info.damage.killedTarget;
+      line(`hit ${name} for ${effect.info.damage.adjustedDamage}, health ${client.units.get(prey.unitId)?.health ?? 0}`);
+    }
+  }
+  if (report.killed) {
+    report.xp = (await client.waitFor("ServerExperienceGained")).totalXpGained;
+    line(`killed ${name} in ${report.hits} hits: +${report.xp} XP`);
+  }
+  return report;
+}

@@ -1,0 +1,78 @@
+// The character's abilities: ability items in the Ability bag and the spell list, as NexusForever's
+// SpellManager and Inventory send them on entering the world (protocol-entities.md 1a #14-15).
+import type { GameData, Spell } from "@bezgelor/data";
+import { INVENTORY_LOCATION, ITEM_UPDATE_REASON, ServerAbilities, ServerItemAdd, type PacketValue } from "@bezgelor/protocol";
+import type { Session } from "../../server/session";
+
+/** A spell the character can cast, and where its ability item sits in the Ability bag. */
+export interface Ability {
+  readonly bagIndex: number;
+  readonly spell: Spell;
+}
+
+/**
+ * The abilities every character has: the data's starter spells, by Spell4Base id, in bag slots 0,
+ * 1, ... (there are no learned spells yet, so this is the same for everyone and needs no storage).
+ */
+export function characterAbilities(data: Pick<GameData, "spells">): Ability[] {
+  return data.spells
+    .all()
+    .filter((spell) => spell.starter)
+    .sort((a, b) => a.id - b.id)
+    .map((spell, bagIndex) => ({ bagIndex, spell }));
+}
+
+/** The ability at `bagIndex` of the Ability bag, if any. */
+export function abilityAt(data: Pick<GameData, "spells">, bagIndex: number): Ability | undefined {
+  return characterAbilities(data).find((a) => a.bagIndex === bagIndex);
+}
+
+/**
+ * An ability item's guid: bit 62 set (apart from every inventory item id, which the client sends
+ * back as guids), the character id above 16 bits, the bag index below. Stable across logins.
+ */
+export function abilityItemGuid(characterId: number, bagIndex: number): bigint {
+  return (1n << 62n) | (BigInt(characterId) << 16n) | BigInt(bagIndex);
+}
+
+type Item = PacketValue<typeof ServerItemAdd>["inventoryItem"]["item"];
+
+/** An ability item as NexusForever builds it (`Game/Entity/Item.cs` Build): the Spell4Base id as item id, stack 1, the rest 0. */
+function abilityItem(characterId: number, { bagIndex, spell }: Ability): Item {
+  const price = { unknown0: 0, unknown4: 0, unknown8: 0 };
+  return {
+    guid: abilityItemGuid(characterId, bagIndex),
+    unknown0: 0n,
+    itemId: spell.id,
+    location: { location: INVENTORY_LOCATION.Ability, bagIndex },
+    stackCount: 1,
+    charges: 0,
+    randomCircuitData: 0n,
+    randomGlyphData: 0,
+    thresholdData: 0n,
+    durability: 0,
+    unknown44: 0,
+    unknown48: 0,
+    dyeData: 0,
+    dynamicFlags: 0,
+    expirationTimeLeft: 0,
+    prices: [price, price],
+    unknown70: 0,
+    microchips: [],
+    glyphs: [],
+    unknown88: [],
+    effectiveItemLevel: 0,
+  };
+}
+
+/**
+ * Sends the character's ability items (ServerItemAdd each, reason NoReason) and its spell list
+ * (ServerAbilities: each Spell4Base at tier 1, action set 0), the client's prerequisites for casting.
+ */
+export function sendAbilities(session: Session, data: Pick<GameData, "spells">, characterId: number): void {
+  const abilities = characterAbilities(data);
+  for (const ability of abilities) {
+    session.send(ServerItemAdd, { inventoryItem: { item: abilityItem(characterId, ability), reason: ITEM_UPDATE_REASON.NoReason } });
+  }
+  session.send(ServerAbilities, { spells: abilities.map(({ spell }) => ({ spell4BaseId: spell.id, tierIndexAchieved: 1, specIndex: 0 })) });
+}

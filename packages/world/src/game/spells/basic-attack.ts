@@ -1,0 +1,122 @@
+// The basic attack: one strike of the selected creature, NexusForever's cast flow
+// (`Source/NexusForever.Game/Spell/Spell.cs`: ServerSpellStart, the effects, ServerSpellGo with a
+// TargetInfo carrying the damage) with this server's damage formula (core basicAttackDamage).
+import { ATTACK_REFUSAL, basicAttackDamage, checkAttack, type AttackRefusalReason } from "@bezgelor/core";
+import { countKill } from "@bezgelor/db";
+import { CAST_RESULT, COMBAT_RESULT, DAMAGE_TYPE, EFFECT_INFO_TYPE, ServerSpellGo, ServerSpellStart } from "@bezgelor/protocol";
+import { packet } from "../../server/outgoing";
+import { toUnitAndViewers, strike } from "../../world/combat";
+import { isAttackable, type MapUnit } from "../../world/unit";
+import { playerActionOptions } from "../action-options";
+import { refuseCast, type CastResult, type SpellKindHandler } from "./cast";
+
+const REFUSAL_RESULT: Record<AttackRefusalReason, CastResult> = {
+  [ATTACK_REFUSAL.NOT_ATTACKABLE]: CAST_RESULT.TargetIsNotUseable,
+  [ATTACK_REFUSAL.DEAD]: CAST_RESULT.TargetCannotBeDead,
+  [ATTACK_REFUSAL.OUT_OF_RANGE]: CAST_RESULT.TargetRangeMax,
+};
+
+function distance(a: MapUnit, b: MapUnit): number {
+  const p = a.movement.position;
+  const q = b.movement.position;
+  return Math.hypot(p.x - q.x, p.y - q.y, p.z - q.z);
+}
+
+/**
+ * Strikes the caster's selected target. Refused (ServerSpellCastResult, a log line, nothing
+ * changes) without a target (NoTarget), for a unit the caster does not see (TargetUnknown), one that
+ * cannot be attacked (a player, vendor or mailbox: TargetIsNotUseable), a dead one
+ * (TargetCannotBeDead) or one beyond the spell's range (TargetRangeMax). Otherwise, to the caster
+ * and everyone who sees it: ServerSpellStart, the effects (combat, ServerEntityHealthUpdate, at 0
+ * health ServerEntityDeathState), then ServerSpellGo with the damage. A kill runs `countKill` for
+ * the caster's character (reputation, titles, XP) and delivers its events.
+ */
+export const castBasicAttack: SpellKindHandler<"basicAttack"> = async (cast) => {
+  const { ctx, spell, map, caster } = cast;
+  const targetId = caster.targetId;
+  if (targetId === 0) return refuseCast(cast, CAST_RESULT.NoTarget, "no target selected");
+  const target = map.unit(targetId);
+  if (!target || !caster.visible.has(targetId)) return refuseCast(cast, CAST_RESULT.TargetUnknown, `no unit ${targetId} in sight`, { targetId });
+  const range = Math.round(distance(caster, target) * 100) / 100;
+  const check = checkAttack({ attackable: isAttackable(target), health: target.kind === "npc" ? target.health : 1, distance: range }, spell.range);
+  if (!check.ok) return refuseCast(cast, REFUSAL_RESULT[check.reason], `unit ${targetId} ${check.reason.replaceAll("_", " ")}`, { targetId, distance: range });
+  if (!isAttackable(target)) return;
+
+  const now = ctx.services.world.clock.now();
+  const castingId = map.nextCastingId();
+  const at = caster.movement.position;
+  const yaw = caster.movement.rotation.x;
+  toUnitAndViewers(
+    map,
+    caster,
+    packet(ServerSpellStart, {
+      castingId,
+      spell4Id: spell.spell4Id,
+      rootSpell4Id: spell.spell4Id,
+      parentSpell4Id: 0,
+      casterId: caster.id,
+      unknown20: 0,
+      primaryTargetId: target.id,
+      fieldPosition: { x: 0, y: 0, z: 0 },
+      yaw,
+      initialPositions: [{ unitId: caster.id, targetFlags: 3, position: at, yaw, pitch: 0 }],
+      telegraphPositions: [],
+      userInitiatedSpellCast: true,
+      useCreatureOverrides: false,
+    }),
+  );
+  const { raw, damage } = basicAttackDamage(spell, caster.look.level, target.creature);
+  const hit = strike(map, caster, target, damage, now);
+  toUnitAndViewers(
+    map,
+    caster,
+    packet(ServerSpellGo, {
+      castingId,
+      ignoreCooldown: false,
+      primaryDestination: target.movement.position,
+      targets: [
+        {
+          unitId: target.id,
+          ndx: 0,
+          targetFlags: 1,
+          instanceCount: 1,
+          combatResult: COMBAT_RESULT.Hit,
+          effects: [
+            {
+              spell4EffectId: spell.effectId,
+              effectUniqueId: castingId,
+              delayTime: 0,
+              timeRemaining: -1,
+              info: {
+                type: EFFECT_INFO_TYPE.Damage,
+                damage: {
+                  rawDamage: raw,
+                  rawScaledDamage: damage,
+                  absorbedAmount: 0,
+                  shieldAbsorbAmount: 0,
+                  adjustedDamage: hit.dealt,
+                  overkillAmount: hit.overkill,
+                  unknown6: 0,
+                  killedTarget: hit.killed,
+                  combatResult: COMBAT_RESULT.Hit,
+                  damageType: DAMAGE_TYPE.Physical,
+                  unknownStructure3: [],
+                },
+              },
+            },
+          ],
+        },
+      ],
+      initialPositions: [],
+      telegraphPositions: [],
+      missiles: [],
+      phase: -1,
+    }),
+  );
+  ctx.session.logger.debug({ targetId, damage: hit.dealt, health: hit.health }, "basic attack hit");
+  if (!hit.killed) return;
+  const characterId = ctx.session.requireCharacter().id;
+  const { result } = await countKill(ctx.services.db, { ...playerActionOptions(ctx), characterId, creatureId: target.creature.id });
+  await ctx.services.events.flush();
+  ctx.session.logger.info({ creatureId: target.creature.id, unitId: target.id, xp: result.xp?.gained ?? 0 }, "creature killed");
+};

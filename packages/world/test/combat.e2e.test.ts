@@ -1,0 +1,215 @@
+import { CAST_RESULT, ENTITY_TYPE, EXP_REASON, Opcode } from "@bezgelor/protocol";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { HeadlessClient } from "../src/client/headless-client";
+import { attackNearest } from "../src/cli/commands/bot-attack";
+import { resultCodeName } from "../src/server/result-codes";
+import { startTestWorld, type TestWorld } from "./support/world";
+
+let t: TestWorld;
+beforeAll(async () => {
+  t = await startTestWorld();
+});
+afterAll(() => t.close());
+
+const settle = () => new Promise((r) => setTimeout(r, 150));
+
+/** The shipped Exile start of world 426 and its spawns: a Dominion Scout (12346), two Girroks (12347), vendors, a mailbox. */
+const spawnOf = (creatureId: number) => t.data.spawns.all().find((s) => s.worldId === 426 && s.creatureId === creatureId)!;
+/** The shipped starter basic attack (spells.json): Spell4Base 20001, Spell4 30001, first in the Ability bag. */
+const ATTACK = { bagIndex: 0, spellId: 20001, spell4Id: 30001 };
+
+/** A level-`level` Exile standing `metres` from a spawn (along x), in the world. */
+async function nextTo(creatureId: number, options: { level?: number; metres?: number; standing167?: number } = {}) {
+  const at = spawnOf(creatureId).position;
+  const who = await t.player({ faction: 167, worldId: 426, position: { x: at.x - (options.metres ?? 3), y: at.y, z: at.z } });
+  await t.db.character.update({ where: { id: who.characterId }, data: { level: options.level ?? 1 } });
+  if (options.standing167 !== undefined)
+    await t.db.characterReputation.create({ data: { characterId: who.characterId, factionId: 167, standing: options.standing167 } });
+  return t.inWorld(who);
+}
+
+/** The unit id a client sees for the spawn of `creatureId` nearest `x`. */
+async function unitOf(client: HeadlessClient, creatureId: number): Promise<number> {
+  const at = spawnOf(creatureId).position;
+  await client.waitFor("ServerEntityCreate", () => [...client.units.values()].some((u) => u.creatureId === creatureId));
+  const units = [...client.units.values()].filter((u) => u.creatureId === creatureId && u.type === ENTITY_TYPE.NonPlayer);
+  units.sort((a, b) => Math.hypot(a.position.x - at.x, a.position.z - at.z) - Math.hypot(b.position.x - at.x, b.position.z - at.z));
+  return units[0]!.unitId;
+}
+
+describe("combat over TCP", () => {
+  it("entering the world gives the basic attack: its ability item in the Ability bag and the spell list", async () => {
+    const { client } = await nextTo(12347);
+    const abilities = client.log.find((p) => p.name === "ServerAbilities");
+    expect(abilities?.value).toEqual({ spells: [{ spell4BaseId: ATTACK.spellId, tierIndexAchieved: 1, specIndex: 0 }] });
+    expect([...client.abilities]).toEqual([[ATTACK.spellId, ATTACK.bagIndex]]);
+    const names = client.log.map((p) => p.name);
+    expect(names.indexOf("ServerItemAdd")).toBeGreaterThan(names.indexOf("ServerPlayerCreate"));
+    await client.close();
+  });
+
+  it("a creature attacked to death gives XP, reputation and a title, the other player sees it all, and it respawns", async () => {
+    // Level 10 against the level-10 scout: 40 + 10 × 10 = 140 a hit, 11 hits for its 1500 health.
+    const { client: a, player } = await nextTo(12346, { level: 10, standing167: 2990 });
+    const { client: b } = await nextTo(12346, { metres: 6 });
+    const scout = await unitOf(a, 12346);
+    expect(await unitOf(b, 12346)).toBe(scout);
+    await b.waitFor("ServerEntityCreate", (v) => v.unitId === a.unitId);
+
+    a.select(scout);
+    expect(await b.waitFor("ServerEntityTargetUnit", (v) => v.unitId === a.unitId)).toEqual({ unitId: a.unitId, newTargetId: scout, threatLevel: 0 });
+    expect(a.pending("ServerEntityTargetUnit")).toEqual([]);
+
+    const maxHealth = t.data.creatures.require(12346).health!;
+    let health = maxHealth;
+    let hits = 0;
+    while (health > 0) {
+      a.cast(ATTACK.bagIndex);
+      const start = await a.waitFor("ServerSpellStart");
+      expect(start).toMatchObject({ spell4Id: ATTACK.spell4Id, casterId: a.unitId, primaryTargetId: scout, userInitiatedSpellCast: true });
+      const go = await a.waitFor("ServerSpellGo", (v) => v.castingId === start.castingId);
+      const target = go.targets[0]!;
+      expect(target.unitId).toBe(scout);
+      const info = target.effects[0]!.info;
+      if (info.type !== 1) throw new Error("no damage in ServerSpellGo");
+      expect(info.damage.rawScaledDamage).toBe(140);
+      const seen = await b.waitFor("ServerEntityHealthUpdate", (v) => v.unitId === scout);
+      health = Math.max(0, health - 140);
+      expect(seen.health).toBe(health);
+      expect(info.damage.adjustedDamage).toBe(hits === 10 ? 100 : 140);
+      expect(info.damage.killedTarget).toBe(health === 0);
+      // The other player sees the cast too.
+      expect((await b.waitFor("ServerSpellGo", (v) => v.castingId === start.castingId)).targets[0]!.unitId).toBe(scout);
+      hits++;
+    }
+    expect(hits).toBe(11);
+    // Both entered combat with the first hit (the player and the scout), and the scout left it on dying.
+    expect(a.log.filter((p) => p.name === "ServerUnitEnteredCombat").map((p) => p.value)).toEqual([
+      { unitId: scout, inCombat: true },
+      { unitId: a.unitId, inCombat: true },
+      { unitId: scout, inCombat: false },
+      { unitId: a.unitId, inCombat: false },
+    ]);
+    expect(await b.waitFor("ServerEntityDeathState", (v) => v.unitId === scout)).toEqual({ unitId: scout, dead: true, reason: 0, rezHealth: 0 });
+    expect(b.units.get(scout)).toMatchObject({ health: 0, dead: true });
+
+    // The kill: XP, the scout's reputation (+25 Exiles, −10 Dominion) and the title Friendly with the Exiles unlocks.
+    expect(await a.waitFor("ServerExperienceGained")).toEqual({
+      totalXpGained: 120,
+      restXpAmount: 0,
+      signatureXpAmount: 0,
+      reason: EXP_REASON.KillCreature,
+      unitTarget: 0,
+    });
+    expect(await a.waitFor("ServerReputationUpdate", (v) => v.factionId === 167)).toEqual({ factionId: 167, value: 25 });
+    expect(await a.waitFor("ServerTitleUpdate")).toMatchObject({ titleId: 1004, revoked: false });
+    expect(b.pending("ServerExperienceGained")).toEqual([]);
+    await expect(t.db.character.findUniqueOrThrow({ where: { id: player.characterId } })).resolves.toMatchObject({ xp: 120 });
+    await expect(t.db.characterReputation.findFirstOrThrow({ where: { characterId: player.characterId, factionId: 167 } })).resolves.toMatchObject({
+      standing: 3015,
+    });
+    await expect(t.db.accountTitle.findFirst({ where: { accountId: player.accountId, titleId: 1004 } })).resolves.not.toBeNull();
+
+    // Dead: another strike is refused.
+    a.cast(ATTACK.bagIndex);
+    expect(await a.waitFor("ServerSpellCastResult")).toEqual({ unknown0: 0, spell4Id: ATTACK.spell4Id, castResult: CAST_RESULT.TargetCannotBeDead });
+
+    // Not yet: the scout respawns 60 s after its death, destroyed and created afresh at full health for both.
+    t.advance(59_000);
+    t.tick();
+    await settle();
+    expect(a.pending("ServerEntityDestroy")).toEqual([]);
+    t.advance(1_000);
+    t.tick();
+    for (const c of [a, b]) {
+      await c.waitFor("ServerEntityDestroy", (v) => v.unitId === scout);
+      const again = await c.waitFor("ServerEntityCreate", (v) => v.entity.type === ENTITY_TYPE.NonPlayer && v.entity.creatureId === 12346);
+      expect(again.stats.find((s) => s.stat === 0)?.value.value).toBe(maxHealth);
+    }
+    await a.close();
+    await b.close();
+  });
+
+  it("a creature left alone leaves combat after 10 s and heals to full", async () => {
+    const { client: a } = await nextTo(12347, { level: 1 });
+    const girrok = await unitOf(a, 12347);
+    a.select(girrok);
+    a.cast();
+    const hit = await a.waitFor("ServerEntityHealthUpdate", (v) => v.unitId === girrok);
+    // 40 + 10 at level 1, × (1 − 0.05 × 7) against the level-8 Girrok: 32.
+    expect(hit.health).toBe(900 - 32);
+    t.advance(9_999);
+    t.tick();
+    await settle();
+    expect(a.pending("ServerUnitEnteredCombat").filter((p) => p.name === "ServerUnitEnteredCombat" && !p.value.inCombat)).toEqual([]);
+    t.advance(1);
+    t.tick();
+    expect(await a.waitFor("ServerUnitEnteredCombat", (v) => v.unitId === girrok && !v.inCombat)).toBeDefined();
+    expect(await a.waitFor("ServerUnitEnteredCombat", (v) => v.unitId === a.unitId && !v.inCombat)).toBeDefined();
+    expect(await a.waitFor("ServerEntityHealthUpdate", (v) => v.unitId === girrok)).toEqual({ unitId: girrok, health: 900, dead: false });
+    await a.close();
+  });
+
+  it("refuses a cast without a target, on a unit that does not exist, out of range, on a vendor, from an empty slot or for another caster; nobody else is told and nothing changes", async () => {
+    const { client: a } = await nextTo(12346, { level: 10 });
+    const { client: b } = await nextTo(12346, { metres: 6 });
+    const scout = await unitOf(a, 12346);
+    const girrok = await unitOf(a, 12347);
+    const trader = [...a.units.values()].find((u) => u.creatureId === 12352)!.unitId;
+    const refused = async () => (await a.waitFor("ServerSpellCastResult")).castResult;
+
+    a.cast();
+    expect(await refused()).toBe(CAST_RESULT.NoTarget);
+    a.select(999_999);
+    const missing = await a.waitFor("ServerRequestResult");
+    expect({ code: resultCodeName(missing.code), requestOpcode: missing.requestOpcode }).toEqual({
+      code: "NOT_FOUND",
+      requestOpcode: Opcode.ClientEntitySelect,
+    });
+    a.cast();
+    expect(await refused()).toBe(CAST_RESULT.NoTarget);
+    a.select(girrok);
+    a.cast();
+    expect(await refused()).toBe(CAST_RESULT.TargetRangeMax);
+    a.select(trader);
+    a.cast();
+    expect(await refused()).toBe(CAST_RESULT.TargetIsNotUseable);
+    a.select(b.unitId!);
+    a.cast();
+    expect(await refused()).toBe(CAST_RESULT.TargetIsNotUseable);
+    a.select(scout);
+    a.cast(7);
+    expect(await refused()).toBe(CAST_RESULT.SpellUnknown);
+    a.cast(0, b.unitId);
+    expect(await refused()).toBe(CAST_RESULT.CasterUnknown);
+    await settle();
+    expect(t.logged("cast refused: unit").length).toBeGreaterThanOrEqual(3);
+
+    // Nobody was hit or told: no cast, health or combat packets anywhere, and the scout is whole.
+    for (const c of [a, b]) {
+      for (const name of ["ServerSpellStart", "ServerSpellGo", "ServerEntityHealthUpdate", "ServerUnitEnteredCombat"] as const)
+        expect(c.pending(name)).toEqual([]);
+    }
+    expect(b.units.get(scout)).toMatchObject({ health: 1500, inCombat: false });
+    // The same session still fights: the scout is in reach.
+    a.cast();
+    expect((await b.waitFor("ServerEntityHealthUpdate", (v) => v.unitId === scout)).health).toBe(1500 - 140);
+    await a.close();
+    await b.close();
+  });
+
+  it("bezgelor bot --attack walks to the nearest creature and strikes it until it dies, printing the damage and the XP", async () => {
+    // 12 m from a Girrok (the nearest creature there); level 10 against its level 8: 140 × 1.1 = 154 a hit, 6 hits for 900.
+    const { client } = await nextTo(12347, { level: 10, metres: 12 });
+    const girrok = await unitOf(client, 12347);
+    const lines: string[] = [];
+    const report = await attackNearest(client, (line) => lines.push(line), 0);
+    expect(report).toEqual({ unitId: girrok, creatureId: 12347, hits: 6, damage: 900, killed: true, xp: 80 });
+    expect(lines[0]).toBe(`hit creature 12347 (unit ${girrok}) for 154, health 746`);
+    expect(lines.at(-1)).toBe(`killed creature 12347 (unit ${girrok}) in 6 hits: +80 XP`);
+    // It walked into reach: the server has it within the attack's range.
+    const at = spawnOf(12347).position;
+    expect(Math.hypot(client.position!.x - at.x, client.position!.z - at.z)).toBeLessThanOrEqual(3);
+    await client.close();
+  });
+});
