@@ -2,7 +2,7 @@
 // client decodes it, purchases in each currency, refusals that charge nothing, promotions and the
 // daily deal priced identically on display and at the charge, and retries by transaction id.
 import { storeCatalogOf } from "@bezgelor/data";
-import { createPromotion, listPurchases, ownsCollectible, setDailyDeal, STORE_ERROR, type ActionOptions } from "@bezgelor/db";
+import { createPromotion, issueSessionKey, listPurchases, ownsCollectible, setDailyDeal, STORE_ERROR, type ActionOptions } from "@bezgelor/db";
 import { COMBAT_REWARD_STAT, DISCOUNT_TYPE, STORE_CURRENCY_ID } from "@bezgelor/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { toFileTime } from "../src/game/store-packets";
@@ -103,6 +103,19 @@ describe("buying", () => {
     expect(await listPurchases(t.db, { accountId: player.accountId })).toHaveLength(1);
     expect(await client.buy({ offerId: 301, currencyId: NCoin, price: 1000, transactionId: 42 })).toEqual(refused(STORE_ERROR.PurchasePending));
     expect((await balancesOf(t, player)).premium).toBe(700n);
+  });
+
+  it("after a new realm login the client's transaction ids start afresh: transaction 42 is a new purchase, charged again", async () => {
+    // Offer 601 (100 NCoin for 1000 Omnibits) can be bought any number of times.
+    const { player, client } = await shopper(t, opts, { bonus: 2000n });
+    expect(await client.buy({ offerId: 601, currencyId: Omnibits, price: 1000, transactionId: 42 })).toEqual(ok);
+    await client.close();
+    const { sessionKey } = await issueSessionKey(t.db, { email: player.email });
+    const again = await t.inWorld({ ...player, sessionKey });
+    await again.client.waitFor("ServerAccountCurrencySet");
+    expect(await again.client.buy({ offerId: 601, currencyId: Omnibits, price: 1000, transactionId: 42 })).toEqual(ok);
+    expect(await balancesOf(t, player)).toMatchObject({ bonus: 0n, premium: 200n });
+    expect(await listPurchases(t.db, { accountId: player.accountId })).toHaveLength(2);
   });
 
   it("an unknown offer, a currency it is not sold in, a bad price and an impossible offer id get their result codes and change nothing", async () => {

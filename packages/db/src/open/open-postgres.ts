@@ -16,13 +16,30 @@ export interface PgPoolDatabaseOptions {
   afterClose?: () => Promise<void>;
 }
 
+/** Idle connections failing are logged at most this often. */
+const IDLE_WARNING_INTERVAL_MS = 30_000;
+
 /**
  * Wraps a node-postgres pool as a Database (PostgreSQL, or PGlite served over its socket).
  * Checks the connection first; throws CONNECTION_FAILED (and ends the pool) when it fails.
  */
 export async function connectPgPool(options: PgPoolDatabaseOptions): Promise<Database> {
   const { pool, kind, logger } = options;
-  pool.on("error", (error) => logger.warn({ err: error }, "idle database connection failed"));
+  // Every pooled connection fails at once when the server goes away: one line per outage, not one
+  // per connection, and only the error's code and message (the error carries its client, whose
+  // fields include the connection's cancel key).
+  let lastIdleWarning = 0;
+  let quietFailures = 0;
+  pool.on("error", (error: Error & { code?: string }) => {
+    const now = Date.now();
+    if (now - lastIdleWarning < IDLE_WARNING_INTERVAL_MS) {
+      quietFailures += 1;
+      return;
+    }
+    logger.warn({ code: error.code, message: error.message, alsoFailedSinceLastLine: quietFailures }, "idle database connection failed");
+    lastIdleWarning = now;
+    quietFailures = 0;
+  });
   try {
     await pool.query("SELECT 1");
   } catch (error) {

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile, appendFile } from "node:fs/promises";
+import { appendFile, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -116,5 +116,25 @@ describe("the journal lock", () => {
     await (await OfflineJournal.open(file)).close();
     await writeFile(`${file}.lock`, JSON.stringify({ pid: 2 ** 22 + 12345, command: "killed server" }));
     await (await OfflineJournal.open(file)).close();
+  });
+});
+
+describe("the journal lock, by the file's real path", () => {
+  it("a symlink to a held journal meets the same lock", async () => {
+    const first = await OfflineJournal.open(file);
+    const link = path.join(dir, "link.jsonl");
+    await symlink(file, link);
+    await expect(OfflineJournal.open(link)).rejects.toMatchObject({ code: "UNAVAILABLE" });
+    await first.close();
+  });
+
+  it("a lock naming a live pid that now runs something else (reused after a restart) is taken over", async () => {
+    await (await OfflineJournal.open(file)).close();
+    await writeFile(`${file}.lock`, JSON.stringify({ pid: process.ppid, command: "an old server", cmdline: "not what that pid runs" }));
+    await (await OfflineJournal.open(file)).close();
+  });
+
+  it("a path that cannot be a journal file is a configuration error naming the setting", async () => {
+    await expect(OfflineJournal.open(dir)).rejects.toMatchObject({ code: "CONFIG_INVALID", message: expect.stringContaining("BEZGELOR_STORE_JOURNAL") });
   });
 });

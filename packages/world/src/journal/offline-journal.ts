@@ -12,7 +12,7 @@ import { lockJournal } from "./journal-lock";
 
 /** A purchase the journal holds until the database applies it. Amounts are decimal strings (bigint). */
 export const JournalPurchaseSchema = z.object({
-  /** The purchase's idempotency key: `storefront:<account>:<transaction id>` or a UUID-based one. */
+  /** The purchase's idempotency key: `storefront:<account>:<login>:<transaction id>` or a UUID-based one. */
   id: z.string().min(1).max(200),
   accountId: z.number().int().min(1),
   characterId: z.number().int().min(1),
@@ -58,16 +58,29 @@ export class OfflineJournal {
    * by a crash was never acknowledged (the player is answered after the fsync), so it is dropped
    * and the file truncated to the last whole line.
    * @throws WorldError JOURNAL_CORRUPT when a whole line is not a journal entry (the file is left
-   * as it is), UNAVAILABLE when another live process holds the journal.
+   * as it is), UNAVAILABLE when another live process holds the journal, CONFIG_INVALID when the
+   * path cannot be opened as a file (a directory, no permission).
    */
   static async open(file: string, faults: JournalFaults = () => undefined): Promise<OfflineJournal> {
-    mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    const unlock = lockJournal(file);
     let handle: FileHandle;
     try {
+      mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
       handle = await open(file, "a+");
     } catch (error) {
-      unlock();
+      throw new WorldError(
+        "CONFIG_INVALID",
+        `store journal ${file} cannot be opened (store.journalFile, BEZGELOR_STORE_JOURNAL): ${(error as Error).message}`,
+        {
+          cause: error,
+          details: { file },
+        },
+      );
+    }
+    let unlock: () => void;
+    try {
+      unlock = lockJournal(file);
+    } catch (error) {
+      await handle.close();
       throw error;
     }
     try {

@@ -32,6 +32,11 @@ const KEEPALIVE_MS = 30_000;
 export interface SessionAccount {
   readonly id: number;
   readonly email: string;
+  /**
+   * Names the realm login this session came from (a digest of its session key): the client numbers
+   * its store transactions per login, so a transaction id means one purchase only within it.
+   */
+  readonly loginScope: string;
 }
 
 export interface SessionCharacter {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { CLIENT_BUILD, AUTH_MESSAGE, CONNECTION_TYPE_WORLD, ServerHello } from "@bezgelor/protocol";
 import { DbError, validateSessionKey } from "@bezgelor/db";
 import { WorldError } from "../../errors";
@@ -48,7 +49,8 @@ export const clientHelloRealm = handler("ClientHelloRealm", {
       }
       throw error;
     }
-    session.setAccount({ id: account.id, email: account.email });
+    const loginScope = createHash("sha256").update(packet.sessionKey).digest("hex").slice(0, 16);
+    session.setAccount({ id: account.id, email: account.email, loginScope });
     session.shownRole = account.role;
     session.state = "authenticated";
     services.sessions.claimAccount(session);

@@ -21,9 +21,13 @@ export interface StorePurchaseRequest {
   gift?: { recipient: { realmId: number; characterId: bigint }; note: string };
 }
 
-/** The idempotency key of a purchase: the client's transaction id, per account; none for 0. */
-export function purchaseKey(accountId: number, transactionId: number): string | undefined {
-  return transactionId === 0 ? undefined : `storefront:${accountId}:${transactionId}`;
+/**
+ * The idempotency key of a purchase: the client's transaction id, per account and realm login
+ * (a client numbering its transactions afresh after logging in again must not meet its old ones);
+ * none for 0.
+ */
+export function purchaseKey(accountId: number, loginScope: string, transactionId: number): string | undefined {
+  return transactionId === 0 ? undefined : `storefront:${accountId}:${loginScope}:${transactionId}`;
 }
 
 /** A gift note cut to what a mail body holds (499 UTF-16 units), never splitting a surrogate pair. */
@@ -68,7 +72,7 @@ async function journalPurchase(
     return sendPurchaseResult(ctx, STORE_ERROR.InvalidPrice);
   }
   // Without a client transaction id the purchase still needs a key, so its replay applies once.
-  const id = purchaseKey(p.accountId, p.transactionId) ?? `storefront:${p.accountId}:offline-${randomUUID()}`;
+  const id = purchaseKey(p.accountId, session.requireAccount().loginScope, p.transactionId) ?? `storefront:${p.accountId}:offline-${randomUUID()}`;
   await journal.journal.append({
     id,
     accountId: p.accountId,
@@ -111,7 +115,7 @@ export async function buyFromStore(ctx: HandlerContext, request: StorePurchaseRe
       recipient: { realmId: giftTo.realmId, characterId: giftTo.characterId.toString() },
     });
   }
-  const key = purchaseKey(accountId, transactionId);
+  const key = purchaseKey(accountId, session.requireAccount().loginScope, transactionId);
   try {
     const { result, replayed } = await purchaseOffer(services.db, {
       ...playerActionOptions(ctx),
