@@ -19,7 +19,11 @@ export interface RouteResult {
   body: unknown;
 }
 
-const Id = z.coerce.number().int().min(1).max(2147483647);
+const Id = z.coerce
+  .number({ error: "must be a number" })
+  .int("must be a whole number")
+  .min(1, "must be at least 1")
+  .max(2147483647, "must be at most 2147483647");
 const BalancesQuery = z.object({ accountId: Id, characterId: Id.optional() });
 const PurchaseBody = z.object({
   accountId: Id,
@@ -30,12 +34,18 @@ const PurchaseBody = z.object({
   price: z.string().regex(/^\d{1,19}$/, "a whole number of the currency's smallest unit, as a string"),
 });
 /** Printable ASCII, as the IETF Idempotency-Key draft's examples; bounded so it fits the key column. */
-const IdempotencyKey = z.string().regex(/^[\x21-\x7e]{1,100}$/, "1-100 printable ASCII characters");
+const IdempotencyKey = z.string({ error: "missing" }).regex(/^[\x21-\x7e]{1,100}$/, "must be 1-100 printable ASCII characters, no spaces");
 
 function parse<T>(schema: z.ZodType<T>, value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
-  const issues = parsed.error.issues.map((i) => `${i.path.join(".") || what}: ${i.message}`).join("; ");
+  // One message per field: the first thing wrong with it.
+  const byField = new Map<string, string>();
+  for (const issue of parsed.error.issues) {
+    const field = issue.path.join(".");
+    if (!byField.has(field)) byField.set(field, issue.message);
+  }
+  const issues = [...byField].map(([field, message]) => (field ? `${field}: ${message}` : message)).join("; ");
   throw new HttpError(400, "INVALID_INPUT", `${what}: ${issues}`);
 }
 

@@ -17,8 +17,9 @@ const ROUTES: Record<string, Route> = {
 
 async function readJson(req: IncomingMessage): Promise<unknown> {
   if (req.method !== "POST") return undefined;
-  if (!(req.headers["content-type"] ?? "").startsWith("application/json"))
-    throw new HttpError(415, "UNSUPPORTED_MEDIA_TYPE", "send the body as application/json");
+  // The media type, compared case-insensitively without its parameters (`; charset=utf-8`).
+  const mediaType = (req.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
+  if (mediaType !== "application/json") throw new HttpError(415, "UNSUPPORTED_MEDIA_TYPE", "send the body as application/json");
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {

@@ -3,6 +3,7 @@
 // through the server's socket). A purchase over HTTP charges once per key, and the player online
 // in the world sees the new balance at once.
 import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -145,7 +146,28 @@ describe("examples/store-service", () => {
     });
     expect(await call("POST", "/purchases", "x".repeat(20_000), { "idempotency-key": "k-6" })).toMatchObject({ status: 413 });
     expect(await call("DELETE", "/purchases")).toMatchObject({ status: 404, body: { error: "NO_SUCH_ROUTE" } });
+    // Media types compare case-insensitively, and only application/json is JSON.
+    expect(await call("POST", "/purchases", order, { "idempotency-key": "k-7", "content-type": "application/jsonx" })).toMatchObject({ status: 415 });
+    expect(await call("POST", "/purchases", order, { "idempotency-key": "k-8", "content-type": "APPLICATION/JSON; charset=utf-8" })).toMatchObject({
+      status: 409,
+      body: { error: "INSUFFICIENT_FUNDS" },
+    });
     await expect(getBalances(database.client, { accountId: p.accountId })).resolves.toMatchObject({ premium: 100n });
     await expect(auditLedger(database.client)).resolves.toMatchObject({ ok: true });
+  });
+
+  it("on the embedded database, refuses to start on a directory no world server holds (a wrong path never becomes a new database)", async () => {
+    const dir = path.join(os.tmpdir(), `bezgelor-no-server-${process.pid}`);
+    const { DATABASE_URL: _ignored, ...inherited } = process.env;
+    const child = spawn(process.execPath, [path.join(packageDir, "dist/main.js")], {
+      env: { ...inherited, STORE_SERVICE_PORT: "0", BEZGELOR_DB_DIR: dir },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr?.on("data", (d: Buffer) => (stderr += d.toString()));
+    const code = await new Promise((resolve) => child.once("exit", resolve));
+    expect(code).toBe(2);
+    expect(stderr).toContain("no world server holds this embedded database directory");
+    expect(existsSync(dir)).toBe(false);
   });
 });
