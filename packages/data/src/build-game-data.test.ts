@@ -82,7 +82,7 @@ describe("buildGameData", () => {
     expect(buildGameData({ pets: [pet] }).pets.require(1).levelRewards).toEqual([]);
   });
 
-  it("rejects a pet level rewarded twice or naming an unknown title", () => {
+  it("rejects a pet level rewarded twice or with no gold", () => {
     const twice = {
       ...pet,
       levelRewards: [
@@ -91,8 +91,8 @@ describe("buildGameData", () => {
       ],
     };
     expect(buildError(() => buildGameData({ pets: [twice] })).details).toEqual({ file: "pets.json", id: 1, path: "levelRewards" });
-    const title = { ...pet, levelRewards: [{ level: 3, titleId: 77 }] };
-    expect(buildError(() => buildGameData({ pets: [title] })).details).toEqual({ file: "pets.json", id: 1, path: "levelRewards[0].titleId" });
+    const nothing = { ...pet, levelRewards: [{ level: 3, gold: 0 }] };
+    expect(buildError(() => buildGameData({ pets: [nothing] })).details).toEqual({ file: "pets.json", id: 1, path: "levelRewards[0].gold" });
   });
 
   const mount = {

@@ -172,12 +172,6 @@ function checkCollectibles(data: GameData): void {
     claim(mount.spellId, `mount ${mount.id}`, fail);
   }
   for (const pet of data.vanityPets.all()) claim(pet.spellId, `vanity pet ${pet.id}`, failer("vanityPets", pet.id));
-  for (const pet of data.pets.all()) {
-    const fail = failer("pets", pet.id);
-    pet.levelRewards.forEach((reward, i) => {
-      if (reward.titleId !== undefined && !data.titles.has(reward.titleId)) fail(`unknown title ${reward.titleId}`, `levelRewards[${i}].titleId`);
-    });
-  }
 }
 
 /**

@@ -6,14 +6,11 @@ import { wireIdSchema } from "./wire";
 /** The level every combat pet's curve reaches (seed 000's default curve has 25 entries). */
 export const MAX_PET_LEVEL = 25;
 
-/** What a pet's owner gets once when the pet first reaches a level: gold (copper) and/or a title. */
-export const petLevelRewardSchema = z
-  .strictObject({
-    level: z.int().min(2).max(MAX_PET_LEVEL),
-    gold: moneySchema.optional(),
-    titleId: wireIdSchema("titleId").optional(),
-  })
-  .refine((r) => r.gold !== undefined || r.titleId !== undefined, "must give gold or a title");
+/** What a pet's owner gets once when the pet first reaches a level: gold (copper). */
+export const petLevelRewardSchema = z.strictObject({
+  level: z.int().min(2).max(MAX_PET_LEVEL),
+  gold: moneySchema.refine((gold) => gold > 0n, "must be positive"),
+});
 
 /** A pet level reward. */
 export type PetLevelReward = z.output<typeof petLevelRewardSchema>;
