@@ -133,6 +133,11 @@ describe("buildGameData", () => {
     expect(buildGameData({ mounts: [{ ...mount, type: "hoverboard", tricks: ["flip"] }], items: [abilityItem] }).mounts.require(1).tricks).toEqual(["flip"]);
   });
 
+  it("rejects two flair pieces with one unlock bit", () => {
+    const flair = { id: 1, name: "F", mountType: "ground", position: "front", itemDisplayId: 1, unlockBit: 3 };
+    expect(buildError(() => buildGameData({ flair: [flair, { ...flair, id: 2 }] })).details).toEqual({ file: "flair.json", id: 2, path: "unlockBit" });
+  });
+
   it("rejects a flair slot named twice and a spell id too wide for its 18-bit field", () => {
     expect(buildError(() => buildGameData({ mounts: [{ ...mount, flairSlots: ["front", "front"] }], items: [abilityItem] })).details).toEqual({
       file: "mounts.json",

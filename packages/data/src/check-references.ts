@@ -155,7 +155,8 @@ function checkProgressRewards(data: GameData): void {
 
 /**
  * Mounts name ability items of the item table, and no two mounts or vanity pets share a summon
- * spell (the spell id is what the client sends to summon and customise).
+ * spell (the spell id is what the client sends to summon and customise), and no two flair pieces
+ * share an unlock bit.
  */
 function checkCollectibles(data: GameData): void {
   const spells = new Map<number, string>();
@@ -172,6 +173,12 @@ function checkCollectibles(data: GameData): void {
     claim(mount.spellId, `mount ${mount.id}`, fail);
   }
   for (const pet of data.vanityPets.all()) claim(pet.spellId, `vanity pet ${pet.id}`, failer("vanityPets", pet.id));
+  const bits = new Map<number, number>();
+  for (const flair of data.flair.all()) {
+    const other = bits.get(flair.unlockBit);
+    if (other !== undefined) failer("flair", flair.id)(`unlock bit ${flair.unlockBit} is flair ${other}'s`, "unlockBit");
+    bits.set(flair.unlockBit, flair.id);
+  }
 }
 
 /**

@@ -15,6 +15,7 @@ it("exports exactly the curated runtime API", () => {
     "DataError",
     "FLAIR_POSITION",
     "FLAIR_SLOTS",
+    "FLAIR_UNLOCK_BITS",
     "GAME_DATA_TABLES",
     "ITEM_KIND",
     "MAX_DYE_CHANNELS",

@@ -60,7 +60,7 @@ export {
 } from "./schemas/mount";
 export { MAX_PET_LEVEL, petLevelRewardSchema, petSchema, type Pet, type PetLevelReward } from "./schemas/pet";
 export { vanityPetSchema, type VanityPet } from "./schemas/vanity-pet";
-export { FLAIR_POSITION, flairSchema, type Flair, type FlairPosition } from "./schemas/flair";
+export { FLAIR_POSITION, FLAIR_UNLOCK_BITS, flairSchema, type Flair, type FlairPosition } from "./schemas/flair";
 export { CLASS, RACE, SEX, characterCreationSchema, type CharacterCreation } from "./schemas/character-creation";
 export { WORLD_HALF_EXTENT, startLocationSchema, worldPositionSchema, type StartLocation } from "./schemas/start-location";
 export { parseStoreCatalog, storeCatalogOf, type StoreCatalog } from "./store-catalog";

@@ -37,9 +37,9 @@ const data = buildGameData({
     },
   ],
   flair: [
-    { id: 10, name: "Ground front", mountType: "ground", position: "front", itemDisplayId: 1 },
-    { id: 11, name: "Ground side", mountType: "ground", position: "side", itemDisplayId: 2 },
-    { id: 12, name: "Board front", mountType: "hoverboard", position: "front", itemDisplayId: 3 },
+    { id: 10, name: "Ground front", mountType: "ground", position: "front", itemDisplayId: 1, unlockBit: 1 },
+    { id: 11, name: "Ground side", mountType: "ground", position: "side", itemDisplayId: 2, unlockBit: 2 },
+    { id: 12, name: "Board front", mountType: "hoverboard", position: "front", itemDisplayId: 3, unlockBit: 3 },
   ],
 });
 const woolie = data.mounts.require(1);
