@@ -70,6 +70,18 @@ const NEXUSFOREVER: Record<string, number> = {
   ClientMailSend: 0x0168,
   ServerMailResult: 0x05a2,
   ServerMailAvailable: 0x05a3,
+  ServerUnlockMount: 0x0129,
+  ServerPetCustomisationList: 0x012e, // NF-GR spells it ServerPetCustomizationList
+  ServerPetCustomisation: 0x012f,
+  ServerUnlockVanityPet: 0x01ae,
+  ClientVehicleDisembark: 0x01af,
+  ServerPetCustomisationFailed: 0x068b, // NF-NEW; Server068B in NF-GR
+  ClientPetCustomisation: 0x07ed,
+  ClientSummonVanityPet: 0x082f,
+  ServerVehiclePassengerAdd: 0x086f,
+  Server089B: 0x089b,
+  Server08B3: 0x08b3,
+  ServerVehiclePassengerRemove: 0x08c7,
   ServerMailUnavailable: 0x05a7,
   ServerMailTakeAttachment: 0x05a8,
   ClientFriendshipAccountAddByIdentity: 0x03b3,
