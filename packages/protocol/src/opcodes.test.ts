@@ -77,6 +77,7 @@ const NEXUSFOREVER: Record<string, number> = {
   ClientVehicleDisembark: 0x01af,
   ServerPetCustomisationFailed: 0x068b, // NF-NEW; Server068B in NF-GR
   ClientPetCustomisation: 0x07ed,
+  ServerUnlockPetFlair: 0x068d,
   ClientSummonVanityPet: 0x082f,
   ServerVehiclePassengerAdd: 0x086f,
   Server089B: 0x089b,

@@ -73,6 +73,7 @@ export * from "./pets/ServerPetCustomisationFailed";
 export * from "./pets/ServerPetCustomisationList";
 export * from "./pets/ServerPetLevelUp";
 export * from "./pets/ServerPetXp";
+export * from "./pets/ServerUnlockPetFlair";
 export * from "./pets/ServerUnlockVanityPet";
 export * from "./promo/ClientPromoCodeRedeem";
 export * from "./promo/ServerPromoCodeResult";
