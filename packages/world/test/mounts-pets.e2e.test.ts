@@ -2,7 +2,9 @@
 // others with their flair and speed, flair in valid and invalid slots (genuine failure codes),
 // customisation kept across mount switches, vanity pets seen by others, pet XP from kills kept
 // across pet switches, and unowned mounts and pets refused.
-import { listCharacterPets, listMountCustomizations } from "@bezgelor/db";
+import { storeCatalogOf } from "@bezgelor/data";
+import { grantCurrency, importStoreCatalog, listCharacterPets, listMountCustomizations } from "@bezgelor/db";
+import { testActionOptions } from "@bezgelor/db/testing";
 import {
   ClientMountDye,
   ClientMountUpgrade,
@@ -23,6 +25,7 @@ import { startTestWorld, type TestWorld } from "./support/world";
 let t: TestWorld;
 beforeAll(async () => {
   t = await startTestWorld();
+  await importStoreCatalog(t.db, { catalog: storeCatalogOf(t.data) });
 });
 afterAll(() => t.close());
 
@@ -54,6 +57,19 @@ const mountOf = (client: Client, ownerUnit: number, creatureId?: number) =>
   );
 
 describe("mounts over TCP", () => {
+  it("a mount bought in the store is unlocked (ServerUnlockMount), summoned, and seen with its rider by the other", async () => {
+    const { a, b } = await pair();
+    const opts = await testActionOptions({ actor: { kind: "admin", name: "test" } });
+    await grantCurrency(t.db, { ...opts, currency: "premium", accountId: a.player.accountId, amount: 500n, reason: "test funds", source: "admin" });
+    await a.client.waitFor("ServerAccountCurrencySet");
+    expect(await a.client.buy({ offerId: 101, currencyId: 11, price: 500, transactionId: 1, categoryId: 1 })).toMatchObject({ success: true });
+    await expect(a.client.waitFor("ServerUnlockMount")).resolves.toEqual({ spell4Id: 61001 });
+    await ok(a.client, "!mount summon 1001");
+    const seen = await mountOf(b.client, a.client.unitId!, 61001);
+    expect(seen.entity).toMatchObject({ passengers: [{ seatType: 0, seatPosition: 0, unitId: a.client.unitId }] });
+    await Promise.all([a.client.close(), b.client.close()]);
+  });
+
   it("an unlock sends the genuine ServerUnlockMount; summoning seats the rider, and the other sees the mount, its rider and speed", async () => {
     const { a, b } = await pair();
     await ok(a.client, "!mount unlock 1001");
