@@ -118,3 +118,32 @@ export {
   type StorePromotion,
 } from "./store/price-offer";
 export { isGrantOwned, planGrants, type GrantPlan, type StoreOwnership } from "./store/ownership";
+
+export { PET_CUSTOMIZE_RESULT, PET_TYPE, type FlairRefusalReason, type PetCustomizeResultName, type PetTypeValue } from "./mounts/pet-customize-result";
+export {
+  FLAIR_SLOT_COUNT,
+  MAX_DYE_ID,
+  MOUNT_CUSTOMIZATION_REFUSAL,
+  addMountUpgrade,
+  emptyMountCustomization,
+  mountPetType,
+  mountSpeed,
+  setMountDye,
+  setMountFlair,
+  setMountTrick,
+  type MountCustomization,
+  type MountCustomizationRefusal,
+  type SetFlairRequest,
+} from "./mounts/customization";
+export { applyPetXp, petDamage, petLevelForXp, petShareOfKillXp, petXpCap, petXpProgress, type PetXpGain, type PetXpProgress } from "./pets/pet-xp";
+export {
+  PET_DISMISSED,
+  PET_FOLLOWING,
+  petAttackIntervalMs,
+  petAttacksDue,
+  petTransition,
+  type PetAttack,
+  type PetEvent,
+  type PetState,
+} from "./pets/pet-state";
+export { PET_NICKNAME_MAX_LENGTH, checkPetNickname } from "./pets/pet-nickname";

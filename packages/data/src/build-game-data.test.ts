@@ -68,9 +68,87 @@ describe("buildGameData", () => {
     expect(error.details).toEqual({ file: "titles.json", id: 3, path: "unlock.endsAt" });
   });
 
-  it("rejects a pet level curve that does not increase", () => {
-    const pet = { id: 1, name: "Odd", category: "critter", baseDamage: 1, attackSpeed: 1, levelCurve: [0, 100, 100], unlock: "drop" };
-    expect(buildError(() => buildGameData({ pets: [pet] })).details).toEqual({ file: "pets.json", id: 1, path: "levelCurve" });
+  const curve = Array.from({ length: 25 }, (_, i) => i * 100);
+  const pet = { id: 1, name: "Odd", category: "critter", creatureId: 5, baseDamage: 1, attackInterval: 1, levelCurve: curve, unlock: "drop" };
+
+  it("rejects a pet level curve that does not increase or does not reach level 25", () => {
+    const flat = [...curve.slice(0, 24), 2300];
+    expect(buildError(() => buildGameData({ pets: [{ ...pet, levelCurve: flat }] })).details).toEqual({ file: "pets.json", id: 1, path: "levelCurve" });
+    expect(buildError(() => buildGameData({ pets: [{ ...pet, levelCurve: curve.slice(0, 24) }] })).details).toEqual({
+      file: "pets.json",
+      id: 1,
+      path: "levelCurve",
+    });
+    expect(buildGameData({ pets: [pet] }).pets.require(1).levelRewards).toEqual([]);
+  });
+
+  it("rejects a pet level rewarded twice or with no gold", () => {
+    const twice = {
+      ...pet,
+      levelRewards: [
+        { level: 2, gold: 1 },
+        { level: 2, gold: 2 },
+      ],
+    };
+    expect(buildError(() => buildGameData({ pets: [twice] })).details).toEqual({ file: "pets.json", id: 1, path: "levelRewards" });
+    const nothing = { ...pet, levelRewards: [{ level: 3, gold: 0 }] };
+    expect(buildError(() => buildGameData({ pets: [nothing] })).details).toEqual({ file: "pets.json", id: 1, path: "levelRewards[0].gold" });
+  });
+
+  const mount = {
+    id: 1,
+    name: "M",
+    type: "ground",
+    spellId: 10,
+    abilityItemId: 9,
+    creatureId: 11,
+    unitVehicleId: 12,
+    speed: 1.5,
+    flairSlots: ["front"],
+    dyeChannels: 1,
+    upgrades: [],
+    tricks: [],
+    unlock: "drop",
+  };
+  const abilityItem = { id: 9, name: "M", kind: "ability" };
+
+  it("rejects tricks on a ground mount, a missing or non-ability item and a spell summoning two things", () => {
+    expect(buildError(() => buildGameData({ mounts: [{ ...mount, tricks: ["flip"] }], items: [abilityItem] })).details).toEqual({
+      file: "mounts.json",
+      id: 1,
+      path: "tricks",
+    });
+    expect(buildError(() => buildGameData({ mounts: [mount] })).details).toEqual({ file: "mounts.json", id: 1, path: "abilityItemId" });
+    expect(buildError(() => buildGameData({ mounts: [mount], items: [{ ...abilityItem, kind: "misc" }] })).details).toEqual({
+      file: "mounts.json",
+      id: 1,
+      path: "abilityItemId",
+    });
+    const vanityPets = [{ id: 4, name: "P", spellId: 10, creatureId: 3, unlock: "drop" }];
+    expect(buildError(() => buildGameData({ mounts: [mount], items: [abilityItem], vanityPets })).details).toEqual({
+      file: "vanity-pets.json",
+      id: 4,
+      path: "spellId",
+    });
+    expect(buildGameData({ mounts: [{ ...mount, type: "hoverboard", tricks: ["flip"] }], items: [abilityItem] }).mounts.require(1).tricks).toEqual(["flip"]);
+  });
+
+  it("rejects two flair pieces with one unlock bit", () => {
+    const flair = { id: 1, name: "F", mountType: "ground", position: "front", itemDisplayId: 1, unlockBit: 3 };
+    expect(buildError(() => buildGameData({ flair: [flair, { ...flair, id: 2 }] })).details).toEqual({ file: "flair.json", id: 2, path: "unlockBit" });
+  });
+
+  it("rejects a flair slot named twice and a spell id too wide for its 18-bit field", () => {
+    expect(buildError(() => buildGameData({ mounts: [{ ...mount, flairSlots: ["front", "front"] }], items: [abilityItem] })).details).toEqual({
+      file: "mounts.json",
+      id: 1,
+      path: "flairSlots",
+    });
+    expect(buildError(() => buildGameData({ mounts: [{ ...mount, spellId: 2 ** 18 }], items: [abilityItem] })).details).toEqual({
+      file: "mounts.json",
+      id: 1,
+      path: "spellId",
+    });
   });
 
   it.each([

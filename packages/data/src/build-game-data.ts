@@ -30,6 +30,8 @@ export function assembleGameData(parsed: ParsedTables): GameData {
     paths: new Table(t.paths.kind, t.paths.file, table("paths")),
     mounts: new Table(t.mounts.kind, t.mounts.file, table("mounts")),
     pets: new Table(t.pets.kind, t.pets.file, table("pets")),
+    vanityPets: new Table(t.vanityPets.kind, t.vanityPets.file, table("vanityPets")),
+    flair: new Table(t.flair.kind, t.flair.file, table("flair")),
     storeCategories: new Table(t.storeCategories.kind, t.storeCategories.file, table("storeCategories")),
     storeOffers: new StoreOfferTable(t.storeOffers.file, table("storeOffers")),
     characterCreations: new Table(t.characterCreations.kind, t.characterCreations.file, table("characterCreations")),

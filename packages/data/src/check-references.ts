@@ -154,6 +154,34 @@ function checkProgressRewards(data: GameData): void {
 }
 
 /**
+ * Mounts name ability items of the item table, and no two mounts or vanity pets share a summon
+ * spell (the spell id is what the client sends to summon and customise), and no two flair pieces
+ * share an unlock bit.
+ */
+function checkCollectibles(data: GameData): void {
+  const spells = new Map<number, string>();
+  const claim = (spellId: number, owner: string, fail: Fail): void => {
+    const other = spells.get(spellId);
+    if (other !== undefined) fail(`spell ${spellId} already summons ${other}`, "spellId");
+    spells.set(spellId, owner);
+  };
+  for (const mount of data.mounts.all()) {
+    const fail = failer("mounts", mount.id);
+    const item = data.items.get(mount.abilityItemId);
+    if (item === undefined) fail(`unknown item ${mount.abilityItemId}`, "abilityItemId");
+    else if (item.kind !== "ability") fail(`item ${mount.abilityItemId} is not an ability item`, "abilityItemId");
+    claim(mount.spellId, `mount ${mount.id}`, fail);
+  }
+  for (const pet of data.vanityPets.all()) claim(pet.spellId, `vanity pet ${pet.id}`, failer("vanityPets", pet.id));
+  const bits = new Map<number, number>();
+  for (const flair of data.flair.all()) {
+    const other = bits.get(flair.unlockBit);
+    if (other !== undefined) failer("flair", flair.id)(`unlock bit ${flair.unlockBit} is flair ${other}'s`, "unlockBit");
+    bits.set(flair.unlockBit, flair.id);
+  }
+}
+
+/**
  * Check every id one entry uses against the table that should hold it.
  * @throws {DataError} `UNKNOWN_REFERENCE` naming the referring file, entry id and field path.
  */
@@ -165,4 +193,5 @@ export function checkReferences(data: GameData): void {
   checkCreaturesQuestsVendors(data);
   checkSpawns(data);
   checkStore(data);
+  checkCollectibles(data);
 }

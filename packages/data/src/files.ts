@@ -3,6 +3,7 @@ import { achievementSchema } from "./schemas/achievement";
 import { characterCreationSchema } from "./schemas/character-creation";
 import { creatureSchema } from "./schemas/creature";
 import { factionSchema } from "./schemas/faction";
+import { flairSchema } from "./schemas/flair";
 import { itemSchema } from "./schemas/item";
 import { mountSchema } from "./schemas/mount";
 import { pathSchema } from "./schemas/path";
@@ -14,6 +15,7 @@ import { spellSchema } from "./schemas/spell";
 import { startLocationSchema } from "./schemas/start-location";
 import { storeCategorySchema, storeOfferSchema } from "./schemas/store-catalog";
 import { titleSchema } from "./schemas/title";
+import { vanityPetSchema } from "./schemas/vanity-pet";
 import { vendorSchema } from "./schemas/vendor";
 
 /**
@@ -32,6 +34,8 @@ export const GAME_DATA_TABLES = {
   paths: { file: "paths.json", key: "paths", kind: "path", schema: pathSchema },
   mounts: { file: "mounts.json", key: "mounts", kind: "mount", schema: mountSchema },
   pets: { file: "pets.json", key: "pets", kind: "pet", schema: petSchema },
+  vanityPets: { file: "vanity-pets.json", key: "vanityPets", kind: "vanity pet", schema: vanityPetSchema },
+  flair: { file: "flair.json", key: "flair", kind: "flair", schema: flairSchema },
   storeCategories: { file: "store-catalog.json", key: "categories", kind: "store category", schema: storeCategorySchema },
   storeOffers: { file: "store-catalog.json", key: "offers", kind: "store offer", schema: storeOfferSchema },
   characterCreations: { file: "character-creations.json", key: "characterCreations", kind: "character creation", schema: characterCreationSchema },

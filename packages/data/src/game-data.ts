@@ -2,6 +2,7 @@ import type { Achievement } from "./schemas/achievement";
 import type { CharacterCreation } from "./schemas/character-creation";
 import type { Creature } from "./schemas/creature";
 import type { Faction } from "./schemas/faction";
+import type { Flair } from "./schemas/flair";
 import type { Item } from "./schemas/item";
 import type { Mount } from "./schemas/mount";
 import type { PathDef, PathKey } from "./schemas/path";
@@ -11,6 +12,7 @@ import type { ReputationScale } from "./schemas/reputation-scale";
 import type { Spawn } from "./schemas/spawn";
 import type { Spell } from "./schemas/spell";
 import type { StoreCategory } from "./schemas/store-catalog";
+import type { VanityPet } from "./schemas/vanity-pet";
 import type { Vendor } from "./schemas/vendor";
 import type { StartLocationTable } from "./start-location-table";
 import type { StoreOfferTable } from "./store-offer-table";
@@ -30,7 +32,12 @@ export interface GameData {
   readonly achievements: Table<number, Achievement>;
   readonly paths: Table<PathKey, PathDef>;
   readonly mounts: Table<number, Mount>;
+  /** Combat pets (levels, XP, auto-attack). */
   readonly pets: Table<number, Pet>;
+  /** Vanity pets (follow their owner, never fight). */
+  readonly vanityPets: Table<number, VanityPet>;
+  /** Mount flair pieces, by flair id. */
+  readonly flair: Table<number, Flair>;
   readonly storeCategories: Table<number, StoreCategory>;
   readonly storeOffers: StoreOfferTable;
   /** Character-creation choices by the id the client sends. */

@@ -46,8 +46,22 @@ export { MAX_VENDOR_ITEMS, vendorSchema, vendorItemSchema, vendorStockEntry, typ
 export { ITEM_KIND, itemSchema, type Item, type ItemKind } from "./schemas/item";
 export { achievementSchema, type Achievement } from "./schemas/achievement";
 export { MAX_PATH_LEVEL, PATH_KEY, pathSchema, type PathDef, type PathKey } from "./schemas/path";
-export { COLLECTIBLE_UNLOCK, MOUNT_TYPE, mountSchema, type CollectibleUnlock, type Mount, type MountType } from "./schemas/mount";
-export { petSchema, type Pet } from "./schemas/pet";
+export {
+  COLLECTIBLE_UNLOCK,
+  FLAIR_SLOTS,
+  MAX_DYE_CHANNELS,
+  MOUNT_TYPE,
+  mountSchema,
+  mountUpgradeSchema,
+  type CollectibleUnlock,
+  type FlairSlot,
+  type Mount,
+  type MountType,
+  type MountUpgrade,
+} from "./schemas/mount";
+export { MAX_PET_LEVEL, petLevelRewardSchema, petSchema, type Pet, type PetLevelReward } from "./schemas/pet";
+export { vanityPetSchema, type VanityPet } from "./schemas/vanity-pet";
+export { FLAIR_POSITION, FLAIR_UNLOCK_BITS, flairSchema, type Flair, type FlairPosition } from "./schemas/flair";
 export { CLASS, RACE, SEX, characterCreationSchema, type CharacterCreation } from "./schemas/character-creation";
 export { WORLD_HALF_EXTENT, startLocationSchema, worldPositionSchema, type StartLocation } from "./schemas/start-location";
 export { parseStoreCatalog, storeCatalogOf, type StoreCatalog } from "./store-catalog";

@@ -62,7 +62,7 @@ describe("loadGameData with a bad file", () => {
       json.items.push({ name: "No id", kind: "misc" });
     });
     const error = await loadError(dir);
-    expect(error.details).toMatchObject({ file: "items.json", id: "#7", path: "id" });
+    expect(error.details).toMatchObject({ file: "items.json", id: "#10", path: "id" });
   });
 
   it("rejects an unknown field so typos do not pass silently", async () => {

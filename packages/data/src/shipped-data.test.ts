@@ -2,6 +2,9 @@ import { readdir } from "node:fs/promises";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   DEFAULT_REPUTATION_SCALE,
+  FLAIR_POSITION,
+  MAX_PET_LEVEL,
+  MOUNT_TYPE,
   GAME_DATA_TABLES,
   MAX_WIRE_ID_14,
   TITLE_UNLOCK_TYPE,
@@ -43,7 +46,13 @@ describe("the shipped dataset", () => {
     expect(data.paths.all().map((p) => p.id)).toEqual(["soldier", "settler", "scientist", "explorer"]);
     expect(data.mounts.require(1001)).toMatchObject({ name: "Woolie", type: "ground", speed: 1.5, dyeChannels: 3 });
     expect(data.mounts.all().some((m) => m.type === "hoverboard" && m.tricks.length > 0)).toBe(true);
-    expect(data.pets.require(2001)).toMatchObject({ name: "Rowsdower Pup", baseDamage: 10, attackSpeed: 2 });
+    expect(data.pets.require(2001)).toMatchObject({ name: "Rowsdower Pup", baseDamage: 10, attackInterval: 2 });
+    expect(data.pets.all().every((p) => p.levelCurve.length === MAX_PET_LEVEL)).toBe(true);
+    expect(data.mounts.require(1101).upgrades.map((u) => u.id)).toEqual(["speed_1", "speed_2", "boost"]);
+    for (const mount of data.mounts.all()) expect(data.items.require(mount.abilityItemId).kind).toBe("ability");
+    for (const type of MOUNT_TYPE)
+      for (const position of FLAIR_POSITION) expect(data.flair.all().some((f) => f.mountType === type && f.position === position)).toBe(true);
+    expect(data.vanityPets.require(3001)).toMatchObject({ name: "Pocket Pell", spellId: 62001 });
     expect(data.storeOffers.require(101).grants).toEqual([{ kind: "mount", mountId: 1001 }]);
   });
 

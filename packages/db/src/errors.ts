@@ -120,6 +120,14 @@ export const DB_ERROR_CODES = {
   PROMO_RATE_LIMITED: "PROMO_RATE_LIMITED",
   /** A code with this text (compared trimmed, case-insensitively) exists already. */
   PROMO_CODE_TAKEN: "PROMO_CODE_TAKEN",
+  /** Mounts and pets (issue 14): the character has no such mount, pet, vanity pet or flair (not its account's, not its own). */
+  COLLECTIBLE_NOT_OWNED: "COLLECTIBLE_NOT_OWNED",
+  /** A flair change the rules refuse; `details.reason` is the genuine PetCustomizeResult name (InvalidSlot...). Nothing was changed. */
+  MOUNT_FLAIR_REFUSED: "MOUNT_FLAIR_REFUSED",
+  /** A dye, upgrade or trick change the rules refuse; `details.reason` says why (MOUNT_CUSTOMIZATION_REFUSAL). Nothing was changed. */
+  MOUNT_CUSTOMIZATION_REFUSED: "MOUNT_CUSTOMIZATION_REFUSED",
+  /** A pet nickname that is not 1-20 letters, digits, ' or - with single inner spaces. */
+  PET_NICKNAME_INVALID: "PET_NICKNAME_INVALID",
   /** An idempotency key already used for a different request; nothing was changed. */
   IDEMPOTENCY_KEY_REUSED: "IDEMPOTENCY_KEY_REUSED",
   /** The embedded database directory is held by another live process. */

@@ -186,6 +186,13 @@ export { MAIL_ERROR_BY_ERROR, mailErrorFor } from "./mail/mail-result-codes.js";
 export { COLLECTIBLE_TYPES, UNLOCK_SOURCES, type CollectibleType, type CollectionEntry, type UnlockSource } from "./collections/collection-record.js";
 export { unlockCollectible, type UnlockCollectibleInput, type UnlockCollectibleResult } from "./collections/unlock-collectible.js";
 export { getAccountCollection, getCharacterCollection, getMergedCollection, ownsCollectible, type CollectionQuery } from "./collections/get-collections.js";
+export type { MountCustomizationRecord } from "./mounts/mount-customization-record.js";
+export { listMountCustomizations } from "./mounts/list-mount-customizations.js";
+export { customizeMount, type CustomizeMountInput } from "./mounts/customize-mount.js";
+export { PET_KINDS, type CharacterPetRecord, type PetKind } from "./pets/character-pet-record.js";
+export { listCharacterPets } from "./pets/list-character-pets.js";
+export { setPetNickname, type SetPetNicknameInput } from "./pets/set-pet-nickname.js";
+export { awardPetXp, petRewardTrack, type AwardPetXpInput, type AwardPetXpResult } from "./pets/award-pet-xp.js";
 
 // Storefront (issue 11)
 export { importStoreCatalog, type ImportStoreCatalogOptions, type ImportStoreCatalogReport } from "./store/import-store-catalog.js";

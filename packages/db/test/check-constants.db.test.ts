@@ -1,10 +1,12 @@
 // The database's CHECK constraints keep their own lists (SQL cannot import TypeScript); these
 // tests hold them to the constants the code imports from @bezgelor/data, so neither drifts.
-import { MAX_PATH_LEVEL, MAX_WIRE_ID_14, PATH_KEY, TITLE_UNLOCK_TYPE } from "@bezgelor/data";
+import { FLAIR_SLOT_COUNT, MAX_DYE_ID } from "@bezgelor/core";
+import { MAX_DYE_CHANNELS, MAX_PATH_LEVEL, MAX_PET_LEVEL, MAX_WIRE_ID_14, PATH_KEY, TITLE_UNLOCK_TYPE } from "@bezgelor/data";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../src/index.js";
 import { createTestDatabase } from "../src/testing/index.js";
 import { TITLE_SOURCES } from "../src/titles/title-record.js";
+import { COLLECTIBLE_TYPES, PET_KINDS } from "../src/index.js";
 
 let db: Database;
 beforeAll(async () => {
@@ -38,4 +40,15 @@ describe("CHECK constraints match the constants of @bezgelor/data", () => {
       expect(numbers(await checkDefinition(name))).toEqual([1, MAX_WIRE_ID_14]);
     },
   );
+
+  it.each(["account_collections_type_check", "character_collections_type_check"])("%s lists COLLECTIBLE_TYPES", async (name) => {
+    expect(quoted(await checkDefinition(name))).toEqual([...COLLECTIBLE_TYPES]);
+  });
+
+  it("character_pets lists PET_KINDS and levels 1..MAX_PET_LEVEL; mount_customizations has FLAIR_SLOT_COUNT slots and MAX_DYE_CHANNELS 16-bit dyes", async () => {
+    expect(quoted(await checkDefinition("character_pets_kind_check"))).toEqual([...PET_KINDS]);
+    expect(numbers(await checkDefinition("character_pets_level_check"))).toEqual([0, 1, MAX_PET_LEVEL, 0, 1]);
+    expect(numbers(await checkDefinition("mount_customizations_flair_check"))).toEqual([FLAIR_SLOT_COUNT, 0]);
+    expect(numbers(await checkDefinition("mount_customizations_dyes_check"))).toEqual([MAX_DYE_CHANNELS, 0, MAX_DYE_ID]);
+  });
 });

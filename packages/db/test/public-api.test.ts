@@ -23,6 +23,14 @@ describe("public API", () => {
         "revokeTitle",
         "setActiveTitle",
         "setPathLevel",
+        // mounts and pets
+        "customizeMount",
+        "setPetNickname",
+        "awardPetXp",
+        "listMountCustomizations",
+        "listCharacterPets",
+        "petRewardTrack",
+        "PET_KINDS",
         // friends and mail
         "addFriend",
         "respondToFriendInvite",

@@ -42,6 +42,7 @@ const CURATED = [
   "OPCODES",
   "Opcode",
   "PACKETS",
+  "PET_NICKNAME_KIND",
   "PROMO_CODE_RESULT",
   "PROMO_REWARD_KIND",
   "PLAYER_CREATE_MONEY_SLOTS",
@@ -71,6 +72,8 @@ const CURATED = [
   "packetByOpcode",
   "serverPackets",
   "t",
+  "VEHICLE_SEAT_TYPE",
+  "unlockedFlairField",
 ];
 const EXPECTED = [...CURATED, ...Object.keys(api.clientPackets), ...Object.keys(api.serverPackets)];
 

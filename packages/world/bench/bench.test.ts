@@ -148,7 +148,9 @@ describe("setup helpers", () => {
     try {
       const set = await writeSyntheticDataSet(0.01, parent);
       const data = await loadGameData({ dir: set.dir });
-      expect(data.items.size).toBe(320);
+      // 320 synthetic items and the three shipped mount summon items.
+      expect(data.items.size).toBe(323);
+      expect(data.mounts.size).toBeGreaterThan(0);
       expect(data.titles.size).toBe(90);
       expect(set.files).toContain("items.json");
     } finally {

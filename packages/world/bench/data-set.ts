@@ -100,12 +100,17 @@ export interface SyntheticDataSet {
 /**
  * Writes the shipped small tables and {@link syntheticTables} into `parent` (a fresh directory
  * under the OS temporary directory by default); the store catalog is copied without the offers
- * that grant shipped titles or items.
+ * that grant shipped titles or items, and the shipped ability items (the mounts' summons) join
+ * the synthetic items.
  */
 export async function writeSyntheticDataSet(scale: number, parent?: string): Promise<SyntheticDataSet> {
   const dir = parent ?? (await mkdtemp(join(tmpdir(), "bezgelor-bench-data-")));
   const shipped = defaultGameDataDir();
   const tables = syntheticTables(scale);
+  // The copied mounts name their summon (ability) items: keep those beside the synthetic items.
+  const shippedItems = (JSON.parse(await readFile(join(shipped, "items.json"), "utf8")) as { items: { kind: string }[] }).items;
+  const synthetic = tables["items.json"] as { items: unknown[] };
+  tables["items.json"] = { items: [...synthetic.items, ...shippedItems.filter((item) => item.kind === "ability")] };
   // Every shipped file the synthetic set does not replace is copied as shipped: the small tables
   // whose ids the synthetic entries refer to, and any table added to the game data later.
   const copied = (await readdir(shipped)).filter((file) => file.endsWith(".json") && !(file in tables)).sort();

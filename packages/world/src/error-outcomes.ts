@@ -115,6 +115,10 @@ export const DB_ERROR_OUTCOMES: { readonly [C in DbErrorCode]: ErrorOutcome } = 
   // The price the buyer saw is not the price now: nothing was charged (the genuine InvalidPrice).
   STORE_PRICE_CHANGED: refusal("CONFLICT", EXIT_CODES.REFUSED),
   STORE_ALREADY_OWNED: refusal("ALREADY_DONE", EXIT_CODES.REFUSED),
+  COLLECTIBLE_NOT_OWNED: refusal("NOT_OWNED"),
+  MOUNT_FLAIR_REFUSED: refusal("INVALID_INPUT"),
+  MOUNT_CUSTOMIZATION_REFUSED: refusal("INVALID_INPUT"),
+  PET_NICKNAME_INVALID: refusal("INVALID_INPUT"),
   STORE_CHARACTER_REQUIRED: refusal("INVALID_INPUT"),
   STORE_NOT_GIFTABLE: refusal("NOT_AVAILABLE"),
   STORE_GIFT_RECIPIENT_INELIGIBLE: refusal("NOT_AVAILABLE"),

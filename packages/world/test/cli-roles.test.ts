@@ -36,6 +36,8 @@ describe("CLI command roles", () => {
       "promo show": "gm",
       "promo disable": "admin",
       "promo redeem": "admin",
+      "collection show": "gm",
+      "collection grant": "gm",
       bot: "admin",
     });
   });

@@ -1,8 +1,11 @@
 import { z } from "zod";
 import { wireIdSchema } from "./wire";
 
-/** Broad item kinds; enough for vendors, quest rewards and store costumes. */
-export const ITEM_KIND = ["consumable", "equipment", "costume", "decor", "misc"] as const;
+/**
+ * Broad item kinds; enough for vendors, quest rewards and store costumes. `ability`: an item of the
+ * Ability bag that casts a spell (a mount's summon; NexusForever InventoryLocation.Ability).
+ */
+export const ITEM_KIND = ["consumable", "equipment", "costume", "decor", "misc", "ability"] as const;
 
 /** One of {@link ITEM_KIND}. */
 export type ItemKind = (typeof ITEM_KIND)[number];

@@ -16,6 +16,10 @@ import { z } from "zod";
  *   `spell4EffectId`: 19 bits (`Model/Shared/TargetInfo.cs` EffectInfo)
  * - `itemId`, `vendorId`, `stockUniqueId`, `characterCreationId`: 32 bits (`ClientCharacterCreate`,
  *   `ClientVendorPurchase`, and the vendor and inventory extensions)
+ * - `spell4Id`: 18 bits (`ServerUnlockMount`, `ServerUnlockVanityPet`, `ClientSummonVanityPet`)
+ * - `flairId`: 14 bits (`ClientPetCustomisation`, `ServerUnlockPetFlair`)
+ * - `unitVehicleId`: 14 bits (the UnitVehicle of `Network.World/Entity/Model/MountEntityModel.cs`)
+ * - `itemDisplayId`: 15 bits (the display id of a visible item in `ServerEntityCreate`)
  */
 export const WIRE_BITS = {
   factionId: 14,
@@ -35,6 +39,9 @@ export const WIRE_BITS = {
   vendorId: 32,
   stockUniqueId: 32,
   characterCreationId: 32,
+  flairId: 14,
+  unitVehicleId: 14,
+  itemDisplayId: 15,
 } as const;
 
 /** A field of {@link WIRE_BITS}. */

@@ -1,5 +1,8 @@
-/** What a collection holds (seed 002): mounts and pets. Titles have their own table (account_titles). */
-export const COLLECTIBLE_TYPES = ["mount", "pet"] as const;
+/**
+ * What a collection holds: mounts, combat pets (seed 002), vanity pets and mount flair (issue 14).
+ * Titles have their own table (account_titles). Mirrors the CHECK on `collectible_type`.
+ */
+export const COLLECTIBLE_TYPES = ["mount", "pet", "vanity_pet", "flair"] as const;
 /** One of {@link COLLECTIBLE_TYPES}. */
 export type CollectibleType = (typeof COLLECTIBLE_TYPES)[number];
 
@@ -8,7 +11,7 @@ export const UNLOCK_SOURCES = ["purchase", "gift", "promo", "achievement", "ques
 /** One of {@link UNLOCK_SOURCES}. */
 export type UnlockSource = (typeof UNLOCK_SOURCES)[number];
 
-/** One collected mount or pet. `scope` says whether every character of the account has it. */
+/** One collected mount, pet, vanity pet or flair piece. `scope` says whether every character of the account has it. */
 export interface CollectionEntry {
   collectibleType: CollectibleType;
   collectibleId: number;

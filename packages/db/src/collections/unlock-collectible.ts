@@ -1,11 +1,12 @@
-// Unlocking a mount or pet: one INSERT .. ON CONFLICT DO NOTHING, so an unlock is idempotent and
+// Unlocking a mount, pet, vanity pet or flair piece: one INSERT .. ON CONFLICT DO NOTHING, so an unlock is idempotent and
 // racing unlocks make one row and one event.
+import type { GameData } from "@bezgelor/data";
 import { z } from "zod";
 import { defineAction, type ActionContext } from "../actions/action.js";
 import { requireDefinition } from "../actions/definition.js";
 import { DB_ERROR_CODES, DbError } from "../errors.js";
 import { IdSchema } from "../validation.js";
-import { COLLECTIBLE_TYPES, UNLOCK_SOURCES } from "./collection-record.js";
+import { COLLECTIBLE_TYPES, UNLOCK_SOURCES, type CollectibleType } from "./collection-record.js";
 
 const Input = z.object({
   /** "account": every character of `accountId`; "character": only `characterId`. */
@@ -26,10 +27,16 @@ export interface UnlockCollectibleResult {
   unlocked: boolean;
 }
 
+/** Throws DbError UNKNOWN_GAME_DATA unless the game data defines the collectible. */
+export function requireCollectible(data: GameData, type: CollectibleType, id: number): void {
+  if (type === "mount") requireDefinition(data.mounts, "mount", id);
+  else if (type === "pet") requireDefinition(data.pets, "pet", id);
+  else if (type === "vanity_pet") requireDefinition(data.vanityPets, "vanity pet", id);
+  else requireDefinition(data.flair, "flair", id);
+}
+
 async function run(ctx: ActionContext, i: z.output<typeof Input>): Promise<UnlockCollectibleResult> {
-  const data = ctx.rules.data;
-  if (i.collectibleType === "mount") requireDefinition(data.mounts, "mount", i.collectibleId);
-  else requireDefinition(data.pets, "pet", i.collectibleId);
+  requireCollectible(ctx.rules.data, i.collectibleType, i.collectibleId);
   const characterId = i.characterId ?? null;
   let inserted: number;
   if (i.scope === "account") {
@@ -66,7 +73,7 @@ async function run(ctx: ActionContext, i: z.output<typeof Input>): Promise<Unloc
 }
 
 /**
- * Unlocks a mount or pet (defined in the game data) for an account (every character) or one
+ * Unlocks a mount, pet, vanity pet or flair piece (defined in the game data) for an account (every character) or one
  * character, with its source. Idempotent: owning it already is `unlocked: false`, no event.
  * Emits collection.unlocked. Throws DbError UNKNOWN_GAME_DATA, ACCOUNT_NOT_FOUND,
  * CHARACTER_NOT_FOUND (or not the account's), INVALID_INPUT.

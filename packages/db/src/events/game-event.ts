@@ -4,6 +4,7 @@
 // character when it is about one character.
 import type { Currency } from "@bezgelor/data";
 import type { AccountRole } from "../accounts/roles.js";
+import type { CollectibleType } from "../collections/collection-record.js";
 
 /** Every event kind, as stored in game_events.kind. */
 export const GAME_EVENT_KINDS = [
@@ -30,6 +31,9 @@ export const GAME_EVENT_KINDS = [
   "mail.removed",
   "mail.cod-paid",
   "collection.unlocked",
+  "mount.customized",
+  "pet.renamed",
+  "pet.xp-gained",
   "store.purchased",
   "store.refunded",
   "promo.redeemed",
@@ -239,15 +243,46 @@ export interface MailCodPaidEvent extends CharacterScoped {
   amount: bigint;
 }
 
-/** A mount or pet joined a collection: the account's (every character) or one character's. */
+/** A mount, pet, vanity pet or flair piece joined a collection: the account's (every character) or one character's. */
 export interface CollectionUnlockedEvent {
   kind: "collection.unlocked";
   accountId: number;
   /** The character it was unlocked for (character collections) or through (account ones), if any. */
   characterId: number | null;
   scope: "account" | "character";
-  collectibleType: "mount" | "pet";
+  collectibleType: CollectibleType;
   collectibleId: number;
+  source: string;
+}
+
+/** A character changed one of its mounts: the whole customisation after the change. */
+export interface MountCustomizedEvent extends CharacterScoped {
+  kind: "mount.customized";
+  mountId: number;
+  /** What changed: "flair", "dye", "upgrade" or "trick". */
+  change: "flair" | "dye" | "upgrade" | "trick";
+  flair: number[];
+  dyes: number[];
+  upgrades: string[];
+  tricks: string[];
+}
+
+/** A pet (combat or vanity) of a character got or lost its nickname. */
+export interface PetRenamedEvent extends CharacterScoped {
+  kind: "pet.renamed";
+  petKind: "pet" | "vanity_pet";
+  petId: number;
+  nickname: string | null;
+}
+
+/** A combat pet gained XP (`gained` > 0), and maybe levels. `xp` is its new total. */
+export interface PetXpGainedEvent extends CharacterScoped {
+  kind: "pet.xp-gained";
+  petId: number;
+  gained: number;
+  xp: number;
+  fromLevel: number;
+  toLevel: number;
   source: string;
 }
 
@@ -310,6 +345,9 @@ export type GameEvent =
   | MailRemovedEvent
   | MailCodPaidEvent
   | CollectionUnlockedEvent
+  | MountCustomizedEvent
+  | PetRenamedEvent
+  | PetXpGainedEvent
   | StorePurchasedEvent
   | StoreRefundedEvent
   | PromoRedeemedEvent;

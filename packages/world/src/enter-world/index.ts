@@ -1,4 +1,5 @@
 import { achievements } from "./achievements";
+import { collection } from "./collection";
 import { currencies } from "./currencies";
 import { friends } from "./friends";
 import { mail } from "./mail";
@@ -13,4 +14,4 @@ export { runEnterWorldSteps, enterWorldStep, type EnterWorldContext, type EnterW
  * ServerPlayerCreate with its standings and money, movement control). A feature adds its file in
  * `enter-world/` and a line here.
  */
-export const ENTER_WORLD_STEPS: readonly EnterWorldStep[] = [titles, achievements, currencies, friends, mail];
+export const ENTER_WORLD_STEPS: readonly EnterWorldStep[] = [titles, achievements, currencies, friends, mail, collection];

@@ -45,6 +45,6 @@ describe("runEnterWorldSteps", () => {
   });
 
   it("lists today's features in their packet order", () => {
-    expect(ENTER_WORLD_STEPS.map((s) => s.name)).toEqual(["titles", "achievements", "currencies", "friends", "mail"]);
+    expect(ENTER_WORLD_STEPS.map((s) => s.name)).toEqual(["titles", "achievements", "currencies", "friends", "mail", "collection"]);
   });
 });

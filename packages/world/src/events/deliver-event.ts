@@ -19,6 +19,7 @@ import { accountCurrenciesPacket, creditsPacket } from "../game/currency-packets
 import { systemMessage } from "../game/system-message";
 import { packet } from "../server/outgoing";
 import type { Recipients } from "./recipients";
+import { COLLECTION_EVENT_DELIVERY } from "./collection-delivery";
 import { SOCIAL_EVENT_DELIVERY } from "./social-delivery";
 import { STORE_EVENT_DELIVERY } from "./store-delivery";
 
@@ -99,6 +100,7 @@ export const EVENT_DELIVERY: { readonly [K in GameEventKind]: Deliver<K> } = {
   },
   ...SOCIAL_EVENT_DELIVERY,
   ...STORE_EVENT_DELIVERY,
+  ...COLLECTION_EVENT_DELIVERY,
 };
 
 /** Sends what one event means to whoever it concerns who is in the world. */

@@ -2,13 +2,14 @@
 // whoever caused them (a store packet, `!redeem`, the CLI, another service). The purchase's own
 // answer is the genuine ServerStorePurchaseResult its handler sends; balances are sent by the
 // currency.changed events the same actions cause (ServerAccountCurrencySet, ServerCombatReward),
-// a gift by mail.arrived (ServerMailAvailable). The client has no packet this server models for a
-// collection unlock, a purchase made elsewhere or a refund, so those are told as a system line.
+// a gift by mail.arrived (ServerMailAvailable), a collection unlock by collection-delivery.ts. The
+// client has no packet this server models for a purchase made elsewhere or a refund, so those are
+// told as a system line.
 import type { GameEventKind, GameEventOf } from "@bezgelor/db";
 import { systemMessage } from "../game/system-message";
 import type { DeliveryContext } from "./deliver-event";
 
-type StoreKind = Extract<GameEventKind, `collection.${string}` | `store.${string}` | `promo.${string}`>;
+type StoreKind = Extract<GameEventKind, `store.${string}` | `promo.${string}`>;
 type Deliver<K extends StoreKind> = (ctx: DeliveryContext, event: GameEventOf<K>) => void;
 
 function tell(ctx: DeliveryContext, accountId: number, characterId: number | null, text: string): void {
@@ -16,13 +17,8 @@ function tell(ctx: DeliveryContext, accountId: number, characterId: number | nul
   if (session) systemMessage(session, text);
 }
 
-const collectibleName = (ctx: DeliveryContext, type: "mount" | "pet", id: number) =>
-  (type === "mount" ? ctx.data.mounts.get(id)?.name : ctx.data.pets.get(id)?.name) ?? `${type} #${id}`;
-
 /** The store event kinds and what they send. */
 export const STORE_EVENT_DELIVERY: { readonly [K in StoreKind]: Deliver<K> } = {
-  "collection.unlocked": (ctx, e) =>
-    tell(ctx, e.accountId, e.characterId, `Added to your collection: ${collectibleName(ctx, e.collectibleType, e.collectibleId)}`),
   "store.purchased": (ctx, e) =>
     tell(
       ctx,

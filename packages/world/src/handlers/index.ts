@@ -20,6 +20,14 @@ import { clientMailReturn } from "./mail/ClientMailReturn";
 import { clientMailSend } from "./mail/ClientMailSend";
 import { clientMailTakeAttachment } from "./mail/ClientMailTakeAttachment";
 import { clientMailTakeCash } from "./mail/ClientMailTakeCash";
+import { clientMountDye } from "./mounts/ClientMountDye";
+import { clientMountTrick } from "./mounts/ClientMountTrick";
+import { clientMountUpgrade } from "./mounts/ClientMountUpgrade";
+import { clientPetCustomisation } from "./mounts/ClientPetCustomisation";
+import { clientVehicleDisembark } from "./mounts/ClientVehicleDisembark";
+import { clientPetNickname } from "./pets/ClientPetNickname";
+import { clientSummonVanityPet } from "./pets/ClientSummonVanityPet";
+import { clientVanityPetDismiss } from "./pets/ClientVanityPetDismiss";
 import { clientPromoCodeRedeem } from "./promo/ClientPromoCodeRedeem";
 import { clientQuestAccept } from "./quests/ClientQuestAccept";
 import { clientQuestComplete } from "./quests/ClientQuestComplete";
@@ -74,4 +82,12 @@ export const HANDLERS: HandlerMap = {
   ClientStorefrontPurchaseAccount: clientStorefrontPurchaseAccount,
   ClientStorefrontRequestPurchaseHistory: clientStorefrontRequestPurchaseHistory,
   ClientPromoCodeRedeem: clientPromoCodeRedeem,
+  ClientPetCustomisation: clientPetCustomisation,
+  ClientMountDye: clientMountDye,
+  ClientMountUpgrade: clientMountUpgrade,
+  ClientMountTrick: clientMountTrick,
+  ClientVehicleDisembark: clientVehicleDisembark,
+  ClientSummonVanityPet: clientSummonVanityPet,
+  ClientVanityPetDismiss: clientVanityPetDismiss,
+  ClientPetNickname: clientPetNickname,
 };

@@ -23,7 +23,7 @@ function combatFlag(map: WorldMap, unit: MapUnit, inCombat: boolean): void {
  * ServerEntityDeathState for a dead creature (its create carries health 0).
  */
 export function combatStatePackets(unit: MapUnit): OutgoingPacket[] {
-  const inCombat = unit.kind === "player" ? unit.fighting.size > 0 : unit.combat !== undefined;
+  const inCombat = unit.kind === "player" ? unit.fighting.size > 0 : unit.kind === "npc" && unit.combat !== undefined;
   const out: OutgoingPacket[] = [];
   if (inCombat) out.push(packet(ServerUnitEnteredCombat, { unitId: unit.id, inCombat: true }));
   if (unit.kind === "npc" && unit.diedAt !== undefined) out.push(packet(ServerEntityDeathState, { unitId: unit.id, dead: true, reason: 0, rezHealth: 0 }));

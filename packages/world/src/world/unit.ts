@@ -12,6 +12,7 @@ import {
 } from "@bezgelor/protocol";
 import type { Creature, Spawn } from "@bezgelor/data";
 import { packet, type OutgoingPacket } from "../server/outgoing";
+import { companionCreatePacket, type CompanionUnit } from "./companion";
 import type { MovementState } from "./movement";
 
 /** Who sees through a unit's eyes: a player's session (it gets creates, destroys and movement). */
@@ -55,6 +56,8 @@ export interface PlayerUnit extends UnitBase {
   targetId: number;
   /** The creatures it is in combat with (it is in combat while this is not empty). */
   readonly fighting: Set<number>;
+  /** Its speed multiplier: 1 on foot, its mount's speed when riding (scales the movement limits). */
+  speed: number;
 }
 
 /**
@@ -82,12 +85,12 @@ export function isAttackable(unit: MapUnit): unit is NpcUnit {
 }
 
 /** A unit on a map. */
-export type MapUnit = PlayerUnit | NpcUnit;
+export type MapUnit = PlayerUnit | NpcUnit | CompanionUnit;
 
 type Command = ServerPacketValues["ServerEntityCommand"]["commands"][number];
 
 /** The unit's movement clock: ms since it was added, as a u32. */
-export function unitTime(unit: MapUnit, now: number): number {
+export function unitTime(unit: Pick<MapUnit, "addedAt">, now: number): number {
   return Math.max(0, Math.floor(now - unit.addedAt)) % 2 ** 32;
 }
 
@@ -216,6 +219,7 @@ export function npcCreatePacket(unit: NpcUnit, now: number): OutgoingPacket {
 
 /** ServerEntityCreate of any unit, for a viewer it comes into sight of. */
 export function createPacket(unit: MapUnit, now: number): OutgoingPacket {
+  if (unit.kind === "companion") return companionCreatePacket(unit, now);
   return unit.kind === "player" ? playerCreatePacket(unit, now) : npcCreatePacket(unit, now);
 }
 

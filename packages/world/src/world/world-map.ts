@@ -15,6 +15,7 @@ import {
   type PlayerUnit,
   type Viewer,
 } from "./unit";
+import type { CompanionSpec, CompanionUnit } from "./companion";
 import { UnitIds } from "./unit-ids";
 import { combatStatePackets, forgetAttacker, updateCombat } from "./combat";
 import { visibilityChange } from "./visibility";
@@ -84,6 +85,7 @@ export class WorldMap {
       addedAt: now,
       visible: new Set(),
       budget: refillBudget(0, Number.POSITIVE_INFINITY, this.limits),
+      speed: 1,
       budgetAt: now,
       targetId: 0,
       fighting: new Set(),
@@ -138,11 +140,35 @@ export class WorldMap {
     return unit;
   }
 
-  /** Takes a unit off the map: everyone who saw it is sent ServerEntityDestroy; its id is freed. Harmless if absent. */
+  /**
+   * Places a player's mount or pet where its owner is: every player in range (the owner included)
+   * is sent its create. Returns undefined when the owner is not a player on this map.
+   * @throws WorldError LIMIT_REACHED when the map has no unit id left.
+   */
+  addCompanion(ownerId: number, spec: CompanionSpec, now: number): CompanionUnit | undefined {
+    const owner = this.players.get(ownerId);
+    if (!owner) return undefined;
+    const unit: CompanionUnit = { id: this.ids.take(), kind: "companion", ownerId, spec, movement: owner.movement, addedAt: now };
+    this.units.set(unit.id, unit);
+    this.grid.place(unit.id, unit.movement.position);
+    const created = createPacket(unit, now);
+    for (const id of this.grid.near(unit.movement.position, this.visionRange)) {
+      const viewer = this.players.get(id);
+      if (!viewer) continue;
+      viewer.visible.add(unit.id);
+      viewer.viewer.deliver(created);
+    }
+    return unit;
+  }
+
+  /** Takes a unit off the map: everyone who saw it is sent ServerEntityDestroy; its id is freed. A player's companions go with it. Harmless if absent. */
   remove(id: number): MapUnit | undefined {
     const unit = this.units.get(id);
     if (!unit) return undefined;
-    if (unit.kind === "player") forgetAttacker(this, unit);
+    if (unit.kind === "player") {
+      forgetAttacker(this, unit);
+      for (const other of [...this.units.values()]) if (other.kind === "companion" && other.ownerId === id) this.remove(other.id);
+    }
     this.units.delete(id);
     this.players.delete(id);
     this.grid.remove(id);
@@ -162,11 +188,13 @@ export class WorldMap {
   move(id: number, commands: readonly EntityCommandValue[], now: number): MoveResult {
     const unit = this.players.get(id);
     if (!unit) return { ok: false, reason: "the unit is not a player on this map" };
-    const budget = refillBudget(unit.budget, now - unit.budgetAt, this.limits);
+    // A rider moves at its mount's speed: the limits scale with it.
+    const limits = unit.speed === 1 ? this.limits : { ...this.limits, maxSpeed: this.limits.maxSpeed * unit.speed };
+    const budget = refillBudget(unit.budget, now - unit.budgetAt, limits);
     const outcome = applyClientCommands(commands, {
       current: unit.movement,
       budget,
-      limits: this.limits,
+      limits,
       canStandOn: (other) => unit.visible.has(other),
     });
     if (!outcome.ok) return outcome;
@@ -185,6 +213,7 @@ export class WorldMap {
    */
   update(now: number): void {
     updateCombat(this, now);
+    this.followOwners(now);
     for (const unit of this.units.values()) this.grid.place(unit.id, unit.movement.position);
     for (const viewer of this.players.values()) {
       const inRange = new Set(this.grid.near(viewer.movement.position, this.visionRange));
@@ -207,6 +236,18 @@ export class WorldMap {
   nextCastingId(): number {
     this.castingIds = (this.castingIds % 0xffff_ffff) + 1;
     return this.castingIds;
+  }
+
+  /** Companions take their owner's place; those who see one that moved are sent its movement. */
+  private followOwners(now: number): void {
+    for (const unit of this.units.values()) {
+      if (unit.kind !== "companion") continue;
+      const owner = this.players.get(unit.ownerId);
+      if (!owner || owner.movement === unit.movement) continue;
+      unit.movement = owner.movement;
+      const update = movementPacket(unit, now);
+      for (const viewer of this.players.values()) if (viewer.visible.has(unit.id)) viewer.viewer.deliver(update);
+    }
   }
 
   /** Every unit on the map. */

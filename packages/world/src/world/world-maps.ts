@@ -1,6 +1,7 @@
 import type { MovementLimits, MovementState } from "./movement";
 import type { GameData } from "@bezgelor/data";
 import type { OutgoingPacket } from "../server/outgoing";
+import type { CompanionRole, CompanionSpec, CompanionUnit } from "./companion";
 import type { NpcUnit, PlayerLook, Viewer, PlayerUnit } from "./unit";
 import { WorldMap, type MoveResult } from "./world-map";
 import type { EntityCommandValue } from "./movement";
@@ -150,6 +151,45 @@ export class WorldMaps {
     const viewers = [placed.unit, ...placed.map.viewersOf(placed.unit.id)];
     for (const viewer of viewers) viewer.viewer.deliver(packet);
     return viewers.length;
+  }
+
+  /**
+   * Puts the character's mount or pet on its map (its create to everyone in range), replacing the
+   * one of that role it had; a mount sets the rider's speed. Undefined when the character has no unit.
+   * @throws WorldError LIMIT_REACHED when the map has no unit id left.
+   */
+  summon(characterId: number, spec: CompanionSpec): CompanionUnit | undefined {
+    const placed = this.byCharacter.get(characterId);
+    if (!placed) return undefined;
+    this.dismiss(characterId, spec.role);
+    const unit = placed.map.addCompanion(placed.unit.id, spec, this.clock.now());
+    if (unit && spec.role === "mount") placed.unit.speed = spec.speed;
+    return unit;
+  }
+
+  /** Takes the character's mount or pet off its map (destroyed for those who saw it); a rider walks again. Returns it, or undefined. */
+  dismiss(characterId: number, role: CompanionRole): CompanionUnit | undefined {
+    const placed = this.byCharacter.get(characterId);
+    const unit = this.companionOf(characterId, role);
+    if (!placed || !unit) return undefined;
+    placed.map.remove(unit.id);
+    if (role === "mount") placed.unit.speed = 1;
+    return unit;
+  }
+
+  /** The character's summoned mount or pet, if any. */
+  companionOf(characterId: number, role: CompanionRole): CompanionUnit | undefined {
+    const placed = this.byCharacter.get(characterId);
+    if (!placed) return undefined;
+    for (const unit of placed.map.all()) if (unit.kind === "companion" && unit.ownerId === placed.unit.id && unit.spec.role === role) return unit;
+    return undefined;
+  }
+
+  /** Sends `packet` to every player who sees unit `unitId` of the character's map (not the character unless it sees it). */
+  toViewersOfUnit(characterId: number, unitId: number, packet: OutgoingPacket): void {
+    const placed = this.byCharacter.get(characterId);
+    if (!placed) return;
+    for (const viewer of placed.map.viewersOf(unitId)) viewer.viewer.deliver(packet);
   }
 
   /** Records the zone the client says the character walked into. */

@@ -5,7 +5,7 @@ import { entityCommand } from "../shared/entity-command";
 import { itemVisual } from "../shared/item";
 
 /** Entity types (6 bits; NexusForever `Source/NexusForever.Game.Static/Entity/EntityType.cs`), those this server creates. */
-export const ENTITY_TYPE = { NonPlayer: 0, MailBox: 12, Player: 20 } as const;
+export const ENTITY_TYPE = { NonPlayer: 0, Mount: 7, MailBox: 12, Player: 20, Pet: 24 } as const;
 
 /** Create flags (8 bits; NexusForever `Game.Static/Entity/EntityCreateFlag.cs`). NexusForever sends players with none. */
 export const ENTITY_CREATE_FLAG = { None: 0, SpawnAnimation: 0x01, NoSpawnAnimation: 0x02, Vendor: 0x04 } as const;
@@ -53,6 +53,29 @@ const mailboxModel = {
   creatureId: t.uint(18),
 };
 
+/**
+ * A mount's model (NexusForever `Source/NexusForever.Network.World/Entity/Model/MountEntityModel.cs`):
+ * u18 Creature2 id, u14 UnitVehicle, u32 owner unit, u3 count + passengers {u2 seat type, u3 seat
+ * position, u32 unit} (`Model/Shared/VehiclePassenger.cs`).
+ */
+const mountModel = {
+  creatureId: t.uint(WIRE_BITS.creatureId),
+  unitVehicleId: t.uint(WIRE_BITS.unitVehicleId),
+  ownerId: t.u32,
+  passengers: t.array(t.uint(3), t.struct({ seatType: t.uint(2), seatPosition: t.uint(3), unitId: t.u32 })),
+};
+
+/**
+ * A vanity pet's model (NexusForever `Source/NexusForever.Network.World/Entity/Model/PetEntityModel.cs`):
+ * u18 Creature2 id, u32 owner unit, u15 unknown (NF 0), ws name.
+ */
+const petModel = {
+  creatureId: t.uint(WIRE_BITS.creatureId),
+  ownerId: t.u32,
+  unknown1: t.uint(15),
+  name: t.wstring({ max: 64 }),
+};
+
 /** A stat's initial value: 5-bit stat, then a 2-bit {@link STAT_TYPE} choosing u32, f32, or u32 + u32 (NexusForever `Model/Shared/StatValueInitial.cs`). */
 const statInitial = t.struct({
   stat: t.uint(5),
@@ -94,7 +117,13 @@ export const ServerEntityCreate = definePacket({
     entity: t.union({
       key: "type",
       tag: t.uint(6),
-      variants: { [ENTITY_TYPE.NonPlayer]: nonPlayerModel, [ENTITY_TYPE.MailBox]: mailboxModel, [ENTITY_TYPE.Player]: playerModel },
+      variants: {
+        [ENTITY_TYPE.NonPlayer]: nonPlayerModel,
+        [ENTITY_TYPE.Mount]: mountModel,
+        [ENTITY_TYPE.MailBox]: mailboxModel,
+        [ENTITY_TYPE.Player]: playerModel,
+        [ENTITY_TYPE.Pet]: petModel,
+      },
     }),
     createFlags: t.u8,
     stats: t.array(t.uint(5), statInitial),

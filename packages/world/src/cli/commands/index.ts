@@ -16,6 +16,8 @@ import { ledgerShow } from "./ledger-show";
 import { mailSend } from "./mail-send";
 import { serve } from "./serve";
 import { sessionIssue } from "./session-issue";
+import { collectionGrant } from "./collection-grant";
+import { collectionShow } from "./collection-show";
 import { promoCreate } from "./promo-create";
 import { promoDisable } from "./promo-disable";
 import { promoList } from "./promo-list";
@@ -67,6 +69,8 @@ export const COMMANDS: readonly Command[] = [
   promoCreate,
   promoList,
   promoShow,
+  collectionShow,
+  collectionGrant,
   promoDisable,
   promoRedeem,
   bot,

@@ -2,10 +2,13 @@ import type { GmCommand } from "../command";
 import { achievement } from "./achievement";
 import { help } from "./help";
 import { kill } from "./kill";
+import { mount } from "./mount";
 import { path } from "./path";
+import { pet } from "./pet";
+import { petxp } from "./petxp";
 import { redeem } from "./redeem";
 import { rep } from "./rep";
 import { title } from "./title";
 
 /** Every GM chat command, in the order `!help` lists them. A command adds its file and a line here. */
-export const GM_COMMANDS: readonly GmCommand[] = [help, redeem, rep, kill, title, achievement, path];
+export const GM_COMMANDS: readonly GmCommand[] = [help, redeem, rep, kill, title, achievement, path, mount, pet, petxp];

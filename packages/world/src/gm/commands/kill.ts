@@ -1,10 +1,11 @@
 import { countKill } from "@bezgelor/db";
 import { playerActionOptions } from "../../game/action-options";
+import { awardPetKillXp } from "../../game/pets/award-pet-kill-xp";
 import { intArg } from "../args";
 import { callerIds, gmCommand, ID } from "../command";
 import { describeReputation } from "../describe-reputation";
 
-/** `!kill <creatureId>`: countKill, the hook a combat system will call. */
+/** `!kill <creatureId>`: countKill, the hook a combat system will call; the combat pet out gets 10 % of the creature's XP. */
 export const kill = gmCommand({
   name: "kill",
   role: "gm",
@@ -14,6 +15,8 @@ export const kill = gmCommand({
     const creatureId = intArg(creature, "creatureId", this.usage, ID);
     const { result } = await countKill(ctx.services.db, { ...playerActionOptions(ctx), characterId: callerIds(ctx).characterId, creatureId });
     await ctx.services.events.flush();
-    return describeReputation(result.changes);
+    const pet = await awardPetKillXp(ctx, ctx.services.data.creatures.get(creatureId)?.rewards.xp ?? 0, `kill ${creatureId}`);
+    const petLine = pet ? `; pet +${pet.gained} XP, level ${pet.pet.level}` : "";
+    return describeReputation(result.changes) + petLine;
   },
 });

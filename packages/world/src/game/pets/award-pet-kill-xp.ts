@@ -1,0 +1,20 @@
+import { petShareOfKillXp } from "@bezgelor/core";
+import { awardPetXp, type AwardPetXpResult } from "@bezgelor/db";
+import { playerActionOptions } from "../action-options";
+import type { HandlerContext } from "../../handlers/types";
+
+/**
+ * The kill hook for pets: the combat pet the session's character has out gets 10 % of the kill's
+ * XP, rounded down (core petShareOfKillXp), through awardPetXp (levels, rewards once per level);
+ * the owner is sent ServerPetXp and ServerPetLevelUp. Undefined when no combat pet is out or the
+ * share is 0.
+ */
+export async function awardPetKillXp(ctx: HandlerContext, killXp: number, source: string): Promise<AwardPetXpResult | undefined> {
+  const characterId = ctx.session.requireCharacter().id;
+  const pet = ctx.services.world.companionOf(characterId, "pet");
+  const amount = petShareOfKillXp(killXp);
+  if (pet?.spec.collectibleType !== "pet" || amount === 0) return undefined;
+  const { result } = await awardPetXp(ctx.services.db, { ...playerActionOptions(ctx), characterId, petId: pet.spec.collectibleId, amount, source });
+  await ctx.services.events.flush();
+  return result;
+}

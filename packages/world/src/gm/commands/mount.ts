@@ -1,0 +1,39 @@
+import { unlockCollectible } from "@bezgelor/db";
+import { WorldError } from "../../errors";
+import { playerActionOptions } from "../../game/action-options";
+import { dismountPlayer, summonMount } from "../../game/mounts/summon-mount";
+import { intArg } from "../args";
+import { callerIds, gmCommand, ID } from "../command";
+
+/**
+ * `!mount unlock <mountId>` (account-wide, source gm), `!mount flair <flairId>` (unlock flair),
+ * `!mount summon <mountId>` (summonMount, as casting its ability will), `!mount dismiss`.
+ */
+export const mount = gmCommand({
+  name: "mount",
+  role: "gm",
+  usage: "!mount unlock|summon <mountId> | !mount flair <flairId> | !mount dismiss",
+  summary: "unlock, summon or dismiss a mount; unlock flair",
+  async run(ctx, [action, raw]) {
+    if (action === "dismiss") return dismountPlayer(ctx) ? "dismounted" : "not mounted";
+    const id = intArg(raw, action === "flair" ? "flairId" : "mountId", this.usage, ID);
+    if (action === "summon") {
+      const unit = await summonMount(ctx, id);
+      return `summoned mount ${id} (unit ${unit.id}, speed ${unit.spec.speed})`;
+    }
+    if (action === "unlock" || action === "flair") {
+      const collectibleType = action === "flair" ? "flair" : "mount";
+      const { result } = await unlockCollectible(ctx.services.db, {
+        ...playerActionOptions(ctx),
+        ...callerIds(ctx),
+        scope: "account",
+        collectibleType,
+        collectibleId: id,
+        source: "gm",
+      });
+      await ctx.services.events.flush();
+      return result.unlocked ? `unlocked ${collectibleType} ${id}` : `already has ${collectibleType} ${id}`;
+    }
+    throw new WorldError("INVALID_INPUT", `usage: ${this.usage}`);
+  },
+});

@@ -1,0 +1,55 @@
+// `bezgelor collection show|grant`, run in-process on the embedded database (or DATABASE_URL).
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { randomUUID } from "node:crypto";
+import { beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../src/cli/main";
+
+const { BEZGELOR_LOG_LEVEL: _quiet, ...inherited } = process.env;
+const env = { ...inherited, BEZGELOR_DB_DIR: join(mkdtempSync(join(tmpdir(), "bezgelor-cli-collection-")), "db") };
+
+async function cli(argv: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(argv, { env, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr, json: <T = Record<string, unknown>>() => JSON.parse(stdout) as T };
+}
+
+const suffix = randomUUID()
+  .replace(/[^a-z]/g, "")
+  .slice(0, 10);
+const email = `collection-${randomUUID()}@example.test`;
+const name = `Col${suffix}`;
+
+describe("bezgelor collection", () => {
+  beforeAll(async () => {
+    expect((await cli(["account", "create", "--email", email, "--password", "cli-password"])).code).toBe(0);
+    expect((await cli(["character", "create", "--email", email, "--name", name])).code).toBe(0);
+  });
+
+  it("grants a mount account-wide and a pet to one character, idempotently, and shows them", async () => {
+    const mount = await cli(["collection", "grant", "--email", email, "--mount", "1001", "--json"]);
+    expect(mount.code).toBe(0);
+    expect(mount.json()).toMatchObject({ collectibleType: "mount", collectibleId: 1001, scope: "account", unlocked: true });
+    expect((await cli(["collection", "grant", "--email", email, "--mount", "1001", "--json"])).json()).toMatchObject({ unlocked: false });
+    const pet = await cli(["collection", "grant", "--email", email, "--character", name, "--pet", "2001"]);
+    expect(pet.stdout).toContain("unlocked pet 2001 (character)");
+
+    const account = await cli(["collection", "show", "--email", email, "--json"]);
+    expect(
+      account.json<{ entries: Array<{ collectibleType: string; collectibleId: number }> }>().entries.map((e) => [e.collectibleType, e.collectibleId]),
+    ).toEqual([["mount", 1001]]);
+    const withCharacter = await cli(["collection", "show", "--email", email, "--character", name]);
+    expect(withCharacter.stdout).toContain("mount 1001 (account, gm,");
+    expect(withCharacter.stdout).toContain("pet 2001 (character, gm,");
+  });
+
+  it("refuses an unknown id, two kinds at once and a malformed id", async () => {
+    expect((await cli(["collection", "grant", "--email", email, "--mount", "4242"])).code).not.toBe(0);
+    const both = await cli(["collection", "grant", "--email", email, "--mount", "1001", "--pet", "2001"]);
+    expect(both.code).not.toBe(0);
+    expect(both.stderr).toContain("exactly one of");
+    expect((await cli(["collection", "grant", "--email", email, "--vanity-pet", "x1"])).stderr).toContain("positive whole id");
+  });
+});

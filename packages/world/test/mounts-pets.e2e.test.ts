@@ -1,0 +1,265 @@
+// Issue 14 over TCP with two clients: the collection on entering, mounts summoned and seen by
+// others with their flair and speed, flair in valid and invalid slots (genuine failure codes),
+// customisation kept across mount switches, vanity pets seen by others, pet XP from kills kept
+// across pet switches, and unowned mounts and pets refused.
+import { storeCatalogOf } from "@bezgelor/data";
+import { grantCurrency, importStoreCatalog, listCharacterPets, listMountCustomizations } from "@bezgelor/db";
+import { testActionOptions } from "@bezgelor/db/testing";
+import {
+  ClientMountDye,
+  ClientMountUpgrade,
+  ClientPetCustomisation,
+  ClientPetNickname,
+  ClientSummonVanityPet,
+  ClientVanityPetDismiss,
+  ClientVehicleDisembark,
+  ENTITY_TYPE,
+  PET_NICKNAME_KIND,
+  PROPERTY,
+} from "@bezgelor/protocol";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resultCodeName } from "../src/server/result-codes";
+import { gm } from "./support/gm";
+import { startTestWorld, type TestWorld } from "./support/world";
+
+let t: TestWorld;
+beforeAll(async () => {
+  t = await startTestWorld();
+  await importStoreCatalog(t.db, { catalog: storeCatalogOf(t.data) });
+});
+afterAll(() => t.close());
+
+const settle = () => new Promise((r) => setTimeout(r, 150));
+
+/** Two GM players next to each other at the origin, each seeing the other. */
+async function pair() {
+  const a = await t.inWorld(await t.player({ role: "gm" }));
+  const b = await t.inWorld(await t.player({ role: "gm" }));
+  await a.client.waitFor("ServerEntityCreate", (v) => v.unitId === b.client.unitId);
+  await b.client.waitFor("ServerEntityCreate", (v) => v.unitId === a.client.unitId);
+  return { a, b };
+}
+
+type Client = Awaited<ReturnType<typeof pair>>["a"]["client"];
+const ok = async (client: Client, command: string) => {
+  const outcome = await gm(client, command);
+  expect(outcome.refused, `${command}: ${outcome.message}`).toBeUndefined();
+  return outcome.reply ?? "";
+};
+const mountOf = (client: Client, ownerUnit: number, creatureId?: number) =>
+  client.waitFor(
+    "ServerEntityCreate",
+    (v) =>
+      v.entity.type === ENTITY_TYPE.Mount &&
+      "ownerId" in v.entity &&
+      v.entity.ownerId === ownerUnit &&
+      (creatureId === undefined || v.entity.creatureId === creatureId),
+  );
+
+describe("mounts over TCP", () => {
+  it("a mount bought in the store is unlocked (ServerUnlockMount), summoned, and seen with its rider by the other", async () => {
+    const { a, b } = await pair();
+    const opts = await testActionOptions({ actor: { kind: "admin", name: "test" } });
+    await grantCurrency(t.db, { ...opts, currency: "premium", accountId: a.player.accountId, amount: 500n, reason: "test funds", source: "admin" });
+    await a.client.waitFor("ServerAccountCurrencySet");
+    expect(await a.client.buy({ offerId: 101, currencyId: 11, price: 500, transactionId: 1, categoryId: 1 })).toMatchObject({ success: true });
+    await expect(a.client.waitFor("ServerUnlockMount")).resolves.toEqual({ spell4Id: 61001 });
+    await ok(a.client, "!mount summon 1001");
+    const seen = await mountOf(b.client, a.client.unitId!, 61001);
+    expect(seen.entity).toMatchObject({ passengers: [{ seatType: 0, seatPosition: 0, unitId: a.client.unitId }] });
+    await Promise.all([a.client.close(), b.client.close()]);
+  });
+
+  it("an unlock sends the genuine ServerUnlockMount; summoning seats the rider, and the other sees the mount, its rider and speed", async () => {
+    const { a, b } = await pair();
+    await ok(a.client, "!mount unlock 1001");
+    await expect(a.client.waitFor("ServerUnlockMount")).resolves.toEqual({ spell4Id: 61001 });
+    const reply = await ok(a.client, "!mount summon 1001");
+    expect(reply).toContain("speed 1.5");
+    const seen = await mountOf(b.client, a.client.unitId!);
+    expect(seen.entity).toMatchObject({ creatureId: 61001, unitVehicleId: 101, passengers: [{ seatType: 0, seatPosition: 0, unitId: a.client.unitId }] });
+    expect(seen.properties).toContainEqual({ property: PROPERTY.MoveSpeedMultiplier, baseValue: 1, value: 1.5 });
+    await expect(b.client.waitFor("ServerVehiclePassengerAdd")).resolves.toEqual({
+      vehicle: seen.unitId,
+      seatType: 0,
+      seatPosition: 0,
+      unitId: a.client.unitId,
+    });
+    await expect(a.client.waitFor("Server089B")).resolves.toEqual({ self: a.client.unitId, vehicle: seen.unitId, seatType: 0, seatPosition: 0 });
+
+    a.client.send(ClientVehicleDisembark, {});
+    await expect(b.client.waitFor("ServerVehiclePassengerRemove")).resolves.toEqual({ vehicle: seen.unitId, passenger: a.client.unitId });
+    await b.client.waitFor("ServerEntityDestroy", (v) => v.unitId === seen.unitId);
+    // Sent again (the client does when switching mounts): ignored.
+    a.client.send(ClientVehicleDisembark, {});
+    await settle();
+    expect(a.client.pending("ServerRequestResult")).toEqual([]);
+    await Promise.all([a.client.close(), b.client.close()]);
+  });
+
+  it("sets flair in a slot the mount has; an invalid slot or locked flair gets the genuine failure and changes nothing", async () => {
+    const { a, b } = await pair();
+    await ok(a.client, "!mount unlock 1001");
+    await ok(a.client, "!mount flair 201");
+    await a.client.waitFor("ServerUnlockPetFlair", (v) => v.petFlairId === 201);
+    a.client.send(ClientPetCustomisation, { petType: 1, petObjectId: 61001, flairSlotIndex: 0, flairId: 201 });
+    const set = await a.client.waitFor("ServerPetCustomisation");
+    expect(set.customisation).toEqual({ petType: 1, petObjectId: 61001, petName: "", slotFlairIds: [201, 0, 0, 0] });
+
+    a.client.send(ClientPetCustomisation, { petType: 1, petObjectId: 61001, flairSlotIndex: 3, flairId: 201 });
+    await expect(a.client.waitFor("ServerPetCustomisationFailed")).resolves.toEqual({
+      reason: 6,
+      petType: 1,
+      petUnitId: 0,
+      flairSlotIndex: 3,
+      petFlairId: 201,
+    });
+    a.client.send(ClientPetCustomisation, { petType: 1, petObjectId: 61001, flairSlotIndex: 1, flairId: 202 });
+    await expect(a.client.waitFor("ServerPetCustomisationFailed")).resolves.toMatchObject({ reason: 1 }); // NotUnlocked
+    a.client.send(ClientPetCustomisation, { petType: 1, petObjectId: 61002, flairSlotIndex: 0, flairId: 201 });
+    await expect(a.client.waitFor("ServerPetCustomisationFailed")).resolves.toMatchObject({ reason: 4 }); // InvalidObject: not owned
+    const [stored] = await listMountCustomizations(t.db, { characterId: a.player.characterId });
+    expect(stored?.flair).toEqual([201, 0, 0, 0]);
+
+    // The other sees the flair on the mount (item visual MountFront 66).
+    await ok(a.client, "!mount summon 1001");
+    const seen = await mountOf(b.client, a.client.unitId!);
+    expect(seen.visibleItems).toEqual([{ slot: 66, displayId: 7001, colourSetId: 0, dyeData: 0 }]);
+    await Promise.all([a.client.close(), b.client.close()]);
+  });
+
+  it("switching to another mount and back keeps each one's flair, dyes and upgrades", async () => {
+    const { a, b } = await pair();
+    for (const line of ["!mount unlock 1001", "!mount unlock 1002", "!mount flair 201"]) await ok(a.client, line);
+    a.client.send(ClientPetCustomisation, { petType: 1, petObjectId: 61001, flairSlotIndex: 0, flairId: 201 });
+    await a.client.waitFor("ServerPetCustomisation");
+    a.client.send(ClientMountDye, { spell4Id: 61001, channel: 2, dyeId: 40 });
+    await a.client.waitFor("ServerMountCustomisation", (v) => v.dyes[2] === 40);
+    a.client.send(ClientMountUpgrade, { spell4Id: 61001, upgrade: "speed_1" });
+    await expect(a.client.waitFor("ServerMountCustomisation", (v) => v.upgrades.length === 1)).resolves.toMatchObject({ speed: 1.600000023841858 });
+    a.client.send(ClientMountUpgrade, { spell4Id: 61002, upgrade: "speed_1" });
+    await a.client.waitFor("ServerMountCustomisation", (v) => v.mountId === 1002);
+
+    await ok(a.client, "!mount summon 1001");
+    const first = await mountOf(b.client, a.client.unitId!, 61001);
+    await ok(a.client, "!mount summon 1002");
+    await b.client.waitFor("ServerEntityDestroy", (v) => v.unitId === first.unitId);
+    const other = await mountOf(b.client, a.client.unitId!, 61002);
+    expect(other.entity).toMatchObject({ creatureId: 61002 });
+    expect(other.visibleItems).toEqual([]);
+    await ok(a.client, "!mount summon 1001");
+    await b.client.waitFor("ServerEntityDestroy", (v) => v.unitId === other.unitId);
+    const back = await mountOf(b.client, a.client.unitId!, 61001);
+    expect(back.visibleItems).toEqual([{ slot: 66, displayId: 7001, colourSetId: 0, dyeData: 0 }]);
+    expect(back.properties).toContainEqual({ property: PROPERTY.MoveSpeedMultiplier, baseValue: 1, value: 1.600000023841858 });
+
+    // And on the next login, the collection and customisations come back.
+    await a.client.close();
+    const again = await t.inWorld(a.player);
+    await expect(again.client.waitFor("ServerCollection")).resolves.toMatchObject({
+      mounts: [
+        { mountId: 1001, spell4Id: 61001 },
+        { mountId: 1002, spell4Id: 61002 },
+      ],
+    });
+    const list = await again.client.waitFor("ServerPetCustomisationList");
+    expect(list.customisations.map((c) => c.slotFlairIds)).toEqual([
+      [201, 0, 0, 0],
+      [0, 0, 0, 0],
+    ]);
+    expect(list.unlockedFlair[1]).toBe(0x20); // flair 201's unlock bit 10, most significant bit first
+    await expect(again.client.waitFor("ServerMountCustomisation", (v) => v.mountId === 1001)).resolves.toMatchObject({
+      dyes: [0, 0, 40],
+      upgrades: ["speed_1"],
+    });
+    await Promise.all([again.client.close(), b.client.close()]);
+  });
+
+  it("refuses a mount not in the collection and a dye channel the mount lacks, changing nothing", async () => {
+    const { a, b } = await pair();
+    await expect(gm(a.client, "!mount summon 1101")).resolves.toMatchObject({ refused: "NOT_OWNED" });
+    await ok(a.client, "!mount unlock 1002");
+    a.client.send(ClientMountDye, { spell4Id: 61002, channel: 2, dyeId: 5 });
+    const refused = await a.client.waitFor("ServerRequestResult");
+    expect(resultCodeName(refused.code)).toBe("INVALID_INPUT");
+    await settle();
+    expect([...b.client.units.values()].filter((u) => u.type === ENTITY_TYPE.Mount)).toEqual([]);
+    expect(await listMountCustomizations(t.db, { characterId: a.player.characterId })).toEqual([]);
+    await Promise.all([a.client.close(), b.client.close()]);
+  });
+});
+
+describe("pets over TCP", () => {
+  it("a vanity pet summoned is seen by the other, following its owner, with its nickname; dismissed it is gone", async () => {
+    const { a, b } = await pair();
+    await ok(a.client, "!pet unlock vanity 3001");
+    await expect(a.client.waitFor("ServerUnlockVanityPet")).resolves.toEqual({ spell4Id: 62001 });
+    a.client.send(ClientSummonVanityPet, { spell4BaseId: 62001 });
+    const pet = await b.client.waitFor("ServerEntityCreate", (v) => v.entity.type === ENTITY_TYPE.Pet);
+    expect(pet.entity).toEqual({ type: ENTITY_TYPE.Pet, creatureId: 62001, ownerId: a.client.unitId, unknown1: 0, name: "" });
+    await b.client.waitFor("Server08B3", (v) => v.unitId === pet.unitId);
+
+    a.client.send(ClientPetNickname, { kind: PET_NICKNAME_KIND.VanityPet, petId: 3001, nickname: "Pell" });
+    const named = await b.client.waitFor("ServerEntityCreate", (v) => v.entity.type === ENTITY_TYPE.Pet && "name" in v.entity && v.entity.name === "Pell");
+    a.client.send(ClientPetNickname, { kind: PET_NICKNAME_KIND.VanityPet, petId: 3001, nickname: "x".repeat(21) });
+    expect(resultCodeName((await a.client.waitFor("ServerRequestResult")).code)).toBe("INVALID_INPUT");
+
+    // It follows its owner.
+    t.advance(1_000);
+    a.client.move({ x: 20, y: 0, z: 0 });
+    await b.client.waitFor("ServerEntityCommand", (v) => v.unitId === a.client.unitId);
+    t.tick();
+    await b.client.waitFor("ServerEntityCommand", (v) => v.unitId === named.unitId);
+    expect(b.client.units.get(named.unitId)?.position).toEqual({ x: 20, y: 0, z: 0 });
+
+    a.client.send(ClientVanityPetDismiss, {});
+    await b.client.waitFor("ServerEntityDestroy", (v) => v.unitId === named.unitId);
+    expect((await listCharacterPets(t.db, { characterId: a.player.characterId }))[0]?.nickname).toBe("Pell");
+    await Promise.all([a.client.close(), b.client.close()]);
+  });
+
+  it("refuses a vanity pet not in the collection: nobody sees a pet", async () => {
+    const { a, b } = await pair();
+    a.client.send(ClientSummonVanityPet, { spell4BaseId: 62002 });
+    expect(resultCodeName((await a.client.waitFor("ServerRequestResult")).code)).toBe("NOT_OWNED");
+    await settle();
+    expect([...b.client.units.values()].filter((u) => u.type === ENTITY_TYPE.Pet)).toEqual([]);
+    await Promise.all([a.client.close(), b.client.close()]);
+  });
+
+  it("a kill gives the combat pet out 10 % of its XP; levels come at the curve; switching pets and back keeps level and XP", async () => {
+    const { a, b } = await pair();
+    await ok(a.client, "!pet unlock combat 2001");
+    await ok(a.client, "!pet unlock combat 2002");
+    await ok(a.client, "!pet summon combat 2001");
+    const reply = await ok(a.client, "!kill 12345"); // an Exile Soldier: 120 XP
+    expect(reply).toContain("pet +12 XP, level 1");
+    await expect(a.client.waitFor("ServerPetXp")).resolves.toEqual({ petId: 2001, gained: 12, xp: 12, level: 1, xpIntoLevel: 12, xpToNextLevel: 88 });
+    await ok(a.client, "!petxp 87");
+    await expect(a.client.waitFor("ServerPetXp", (v) => v.xp === 99)).resolves.toMatchObject({ level: 1 });
+    await ok(a.client, "!petxp 1");
+    await expect(a.client.waitFor("ServerPetLevelUp")).resolves.toEqual({ petId: 2001, level: 2 });
+
+    await ok(a.client, "!pet summon combat 2002");
+    await ok(a.client, "!kill 12345");
+    await a.client.waitFor("ServerPetXp", (v) => v.petId === 2002);
+    await ok(a.client, "!pet summon combat 2001");
+    const seen = await b.client.waitFor(
+      "ServerEntityCreate",
+      (v) =>
+        v.entity.type === ENTITY_TYPE.Pet &&
+        "creatureId" in v.entity &&
+        v.entity.creatureId === 63001 &&
+        v.stats.some((s) => s.stat === 10 && s.value.value === 2),
+    );
+    expect(seen.entity).toMatchObject({ ownerId: a.client.unitId });
+    await ok(a.client, "!kill 12345");
+    await expect(a.client.waitFor("ServerPetXp", (v) => v.petId === 2001 && v.gained === 12)).resolves.toMatchObject({ xp: 112, level: 2 });
+    expect(await listCharacterPets(t.db, { characterId: a.player.characterId })).toEqual([
+      { characterId: a.player.characterId, kind: "pet", petId: 2001, xp: 112, level: 2, nickname: null },
+      { characterId: a.player.characterId, kind: "pet", petId: 2002, xp: 12, level: 1, nickname: null },
+    ]);
+    await expect(gm(a.client, "!pet summon combat 9999")).resolves.toMatchObject({ refused: "NOT_FOUND" });
+    await Promise.all([a.client.close(), b.client.close()]);
+  });
+});
