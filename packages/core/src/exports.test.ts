@@ -32,8 +32,10 @@ it("exports exactly the curated runtime API", () => {
     "checkMailSend",
     "clampStanding",
     "combineFriendshipTypes",
+    "convertAmount",
     "decideFriendshipAdd",
     "decideInviteResponse",
+    "demandUnitPrice",
     "describeDiscountSource",
     "discountAmount",
     "discountedPrice",
@@ -56,6 +58,7 @@ it("exports exactly the curated runtime API", () => {
     "pathRewardLevels",
     "planGrants",
     "priceOffer",
+    "purchaseLimitWindowStart",
     "quoteVendorItem",
     "removeFriendshipType",
     "reputationDeltas",
@@ -67,5 +70,8 @@ it("exports exactly the curated runtime API", () => {
     "titleUnlocksFor",
     "utcDate",
     "vendorDiscountPercent",
+    "vipPercentFor",
+    "vipTierFor",
+    "vipTiersUpTo",
   ]);
 });

@@ -11,7 +11,7 @@ import { questSchema } from "./schemas/quest";
 import { reputationScaleSchema } from "./schemas/reputation-scale";
 import { spawnSchema } from "./schemas/spawn";
 import { startLocationSchema } from "./schemas/start-location";
-import { storeCategorySchema, storeOfferSchema } from "./schemas/store-catalog";
+import { storeCategorySchema, storeOfferSchema, vipTierSchema } from "./schemas/store-catalog";
 import { titleSchema } from "./schemas/title";
 import { vendorSchema } from "./schemas/vendor";
 
@@ -33,6 +33,7 @@ export const GAME_DATA_TABLES = {
   pets: { file: "pets.json", key: "pets", kind: "pet", schema: petSchema },
   storeCategories: { file: "store-catalog.json", key: "categories", kind: "store category", schema: storeCategorySchema },
   storeOffers: { file: "store-catalog.json", key: "offers", kind: "store offer", schema: storeOfferSchema },
+  vipTiers: { file: "vip-tiers.json", key: "vipTiers", kind: "VIP tier", schema: vipTierSchema },
   characterCreations: { file: "character-creations.json", key: "characterCreations", kind: "character creation", schema: characterCreationSchema },
   startLocations: { file: "start-locations.json", key: "startLocations", kind: "start location", schema: startLocationSchema },
   spawns: { file: "spawns.json", key: "spawns", kind: "spawn", schema: spawnSchema },

@@ -9,7 +9,7 @@ import type { Pet } from "./schemas/pet";
 import type { Quest } from "./schemas/quest";
 import type { ReputationScale } from "./schemas/reputation-scale";
 import type { Spawn } from "./schemas/spawn";
-import type { StoreCategory } from "./schemas/store-catalog";
+import type { StoreCategory, VipTier } from "./schemas/store-catalog";
 import type { Vendor } from "./schemas/vendor";
 import type { StartLocationTable } from "./start-location-table";
 import type { StoreOfferTable } from "./store-offer-table";
@@ -32,6 +32,8 @@ export interface GameData {
   readonly pets: Table<number, Pet>;
   readonly storeCategories: Table<number, StoreCategory>;
   readonly storeOffers: StoreOfferTable;
+  /** VIP tiers by tier number, ascending spend. */
+  readonly vipTiers: Table<number, VipTier>;
   /** Character-creation choices by the id the client sends. */
   readonly characterCreations: Table<number, CharacterCreation>;
   /** Where new characters start, by race and faction (`for(race, factionId)`). */
