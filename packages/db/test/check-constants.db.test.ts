@@ -1,8 +1,9 @@
 // The database's CHECK constraints keep their own lists (SQL cannot import TypeScript); these
 // tests hold them to the constants the code imports from @bezgelor/data, so neither drifts.
-import { MAX_PATH_LEVEL, MAX_WIRE_ID_14, PATH_KEY, TITLE_UNLOCK_TYPE } from "@bezgelor/data";
+import { MAX_PATH_LEVEL, MAX_WIRE_ID_14, PATH_KEY, PURCHASE_LIMIT_PERIOD, STORE_CURRENCY, TITLE_UNLOCK_TYPE } from "@bezgelor/data";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../src/index.js";
+import { LEDGER_SOURCES } from "../src/currency/ledger-source.js";
+import { STORE_TRANSACTION_STATUS, type Database } from "../src/index.js";
 import { createTestDatabase } from "../src/testing/index.js";
 import { TITLE_SOURCES } from "../src/titles/title-record.js";
 
@@ -38,4 +39,11 @@ describe("CHECK constraints match the constants of @bezgelor/data", () => {
       expect(numbers(await checkDefinition(name))).toEqual([1, MAX_WIRE_ID_14]);
     },
   );
+
+  it("the store economy's CHECKs list the limit periods, transaction statuses, currencies and ledger sources", async () => {
+    expect(quoted(await checkDefinition("store_offers_limit_check"))).toEqual([...PURCHASE_LIMIT_PERIOD]);
+    expect(quoted(await checkDefinition("store_transactions_status_check"))).toEqual([...STORE_TRANSACTION_STATUS]);
+    expect(quoted(await checkDefinition("store_transactions_currency_check"))).toEqual([...STORE_CURRENCY]);
+    expect(quoted(await checkDefinition("currency_ledger_source_check"))).toEqual([...LEDGER_SOURCES]);
+  });
 });

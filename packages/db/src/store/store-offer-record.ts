@@ -1,8 +1,8 @@
 // Reading the catalog in an action's transaction: offers with their grants parsed, and what
 // pricing needs (active promotions, the day's deal, the category tree).
-import type { StoreDailyDeal, StorePromotion } from "@bezgelor/core";
+import type { ExchangeRate, StoreDailyDeal, StorePromotion } from "@bezgelor/core";
 import { utcDate } from "@bezgelor/core";
-import { storeGrantSchema, type StoreCurrency, type StoreGrant, type StoreOfferKind } from "@bezgelor/data";
+import { storeGrantSchema, type DemandPricing, type PurchaseLimit, type StoreCurrency, type StoreGrant, type StoreOfferKind } from "@bezgelor/data";
 import { z } from "zod";
 import { DB_ERROR_CODES, DbError } from "../errors.js";
 import type { Prisma } from "../generated/prisma/client";
@@ -25,6 +25,15 @@ export interface StoreOfferRecord {
   displayFlags: number;
   /** 'import' (updated by the catalog import) or 'operator' (left alone by it). */
   origin: "import" | "operator";
+  /** Units left; null: unlimited. */
+  stock: number | null;
+  /** Units sold ever (the place of the next unit in the demand sequence). */
+  sold: bigint;
+  /** The version admin edits must name. */
+  version: number;
+  demand: DemandPricing | null;
+  limit: PurchaseLimit | null;
+  maxQuantity: number;
 }
 
 type OfferRow = Prisma.StoreOfferGetPayload<object>;
@@ -63,6 +72,12 @@ export function toOfferRecord(row: OfferRow): StoreOfferRecord {
     featured: row.featured,
     displayFlags: row.displayFlags,
     origin: row.origin as "import" | "operator",
+    stock: row.stock,
+    sold: row.sold,
+    version: row.version,
+    demand: row.demandRateBp !== null && row.demandCapPercent !== null ? { ratePerUnitBp: row.demandRateBp, capPercent: row.demandCapPercent } : null,
+    limit: row.limitPeriod !== null && row.limitCount !== null ? { period: row.limitPeriod as PurchaseLimit["period"], count: row.limitCount } : null,
+    maxQuantity: row.maxQuantity,
   };
 }
 
@@ -73,11 +88,33 @@ export async function loadOffer(tx: Prisma.TransactionClient, offerId: number): 
   return toOfferRecord(row);
 }
 
+/**
+ * The offer `offerId`, its row locked (FOR UPDATE) until the transaction ends: a purchase reads the
+ * units sold and the stock under this lock, prices at that place and counts its units before
+ * anyone else can, so racing buyers queue and each pays its own place. Throws DbError STORE_OFFER_NOT_FOUND.
+ */
+export async function lockOffer(tx: Prisma.TransactionClient, offerId: number): Promise<StoreOfferRecord> {
+  await tx.$queryRaw`SELECT "id" FROM "store_offers" WHERE "id" = ${offerId} FOR UPDATE`;
+  return loadOffer(tx, offerId);
+}
+
 /** What priceOffer needs besides the offer. */
 export interface PricingContext {
   promotions: StorePromotion[];
   deal: StoreDailyDeal | null;
   categoryParents: Map<number, number | null>;
+  exchangeRates: ExchangeRate[];
+}
+
+/** A rate row as core sees it. */
+export function toExchangeRate(row: Prisma.StoreExchangeRateGetPayload<object>): ExchangeRate {
+  return {
+    from: row.fromCurrency as StoreCurrency,
+    to: row.toCurrency as StoreCurrency,
+    numerator: row.numerator,
+    denominator: row.denominator,
+    version: row.version,
+  };
 }
 
 /** A promotion row as core sees it. */
@@ -91,13 +128,15 @@ export function toPromotion(row: Prisma.StorePromotionGetPayload<object>): Store
   return { id: row.id, name: row.name, percent: row.percent, startsAt: row.startsAt, endsAt: row.endsAt, scope };
 }
 
-/** Promotions active at `now`, the deal of `now`'s UTC date, and the category tree. */
+/** Promotions active at `now`, the deal of `now`'s UTC date, the category tree and the exchange rates. */
 export async function loadPricingContext(tx: Prisma.TransactionClient, now: Date): Promise<PricingContext> {
   const promotions = await tx.storePromotion.findMany({ where: { startsAt: { lte: now }, endsAt: { gt: now } }, orderBy: { id: "asc" } });
   const date = utcDate(now);
   const deal = await tx.storeDailyDeal.findUnique({ where: { dealDate: new Date(`${date}T00:00:00.000Z`) } });
   const categories = await tx.storeCategory.findMany({ select: { id: true, parentId: true } });
+  const rates = await tx.storeExchangeRate.findMany({ orderBy: [{ fromCurrency: "asc" }, { toCurrency: "asc" }] });
   return {
+    exchangeRates: rates.map(toExchangeRate),
     promotions: promotions.map(toPromotion),
     deal: deal ? { date, offerId: deal.offerId, percent: deal.percent } : null,
     categoryParents: new Map(categories.map((c) => [c.id, c.parentId])),
