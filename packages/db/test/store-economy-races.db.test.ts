@@ -65,7 +65,7 @@ describe.skipIf(!onPostgres)(title, () => {
     const results = await Promise.allSettled(edits);
     expect(tally(results, ["STORE_VERSION_CONFLICT"])).toBe(1);
     const loser = results.find((r) => r.status === "rejected")!;
-    expect((loser).reason).toMatchObject({ code: "STORE_VERSION_CONFLICT", details: { currentVersion: 2 } });
+    expect(loser.reason).toMatchObject({ code: "STORE_VERSION_CONFLICT", details: { currentVersion: 2 } });
     const winner = results.findIndex((r) => r.status === "fulfilled");
     const offer = await db.client.storeOffer.findUniqueOrThrow({ where: { id: offerId } });
     expect(offer).toMatchObject({ version: 2, pricePremium: [150n, 175n][winner] });

@@ -12,7 +12,8 @@ import { loadOffer } from "./store-offer-record.js";
 import { readVipStatus } from "./vip-status.js";
 
 const Input = z.object({
-  accountId: IdSchema,
+  /** The buyer (VIP tier, what is owned); without one, the price for anyone without a tier. */
+  accountId: IdSchema.optional(),
   quantity: z.number().int().min(1).max(1000).default(1),
   characterId: IdSchema.nullable().optional(),
   offerId: IdSchema,
@@ -45,9 +46,13 @@ export async function previewOffer(db: DbClient, options: z.input<typeof Input> 
   try {
     return await runTransaction(db, async (tx) => {
       const offer = await loadOffer(tx, i.offerId);
-      const vip = await readVipStatus(tx, options.data, i.accountId);
-      const { ok: _ok, discountSource: _label, ...price } = await priceFor(tx, offer, i.currency, now, { vip: vip.tier, quantity: i.quantity });
-      const plan = planGrants(offer.grants, await loadOwnership(tx, i.accountId, i.characterId ?? null, now));
+      const vip = i.accountId === undefined ? null : (await readVipStatus(tx, options.data, i.accountId)).tier;
+      const { ok: _ok, discountSource: _label, ...price } = await priceFor(tx, offer, i.currency, now, { vip, quantity: i.quantity });
+      const owned =
+        i.accountId === undefined
+          ? { mounts: new Set<number>(), pets: new Set<number>(), titles: new Set<number>() }
+          : await loadOwnership(tx, i.accountId, i.characterId ?? null, now);
+      const plan = planGrants(offer.grants, owned);
       return {
         ...price,
         offerId: offer.id,
