@@ -31,6 +31,6 @@ export const storeOfferSet = defineCommand({
       expectedVersion,
       ...(featured === undefined ? {} : { featured }),
     });
-    ctx.print(offer, (v: StoreOfferRecord) => `${offerLine(v)}  version ${v.version}`);
+    ctx.print(offer, (v: StoreOfferRecord) => offerLine(v));
   },
 });

@@ -23,6 +23,6 @@ export const storeRestock = defineCommand({
     const { client } = await ctx.openDatabase();
     const base = { rules: await ctx.loadRules(), actor: cliActor(), offerId, expectedVersion };
     const { result } = await restockOffer(client, amount === "unlimited" ? { ...base, unlimited: true } : { ...base, amount });
-    ctx.print(result, (v: StoreOfferRecord) => `${offerLine(v)}  stock ${v.stock ?? "unlimited"}, sold ${v.sold}, version ${v.version}`);
+    ctx.print(result, (v: StoreOfferRecord) => offerLine(v));
   },
 });

@@ -23,6 +23,6 @@ export const storeSetPrice = defineCommand({
     const expectedVersion = parseVersion(str(o, "expected-version"));
     const { client } = await ctx.openDatabase();
     const { result } = await setOfferPrice(client, { rules: await ctx.loadRules(), actor: cliActor(), offerId, currency, price, expectedVersion });
-    ctx.print(result, (v: StoreOfferRecord) => `${offerLine(v)}  version ${v.version}`);
+    ctx.print(result, (v: StoreOfferRecord) => offerLine(v));
   },
 });
