@@ -25,7 +25,7 @@ export async function priceFor(
   now: Date,
   options: PriceForOptions = {},
 ): Promise<OfferPrice & { discountSource: string | null }> {
-  const context = options.context ?? (await loadPricingContext(tx, now));
+  const context = options.context ?? (await loadPricingContext(tx, now, offer.prices[currency] === undefined));
   const input: PriceOfferInput = { offer, currency, now, ...context, sold: offer.sold, quantity: options.quantity ?? 1, vip: options.vip ?? null };
   const price = priceOffer(input);
   if (!price.ok) {

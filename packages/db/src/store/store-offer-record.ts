@@ -94,8 +94,67 @@ export async function loadOffer(tx: Prisma.TransactionClient, offerId: number): 
  * anyone else can, so racing buyers queue and each pays its own place. Throws DbError STORE_OFFER_NOT_FOUND.
  */
 export async function lockOffer(tx: Prisma.TransactionClient, offerId: number): Promise<StoreOfferRecord> {
-  await tx.$queryRaw`SELECT "id" FROM "store_offers" WHERE "id" = ${offerId} FOR UPDATE`;
-  return loadOffer(tx, offerId);
+  // One statement: the row as Prisma would return it, read under the lock.
+  const [row] = await tx.$queryRaw<LockedOfferRow[]>`SELECT "id", "category_id", "name", "description", "kind", "grants",
+      "price_premium", "price_bonus", "price_gold", "account_wide", "giftable", "available", "featured", "display_flags", "origin",
+      "stock", "sold", "version", "demand_rate_bp", "demand_cap_percent", "limit_period", "limit_count", "max_quantity", "created_at", "updated_at"
+    FROM "store_offers" WHERE "id" = ${offerId} FOR UPDATE`;
+  if (!row) throw new DbError(DB_ERROR_CODES.STORE_OFFER_NOT_FOUND, `No store offer ${offerId}`, { details: { offerId } });
+  return toOfferRecord({
+    id: row.id,
+    categoryId: row.category_id,
+    name: row.name,
+    description: row.description,
+    kind: row.kind,
+    grants: row.grants,
+    pricePremium: row.price_premium,
+    priceBonus: row.price_bonus,
+    priceGold: row.price_gold,
+    accountWide: row.account_wide,
+    giftable: row.giftable,
+    available: row.available,
+    featured: row.featured,
+    displayFlags: row.display_flags,
+    origin: row.origin,
+    stock: row.stock,
+    sold: BigInt(row.sold),
+    version: row.version,
+    demandRateBp: row.demand_rate_bp,
+    demandCapPercent: row.demand_cap_percent,
+    limitPeriod: row.limit_period,
+    limitCount: row.limit_count,
+    maxQuantity: row.max_quantity,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  });
+}
+
+interface LockedOfferRow {
+  id: number;
+  category_id: number;
+  name: string;
+  description: string;
+  kind: string;
+  grants: Prisma.JsonValue;
+  price_premium: bigint | null;
+  price_bonus: bigint | null;
+  price_gold: bigint | null;
+  account_wide: boolean;
+  giftable: boolean;
+  available: boolean;
+  featured: boolean;
+  display_flags: number;
+  origin: string;
+  stock: number | null;
+  sold: bigint;
+  version: number;
+  demand_rate_bp: number | null;
+  demand_cap_percent: number | null;
+  limit_period: string | null;
+  limit_count: number | null;
+  max_quantity: number;
+  created_at: Date;
+  updated_at: Date;
 }
 
 /** What priceOffer needs besides the offer. */
@@ -128,15 +187,18 @@ export function toPromotion(row: Prisma.StorePromotionGetPayload<object>): Store
   return { id: row.id, name: row.name, percent: row.percent, startsAt: row.startsAt, endsAt: row.endsAt, scope };
 }
 
-/** Promotions active at `now`, the deal of `now`'s UTC date, the category tree and the exchange rates. */
-export async function loadPricingContext(tx: Prisma.TransactionClient, now: Date): Promise<PricingContext> {
+/**
+ * Promotions active at `now`, the deal of `now`'s UTC date, the category tree and the exchange
+ * rates (skipped, as none are needed, when `rates` is false: the offer has its own price in the currency).
+ */
+export async function loadPricingContext(tx: Prisma.TransactionClient, now: Date, rates = true): Promise<PricingContext> {
   const promotions = await tx.storePromotion.findMany({ where: { startsAt: { lte: now }, endsAt: { gt: now } }, orderBy: { id: "asc" } });
   const date = utcDate(now);
   const deal = await tx.storeDailyDeal.findUnique({ where: { dealDate: new Date(`${date}T00:00:00.000Z`) } });
   const categories = await tx.storeCategory.findMany({ select: { id: true, parentId: true } });
-  const rates = await tx.storeExchangeRate.findMany({ orderBy: [{ fromCurrency: "asc" }, { toCurrency: "asc" }] });
+  const rateRows = rates ? await tx.storeExchangeRate.findMany({ orderBy: [{ fromCurrency: "asc" }, { toCurrency: "asc" }] }) : [];
   return {
-    exchangeRates: rates.map(toExchangeRate),
+    exchangeRates: rateRows.map(toExchangeRate),
     promotions: promotions.map(toPromotion),
     deal: deal ? { date, offerId: deal.offerId, percent: deal.percent } : null,
     categoryParents: new Map(categories.map((c) => [c.id, c.parentId])),

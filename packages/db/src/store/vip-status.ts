@@ -16,10 +16,12 @@ export interface VipStatus {
 
 /** The account's lifetime store spend and VIP tier, read in `tx`. */
 export async function readVipStatus(tx: Prisma.TransactionClient, data: GameData, accountId: number): Promise<VipStatus> {
-  const [row] = await tx.$queryRaw<Array<{ spent: bigint | null }>>`SELECT -SUM("delta")::bigint AS "spent" FROM "currency_ledger"
-    WHERE "account_id" = ${accountId} AND "currency" = 'premium' AND "delta" < 0 AND "source" IN ('store', 'gift')`;
+  // One statement: a purchase reads this on every call.
+  const [row] = await tx.$queryRaw<Array<{ spent: bigint | null; tier: number | null }>>`SELECT
+    (SELECT -SUM("delta")::bigint FROM "currency_ledger"
+      WHERE "account_id" = ${accountId} AND "currency" = 'premium' AND "delta" < 0 AND "source" IN ('store', 'gift')) AS "spent",
+    (SELECT "tier" FROM "account_vip" WHERE "account_id" = ${accountId}) AS "tier"`;
   const lifetimePremiumSpend = row?.spent ?? 0n;
-  const vip = await tx.accountVip.findUnique({ where: { accountId } });
-  const override = vip?.tier ?? null;
+  const override = row?.tier ?? null;
   return { lifetimePremiumSpend, override, tier: vipTierFor(data.vipTiers.all(), lifetimePremiumSpend, override) };
 }
