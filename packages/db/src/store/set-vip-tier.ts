@@ -43,9 +43,11 @@ export const setVipTier = defineAction({
   },
 });
 
+const GetVipStatusInput = z.object({ accountId: IdSchema });
+
 /** The account's lifetime store spend and VIP tier. Throws DbError INVALID_INPUT, INTERNAL. */
 export async function getVipStatus(db: DbClient, options: { data: GameData; accountId: number }): Promise<VipStatus> {
-  const { accountId } = parseInput(z.object({ accountId: IdSchema }), { accountId: options.accountId });
+  const { accountId } = parseInput(GetVipStatusInput, { accountId: options.accountId });
   try {
     return await runTransaction(db, (tx) => readVipStatus(tx, options.data, accountId));
   } catch (error) {

@@ -50,9 +50,11 @@ function toRecord(r: Prisma.StoreTransactionGetPayload<object>): StoreTransactio
   };
 }
 
+const GetTransactionInput = z.object({ id: z.string().min(1).max(128) });
+
 /** The transaction `id`. Throws DbError STORE_TRANSACTION_NOT_FOUND, INVALID_INPUT, INTERNAL. */
 export async function getTransaction(db: DbClient, options: { id: string }): Promise<StoreTransactionRecord> {
-  const { id } = parseInput(z.object({ id: z.string().min(1).max(128) }), options);
+  const { id } = parseInput(GetTransactionInput, options);
   let row;
   try {
     row = await db.storeTransaction.findUnique({ where: { id } });
