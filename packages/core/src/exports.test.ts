@@ -52,8 +52,10 @@ it("exports exactly the curated runtime API", () => {
     "clampStanding",
     "combatTimedOut",
     "combineFriendshipTypes",
+    "convertAmount",
     "decideFriendshipAdd",
     "decideInviteResponse",
+    "demandUnitPrice",
     "describeDiscountSource",
     "discountAmount",
     "discountedPrice",
@@ -88,6 +90,7 @@ it("exports exactly the curated runtime API", () => {
     "petXpProgress",
     "planGrants",
     "priceOffer",
+    "purchaseLimitWindowStart",
     "quoteVendorItem",
     "removeFriendshipType",
     "reputationDeltas",
@@ -103,5 +106,8 @@ it("exports exactly the curated runtime API", () => {
     "titleUnlocksFor",
     "utcDate",
     "vendorDiscountPercent",
+    "vipPercentFor",
+    "vipTierFor",
+    "vipTiersUpTo",
   ]);
 });

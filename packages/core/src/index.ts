@@ -116,7 +116,12 @@ export {
   type PromotionScope,
   type StoreDailyDeal,
   type StorePromotion,
+  type UnitPrice,
 } from "./store/price-offer";
+export { demandUnitPrice } from "./store/demand";
+export { convertAmount, type ExchangeRate } from "./store/exchange";
+export { vipPercentFor, vipTierFor, vipTiersUpTo } from "./store/vip";
+export { purchaseLimitWindowStart } from "./store/purchase-limit";
 export { isGrantOwned, planGrants, type GrantPlan, type StoreOwnership } from "./store/ownership";
 
 export { PET_CUSTOMIZE_RESULT, PET_TYPE, type FlairRefusalReason, type PetCustomizeResultName, type PetTypeValue } from "./mounts/pet-customize-result";

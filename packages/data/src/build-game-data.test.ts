@@ -180,6 +180,19 @@ describe("buildGameData", () => {
     expect(wrongOffer.message).toBe("titles.json: id 8: unlock.offerId: store offer 6 does not grant this title");
   });
 
+  it("catches VIP tiers whose spend does not rise, a VIP discount of an unknown category, and quantity on a mount", () => {
+    const storeCategories = [{ id: 1, name: "All" }];
+    const tier = { id: 1, name: "Bronze", lifetimePremiumSpend: 100 };
+    const flat = buildError(() => buildGameData({ storeCategories, vipTiers: [tier, { ...tier, id: 2, name: "Silver" }] }));
+    expect(flat.message).toBe("vip-tiers.json: id 2: lifetimePremiumSpend: lifetimePremiumSpend must rise with the tier");
+    const unknown = buildError(() => buildGameData({ storeCategories, vipTiers: [{ ...tier, categoryDiscounts: [{ categoryId: 9, percent: 5 }] }] }));
+    expect(unknown.message).toBe("vip-tiers.json: id 1: categoryDiscounts[0].categoryId: unknown store category 9");
+    const mounts = [{ id: 3, name: "Woolie", type: "ground", speed: 1.5, flairSlots: [], dyeChannels: 0, upgrades: [], tricks: [], unlock: "purchasable" }];
+    const offer = { id: 5, categoryId: 1, name: "Woolie", kind: "mount", grants: [{ kind: "mount", mountId: 3 }], prices: { premium: 1 }, maxQuantity: 2 };
+    const many = buildError(() => buildGameData({ mounts, storeCategories, storeOffers: [offer] }));
+    expect(many.message).toBe("store-catalog.json: id 5: maxQuantity: maxQuantity above 1 needs an offer that grants only items and currency");
+  });
+
   it("catches store categories that form a cycle", () => {
     const storeCategories = [
       { id: 1, name: "A", parentId: 2 },

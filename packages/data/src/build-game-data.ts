@@ -34,6 +34,7 @@ export function assembleGameData(parsed: ParsedTables): GameData {
     flair: new Table(t.flair.kind, t.flair.file, table("flair")),
     storeCategories: new Table(t.storeCategories.kind, t.storeCategories.file, table("storeCategories")),
     storeOffers: new StoreOfferTable(t.storeOffers.file, table("storeOffers")),
+    vipTiers: new Table(t.vipTiers.kind, t.vipTiers.file, table("vipTiers")),
     characterCreations: new Table(t.characterCreations.kind, t.characterCreations.file, table("characterCreations")),
     startLocations: new StartLocationTable(t.startLocations.kind, t.startLocations.file, table("startLocations")),
     spawns: new Table(t.spawns.kind, t.spawns.file, table("spawns")),

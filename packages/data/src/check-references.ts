@@ -121,6 +121,22 @@ export function checkStore(data: Pick<GameData, "storeCategories" | "storeOffers
         else if (title.unlock.type !== "store") fail(`title ${grant.titleId} is not a store title`, `${at}.titleId`);
       }
     });
+    if (offer.maxQuantity > 1 && offer.grants.some((g) => g.kind !== "item" && g.kind !== "currency")) {
+      fail("maxQuantity above 1 needs an offer that grants only items and currency", "maxQuantity");
+    }
+  }
+}
+
+/** VIP tiers: spend rises with the tier, the first tier needs none or more, and discounts name known categories. */
+function checkVipTiers(data: GameData): void {
+  let previous: bigint | null = null;
+  for (const tier of [...data.vipTiers.all()].sort((a, b) => a.id - b.id)) {
+    const fail = failer("vipTiers", tier.id);
+    if (previous !== null && tier.lifetimePremiumSpend <= previous) fail("lifetimePremiumSpend must rise with the tier", "lifetimePremiumSpend");
+    previous = tier.lifetimePremiumSpend;
+    tier.categoryDiscounts.forEach((d, i) => {
+      if (!data.storeCategories.has(d.categoryId)) fail(`unknown store category ${d.categoryId}`, `categoryDiscounts[${i}].categoryId`);
+    });
   }
 }
 
@@ -194,4 +210,5 @@ export function checkReferences(data: GameData): void {
   checkSpawns(data);
   checkStore(data);
   checkCollectibles(data);
+  checkVipTiers(data);
 }

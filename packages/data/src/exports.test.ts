@@ -28,6 +28,7 @@ it("exports exactly the curated runtime API", () => {
     "MAX_WIRE_ID_14",
     "MOUNT_TYPE",
     "PATH_KEY",
+    "PURCHASE_LIMIT_PERIOD",
     "RACE",
     "REPUTATION_DIRECTION",
     "SEX",
@@ -81,6 +82,7 @@ it("exports exactly the curated runtime API", () => {
     "vendorItemSchema",
     "vendorSchema",
     "vendorStockEntry",
+    "vipTierSchema",
     "worldPositionSchema",
   ]);
 });

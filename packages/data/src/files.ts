@@ -13,7 +13,7 @@ import { reputationScaleSchema } from "./schemas/reputation-scale";
 import { spawnSchema } from "./schemas/spawn";
 import { spellSchema } from "./schemas/spell";
 import { startLocationSchema } from "./schemas/start-location";
-import { storeCategorySchema, storeOfferSchema } from "./schemas/store-catalog";
+import { storeCategorySchema, storeOfferSchema, vipTierSchema } from "./schemas/store-catalog";
 import { titleSchema } from "./schemas/title";
 import { vanityPetSchema } from "./schemas/vanity-pet";
 import { vendorSchema } from "./schemas/vendor";
@@ -38,6 +38,7 @@ export const GAME_DATA_TABLES = {
   flair: { file: "flair.json", key: "flair", kind: "flair", schema: flairSchema },
   storeCategories: { file: "store-catalog.json", key: "categories", kind: "store category", schema: storeCategorySchema },
   storeOffers: { file: "store-catalog.json", key: "offers", kind: "store offer", schema: storeOfferSchema },
+  vipTiers: { file: "vip-tiers.json", key: "vipTiers", kind: "VIP tier", schema: vipTierSchema },
   characterCreations: { file: "character-creations.json", key: "characterCreations", kind: "character creation", schema: characterCreationSchema },
   startLocations: { file: "start-locations.json", key: "startLocations", kind: "start location", schema: startLocationSchema },
   spawns: { file: "spawns.json", key: "spawns", kind: "spawn", schema: spawnSchema },

@@ -11,7 +11,7 @@ import type { Quest } from "./schemas/quest";
 import type { ReputationScale } from "./schemas/reputation-scale";
 import type { Spawn } from "./schemas/spawn";
 import type { Spell } from "./schemas/spell";
-import type { StoreCategory } from "./schemas/store-catalog";
+import type { StoreCategory, VipTier } from "./schemas/store-catalog";
 import type { VanityPet } from "./schemas/vanity-pet";
 import type { Vendor } from "./schemas/vendor";
 import type { StartLocationTable } from "./start-location-table";
@@ -40,6 +40,8 @@ export interface GameData {
   readonly flair: Table<number, Flair>;
   readonly storeCategories: Table<number, StoreCategory>;
   readonly storeOffers: StoreOfferTable;
+  /** VIP tiers by tier number, ascending spend. */
+  readonly vipTiers: Table<number, VipTier>;
   /** Character-creation choices by the id the client sends. */
   readonly characterCreations: Table<number, CharacterCreation>;
   /** Where new characters start, by race and faction (`for(race, factionId)`). */

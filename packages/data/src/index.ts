@@ -66,9 +66,11 @@ export { CLASS, RACE, SEX, characterCreationSchema, type CharacterCreation } fro
 export { WORLD_HALF_EXTENT, startLocationSchema, worldPositionSchema, type StartLocation } from "./schemas/start-location";
 export { parseStoreCatalog, storeCatalogOf, type StoreCatalog } from "./store-catalog";
 export {
+  PURCHASE_LIMIT_PERIOD,
   STORE_CURRENCY,
   STORE_DISPLAY_FLAG,
   STORE_OFFER_KIND,
+  vipTierSchema,
   storeCategorySchema,
   storeGrantSchema,
   storeOfferSchema,
@@ -79,4 +81,8 @@ export {
   type StoreOffer,
   type StoreOfferKind,
   type StorePrices,
+  type DemandPricing,
+  type PurchaseLimit,
+  type PurchaseLimitPeriod,
+  type VipTier,
 } from "./schemas/store-catalog";

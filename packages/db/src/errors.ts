@@ -108,6 +108,16 @@ export const DB_ERROR_CODES = {
   STORE_GIFT_RECIPIENT_INELIGIBLE: "STORE_GIFT_RECIPIENT_INELIGIBLE",
   /** A catalog, promotion or daily deal an operator wrote is invalid (details name the field). */
   STORE_CATALOG_INVALID: "STORE_CATALOG_INVALID",
+  /** Fewer units left than asked for (issue 12); nothing was charged. `details.stock` is what is left. */
+  STORE_OUT_OF_STOCK: "STORE_OUT_OF_STOCK",
+  /** The account bought the offer's per-period limit already (`details.period`, `limit`, `bought`); nothing was charged. */
+  STORE_PURCHASE_LIMIT: "STORE_PURCHASE_LIMIT",
+  /** More units than the offer sells at once (`details.maxQuantity`). */
+  STORE_QUANTITY_NOT_ALLOWED: "STORE_QUANTITY_NOT_ALLOWED",
+  /** An admin edit named a version other than the current one (`details.currentVersion`); nothing was changed. */
+  STORE_VERSION_CONFLICT: "STORE_VERSION_CONFLICT",
+  /** No store transaction with this id. */
+  STORE_TRANSACTION_NOT_FOUND: "STORE_TRANSACTION_NOT_FOUND",
   /** Promo codes (issue 11). No such code, or it was disabled. */
   PROMO_CODE_NOT_FOUND: "PROMO_CODE_NOT_FOUND",
   PROMO_CODE_NOT_STARTED: "PROMO_CODE_NOT_STARTED",

@@ -198,8 +198,15 @@ export { awardPetXp, petRewardTrack, type AwardPetXpInput, type AwardPetXpResult
 export { importStoreCatalog, type ImportStoreCatalogOptions, type ImportStoreCatalogReport } from "./store/import-store-catalog.js";
 export { type StoreOfferRecord } from "./store/store-offer-record.js";
 export { getOffer, listOffers } from "./store/list-offers.js";
-export { getStoreCatalog, type CatalogCategory, type CatalogOffer, type StoreCatalogView } from "./store/get-store-catalog.js";
-export { setOfferAvailability } from "./store/set-offer-availability.js";
+export { getStoreCatalog, type CatalogCategory, type CatalogOffer, type GetStoreCatalogOptions, type StoreCatalogView } from "./store/get-store-catalog.js";
+export { restockOffer, setExchangeRate, setOfferAvailability, setOfferPrice } from "./store/admin-edits.js";
+export { getVipStatus, setVipTier, type SetVipTierResult } from "./store/set-vip-tier.js";
+export { type VipStatus } from "./store/vip-status.js";
+export { VIP_REWARD_TRACK } from "./store/vip-rewards.js";
+export { STORE_TRANSACTION_STATUS, type StoreTransactionStatus } from "./store/store-transaction.js";
+export { getCatalogPage, type CatalogPage } from "./store/get-catalog-page.js";
+export { STORE_AUDIT_FAILURE_KINDS, type StoreAuditFailure, type StoreAuditReport } from "./store/audit-store.js";
+export { getLedger, getTransaction, MAX_STORE_LEDGER_PAGE, type StoreTransactionRecord } from "./store/store-transactions.js";
 export { createPromotion, listPromotions, setDailyDeal, listDailyDeals, type CreatePromotionInput } from "./store/promotions.js";
 export { previewOffer, type OfferPreview } from "./store/preview-offer.js";
 export { purchaseOffer, type PurchaseOfferInput, type PurchaseOfferResult } from "./store/purchase-offer.js";

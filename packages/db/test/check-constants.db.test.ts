@@ -1,9 +1,19 @@
 // The database's CHECK constraints keep their own lists (SQL cannot import TypeScript); these
 // tests hold them to the constants the code imports from @bezgelor/data, so neither drifts.
 import { FLAIR_SLOT_COUNT, MAX_DYE_ID } from "@bezgelor/core";
-import { MAX_DYE_CHANNELS, MAX_PATH_LEVEL, MAX_PET_LEVEL, MAX_WIRE_ID_14, PATH_KEY, TITLE_UNLOCK_TYPE } from "@bezgelor/data";
+import {
+  MAX_DYE_CHANNELS,
+  MAX_PATH_LEVEL,
+  MAX_PET_LEVEL,
+  MAX_WIRE_ID_14,
+  PATH_KEY,
+  PURCHASE_LIMIT_PERIOD,
+  STORE_CURRENCY,
+  TITLE_UNLOCK_TYPE,
+} from "@bezgelor/data";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "../src/index.js";
+import { LEDGER_SOURCES } from "../src/currency/ledger-source.js";
+import { STORE_TRANSACTION_STATUS, type Database } from "../src/index.js";
 import { createTestDatabase } from "../src/testing/index.js";
 import { TITLE_SOURCES } from "../src/titles/title-record.js";
 import { COLLECTIBLE_TYPES, PET_KINDS } from "../src/index.js";
@@ -50,5 +60,12 @@ describe("CHECK constraints match the constants of @bezgelor/data", () => {
     expect(numbers(await checkDefinition("character_pets_level_check"))).toEqual([0, 1, MAX_PET_LEVEL, 0, 1]);
     expect(numbers(await checkDefinition("mount_customizations_flair_check"))).toEqual([FLAIR_SLOT_COUNT, 0]);
     expect(numbers(await checkDefinition("mount_customizations_dyes_check"))).toEqual([MAX_DYE_CHANNELS, 0, MAX_DYE_ID]);
+  });
+
+  it("the store economy's CHECKs list the limit periods, transaction statuses, currencies and ledger sources", async () => {
+    expect(quoted(await checkDefinition("store_offers_limit_check"))).toEqual([...PURCHASE_LIMIT_PERIOD]);
+    expect(quoted(await checkDefinition("store_transactions_status_check"))).toEqual([...STORE_TRANSACTION_STATUS]);
+    expect(quoted(await checkDefinition("store_transactions_currency_check"))).toEqual([...STORE_CURRENCY]);
+    expect(quoted(await checkDefinition("currency_ledger_source_check"))).toEqual([...LEDGER_SOURCES]);
   });
 });

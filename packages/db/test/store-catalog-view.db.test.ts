@@ -2,7 +2,7 @@
 // available offers with every price from the same pricing the purchase charges with.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPromotion, getStoreCatalog, previewOffer, setDailyDeal, setOfferAvailability, type Database } from "../src/index.js";
-import { makeCharacter } from "../src/testing/index.js";
+import { makeCharacter, testActionOptions } from "../src/testing/index.js";
 import { storeDatabase } from "./store-support.js";
 
 const now = new Date("2026-11-30T12:00:00Z");
@@ -21,6 +21,7 @@ describe("getStoreCatalog", () => {
       [5, null, 4],
       [6, null, 5],
       [7, null, 6],
+      [8, null, 7],
     ]);
     const woolie = catalog.offers.find((o) => o.offer.id === 101)!;
     expect(woolie.index).toBe(1);
@@ -43,7 +44,14 @@ describe("getStoreCatalog", () => {
     const buyer = await makeCharacter(db.client);
     for (const { offer, prices } of catalog.offers) {
       for (const price of prices) {
-        const preview = await previewOffer(db.client, { accountId: buyer.accountId, characterId: buyer.id, offerId: offer.id, currency: price.currency, now });
+        const preview = await previewOffer(db.client, {
+          data: (await testActionOptions()).rules.data,
+          accountId: buyer.accountId,
+          characterId: buyer.id,
+          offerId: offer.id,
+          currency: price.currency,
+          now,
+        });
         expect([offer.id, price.currency, price.finalPrice, price.applied?.percent ?? 0]).toEqual([
           offer.id,
           price.currency,
@@ -58,11 +66,11 @@ describe("getStoreCatalog", () => {
   });
 
   it("leaves out unavailable offers, hidden categories, their subcategories and their offers", async () => {
-    await setOfferAvailability(db.client, { offerId: 301, available: false });
+    await setOfferAvailability(db.client, { ...(await testActionOptions()), offerId: 301, available: false, expectedVersion: 1 });
     await db.client.storeCategory.update({ where: { id: 1 }, data: { visible: false } });
     const catalog = await getStoreCatalog(db.client, { now });
-    expect(catalog.categories.map((c) => c.id)).toEqual([3, 4, 5, 6, 7]);
-    expect(catalog.categories.map((c) => c.index)).toEqual([1, 2, 3, 4, 5]);
-    expect(catalog.offers.map((o) => o.offer.id).sort()).toEqual([201, 401, 501, 601]);
+    expect(catalog.categories.map((c) => c.id)).toEqual([3, 4, 5, 6, 7, 8]);
+    expect(catalog.categories.map((c) => c.index)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(catalog.offers.map((o) => o.offer.id).sort()).toEqual([201, 401, 501, 601, 801, 802, 803]);
   });
 });

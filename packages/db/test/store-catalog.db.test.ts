@@ -41,7 +41,7 @@ describe("importing the catalog", () => {
     });
     expect((await importStoreCatalog(db.client, { catalog, onlyIfEmpty: true })).skippedNotEmpty).toBe(true);
 
-    await setOfferAvailability(db.client, { offerId: 102, available: false });
+    await setOfferAvailability(db.client, { ...opts, offerId: 102, available: false, expectedVersion: 1 });
     const edited = { ...catalog, offers: catalog.offers.map((o) => ({ ...o, name: `${o.name} II` })) };
     const again = await importStoreCatalog(db.client, { catalog: edited });
     expect(again.offers.keptOperator).toEqual([102]);

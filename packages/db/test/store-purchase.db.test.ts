@@ -99,7 +99,14 @@ describe("buying", () => {
   it("a bundle grants only what is missing, and its preview says what is owned", async () => {
     const c = await buyer(db, opts, { premium: 2000n });
     await buy(c, 101, "premium", 500n);
-    const preview = await previewOffer(db.client, { accountId: c.accountId, characterId: c.id, offerId: 501, currency: "premium", now: opts.now! });
+    const preview = await previewOffer(db.client, {
+      data: opts.rules.data,
+      accountId: c.accountId,
+      characterId: c.id,
+      offerId: 501,
+      currency: "premium",
+      now: opts.now!,
+    });
     expect(preview).toMatchObject({ finalPrice: 700n, grants: [{ kind: "pet", petId: 2001 }], alreadyOwned: [{ kind: "mount", mountId: 1001 }] });
     const { result, events } = await buy(c, 501, "premium", 700n);
     expect(result).toMatchObject({ granted: [{ kind: "pet", petId: 2001 }], alreadyOwned: [{ kind: "mount", mountId: 1001 }] });
@@ -155,11 +162,11 @@ describe("buying", () => {
       () => purchaseOffer(db.client, { ...opts, accountId: c.accountId, characterId: other.id, offerId: 201, currency: "premium", price: 300n }),
       "CHARACTER_NOT_FOUND",
     );
-    await setOfferAvailability(db.client, { offerId: 102, available: false });
+    await setOfferAvailability(db.client, { ...opts, offerId: 102, available: false, expectedVersion: 1 });
     try {
       await refused(c, () => buy(c, 102, "premium", 750n), "STORE_OFFER_UNAVAILABLE");
     } finally {
-      await setOfferAvailability(db.client, { offerId: 102, available: true });
+      await setOfferAvailability(db.client, { ...opts, offerId: 102, available: true, expectedVersion: 2 });
     }
   });
 
@@ -179,9 +186,15 @@ describe("prices", () => {
     const end = new Date("2027-01-11T00:00:00Z");
     await createPromotion(db.client, { name: "Pet week", percent: 33, startsAt: start, endsAt: end, scope: { kind: "offer", offerId: 201 } });
     const c = await buyer(db, opts, { premium: 1000n });
-    const before = await previewOffer(db.client, { accountId: c.accountId, offerId: 201, currency: "premium", now: new Date(start.getTime() - 1000) });
+    const before = await previewOffer(db.client, {
+      data: opts.rules.data,
+      accountId: c.accountId,
+      offerId: 201,
+      currency: "premium",
+      now: new Date(start.getTime() - 1000),
+    });
     expect(before.finalPrice).toBe(300n);
-    const during = await previewOffer(db.client, { accountId: c.accountId, offerId: 201, currency: "premium", now: start });
+    const during = await previewOffer(db.client, { data: opts.rules.data, accountId: c.accountId, offerId: 201, currency: "premium", now: start });
     expect(during).toMatchObject({ basePrice: 300n, finalPrice: 201n, applied: { percent: 33, amount: 99n, source: { kind: "promotion", name: "Pet week" } } });
     await refused(c, () => buy(c, 201, "premium", 300n, { now: start }), "STORE_PRICE_CHANGED");
     const { result } = await buy(c, 201, "premium", during.finalPrice, { now: new Date(end.getTime() - 1000) });
@@ -200,7 +213,7 @@ describe("prices", () => {
     });
     await setDailyDeal(db.client, { date: "2027-02-01", offerId: 102, percent: 20 });
     const c = await buyer(db, opts, { premium: 2000n });
-    const hoverboard = await previewOffer(db.client, { accountId: c.accountId, offerId: 102, currency: "premium", now: day });
+    const hoverboard = await previewOffer(db.client, { data: opts.rules.data, accountId: c.accountId, offerId: 102, currency: "premium", now: day });
     expect(hoverboard.discounts.map((d) => [d.source.kind, d.percent])).toEqual([
       ["daily-deal", 20],
       ["promotion", 10],
@@ -208,7 +221,7 @@ describe("prices", () => {
     expect(hoverboard.finalPrice).toBe(600n);
     const { result } = await buy(c, 102, "premium", 600n, { now: day });
     expect(result.discountSource).toBe("daily deal 2027-02-01");
-    const woolie = await previewOffer(db.client, { accountId: c.accountId, offerId: 101, currency: "premium", now: day });
+    const woolie = await previewOffer(db.client, { data: opts.rules.data, accountId: c.accountId, offerId: 101, currency: "premium", now: day });
     expect(woolie.finalPrice).toBe(450n);
   });
 

@@ -30,3 +30,38 @@ export async function befriend(db: Database, opts: ActionOptions, a: Character, 
   if (sent.result.outcome !== "invited") throw new Error(`expected an invite, got ${sent.result.outcome}`);
   await respondToFriendInvite(db.client, { ...opts, characterId: b.id, inviteId: sent.result.inviteId, response: FRIENDSHIP_RESPONSE.Accept });
 }
+
+let nextOfferId = 9000;
+
+/** A new operator offer in category 8 (Supplies) granting item 30010 (Minor Healing Potion): unique per test, so tests never share its stock or sales. */
+export async function makeOffer(
+  db: Database,
+  over: Partial<{
+    pricePremium: bigint | null;
+    priceBonus: bigint | null;
+    priceGold: bigint | null;
+    stock: number | null;
+    demandRateBp: number | null;
+    demandCapPercent: number | null;
+    limitPeriod: string | null;
+    limitCount: number | null;
+    maxQuantity: number;
+    categoryId: number;
+  }> = {},
+): Promise<number> {
+  const id = nextOfferId++;
+  await db.client.storeOffer.create({
+    data: {
+      id,
+      categoryId: 8,
+      name: `Test offer ${id}`,
+      kind: "bundle",
+      grants: [{ kind: "item", itemId: 30010, count: 1 }],
+      pricePremium: 100n,
+      accountWide: false,
+      maxQuantity: 20,
+      ...over,
+    },
+  });
+  return id;
+}

@@ -110,6 +110,11 @@ export const DB_ERROR_OUTCOMES: { readonly [C in DbErrorCode]: ErrorOutcome } = 
   MAIL_CANNOT_DELETE: refusal("NOT_AVAILABLE"),
   MAIL_GRANT_UNSUPPORTED: refusal("NOT_AVAILABLE"),
   STORE_OFFER_NOT_FOUND: refusal("NOT_FOUND"),
+  STORE_OUT_OF_STOCK: refusal("LIMIT_REACHED"),
+  STORE_PURCHASE_LIMIT: refusal("LIMIT_REACHED"),
+  STORE_QUANTITY_NOT_ALLOWED: refusal("NOT_AVAILABLE"),
+  STORE_VERSION_CONFLICT: refusal("CONFLICT"),
+  STORE_TRANSACTION_NOT_FOUND: refusal("NOT_FOUND"),
   STORE_OFFER_UNAVAILABLE: refusal("NOT_AVAILABLE"),
   STORE_CURRENCY_NOT_ACCEPTED: refusal("INVALID_INPUT", EXIT_CODES.REFUSED),
   // The price the buyer saw is not the price now: nothing was charged (the genuine InvalidPrice).

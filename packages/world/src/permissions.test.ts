@@ -18,6 +18,12 @@ describe("GM commands", () => {
     expect(Object.fromEntries(GM_COMMANDS.map((c) => [c.name, c.role]))).toEqual({
       help: "player",
       redeem: "player",
+      store: "player",
+      buy: "player",
+      inventory: "player",
+      ledger: "player",
+      store_restock: "admin",
+      store_setprice: "admin",
       rep: "gm",
       kill: "gm",
       mount: "gm",

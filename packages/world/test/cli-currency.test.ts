@@ -197,7 +197,7 @@ describe("bezgelor currency and ledger", () => {
   it("audits the ledger: exit 0 when it holds, exit 1 naming the owner when a balance moved behind its back", async () => {
     const ok = await cli(["ledger", "audit"]);
     expect(ok.code, ok.stdout).toBe(0);
-    expect(ok.stdout).toMatch(/^ledger audit: ok \(\d+ owners, \d+ balances, \d+ ledger entries checked\)/);
+    expect(ok.stdout).toMatch(/^ledger audit: ok \(\d+ owners, \d+ balances, \d+ ledger entries, \d+ store transactions, \d+ offers checked\)/);
     const database = await openDatabase({ config: loadConfig(env).db });
     try {
       await database.client.$executeRaw`UPDATE "characters" SET "gold" = "gold" + 1 WHERE "name" = ${name}`;

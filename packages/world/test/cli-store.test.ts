@@ -30,7 +30,7 @@ describe("bezgelor store and promo", () => {
     // Created now; or, on a PostgreSQL database other tests share, updated (a server's first start
     // imported them) or kept (an earlier run's operator edit): every shipped offer is accounted for.
     const { offers } = imported.json() as { offers: { created: number[]; updated: number[]; keptOperator: number[] } };
-    expect([...offers.created, ...offers.updated, ...offers.keptOperator].sort((a, b) => a - b)).toEqual([101, 102, 201, 301, 401, 501, 601]);
+    expect([...offers.created, ...offers.updated, ...offers.keptOperator].sort((a, b) => a - b)).toEqual([101, 102, 201, 301, 401, 501, 601, 801, 802, 803]);
     expect((await cli("account", "create", "--email", email, "--password", "cli-password")).code).toBe(0);
     expect((await cli("character", "create", "--email", email, "--name", name)).code).toBe(0);
     expect((await cli("currency", "grant", "--email", email, "--currency", "premium", "--amount", "1000", "--reason", "test", "--key", `g-${name}`)).code).toBe(
@@ -52,7 +52,10 @@ describe("bezgelor store and promo", () => {
     const shown = await cli("currency", "show", "--email", email, "--json");
     expect(shown.json()).toMatchObject({ premium: "500" });
 
-    expect((await cli("store", "offer", "set", "--offer", "102", "--available", "false")).code).toBe(0);
+    const seen = (await cli("store", "offer", "show", "--offer", "102", "--json")).json() as { version: number };
+    const ahead = String(seen.version + 1);
+    expect((await cli("store", "offer", "set", "--offer", "102", "--available", "false", "--expected-version", ahead)).code).toBe(4);
+    expect((await cli("store", "offer", "set", "--offer", "102", "--available", "false", "--expected-version", String(seen.version))).code).toBe(0);
     const reimport = await cli("store", "import", "--json");
     expect(reimport.json()).toMatchObject({ offers: { keptOperator: [102] } });
     expect((await cli("store", "offer", "show", "--offer", "9999")).code).toBe(3);
@@ -85,6 +88,74 @@ describe("bezgelor store and promo", () => {
     expect((await cli("promo", "show", "--code", code, "--json")).json()).toMatchObject({ uses: 1, kind: "single_use" });
     expect((await cli("promo", "disable", "--code", code)).code).toBe(0);
     expect((await cli("promo", "show", "--code", "nope-nope")).code).toBe(3);
+    expect((await cli("ledger", "audit")).code).toBe(0);
+  }, 240_000);
+
+  it("previews step by step, edits at a version, restocks, sets a VIP tier, and shows the transaction of a purchase", async () => {
+    const buyer = `eco-${randomUUID()}@example.test`;
+    const hero = `Eco${randomUUID()
+      .replace(/[^a-z]/g, "")
+      .slice(0, 10)}`;
+    expect((await cli("store", "import")).code).toBe(0);
+    expect((await cli("account", "create", "--email", buyer, "--password", "cli-password")).code).toBe(0);
+    expect((await cli("character", "create", "--email", buyer, "--name", hero)).code).toBe(0);
+    expect(
+      (await cli("currency", "grant", "--email", buyer, "--currency", "premium", "--amount", "100000", "--reason", "test", "--key", `e-${hero}`)).code,
+    ).toBe(0);
+
+    const preview = await cli("store", "preview", "--offer", "802", "--quantity", "3", "--email", buyer);
+    expect(preview.code).toBe(0);
+    expect(preview.stdout).toContain("offer 802: 3 unit(s) in premium");
+    expect(preview.stdout).toMatch(/final: +\d+ premium/);
+    const quoted = (await cli("store", "preview", "--offer", "802", "--quantity", "3", "--email", buyer, "--json")).json() as { finalPrice: string };
+
+    const key = `eco-buy-${hero}`;
+    const bought = await cli(
+      "store",
+      "buy",
+      "--email",
+      buyer,
+      "--character",
+      hero,
+      "--offer",
+      "802",
+      "--quantity",
+      "3",
+      "--currency",
+      "premium",
+      "--price",
+      quoted.finalPrice,
+      "--key",
+      key,
+      "--json",
+    );
+    expect(bought.code).toBe(0);
+    expect(bought.json()).toMatchObject({ transactionId: key, quantity: 3, amountPaid: quoted.finalPrice });
+    const tx = await cli("store", "tx", "--id", key, "--json");
+    expect(tx.json()).toMatchObject({ id: key, status: "committed", quantity: 3, amount: quoted.finalPrice });
+    expect((await cli("store", "tx", "--id", `missing-${hero}`)).code).toBe(3);
+    const ledger = await cli("ledger", "show", "--store", "--email", buyer);
+    expect(ledger.stdout).toContain(`${key}  `);
+    expect(ledger.stdout).toContain("committed");
+
+    const offer = (await cli("store", "offer", "show", "--offer", "802", "--json")).json() as { version: number; stock: number };
+    const restocked = await cli("store", "restock", "--offer", "802", "--amount", "5", "--expected-version", String(offer.version), "--json");
+    expect(restocked.json()).toMatchObject({ stock: offer.stock + 5, version: offer.version + 1 });
+    const conflict = await cli("store", "set-price", "--offer", "802", "--currency", "premium", "--price", "60", "--expected-version", String(offer.version));
+    expect(conflict.code).toBe(4);
+    expect(conflict.stderr).toContain("STORE_VERSION_CONFLICT");
+    expect(
+      (await cli("store", "set-price", "--offer", "802", "--currency", "premium", "--price", "50", "--expected-version", String(offer.version + 1))).code,
+    ).toBe(0);
+
+    const vip = await cli("vip", "set", "--email", buyer, "--tier", "1");
+    expect(vip.code).toBe(0);
+    expect(vip.stdout).toContain("tier 1 (Bronze) set by an admin");
+    expect(vip.stdout).toContain("paid the rewards of tier(s) 1");
+    expect((await cli("vip", "set", "--email", buyer, "--tier", "1")).stdout).not.toContain("paid");
+    expect((await cli("store", "preview", "--offer", "801", "--email", buyer)).stdout).toContain("VIP:       tier 1 (Bronze) 2 %");
+    const page = await cli("store", "catalog", "--category", "8", "--per-page", "2", "--json");
+    expect(page.json()).toMatchObject({ page: 1, perPage: 2, total: 3, pages: 2 });
     expect((await cli("ledger", "audit")).code).toBe(0);
   }, 240_000);
 });

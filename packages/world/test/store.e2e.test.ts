@@ -38,6 +38,7 @@ describe("opening the store", () => {
       [5, 0, 4, "Costumes", true],
       [6, 0, 5, "Bundles", true],
       [7, 0, 6, "Currency", true],
+      [8, 0, 7, "Supplies", true],
     ]);
     expect(catalog.offers.groups.map((g) => g.id).sort()).toEqual(shipped.offers.map((o) => o.id).sort());
     const woolie = shown(catalog, 101, NCoin);

@@ -1,18 +1,34 @@
-// The one pricing rule of the storefront. The catalog preview and the purchase both call
+// The one pricing rule of the storefront. The catalog, the preview and the purchase all call
 // priceOffer, so the price a player is shown is the price the player is charged.
 //
-// Rounding: a discount is `floor(base * percent / 100)`, a whole amount rounded down, so the final
-// price `base - discount` never undercuts the advertised percent (a price of 1 stays 1 below 100 %).
-// Combination: discounts never stack; the best single discount applies (largest percent; on a tie
-// the daily deal, then the promotion with the lowest id). Every discount that was in force is listed.
-import type { StoreCurrency } from "@bezgelor/data";
+// The order, for each unit of a purchase (unit k of n sits at place `sold + k` in the offer's demand
+// sequence):
+//   1. source price: the offer's own price in the currency, else its price in another currency with
+//      an admin-set exchange rate (exchange.ts: premium, bonus, gold order);
+//   2. demand: `min(ceil(base * (10000 + bp * place) / 10000), ceil(base * cap% / 100))` (demand.ts);
+//   3. exchange: `ceil(amount * numerator / denominator)`;
+//   4. promotion or daily deal: the best single one (largest percent; on a tie the daily deal, then
+//      the promotion with the lowest id), `price - floor(price * percent / 100)`;
+//   5. VIP: the account's tier percent for the offer's category (vip.ts), taken off what step 4
+//      left the same way (so a promotion and VIP multiply, as Xsolla stacks discounts);
+// and the total is the sum of the units.
+//
+// One rounding rule: every step rounds to a whole amount in the store's favour, prices up and
+// discounts down, so a final price never undercuts an advertised percent (a price of 1 stays 1
+// below 100 %).
+import type { DemandPricing, StoreCurrency, VipTier } from "@bezgelor/data";
 import type { Ok, Refused } from "../result";
+import { demandUnitPrice } from "./demand";
+import { convertAmount, sourceOfPrice, type ExchangeRate } from "./exchange";
+import { vipPercentFor } from "./vip";
 
 /** What pricing needs of an offer. `prices` lists the currencies it is sold in. */
 export interface PriceableOffer {
   readonly id: number;
   readonly categoryId: number;
   readonly prices: Readonly<Partial<Record<StoreCurrency, bigint>>>;
+  /** Demand pricing; absent or null: the price never moves. */
+  readonly demand?: DemandPricing | null;
 }
 
 /** What a promotion applies to. */
@@ -64,16 +80,49 @@ export interface PriceOfferInput {
   readonly deal: StoreDailyDeal | null;
   /** Each category's parent (absent or null at the top), for category-scoped promotions. */
   readonly categoryParents: ReadonlyMap<number, number | null>;
+  /** Units of the offer sold before this purchase (its place in the demand sequence); default 0. */
+  readonly sold?: bigint;
+  /** Units bought; default 1. */
+  readonly quantity?: number;
+  /** The buyer's VIP tier, if any. */
+  readonly vip?: VipTier | null;
+  /** Admin-set exchange rates in force. */
+  readonly exchangeRates?: readonly ExchangeRate[];
+}
+
+/** One unit of a purchase, step by step (see the order above). */
+export interface UnitPrice {
+  /** Units sold before it. */
+  readonly place: bigint;
+  /** After demand, in the source currency. */
+  readonly demandPrice: bigint;
+  /** After exchange, in the charged currency. */
+  readonly converted: bigint;
+  readonly promotionDiscount: bigint;
+  readonly vipDiscount: bigint;
+  readonly price: bigint;
 }
 
 /** A priced offer. */
 export type OfferPrice = Ok<{
   currency: StoreCurrency;
+  /** The offer's listed price, in `sourceCurrency`. */
   basePrice: bigint;
-  /** Every discount in force, best first. */
+  /** The currency of the listed price: `currency`, or the one exchanged from. */
+  sourceCurrency: StoreCurrency;
+  /** The rate used, or null when the offer is priced in `currency`. */
+  exchange: ExchangeRate | null;
+  quantity: number;
+  /** Every discount in force, best first; `amount` is taken off the first unit's converted price. */
   discounts: readonly PriceDiscount[];
   /** The one that applies (best single), or null when none is above 0 %. */
   applied: PriceDiscount | null;
+  /** The VIP tier and its percent for this offer, or null without a tier. */
+  vip: { readonly tier: number; readonly name: string; readonly percent: number } | null;
+  units: readonly UnitPrice[];
+  /** The first unit's price: what the catalog shows as the offer's price. */
+  unitPrice: bigint;
+  /** The sum of the units' prices: what the purchase charges. */
   finalPrice: bigint;
 }>;
 
@@ -131,23 +180,15 @@ function better(a: PriceDiscount, b: PriceDiscount): number {
   return rank(a) - rank(b);
 }
 
-/**
- * Prices `offer` in `currency` at `now`: the base price, every discount in force (active promotions
- * whose scope covers the offer, and the daily deal when it is for this offer and `now`'s UTC date),
- * the best single one applied, and the final price `base - floor(base * percent / 100)`. Refused
- * with `not-priced-in-currency` when the offer has no price in that currency. Never throws.
- */
-export function priceOffer(input: PriceOfferInput): PriceOfferResult {
-  const { offer, currency, now } = input;
-  const basePrice = offer.prices[currency];
-  if (basePrice === undefined) return { ok: false, reason: PRICE_REFUSAL.NOT_PRICED_IN_CURRENCY, currency };
+function discountsInForce(input: PriceOfferInput, on: bigint): PriceDiscount[] {
+  const { offer, now } = input;
   const discounts: PriceDiscount[] = [];
   for (const promotion of input.promotions) {
     if (!isPromotionActive(promotion, now) || !appliesTo(promotion.scope, offer, input.categoryParents)) continue;
     discounts.push({
       source: { kind: "promotion", promotionId: promotion.id, name: promotion.name },
       percent: promotion.percent,
-      amount: discountAmount(basePrice, promotion.percent),
+      amount: discountAmount(on, promotion.percent),
       endsAt: promotion.endsAt,
     });
   }
@@ -156,14 +197,57 @@ export function priceOffer(input: PriceOfferInput): PriceOfferResult {
     discounts.push({
       source: { kind: "daily-deal", date: deal.date },
       percent: deal.percent,
-      amount: discountAmount(basePrice, deal.percent),
+      amount: discountAmount(on, deal.percent),
       endsAt: nextUtcMidnight(deal.date),
     });
   }
-  discounts.sort(better);
+  return discounts.sort(better);
+}
+
+/**
+ * Prices `quantity` units of `offer` in `currency` at `now`, each at its place after `sold` in the
+ * demand sequence, in the documented order (source price, demand, exchange, best promotion or daily
+ * deal, VIP) with every step rounded in the store's favour. Refused with `not-priced-in-currency`
+ * when the offer has neither a price in that currency nor a rate to it. Never throws (a quantity
+ * below 1 counts as 1).
+ */
+export function priceOffer(input: PriceOfferInput): PriceOfferResult {
+  const { offer, currency } = input;
+  const source = sourceOfPrice(offer.prices, currency, input.exchangeRates ?? []);
+  if (source === null) return { ok: false, reason: PRICE_REFUSAL.NOT_PRICED_IN_CURRENCY, currency };
+  const quantity = Math.max(1, Math.trunc(input.quantity ?? 1));
+  const sold = input.sold ?? 0n;
+  const convert = (amount: bigint) => (source.rate ? convertAmount(amount, source.rate) : amount);
+  const discounts = discountsInForce(input, convert(demandUnitPrice(source.base, offer.demand, sold)));
   const best = discounts[0];
   const applied = best !== undefined && best.percent > 0 ? best : null;
-  return { ok: true, currency, basePrice, discounts, applied, finalPrice: basePrice - (applied?.amount ?? 0n) };
+  const vipPercent = input.vip ? vipPercentFor(input.vip, offer.categoryId, input.categoryParents) : 0;
+  const units: UnitPrice[] = [];
+  let finalPrice = 0n;
+  for (let k = 0; k < quantity; k++) {
+    const place = sold + BigInt(k);
+    const demandPrice = demandUnitPrice(source.base, offer.demand, place);
+    const converted = convert(demandPrice);
+    const promotionDiscount = discountAmount(converted, applied?.percent ?? 0);
+    const vipDiscount = discountAmount(converted - promotionDiscount, vipPercent);
+    const price = converted - promotionDiscount - vipDiscount;
+    units.push({ place, demandPrice, converted, promotionDiscount, vipDiscount, price });
+    finalPrice += price;
+  }
+  return {
+    ok: true,
+    currency,
+    basePrice: source.base,
+    sourceCurrency: source.currency,
+    exchange: source.rate,
+    quantity,
+    discounts,
+    applied,
+    vip: input.vip ? { tier: input.vip.id, name: input.vip.name, percent: vipPercent } : null,
+    units,
+    unitPrice: units[0]!.price,
+    finalPrice,
+  };
 }
 
 /** A short label of a discount's source for history rows and logs: "promotion 3 (Winter Sale)", "daily deal 2026-12-01". */

@@ -53,6 +53,30 @@ export const STORE_DISPLAY_FLAG = { new: 1, recommended: 2, popular: 4, limited_
 /** One of the keys of {@link STORE_DISPLAY_FLAG}. */
 export type StoreDisplayFlag = keyof typeof STORE_DISPLAY_FLAG;
 
+/** Periods of a per-account purchase limit: the UTC day, the ISO week from Monday 00:00 UTC, or ever. */
+export const PURCHASE_LIMIT_PERIOD = ["daily", "weekly", "lifetime"] as const;
+
+/** One of {@link PURCHASE_LIMIT_PERIOD}. */
+export type PurchaseLimitPeriod = (typeof PURCHASE_LIMIT_PERIOD)[number];
+
+/** At most `count` units per account per `period` (the seed's daily lucky charm: daily, 1). */
+export const purchaseLimitSchema = z.strictObject({ period: z.enum(PURCHASE_LIMIT_PERIOD), count: z.int().positive().max(1_000_000) });
+
+/** A per-account purchase limit. */
+export type PurchaseLimit = z.output<typeof purchaseLimitSchema>;
+
+/**
+ * Demand pricing: each unit sold raises the price by `ratePerUnitBp` basis points (1/100 of a percent)
+ * of the base price, up to `capPercent` percent of it (core `demandUnitPrice` has the formula).
+ */
+export const demandPricingSchema = z.strictObject({
+  ratePerUnitBp: z.int().min(1).max(10_000),
+  capPercent: z.int().min(100).max(10_000),
+});
+
+/** Demand pricing of an offer. */
+export type DemandPricing = z.output<typeof demandPricingSchema>;
+
 /** A storefront offer (the seed's store item). */
 export const storeOfferSchema = z.strictObject({
   id: idSchema,
@@ -68,7 +92,30 @@ export const storeOfferSchema = z.strictObject({
   featured: z.boolean().default(false),
   /** Badges the client shows (see {@link STORE_DISPLAY_FLAG}). */
   display: z.array(z.enum(["new", "recommended", "popular", "limited_time"])).default([]),
+  /** Units the import stocks it with; absent: unlimited. */
+  stock: z.int().nonnegative().max(1_000_000_000).optional(),
+  demand: demandPricingSchema.optional(),
+  limit: purchaseLimitSchema.optional(),
+  /** The most units one purchase may take; above 1 only for offers that grant items and currency alone. */
+  maxQuantity: z.int().min(1).max(1000).default(1),
 });
 
 /** A storefront offer. */
 export type StoreOffer = z.output<typeof storeOfferSchema>;
+
+/**
+ * A VIP tier (the seed's VipTierSpec): reached at `lifetimePremiumSpend` premium spent in the store
+ * (or set by an admin), it takes `discountPercent` off every offer, or the percent of the nearest
+ * listed category (the offer's own, else its parent's, ...), and pays `rewards` once per account.
+ */
+export const vipTierSchema = z.strictObject({
+  id: z.int().min(1).max(100),
+  name: z.string().min(1).max(32),
+  lifetimePremiumSpend: moneySchema,
+  discountPercent: z.int().min(0).max(100).default(0),
+  categoryDiscounts: z.array(z.strictObject({ categoryId: idSchema, percent: z.int().min(0).max(100) })).default([]),
+  rewards: z.array(z.strictObject({ currency: z.enum(["premium", "bonus"]), amount: moneySchema })).default([]),
+});
+
+/** A VIP tier. */
+export type VipTier = z.output<typeof vipTierSchema>;

@@ -5,7 +5,8 @@
 // sequence while it holds the balance row's lock, so id order is the order the changes applied.
 import type { Currency } from "@bezgelor/data";
 import { z } from "zod";
-import type { DbClient } from "../client.js";
+import { runTransaction, type DbClient } from "../client.js";
+import { auditStore, type StoreAuditReport } from "../store/audit-store.js";
 import { toDbError } from "../errors.js";
 import { Prisma } from "../generated/prisma/client";
 import { parseInput } from "../validation.js";
@@ -58,6 +59,8 @@ export interface LedgerAuditReport {
   failureCount: number;
   /** Ordered by currency, owner and entry. */
   failures: AuditFailure[];
+  /** The store's transactions against their ledger entries, and units sold against them; `ok` needs these empty too. */
+  store: StoreAuditReport;
 }
 
 /** Options for {@link auditLedger}. */
@@ -182,14 +185,25 @@ const AuditLedgerInput = z.object({ maxFailures: z.number().int().min(1).max(100
  * history starts at 0 (unless its first entry is a migrated row, which carries the balance the
  * older gold ledger started from), every balance equals that start plus the sum of its deltas and
  * its last entry's balance_after.
- * A balance with no ledger entry is a failure. Read-only. Throws DbError INVALID_INPUT
+ * A balance with no ledger entry is a failure. Also audits the store (`store`): each committed
+ * transaction against its ledger entry, each offer's units sold against its committed
+ * transactions. Read-only. Throws DbError INVALID_INPUT
  * (maxFailures), INTERNAL (database failure).
  */
 export async function auditLedger(db: DbClient, options: AuditLedgerOptions = {}): Promise<LedgerAuditReport> {
   const { maxFailures } = parseInput(AuditLedgerInput, options);
   let row: SummaryRow | undefined;
+  let store: StoreAuditReport;
   try {
-    [row] = await db.$queryRaw<SummaryRow[]>(auditSql(maxFailures));
+    // One repeatable-read snapshot for both statements, so a live server's writes between them cannot show as a mismatch.
+    [row, store] = await runTransaction(
+      db,
+      async (tx) => {
+        const [summary] = await tx.$queryRaw<SummaryRow[]>(auditSql(maxFailures));
+        return [summary, await auditStore(tx)] as const;
+      },
+      { isolationLevel: "RepeatableRead" },
+    );
   } catch (error) {
     throw toDbError(error, "Auditing the ledger failed");
   }
@@ -208,7 +222,8 @@ export async function auditLedger(db: DbClient, options: AuditLedgerOptions = {}
   }));
   const failureCount = Number(row.failure_count);
   return {
-    ok: failureCount === 0,
+    ok: failureCount === 0 && store.failures.length === 0,
+    store,
     ownersChecked: Number(row.owners_checked),
     balancesChecked: Number(row.balances_checked),
     entriesChecked: Number(row.entries_checked),

@@ -3,10 +3,11 @@
 // purchaseOffer charges with (read in one transaction, so every price uses the same promotions and
 // daily deal). ServerStoreCategories and ServerStoreOffers are built from this.
 import { priceOffer, type OfferPrice } from "@bezgelor/core";
-import { STORE_CURRENCY } from "@bezgelor/data";
+import { STORE_CURRENCY, type GameData } from "@bezgelor/data";
 import { runTransaction, type DbClient } from "../client.js";
 import { toDbError } from "../errors.js";
 import { loadPricingContext, toOfferRecord, type StoreOfferRecord } from "./store-offer-record.js";
+import { readVipStatus } from "./vip-status.js";
 
 /** A visible category; `index` is its position among its siblings, from 1 (sort order, then id). */
 export interface CatalogCategory {
@@ -30,13 +31,22 @@ export interface StoreCatalogView {
   offers: CatalogOffer[];
 }
 
+/** Options for {@link getStoreCatalog}. */
+export interface GetStoreCatalogOptions {
+  now?: Date;
+  /** Price for this buyer: with `data`, the account's VIP tier is taken off as the purchase takes it. */
+  accountId?: number;
+  data?: GameData;
+}
+
 /**
  * The store at `now` (default: the current time): every category whose own and ancestors'
  * `visible` is set, and every available offer in one of them, featured first then by id, with
- * each of its prices (base, discounts in force, the applied one, final). Throws DbError
- * CONNECTION_FAILED, INTERNAL.
+ * each of its prices (base, discounts in force, the applied one, the buyer's VIP discount, final)
+ * for the next unit at the offer's place in its demand sequence, in its own currencies and those an
+ * exchange rate reaches. Throws DbError CONNECTION_FAILED, INTERNAL.
  */
-export async function getStoreCatalog(db: DbClient, options: { now?: Date } = {}): Promise<StoreCatalogView> {
+export async function getStoreCatalog(db: DbClient, options: GetStoreCatalogOptions = {}): Promise<StoreCatalogView> {
   const now = options.now ?? new Date();
   try {
     return await runTransaction(db, async (tx) => {
@@ -60,6 +70,7 @@ export async function getStoreCatalog(db: DbClient, options: { now?: Date } = {}
       }
       const visible = new Set(categories.map((c) => c.id));
       const context = await loadPricingContext(tx, now);
+      const vip = options.accountId !== undefined && options.data ? (await readVipStatus(tx, options.data, options.accountId)).tier : null;
       const offerRows = await tx.storeOffer.findMany({ where: { available: true }, orderBy: [{ featured: "desc" }, { id: "asc" }] });
       const positions = new Map<number, number>();
       const offers: CatalogOffer[] = [];
@@ -68,7 +79,9 @@ export async function getStoreCatalog(db: DbClient, options: { now?: Date } = {}
         const offer = toOfferRecord(row);
         const index = (positions.get(offer.categoryId) ?? 0) + 1;
         positions.set(offer.categoryId, index);
-        const prices = STORE_CURRENCY.map((currency) => priceOffer({ offer, currency, now, ...context })).filter((p): p is OfferPrice => p.ok);
+        const prices = STORE_CURRENCY.map((currency) => priceOffer({ offer, currency, now, ...context, sold: offer.sold, vip })).filter(
+          (p): p is OfferPrice => p.ok,
+        );
         offers.push({ offer, index, prices });
       }
       return { categories, offers };

@@ -56,6 +56,11 @@ function offerColumns(o: StoreOffer) {
     available: o.available,
     featured: o.featured,
     displayFlags: o.display.reduce((bits, flag) => bits | STORE_DISPLAY_FLAG[flag], 0),
+    demandRateBp: o.demand?.ratePerUnitBp ?? null,
+    demandCapPercent: o.demand?.capPercent ?? null,
+    limitPeriod: o.limit?.period ?? null,
+    limitCount: o.limit?.count ?? null,
+    maxQuantity: o.maxQuantity,
   };
 }
 
@@ -96,7 +101,8 @@ export async function importStoreCatalog(db: DbClient, options: ImportStoreCatal
         for (const o of options.catalog.offers) {
           const existing = await tx.storeOffer.findUnique({ where: { id: o.id }, select: { origin: true } });
           if (!existing) {
-            await tx.storeOffer.create({ data: { id: o.id, ...offerColumns(o), origin: "import" } });
+            // The stock is live state: the import stocks a new offer, and leaves a known one's count alone.
+            await tx.storeOffer.create({ data: { id: o.id, ...offerColumns(o), stock: o.stock ?? null, origin: "import" } });
             report.offers.created.push(o.id);
           } else if (existing.origin === "import") {
             await tx.storeOffer.update({ where: { id: o.id }, data: offerColumns(o) });

@@ -1,7 +1,7 @@
 // The price a player is shown: the same priceFor (core priceOffer) the purchase charges with, and
 // what a bundle would grant given what the buyer owns.
-import { planGrants, type PriceDiscount } from "@bezgelor/core";
-import { STORE_CURRENCY, type StoreCurrency, type StoreGrant } from "@bezgelor/data";
+import { planGrants, type OfferPrice } from "@bezgelor/core";
+import { STORE_CURRENCY, type GameData, type StoreGrant } from "@bezgelor/data";
 import { z } from "zod";
 import { runTransaction, type DbClient } from "../client.js";
 import { toDbError } from "../errors.js";
@@ -9,50 +9,57 @@ import { IdSchema, parseInput } from "../validation.js";
 import { priceFor } from "./price-for.js";
 import { loadOwnership } from "./store-grants.js";
 import { loadOffer } from "./store-offer-record.js";
+import { readVipStatus } from "./vip-status.js";
 
 const Input = z.object({
-  accountId: IdSchema,
+  /** The buyer (VIP tier, what is owned); without one, the price for anyone without a tier. */
+  accountId: IdSchema.optional(),
+  quantity: z.number().int().min(1).max(1000).default(1),
   characterId: IdSchema.nullable().optional(),
   offerId: IdSchema,
   currency: z.enum(STORE_CURRENCY),
   now: z.date().optional(),
 });
 
-/** What {@link previewOffer} shows. */
-export interface OfferPreview {
+/** What {@link previewOffer} shows: the whole breakdown (see core priceOffer) and what buying would grant. */
+export type OfferPreview = Omit<OfferPrice, "ok"> & {
   offerId: number;
-  currency: StoreCurrency;
   available: boolean;
-  basePrice: bigint;
-  /** Every discount in force, best first; `applied` is the one charged. */
-  discounts: readonly PriceDiscount[];
-  applied: PriceDiscount | null;
-  finalPrice: bigint;
+  /** Units left (null: unlimited) and sold so far. */
+  stock: number | null;
+  sold: bigint;
+  maxQuantity: number;
   /** What buying would grant now, and the parts owned already (then not granted). Empty `grants`: owned, the purchase is refused. */
   grants: StoreGrant[];
   alreadyOwned: StoreGrant[];
-}
+};
 
 /**
- * Prices an offer for a buyer at `now` (default: the current time) exactly as purchaseOffer
- * charges it. Throws DbError STORE_OFFER_NOT_FOUND, STORE_CURRENCY_NOT_ACCEPTED, INVALID_INPUT.
+ * Prices `quantity` units of an offer for a buyer at `now` (default: the current time) exactly as
+ * purchaseOffer would charge them now: at the offer's place in its demand sequence, with the
+ * buyer's VIP tier (from `data`'s tiers) and the exchange rates. Throws DbError
+ * STORE_OFFER_NOT_FOUND, STORE_CURRENCY_NOT_ACCEPTED, INVALID_INPUT.
  */
-export async function previewOffer(db: DbClient, options: z.input<typeof Input>): Promise<OfferPreview> {
+export async function previewOffer(db: DbClient, options: z.input<typeof Input> & { data: GameData }): Promise<OfferPreview> {
   const i = parseInput(Input, options);
   const now = i.now ?? new Date();
   try {
     return await runTransaction(db, async (tx) => {
       const offer = await loadOffer(tx, i.offerId);
-      const price = await priceFor(tx, offer, i.currency, now);
-      const plan = planGrants(offer.grants, await loadOwnership(tx, i.accountId, i.characterId ?? null, now));
+      const vip = i.accountId === undefined ? null : (await readVipStatus(tx, options.data, i.accountId)).tier;
+      const { ok: _ok, discountSource: _label, ...price } = await priceFor(tx, offer, i.currency, now, { vip, quantity: i.quantity });
+      const owned =
+        i.accountId === undefined
+          ? { mounts: new Set<number>(), pets: new Set<number>(), titles: new Set<number>() }
+          : await loadOwnership(tx, i.accountId, i.characterId ?? null, now);
+      const plan = planGrants(offer.grants, owned);
       return {
+        ...price,
         offerId: offer.id,
-        currency: i.currency,
         available: offer.available,
-        basePrice: price.basePrice,
-        discounts: price.discounts,
-        applied: price.applied,
-        finalPrice: price.finalPrice,
+        stock: offer.stock,
+        sold: offer.sold,
+        maxQuantity: offer.maxQuantity,
         grants: [...plan.missing],
         alreadyOwned: [...plan.owned],
       };

@@ -1,19 +1,33 @@
-import { describeDiscountSource, priceOffer, type OfferPrice } from "@bezgelor/core";
-import type { StoreCurrency } from "@bezgelor/data";
+import { describeDiscountSource, priceOffer, type OfferPrice, type PriceOfferInput } from "@bezgelor/core";
+import type { StoreCurrency, VipTier } from "@bezgelor/data";
 import { DB_ERROR_CODES, DbError } from "../errors.js";
 import type { Prisma } from "../generated/prisma/client";
-import { loadPricingContext } from "./store-offer-record.js";
+import { loadPricingContext, type PricingContext } from "./store-offer-record.js";
 import type { StoreOfferRecord } from "./store-offer-record.js";
 
-/** The offer's price in `currency` at `now` from core's priceOffer (the one pricing rule), with a label of the applied discount. */
+/** Who is buying how many: the buyer's VIP tier, and the units (default 1). */
+export interface PriceForOptions {
+  vip?: VipTier | null;
+  quantity?: number;
+  /** Read already in this transaction (the catalog prices many offers with one). */
+  context?: PricingContext;
+}
+
+/**
+ * The offer's price in `currency` at `now` from core's priceOffer (the one pricing rule), at the
+ * offer's place in its demand sequence (`offer.sold`, read under the offer's row lock by a
+ * purchase), with a label of the applied discount. Throws DbError STORE_CURRENCY_NOT_ACCEPTED.
+ */
 export async function priceFor(
   tx: Prisma.TransactionClient,
   offer: StoreOfferRecord,
   currency: StoreCurrency,
   now: Date,
+  options: PriceForOptions = {},
 ): Promise<OfferPrice & { discountSource: string | null }> {
-  const context = await loadPricingContext(tx, now);
-  const price = priceOffer({ offer, currency, now, ...context });
+  const context = options.context ?? (await loadPricingContext(tx, now, offer.prices[currency] === undefined));
+  const input: PriceOfferInput = { offer, currency, now, ...context, sold: offer.sold, quantity: options.quantity ?? 1, vip: options.vip ?? null };
+  const price = priceOffer(input);
   if (!price.ok) {
     throw new DbError(DB_ERROR_CODES.STORE_CURRENCY_NOT_ACCEPTED, `Offer ${offer.id} is not sold for ${currency}`, {
       details: { offerId: offer.id, currency },

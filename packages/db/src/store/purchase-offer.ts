@@ -1,11 +1,17 @@
-// The storefront purchase (ClientStorefrontPurchaseCharacter / ClientStorefrontPurchaseAccount):
-// one action, one transaction. The buyer's account row is locked first (FOR NO KEY UPDATE), so one
-// account's purchases queue: the ownership check and the grant cannot interleave with another
-// purchase of the same thing. Every refusal happens before anything is charged.
-import { MAIL_CONTENT_TYPE, planGrants } from "@bezgelor/core";
+// The storefront purchase (ClientStorefrontPurchaseCharacter / ClientStorefrontPurchaseAccount,
+// `!buy`, `bezgelor store buy`): one action, one transaction. The buyer's account row is locked
+// first (FOR NO KEY UPDATE), so one account's purchases queue: the ownership check, the purchase
+// limit and the grant cannot interleave with another purchase of the same thing. Then the offer's
+// row is locked (FOR UPDATE): its stock and units sold are read, priced at that place in the demand
+// sequence and counted before another buyer of the offer reads them. Locks are always taken in
+// that order (account, then offer), so purchases never deadlock. Every refusal happens before
+// anything is charged; a refused purchase is recorded as a failed transaction afterwards.
+import { randomUUID } from "node:crypto";
+import { MAIL_CONTENT_TYPE, planGrants, purchaseLimitWindowStart } from "@bezgelor/core";
 import { STORE_CURRENCY, type StoreGrant } from "@bezgelor/data";
 import { z } from "zod";
-import { defineAction, type ActionContext } from "../actions/action.js";
+import { defineAction, type Action, type ActionContext, type ActionOptions, type ActionResult } from "../actions/action.js";
+import type { DbClient } from "../client.js";
 import { changeBalance } from "../currency/change-currency.js";
 import { DB_ERROR_CODES, DbError, isDbError } from "../errors.js";
 import { characterIdByName } from "../friends/friend-entries.js";
@@ -17,7 +23,10 @@ import { AmountSchema, IdSchema } from "../validation.js";
 import { priceFor } from "./price-for.js";
 import { STORE_GIFT_GRANT_TYPE } from "./store-gift-grants.js";
 import { applyGrants, loadOwnership, needsCharacter } from "./store-grants.js";
-import { loadOffer } from "./store-offer-record.js";
+import { lockOffer, type StoreOfferRecord } from "./store-offer-record.js";
+import { recordCommitted, recordFailed } from "./store-transaction.js";
+import { readVipStatus } from "./vip-status.js";
+import { payVipRewards } from "./vip-rewards.js";
 
 const Input = z.object({
   accountId: IdSchema,
@@ -25,8 +34,13 @@ const Input = z.object({
   characterId: IdSchema.nullable().optional(),
   offerId: IdSchema,
   currency: z.enum(STORE_CURRENCY),
-  /** The price the buyer was shown; refused with STORE_PRICE_CHANGED unless it is the server's price. */
-  price: z.union([z.literal(0n), AmountSchema]),
+  /** Units to buy (up to the offer's maxQuantity); default 1. */
+  quantity: z.number().int().min(1).max(1000).default(1),
+  /**
+   * The total the buyer was shown; refused with STORE_PRICE_CHANGED unless it is the server's price
+   * now. Omitted (the CLI and chat commands): the buyer accepts the price at its place in the sequence.
+   */
+  price: z.union([z.literal(0n), AmountSchema]).optional(),
   /** Buy it for a friend: the recipient character (by name or id) and a note for the gift mail. */
   gift: z
     .object({
@@ -41,7 +55,16 @@ export type PurchaseOfferInput = z.input<typeof Input>;
 
 /** What a purchase did. */
 export interface PurchaseOfferResult {
+  /** The transaction record's id: the idempotency key, or a UUID. */
+  transactionId: string;
   purchaseId: bigint;
+  quantity: number;
+  /** The balance paid from, before and after (null when the purchase was free). */
+  balanceBefore: bigint | null;
+  balanceAfter: bigint | null;
+  /** The buyer's VIP tier after the purchase, and the tiers whose one-time rewards it paid. */
+  vipTier: number | null;
+  vipRewardsPaid: number[];
   offerId: number;
   currency: "premium" | "bonus" | "gold";
   basePrice: bigint;
@@ -70,7 +93,47 @@ async function giftRecipient(tx: ActionContext["tx"], to: { name: string } | { c
   }
 }
 
-async function run(ctx: ActionContext, i: z.output<typeof Input>): Promise<PurchaseOfferResult> {
+/** Each grant `quantity` times (items and currency; the offer's maxQuantity keeps others at 1). */
+function scaleGrants(grants: readonly StoreGrant[], quantity: number): StoreGrant[] {
+  if (quantity === 1) return [...grants];
+  return grants.map((g) =>
+    g.kind === "item" ? { ...g, count: g.count * quantity } : g.kind === "currency" ? { ...g, amount: g.amount * BigInt(quantity) } : g,
+  );
+}
+
+/** Refuses a quantity above the offer's, stock that cannot cover it, and a spent per-period limit. */
+async function checkSupply(ctx: ActionContext, offer: StoreOfferRecord, accountId: number, quantity: number, details: object): Promise<void> {
+  if (quantity > offer.maxQuantity) {
+    throw new DbError(DB_ERROR_CODES.STORE_QUANTITY_NOT_ALLOWED, `Offer ${offer.id} sells at most ${offer.maxQuantity} at once, not ${quantity}`, {
+      details: { ...details, quantity, maxQuantity: offer.maxQuantity },
+    });
+  }
+  if (offer.stock !== null && offer.stock < quantity) {
+    throw new DbError(DB_ERROR_CODES.STORE_OUT_OF_STOCK, `Offer ${offer.id} has ${offer.stock} left, not ${quantity}`, {
+      details: { ...details, quantity, stock: offer.stock },
+    });
+  }
+  if (offer.limit) {
+    const since = purchaseLimitWindowStart(offer.limit.period, ctx.now);
+    // Committed transactions of this account (its row is locked: no purchase of it runs meanwhile).
+    const bought = await ctx.tx.storeTransaction.aggregate({
+      where: { accountId, offerId: offer.id, status: "committed", ...(since ? { createdAt: { gte: since } } : {}) },
+      _sum: { quantity: true },
+    });
+    const count = bought._sum.quantity ?? 0;
+    if (count + quantity > offer.limit.count) {
+      throw new DbError(
+        DB_ERROR_CODES.STORE_PURCHASE_LIMIT,
+        `Offer ${offer.id} allows ${offer.limit.count} per ${offer.limit.period} period; ${count} bought`,
+        {
+          details: { ...details, period: offer.limit.period, limit: offer.limit.count, bought: count, quantity },
+        },
+      );
+    }
+  }
+}
+
+async function run(ctx: ActionContext, i: z.output<typeof Input> & { transactionId: string }): Promise<PurchaseOfferResult> {
   const { tx } = ctx;
   const characterId = i.characterId ?? null;
   await lockAccount(tx, i.accountId);
@@ -82,11 +145,13 @@ async function run(ctx: ActionContext, i: z.output<typeof Input>): Promise<Purch
       });
     }
   }
-  const offer = await loadOffer(tx, i.offerId);
+  const offer = await lockOffer(tx, i.offerId);
   const details = { offerId: offer.id, accountId: i.accountId, characterId, currency: i.currency };
   if (!offer.available) throw new DbError(DB_ERROR_CODES.STORE_OFFER_UNAVAILABLE, `Offer ${offer.id} is not available`, { details });
-  const price = await priceFor(tx, offer, i.currency, ctx.now);
-  if (price.finalPrice !== i.price) {
+  await checkSupply(ctx, offer, i.accountId, i.quantity, details);
+  const vip = await readVipStatus(tx, ctx.rules.data, i.accountId);
+  const price = await priceFor(tx, offer, i.currency, ctx.now, { vip: vip.tier, quantity: i.quantity });
+  if (i.price !== undefined && price.finalPrice !== i.price) {
     throw new DbError(DB_ERROR_CODES.STORE_PRICE_CHANGED, `Offer ${offer.id} costs ${price.finalPrice} ${i.currency}, not ${i.price}`, {
       details: { ...details, price: price.finalPrice.toString(), seen: i.price.toString() },
     });
@@ -96,6 +161,7 @@ async function run(ctx: ActionContext, i: z.output<typeof Input>): Promise<Purch
       details,
     });
   }
+  const offerGrants = scaleGrants(offer.grants, i.quantity);
 
   let recipientCharacterId: number | null = null;
   let granted: StoreGrant[] = [];
@@ -110,23 +176,31 @@ async function run(ctx: ActionContext, i: z.output<typeof Input>): Promise<Purch
       });
     }
   } else {
-    const plan = planGrants(offer.grants, await loadOwnership(tx, i.accountId, characterId, ctx.now));
+    const plan = planGrants(offerGrants, await loadOwnership(tx, i.accountId, characterId, ctx.now));
     if (plan.missing.length === 0) throw new DbError(DB_ERROR_CODES.STORE_ALREADY_OWNED, `Everything offer ${offer.id} grants is owned already`, { details });
     granted = [...plan.missing];
     alreadyOwned = [...plan.owned];
   }
 
   const source = i.gift ? "gift" : "store";
-  if (price.finalPrice > 0n) {
-    await changeBalance(ctx, {
-      currency: i.currency,
-      ...(i.currency === "gold" ? { characterId: characterId! } : { accountId: i.accountId }),
-      delta: -price.finalPrice,
-      reason: `store offer ${offer.id}`,
-      source,
-    });
-  }
+  const ledger =
+    price.finalPrice > 0n
+      ? await changeBalance(ctx, {
+          currency: i.currency,
+          ...(i.currency === "gold" ? { characterId: characterId! } : { accountId: i.accountId }),
+          delta: -price.finalPrice,
+          reason: `store offer ${offer.id}`,
+          source,
+        })
+      : null;
   ctx.step("store.paid");
+  // Count the units under the offer's lock: the next buyer reads the new place and stock.
+  await tx.storeOffer.update({
+    where: { id: offer.id },
+    data: { sold: { increment: BigInt(i.quantity) }, ...(offer.stock === null ? {} : { stock: { decrement: i.quantity } }) },
+  });
+  const basePrice = price.units.reduce((sum, u) => sum + u.converted, 0n);
+  const discountPercent = price.applied?.percent ?? 0;
   const purchase = await tx.storePurchase.create({
     data: {
       accountId: i.accountId,
@@ -134,13 +208,13 @@ async function run(ctx: ActionContext, i: z.output<typeof Input>): Promise<Purch
       offerId: offer.id,
       offerName: offer.name,
       currency: i.currency,
-      basePrice: price.basePrice,
+      basePrice,
       amountPaid: price.finalPrice,
-      discountPercent: price.applied?.percent ?? 0,
+      discountPercent,
       discountSource: price.discountSource,
       isGift: i.gift !== undefined,
       recipientCharacterId,
-      grants: toJsonColumn(i.gift ? offer.grants : granted),
+      grants: toJsonColumn(i.gift ? offerGrants : granted),
       idempotencyKey: ctx.idempotencyKey,
       createdAt: ctx.now,
     },
@@ -171,6 +245,11 @@ async function run(ctx: ActionContext, i: z.output<typeof Input>): Promise<Purch
       reason: `store offer ${offer.id}`,
     });
   }
+  const subject = { id: i.transactionId, accountId: i.accountId, characterId, offerId: offer.id, quantity: i.quantity, currency: i.currency };
+  await recordCommitted(tx, subject, price, ledger, purchase.id, ctx.now);
+  // The spend now includes this purchase: a tier it reaches pays its one-time rewards.
+  const after = i.currency === "premium" && ledger ? await readVipStatus(tx, ctx.rules.data, i.accountId) : vip;
+  const vipRewardsPaid = await payVipRewards(ctx, i.accountId, after.tier);
   ctx.emit({
     kind: "store.purchased",
     accountId: i.accountId,
@@ -178,19 +257,25 @@ async function run(ctx: ActionContext, i: z.output<typeof Input>): Promise<Purch
     purchaseId: purchase.id,
     offerId: offer.id,
     currency: i.currency,
-    basePrice: price.basePrice,
+    basePrice,
     amountPaid: price.finalPrice,
-    discountPercent: price.applied?.percent ?? 0,
+    discountPercent,
     discountSource: price.discountSource,
     recipientCharacterId,
   });
   return {
+    transactionId: i.transactionId,
     purchaseId: purchase.id,
+    quantity: i.quantity,
+    balanceBefore: ledger?.balanceBefore ?? null,
+    balanceAfter: ledger?.balanceAfter ?? null,
+    vipTier: after.tier?.id ?? null,
+    vipRewardsPaid,
     offerId: offer.id,
     currency: i.currency,
-    basePrice: price.basePrice,
+    basePrice,
     amountPaid: price.finalPrice,
-    discountPercent: price.applied?.percent ?? 0,
+    discountPercent,
     discountSource: price.discountSource,
     granted,
     alreadyOwned,
@@ -199,25 +284,83 @@ async function run(ctx: ActionContext, i: z.output<typeof Input>): Promise<Purch
   };
 }
 
-/**
- * Buys a store offer for the account (and its character), or as a gift for a friend. In one
- * transaction: checks the offer is available and sold in `currency`, prices it with core's
- * priceOffer (the preview's function) and refuses unless `price` equals that price, refuses an
- * offer whose mounts, pets and titles are all owned (a bundle grants only what is missing), takes
- * the price from the right owner through the ledger (premium and bonus from the account, gold
- * from the character), grants everything (or, for a gift, sends the recipient a gift mail whose
- * attachment grants it on claim), records the purchase and emits store.purchased after the
- * currency, collection, title, inventory (and mail) events. Idempotent with a key (the client's
- * transaction id). Throws DbError STORE_OFFER_NOT_FOUND, STORE_OFFER_UNAVAILABLE,
- * STORE_CURRENCY_NOT_ACCEPTED, STORE_PRICE_CHANGED, STORE_ALREADY_OWNED, STORE_CHARACTER_REQUIRED,
- * STORE_NOT_GIFTABLE, STORE_GIFT_RECIPIENT_INELIGIBLE, INSUFFICIENT_FUNDS, BALANCE_OVERFLOW,
- * INVENTORY_OVERFLOW, ACCOUNT_NOT_FOUND, CHARACTER_NOT_FOUND, IDEMPOTENCY_KEY_REUSED,
- * INVALID_INPUT; nothing is charged or granted then.
- */
-export const purchaseOffer = defineAction({
+const Action = Input.extend({ transactionId: z.string().min(1).max(128) });
+
+const purchaseAction = defineAction({
   name: "store.purchase",
-  input: Input,
+  input: Action,
   idempotent: true,
-  describe: (i) => `Buying store offer ${i.offerId} for ${i.price} ${i.currency} (account ${i.accountId})`,
+  describe: (i) => `Buying ${i.quantity} of store offer ${i.offerId} in ${i.currency} (account ${i.accountId})`,
   run,
 });
+
+/** Refusals that leave a failed transaction record: the buyer and the offer exist, the purchase was judged and refused. */
+const RECORDED_REFUSALS = new Set<string>([
+  DB_ERROR_CODES.STORE_OFFER_UNAVAILABLE,
+  DB_ERROR_CODES.STORE_CURRENCY_NOT_ACCEPTED,
+  DB_ERROR_CODES.STORE_PRICE_CHANGED,
+  DB_ERROR_CODES.STORE_ALREADY_OWNED,
+  DB_ERROR_CODES.STORE_CHARACTER_REQUIRED,
+  DB_ERROR_CODES.STORE_NOT_GIFTABLE,
+  DB_ERROR_CODES.STORE_GIFT_RECIPIENT_INELIGIBLE,
+  DB_ERROR_CODES.STORE_OUT_OF_STOCK,
+  DB_ERROR_CODES.STORE_PURCHASE_LIMIT,
+  DB_ERROR_CODES.STORE_QUANTITY_NOT_ALLOWED,
+  DB_ERROR_CODES.INSUFFICIENT_FUNDS,
+  DB_ERROR_CODES.BALANCE_OVERFLOW,
+  DB_ERROR_CODES.INVENTORY_OVERFLOW,
+  DB_ERROR_CODES.CHARACTER_NOT_FOUND,
+]);
+
+/**
+ * Buys `quantity` units of a store offer for the account (and its character), or as a gift for a
+ * friend. In one transaction: locks the account, then the offer; checks the offer is available,
+ * sells that many at once, has the stock and the account's per-period limit left; prices it with
+ * core's priceOffer (the preview's function) at the offer's place in its demand sequence with the
+ * buyer's VIP tier, and refuses unless `price` (when given) equals that total; refuses an offer
+ * whose mounts, pets and titles are all owned (a bundle grants only what is missing); takes the
+ * price from the right owner through the ledger (premium and bonus from the account, gold from the
+ * character); counts the units (sold, stock); grants everything (or, for a gift, sends the recipient
+ * a gift mail whose attachment grants it on claim); records the purchase and its committed
+ * transaction (id: the idempotency key, else a UUID) linked to the ledger entry; pays the one-time
+ * rewards of a VIP tier the spend reached; and emits store.purchased after the currency, collection,
+ * title, inventory (and mail) events. Idempotent with a key (the client's transaction id). Throws
+ * DbError STORE_OFFER_NOT_FOUND, STORE_OFFER_UNAVAILABLE, STORE_QUANTITY_NOT_ALLOWED,
+ * STORE_OUT_OF_STOCK, STORE_PURCHASE_LIMIT, STORE_CURRENCY_NOT_ACCEPTED, STORE_PRICE_CHANGED,
+ * STORE_ALREADY_OWNED, STORE_CHARACTER_REQUIRED, STORE_NOT_GIFTABLE, STORE_GIFT_RECIPIENT_INELIGIBLE,
+ * INSUFFICIENT_FUNDS, BALANCE_OVERFLOW, INVENTORY_OVERFLOW, ACCOUNT_NOT_FOUND, CHARACTER_NOT_FOUND,
+ * IDEMPOTENCY_KEY_REUSED, INVALID_INPUT; nothing is charged or granted then, and the refusals of a
+ * known buyer and offer are recorded as a failed transaction with the reason.
+ */
+export const purchaseOffer: Action<typeof Input, PurchaseOfferResult> = Object.assign(
+  async (db: DbClient, options: ActionOptions & PurchaseOfferInput): Promise<ActionResult<PurchaseOfferResult>> => {
+    const transactionId = options.idempotencyKey ?? randomUUID();
+    try {
+      return await purchaseAction(db, { ...options, transactionId });
+    } catch (error) {
+      if (isDbError(error) && RECORDED_REFUSALS.has(error.code)) {
+        const i = Input.parse(options);
+        const subject = {
+          id: transactionId,
+          accountId: i.accountId,
+          characterId: i.characterId ?? null,
+          offerId: i.offerId,
+          quantity: i.quantity,
+          currency: i.currency,
+        };
+        // The refusal is the answer; a failure to record it (the database went away) must not hide
+        // it, so it is thrown with `details.recorded` false and the recording's failure as its cause.
+        try {
+          await recordFailed(db, subject, error, options.now ?? new Date());
+        } catch (recording) {
+          throw new DbError(error.code, error.message, { details: { ...error.details, recorded: false }, cause: recording });
+        }
+      }
+      throw error;
+    }
+  },
+  {
+    actionName: purchaseAction.actionName,
+    within: (ctx: ActionContext, input: PurchaseOfferInput) => purchaseAction.within(ctx, { ...input, transactionId: ctx.idempotencyKey ?? randomUUID() }),
+  },
+);

@@ -1,8 +1,8 @@
 // Reading the catalog in an action's transaction: offers with their grants parsed, and what
 // pricing needs (active promotions, the day's deal, the category tree).
-import type { StoreDailyDeal, StorePromotion } from "@bezgelor/core";
+import type { ExchangeRate, StoreDailyDeal, StorePromotion } from "@bezgelor/core";
 import { utcDate } from "@bezgelor/core";
-import { storeGrantSchema, type StoreCurrency, type StoreGrant, type StoreOfferKind } from "@bezgelor/data";
+import { storeGrantSchema, type DemandPricing, type PurchaseLimit, type StoreCurrency, type StoreGrant, type StoreOfferKind } from "@bezgelor/data";
 import { z } from "zod";
 import { DB_ERROR_CODES, DbError } from "../errors.js";
 import type { Prisma } from "../generated/prisma/client";
@@ -25,6 +25,15 @@ export interface StoreOfferRecord {
   displayFlags: number;
   /** 'import' (updated by the catalog import) or 'operator' (left alone by it). */
   origin: "import" | "operator";
+  /** Units left; null: unlimited. */
+  stock: number | null;
+  /** Units sold ever (the place of the next unit in the demand sequence). */
+  sold: bigint;
+  /** The version admin edits must name. */
+  version: number;
+  demand: DemandPricing | null;
+  limit: PurchaseLimit | null;
+  maxQuantity: number;
 }
 
 type OfferRow = Prisma.StoreOfferGetPayload<object>;
@@ -63,6 +72,12 @@ export function toOfferRecord(row: OfferRow): StoreOfferRecord {
     featured: row.featured,
     displayFlags: row.displayFlags,
     origin: row.origin as "import" | "operator",
+    stock: row.stock,
+    sold: row.sold,
+    version: row.version,
+    demand: row.demandRateBp !== null && row.demandCapPercent !== null ? { ratePerUnitBp: row.demandRateBp, capPercent: row.demandCapPercent } : null,
+    limit: row.limitPeriod !== null && row.limitCount !== null ? { period: row.limitPeriod as PurchaseLimit["period"], count: row.limitCount } : null,
+    maxQuantity: row.maxQuantity,
   };
 }
 
@@ -73,11 +88,92 @@ export async function loadOffer(tx: Prisma.TransactionClient, offerId: number): 
   return toOfferRecord(row);
 }
 
+/**
+ * The offer `offerId`, its row locked (FOR UPDATE) until the transaction ends: a purchase reads the
+ * units sold and the stock under this lock, prices at that place and counts its units before
+ * anyone else can, so racing buyers queue and each pays its own place. Throws DbError STORE_OFFER_NOT_FOUND.
+ */
+export async function lockOffer(tx: Prisma.TransactionClient, offerId: number): Promise<StoreOfferRecord> {
+  // One statement: the row as Prisma would return it, read under the lock.
+  const [row] = await tx.$queryRaw<LockedOfferRow[]>`SELECT "id", "category_id", "name", "description", "kind", "grants",
+      "price_premium", "price_bonus", "price_gold", "account_wide", "giftable", "available", "featured", "display_flags", "origin",
+      "stock", "sold", "version", "demand_rate_bp", "demand_cap_percent", "limit_period", "limit_count", "max_quantity", "created_at", "updated_at"
+    FROM "store_offers" WHERE "id" = ${offerId} FOR UPDATE`;
+  if (!row) throw new DbError(DB_ERROR_CODES.STORE_OFFER_NOT_FOUND, `No store offer ${offerId}`, { details: { offerId } });
+  return toOfferRecord({
+    id: row.id,
+    categoryId: row.category_id,
+    name: row.name,
+    description: row.description,
+    kind: row.kind,
+    grants: row.grants,
+    pricePremium: row.price_premium,
+    priceBonus: row.price_bonus,
+    priceGold: row.price_gold,
+    accountWide: row.account_wide,
+    giftable: row.giftable,
+    available: row.available,
+    featured: row.featured,
+    displayFlags: row.display_flags,
+    origin: row.origin,
+    stock: row.stock,
+    sold: BigInt(row.sold),
+    version: row.version,
+    demandRateBp: row.demand_rate_bp,
+    demandCapPercent: row.demand_cap_percent,
+    limitPeriod: row.limit_period,
+    limitCount: row.limit_count,
+    maxQuantity: row.max_quantity,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  });
+}
+
+interface LockedOfferRow {
+  id: number;
+  category_id: number;
+  name: string;
+  description: string;
+  kind: string;
+  grants: Prisma.JsonValue;
+  price_premium: bigint | null;
+  price_bonus: bigint | null;
+  price_gold: bigint | null;
+  account_wide: boolean;
+  giftable: boolean;
+  available: boolean;
+  featured: boolean;
+  display_flags: number;
+  origin: string;
+  stock: number | null;
+  sold: bigint;
+  version: number;
+  demand_rate_bp: number | null;
+  demand_cap_percent: number | null;
+  limit_period: string | null;
+  limit_count: number | null;
+  max_quantity: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
 /** What priceOffer needs besides the offer. */
 export interface PricingContext {
   promotions: StorePromotion[];
   deal: StoreDailyDeal | null;
   categoryParents: Map<number, number | null>;
+  exchangeRates: ExchangeRate[];
+}
+
+/** A rate row as core sees it. */
+export function toExchangeRate(row: Prisma.StoreExchangeRateGetPayload<object>): ExchangeRate {
+  return {
+    from: row.fromCurrency as StoreCurrency,
+    to: row.toCurrency as StoreCurrency,
+    numerator: row.numerator,
+    denominator: row.denominator,
+    version: row.version,
+  };
 }
 
 /** A promotion row as core sees it. */
@@ -91,13 +187,18 @@ export function toPromotion(row: Prisma.StorePromotionGetPayload<object>): Store
   return { id: row.id, name: row.name, percent: row.percent, startsAt: row.startsAt, endsAt: row.endsAt, scope };
 }
 
-/** Promotions active at `now`, the deal of `now`'s UTC date, and the category tree. */
-export async function loadPricingContext(tx: Prisma.TransactionClient, now: Date): Promise<PricingContext> {
+/**
+ * Promotions active at `now`, the deal of `now`'s UTC date, the category tree and the exchange
+ * rates (skipped, as none are needed, when `rates` is false: the offer has its own price in the currency).
+ */
+export async function loadPricingContext(tx: Prisma.TransactionClient, now: Date, rates = true): Promise<PricingContext> {
   const promotions = await tx.storePromotion.findMany({ where: { startsAt: { lte: now }, endsAt: { gt: now } }, orderBy: { id: "asc" } });
   const date = utcDate(now);
   const deal = await tx.storeDailyDeal.findUnique({ where: { dealDate: new Date(`${date}T00:00:00.000Z`) } });
   const categories = await tx.storeCategory.findMany({ select: { id: true, parentId: true } });
+  const rateRows = rates ? await tx.storeExchangeRate.findMany({ orderBy: [{ fromCurrency: "asc" }, { toCurrency: "asc" }] }) : [];
   return {
+    exchangeRates: rateRows.map(toExchangeRate),
     promotions: promotions.map(toPromotion),
     deal: deal ? { date, offerId: deal.offerId, percent: deal.percent } : null,
     categoryParents: new Map(categories.map((c) => [c.id, c.parentId])),

@@ -50,15 +50,26 @@ export function storeCategoriesValue(catalog: StoreCatalogView): PacketValue<typ
   };
 }
 
-/** One currency entry: the final price, and the applied discount as a percentage with the seconds it still runs. */
+/** Seconds a VIP discount is shown to run: it has no end, and only a positive value turns a discount on. */
+const VIP_DISCOUNT_SECONDS = 2_147_483_647n;
+
+/**
+ * One currency entry: the final price of the next unit (the one the purchase charges, VIP discount
+ * included), and the discount as a percentage with the seconds it still runs: the promotion's or
+ * daily deal's, combined with the buyer's VIP percent as core applies them (one after the other).
+ */
 function currencyEntry(price: OfferPrice, now: Date) {
   const applied = price.applied;
+  const vipPercent = price.vip?.percent ?? 0;
+  const promotionPercent = applied?.percent ?? 0;
+  const percent = 100 - ((100 - promotionPercent) * (100 - vipPercent)) / 100;
+  const seconds = applied ? BigInt(Math.max(1, Math.ceil((applied.endsAt.getTime() - now.getTime()) / 1000))) : VIP_DISCOUNT_SECONDS;
   return {
     currencyId: STORE_CURRENCY_WIRE[price.currency],
-    price: Number(price.finalPrice),
-    discountType: applied ? DISCOUNT_TYPE.Percentage : DISCOUNT_TYPE.None,
-    discountValue: applied?.percent ?? 0,
-    discountTimeRemaining: applied ? BigInt(Math.max(1, Math.ceil((applied.endsAt.getTime() - now.getTime()) / 1000))) : -1n,
+    price: Number(price.unitPrice),
+    discountType: percent > 0 ? DISCOUNT_TYPE.Percentage : DISCOUNT_TYPE.None,
+    discountValue: percent > 0 ? percent : 0,
+    discountTimeRemaining: percent > 0 ? seconds : -1n,
     timeSinceExpiry: 0n,
   };
 }
@@ -73,7 +84,7 @@ function currencyEntry(price: OfferPrice, now: Date) {
 export function storeOffersValue(catalog: StoreCatalogView, now: Date): PacketValue<typeof ServerStoreOffers> {
   return {
     groups: catalog.offers.map(({ offer, index, prices }) => {
-      const final = (currency: StoreCurrency) => Number(prices.find((p) => p.currency === currency)?.finalPrice ?? 0n);
+      const final = (currency: StoreCurrency) => Number(prices.find((p) => p.currency === currency)?.unitPrice ?? 0n);
       return {
         id: offer.id,
         displayFlags: offer.displayFlags,

@@ -27,7 +27,7 @@ import { StoreJournal } from "../journal/store-journal";
 /** Reads the store catalog once at start, so purchases can be journaled before anyone opened the store. */
 async function rememberCatalog(services: WorldServices): Promise<void> {
   try {
-    services.lastCatalog.remember(await getStoreCatalog(services.db));
+    services.lastCatalog.remember(await getStoreCatalog(services.db, { data: services.data }));
   } catch (err) {
     services.logger.warn({ err }, "could not read the store catalog at start; purchases are journaled only after it is read");
   }

@@ -24,6 +24,13 @@ import { promoList } from "./promo-list";
 import { promoRedeem } from "./promo-redeem";
 import { promoShow } from "./promo-show";
 import { storeBuy } from "./store-buy";
+import { storeCatalog } from "./store-catalog";
+import { storePreview } from "./store-preview";
+import { storeRateSet } from "./store-rate-set";
+import { storeRestock } from "./store-restock";
+import { storeSetPrice } from "./store-set-price";
+import { storeTx } from "./store-tx";
+import { vipSet } from "./vip-set";
 import { storeDealList } from "./store-deal-list";
 import { storeDealSet } from "./store-deal-set";
 import { storeImport } from "./store-import";
@@ -60,6 +67,13 @@ export const COMMANDS: readonly Command[] = [
   storeOfferList,
   storeOfferShow,
   storeOfferSet,
+  storeSetPrice,
+  storeRestock,
+  storeRateSet,
+  storeCatalog,
+  storePreview,
+  storeTx,
+  vipSet,
   storePromotionCreate,
   storePromotionList,
   storeDealSet,

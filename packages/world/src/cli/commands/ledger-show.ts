@@ -1,7 +1,8 @@
-import { getAccountByEmail, listLedger, MAX_LEDGER_PAGE, type LedgerRecord } from "@bezgelor/db";
+import { getAccountByEmail, getLedger, listLedger, MAX_LEDGER_PAGE, type LedgerRecord, type StoreTransactionRecord } from "@bezgelor/db";
 import { WorldError } from "../../errors";
 import { defineCommand, str } from "../command";
 import { characterOf, parseCurrency } from "../currency-change";
+import { transactionLine } from "./store-economy-view";
 
 function parseCount(name: string, value: string): number {
   if (!/^\d{1,9}$/.test(value)) throw new WorldError("USAGE", `--${name} must be a whole number, got ${value}`);
@@ -24,9 +25,10 @@ const entryLine = (e: LedgerRecord) =>
 export const ledgerShow = defineCommand({
   path: ["ledger", "show"],
   role: "gm",
-  summary: "list an account's (or one character's) ledger entries, newest first",
+  summary: "list an account's (or one character's) ledger entries, newest first; with --store its store transactions (everyone's without --email)",
   options: {
-    email: { type: "string", description: "the account's login email", required: true },
+    email: { type: "string", description: "the account's login email (required without --store)" },
+    store: { type: "boolean", description: "list store transactions (getLedger) instead of currency entries" },
     character: { type: "string", description: "only this character's entries (its gold)" },
     currency: { type: "string", description: "only gold, premium or bonus" },
     limit: { type: "string", description: `entries to show, 1 to ${MAX_LEDGER_PAGE}`, default: "50" },
@@ -38,6 +40,13 @@ export const ledgerShow = defineCommand({
     const offset = parseCount("offset", str(o, "offset"));
     const currency = typeof o.currency === "string" ? parseCurrency(o.currency) : undefined;
     const { client } = await ctx.openDatabase();
+    if (o.store === true) {
+      const account = typeof o.email === "string" ? await getAccountByEmail(client, { email: o.email }) : undefined;
+      const txs = await getLedger(client, { ...(account ? { accountId: account.id } : {}), limit: Math.min(limit, 500), offset });
+      ctx.print(txs, (ts: StoreTransactionRecord[]) => (ts.length === 0 ? "no store transactions" : ts.map(transactionLine).join("\n")));
+      return;
+    }
+    if (typeof o.email !== "string") throw new WorldError("USAGE", "--email is required (or --store for store transactions)");
     const account = await getAccountByEmail(client, { email: str(o, "email") });
     const character = typeof o.character === "string" ? await characterOf(client, account, o.character) : undefined;
     const entries = await listLedger(client, { accountId: account.id, characterId: character?.id, currency, limit, offset });

@@ -4,6 +4,7 @@ import { WorldError } from "../../errors";
 import { defineCommand, str } from "../command";
 import { characterOf, cliActor, retryCommand } from "../currency-change";
 import { isUnknownOutcome } from "../unknown-outcome";
+import { parseWhole } from "./store-economy-view";
 import { parseId, parseMoney, parseStoreCurrency } from "./store-options";
 import { opt } from "./store-view";
 
@@ -16,8 +17,9 @@ export const storeBuy = defineCommand({
     email: { type: "string", description: "the buyer's login email", required: true },
     character: { type: "string", description: "the buying character (needed for gold, items, gifts)" },
     offer: { type: "string", description: "offer id", required: true },
+    quantity: { type: "string", description: "units (offers that sell several at once)", default: "1" },
     currency: { type: "string", description: "premium|bonus|gold", required: true },
-    price: { type: "string", description: "the price you were shown (refused if it is not the current price)", required: true },
+    price: { type: "string", description: "the total you were shown (store preview; refused if it is not the current price)", required: true },
     "gift-to": { type: "string", description: "a friend's character name: buy it as a gift" },
     note: { type: "string", description: "gift note" },
     key: { type: "string", description: "idempotency key (generated and printed when omitted)" },
@@ -27,6 +29,7 @@ export const storeBuy = defineCommand({
     const offerId = parseId("offer", str(o, "offer"));
     const currency = parseStoreCurrency(str(o, "currency"));
     const price = parseMoney("price", str(o, "price"));
+    const quantity = parseWhole("quantity", str(o, "quantity"), 1, 1000);
     const { client } = await ctx.openDatabase();
     const account = await getAccountByEmail(client, { email: str(o, "email") });
     const name = opt(o, "character");
@@ -44,6 +47,7 @@ export const storeBuy = defineCommand({
         accountId: account.id,
         characterId: character?.id ?? null,
         offerId,
+        quantity,
         currency,
         price,
         ...(giftTo === undefined ? {} : { gift: { to: { name: giftTo }, note: opt(o, "note") ?? "" } }),
@@ -64,11 +68,11 @@ export const storeBuy = defineCommand({
     ctx.print(
       view,
       (v: typeof view) =>
-        `${v.replayed ? "already bought" : "bought"} offer ${v.offerId} for ${v.amountPaid} ${v.currency}` +
+        `${v.replayed ? "already bought" : "bought"} ${v.quantity > 1 ? `${v.quantity} of ` : ""}offer ${v.offerId} for ${v.amountPaid} ${v.currency}` +
         (v.discountSource ? ` (${v.discountPercent} % off: ${v.discountSource})` : "") +
         (v.recipientCharacterId !== null ? `, sent as a gift (mail ${v.mailId})` : "") +
         (v.alreadyOwned.length > 0 ? `; ${v.alreadyOwned.length} part(s) owned already, not granted again` : "") +
-        ` (purchase ${v.purchaseId}, key ${v.key})`,
+        ` (purchase ${v.purchaseId}, transaction ${v.transactionId})`,
     );
   },
 });

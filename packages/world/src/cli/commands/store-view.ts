@@ -25,6 +25,7 @@ const prices = (o: StoreOfferRecord) =>
     .map(([c, p]) => `${p} ${c}`)
     .join(", ");
 
-/** "12  Bumblebee Mount  [mount]  500 premium  available featured giftable  (import)". */
+/** "12  Bumblebee Mount  [mount]  500 premium  available featured giftable  (import, version 1)"; stock and sold when limited. */
 export const offerLine = (o: StoreOfferRecord): string =>
-  `${o.id}  ${o.name}  [${o.kind}]  ${prices(o)}  ${o.available ? "available" : "UNAVAILABLE"}${o.featured ? " featured" : ""}${o.giftable ? " giftable" : ""}  (${o.origin})`;
+  `${o.id}  ${o.name}  [${o.kind}]  ${prices(o)}  ${o.available ? "available" : "UNAVAILABLE"}${o.featured ? " featured" : ""}${o.giftable ? " giftable" : ""}` +
+  `${o.stock === null ? "" : `  ${o.stock} left, ${o.sold} sold`}  (${o.origin}, version ${o.version})`;

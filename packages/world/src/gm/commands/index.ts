@@ -9,6 +9,29 @@ import { petxp } from "./petxp";
 import { redeem } from "./redeem";
 import { rep } from "./rep";
 import { title } from "./title";
+import { buy } from "./buy";
+import { inventory } from "./inventory";
+import { ledger } from "./ledger";
+import { store } from "./store";
+import { storeRestock } from "./store-restock";
+import { storeSetprice } from "./store-setprice";
 
 /** Every GM chat command, in the order `!help` lists them. A command adds its file and a line here. */
-export const GM_COMMANDS: readonly GmCommand[] = [help, redeem, rep, kill, title, achievement, path, mount, pet, petxp];
+export const GM_COMMANDS: readonly GmCommand[] = [
+  help,
+  redeem,
+  store,
+  buy,
+  inventory,
+  ledger,
+  rep,
+  kill,
+  title,
+  achievement,
+  path,
+  storeRestock,
+  storeSetprice,
+  mount,
+  pet,
+  petxp,
+];

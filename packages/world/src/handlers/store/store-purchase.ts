@@ -64,7 +64,7 @@ async function journalPurchase(
 ): Promise<void> {
   const { session, services } = ctx;
   const journal = services.storeJournal;
-  const shown = services.lastCatalog.priceOf(p.offerId, p.currency);
+  const shown = services.lastCatalog.priceOf(p.accountId, p.offerId, p.currency);
   if (!journal || shown === undefined) throw outage;
   const context = { offerId: p.offerId, currency: p.currency, price: p.price.toString(), transactionId: p.transactionId };
   if (shown !== p.price) {

@@ -1,0 +1,27 @@
+// An account's VIP tier: the one an admin set (account_vip), else the highest tier its lifetime
+// premium spend in the store reaches. The spend is read from the ledger (premium debits with source
+// 'store' or 'gift'), the record of what was paid, so it can never drift from the money.
+import { vipTierFor } from "@bezgelor/core";
+import type { GameData, VipTier } from "@bezgelor/data";
+import type { Prisma } from "../generated/prisma/client";
+
+/** What {@link readVipStatus} finds. */
+export interface VipStatus {
+  /** Premium spent in the store, ever (gifts included). */
+  lifetimePremiumSpend: bigint;
+  /** The tier an admin set (0: none), or null when the spend decides. */
+  override: number | null;
+  tier: VipTier | null;
+}
+
+/** The account's lifetime store spend and VIP tier, read in `tx`. */
+export async function readVipStatus(tx: Prisma.TransactionClient, data: GameData, accountId: number): Promise<VipStatus> {
+  // One statement: a purchase reads this on every call.
+  const [row] = await tx.$queryRaw<Array<{ spent: bigint | null; tier: number | null }>>`SELECT
+    (SELECT -SUM("delta")::bigint FROM "currency_ledger"
+      WHERE "account_id" = ${accountId} AND "currency" = 'premium' AND "delta" < 0 AND "source" IN ('store', 'gift')) AS "spent",
+    (SELECT "tier" FROM "account_vip" WHERE "account_id" = ${accountId}) AS "tier"`;
+  const lifetimePremiumSpend = row?.spent ?? 0n;
+  const override = row?.tier ?? null;
+  return { lifetimePremiumSpend, override, tier: vipTierFor(data.vipTiers.all(), lifetimePremiumSpend, override) };
+}

@@ -1,0 +1,33 @@
+import type { ExchangeRate } from "@bezgelor/core";
+import { setExchangeRate } from "@bezgelor/db";
+import { defineCommand, str } from "../command";
+import { cliActor } from "../currency-change";
+import { parseVersion } from "./store-economy-view";
+import { parseMoney, parseStoreCurrency } from "./store-options";
+
+export const storeRateSet = defineCommand({
+  path: ["store", "rate", "set"],
+  role: "admin",
+  summary: "set the rate an offer priced in --from is sold at in --to (1 from = numerator/denominator to, rounded up), at the version you saw (0: new)",
+  options: {
+    from: { type: "string", description: "premium|bonus|gold", required: true },
+    to: { type: "string", description: "premium|bonus|gold", required: true },
+    numerator: { type: "string", description: "positive whole number", required: true },
+    denominator: { type: "string", description: "positive whole number", default: "1" },
+    "expected-version": { type: "string", description: "the rate's version you saw (0 when it does not exist yet)", required: true },
+  },
+  printsData: true,
+  async run(ctx, o) {
+    const { client } = await ctx.openDatabase();
+    const { result } = await setExchangeRate(client, {
+      rules: await ctx.loadRules(),
+      actor: cliActor(),
+      from: parseStoreCurrency(str(o, "from")),
+      to: parseStoreCurrency(str(o, "to")),
+      numerator: parseMoney("numerator", str(o, "numerator")),
+      denominator: parseMoney("denominator", str(o, "denominator")),
+      expectedVersion: parseVersion(str(o, "expected-version"), 0),
+    });
+    ctx.print(result, (r: ExchangeRate) => `1 ${r.from} = ${r.numerator}/${r.denominator} ${r.to}  version ${r.version}`);
+  },
+});

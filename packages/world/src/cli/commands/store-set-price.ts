@@ -1,0 +1,28 @@
+import { setOfferPrice, type StoreOfferRecord } from "@bezgelor/db";
+import { defineCommand, str } from "../command";
+import { cliActor } from "../currency-change";
+import { parseVersion } from "./store-economy-view";
+import { parseId, parseMoney, parseStoreCurrency } from "./store-options";
+import { offerLine } from "./store-view";
+
+export const storeSetPrice = defineCommand({
+  path: ["store", "set-price"],
+  role: "admin",
+  summary: "set an offer's price in one currency at the version you saw (exit 4 with the current version when another edit came first)",
+  options: {
+    offer: { type: "string", description: "offer id", required: true },
+    currency: { type: "string", description: "premium|bonus|gold", required: true },
+    price: { type: "string", description: "the new base price, or 'none' to stop selling it in this currency", required: true },
+    "expected-version": { type: "string", description: "the offer's version you saw (store offer show)", required: true },
+  },
+  printsData: true,
+  async run(ctx, o) {
+    const offerId = parseId("offer", str(o, "offer"));
+    const currency = parseStoreCurrency(str(o, "currency"));
+    const price = str(o, "price") === "none" ? null : parseMoney("price", str(o, "price"));
+    const expectedVersion = parseVersion(str(o, "expected-version"));
+    const { client } = await ctx.openDatabase();
+    const { result } = await setOfferPrice(client, { rules: await ctx.loadRules(), actor: cliActor(), offerId, currency, price, expectedVersion });
+    ctx.print(result, (v: StoreOfferRecord) => offerLine(v));
+  },
+});
