@@ -37,6 +37,7 @@ export const GAME_EVENT_KINDS = [
   "store.purchased",
   "store.refunded",
   "promo.redeemed",
+  "store.catalog-changed",
 ] as const;
 
 /** One of {@link GAME_EVENT_KINDS}. */
@@ -311,6 +312,19 @@ export interface StoreRefundedEvent {
   amount: bigint;
 }
 
+/**
+ * An admin changed an offer (price, stock, availability, featured, exchange rate): for everyone
+ * online, not one account, so players with the store open see it refreshed.
+ */
+export interface StoreCatalogChangedEvent {
+  kind: "store.catalog-changed";
+  accountId: null;
+  characterId: null;
+  offerId: number | null;
+  /** What changed, as the admin edit log names it (`price.premium`, `stock`, `rate`...). */
+  field: string;
+}
+
 /** A promo code was redeemed; its rewards are their own events. */
 export interface PromoRedeemedEvent {
   kind: "promo.redeemed";
@@ -350,7 +364,8 @@ export type GameEvent =
   | PetXpGainedEvent
   | StorePurchasedEvent
   | StoreRefundedEvent
-  | PromoRedeemedEvent;
+  | PromoRedeemedEvent
+  | StoreCatalogChangedEvent;
 
 /** The event of kind `K`. */
 export type GameEventOf<K extends GameEventKind> = Extract<GameEvent, { kind: K }>;

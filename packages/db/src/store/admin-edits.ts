@@ -120,6 +120,7 @@ export const setExchangeRate = defineAction({
         createdAt: ctx.now,
       },
     });
+    ctx.emit({ kind: "store.catalog-changed", accountId: null, characterId: null, offerId: null, field: `rate ${key}` });
     return toExchangeRate(row);
   },
 });

@@ -54,5 +54,6 @@ export async function editOffer(
       createdAt: ctx.now,
     },
   });
+  ctx.emit({ kind: "store.catalog-changed", accountId: null, characterId: null, offerId, field: edit.field });
   return toOfferRecord(row);
 }

@@ -18,6 +18,7 @@ import {
 import { accountCurrenciesPacket, creditsPacket } from "../game/currency-packets";
 import { systemMessage } from "../game/system-message";
 import { packet } from "../server/outgoing";
+import type { LastCatalog } from "../journal/last-catalog";
 import type { Recipients } from "./recipients";
 import { COLLECTION_EVENT_DELIVERY } from "./collection-delivery";
 import { SOCIAL_EVENT_DELIVERY } from "./social-delivery";
@@ -30,6 +31,8 @@ export interface DeliveryContext {
   readonly db: DbClient;
   /** This server's realm id (identities in the friend and mail packets). */
   readonly realmId: number;
+  /** The store prices each account was last shown (kept up to date when the store is sent again). */
+  readonly lastCatalog: LastCatalog;
 }
 
 type Deliver<K extends GameEventKind> = (ctx: DeliveryContext, event: GameEventOf<K>) => void | Promise<void>;

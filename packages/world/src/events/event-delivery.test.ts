@@ -1,3 +1,4 @@
+import { LastCatalog } from "../journal/last-catalog";
 import type { DbClient } from "@bezgelor/db";
 import type { GameData } from "@bezgelor/data";
 import pino from "pino";
@@ -26,6 +27,7 @@ function delivery(db: DbClient): EventDelivery {
     data: {} as GameData,
     recipients: {} as Recipients,
     realmId: 1,
+    lastCatalog: new LastCatalog(),
     logger: pino({ level: "silent" }),
     pollIntervalMs: 60_000,
     retentionSeconds: 3600,

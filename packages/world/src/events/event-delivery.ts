@@ -3,6 +3,7 @@
 // delivered in the same statement that reads it, so each is delivered once. The server flushes
 // right after its own actions commit; LISTEN/NOTIFY wakes it for other processes' events, and a
 // poll catches anything a lost notification missed.
+import type { LastCatalog } from "../journal/last-catalog";
 import { claimPendingEvents, GAME_EVENTS_CHANNEL, pruneDeliveredEvents, type Database, type DbClient } from "@bezgelor/db";
 import type { GameData } from "@bezgelor/data";
 import type { Logger } from "pino";
@@ -18,6 +19,8 @@ export interface EventDeliveryOptions {
   recipients: Recipients;
   /** This server's realm id, for the identities the friend and mail packets carry. */
   realmId: number;
+  /** The store prices each account was last shown (the catalog is sent again on a change). */
+  lastCatalog: LastCatalog;
   logger: Logger;
   /** Milliseconds between polls for events no notification announced. */
   pollIntervalMs: number;
@@ -106,7 +109,7 @@ export class EventDelivery {
   }
 
   private async deliverPending(): Promise<void> {
-    const { db, data, recipients, realmId, logger } = this.options;
+    const { db, data, recipients, realmId, logger, lastCatalog } = this.options;
     for (;;) {
       let batch;
       try {
@@ -117,7 +120,7 @@ export class EventDelivery {
       }
       for (const { id, event } of batch) {
         try {
-          await deliverEvent({ to: recipients, data, db, realmId }, event);
+          await deliverEvent({ to: recipients, data, db, realmId, lastCatalog }, event);
           logger.debug({ eventId: id.toString(), kind: event.kind, account: event.accountId, character: event.characterId }, "event delivered");
         } catch (err) {
           logger.error({ err, eventId: id.toString(), kind: event.kind }, "delivering an event failed");

@@ -14,6 +14,8 @@ export interface Recipients {
   viewersOf(accountId: number, packet: OutgoingPacket): number;
   /** The unit id of the account's character in the world (what ServerTitleSet names). */
   unitOfAccount(accountId: number): number | undefined;
+  /** Every player in the world who opened the store this session. */
+  storeBrowsers(): Session[];
 }
 
 /** Recipients looked up in the server's session registry and presence. */
@@ -34,6 +36,7 @@ export function recipientsOf(services: Pick<WorldServices, "sessions" | "presenc
       const character = account(accountId)?.character;
       return character ? services.world.toViewersOf(character.id, packet) : 0;
     },
+    storeBrowsers: () => services.sessions.all().filter((s) => s.storeOpen && inWorld(s) !== undefined),
     unitOfAccount: (accountId) => {
       const character = account(accountId)?.character;
       return character ? services.world.unitOf(character.id)?.id : undefined;

@@ -6,11 +6,12 @@
 // client has no packet this server models for a purchase made elsewhere or a refund, so those are
 // told as a system line.
 import type { GameEventKind, GameEventOf } from "@bezgelor/db";
+import { sendStoreCatalog } from "../game/store-catalog";
 import { systemMessage } from "../game/system-message";
 import type { DeliveryContext } from "./deliver-event";
 
 type StoreKind = Extract<GameEventKind, `store.${string}` | `promo.${string}`>;
-type Deliver<K extends StoreKind> = (ctx: DeliveryContext, event: GameEventOf<K>) => void;
+type Deliver<K extends StoreKind> = (ctx: DeliveryContext, event: GameEventOf<K>) => void | Promise<void>;
 
 function tell(ctx: DeliveryContext, accountId: number, characterId: number | null, text: string): void {
   const session = characterId === null ? ctx.to.account(accountId) : (ctx.to.character(characterId) ?? ctx.to.account(accountId));
@@ -28,4 +29,13 @@ export const STORE_EVENT_DELIVERY: { readonly [K in StoreKind]: Deliver<K> } = {
     ),
   "store.refunded": (ctx, e) => tell(ctx, e.accountId, e.characterId, `Gift refunded: ${e.amount} ${e.currency}`),
   "promo.redeemed": (ctx, e) => tell(ctx, e.accountId, e.characterId, `Code ${e.code} redeemed`),
+  // Everyone with the store open is sent it again, priced for their account (VIP), so the view
+  // refreshes; a player whose read fails keeps the old view and sees the change on reopening.
+  "store.catalog-changed": async (ctx) => {
+    await Promise.all(
+      ctx.to
+        .storeBrowsers()
+        .map((session) => sendStoreCatalog(session, ctx).catch((err: unknown) => session.logger.warn({ err }, "could not send the changed store catalog"))),
+    );
+  },
 };

@@ -83,6 +83,8 @@ interface SessionHooks {
 export class Session {
   private current: SessionState = "connected";
   account: SessionAccount | undefined;
+  /** The player opened the store this session: an admin's change of an offer sends it the catalog again. */
+  storeOpen = false;
   character: SessionCharacter | undefined;
   /** The vendor the player has open: the genuine ClientVendorPurchase names only the item. */
   openVendorId: number | undefined;

@@ -75,7 +75,9 @@ export async function startWorldServer(options: WorldServerOptions): Promise<Wor
   const health = new DatabaseHealth(logger);
   const db = observedClient(database.client, health);
   const world = new WorldMaps(options.clock ?? SYSTEM_CLOCK, { maxSpeed: config.world.maxSpeed, burstSeconds: config.world.burstSeconds }, data);
+  const lastCatalog = new LastCatalog();
   const events = new EventDelivery({
+    lastCatalog,
     database,
     db,
     data,
@@ -98,7 +100,7 @@ export async function startWorldServer(options: WorldServerOptions): Promise<Wor
     world,
     logger,
     startedAt: Math.floor(Date.now() / 1000),
-    lastCatalog: new LastCatalog(),
+    lastCatalog,
     storeJournal: options.journal
       ? new StoreJournal(options.journal, {
           db,

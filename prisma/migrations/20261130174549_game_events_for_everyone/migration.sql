@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "game_events" ALTER COLUMN "account_id" DROP NOT NULL;
