@@ -24,6 +24,7 @@ describe("GM commands", () => {
       ledger: "player",
       store_restock: "admin",
       store_setprice: "admin",
+      store_sync: "admin",
       rep: "gm",
       kill: "gm",
       mount: "gm",

@@ -10,6 +10,7 @@ import { STORE_CURRENCY_ID } from "@bezgelor/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OfflineJournal } from "../src/journal/offline-journal";
 import { replayJournal } from "../src/journal/replay-journal";
+import { gm } from "./support/gm";
 import { balancesOf, shopper, startStoreWorld } from "./support/store";
 import type { TestWorld } from "./support/world";
 
@@ -67,6 +68,19 @@ describe("the offline journal", () => {
     expect(await p.client.buy({ offerId: 401, currencyId: NCoin, price: 400, transactionId: 71 })).toEqual(ok);
     expect((await balancesOf(t, p.player)).premium).toBe(600n);
     await expect(auditLedger(t.db)).resolves.toMatchObject({ ok: true });
+  });
+
+  it("!store_sync applies waiting purchases at once for an admin, and is refused to a player", async () => {
+    const p = await offlineShopper(1000n);
+    try {
+      expect(await p.client.buy({ offerId: 401, currencyId: NCoin, price: 400, transactionId: 75 })).toEqual(pending);
+    } finally {
+      t.outage.down = false;
+    }
+    expect(await gm(p.client, "!store_sync")).toMatchObject({ refused: "FORBIDDEN" });
+    const admin = await t.inWorld(await t.player({ role: "admin" }));
+    expect(await gm(admin.client, "!store_sync")).toEqual({ reply: "store sync: 1 committed, 0 failed, 0 waiting" });
+    expect((await balancesOf(t, p.player)).premium).toBe(600n);
   });
 
   it("refuses a price the last catalog does not show, and journals nothing", async () => {

@@ -15,6 +15,7 @@ import { ledger } from "./ledger";
 import { store } from "./store";
 import { storeRestock } from "./store-restock";
 import { storeSetprice } from "./store-setprice";
+import { storeSync } from "./store-sync";
 
 /** Every GM chat command, in the order `!help` lists them. A command adds its file and a line here. */
 export const GM_COMMANDS: readonly GmCommand[] = [
@@ -31,6 +32,7 @@ export const GM_COMMANDS: readonly GmCommand[] = [
   path,
   storeRestock,
   storeSetprice,
+  storeSync,
   mount,
   pet,
   petxp,
