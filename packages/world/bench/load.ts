@@ -3,7 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { loadGameData } from "@bezgelor/data";
-import { benchCodec, clientPackets, type ClientPacketDef } from "@bezgelor/protocol";
+import { benchCodec, ClientEntityInteract, clientPackets, type ClientPacketDef } from "@bezgelor/protocol";
 import { closedLoop } from "./loops";
 import { pgUpdateLoop, pgliteUpdateLoop } from "./db-baseline";
 import { RawClient, type BenchPlayer } from "./raw-client";
@@ -73,17 +73,24 @@ serveParent({
     groups.set(a.group, clients);
     return { logins: latencies.length, seconds, ...latencyOf(latencies), failed: settled.length - latencies.length, firstError: firstError(settled) };
   },
-  /** Every client sends `packet` and waits for `reply` (e.g. opening a vendor); then forgets the burst. */
-  async prepare(a: { group: string; packet: Packet; reply: string }) {
+  /**
+   * Every client finds the unit of creature `creatureId` among the units the server created for it
+   * (ServerEntityCreate, kept since login), interacts with it (`event`, 49 opens a vendor) and waits
+   * for `reply`; then forgets the burst. Returns the unit ids the clients used.
+   */
+  async interact(a: { group: string; creatureId: number; event: number; reply: string }) {
     const clients = group(a.group);
+    const units = new Set<number>();
     const settled = await runPool(clients.length, 100, async (i) => {
       const client = clients[i] as RawClient;
-      client.send(packetDef(a.packet.name), a.packet.value as never);
+      const unitId = await client.unitOfCreature(a.creatureId);
+      units.add(unitId);
+      client.send(ClientEntityInteract, { unitId, event: a.event });
       await client.waitFor(a.reply);
     });
     await new Promise((r) => setTimeout(r, 200));
     for (const client of clients) client.quiet();
-    return { failed: settled.filter((s) => s.status === "rejected").length, firstError: firstError(settled) };
+    return { failed: settled.filter((s) => s.status === "rejected").length, firstError: firstError(settled), units: [...units] };
   },
   /**
    * Encodes each client's request (stored under `request`), sends one from the first client and

@@ -7,6 +7,7 @@ import {
   ClientCharacterSelect,
   ClientEnteredWorld,
   ClientHelloRealm,
+  ENTITY_TYPE,
   PacketChannel,
   type ClientPacketDef,
   type PacketValue,
@@ -98,6 +99,26 @@ export class RawClient {
     await this.waitFor("ServerChangeWorld");
     this.send(ClientEnteredWorld, { worldZoneId: 0 });
     await this.waitFor("ServerPlayerEnteredWorld");
+  }
+
+  /**
+   * The id of the unit of creature `creatureId` the server created for this client
+   * (ServerEntityCreate of a non-player unit), from what arrived since login or what arrives next.
+   * @throws Error when none arrives within `timeoutMs`.
+   */
+  async unitOfCreature(creatureId: number, timeoutMs = 30_000): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    const match = (p: Received) => p.name === "ServerEntityCreate" && p.value.entity.type === ENTITY_TYPE.NonPlayer && p.value.entity.creatureId === creatureId;
+    const found = this.inbox.find(match);
+    if (found?.name === "ServerEntityCreate") return found.value.unitId;
+    // The other units' creates are of no use here; without them, waitFor gives only new arrivals.
+    this.inbox = this.inbox.filter((p) => p.name !== "ServerEntityCreate");
+    for (;;) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no unit of creature ${creatureId} was created for this client`);
+      const created = await this.waitFor("ServerEntityCreate", left);
+      if (match(created) && created.name === "ServerEntityCreate") return created.value.unitId;
+    }
   }
 
   /** Forgets what arrived unasked (the enter-world burst). */

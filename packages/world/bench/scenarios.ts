@@ -1,9 +1,10 @@
 // The figures measured against the running world server, each next to its limit.
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
-import { CHAT_CHANNEL_TYPE } from "@bezgelor/protocol";
+import { CHAT_CHANNEL_TYPE, INTERACTION_EVENT } from "@bezgelor/protocol";
 import type { BenchArgs } from "./args";
 import { alternate, roundTripRows, timed, type Run } from "./measure";
+import type { BenchVendor } from "./players";
 import type { BenchPlayer } from "./raw-client";
 import type { Row } from "./report";
 import type { Helper } from "./rpc";
@@ -18,8 +19,16 @@ export interface BenchContext {
   readonly load: Helper;
   readonly baseline: Helper;
   readonly world: WorldProcess;
-  /** The round-trip players (each alone in a zone) and the crowd of the shared zone. */
-  readonly players: { readonly solo: readonly BenchPlayer[]; readonly crowd: readonly BenchPlayer[] };
+  /**
+   * The round-trip players (each alone in sight), the crowd of the shared zone, and the buyers
+   * standing next to `vendor`'s unit.
+   */
+  readonly players: {
+    readonly solo: readonly BenchPlayer[];
+    readonly crowd: readonly BenchPlayer[];
+    readonly buyers: readonly BenchPlayer[];
+    readonly vendor?: BenchVendor;
+  };
   /** PostgreSQL URL of the bench's database; undefined on the embedded database. */
   readonly url: string | undefined;
   readonly migrationsDir: string;
@@ -236,17 +245,33 @@ async function pgbench(url: string, clients: number, seconds: number): Promise<R
   };
 }
 
-/** Vendor purchases by `buyers` players vs pgbench TPC-B with as many clients on the same server. */
+/**
+ * Vendor purchases by the buyers (players standing next to the vendor's unit) vs pgbench TPC-B
+ * with as many clients on the same server. Each buyer opens the vendor the way the client does:
+ * ClientEntityInteract (event 49) on the vendor's unit, whose id it learned from the
+ * ServerEntityCreate the server sent when the buyer came into the world; then the loop is
+ * ClientVendorPurchase of stock entry 1.
+ */
 export async function purchaseFigure(ctx: BenchContext): Promise<void> {
-  const buyers = Math.min(ctx.args.buyers, ctx.players.solo.length);
-  ctx.progress(`purchases: ${buyers} buyers …`);
-  await ctx.load.call("subgroup", { from: "solo", to: "buyers", count: buyers });
-  const opened = await ctx.load.call<{ failed: number; firstError?: string }>("prepare", {
+  const { buyers, vendor } = ctx.players;
+  if (!vendor || buyers.length === 0) throw new Error("purchases: no buyers were set up");
+  ctx.progress(`purchases: logging ${buyers.length} buyers in next to vendor ${vendor.vendorId} …`);
+  const login = await ctx.load.call<{ failed: number; firstError?: string }>("login", {
+    ...WORLD,
+    port: ctx.world.port,
+    players: buyers,
+    concurrency: 32,
     group: "buyers",
-    packet: { name: "ClientVendorOpen", value: { vendorId: VENDOR_ID } },
-    reply: "ServerVendorItems",
   });
-  if (opened.failed > 0) throw new Error(`opening the vendor failed: ${opened.firstError ?? "?"}`);
+  if (login.failed > 0) throw new Error(`${login.failed} buyer logins failed: ${login.firstError ?? "?"}\n${ctx.world.output()}`);
+  const opened = await ctx.load.call<{ failed: number; firstError?: string; units: number[] }>("interact", {
+    group: "buyers",
+    creatureId: vendor.creatureId,
+    event: INTERACTION_EVENT.Vendor,
+    reply: "ServerVendorItemsUpdated",
+  });
+  if (opened.failed > 0) throw new Error(`opening the vendor failed: ${opened.firstError ?? "?"}\n${ctx.world.output()}`);
+  ctx.progress(`  vendor ${vendor.vendorId} opened by interaction with unit ${opened.units.join(", ")}`);
   const cal = await calibrate(
     ctx,
     "buyers",
@@ -255,36 +280,44 @@ export async function purchaseFigure(ctx: BenchContext): Promise<void> {
     "ServerInventoryUpdate",
   );
   const figure = worldLoop(ctx, "buyers", "purchase", cal.terminalSize);
-  const name = `vendor purchase, ${buyers} buyers`;
-  if (!ctx.url) {
-    const runs: Run[] = [];
-    for (let round = 0; round < ctx.args.rounds; round++) {
-      const run = await figure();
-      ctx.progress(
-        `  purchases round ${round + 1}/${ctx.args.rounds}: ${Math.round(run.perSecond)}/s, p50 ${run.p50.toFixed(1)} ms, p99 ${run.p99.toFixed(1)} ms`,
+  const name = `vendor purchase, ${buyers.length} buyers`;
+  try {
+    if (!ctx.url) {
+      const runs: Run[] = [];
+      for (let round = 0; round < ctx.args.rounds; round++) {
+        const run = await figure();
+        ctx.progress(
+          `  purchases round ${round + 1}/${ctx.args.rounds}: ${Math.round(run.perSecond)}/s, p50 ${run.p50.toFixed(1)} ms, p99 ${run.p99.toFixed(1)} ms`,
+        );
+        runs.push(run);
+      }
+      rateNote(ctx, "purchases", runs, buyers.length);
+      ctx.rows.push(
+        {
+          figure: `${name}: throughput`,
+          value: { unit: "purchases/s", spread: spread(runs.map((r) => r.perSecond)) },
+          note: "pgbench n/a on the embedded database",
+        },
+        { figure: `${name}: p50`, value: { unit: "ms", spread: spread(runs.map((r) => r.p50)) } },
+        { figure: `${name}: p99`, value: { unit: "ms", spread: spread(runs.map((r) => r.p99)) } },
+        { figure: `${name}: server CPU per request`, value: { unit: "ms", spread: spread(runs.map((r) => r.cpuMsPerRequest)) } },
       );
-      runs.push(run);
+      return;
     }
-    rateNote(ctx, "purchases", runs, buyers);
-    ctx.rows.push({
-      figure: `${name}: throughput`,
-      value: { unit: "purchases/s", spread: spread(runs.map((r) => r.perSecond)) },
-      note: "pgbench n/a on the embedded database",
-    });
-    return;
+    const url = ctx.url;
+    ctx.progress("  pgbench -i (TPC-B tables in the bench's database) …");
+    await execFileAsync("pgbench", ["-i", "-q", "-s", "1", url]);
+    const runs = await alternate(ctx.args.rounds, figure, () => pgbench(url, buyers.length, ctx.args.seconds), ctx.progress, "purchases");
+    rateNote(ctx, "purchases", runs.figure, buyers.length);
+    const [throughput, p50, p99, cpu] = roundTripRows(name, "tx/s", runs, `pgbench -c ${buyers.length} TPC-B`, { throughput: { op: ">=", value: 0.9 } });
+    if (throughput) ctx.rows.push(throughput);
+    if (p50) ctx.rows.push({ ...p50, figure: `${name}: p50 (pgbench: average)` });
+    if (p99) ctx.rows.push({ figure: p99.figure, value: p99.value, note: "pgbench prints no p99" });
+    if (cpu) ctx.rows.push({ figure: cpu.figure, value: cpu.value, note: "pgbench: n/a (PostgreSQL's CPU is not the server's)" });
+  } finally {
+    await ctx.load.call("close", { group: "buyers" });
   }
-  const url = ctx.url;
-  ctx.progress("  pgbench -i (TPC-B tables in the bench's database) …");
-  await execFileAsync("pgbench", ["-i", "-q", "-s", "1", url]);
-  const runs = await alternate(ctx.args.rounds, figure, () => pgbench(url, buyers, ctx.args.seconds), ctx.progress, "purchases");
-  rateNote(ctx, "purchases", runs.figure, buyers);
-  const [throughput, p50] = roundTripRows(name, "tx/s", runs, `pgbench -c ${buyers} TPC-B`, { throughput: { op: ">=", value: 0.9 } });
-  if (throughput) ctx.rows.push(throughput);
-  if (p50) ctx.rows.push({ ...p50, figure: `${name}: p50 (pgbench: average)` });
 }
-
-/** The shipped vendor without a reputation requirement ("General Goods"); stock entry 1 costs 50 copper. */
-const VENDOR_ID = 8003;
 
 /** The crowd chatting in one zone vs a bare TCP fan-out of the same bytes. */
 export async function zoneFigure(ctx: BenchContext): Promise<void> {
