@@ -62,6 +62,7 @@ const CURATED = [
   "keyFromSessionKey",
   "opcodeName",
   "packetByOpcode",
+  "sealedSize",
   "serverPackets",
   "t",
 ];

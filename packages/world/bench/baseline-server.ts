@@ -3,14 +3,16 @@
 // fan-out server that sends every frame's chat line to every connection (the zone) and the result
 // to the speaker. Both cut frames with the protocol's FrameAssembler and do nothing else.
 import { createServer, type Server, type Socket } from "node:net";
-import { FrameAssembler } from "@bezgelor/protocol";
+import { FrameAssembler, type Frame } from "@bezgelor/protocol";
 import { serveParent } from "./rpc";
 
 let server: Server | undefined;
 const sockets = new Set<Socket>();
 
 interface StartArgs {
-  readonly mode: "echo" | "fanout";
+  readonly mode: "echo" | "fanout" | "relay";
+  /** relay: a relayed update as the world server sent it (its size and opcode are kept). */
+  readonly update?: string;
   /** echo: the frames of one answer, concatenated into one write. */
   readonly reply?: string[];
   /** fanout: the line every connection gets, and the result only the speaker gets. */
@@ -18,19 +20,60 @@ interface StartArgs {
   readonly result?: string;
 }
 
-function handler(args: StartArgs): (socket: Socket, frames: number) => void {
+function handler(args: StartArgs): (socket: Socket, frames: Frame[]) => void {
+  if (args.mode === "relay") return relay(Buffer.from(args.update ?? "", "base64"));
   if (args.mode === "echo") {
     const reply = Buffer.concat((args.reply ?? []).map((b) => Buffer.from(b, "base64")));
     return (socket, frames) => {
-      for (let i = 0; i < frames; i++) socket.write(reply);
+      for (let i = 0; i < frames.length; i++) socket.write(reply);
     };
   }
   const line = Buffer.from(args.line ?? "", "base64");
   const result = Buffer.from(args.result ?? "", "base64");
   return (socket, frames) => {
-    for (let i = 0; i < frames; i++) {
+    for (let i = 0; i < frames.length; i++) {
       for (const peer of sockets) peer.write(line);
       socket.write(result);
+    }
+  };
+}
+
+/**
+ * The bare movement relay: each frame's sender (the index at the start of its payload) has its
+ * update written to every other connection. Each connection's writes of one event-loop turn leave
+ * together (corked until the turn ends), as the world server batches a session's packets: the
+ * least a relay written in node does per update, not one syscall per update. The
+ * update has the world's size and opcode, the sender's index in the clear where the world's
+ * encrypted payload starts, so the load's probes tell whose it is without decrypting.
+ */
+function relay(template: Buffer): (socket: Socket, frames: Frame[]) => void {
+  const updates = new Map<number, Buffer>();
+  const updateOf = (sender: number) => {
+    let update = updates.get(sender);
+    if (!update) {
+      update = Buffer.from(template);
+      update.writeUInt32LE(sender, 6);
+      updates.set(sender, update);
+    }
+    return update;
+  };
+  const corked = new Set<Socket>();
+  const uncork = () => {
+    for (const peer of corked) peer.uncork();
+    corked.clear();
+  };
+  return (socket, frames) => {
+    for (const frame of frames) {
+      const update = updateOf(frame.payload.readUInt32LE(0));
+      for (const peer of sockets) {
+        if (peer === socket) continue;
+        if (!corked.has(peer)) {
+          if (corked.size === 0) setImmediate(uncork);
+          peer.cork();
+          corked.add(peer);
+        }
+        peer.write(update);
+      }
     }
   };
 }
@@ -42,7 +85,7 @@ serveParent({
       sockets.add(socket);
       socket.setNoDelay(true);
       const assembler = new FrameAssembler({});
-      socket.on("data", (chunk: Buffer) => answer(socket, assembler.push(chunk).length));
+      socket.on("data", (chunk: Buffer) => answer(socket, assembler.push(chunk)));
       socket.on("error", () => undefined);
       socket.on("close", () => sockets.delete(socket));
     });

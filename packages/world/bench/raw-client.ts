@@ -36,6 +36,10 @@ export class RawClient {
   readonly channel = new PacketChannel({ role: "client", maxFrameSize: 1 << 24 });
   /** Set in the timed loops: every frame's payload size, nothing decoded. */
   onFrame: ((size: number) => void) | undefined;
+  /** Set in the movement loop on the probes: every frame as it arrived (still encrypted), before {@link onFrame}. */
+  onFrameBytes: ((frame: { opcode: number; payload: Buffer }) => void) | undefined;
+  /** This client's own unit (from ServerMovementControl at login). */
+  unitId: number | undefined;
   /** When set, every frame's bytes are copied here before they are decoded (calibration). */
   capture: Buffer[] | undefined;
   /** Decoded packets nobody waited for (login only; cleared by {@link quiet}). */
@@ -98,6 +102,8 @@ export class RawClient {
     this.send(ClientCharacterSelect, { characterId: BigInt(player.characterId) });
     await this.waitFor("ServerChangeWorld");
     this.send(ClientEnteredWorld, { worldZoneId: 0 });
+    const control = await this.waitFor("ServerMovementControl");
+    if (control.name === "ServerMovementControl") this.unitId = control.value.unitId;
     await this.waitFor("ServerPlayerEnteredWorld");
   }
 
@@ -139,8 +145,12 @@ export class RawClient {
       return;
     }
     const onFrame = this.onFrame;
-    if (onFrame) {
-      for (const frame of frames) onFrame(frame.payload.length);
+    const onFrameBytes = this.onFrameBytes;
+    if (onFrame || onFrameBytes) {
+      for (const frame of frames) {
+        onFrameBytes?.(frame);
+        onFrame?.(frame.payload.length);
+      }
       return;
     }
     for (const frame of frames) {

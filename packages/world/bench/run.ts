@@ -17,12 +17,12 @@ import { benchDatabase, type BenchDatabase } from "./database";
 import { BENCH_WORLD_ID, SHARED_ZONE_ID, benchVendor, buyerPlace, grantGold, makePlayers, soloPlace } from "./players";
 import { formatTable, rowsAsJson, type Row } from "./report";
 import { forkHelper, type Helper } from "./rpc";
-import { chatFigure, dbFigure, loginFigure, memoryFigure, purchaseFigure, zoneFigure, type BenchContext } from "./scenarios";
+import { chatFigure, dbFigure, loginFigure, memoryFigure, moveFigure, purchaseFigure, zoneFigure, type BenchContext } from "./scenarios";
 import { startWorld, type WorldProcess } from "./world-process";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const MIGRATIONS_DIR = join(here, "..", "..", "..", "prisma", "migrations");
-const WORLD_FIGURES = ["memory", "login", "chat", "db", "purchase", "zone"] as const;
+const WORLD_FIGURES = ["memory", "login", "chat", "db", "purchase", "zone", "move"] as const;
 
 function openFileLimit(): number {
   try {
@@ -60,7 +60,7 @@ async function worldFigures(
 ): Promise<void> {
   const wanted = (f: (typeof WORLD_FIGURES)[number]) => args.only.includes(f);
   const solo = wanted("login") || wanted("chat") || wanted("db") ? args.clients : 0;
-  const crowd = wanted("zone") ? args.zone : 0;
+  const crowd = wanted("zone") || wanted("move") ? args.zone : 0;
   const fdLimit = openFileLimit();
   let idle = wanted("memory") ? args.idle : 0;
   const buyers = wanted("purchase") ? args.buyers : 0;
@@ -116,6 +116,8 @@ async function worldFigures(
     if (wanted("purchase")) await purchaseFigure(ctx);
     if (solo > 0) await load.call("close", { group: "solo" });
     if (wanted("zone")) await zoneFigure(ctx);
+    if (wanted("move")) await moveFigure(ctx);
+    if (crowd > 0) await load.call("close", { group: "crowd" });
   } finally {
     await world?.stop();
     stopWorld = undefined;

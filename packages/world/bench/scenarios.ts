@@ -4,7 +4,7 @@ import { promisify } from "node:util";
 import { CHAT_CHANNEL_TYPE, INTERACTION_EVENT } from "@bezgelor/protocol";
 import type { BenchArgs } from "./args";
 import { alternate, roundTripRows, timed, type Run } from "./measure";
-import type { BenchVendor } from "./players";
+import { CROWD_PLACE, type BenchVendor } from "./players";
 import type { BenchPlayer } from "./raw-client";
 import type { Row } from "./report";
 import type { Helper } from "./rpc";
@@ -322,15 +322,7 @@ export async function purchaseFigure(ctx: BenchContext): Promise<void> {
 /** The crowd chatting in one zone vs a bare TCP fan-out of the same bytes. */
 export async function zoneFigure(ctx: BenchContext): Promise<void> {
   const { crowd } = ctx.players;
-  ctx.progress(`zone: logging ${crowd.length} players into one zone …`);
-  const login = await ctx.load.call<{ failed: number; firstError?: string }>("login", {
-    ...WORLD,
-    port: ctx.world.port,
-    players: crowd,
-    concurrency: 50,
-    group: "crowd",
-  });
-  if (login.failed > 0) throw new Error(`${login.failed} crowd logins failed: ${login.firstError ?? "?"}`);
+  await loginCrowd(ctx);
   const cal = await calibrate(ctx, "crowd", "line", say, "ServerChatResult");
   const line = cal.frames[cal.names.indexOf("ServerChat")];
   const result = cal.frames[cal.names.lastIndexOf("ServerChatResult")];
@@ -349,8 +341,123 @@ export async function zoneFigure(ctx: BenchContext): Promise<void> {
   ctx.progress(`zone: ${crowd.length} players chatting vs fan-out …`);
   const runs = await alternate(ctx.args.rounds, worldLoop(ctx, "crowd", "line", cal.terminalSize), limit, ctx.progress, "zone");
   await ctx.load.call("close", { group: "fanout" });
-  await ctx.load.call("close", { group: "crowd" });
   await ctx.baseline.call("stop");
   rateNote(ctx, "zone", runs.figure, crowd.length);
   ctx.rows.push(...roundTripRows(`one zone of ${crowd.length} chatting players`, "lines/s", runs, "TCP fan-out", { throughput: { op: ">=", value: 0.5 } }));
 }
+
+/** Logs the crowd into its zone, once (the zone and movement figures share it; run.ts closes it). */
+async function loginCrowd(ctx: BenchContext): Promise<void> {
+  const { crowd } = ctx.players;
+  if ((await ctx.load.call<number>("size", { group: "crowd" })) === crowd.length) return;
+  ctx.progress(`logging ${crowd.length} players into one zone …`);
+  const login = await ctx.load.call<{ failed: number; firstError?: string }>("login", {
+    ...WORLD,
+    port: ctx.world.port,
+    players: crowd,
+    concurrency: 50,
+    group: "crowd",
+  });
+  if (login.failed > 0) throw new Error(`${login.failed} crowd logins failed: ${login.firstError ?? "?"}`);
+}
+
+/** The client's movement send interval (NexusForever's clients send ClientEntityCommand every 125 ms while moving). */
+const MOVE_INTERVAL_MS = 125;
+/** Clients of the movement loop that time deliveries (each decodes every update it gets). */
+const MOVE_PROBES = 4;
+
+interface MoveResult {
+  readonly sent: number;
+  readonly relayed: number;
+  readonly seconds: number;
+  readonly offered: number;
+  readonly samples: number;
+  readonly undelivered: number;
+  readonly disconnected: number;
+  readonly serverCpuSeconds: number;
+  readonly relayedToQuiet: number;
+  readonly cpuToQuiet: number;
+  readonly secondsToLast: number;
+  readonly p50: number;
+  readonly p99: number;
+}
+
+/**
+ * Movement relay (issue 13): the crowd, all in sight of each other, each moving every 125 ms
+ * (ClientEntityCommand, an open loop), every move relayed to the others as ServerEntityCommand;
+ * vs a bare TCP relay writing an update of the same size to every other connection. Relayed
+ * updates per second, the relaying process's CPU per update, and the delivery latency from the
+ * sender's send to a probe client's receipt.
+ */
+export async function moveFigure(ctx: BenchContext): Promise<void> {
+  const { crowd } = ctx.players;
+  await loginCrowd(ctx);
+  const cal = await ctx.load.call<{ updateSize: number; update: string; requestSize: number }>("move-calibrate", { group: "crowd", at: CROWD_PLACE_3D });
+  const relay = await ctx.baseline.call<{ port: number; pid: number }>("start", { mode: "relay", update: cal.update });
+  const connected = await ctx.load.call<{ connected: number }>("connect-raw", { ...WORLD, port: relay.port, count: crowd.length, group: "relay" });
+  if (connected.connected < crowd.length) throw new Error(`only ${connected.connected} of ${crowd.length} relay connections opened`);
+  const common = { updateSize: cal.updateSize, intervalMs: MOVE_INTERVAL_MS, seconds: ctx.args.seconds, probes: MOVE_PROBES };
+  const results = { figure: [] as MoveResult[], limit: [] as MoveResult[] };
+  const asRun = (r: MoveResult): Run => ({
+    // Sustained: the window's updates and the backlog after it, until the last arrived. A relay that
+    // keeps up relays what was asked; one that cannot is measured by how fast it works its backlog off.
+    perSecond: r.relayedToQuiet / r.secondsToLast,
+    p50: r.p50,
+    p99: r.p99,
+    // Over the window and the backlog after it: an overloaded relay's window alone may see few updates.
+    cpuMsPerRequest: r.relayedToQuiet > 0 ? (r.cpuToQuiet * 1000) / r.relayedToQuiet : Number.NaN,
+    requests: r.relayed,
+    disconnected: r.disconnected,
+  });
+  ctx.progress(`movement: ${crowd.length} players moving every ${MOVE_INTERVAL_MS} ms vs a bare relay …`);
+  const runs = await alternate(
+    ctx.args.rounds,
+    async () => {
+      const r = await ctx.load.call<MoveResult>("move-loop", { group: "crowd", ...common, serverPid: ctx.world.pid });
+      results.figure.push(r);
+      return asRun(r);
+    },
+    async () => {
+      const r = await ctx.load.call<MoveResult>("move-loop", { group: "relay", relay: { requestSize: cal.requestSize }, ...common, serverPid: relay.pid });
+      results.limit.push(r);
+      return asRun(r);
+    },
+    ctx.progress,
+    "movement",
+  );
+  await ctx.load.call("close", { group: "relay" });
+  await ctx.baseline.call("stop");
+  const name = `movement relay, ${crowd.length} players in sight moving every ${MOVE_INTERVAL_MS} ms`;
+  const offered = (list: MoveResult[]) => spread(list.map((r) => r.offered / r.seconds));
+  const [throughput, p50, p99, cpu] = roundTripRows(name, "updates/s", runs, "bare TCP relay");
+  if (throughput) ctx.rows.push({ ...throughput, figure: `${name}: relayed updates` });
+  if (p50) ctx.rows.push({ ...p50, figure: `${name}: delivery p50` });
+  if (p99) ctx.rows.push({ ...p99, figure: `${name}: delivery p99` });
+  if (cpu) {
+    const micro = (m: NonNullable<Row["limit"]> | Row["value"]) => ({
+      ...m,
+      unit: "µs",
+      spread: { min: m.spread.min * 1000, median: m.spread.median * 1000, max: m.spread.max * 1000 },
+    });
+    ctx.rows.push({
+      ...cpu,
+      figure: `${name}: relaying process CPU per update`,
+      value: micro(cpu.value),
+      ...(cpu.limit ? { limit: { ...micro(cpu.limit), name: cpu.limit.name } } : {}),
+    });
+  }
+  const o = offered(results.figure);
+  ctx.notes.push(
+    `movement: the moves asked for ${Math.round(o.median)} updates/s (sends × ${crowd.length - 1} viewers); clients received ${Math.round(
+      spread(results.figure.map((r) => r.relayed / r.seconds)).median,
+    )}/s from the world within the window, ${Math.round(spread(results.limit.map((r) => r.relayed / r.seconds)).median)}/s from the bare relay (the rows: the sustained rate, the backlog after the window included); latency from ${MOVE_PROBES} probe clients (${Math.round(
+      spread(results.figure.map((r) => r.samples)).median,
+    )} samples a round), timed from sends of the window only; CPU per update over the window and the backlog relayed after it; updates the probes still lacked 30 s after the window: world ${
+      spread(results.figure.map((r) => r.undelivered)).max
+    }, relay ${spread(results.limit.map((r) => r.undelivered)).max}`,
+  );
+  const lost = runs.figure.reduce((n, r) => n + r.disconnected, 0);
+  if (lost > 0) ctx.notes.push(`movement: ${lost} sessions were disconnected during the runs`);
+}
+
+const CROWD_PLACE_3D = { x: CROWD_PLACE.x, y: 0, z: CROWD_PLACE.z };
