@@ -14,7 +14,7 @@ import {
 } from "@bezgelor/protocol";
 import { moveLoop, type SenderOf } from "./move-loop";
 import { closedLoop } from "./loops";
-import { pgUpdateLoop, pgliteUpdateLoop } from "./db-baseline";
+import { pgTransactionLoop, pgUpdateLoop, pgliteTransactionLoop, pgliteUpdateLoop } from "./db-baseline";
 import { RawClient, type BenchPlayer } from "./raw-client";
 import { serveParent } from "./rpc";
 import { latencyOf, runPool } from "./stats";
@@ -253,6 +253,8 @@ serveParent({
   },
   "pg-update": pgUpdateLoop,
   "pglite-update": pgliteUpdateLoop,
+  "pg-transaction": pgTransactionLoop,
+  "pglite-transaction": pgliteTransactionLoop,
   codec(a: { seconds: number; packets: "chat" | "mix" }) {
     return benchCodec({ seconds: a.seconds, packets: a.packets });
   },

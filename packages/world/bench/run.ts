@@ -50,6 +50,7 @@ function serverEnv(args: BenchArgs, idle: number, notes: string[]): Record<strin
 }
 
 async function worldFigures(
+  temp: string,
   args: BenchArgs,
   db: BenchDatabase,
   load: Helper,
@@ -86,6 +87,7 @@ async function worldFigures(
       players,
       url: db.url,
       migrationsDir: MIGRATIONS_DIR,
+      temp,
       progress,
       rows,
       notes,
@@ -168,7 +170,7 @@ async function main(): Promise<void> {
     if (args.only.includes("codec")) await codecFigure(args, load, rows, progress);
     if (args.only.some((f) => (WORLD_FIGURES as readonly string[]).includes(f))) {
       db = await benchDatabase(config.db.url, join(temp, "db"));
-      await worldFigures(args, db, load, baseline, rows, notes, progress);
+      await worldFigures(temp, args, db, load, baseline, rows, notes, progress);
     }
   } finally {
     await Promise.all([load.stop(), baseline.stop()]);

@@ -1,5 +1,6 @@
 // The figures measured against the running world server, each next to its limit.
 import { execFile } from "node:child_process";
+import { join } from "node:path";
 import { promisify } from "node:util";
 import { CHAT_CHANNEL_TYPE, INTERACTION_EVENT } from "@bezgelor/protocol";
 import type { BenchArgs } from "./args";
@@ -32,6 +33,8 @@ export interface BenchContext {
   /** PostgreSQL URL of the bench's database; undefined on the embedded database. */
   readonly url: string | undefined;
   readonly migrationsDir: string;
+  /** The run's temporary directory (removed at the end). */
+  readonly temp: string;
   readonly progress: (line: string) => void;
   readonly rows: Row[];
   readonly notes: string[];
@@ -201,27 +204,57 @@ function rateNote(ctx: BenchContext, what: string, runs: readonly Run[], session
   if (lost > 0) ctx.notes.push(`${what}: ${lost} sessions were disconnected during the runs`);
 }
 
-/** Title set (one UPDATE in an action) through the server vs the same UPDATE through plain pg / PGlite. */
+/**
+ * Title set (one UPDATE in an action) through the server vs the same UPDATE through plain pg /
+ * PGlite (the issue's goal), and vs the action's whole transaction (lock, UPDATE, outbox row;
+ * five round trips) through plain pg / straight to PGlite on a data directory: the second limit
+ * tells what the server costs on top of the statements it must run.
+ */
 export async function dbFigure(ctx: BenchContext): Promise<void> {
   const n = ctx.players.solo.length;
   ctx.progress(`database round trip: title set, ${n} clients …`);
   const cal = await calibrate(ctx, "solo", "title", { name: "ClientTitleSet", value: { titleId: 0 } }, "ServerTitleSet");
   const ids = ctx.players.solo.map((p) => p.accountId);
   const pool = 10;
-  const limitName = ctx.url ? `plain pg (pool ${pool})` : "PGlite direct";
-  const limit = () =>
+  const statementName = ctx.url ? `plain pg (pool ${pool})` : "PGlite direct (in memory)";
+  const transactionName = ctx.url ? `the same transaction, plain pg (pool ${pool})` : "the same transaction, PGlite direct (data directory)";
+  const seconds = ctx.args.seconds;
+  const statement = () =>
     timed(undefined, () =>
       ctx.url
-        ? ctx.load.call<StatementLoopResult>("pg-update", { url: ctx.url, ids, callers: n, pool, seconds: ctx.args.seconds })
-        : ctx.load.call<StatementLoopResult>("pglite-update", { migrationsDir: ctx.migrationsDir, rows: n, callers: n, seconds: ctx.args.seconds }),
+        ? ctx.load.call<StatementLoopResult>("pg-update", { url: ctx.url, ids, callers: n, pool, seconds })
+        : ctx.load.call<StatementLoopResult>("pglite-update", { migrationsDir: ctx.migrationsDir, rows: n, callers: n, seconds }),
     );
-  const runs = await alternate(ctx.args.rounds, worldLoop(ctx, "solo", "title", cal.terminalSize), limit, ctx.progress, "title set");
+  const transaction = () =>
+    timed(undefined, () =>
+      ctx.url
+        ? ctx.load.call<StatementLoopResult>("pg-transaction", { url: ctx.url, ids, callers: n, pool, seconds })
+        : ctx.load.call<StatementLoopResult>("pglite-transaction", {
+            migrationsDir: ctx.migrationsDir,
+            dataDir: join(ctx.temp, "pglite-limit"),
+            rows: n,
+            callers: n,
+            seconds,
+          }),
+    );
+  const transactions: Run[] = [];
+  // Both limits in each round, next to the figure.
+  const limits = async () => {
+    const t = await transaction();
+    transactions.push(t);
+    ctx.progress(`  title set: ${transactionName}: ${Math.round(t.perSecond)}/s, p50 ${t.p50.toFixed(1)} ms, p99 ${t.p99.toFixed(1)} ms`);
+    return statement();
+  };
+  const runs = await alternate(ctx.args.rounds, worldLoop(ctx, "solo", "title", cal.terminalSize), limits, ctx.progress, "title set");
+  const name = `title set (1 UPDATE) round trip, ${n} clients`;
   ctx.rows.push(
-    ...roundTripRows(`title set (1 UPDATE) round trip, ${n} clients`, "req/s", runs, limitName, {
+    ...roundTripRows(name, "req/s", runs, statementName, {
       throughput: { op: ">=", value: 0.5 },
       p99: { op: "<=", value: 200, on: "value" },
     }),
   );
+  const [throughput, p50, p99] = roundTripRows(`${name} vs the action's transaction`, "req/s", { figure: runs.figure, limit: transactions }, transactionName);
+  for (const row of [throughput, p50, p99]) if (row) ctx.rows.push(row);
   rateNote(ctx, "title set", runs.figure, n);
 }
 
