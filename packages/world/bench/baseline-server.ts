@@ -1,7 +1,7 @@
 // The baselines the world server is compared with, each in its own process like the world server:
-// an echo server that answers every frame with the bytes the world server answered it with, and a
+// an echo server that answers every frame with the bytes the world server answered it with, a
 // fan-out server that sends every frame's chat line to every connection (the zone) and the result
-// to the speaker. Both cut frames with the protocol's FrameAssembler and do nothing else.
+// to the speaker, and a movement relay. Both cut frames with the protocol's FrameAssembler and do nothing else.
 import { createServer, type Server, type Socket } from "node:net";
 import { FrameAssembler, type Frame } from "@bezgelor/protocol";
 import { serveParent } from "./rpc";
@@ -30,19 +30,39 @@ function handler(args: StartArgs): (socket: Socket, frames: Frame[]) => void {
   }
   const line = Buffer.from(args.line ?? "", "base64");
   const result = Buffer.from(args.result ?? "", "base64");
+  const write = corkedWrites();
   return (socket, frames) => {
     for (let i = 0; i < frames.length; i++) {
-      for (const peer of sockets) peer.write(line);
-      socket.write(result);
+      for (const peer of sockets) write(peer, line);
+      write(socket, result);
     }
   };
 }
 
 /**
+ * Writes that leave once per event-loop turn and connection (corked until the turn ends), as the
+ * world server batches a session's packets: the least a server written in node does per packet,
+ * not one syscall per packet.
+ */
+function corkedWrites(): (socket: Socket, bytes: Buffer) => void {
+  const corked = new Set<Socket>();
+  const uncork = () => {
+    for (const socket of corked) socket.uncork();
+    corked.clear();
+  };
+  return (socket, bytes) => {
+    if (!corked.has(socket)) {
+      if (corked.size === 0) setImmediate(uncork);
+      socket.cork();
+      corked.add(socket);
+    }
+    socket.write(bytes);
+  };
+}
+
+/**
  * The bare movement relay: each frame's sender (the index at the start of its payload) has its
- * update written to every other connection. Each connection's writes of one event-loop turn leave
- * together (corked until the turn ends), as the world server batches a session's packets: the
- * least a relay written in node does per update, not one syscall per update. The
+ * update written to every other connection, corked as the fan-out's ({@link corkedWrites}). The
  * update has the world's size and opcode, the sender's index in the clear where the world's
  * encrypted payload starts, so the load's probes tell whose it is without decrypting.
  */
@@ -57,23 +77,11 @@ function relay(template: Buffer): (socket: Socket, frames: Frame[]) => void {
     }
     return update;
   };
-  const corked = new Set<Socket>();
-  const uncork = () => {
-    for (const peer of corked) peer.uncork();
-    corked.clear();
-  };
+  const write = corkedWrites();
   return (socket, frames) => {
     for (const frame of frames) {
       const update = updateOf(frame.payload.readUInt32LE(0));
-      for (const peer of sockets) {
-        if (peer === socket) continue;
-        if (!corked.has(peer)) {
-          if (corked.size === 0) setImmediate(uncork);
-          peer.cork();
-          corked.add(peer);
-        }
-        peer.write(update);
-      }
+      for (const peer of sockets) if (peer !== socket) write(peer, update);
     }
   };
 }
