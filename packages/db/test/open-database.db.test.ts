@@ -199,6 +199,37 @@ describe("openDatabase (PostgreSQL)", () => {
     }
   });
 
+  it.skipIf(!url)("answers on the delivery connection while every pool connection is taken [needs DATABASE_URL]", async () => {
+    const name = await createPgDatabase(url as string, null);
+    try {
+      const db = await openDatabase({ config: { url: urlForDatabase(url as string, name), poolSize: 1 } });
+      try {
+        let release!: () => void;
+        const held = new Promise<void>((resolve) => (release = resolve));
+        let entered!: () => void;
+        const inside = new Promise<void>((resolve) => (entered = resolve));
+        // The pool's only connection stays in this transaction until the delivery client has answered.
+        const transaction = db.client.$transaction(async (tx) => {
+          await tx.$queryRaw`SELECT 1`;
+          entered();
+          await held;
+        });
+        await inside;
+        const answered = await Promise.race([
+          (db.delivery ?? db.client).$queryRaw<{ n: number }[]>`SELECT 2 AS n`.then((rows) => rows[0]?.n),
+          new Promise((resolve) => setTimeout(() => resolve("waited for the pool"), 3000)),
+        ]);
+        release();
+        await transaction;
+        expect(answered).toBe(2);
+      } finally {
+        await db.close();
+      }
+    } finally {
+      await dropPgDatabase(url as string, name);
+    }
+  });
+
   it("reports an unreachable server as CONNECTION_FAILED", async () => {
     await expectDbError(openDatabase({ config: { url: "postgresql://postgres@127.0.0.1:1/none" } }), DB_ERROR_CODES.CONNECTION_FAILED);
   });

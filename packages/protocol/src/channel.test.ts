@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAX_WRAPPER_DEPTH, PacketChannel, encodePacket } from "./channel";
+import { MAX_WRAPPER_DEPTH, PacketChannel, encodePacket, sealedSize } from "./channel";
 import { keyFromAuthBuildAndMessage, PacketCrypt } from "./crypto";
 import { ProtocolError } from "./errors";
 import { encodeFrame } from "./framing";
@@ -171,6 +171,26 @@ describe("PacketChannel wrappers", () => {
       opcode: Opcode.ServerVendorItems,
     });
     expect(client.encode(ClientTitleSet, { titleId: 101 }, { wrap: "raw" }).toString("hex")).toBe("080000008e076500");
+  });
+
+  it("seals into a connection's outgoing buffer at any offset, byte for byte what seal gives, and refuses a frame that does not fit", () => {
+    const value = { unitId: 77, titleId: 1234 };
+    const encoded = encodePacket(ServerTitleSet, value);
+    const size = sealedSize(encoded);
+    const sealer = new PacketChannel({ role: "server" });
+    const reference = new PacketChannel({ role: "server" });
+    sealer.rekey(sessionKey);
+    reference.rekey(sessionKey);
+    const out = Buffer.alloc(3 + 2 * size + 5, 0xee);
+    expect(sealer.sealInto(encoded, out, 3)).toBe(3 + size);
+    expect(sealer.sealInto(encoded, out, 3 + size)).toBe(3 + 2 * size);
+    const expected = reference.seal(encoded);
+    expect(out.subarray(3, 3 + size).equals(expected)).toBe(true);
+    expect(out.subarray(3 + size, 3 + 2 * size).equals(expected)).toBe(true);
+    // the bytes around the frames are untouched
+    expect([...out.subarray(0, 3), ...out.subarray(3 + 2 * size)]).toEqual(Array(8).fill(0xee));
+    expect(caught(() => sealer.sealInto(encoded, out, out.length - size + 1)).code).toBe("INVALID_ARGUMENT");
+    expect(caught(() => sealer.sealInto(encoded, out, -1)).code).toBe("INVALID_ARGUMENT");
   });
 
   it("encodes a packet once and seals it per connection, each with its own key, byte for byte what encode gives", () => {

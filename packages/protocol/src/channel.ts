@@ -71,6 +71,11 @@ export interface EncodedPacket {
   readonly inner: Buffer;
 }
 
+/** Bytes of the frame {@link PacketChannel.seal} makes of `packet`: frame header, wrapper header, its inner bytes. */
+export function sealedSize(packet: EncodedPacket): number {
+  return FRAME_HEADER_SIZE + WRAPPER_HEADER + packet.inner.length;
+}
+
 /**
  * Encodes a packet once, for {@link PacketChannel.seal} on any number of connections.
  * @throws ProtocolError `ENCODE_FAILED` (with the opcode, the bit offset in the body and the
@@ -220,14 +225,28 @@ export class PacketChannel<R extends Role> {
    * @throws ProtocolError `ENCODE_FAILED` when the packet is the other side's.
    */
   seal(packet: EncodedPacket): Buffer {
+    const frame = Buffer.allocUnsafe(sealedSize(packet));
+    this.sealInto(packet, frame, 0);
+    return frame;
+  }
+
+  /**
+   * {@link seal} straight into `target` at `offset` (a connection's outgoing buffer), without a
+   * buffer of its own: the frame takes {@link sealedSize} bytes there. Returns the offset after it.
+   * @throws ProtocolError `ENCODE_FAILED` when the packet is the other side's; `INVALID_ARGUMENT`
+   *   when the frame does not fit `target` at `offset` (nothing is written then).
+   */
+  sealInto(packet: EncodedPacket, target: Buffer, offset: number): number {
     if (packet.direction === this.incoming) {
       throw encodeFailed(packet.name, packet.opcode, new ProtocolError("VALUE_OUT_OF_RANGE", `a ${this.role} does not send ${packet.name}`));
     }
-    const inner = packet.inner;
-    const frame = Buffer.allocUnsafe(FRAME_HEADER_SIZE + WRAPPER_HEADER + inner.length);
-    inner.copy(frame, FRAME_HEADER_SIZE + WRAPPER_HEADER);
-    this.frameWrapped(frame, "encrypted");
-    return frame;
+    const size = sealedSize(packet);
+    if (!(offset >= 0 && offset + size <= target.length)) {
+      throw new ProtocolError("INVALID_ARGUMENT", `a ${size}-byte frame does not fit ${target.length} bytes at ${offset}`);
+    }
+    packet.inner.copy(target, offset + FRAME_HEADER_SIZE + WRAPPER_HEADER);
+    this.frameWrappedAt(target, offset, size, "encrypted");
+    return offset + size;
   }
 
   /** One packet as one frame, raw or in one wrapper, encoded straight after the headers. */
@@ -256,11 +275,16 @@ export class PacketChannel<R extends Role> {
 
   /** Fills in the frame and wrapper headers around the inner bytes at offset 10, encrypting them for `encrypted`. */
   private frameWrapped(frame: Buffer, wrap: "encrypted" | "packed"): void {
-    frame.writeUInt32LE(frame.length, 0);
+    this.frameWrappedAt(frame, 0, frame.length, wrap);
+  }
+
+  /** {@link frameWrapped} for the `size`-byte frame at `at` of `buffer`. */
+  private frameWrappedAt(buffer: Buffer, at: number, size: number, wrap: "encrypted" | "packed"): void {
+    buffer.writeUInt32LE(size, at);
     const wrapper = wrap === "packed" ? Opcode.ClientPacked : this.role === "server" ? Opcode.ServerRealmEncrypted : Opcode.ClientEncrypted;
-    frame.writeUInt16LE(wrapper, 4);
-    frame.writeUInt32LE(frame.length - FRAME_HEADER_SIZE, FRAME_HEADER_SIZE);
-    if (wrap === "encrypted") this.crypt.encryptInPlace(frame, FRAME_HEADER_SIZE + WRAPPER_HEADER);
+    buffer.writeUInt16LE(wrapper, at + 4);
+    buffer.writeUInt32LE(size - FRAME_HEADER_SIZE, at + FRAME_HEADER_SIZE);
+    if (wrap === "encrypted") this.crypt.encryptInPlace(buffer, at + FRAME_HEADER_SIZE + WRAPPER_HEADER, at + size);
   }
 
   /** Wrappers nested, or `ClientPackedWorld`: built from the inside out (tests and the headless client). */

@@ -18,18 +18,26 @@ export const AUTH_MESSAGE = 0x97998a0;
 
 let lastBuffer: ArrayBufferLike | undefined;
 let lastView: DataView | undefined;
+/** Views of buffers seen before, for as long as their buffer lives. */
+const views = new WeakMap<ArrayBufferLike, DataView>();
 
 /**
- * A DataView over the whole ArrayBuffer behind `data`, kept for the next call: frames mostly come
- * from Node's shared 8 KiB allocation pool (or one session's output buffer), so creating a view per
- * packet would cost more than the XOR loop itself. Holds the last buffer until another one comes.
+ * A DataView over the whole ArrayBuffer behind `data`, kept for the next calls: frames mostly come
+ * from Node's shared 8 KiB allocation pool or a session's output buffer, so creating a view per
+ * packet would cost more than the XOR loop itself. A broadcast seals into many sessions' buffers in
+ * turn, so every buffer's view is kept (weakly: it goes with its buffer), with the last one first.
  */
 function viewOf(data: Uint8Array): DataView {
-  if (data.buffer !== lastBuffer || lastView === undefined) {
-    lastBuffer = data.buffer;
-    lastView = new DataView(data.buffer);
+  const buffer = data.buffer;
+  if (buffer === lastBuffer && lastView !== undefined) return lastView;
+  let view = views.get(buffer);
+  if (view === undefined) {
+    view = new DataView(buffer);
+    views.set(buffer, view);
   }
-  return lastView;
+  lastBuffer = buffer;
+  lastView = view;
+  return view;
 }
 
 const mix = (value: bigint, add: bigint): bigint => ((value + add) * MULTIPLIER) & MASK_64;

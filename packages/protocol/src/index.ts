@@ -35,7 +35,7 @@ export type {
   ServerPacketValues,
 } from "./registry";
 
-export { MAX_WRAPPER_DEPTH, PacketChannel, encodePacket } from "./channel";
+export { MAX_WRAPPER_DEPTH, PacketChannel, encodePacket, sealedSize } from "./channel";
 export type { EncodedPacket, IncomingDirection, OutgoingDirection, PacketChannelOptions, ReceivedPacket, Role, Wrapper, Wrapping } from "./channel";
 
 export { CHAT_CHANNEL_TYPE } from "./packets/shared/chat";

@@ -70,6 +70,7 @@ const CURATED = [
   "keyFromSessionKey",
   "opcodeName",
   "packetByOpcode",
+  "sealedSize",
   "serverPackets",
   "t",
   "VEHICLE_SEAT_TYPE",

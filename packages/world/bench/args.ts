@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 
 /** The figures the bench can measure, in the order it measures them. */
-export const FIGURES = ["data", "codec", "memory", "login", "chat", "db", "purchase", "zone"] as const;
+export const FIGURES = ["data", "codec", "memory", "login", "chat", "db", "purchase", "zone", "move"] as const;
 
 /** One of {@link FIGURES}. */
 export type Figure = (typeof FIGURES)[number];
@@ -14,7 +14,7 @@ export interface BenchArgs {
   readonly rounds: number;
   /** Clients in the chat and database round trips (and the login storm). */
   readonly clients: number;
-  /** Players chatting in one zone. */
+  /** Players chatting in one zone (and moving, in the movement relay). */
   readonly zone: number;
   /** Concurrent buyers of the purchase figure (and pgbench clients). */
   readonly buyers: number;

@@ -9,6 +9,8 @@ import { formatMeasure, formatNumber, formatTable, goalMet, ratioSpread, rowsAsJ
 import { latencyOf, percentile, ratio, runPool, spread } from "./stats";
 import { withDatabase } from "./database";
 import { syntheticTables, writeSyntheticDataSet } from "./data-set";
+import { benchVendor, buyerPlace } from "./players";
+import { INTERACTION_RANGE } from "../src/world/world-maps";
 
 describe("parseBenchArgs", () => {
   it("defaults to the full run, every figure, the table", () => {
@@ -130,6 +132,20 @@ describe("the report", () => {
 });
 
 describe("setup helpers", () => {
+  it("stands every buyer within interaction range of the shipped General Goods vendor in the bench's world", async () => {
+    const data = await loadGameData();
+    const vendor = benchVendor(data);
+    expect(vendor).toMatchObject({ vendorId: 8003, creatureId: 12352 });
+    const place = buyerPlace(vendor);
+    for (let i = 0; i < 64; i++) {
+      const at = place(i);
+      const distance = Math.hypot(at.x - vendor.position.x, (at.y ?? 0) - vendor.position.y, at.z - vendor.position.z);
+      expect(distance).toBeLessThanOrEqual(INTERACTION_RANGE);
+    }
+    // The Exile Quartermaster beside it wants standing the bench's characters lack.
+    expect(() => benchVendor(data, 8002)).toThrow(/needs reputation/);
+  });
+
   it("names the bench database next to the one DATABASE_URL names", () => {
     expect(withDatabase("postgresql://postgres@127.0.0.1:5432/bz?sslmode=disable", "bench_1")).toBe(
       "postgresql://postgres@127.0.0.1:5432/bench_1?sslmode=disable",

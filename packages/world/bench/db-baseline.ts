@@ -11,6 +11,28 @@ import { latencyOf } from "./stats";
 /** The UPDATE of `setActiveTitle` when a title is cleared (updateActiveTitle in @bezgelor/db). */
 export const TITLE_CLEAR_SQL = 'UPDATE "accounts" SET "active_title_id" = NULL WHERE "id" = $1';
 
+/**
+ * The title set's whole transaction as the server runs it (setActiveTitle clearing a title): the
+ * account row lock (lockAccount), the UPDATE (updateActiveTitle) and the outbox row with its
+ * notification (appendEvents), between BEGIN and COMMIT: five round trips on a connection.
+ */
+export const TITLE_TRANSACTION_SQL = {
+  lock: 'SELECT "active_title_id" FROM "accounts" WHERE "id" = $1 FOR NO KEY UPDATE',
+  update: TITLE_CLEAR_SQL,
+  events: `WITH "appended" AS (
+      INSERT INTO "game_events" ("kind", "account_id", "character_id", "payload")
+      SELECT e->>'kind', (e->>'accountId')::integer, (e->>'characterId')::integer, e->'payload'
+        FROM jsonb_array_elements($1::jsonb) WITH ORDINALITY AS x(e, n) ORDER BY n
+      RETURNING "id")
+    SELECT pg_notify('bezgelor_game_events', max("id")::text) FROM "appended"`,
+} as const;
+
+/** The outbox row of a title cleared on account `id`, as appendEvents writes it. */
+function titleEvent(id: number): string {
+  const event = { kind: "title.active-changed", accountId: id, characterId: null, titleId: null };
+  return JSON.stringify([{ kind: event.kind, accountId: id, characterId: null, payload: event }]);
+}
+
 /** What a statement loop measured. */
 export interface StatementLoopResult {
   readonly requests: number;
@@ -64,29 +86,76 @@ export async function pgUpdateLoop(a: { url: string; ids: number[]; callers: num
   }
 }
 
-/** The schema every migration builds, applied in order to a fresh in-memory PGlite. */
-async function migratedPglite(migrationsDir: string): Promise<PGlite> {
-  const db = await PGlite.create();
+/** `callers` closed loops of {@link TITLE_TRANSACTION_SQL} through a `pg.Pool` of `pool` connections. */
+export async function pgTransactionLoop(a: { url: string; ids: number[]; callers: number; pool: number; seconds: number }): Promise<StatementLoopResult> {
+  const client = new pg.Pool({ connectionString: a.url, max: a.pool });
+  try {
+    return await statementLoop(a.callers, a.seconds, async (caller) => {
+      const id = a.ids[caller % a.ids.length] as number;
+      const connection = await client.connect();
+      try {
+        await connection.query("BEGIN");
+        await connection.query(TITLE_TRANSACTION_SQL.lock, [id]);
+        await connection.query(TITLE_TRANSACTION_SQL.update, [id]);
+        await connection.query(TITLE_TRANSACTION_SQL.events, [titleEvent(id)]);
+        await connection.query("COMMIT");
+      } finally {
+        connection.release();
+      }
+    });
+  } finally {
+    await client.end();
+  }
+}
+
+/** The schema every migration builds, applied in order to a fresh PGlite (in memory, or in `dataDir`). */
+async function migratedPglite(migrationsDir: string, dataDir?: string): Promise<PGlite> {
+  const db = await PGlite.create(dataDir === undefined ? {} : { dataDir });
   const dirs = (await readdir(migrationsDir, { withFileTypes: true })).filter((d) => d.isDirectory()).map((d) => d.name);
   for (const dir of dirs.sort()) await db.exec(await readFile(join(migrationsDir, dir, "migration.sql"), "utf8"));
   return db;
 }
 
 let pglite: Promise<{ db: PGlite; ids: number[] }> | undefined;
+let pgliteOnDisk: Promise<{ db: PGlite; ids: number[] }> | undefined;
+
+async function withAccounts(db: PGlite, rows: number): Promise<{ db: PGlite; ids: number[] }> {
+  await db.query(`INSERT INTO "accounts" ("email", "password_hash") SELECT 'bench-' || g || '@example.test', 'x' FROM generate_series(1, $1::int) g`, [rows]);
+  const ids = (await db.query<{ id: number }>('SELECT "id" FROM "accounts" ORDER BY "id"')).rows.map((r) => r.id);
+  return { db, ids };
+}
+
+/**
+ * `callers` closed loops of {@link TITLE_TRANSACTION_SQL} in transactions straight to a PGlite in
+ * this process, on a data directory `dataDir` like the server's (made and migrated on the first
+ * call, kept for the next rounds): what PGlite itself does with the server's transaction, without
+ * the server, its thread and socket, Prisma or the protocol.
+ */
+export async function pgliteTransactionLoop(a: {
+  migrationsDir: string;
+  dataDir: string;
+  rows: number;
+  callers: number;
+  seconds: number;
+}): Promise<StatementLoopResult> {
+  pgliteOnDisk ??= migratedPglite(a.migrationsDir, a.dataDir).then((db) => withAccounts(db, a.rows));
+  const { db, ids } = await pgliteOnDisk;
+  return statementLoop(a.callers, a.seconds, (caller) => {
+    const id = ids[caller % ids.length] as number;
+    return db.transaction(async (tx) => {
+      await tx.query(TITLE_TRANSACTION_SQL.lock, [id]);
+      await tx.query(TITLE_TRANSACTION_SQL.update, [id]);
+      await tx.query(TITLE_TRANSACTION_SQL.events, [titleEvent(id)]);
+    });
+  });
+}
 
 /**
  * `callers` closed loops of {@link TITLE_CLEAR_SQL} straight to a PGlite in this process, on `rows`
  * accounts. The database is made (and migrated) on the first call and kept for the next rounds.
  */
 export async function pgliteUpdateLoop(a: { migrationsDir: string; rows: number; callers: number; seconds: number }): Promise<StatementLoopResult> {
-  pglite ??= (async () => {
-    const db = await migratedPglite(a.migrationsDir);
-    await db.query(`INSERT INTO "accounts" ("email", "password_hash") SELECT 'bench-' || g || '@example.test', 'x' FROM generate_series(1, $1::int) g`, [
-      a.rows,
-    ]);
-    const ids = (await db.query<{ id: number }>('SELECT "id" FROM "accounts" ORDER BY "id"')).rows.map((r) => r.id);
-    return { db, ids };
-  })();
+  pglite ??= migratedPglite(a.migrationsDir).then((db) => withAccounts(db, a.rows));
   const { db, ids } = await pglite;
   return statementLoop(a.callers, a.seconds, (caller) => db.query(TITLE_CLEAR_SQL, [ids[caller % ids.length]]));
 }

@@ -3,14 +3,25 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { loadGameData } from "@bezgelor/data";
-import { benchCodec, clientPackets, type ClientPacketDef } from "@bezgelor/protocol";
+import {
+  benchCodec,
+  ClientEntityCommand,
+  ClientEntityInteract,
+  clientPackets,
+  ENTITY_COMMAND,
+  type ClientPacketDef,
+  type PacketValue,
+} from "@bezgelor/protocol";
+import { moveLoop, type SenderOf } from "./move-loop";
 import { closedLoop } from "./loops";
-import { pgUpdateLoop, pgliteUpdateLoop } from "./db-baseline";
+import { pgTransactionLoop, pgUpdateLoop, pgliteTransactionLoop, pgliteUpdateLoop } from "./db-baseline";
 import { RawClient, type BenchPlayer } from "./raw-client";
 import { serveParent } from "./rpc";
 import { latencyOf, runPool } from "./stats";
 
 const groups = new Map<string, RawClient[]>();
+/** Each client's movement requests per group (two positions it walks between). */
+const moves = new Map<string, Buffer[][]>();
 const requests = new Map<string, Buffer[]>();
 
 function group(name: string): RawClient[] {
@@ -33,6 +44,22 @@ function firstError(settled: PromiseSettledResult<unknown>[]): string | undefine
 interface Packet {
   readonly name: string;
   readonly value: unknown;
+}
+
+/** A walking client's movement: at `position`, facing north, no velocity, walking mode (as the headless client sends it). */
+function movementCommands(position: { x: number; y: number; z: number }): PacketValue<typeof ClientEntityCommand> {
+  const zero = { x: 0, y: 0, z: 0 };
+  return {
+    time: 0,
+    commands: [
+      { command: ENTITY_COMMAND.SetPosition, position, blend: false },
+      { command: ENTITY_COMMAND.SetRotation, rotation: zero, blend: false },
+      { command: ENTITY_COMMAND.SetVelocity, velocity: zero, blend: false },
+      { command: ENTITY_COMMAND.SetMove, move: zero, blend: false },
+      { command: ENTITY_COMMAND.SetState, state: 0 },
+      { command: ENTITY_COMMAND.SetMode, mode: 0 },
+    ],
+  };
 }
 
 serveParent({
@@ -73,17 +100,24 @@ serveParent({
     groups.set(a.group, clients);
     return { logins: latencies.length, seconds, ...latencyOf(latencies), failed: settled.length - latencies.length, firstError: firstError(settled) };
   },
-  /** Every client sends `packet` and waits for `reply` (e.g. opening a vendor); then forgets the burst. */
-  async prepare(a: { group: string; packet: Packet; reply: string }) {
+  /**
+   * Every client finds the unit of creature `creatureId` among the units the server created for it
+   * (ServerEntityCreate, kept since login), interacts with it (`event`, 49 opens a vendor) and waits
+   * for `reply`; then forgets the burst. Returns the unit ids the clients used.
+   */
+  async interact(a: { group: string; creatureId: number; event: number; reply: string }) {
     const clients = group(a.group);
+    const units = new Set<number>();
     const settled = await runPool(clients.length, 100, async (i) => {
       const client = clients[i] as RawClient;
-      client.send(packetDef(a.packet.name), a.packet.value as never);
+      const unitId = await client.unitOfCreature(a.creatureId);
+      units.add(unitId);
+      client.send(ClientEntityInteract, { unitId, event: a.event });
       await client.waitFor(a.reply);
     });
     await new Promise((r) => setTimeout(r, 200));
     for (const client of clients) client.quiet();
-    return { failed: settled.filter((s) => s.status === "rejected").length, firstError: firstError(settled) };
+    return { failed: settled.filter((s) => s.status === "rejected").length, firstError: firstError(settled), units: [...units] };
   },
   /**
    * Encodes each client's request (stored under `request`), sends one from the first client and
@@ -127,6 +161,86 @@ serveParent({
     const bytes = own ?? [Buffer.from(a.bytes ?? "", "base64")];
     return closedLoop(clients, bytes, a.terminalSize, a.seconds, a.serverPid);
   },
+  /** How many clients `group` has (0 when there is no such group). */
+  size(a: { group: string }) {
+    return groups.get(a.group)?.length ?? 0;
+  },
+  /**
+   * Encodes every client's two movement commands (walking half a metre back and forth around
+   * `at`, well within the speed limit), sends one from the first client and captures the update
+   * the second receives: its size (the loops count updates by it) and bytes (for the bare relay).
+   */
+  async "move-calibrate"(a: { group: string; at: { x: number; y: number; z: number } }) {
+    const clients = group(a.group);
+    if (clients.length < 2) throw new Error("the movement relay needs at least 2 clients");
+    const step = (dx: number) => movementCommands({ x: a.at.x + dx, y: a.at.y, z: a.at.z });
+    moves.set(
+      a.group,
+      clients.map((c) => [c.encode(ClientEntityCommand, step(0.25)), c.encode(ClientEntityCommand, step(-0.25))]),
+    );
+    for (const client of clients) client.quiet();
+    const [mover, viewer] = clients as [RawClient, RawClient];
+    viewer.capture = [];
+    mover.socket.write((moves.get(a.group) as Buffer[][])[0]?.[1] as Buffer);
+    const update = await viewer.waitFor("ServerEntityCommand", 30_000);
+    if (update.name !== "ServerEntityCommand" || update.value.unitId !== mover.unitId) throw new Error("the second client saw another unit's update first");
+    await new Promise((r) => setTimeout(r, 200));
+    const frames = viewer.capture;
+    viewer.capture = undefined;
+    for (const client of clients) client.quiet();
+    // Frames travel encrypted inside a wrapper: decoding again tells which one is the update.
+    const bytes = frames.find((f) => viewer.channel.decodeFrame({ opcode: f.readUInt16LE(4), payload: f.subarray(6) }).name === "ServerEntityCommand");
+    if (!bytes) throw new Error("no ServerEntityCommand frame was captured");
+    return { updateSize: bytes.length - 6, update: bytes.toString("base64"), requestSize: ((moves.get(a.group) as Buffer[][])[0]?.[0] as Buffer).length };
+  },
+  /**
+   * The movement loop of `group` (see move-loop.ts). `relay`: the clients are connected to the bare
+   * relay, which writes the sender's index in the clear at the start of each update's payload;
+   * their requests are raw frames of `requestSize` bytes carrying their own index.
+   */
+  async "move-loop"(a: {
+    group: string;
+    relay?: { requestSize: number };
+    updateSize: number;
+    intervalMs: number;
+    seconds: number;
+    probes: number;
+    serverPid?: number;
+  }) {
+    const clients = group(a.group);
+    let requests: Buffer[][];
+    let senderOf: SenderOf;
+    if (a.relay) {
+      const size = a.relay.requestSize;
+      requests = clients.map((_, i) => {
+        const frame = Buffer.alloc(size);
+        frame.writeUInt32LE(size, 0);
+        frame.writeUInt16LE(ClientEntityCommand.opcode, 4);
+        frame.writeUInt32LE(i, 6);
+        return [frame];
+      });
+      senderOf = (_client, frame) => frame.payload.readUInt32LE(0);
+    } else {
+      const own = moves.get(a.group);
+      if (!own) throw new Error(`move-calibrate ${a.group} first`);
+      requests = own;
+      const indexOf = new Map(clients.map((c, i) => [c.unitId, i]));
+      senderOf = (client, frame) => {
+        const packet = client.channel.decodeFrame(frame);
+        return packet.name === "ServerEntityCommand" ? indexOf.get(packet.value.unitId) : undefined;
+      };
+    }
+    return moveLoop({
+      clients,
+      requests,
+      updateSize: a.updateSize,
+      senderOf,
+      intervalMs: a.intervalMs,
+      seconds: a.seconds,
+      probes: a.probes,
+      ...(a.serverPid === undefined ? {} : { serverPid: a.serverPid }),
+    });
+  },
   /** The first `count` clients of `from`, also known as `to` (the buyers among the round-trip players). */
   subgroup(a: { from: string; to: string; count: number }) {
     groups.set(a.to, group(a.from).slice(0, a.count));
@@ -139,6 +253,8 @@ serveParent({
   },
   "pg-update": pgUpdateLoop,
   "pglite-update": pgliteUpdateLoop,
+  "pg-transaction": pgTransactionLoop,
+  "pglite-transaction": pgliteTransactionLoop,
   codec(a: { seconds: number; packets: "chat" | "mix" }) {
     return benchCodec({ seconds: a.seconds, packets: a.packets });
   },

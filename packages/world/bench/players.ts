@@ -2,6 +2,7 @@
 // starts (embedded: the directory is not shared yet; PostgreSQL: the bench's own database), in
 // bulk: setup is not what is measured, and thousands of players one action at a time take minutes.
 import { randomBytes } from "node:crypto";
+import type { GameData } from "@bezgelor/data";
 import { grantCurrency, type DbClient } from "@bezgelor/db";
 import { loadTestRules, uniqueCharacterName } from "@bezgelor/db/testing";
 import type { BenchPlayer } from "./raw-client";
@@ -14,9 +15,10 @@ export const SHARED_ZONE_ID = 1;
 
 const BATCH = 1000;
 
-/** Where a bench character stands (metres; y is 0). */
+/** Where a bench character stands (metres; y is 0 unless given). */
 export interface Place {
   readonly x: number;
+  readonly y?: number;
   readonly z: number;
 }
 
@@ -29,6 +31,37 @@ export const CROWD_PLACE: Place = { x: 0, z: 0 };
  */
 export function soloPlace(i: number): Place {
   return { x: 1000 + (i % 50) * 300, z: 1000 + Math.floor(i / 50) * 300 };
+}
+
+/** The vendor the buyers use: sold by a unit of a spawn in {@link BENCH_WORLD_ID}, needing no reputation. */
+export interface BenchVendor {
+  readonly vendorId: number;
+  /** The spawn's creature: the buyers tell its unit by this id in ServerEntityCreate. */
+  readonly creatureId: number;
+  readonly position: { readonly x: number; readonly y: number; readonly z: number };
+}
+
+/**
+ * The shipped "General Goods" vendor (8003; stock entry 1 costs 50 copper) where it stands in the
+ * bench's world. The Exile Quartermaster (8002) next to it wants friendly Exile standing, which
+ * the bench's characters do not have: it would refuse them.
+ * @throws Error when the game data has no spawn of that vendor in the bench's world, or it needs reputation.
+ */
+export function benchVendor(data: Pick<GameData, "spawns" | "vendors">, vendorId = 8003): BenchVendor {
+  const vendor = data.vendors.get(vendorId);
+  if (!vendor) throw new Error(`the game data has no vendor ${vendorId}`);
+  if (vendor.requiredReputation) throw new Error(`vendor ${vendorId} needs reputation the bench's characters lack`);
+  const spawn = data.spawns.all().find((s) => s.vendorId === vendorId && s.worldId === BENCH_WORLD_ID);
+  if (!spawn) throw new Error(`no spawn of vendor ${vendorId} in world ${BENCH_WORLD_ID}`);
+  return { vendorId, creatureId: spawn.creatureId, position: spawn.position };
+}
+
+/**
+ * Where buyer `i` stands: on a 1 m grid of 8 × 8 starting 4 m from the vendor, all within its
+ * interaction range (15 m, 3-D), on the vendor's height.
+ */
+export function buyerPlace(vendor: BenchVendor): (i: number) => Place {
+  return (i) => ({ x: vendor.position.x + 4 + (i % 8), y: vendor.position.y, z: vendor.position.z + (Math.floor(i / 8) % 8) });
 }
 
 /**
@@ -71,6 +104,7 @@ export async function makePlayers(
           worldId: BENCH_WORLD_ID,
           zoneId: zoneOf(start + k),
           positionX: placeOf(start + k).x,
+          positionY: placeOf(start + k).y ?? 0,
           positionZ: placeOf(start + k).z,
         };
       }),

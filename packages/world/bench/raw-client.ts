@@ -7,6 +7,7 @@ import {
   ClientCharacterSelect,
   ClientEnteredWorld,
   ClientHelloRealm,
+  ENTITY_TYPE,
   PacketChannel,
   type ClientPacketDef,
   type PacketValue,
@@ -35,6 +36,10 @@ export class RawClient {
   readonly channel = new PacketChannel({ role: "client", maxFrameSize: 1 << 24 });
   /** Set in the timed loops: every frame's payload size, nothing decoded. */
   onFrame: ((size: number) => void) | undefined;
+  /** Set in the movement loop on the probes: every frame as it arrived (still encrypted), before {@link onFrame}. */
+  onFrameBytes: ((frame: { opcode: number; payload: Buffer }) => void) | undefined;
+  /** This client's own unit (from ServerMovementControl at login). */
+  unitId: number | undefined;
   /** When set, every frame's bytes are copied here before they are decoded (calibration). */
   capture: Buffer[] | undefined;
   /** Decoded packets nobody waited for (login only; cleared by {@link quiet}). */
@@ -97,7 +102,29 @@ export class RawClient {
     this.send(ClientCharacterSelect, { characterId: BigInt(player.characterId) });
     await this.waitFor("ServerChangeWorld");
     this.send(ClientEnteredWorld, { worldZoneId: 0 });
+    const control = await this.waitFor("ServerMovementControl");
+    if (control.name === "ServerMovementControl") this.unitId = control.value.unitId;
     await this.waitFor("ServerPlayerEnteredWorld");
+  }
+
+  /**
+   * The id of the unit of creature `creatureId` the server created for this client
+   * (ServerEntityCreate of a non-player unit), from what arrived since login or what arrives next.
+   * @throws Error when none arrives within `timeoutMs`.
+   */
+  async unitOfCreature(creatureId: number, timeoutMs = 30_000): Promise<number> {
+    const deadline = Date.now() + timeoutMs;
+    const match = (p: Received) => p.name === "ServerEntityCreate" && p.value.entity.type === ENTITY_TYPE.NonPlayer && p.value.entity.creatureId === creatureId;
+    const found = this.inbox.find(match);
+    if (found?.name === "ServerEntityCreate") return found.value.unitId;
+    // The other units' creates are of no use here; without them, waitFor gives only new arrivals.
+    this.inbox = this.inbox.filter((p) => p.name !== "ServerEntityCreate");
+    for (;;) {
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`no unit of creature ${creatureId} was created for this client`);
+      const created = await this.waitFor("ServerEntityCreate", left);
+      if (match(created) && created.name === "ServerEntityCreate") return created.value.unitId;
+    }
   }
 
   /** Forgets what arrived unasked (the enter-world burst). */
@@ -118,8 +145,12 @@ export class RawClient {
       return;
     }
     const onFrame = this.onFrame;
-    if (onFrame) {
-      for (const frame of frames) onFrame(frame.payload.length);
+    const onFrameBytes = this.onFrameBytes;
+    if (onFrame || onFrameBytes) {
+      for (const frame of frames) {
+        onFrameBytes?.(frame);
+        onFrame?.(frame.payload.length);
+      }
       return;
     }
     for (const frame of frames) {

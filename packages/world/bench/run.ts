@@ -8,20 +8,21 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { cpus, tmpdir, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { loadGameData } from "@bezgelor/data";
 import { openDatabase } from "@bezgelor/db";
 import { loadConfig } from "../src/config/load";
 import { parseBenchArgs, USAGE, type BenchArgs } from "./args";
 import { codecFigure, dataFigure } from "./cpu-figures";
 import { benchDatabase, type BenchDatabase } from "./database";
-import { BENCH_WORLD_ID, SHARED_ZONE_ID, grantGold, makePlayers, soloPlace } from "./players";
+import { BENCH_WORLD_ID, SHARED_ZONE_ID, benchVendor, buyerPlace, grantGold, makePlayers, soloPlace } from "./players";
 import { formatTable, rowsAsJson, type Row } from "./report";
 import { forkHelper, type Helper } from "./rpc";
-import { chatFigure, dbFigure, loginFigure, memoryFigure, purchaseFigure, zoneFigure, type BenchContext } from "./scenarios";
+import { chatFigure, dbFigure, loginFigure, memoryFigure, moveFigure, purchaseFigure, zoneFigure, type BenchContext } from "./scenarios";
 import { startWorld, type WorldProcess } from "./world-process";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const MIGRATIONS_DIR = join(here, "..", "..", "..", "prisma", "migrations");
-const WORLD_FIGURES = ["memory", "login", "chat", "db", "purchase", "zone"] as const;
+const WORLD_FIGURES = ["memory", "login", "chat", "db", "purchase", "zone", "move"] as const;
 
 function openFileLimit(): number {
   try {
@@ -34,7 +35,7 @@ function openFileLimit(): number {
 /** Limits of the spawned server raised for the bench, each with the reason printed under the table. */
 function serverEnv(args: BenchArgs, idle: number, notes: string[]): Record<string, string> {
   // Never below the defaults: the bench raises limits, it does not tighten them.
-  const connections = Math.max(2000, idle + args.clients + args.zone + 100);
+  const connections = Math.max(2000, idle + args.clients + args.zone + args.buyers + 100);
   notes.push(
     `server limits raised for the bench (environment of the spawned server): BEZGELOR_MAX_CONNECTIONS and BEZGELOR_MAX_CONNECTIONS_PER_ADDRESS ${connections} (defaults 2000 and 16: every bench client comes from 127.0.0.1); BEZGELOR_RATE_LIMIT/BURST 1000000 (default 50/200 packets/s per session: a closed loop sends one packet per round trip, so a session whose round trip is under 20 ms would be disconnected, and the limit, not the server, would be measured); BEZGELOR_IDLE_TIMEOUT 3600 and BEZGELOR_LOGIN_TIMEOUT 600 (defaults 120/30 s: sessions wait between figures, idle sessions never log in)`,
   );
@@ -49,6 +50,7 @@ function serverEnv(args: BenchArgs, idle: number, notes: string[]): Record<strin
 }
 
 async function worldFigures(
+  temp: string,
   args: BenchArgs,
   db: BenchDatabase,
   load: Helper,
@@ -58,12 +60,13 @@ async function worldFigures(
   progress: (l: string) => void,
 ): Promise<void> {
   const wanted = (f: (typeof WORLD_FIGURES)[number]) => args.only.includes(f);
-  const solo = wanted("login") || wanted("chat") || wanted("db") || wanted("purchase") ? args.clients : 0;
-  const crowd = wanted("zone") ? args.zone : 0;
+  const solo = wanted("login") || wanted("chat") || wanted("db") ? args.clients : 0;
+  const crowd = wanted("zone") || wanted("move") ? args.zone : 0;
   const fdLimit = openFileLimit();
   let idle = wanted("memory") ? args.idle : 0;
-  if (idle + solo + crowd + 500 > fdLimit) {
-    const fitted = Math.max(0, fdLimit - solo - crowd - 500);
+  const buyers = wanted("purchase") ? args.buyers : 0;
+  if (idle + solo + crowd + buyers + 500 > fdLimit) {
+    const fitted = Math.max(0, fdLimit - solo - crowd - buyers - 500);
     notes.push(
       `memory: ${idle} idle sessions need more file descriptors than \`ulimit -n\` (${fdLimit}) allows each process; measured ${fitted} (raise it with \`ulimit -n\`)`,
     );
@@ -84,23 +87,26 @@ async function worldFigures(
       players,
       url: db.url,
       migrationsDir: MIGRATIONS_DIR,
+      temp,
       progress,
       rows,
       notes,
     });
     // First, on a fresh server: the setup below grows its heap, which later sessions would reuse.
-    if (wanted("memory") && idle > 0) await memoryFigure(ctxOf({ solo: [], crowd: [] }));
+    if (wanted("memory") && idle > 0) await memoryFigure(ctxOf({ solo: [], crowd: [], buyers: [] }));
     // Through the running server: on the embedded database the setup reaches the directory through
     // the server's socket, as the CLI does, instead of opening (and migrating) it a second time.
-    progress(`setup: ${solo + crowd} accounts, characters and session keys …`);
+    progress(`setup: ${solo + crowd + (wanted("purchase") ? args.buyers : 0)} accounts, characters and session keys …`);
     const setupStarted = performance.now();
     const setupDb = await openDatabase({ config: db.config });
     let players;
     try {
       const soloPlayers = await makePlayers(setupDb.client, solo, (i) => SHARED_ZONE_ID + 1 + i, soloPlace);
       const crowdPlayers = await makePlayers(setupDb.client, crowd, () => SHARED_ZONE_ID);
-      if (wanted("purchase")) await grantGold(setupDb.client, soloPlayers.slice(0, args.buyers), 1_000_000_000_000n);
-      players = { solo: soloPlayers, crowd: crowdPlayers };
+      const vendor = wanted("purchase") ? benchVendor(await loadGameData()) : undefined;
+      const buyers = vendor ? await makePlayers(setupDb.client, args.buyers, () => SHARED_ZONE_ID, buyerPlace(vendor)) : [];
+      await grantGold(setupDb.client, buyers, 1_000_000_000_000n);
+      players = { solo: soloPlayers, crowd: crowdPlayers, buyers, ...(vendor ? { vendor } : {}) };
     } finally {
       await setupDb.close();
     }
@@ -112,6 +118,8 @@ async function worldFigures(
     if (wanted("purchase")) await purchaseFigure(ctx);
     if (solo > 0) await load.call("close", { group: "solo" });
     if (wanted("zone")) await zoneFigure(ctx);
+    if (wanted("move")) await moveFigure(ctx);
+    if (crowd > 0) await load.call("close", { group: "crowd" });
   } finally {
     await world?.stop();
     stopWorld = undefined;
@@ -162,7 +170,7 @@ async function main(): Promise<void> {
     if (args.only.includes("codec")) await codecFigure(args, load, rows, progress);
     if (args.only.some((f) => (WORLD_FIGURES as readonly string[]).includes(f))) {
       db = await benchDatabase(config.db.url, join(temp, "db"));
-      await worldFigures(args, db, load, baseline, rows, notes, progress);
+      await worldFigures(temp, args, db, load, baseline, rows, notes, progress);
     }
   } finally {
     await Promise.all([load.stop(), baseline.stop()]);

@@ -1,9 +1,11 @@
 // The figures measured against the running world server, each next to its limit.
 import { execFile } from "node:child_process";
+import { join } from "node:path";
 import { promisify } from "node:util";
-import { CHAT_CHANNEL_TYPE } from "@bezgelor/protocol";
+import { CHAT_CHANNEL_TYPE, INTERACTION_EVENT } from "@bezgelor/protocol";
 import type { BenchArgs } from "./args";
 import { alternate, roundTripRows, timed, type Run } from "./measure";
+import { CROWD_PLACE, type BenchVendor } from "./players";
 import type { BenchPlayer } from "./raw-client";
 import type { Row } from "./report";
 import type { Helper } from "./rpc";
@@ -18,11 +20,21 @@ export interface BenchContext {
   readonly load: Helper;
   readonly baseline: Helper;
   readonly world: WorldProcess;
-  /** The round-trip players (each alone in a zone) and the crowd of the shared zone. */
-  readonly players: { readonly solo: readonly BenchPlayer[]; readonly crowd: readonly BenchPlayer[] };
+  /**
+   * The round-trip players (each alone in sight), the crowd of the shared zone, and the buyers
+   * standing next to `vendor`'s unit.
+   */
+  readonly players: {
+    readonly solo: readonly BenchPlayer[];
+    readonly crowd: readonly BenchPlayer[];
+    readonly buyers: readonly BenchPlayer[];
+    readonly vendor?: BenchVendor;
+  };
   /** PostgreSQL URL of the bench's database; undefined on the embedded database. */
   readonly url: string | undefined;
   readonly migrationsDir: string;
+  /** The run's temporary directory (removed at the end). */
+  readonly temp: string;
   readonly progress: (line: string) => void;
   readonly rows: Row[];
   readonly notes: string[];
@@ -192,27 +204,57 @@ function rateNote(ctx: BenchContext, what: string, runs: readonly Run[], session
   if (lost > 0) ctx.notes.push(`${what}: ${lost} sessions were disconnected during the runs`);
 }
 
-/** Title set (one UPDATE in an action) through the server vs the same UPDATE through plain pg / PGlite. */
+/**
+ * Title set (one UPDATE in an action) through the server vs the same UPDATE through plain pg /
+ * PGlite (the issue's goal), and vs the action's whole transaction (lock, UPDATE, outbox row;
+ * five round trips) through plain pg / straight to PGlite on a data directory: the second limit
+ * tells what the server costs on top of the statements it must run.
+ */
 export async function dbFigure(ctx: BenchContext): Promise<void> {
   const n = ctx.players.solo.length;
   ctx.progress(`database round trip: title set, ${n} clients …`);
   const cal = await calibrate(ctx, "solo", "title", { name: "ClientTitleSet", value: { titleId: 0 } }, "ServerTitleSet");
   const ids = ctx.players.solo.map((p) => p.accountId);
   const pool = 10;
-  const limitName = ctx.url ? `plain pg (pool ${pool})` : "PGlite direct";
-  const limit = () =>
+  const statementName = ctx.url ? `plain pg (pool ${pool})` : "PGlite direct (in memory)";
+  const transactionName = ctx.url ? `the same transaction, plain pg (pool ${pool})` : "the same transaction, PGlite direct (data directory)";
+  const seconds = ctx.args.seconds;
+  const statement = () =>
     timed(undefined, () =>
       ctx.url
-        ? ctx.load.call<StatementLoopResult>("pg-update", { url: ctx.url, ids, callers: n, pool, seconds: ctx.args.seconds })
-        : ctx.load.call<StatementLoopResult>("pglite-update", { migrationsDir: ctx.migrationsDir, rows: n, callers: n, seconds: ctx.args.seconds }),
+        ? ctx.load.call<StatementLoopResult>("pg-update", { url: ctx.url, ids, callers: n, pool, seconds })
+        : ctx.load.call<StatementLoopResult>("pglite-update", { migrationsDir: ctx.migrationsDir, rows: n, callers: n, seconds }),
     );
-  const runs = await alternate(ctx.args.rounds, worldLoop(ctx, "solo", "title", cal.terminalSize), limit, ctx.progress, "title set");
+  const transaction = () =>
+    timed(undefined, () =>
+      ctx.url
+        ? ctx.load.call<StatementLoopResult>("pg-transaction", { url: ctx.url, ids, callers: n, pool, seconds })
+        : ctx.load.call<StatementLoopResult>("pglite-transaction", {
+            migrationsDir: ctx.migrationsDir,
+            dataDir: join(ctx.temp, "pglite-limit"),
+            rows: n,
+            callers: n,
+            seconds,
+          }),
+    );
+  const transactions: Run[] = [];
+  // Both limits in each round, next to the figure.
+  const limits = async () => {
+    const t = await transaction();
+    transactions.push(t);
+    ctx.progress(`  title set: ${transactionName}: ${Math.round(t.perSecond)}/s, p50 ${t.p50.toFixed(1)} ms, p99 ${t.p99.toFixed(1)} ms`);
+    return statement();
+  };
+  const runs = await alternate(ctx.args.rounds, worldLoop(ctx, "solo", "title", cal.terminalSize), limits, ctx.progress, "title set");
+  const name = `title set (1 UPDATE) round trip, ${n} clients`;
   ctx.rows.push(
-    ...roundTripRows(`title set (1 UPDATE) round trip, ${n} clients`, "req/s", runs, limitName, {
+    ...roundTripRows(name, "req/s", runs, statementName, {
       throughput: { op: ">=", value: 0.5 },
       p99: { op: "<=", value: 200, on: "value" },
     }),
   );
+  const [throughput, p50, p99] = roundTripRows(`${name} vs the action's transaction`, "req/s", { figure: runs.figure, limit: transactions }, transactionName);
+  for (const row of [throughput, p50, p99]) if (row) ctx.rows.push(row);
   rateNote(ctx, "title set", runs.figure, n);
 }
 
@@ -236,17 +278,33 @@ async function pgbench(url: string, clients: number, seconds: number): Promise<R
   };
 }
 
-/** Vendor purchases by `buyers` players vs pgbench TPC-B with as many clients on the same server. */
+/**
+ * Vendor purchases by the buyers (players standing next to the vendor's unit) vs pgbench TPC-B
+ * with as many clients on the same server. Each buyer opens the vendor the way the client does:
+ * ClientEntityInteract (event 49) on the vendor's unit, whose id it learned from the
+ * ServerEntityCreate the server sent when the buyer came into the world; then the loop is
+ * ClientVendorPurchase of stock entry 1.
+ */
 export async function purchaseFigure(ctx: BenchContext): Promise<void> {
-  const buyers = Math.min(ctx.args.buyers, ctx.players.solo.length);
-  ctx.progress(`purchases: ${buyers} buyers …`);
-  await ctx.load.call("subgroup", { from: "solo", to: "buyers", count: buyers });
-  const opened = await ctx.load.call<{ failed: number; firstError?: string }>("prepare", {
+  const { buyers, vendor } = ctx.players;
+  if (!vendor || buyers.length === 0) throw new Error("purchases: no buyers were set up");
+  ctx.progress(`purchases: logging ${buyers.length} buyers in next to vendor ${vendor.vendorId} …`);
+  const login = await ctx.load.call<{ failed: number; firstError?: string }>("login", {
+    ...WORLD,
+    port: ctx.world.port,
+    players: buyers,
+    concurrency: 32,
     group: "buyers",
-    packet: { name: "ClientVendorOpen", value: { vendorId: VENDOR_ID } },
-    reply: "ServerVendorItems",
   });
-  if (opened.failed > 0) throw new Error(`opening the vendor failed: ${opened.firstError ?? "?"}`);
+  if (login.failed > 0) throw new Error(`${login.failed} buyer logins failed: ${login.firstError ?? "?"}\n${ctx.world.output()}`);
+  const opened = await ctx.load.call<{ failed: number; firstError?: string; units: number[] }>("interact", {
+    group: "buyers",
+    creatureId: vendor.creatureId,
+    event: INTERACTION_EVENT.Vendor,
+    reply: "ServerVendorItemsUpdated",
+  });
+  if (opened.failed > 0) throw new Error(`opening the vendor failed: ${opened.firstError ?? "?"}\n${ctx.world.output()}`);
+  ctx.progress(`  vendor ${vendor.vendorId} opened by interaction with unit ${opened.units.join(", ")}`);
   const cal = await calibrate(
     ctx,
     "buyers",
@@ -255,49 +313,49 @@ export async function purchaseFigure(ctx: BenchContext): Promise<void> {
     "ServerInventoryUpdate",
   );
   const figure = worldLoop(ctx, "buyers", "purchase", cal.terminalSize);
-  const name = `vendor purchase, ${buyers} buyers`;
-  if (!ctx.url) {
-    const runs: Run[] = [];
-    for (let round = 0; round < ctx.args.rounds; round++) {
-      const run = await figure();
-      ctx.progress(
-        `  purchases round ${round + 1}/${ctx.args.rounds}: ${Math.round(run.perSecond)}/s, p50 ${run.p50.toFixed(1)} ms, p99 ${run.p99.toFixed(1)} ms`,
+  const name = `vendor purchase, ${buyers.length} buyers`;
+  try {
+    if (!ctx.url) {
+      const runs: Run[] = [];
+      for (let round = 0; round < ctx.args.rounds; round++) {
+        const run = await figure();
+        ctx.progress(
+          `  purchases round ${round + 1}/${ctx.args.rounds}: ${Math.round(run.perSecond)}/s, p50 ${run.p50.toFixed(1)} ms, p99 ${run.p99.toFixed(1)} ms`,
+        );
+        runs.push(run);
+      }
+      rateNote(ctx, "purchases", runs, buyers.length);
+      ctx.rows.push(
+        {
+          figure: `${name}: throughput`,
+          value: { unit: "purchases/s", spread: spread(runs.map((r) => r.perSecond)) },
+          note: "pgbench n/a on the embedded database",
+        },
+        { figure: `${name}: p50`, value: { unit: "ms", spread: spread(runs.map((r) => r.p50)) } },
+        { figure: `${name}: p99`, value: { unit: "ms", spread: spread(runs.map((r) => r.p99)) } },
+        { figure: `${name}: server CPU per request`, value: { unit: "ms", spread: spread(runs.map((r) => r.cpuMsPerRequest)) } },
       );
-      runs.push(run);
+      return;
     }
-    rateNote(ctx, "purchases", runs, buyers);
-    ctx.rows.push({
-      figure: `${name}: throughput`,
-      value: { unit: "purchases/s", spread: spread(runs.map((r) => r.perSecond)) },
-      note: "pgbench n/a on the embedded database",
-    });
-    return;
+    const url = ctx.url;
+    ctx.progress("  pgbench -i (TPC-B tables in the bench's database) …");
+    await execFileAsync("pgbench", ["-i", "-q", "-s", "1", url]);
+    const runs = await alternate(ctx.args.rounds, figure, () => pgbench(url, buyers.length, ctx.args.seconds), ctx.progress, "purchases");
+    rateNote(ctx, "purchases", runs.figure, buyers.length);
+    const [throughput, p50, p99, cpu] = roundTripRows(name, "tx/s", runs, `pgbench -c ${buyers.length} TPC-B`, { throughput: { op: ">=", value: 0.9 } });
+    if (throughput) ctx.rows.push(throughput);
+    if (p50) ctx.rows.push({ ...p50, figure: `${name}: p50 (pgbench: average)` });
+    if (p99) ctx.rows.push({ figure: p99.figure, value: p99.value, note: "pgbench prints no p99" });
+    if (cpu) ctx.rows.push({ figure: cpu.figure, value: cpu.value, note: "pgbench: n/a (PostgreSQL's CPU is not the server's)" });
+  } finally {
+    await ctx.load.call("close", { group: "buyers" });
   }
-  const url = ctx.url;
-  ctx.progress("  pgbench -i (TPC-B tables in the bench's database) …");
-  await execFileAsync("pgbench", ["-i", "-q", "-s", "1", url]);
-  const runs = await alternate(ctx.args.rounds, figure, () => pgbench(url, buyers, ctx.args.seconds), ctx.progress, "purchases");
-  rateNote(ctx, "purchases", runs.figure, buyers);
-  const [throughput, p50] = roundTripRows(name, "tx/s", runs, `pgbench -c ${buyers} TPC-B`, { throughput: { op: ">=", value: 0.9 } });
-  if (throughput) ctx.rows.push(throughput);
-  if (p50) ctx.rows.push({ ...p50, figure: `${name}: p50 (pgbench: average)` });
 }
-
-/** The shipped vendor without a reputation requirement ("General Goods"); stock entry 1 costs 50 copper. */
-const VENDOR_ID = 8003;
 
 /** The crowd chatting in one zone vs a bare TCP fan-out of the same bytes. */
 export async function zoneFigure(ctx: BenchContext): Promise<void> {
   const { crowd } = ctx.players;
-  ctx.progress(`zone: logging ${crowd.length} players into one zone …`);
-  const login = await ctx.load.call<{ failed: number; firstError?: string }>("login", {
-    ...WORLD,
-    port: ctx.world.port,
-    players: crowd,
-    concurrency: 50,
-    group: "crowd",
-  });
-  if (login.failed > 0) throw new Error(`${login.failed} crowd logins failed: ${login.firstError ?? "?"}`);
+  await loginCrowd(ctx);
   const cal = await calibrate(ctx, "crowd", "line", say, "ServerChatResult");
   const line = cal.frames[cal.names.indexOf("ServerChat")];
   const result = cal.frames[cal.names.lastIndexOf("ServerChatResult")];
@@ -316,8 +374,123 @@ export async function zoneFigure(ctx: BenchContext): Promise<void> {
   ctx.progress(`zone: ${crowd.length} players chatting vs fan-out …`);
   const runs = await alternate(ctx.args.rounds, worldLoop(ctx, "crowd", "line", cal.terminalSize), limit, ctx.progress, "zone");
   await ctx.load.call("close", { group: "fanout" });
-  await ctx.load.call("close", { group: "crowd" });
   await ctx.baseline.call("stop");
   rateNote(ctx, "zone", runs.figure, crowd.length);
   ctx.rows.push(...roundTripRows(`one zone of ${crowd.length} chatting players`, "lines/s", runs, "TCP fan-out", { throughput: { op: ">=", value: 0.5 } }));
 }
+
+/** Logs the crowd into its zone, once (the zone and movement figures share it; run.ts closes it). */
+async function loginCrowd(ctx: BenchContext): Promise<void> {
+  const { crowd } = ctx.players;
+  if ((await ctx.load.call<number>("size", { group: "crowd" })) === crowd.length) return;
+  ctx.progress(`logging ${crowd.length} players into one zone …`);
+  const login = await ctx.load.call<{ failed: number; firstError?: string }>("login", {
+    ...WORLD,
+    port: ctx.world.port,
+    players: crowd,
+    concurrency: 50,
+    group: "crowd",
+  });
+  if (login.failed > 0) throw new Error(`${login.failed} crowd logins failed: ${login.firstError ?? "?"}`);
+}
+
+/** The client's movement send interval (NexusForever's clients send ClientEntityCommand every 125 ms while moving). */
+const MOVE_INTERVAL_MS = 125;
+/** Clients of the movement loop that time deliveries (each decodes every update it gets). */
+const MOVE_PROBES = 4;
+
+interface MoveResult {
+  readonly sent: number;
+  readonly relayed: number;
+  readonly seconds: number;
+  readonly offered: number;
+  readonly samples: number;
+  readonly undelivered: number;
+  readonly disconnected: number;
+  readonly serverCpuSeconds: number;
+  readonly relayedToQuiet: number;
+  readonly cpuToQuiet: number;
+  readonly secondsToLast: number;
+  readonly p50: number;
+  readonly p99: number;
+}
+
+/**
+ * Movement relay (issue 13): the crowd, all in sight of each other, each moving every 125 ms
+ * (ClientEntityCommand, an open loop), every move relayed to the others as ServerEntityCommand;
+ * vs a bare TCP relay writing an update of the same size to every other connection. Relayed
+ * updates per second, the relaying process's CPU per update, and the delivery latency from the
+ * sender's send to a probe client's receipt.
+ */
+export async function moveFigure(ctx: BenchContext): Promise<void> {
+  const { crowd } = ctx.players;
+  await loginCrowd(ctx);
+  const cal = await ctx.load.call<{ updateSize: number; update: string; requestSize: number }>("move-calibrate", { group: "crowd", at: CROWD_PLACE_3D });
+  const relay = await ctx.baseline.call<{ port: number; pid: number }>("start", { mode: "relay", update: cal.update });
+  const connected = await ctx.load.call<{ connected: number }>("connect-raw", { ...WORLD, port: relay.port, count: crowd.length, group: "relay" });
+  if (connected.connected < crowd.length) throw new Error(`only ${connected.connected} of ${crowd.length} relay connections opened`);
+  const common = { updateSize: cal.updateSize, intervalMs: MOVE_INTERVAL_MS, seconds: ctx.args.seconds, probes: MOVE_PROBES };
+  const results = { figure: [] as MoveResult[], limit: [] as MoveResult[] };
+  const asRun = (r: MoveResult): Run => ({
+    // Sustained: the window's updates and the backlog after it, until the last arrived. A relay that
+    // keeps up relays what was asked; one that cannot is measured by how fast it works its backlog off.
+    perSecond: r.relayedToQuiet / r.secondsToLast,
+    p50: r.p50,
+    p99: r.p99,
+    // Over the window and the backlog after it: an overloaded relay's window alone may see few updates.
+    cpuMsPerRequest: r.relayedToQuiet > 0 ? (r.cpuToQuiet * 1000) / r.relayedToQuiet : Number.NaN,
+    requests: r.relayed,
+    disconnected: r.disconnected,
+  });
+  ctx.progress(`movement: ${crowd.length} players moving every ${MOVE_INTERVAL_MS} ms vs a bare relay …`);
+  const runs = await alternate(
+    ctx.args.rounds,
+    async () => {
+      const r = await ctx.load.call<MoveResult>("move-loop", { group: "crowd", ...common, serverPid: ctx.world.pid });
+      results.figure.push(r);
+      return asRun(r);
+    },
+    async () => {
+      const r = await ctx.load.call<MoveResult>("move-loop", { group: "relay", relay: { requestSize: cal.requestSize }, ...common, serverPid: relay.pid });
+      results.limit.push(r);
+      return asRun(r);
+    },
+    ctx.progress,
+    "movement",
+  );
+  await ctx.load.call("close", { group: "relay" });
+  await ctx.baseline.call("stop");
+  const name = `movement relay, ${crowd.length} players in sight moving every ${MOVE_INTERVAL_MS} ms`;
+  const offered = (list: MoveResult[]) => spread(list.map((r) => r.offered / r.seconds));
+  const [throughput, p50, p99, cpu] = roundTripRows(name, "updates/s", runs, "bare TCP relay");
+  if (throughput) ctx.rows.push({ ...throughput, figure: `${name}: relayed updates` });
+  if (p50) ctx.rows.push({ ...p50, figure: `${name}: delivery p50` });
+  if (p99) ctx.rows.push({ ...p99, figure: `${name}: delivery p99` });
+  if (cpu) {
+    const micro = (m: NonNullable<Row["limit"]> | Row["value"]) => ({
+      ...m,
+      unit: "µs",
+      spread: { min: m.spread.min * 1000, median: m.spread.median * 1000, max: m.spread.max * 1000 },
+    });
+    ctx.rows.push({
+      ...cpu,
+      figure: `${name}: relaying process CPU per update`,
+      value: micro(cpu.value),
+      ...(cpu.limit ? { limit: { ...micro(cpu.limit), name: cpu.limit.name } } : {}),
+    });
+  }
+  const o = offered(results.figure);
+  ctx.notes.push(
+    `movement: the moves asked for ${Math.round(o.median)} updates/s (sends × ${crowd.length - 1} viewers); clients received ${Math.round(
+      spread(results.figure.map((r) => r.relayed / r.seconds)).median,
+    )}/s from the world within the window, ${Math.round(spread(results.limit.map((r) => r.relayed / r.seconds)).median)}/s from the bare relay (the rows: the sustained rate, the backlog after the window included); latency from ${MOVE_PROBES} probe clients (${Math.round(
+      spread(results.figure.map((r) => r.samples)).median,
+    )} samples a round), timed from sends of the window only; CPU per update over the window and the backlog relayed after it; updates the probes still lacked 30 s after the window: world ${
+      spread(results.figure.map((r) => r.undelivered)).max
+    }, relay ${spread(results.limit.map((r) => r.undelivered)).max}`,
+  );
+  const lost = runs.figure.reduce((n, r) => n + r.disconnected, 0);
+  if (lost > 0) ctx.notes.push(`movement: ${lost} sessions were disconnected during the runs`);
+}
+
+const CROWD_PLACE_3D = { x: CROWD_PLACE.x, y: 0, z: CROWD_PLACE.z };

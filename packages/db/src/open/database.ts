@@ -14,6 +14,12 @@ export type Listen = (channel: string, onNotify: (payload: string) => void) => P
 /** An open database. Pass `client` to the contexts; call `close()` once when done. */
 export interface Database {
   readonly client: PrismaClient;
+  /**
+   * A client on a connection of its own, for the event outbox's claims: on the shared pool a claim
+   * waits behind every queued action (a busy server's actions each wait for the claim after them,
+   * so they would wait for the whole queue twice). Absent where there is no pool (use `client`).
+   */
+  readonly delivery?: PrismaClient;
   readonly kind: DatabaseKind;
   /** LISTEN on a channel (see {@link Listen}). */
   readonly listen: Listen;

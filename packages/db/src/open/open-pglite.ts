@@ -82,6 +82,7 @@ async function openLocal(dir: string, lock: DirectoryLock, options: OpenPgliteOp
     // process alive (an owner that exits without close() still releases its lock on exit).
     database = await connectPgPool({
       pool: socketPool(socket, options.poolSize, { allowExitOnIdle: true }),
+      deliveryPool: socketPool(socket, 1, { allowExitOnIdle: true }),
       kind: "pglite",
       logger,
       afterClose: async () => {

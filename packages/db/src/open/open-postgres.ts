@@ -14,6 +14,8 @@ export interface PgPoolDatabaseOptions {
   logger: DbLogger;
   /** Extra cleanup after the pool has ended (e.g. dropping a test database). */
   afterClose?: () => Promise<void>;
+  /** A pool of one connection for {@link Database.delivery} (it connects on first use). */
+  deliveryPool?: pg.Pool;
 }
 
 /** Idle connections failing are logged at most this often. */
@@ -44,19 +46,29 @@ export async function connectPgPool(options: PgPoolDatabaseOptions): Promise<Dat
     await pool.query("SELECT 1");
   } catch (error) {
     await pool.end().catch(() => undefined);
+    await options.deliveryPool?.end().catch(() => undefined);
     throw new DbError(DB_ERROR_CODES.CONNECTION_FAILED, `Cannot connect to the ${kind} database: ${(error as Error).message}`, {
       cause: error,
     });
   }
   const client = new PrismaClient({ adapter: new PrismaPg(pool), errorFormat: "minimal" });
   registerExecutor(client, pgPoolExecutor(pool, kind === "postgres" ? "postgres" : "pglite"));
-  const close = closer([() => client.$disconnect(), () => pool.end(), () => options.afterClose?.()], (error) =>
-    logger.warn({ err: error }, "error while closing the database"),
+  const { deliveryPool } = options;
+  if (deliveryPool) deliveryPool.on("error", (error) => logger.warn({ err: error }, "idle database connection failed"));
+  const delivery = deliveryPool ? new PrismaClient({ adapter: new PrismaPg(deliveryPool), errorFormat: "minimal" }) : undefined;
+  const close = closer(
+    [() => client.$disconnect(), () => delivery?.$disconnect(), () => pool.end(), () => deliveryPool?.end(), () => options.afterClose?.()],
+    (error) => logger.warn({ err: error }, "error while closing the database"),
   );
-  return { client, kind, close, listen: poolListen(pool) };
+  return { client, kind, close, listen: poolListen(pool), ...(delivery ? { delivery } : {}) };
 }
 
-/** Opens PostgreSQL at `url` with a pool of `poolSize` connections. Throws CONNECTION_FAILED when it cannot connect. */
+/** Opens PostgreSQL at `url` with a pool of `poolSize` connections, and one more for event delivery. Throws CONNECTION_FAILED when it cannot connect. */
 export function openPostgres(url: string, logger: DbLogger, poolSize: number): Promise<Database> {
-  return connectPgPool({ pool: new pg.Pool({ connectionString: url, max: poolSize }), kind: "postgres", logger });
+  return connectPgPool({
+    pool: new pg.Pool({ connectionString: url, max: poolSize }),
+    deliveryPool: new pg.Pool({ connectionString: url, max: 1 }),
+    kind: "postgres",
+    logger,
+  });
 }

@@ -14,6 +14,7 @@ import type { Recipients } from "./recipients";
 /** Delivery settings (config `events`). */
 export interface EventDeliveryOptions {
   database: Pick<Database, "listen">;
+  /** Where events are claimed (and delivery reads what it needs): the database's `delivery` client where it has one. */
   db: DbClient;
   data: GameData;
   recipients: Recipients;

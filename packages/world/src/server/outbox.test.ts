@@ -34,6 +34,42 @@ describe("Outbox", () => {
     expect(box.queuedBytes).toBe(0);
   });
 
+  it("writes frames filled in place and frames pushed whole in the order queued, in one write, without a buffer per frame", async () => {
+    const socket = new FakeSocket();
+    const { box } = outbox(socket, new FlushQueue(), 1 << 20);
+    const inPlace = (n: number) => box.pushInPlace(3, (buffer, offset) => buffer.fill(n, offset, offset + 3));
+    inPlace(1);
+    inPlace(2);
+    box.push(frame(3));
+    inPlace(4);
+    // a frame larger than the slab gets a slab of its size
+    box.pushInPlace(5000, (buffer, offset) => buffer.fill(5, offset, offset + 5000));
+    inPlace(6);
+    expect(box.queuedBytes).toBe(5015);
+    await nextTurn();
+    expect(socket.writes).toHaveLength(1);
+    expect(socket.writes[0]).toEqual(Buffer.concat([frame(1), frame(2), frame(3), frame(4), Buffer.alloc(5000, 5), frame(6)]));
+    // a fill that throws queues nothing; the next turn starts afresh
+    expect(() =>
+      box.pushInPlace(3, () => {
+        throw new Error("encode failed");
+      }),
+    ).toThrow("encode failed");
+    inPlace(7);
+    await nextTurn();
+    expect(socket.writes[1]).toEqual(frame(7));
+  });
+
+  it("counts frames filled in place toward the bound", () => {
+    const socket = new FakeSocket();
+    const { box, overflows } = outbox(socket, new FlushQueue(), 10);
+    box.pushInPlace(6, (buffer, offset) => buffer.fill(1, offset, offset + 6));
+    expect(overflows).toEqual([]);
+    box.pushInPlace(6, (buffer, offset) => buffer.fill(2, offset, offset + 6));
+    expect(overflows).toEqual([12]);
+    expect(box.queuedBytes).toBe(0);
+  });
+
   it("keeps the order across turns: each turn is one write after the previous one", async () => {
     const socket = new FakeSocket();
     const { box } = outbox(socket);

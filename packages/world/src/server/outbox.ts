@@ -21,6 +21,33 @@ export interface OutboxOptions {
   readonly queue?: FlushQueue;
 }
 
+/** Smallest slab. */
+const MIN_SLAB = 2048;
+/** Largest slab sized from the last turn (a bigger frame still gets a slab of its size). */
+const MAX_SLAB = 256 * 1024;
+/** The shared memory slabs are cut from (a slab larger than an eighth of it gets its own). */
+const ARENA_SIZE = 2 * 1024 * 1024;
+let arena = Buffer.allocUnsafeSlow(0);
+let arenaUsed = 0;
+
+/**
+ * A slab of `size` bytes, cut from one arena the sessions share, as node cuts small buffers from
+ * its pool: a broadcast seals into every receiver's slab in turn, and slabs of one memory let the
+ * encryption keep one view of it instead of making one per receiver. An arena is dropped when
+ * full; it lives on until the last write of its slabs is sent.
+ */
+function allocateSlab(size: number): Buffer {
+  if (size > ARENA_SIZE / 8) return Buffer.allocUnsafeSlow(size);
+  if (arenaUsed + size > arena.length) {
+    arena = Buffer.allocUnsafeSlow(ARENA_SIZE);
+    arenaUsed = 0;
+  }
+  const slab = arena.subarray(arenaUsed, arenaUsed + size);
+  // Slabs start 8-byte aligned, like node's pool, for the encryption's 32-bit reads.
+  arenaUsed += (size + 7) & ~7;
+  return slab;
+}
+
 /**
  * The frames one connection sends, written together once per event-loop turn: every packet a
  * handler, a broadcast or an event delivery queues during the turn goes out in one `socket.write`
@@ -29,8 +56,15 @@ export interface OutboxOptions {
  * its own key.
  */
 export class Outbox {
+  /** Finished parts of this turn's output, in order: frames pushed whole, and filled stretches of slabs. */
   private frames: Buffer[] = [];
   private bytes = 0;
+  /** This turn's buffer for frames written in place ({@link pushInPlace}); its open stretch is slabStart..slabUsed. */
+  private slab: Buffer | undefined;
+  private slabStart = 0;
+  private slabUsed = 0;
+  /** Bytes of the last turn that wrote: the next slab's size, so a busy connection's turn fits one slab. */
+  private lastTurnBytes = 0;
   private scheduled = false;
   private overflowed = false;
   private readonly queue: FlushQueue;
@@ -50,6 +84,7 @@ export class Outbox {
   /** Queues a complete frame for the end of this turn. Reports an overflow at once if the bound is passed already. */
   push(frame: Buffer): void {
     if (this.overflowed) return;
+    this.closeSlab();
     this.frames.push(frame);
     this.bytes += frame.length;
     if (!this.scheduled) {
@@ -59,14 +94,52 @@ export class Outbox {
     this.checkBound();
   }
 
+  /**
+   * Queues a `size`-byte frame that `fill` writes straight into this turn's outgoing buffer at
+   * `offset` (a broadcast sealed for this connection with `PacketChannel.sealInto`): no buffer of
+   * its own per frame, and no copy when the turn's frames are written. Nothing is queued when
+   * `fill` throws. Reports an overflow at once if the bound is passed.
+   */
+  pushInPlace(size: number, fill: (buffer: Buffer, offset: number) => void): void {
+    if (this.overflowed) return;
+    let slab = this.slab;
+    if (!slab || this.slabUsed + size > slab.length) {
+      this.closeSlab();
+      slab = allocateSlab(Math.max(MIN_SLAB, size, this.lastTurnBytes));
+      this.slab = slab;
+      this.slabStart = 0;
+      this.slabUsed = 0;
+    }
+    fill(slab, this.slabUsed);
+    this.slabUsed += size;
+    this.bytes += size;
+    if (!this.scheduled) {
+      this.scheduled = true;
+      this.queue.add(this);
+    }
+    this.checkBound();
+  }
+
+  /** Ends the slab's open stretch as a part, so a frame pushed whole comes after it. */
+  private closeSlab(): void {
+    if (this.slab && this.slabUsed > this.slabStart) {
+      this.frames.push(this.slab.subarray(this.slabStart, this.slabUsed));
+      this.slabStart = this.slabUsed;
+    }
+  }
+
   /** Writes everything queued as one chunk (nothing when the socket is gone), then checks the bound. */
   flush(): void {
     this.scheduled = false;
+    this.closeSlab();
+    // The written stretches stay the socket's until sent: the next turn starts a slab of its own.
+    this.slab = undefined;
     if (this.frames.length === 0) return;
     const frames = this.frames;
     const bytes = this.bytes;
     this.frames = [];
     this.bytes = 0;
+    this.lastTurnBytes = Math.min(MAX_SLAB, bytes);
     if (this.socket.destroyed || this.overflowed) return;
     try {
       this.socket.write(frames.length === 1 ? frames[0]! : Buffer.concat(frames, bytes));
@@ -90,6 +163,7 @@ export class Outbox {
   discard(): void {
     this.frames = [];
     this.bytes = 0;
+    this.slab = undefined;
   }
 
   private checkBound(): void {

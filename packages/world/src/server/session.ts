@@ -6,6 +6,7 @@ import {
   ProtocolError,
   ServerRequestResult,
   isProtocolError,
+  sealedSize,
   type Frame,
   type PacketValue,
   type ReceivedPacket,
@@ -256,14 +257,14 @@ export class Session {
    */
   deliver(out: OutgoingPacket): void {
     if (this.closed || this.socket.destroyed) return;
-    let frame: Buffer;
     try {
-      frame = this.channel.seal(out.encode());
+      const encoded = out.encode();
+      // Sealed straight into the outbox's buffer: no frame of its own per receiver.
+      this.outbox.pushInPlace(sealedSize(encoded), (buffer, offset) => this.channel.sealInto(encoded, buffer, offset));
     } catch (error) {
       this.logger.error({ packet: out.def.name, err: error }, `server packet ${out.def.name} failed to encode`);
       throw error;
     }
-    this.outbox.push(frame);
   }
 
   /**

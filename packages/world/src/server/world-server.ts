@@ -79,7 +79,9 @@ export async function startWorldServer(options: WorldServerOptions): Promise<Wor
   const events = new EventDelivery({
     lastCatalog,
     database,
-    db,
+    // Claims on a connection of their own: on the pool they would queue behind every action
+    // waiting for a connection, and each of those actions then waits for the claim.
+    db: database.delivery ? observedClient(database.delivery, health) : db,
     data,
     recipients: recipientsOf({ sessions, presence, world }),
     realmId: config.server.realmId,

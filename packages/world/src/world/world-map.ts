@@ -202,7 +202,7 @@ export class WorldMap {
     unit.budget = outcome.budget;
     unit.budgetAt = now;
     const update = movementPacket(unit, now);
-    for (const other of this.players.values()) if (other.visible.has(id)) other.viewer.deliver(update);
+    for (const other of this.viewersOf(id)) other.viewer.deliver(update);
     return { ok: true };
   }
 
@@ -255,8 +255,23 @@ export class WorldMap {
     return this.units.values();
   }
 
-  /** The player units that see unit `id` (not itself). */
+  /**
+   * The player units that see unit `id` (not itself). Sight between players is mutual (one vision
+   * range, both sets kept on every add, step and removal), so a player's viewers are found among
+   * the players it sees, not by asking every player on the map (a busy map's chat line or move
+   * would cost one lookup per player there); any other unit's, by asking every player.
+   */
   viewersOf(id: number): PlayerUnit[] {
-    return [...this.players.values()].filter((p) => p.visible.has(id));
+    const unit = this.players.get(id);
+    const viewers: PlayerUnit[] = [];
+    if (!unit) {
+      for (const p of this.players.values()) if (p.visible.has(id)) viewers.push(p);
+      return viewers;
+    }
+    for (const seen of unit.visible) {
+      const other = this.players.get(seen);
+      if (other?.visible.has(id)) viewers.push(other);
+    }
+    return viewers;
   }
 }
