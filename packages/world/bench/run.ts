@@ -13,6 +13,7 @@ import { openDatabase } from "@bezgelor/db";
 import { loadConfig } from "../src/config/load";
 import { parseBenchArgs, USAGE, type BenchArgs } from "./args";
 import { codecFigure, dataFigure } from "./cpu-figures";
+import { journalFigure } from "./journal-figure";
 import { benchDatabase, type BenchDatabase } from "./database";
 import { BENCH_WORLD_ID, SHARED_ZONE_ID, benchVendor, buyerPlace, grantGold, makePlayers, soloPlace } from "./players";
 import { formatTable, rowsAsJson, type Row } from "./report";
@@ -168,6 +169,7 @@ async function main(): Promise<void> {
   try {
     if (args.only.includes("data")) await dataFigure(args, load, temp, rows, progress);
     if (args.only.includes("codec")) await codecFigure(args, load, rows, progress);
+    if (args.only.includes("journal")) await journalFigure(args, temp, rows, progress);
     if (args.only.some((f) => (WORLD_FIGURES as readonly string[]).includes(f))) {
       db = await benchDatabase(config.db.url, join(temp, "db"));
       await worldFigures(temp, args, db, load, baseline, rows, notes, progress);

@@ -284,11 +284,11 @@ async function run(ctx: ActionContext, i: z.output<typeof Input> & { transaction
   };
 }
 
-const Action = Input.extend({ transactionId: z.string().min(1).max(128) });
+const KeyedInput = Input.extend({ transactionId: z.string().min(1).max(128) });
 
 const purchaseAction = defineAction({
   name: "store.purchase",
-  input: Action,
+  input: KeyedInput,
   idempotent: true,
   describe: (i) => `Buying ${i.quantity} of store offer ${i.offerId} in ${i.currency} (account ${i.accountId})`,
   run,
