@@ -187,9 +187,9 @@ describe("buildGameData", () => {
     expect(flat.message).toBe("vip-tiers.json: id 2: lifetimePremiumSpend: lifetimePremiumSpend must rise with the tier");
     const unknown = buildError(() => buildGameData({ storeCategories, vipTiers: [{ ...tier, categoryDiscounts: [{ categoryId: 9, percent: 5 }] }] }));
     expect(unknown.message).toBe("vip-tiers.json: id 1: categoryDiscounts[0].categoryId: unknown store category 9");
-    const mounts = [{ id: 3, name: "Woolie", type: "ground", speed: 1.5, flairSlots: [], dyeChannels: 0, upgrades: [], tricks: [], unlock: "purchasable" }];
+    const mounts = [{ ...mount, id: 3, unlock: "purchasable" }];
     const offer = { id: 5, categoryId: 1, name: "Woolie", kind: "mount", grants: [{ kind: "mount", mountId: 3 }], prices: { premium: 1 }, maxQuantity: 2 };
-    const many = buildError(() => buildGameData({ mounts, storeCategories, storeOffers: [offer] }));
+    const many = buildError(() => buildGameData({ mounts, items: [abilityItem], storeCategories, storeOffers: [offer] }));
     expect(many.message).toBe("store-catalog.json: id 5: maxQuantity: maxQuantity above 1 needs an offer that grants only items and currency");
   });
 
