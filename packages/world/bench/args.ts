@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 
 /** The figures the bench can measure, in the order it measures them. */
-export const FIGURES = ["data", "codec", "journal", "memory", "login", "chat", "db", "purchase", "zone", "move"] as const;
+export const FIGURES = ["data", "codec", "journal", "memory", "login", "chat", "db", "purchase", "store", "zone", "move"] as const;
 
 /** One of {@link FIGURES}. */
 export type Figure = (typeof FIGURES)[number];
@@ -16,7 +16,7 @@ export interface BenchArgs {
   readonly clients: number;
   /** Players chatting in one zone (and moving, in the movement relay). */
   readonly zone: number;
-  /** Concurrent buyers of the purchase figure (and pgbench clients). */
+  /** Concurrent buyers of the purchase and store figures (and pgbench clients). */
   readonly buyers: number;
   /** Idle sessions held open for the memory figure. */
   readonly idle: number;

@@ -24,6 +24,7 @@ describe("parseBenchArgs", () => {
 
   it("keeps --only in measuring order", () => {
     expect(parseBenchArgs(["--only", "zone, data"]).only).toEqual(["data", "zone"]);
+    expect(parseBenchArgs(["--only", "zone,store,purchase"]).only).toEqual(["purchase", "store", "zone"]);
   });
 
   it.each([

@@ -7,6 +7,7 @@ import {
   benchCodec,
   ClientEntityCommand,
   ClientEntityInteract,
+  ClientStorefrontPurchaseCharacter,
   clientPackets,
   ENTITY_COMMAND,
   type ClientPacketDef,
@@ -23,6 +24,8 @@ const groups = new Map<string, RawClient[]>();
 /** Each client's movement requests per group (two positions it walks between). */
 const moves = new Map<string, Buffer[][]>();
 const requests = new Map<string, Buffer[]>();
+/** Requests made afresh for every send (store purchases, each with a new transaction id). */
+const freshRequests = new Map<string, (i: number) => Buffer>();
 
 function group(name: string): RawClient[] {
   const clients = groups.get(name);
@@ -154,9 +157,27 @@ serveParent({
       requestBytes: (requests.get(a.request) as Buffer[])[0]?.toString("base64"),
     };
   },
+  /**
+   * Client i of `group` buys `offers[i]` with ClientStorefrontPurchaseCharacter, each send with the
+   * next transaction id (from 1; 0 would be a purchase without idempotency key): stored as the
+   * request `request` of the closed loop.
+   */
+  "store-requests"(a: { group: string; request: string; offers: { offerId: number; currencyId: number; price: number; categoryId: number }[] }) {
+    const clients = group(a.group);
+    const next = clients.map(() => 0);
+    freshRequests.set(a.request, (i) => {
+      const offer = a.offers[i] as (typeof a.offers)[number];
+      next[i] = (next[i] as number) + 1;
+      const purchase = { ...offer, unknown0: 0, target: { realmId: 0, characterId: 0n }, transactionId: next[i] };
+      return (clients[i] as RawClient).encode(ClientStorefrontPurchaseCharacter, { purchase });
+    });
+    return null;
+  },
   /** A closed loop of every client of `group` sending `request` (or `bytes` for baselines). */
   async loop(a: { group: string; request?: string; bytes?: string; terminalSize: number; seconds: number; serverPid?: number }) {
     const clients = group(a.group);
+    const fresh = a.request ? freshRequests.get(a.request) : undefined;
+    if (fresh) return closedLoop(clients, fresh, a.terminalSize, a.seconds, a.serverPid);
     const own = a.request ? requests.get(a.request) : undefined;
     const bytes = own ?? [Buffer.from(a.bytes ?? "", "base64")];
     return closedLoop(clients, bytes, a.terminalSize, a.seconds, a.serverPid);

@@ -24,11 +24,12 @@ export interface LoopResult extends Latency {
  * client has had an answer (at least a tenth of `seconds`, at most {@link WARM_UP_CAP_MS}): a slow
  * server's first answers take a whole queue's time, and a window that starts before the loop is
  * steady would measure that queue, not the server.
- * `requests[i]` is client i's request; `terminalSize` the payload size of the frame that answers it.
+ * `requests[i]` is client i's request, or `requests(i)` client i's next request (a fresh one each
+ * send); `terminalSize` the payload size of the frame that answers it.
  */
 export async function closedLoop(
   clients: readonly RawClient[],
-  requests: readonly Buffer[],
+  requests: readonly Buffer[] | ((i: number) => Buffer),
   terminalSize: number,
   seconds: number,
   serverPid?: number,
@@ -45,11 +46,11 @@ export async function closedLoop(
   const answered = new Uint8Array(clients.length);
   let answeredClients = 0;
   clients.forEach((client, i) => {
-    const request: Buffer = requests[i] ?? requests[0] ?? Buffer.alloc(0);
+    const fixed: Buffer = typeof requests === "function" ? Buffer.alloc(0) : (requests[i] ?? requests[0] ?? Buffer.alloc(0));
     const send = () => {
       sentAt[i] = performance.now();
       waiting[i] = 1;
-      client.socket.write(request);
+      client.socket.write(typeof requests === "function" ? requests(i) : fixed);
     };
     client.onFrame = (size) => {
       if (size !== terminalSize) {

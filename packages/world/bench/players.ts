@@ -3,7 +3,7 @@
 // bulk: setup is not what is measured, and thousands of players one action at a time take minutes.
 import { randomBytes } from "node:crypto";
 import type { GameData } from "@bezgelor/data";
-import { grantCurrency, type DbClient } from "@bezgelor/db";
+import { grantCurrency, restockOffer, type DbClient } from "@bezgelor/db";
 import { loadTestRules, uniqueCharacterName } from "@bezgelor/db/testing";
 import type { BenchPlayer } from "./raw-client";
 import { runPool } from "./stats";
@@ -134,4 +134,60 @@ export async function grantGold(db: DbClient, players: readonly BenchPlayer[], a
   );
   const failed = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
   if (failed) throw failed.reason;
+}
+
+/** The store figure's two offers of the shipped catalog, as a buyer sends them. */
+export interface BenchOffer {
+  readonly offerId: number;
+  /** The storefront's wire currency id (NCoin 11, Omnibits 6). */
+  readonly currencyId: number;
+  readonly price: number;
+  readonly categoryId: number;
+}
+
+/**
+ * Travel Rations (802, 50 NCoin, limited stock): the offer half the store's buyers contend on.
+ * {@link prepareStoreBench} gives it stock for any run and a fixed price.
+ */
+export const CONTENDED_OFFER: BenchOffer = { offerId: 802, currencyId: 11, price: 50, categoryId: 8 };
+/** 100 Premium Credits (601, 1,000 Omnibits, no stock): the offer the other half buys, each on its own account. */
+export const FREE_OFFER: BenchOffer = { offerId: 601, currencyId: 6, price: 1000, categoryId: 7 };
+
+/**
+ * Readies the bench's database for the store figure: offer 802's stock raised by 900,000,000 with
+ * the `restockOffer` action, its demand pricing turned off (a price that rises with every sale
+ * would have the buyers' fixed price refused; the bench measures purchases, not refusals), and
+ * each buyer's account granted premium and bonus currency for any run.
+ * @throws the first database error.
+ */
+export async function prepareStoreBench(db: DbClient, buyers: readonly BenchPlayer[]): Promise<void> {
+  const rules = await loadTestRules();
+  const offer = await db.storeOffer.findUniqueOrThrow({ where: { id: CONTENDED_OFFER.offerId }, select: { version: true } });
+  await restockOffer(db, {
+    rules,
+    actor: { kind: "admin", name: "bench" },
+    offerId: CONTENDED_OFFER.offerId,
+    amount: 900_000_000,
+    expectedVersion: offer.version,
+  });
+  await db.storeOffer.update({ where: { id: CONTENDED_OFFER.offerId }, data: { demandRateBp: null, demandCapPercent: null } });
+  const grants = buyers.flatMap((p) => (["premium", "bonus"] as const).map((currency) => ({ accountId: p.accountId, currency })));
+  const settled = await runPool(grants.length, 8, (i) =>
+    grantCurrency(db, {
+      rules,
+      actor: { kind: "admin", name: "bench" },
+      ...(grants[i] as (typeof grants)[number]),
+      amount: 1_000_000_000_000n,
+      reason: "bench store purchases",
+      source: "admin",
+    }),
+  );
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  if (failed) throw failed.reason;
+}
+
+/** Units of the store figure's two offers sold so far (the `sold` counters purchases raise). */
+export async function storeUnitsSold(db: DbClient): Promise<number> {
+  const offers = await db.storeOffer.findMany({ where: { id: { in: [CONTENDED_OFFER.offerId, FREE_OFFER.offerId] } }, select: { sold: true } });
+  return offers.reduce((n, o) => n + Number(o.sold), 0);
 }

@@ -15,15 +15,27 @@ import { parseBenchArgs, USAGE, type BenchArgs } from "./args";
 import { codecFigure, dataFigure } from "./cpu-figures";
 import { journalFigure } from "./journal-figure";
 import { benchDatabase, type BenchDatabase } from "./database";
-import { BENCH_WORLD_ID, SHARED_ZONE_ID, benchVendor, buyerPlace, grantGold, makePlayers, soloPlace } from "./players";
+import {
+  BENCH_WORLD_ID,
+  CONTENDED_OFFER,
+  FREE_OFFER,
+  SHARED_ZONE_ID,
+  benchVendor,
+  buyerPlace,
+  grantGold,
+  makePlayers,
+  prepareStoreBench,
+  soloPlace,
+  storeUnitsSold,
+} from "./players";
 import { formatTable, rowsAsJson, type Row } from "./report";
 import { forkHelper, type Helper } from "./rpc";
-import { chatFigure, dbFigure, loginFigure, memoryFigure, moveFigure, purchaseFigure, zoneFigure, type BenchContext } from "./scenarios";
+import { chatFigure, dbFigure, loginFigure, memoryFigure, moveFigure, purchaseFigure, storeFigure, zoneFigure, type BenchContext } from "./scenarios";
 import { startWorld, type WorldProcess } from "./world-process";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const MIGRATIONS_DIR = join(here, "..", "..", "..", "prisma", "migrations");
-const WORLD_FIGURES = ["memory", "login", "chat", "db", "purchase", "zone", "move"] as const;
+const WORLD_FIGURES = ["memory", "login", "chat", "db", "purchase", "store", "zone", "move"] as const;
 
 function openFileLimit(): number {
   try {
@@ -65,7 +77,7 @@ async function worldFigures(
   const crowd = wanted("zone") || wanted("move") ? args.zone : 0;
   const fdLimit = openFileLimit();
   let idle = wanted("memory") ? args.idle : 0;
-  const buyers = wanted("purchase") ? args.buyers : 0;
+  const buyers = (wanted("purchase") ? args.buyers : 0) + (wanted("store") ? args.buyers : 0);
   if (idle + solo + crowd + buyers + 500 > fdLimit) {
     const fitted = Math.max(0, fdLimit - solo - crowd - buyers - 500);
     notes.push(
@@ -97,7 +109,7 @@ async function worldFigures(
     if (wanted("memory") && idle > 0) await memoryFigure(ctxOf({ solo: [], crowd: [], buyers: [] }));
     // Through the running server: on the embedded database the setup reaches the directory through
     // the server's socket, as the CLI does, instead of opening (and migrating) it a second time.
-    progress(`setup: ${solo + crowd + (wanted("purchase") ? args.buyers : 0)} accounts, characters and session keys …`);
+    progress(`setup: ${solo + crowd + buyers} accounts, characters and session keys …`);
     const setupStarted = performance.now();
     const setupDb = await openDatabase({ config: db.config });
     let players;
@@ -107,7 +119,25 @@ async function worldFigures(
       const vendor = wanted("purchase") ? benchVendor(await loadGameData()) : undefined;
       const buyers = vendor ? await makePlayers(setupDb.client, args.buyers, () => SHARED_ZONE_ID, buyerPlace(vendor)) : [];
       await grantGold(setupDb.client, buyers, 1_000_000_000_000n);
-      players = { solo: soloPlayers, crowd: crowdPlayers, buyers, ...(vendor ? { vendor } : {}) };
+      const storeBuyers = wanted("store") ? await makePlayers(setupDb.client, args.buyers, () => SHARED_ZONE_ID) : [];
+      if (storeBuyers.length > 0) await prepareStoreBench(setupDb.client, storeBuyers);
+      // The first half contends on one offer's stock; the second half buys an offer without stock.
+      const offers = storeBuyers.map((_, i) => (i < Math.ceil(storeBuyers.length / 2) ? CONTENDED_OFFER : FREE_OFFER));
+      const sold = async () => {
+        const opened = await openDatabase({ config: db.config });
+        try {
+          return await storeUnitsSold(opened.client);
+        } finally {
+          await opened.close();
+        }
+      };
+      players = {
+        solo: soloPlayers,
+        crowd: crowdPlayers,
+        buyers,
+        ...(vendor ? { vendor } : {}),
+        ...(storeBuyers.length > 0 ? { store: { buyers: storeBuyers, offers, sold } } : {}),
+      };
     } finally {
       await setupDb.close();
     }
@@ -117,6 +147,7 @@ async function worldFigures(
     if (wanted("chat")) await chatFigure(ctx);
     if (wanted("db")) await dbFigure(ctx);
     if (wanted("purchase")) await purchaseFigure(ctx);
+    if (wanted("store")) await storeFigure(ctx);
     if (solo > 0) await load.call("close", { group: "solo" });
     if (wanted("zone")) await zoneFigure(ctx);
     if (wanted("move")) await moveFigure(ctx);

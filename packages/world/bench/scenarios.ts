@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 import { CHAT_CHANNEL_TYPE, INTERACTION_EVENT } from "@bezgelor/protocol";
 import type { BenchArgs } from "./args";
 import { alternate, roundTripRows, timed, type Run } from "./measure";
-import { CROWD_PLACE, type BenchVendor } from "./players";
+import { CROWD_PLACE, type BenchOffer, type BenchVendor } from "./players";
 import type { BenchPlayer } from "./raw-client";
 import type { Row } from "./report";
 import type { Helper } from "./rpc";
@@ -29,6 +29,8 @@ export interface BenchContext {
     readonly crowd: readonly BenchPlayer[];
     readonly buyers: readonly BenchPlayer[];
     readonly vendor?: BenchVendor;
+    /** The store figure's buyers, what each buys, and the units sold of those offers so far. */
+    readonly store?: { readonly buyers: readonly BenchPlayer[]; readonly offers: readonly BenchOffer[]; readonly sold: () => Promise<number> };
   };
   /** PostgreSQL URL of the bench's database; undefined on the embedded database. */
   readonly url: string | undefined;
@@ -349,6 +351,83 @@ export async function purchaseFigure(ctx: BenchContext): Promise<void> {
     if (cpu) ctx.rows.push({ figure: cpu.figure, value: cpu.value, note: "pgbench: n/a (PostgreSQL's CPU is not the server's)" });
   } finally {
     await ctx.load.call("close", { group: "buyers" });
+  }
+}
+
+/**
+ * Storefront purchases by the store's buyers (ClientStorefrontPurchaseCharacter, each with a fresh
+ * transaction id, answered by ServerStorePurchaseResult): half contend on one limited-stock offer's
+ * row, half buy an offer without stock each on its own account; vs pgbench TPC-B with as many
+ * clients on the same server. A refusal is answered with a frame of the same size, so the offers'
+ * sold counters must have grown by at least the purchases counted (warm-ups buy too).
+ */
+export async function storeFigure(ctx: BenchContext): Promise<void> {
+  const store = ctx.players.store;
+  if (!store || store.buyers.length === 0) throw new Error("store: no buyers were set up");
+  const { buyers, offers } = store;
+  ctx.progress(`store: logging ${buyers.length} buyers in …`);
+  const login = await ctx.load.call<{ failed: number; firstError?: string }>("login", {
+    ...WORLD,
+    port: ctx.world.port,
+    players: buyers,
+    concurrency: 32,
+    group: "store",
+  });
+  if (login.failed > 0) throw new Error(`${login.failed} store buyer logins failed: ${login.firstError ?? "?"}\n${ctx.world.output()}`);
+  const first = offers[0] as BenchOffer;
+  const probe = { ...first, unknown0: 0, target: { realmId: 0, characterId: 0n }, transactionId: 0 };
+  const cal = await calibrate(
+    ctx,
+    "store",
+    "store-probe",
+    { name: "ClientStorefrontPurchaseCharacter", value: { purchase: probe } },
+    "ServerStorePurchaseResult",
+  );
+  await ctx.load.call("store-requests", { group: "store", request: "store", offers });
+  const soldBefore = await store.sold();
+  const figure = worldLoop(ctx, "store", "store", cal.terminalSize);
+  const contended = offers.filter((o) => o.offerId === first.offerId).length;
+  const name = `store purchase, ${buyers.length} buyers (${contended} on offer ${first.offerId}'s stock)`;
+  try {
+    let runs: Run[];
+    if (!ctx.url) {
+      runs = [];
+      for (let round = 0; round < ctx.args.rounds; round++) {
+        const run = await figure();
+        ctx.progress(
+          `  store round ${round + 1}/${ctx.args.rounds}: ${Math.round(run.perSecond)}/s, p50 ${run.p50.toFixed(1)} ms, p99 ${run.p99.toFixed(1)} ms`,
+        );
+        runs.push(run);
+      }
+      ctx.rows.push(
+        {
+          figure: `${name}: throughput`,
+          value: { unit: "purchases/s", spread: spread(runs.map((r) => r.perSecond)) },
+          note: "pgbench n/a on the embedded database",
+        },
+        { figure: `${name}: p50`, value: { unit: "ms", spread: spread(runs.map((r) => r.p50)) } },
+        { figure: `${name}: p99`, value: { unit: "ms", spread: spread(runs.map((r) => r.p99)) } },
+        { figure: `${name}: server CPU per request`, value: { unit: "ms", spread: spread(runs.map((r) => r.cpuMsPerRequest)) } },
+      );
+    } else {
+      const url = ctx.url;
+      ctx.progress("  pgbench -i (TPC-B tables in the bench's database) …");
+      await execFileAsync("pgbench", ["-i", "-q", "-s", "1", url]);
+      const both = await alternate(ctx.args.rounds, figure, () => pgbench(url, buyers.length, ctx.args.seconds), ctx.progress, "store");
+      runs = both.figure;
+      const [throughput, p50, p99, cpu] = roundTripRows(name, "tx/s", both, `pgbench -c ${buyers.length} TPC-B`);
+      if (throughput) ctx.rows.push(throughput);
+      if (p50) ctx.rows.push({ ...p50, figure: `${name}: p50 (pgbench: average)` });
+      if (p99) ctx.rows.push({ figure: p99.figure, value: p99.value, note: "pgbench prints no p99" });
+      if (cpu) ctx.rows.push({ figure: cpu.figure, value: cpu.value, note: "pgbench: n/a (PostgreSQL's CPU is not the server's)" });
+    }
+    rateNote(ctx, "store", runs, buyers.length);
+    const counted = runs.reduce((n, r) => n + r.requests, 0);
+    const sold = (await store.sold()) - soldBefore;
+    if (sold < counted) throw new Error(`store: ${counted} purchases counted but only ${sold} units sold: answers were refusals\n${ctx.world.output()}`);
+    ctx.notes.push(`store: ${sold} units sold in all (warm-ups included) for ${counted} purchases counted in the timed windows`);
+  } finally {
+    await ctx.load.call("close", { group: "store" });
   }
 }
 
