@@ -6,6 +6,7 @@ import { storeCatalogOf } from "@bezgelor/data";
 import { grantCurrency, importStoreCatalog, listCharacterPets, listMountCustomizations } from "@bezgelor/db";
 import { testActionOptions } from "@bezgelor/db/testing";
 import {
+  CAST_RESULT,
   ClientMountDye,
   ClientMountUpgrade,
   ClientPetCustomisation,
@@ -185,6 +186,29 @@ describe("mounts over TCP", () => {
     await settle();
     expect([...b.client.units.values()].filter((u) => u.type === ENTITY_TYPE.Mount)).toEqual([]);
     expect(await listMountCustomizations(t.db, { characterId: a.player.characterId })).toEqual([]);
+    await Promise.all([a.client.close(), b.client.close()]);
+  });
+
+  it("casting a mount's summon spell from the Ability bag seats the rider, the other sees both; another mount's spell switches; an unowned mount's spell is refused", async () => {
+    const { a, b } = await pair();
+    await ok(a.client, "!mount unlock 1001");
+    await ok(a.client, "!mount unlock 1101");
+    // The Ability bag: the basic attack at 0, then the mounts' summons by Spell4Base id (Woolie 1, Trask 2, hoverboard 3).
+    a.client.cast(1);
+    const woolie = await mountOf(b.client, a.client.unitId!, 61001);
+    expect(woolie.entity).toMatchObject({ unitVehicleId: 101, passengers: [{ seatType: 0, seatPosition: 0, unitId: a.client.unitId }] });
+    await b.client.waitFor("ServerVehiclePassengerAdd", (v) => v.vehicle === woolie.unitId && v.unitId === a.client.unitId);
+    await a.client.waitFor("Server089B", (v) => v.vehicle === woolie.unitId);
+    a.client.cast(3);
+    await b.client.waitFor("ServerVehiclePassengerRemove", (v) => v.vehicle === woolie.unitId && v.passenger === a.client.unitId);
+    await b.client.waitFor("ServerEntityDestroy", (v) => v.unitId === woolie.unitId);
+    const board = await mountOf(b.client, a.client.unitId!, 61101);
+    expect(board.entity).toMatchObject({ unitVehicleId: 411, passengers: [{ seatType: 0, seatPosition: 0, unitId: a.client.unitId }] });
+    a.client.cast(2);
+    expect(await a.client.waitFor("ServerSpellCastResult")).toEqual({ unknown0: 0, spell4Id: 61002, castResult: CAST_RESULT.SpellUnknown });
+    await settle();
+    expect(b.client.pending("ServerEntityDestroy")).toEqual([]);
+    expect(b.client.pending("ServerEntityCreate").filter((p) => p.name === "ServerEntityCreate" && p.value.entity.type === ENTITY_TYPE.Mount)).toEqual([]);
     await Promise.all([a.client.close(), b.client.close()]);
   });
 });

@@ -4,10 +4,12 @@
 import type { SpellKind } from "@bezgelor/data";
 import { castBasicAttack } from "./basic-attack";
 import type { SpellCast, SpellKindHandler } from "./cast";
+import { castMount } from "./mount";
 
 /** Every spell kind's handler. */
 export const SPELL_KIND_HANDLERS: { readonly [K in SpellKind]: SpellKindHandler<K> } = {
   basicAttack: castBasicAttack,
+  mount: castMount,
 };
 
 /** Runs a cast with its spell kind's handler. */
