@@ -7,6 +7,7 @@ import { grantCurrency, importStoreCatalog, listCharacterPets, listMountCustomiz
 import { testActionOptions } from "@bezgelor/db/testing";
 import {
   CAST_RESULT,
+  INVENTORY_LOCATION,
   ClientMountDye,
   ClientMountUpgrade,
   ClientPetCustomisation,
@@ -192,7 +193,13 @@ describe("mounts over TCP", () => {
   it("casting a mount's summon spell from the Ability bag seats the rider, the other sees both; another mount's spell switches; an unowned mount's spell is refused", async () => {
     const { a, b } = await pair();
     await ok(a.client, "!mount unlock 1001");
+    // The unlock teaches the summon: its ability item in the Ability bag (slot 1 of the layout) and the spell, before ServerUnlockMount.
+    const item = await a.client.waitFor("ServerItemAdd", (v) => v.inventoryItem.item.itemId === 50001);
+    expect(item.inventoryItem.item.location).toEqual({ location: INVENTORY_LOCATION.Ability, bagIndex: 1 });
+    expect(await a.client.waitFor("ServerSpellUpdate")).toEqual({ spell4BaseId: 50001, tierIndex: 1, specIndex: 0, activated: true });
+    await a.client.waitFor("ServerUnlockMount", (v) => v.spell4Id === 61001);
     await ok(a.client, "!mount unlock 1101");
+    await a.client.waitFor("ServerSpellUpdate", (v) => v.spell4BaseId === 50101);
     // The Ability bag: the basic attack at 0, then the mounts' summons by Spell4Base id (Woolie 1, Trask 2, hoverboard 3).
     a.client.cast(1);
     const woolie = await mountOf(b.client, a.client.unitId!, 61001);
@@ -210,6 +217,23 @@ describe("mounts over TCP", () => {
     expect(b.client.pending("ServerEntityDestroy")).toEqual([]);
     expect(b.client.pending("ServerEntityCreate").filter((p) => p.name === "ServerEntityCreate" && p.value.entity.type === ENTITY_TYPE.Mount)).toEqual([]);
     await Promise.all([a.client.close(), b.client.close()]);
+    // Entering again: the owned mounts' summons come with the collection, the unowned Trask's does not.
+    const again = await t.inWorld(a.player);
+    await again.client.waitFor("ServerCollection");
+    for (const [itemId, bagIndex] of [
+      [50001, 1],
+      [50101, 3],
+    ] as const) {
+      const add = await again.client.waitFor("ServerItemAdd", (v) => v.inventoryItem.item.itemId === itemId);
+      expect(add.inventoryItem.item.location).toEqual({ location: INVENTORY_LOCATION.Ability, bagIndex });
+      await again.client.waitFor("ServerSpellUpdate", (v) => v.spell4BaseId === itemId);
+    }
+    await settle();
+    expect(again.client.pending("ServerItemAdd").filter((p) => p.name === "ServerItemAdd" && p.value.inventoryItem.item.itemId === 50002)).toEqual([]);
+    expect(again.client.pending("ServerSpellUpdate")).toEqual([]);
+    again.client.cast(1);
+    await mountOf(again.client, again.client.unitId!, 61001);
+    await again.client.close();
   });
 });
 

@@ -1,7 +1,7 @@
 // The character's abilities: ability items in the Ability bag and the spell list, as NexusForever's
 // SpellManager and Inventory send them on entering the world (protocol-entities.md 1a #14-15).
 import type { GameData, Spell } from "@bezgelor/data";
-import { INVENTORY_LOCATION, ITEM_UPDATE_REASON, ServerAbilities, ServerItemAdd, type PacketValue } from "@bezgelor/protocol";
+import { INVENTORY_LOCATION, ITEM_UPDATE_REASON, ServerAbilities, ServerItemAdd, ServerSpellUpdate, type PacketValue } from "@bezgelor/protocol";
 import type { Session } from "../../server/session";
 
 /** A spell the character can cast, and where its ability item sits in the Ability bag. */
@@ -78,4 +78,17 @@ export function sendAbilities(session: Session, data: Pick<GameData, "spells">, 
     session.send(ServerItemAdd, { inventoryItem: { item: abilityItem(characterId, ability), reason: ITEM_UPDATE_REASON.NoReason } });
   }
   session.send(ServerAbilities, { spells: abilities.map(({ spell }) => ({ spell4BaseId: spell.id, tierIndexAchieved: 1, specIndex: 0 })) });
+}
+
+/**
+ * Gives the character a mount's summon ability, as NexusForever's SpellManager AddSpell does for a
+ * spell learnt in the world: its ability item (ServerItemAdd in the Ability bag at the layout's
+ * index, reason NoReason), then ServerSpellUpdate (the Spell4Base at tier 1, action set 0,
+ * activated). Nothing when the data has no summon spell for the mount.
+ */
+export function sendMountAbility(session: Session, data: Pick<GameData, "spells">, characterId: number, mountId: number): void {
+  const ability = characterAbilities(data).find(({ spell }) => spell.kind === "mount" && spell.mountId === mountId);
+  if (!ability) return;
+  session.send(ServerItemAdd, { inventoryItem: { item: abilityItem(characterId, ability), reason: ITEM_UPDATE_REASON.NoReason } });
+  session.send(ServerSpellUpdate, { spell4BaseId: ability.spell.id, tierIndex: 1, specIndex: 0, activated: true });
 }

@@ -18,5 +18,5 @@ export function runCast<K extends SpellKind>(cast: SpellCast<K>, kind: K): Promi
   return handle(cast);
 }
 
-export { abilityAt, characterAbilities, sendAbilities, type Ability } from "./abilities";
+export { abilityAt, characterAbilities, sendAbilities, sendMountAbility, type Ability } from "./abilities";
 export { refuseCast, type SpellCast, type SpellKindHandler } from "./cast";
