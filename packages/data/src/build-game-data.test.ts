@@ -112,6 +112,19 @@ describe("buildGameData", () => {
   };
   const abilityItem = { id: 9, name: "M", kind: "ability" };
 
+  it("accepts a mount spell naming its mount's spell and ability item, and rejects an unknown mount or mismatched ids", () => {
+    const spell = { id: 9, spell4Id: 10, name: "M", kind: "mount", mountId: 1 };
+    const input = { mounts: [mount], items: [abilityItem] };
+    expect(buildGameData({ ...input, spells: [spell] }).spells.require(9)).toMatchObject({ kind: "mount", mountId: 1 });
+    expect(buildError(() => buildGameData({ ...input, spells: [{ ...spell, mountId: 2 }] })).details).toEqual({ file: "spells.json", id: 9, path: "mountId" });
+    expect(buildError(() => buildGameData({ ...input, spells: [{ ...spell, spell4Id: 11 }] })).details).toEqual({
+      file: "spells.json",
+      id: 9,
+      path: "spell4Id",
+    });
+    expect(buildError(() => buildGameData({ ...input, spells: [{ ...spell, id: 8 }] })).details).toEqual({ file: "spells.json", id: 8, path: "id" });
+  });
+
   it("rejects tricks on a ground mount, a missing or non-ability item and a spell summoning two things", () => {
     expect(buildError(() => buildGameData({ mounts: [{ ...mount, tricks: ["flip"] }], items: [abilityItem] })).details).toEqual({
       file: "mounts.json",

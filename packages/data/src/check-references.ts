@@ -172,7 +172,7 @@ function checkProgressRewards(data: GameData): void {
 /**
  * Mounts name ability items of the item table, and no two mounts or vanity pets share a summon
  * spell (the spell id is what the client sends to summon and customise), and no two flair pieces
- * share an unlock bit.
+ * share an unlock bit; a mount spell names a mount whose summon spell and ability item are its own.
  */
 function checkCollectibles(data: GameData): void {
   const spells = new Map<number, string>();
@@ -187,6 +187,14 @@ function checkCollectibles(data: GameData): void {
     if (item === undefined) fail(`unknown item ${mount.abilityItemId}`, "abilityItemId");
     else if (item.kind !== "ability") fail(`item ${mount.abilityItemId} is not an ability item`, "abilityItemId");
     claim(mount.spellId, `mount ${mount.id}`, fail);
+  }
+  for (const spell of data.spells.all()) {
+    if (spell.kind !== "mount") continue;
+    const fail = failer("spells", spell.id);
+    const mount = data.mounts.get(spell.mountId);
+    if (mount === undefined) fail(`unknown mount ${spell.mountId}`, "mountId");
+    else if (mount.spellId !== spell.spell4Id) fail(`mount ${mount.id} is summoned by spell4 ${mount.spellId}, not ${spell.spell4Id}`, "spell4Id");
+    else if (mount.abilityItemId !== spell.id) fail(`mount ${mount.id}'s ability item is ${mount.abilityItemId}, not ${spell.id}`, "id");
   }
   for (const pet of data.vanityPets.all()) claim(pet.spellId, `vanity pet ${pet.id}`, failer("vanityPets", pet.id));
   const bits = new Map<number, number>();

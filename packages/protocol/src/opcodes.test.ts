@@ -28,6 +28,7 @@ const NEXUSFOREVER: Record<string, number> = {
   ClientCastSpell: 0x009a,
   ServerItemAdd: 0x0111,
   ServerAbilities: 0x01a0,
+  ServerSpellUpdate: 0x017b,
   ServerExperienceGained: 0x01ac,
   ServerSpellGo: 0x07f4,
   ServerSpellCastResult: 0x07fc,

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HeadlessClient } from "../src/client/headless-client";
 import { attackNearest } from "../src/cli/commands/bot-attack";
 import { resultCodeName } from "../src/server/result-codes";
+import { gm } from "./support/gm";
 import { startTestWorld, type TestWorld } from "./support/world";
 
 let t: TestWorld;
@@ -211,5 +212,25 @@ describe("combat over TCP", () => {
     const at = spawnOf(12347).position;
     expect(Math.hypot(client.position!.x - at.x, client.position!.z - at.z)).toBeLessThanOrEqual(3);
     await client.close();
+  });
+
+  it("a kill by the basic attack gives the combat pet out 10 % of the creature's XP (the same kill path as !kill)", async () => {
+    const at = spawnOf(12347).position;
+    const who = await t.player({ role: "gm", faction: 167, worldId: 426, position: { x: at.x - 3, y: at.y, z: at.z } });
+    await t.db.character.update({ where: { id: who.characterId }, data: { level: 10 } });
+    const { client: a } = await t.inWorld(who);
+    for (const command of ["!pet unlock combat 2001", "!pet summon combat 2001"]) expect((await gm(a, command)).refused, command).toBeUndefined();
+    const girrok = await unitOf(a, 12347);
+    a.select(girrok);
+    for (let killed = false; !killed;) {
+      a.cast(ATTACK.bagIndex);
+      const info = (await a.waitFor("ServerSpellGo")).targets[0]!.effects[0]!.info;
+      if (info.type !== 1) throw new Error("no damage in ServerSpellGo");
+      killed = info.damage.killedTarget;
+    }
+    expect(await a.waitFor("ServerExperienceGained")).toMatchObject({ totalXpGained: 80 });
+    // The Girrok's 80 XP: 8 to the pet.
+    await expect(a.waitFor("ServerPetXp")).resolves.toEqual({ petId: 2001, gained: 8, xp: 8, level: 1, xpIntoLevel: 8, xpToNextLevel: 92 });
+    await a.close();
   });
 });

@@ -6,6 +6,8 @@ import { storeCatalogOf } from "@bezgelor/data";
 import { grantCurrency, importStoreCatalog, listCharacterPets, listMountCustomizations } from "@bezgelor/db";
 import { testActionOptions } from "@bezgelor/db/testing";
 import {
+  CAST_RESULT,
+  INVENTORY_LOCATION,
   ClientMountDye,
   ClientMountUpgrade,
   ClientPetCustomisation,
@@ -186,6 +188,52 @@ describe("mounts over TCP", () => {
     expect([...b.client.units.values()].filter((u) => u.type === ENTITY_TYPE.Mount)).toEqual([]);
     expect(await listMountCustomizations(t.db, { characterId: a.player.characterId })).toEqual([]);
     await Promise.all([a.client.close(), b.client.close()]);
+  });
+
+  it("casting a mount's summon spell from the Ability bag seats the rider, the other sees both; another mount's spell switches; an unowned mount's spell is refused", async () => {
+    const { a, b } = await pair();
+    await ok(a.client, "!mount unlock 1001");
+    // The unlock teaches the summon: its ability item in the Ability bag (slot 1 of the layout) and the spell, before ServerUnlockMount.
+    const item = await a.client.waitFor("ServerItemAdd", (v) => v.inventoryItem.item.itemId === 50001);
+    expect(item.inventoryItem.item.location).toEqual({ location: INVENTORY_LOCATION.Ability, bagIndex: 1 });
+    expect(await a.client.waitFor("ServerSpellUpdate")).toEqual({ spell4BaseId: 50001, tierIndex: 1, specIndex: 0, activated: true });
+    await a.client.waitFor("ServerUnlockMount", (v) => v.spell4Id === 61001);
+    await ok(a.client, "!mount unlock 1101");
+    await a.client.waitFor("ServerSpellUpdate", (v) => v.spell4BaseId === 50101);
+    // The Ability bag: the basic attack at 0, then the mounts' summons by Spell4Base id (Woolie 1, Trask 2, hoverboard 3).
+    a.client.cast(1);
+    const woolie = await mountOf(b.client, a.client.unitId!, 61001);
+    expect(woolie.entity).toMatchObject({ unitVehicleId: 101, passengers: [{ seatType: 0, seatPosition: 0, unitId: a.client.unitId }] });
+    await b.client.waitFor("ServerVehiclePassengerAdd", (v) => v.vehicle === woolie.unitId && v.unitId === a.client.unitId);
+    await a.client.waitFor("Server089B", (v) => v.vehicle === woolie.unitId);
+    a.client.cast(3);
+    await b.client.waitFor("ServerVehiclePassengerRemove", (v) => v.vehicle === woolie.unitId && v.passenger === a.client.unitId);
+    await b.client.waitFor("ServerEntityDestroy", (v) => v.unitId === woolie.unitId);
+    const board = await mountOf(b.client, a.client.unitId!, 61101);
+    expect(board.entity).toMatchObject({ unitVehicleId: 411, passengers: [{ seatType: 0, seatPosition: 0, unitId: a.client.unitId }] });
+    a.client.cast(2);
+    expect(await a.client.waitFor("ServerSpellCastResult")).toEqual({ unknown0: 0, spell4Id: 61002, castResult: CAST_RESULT.SpellUnknown });
+    await settle();
+    expect(b.client.pending("ServerEntityDestroy")).toEqual([]);
+    expect(b.client.pending("ServerEntityCreate").filter((p) => p.name === "ServerEntityCreate" && p.value.entity.type === ENTITY_TYPE.Mount)).toEqual([]);
+    await Promise.all([a.client.close(), b.client.close()]);
+    // Entering again: the owned mounts' summons come with the collection, the unowned Trask's does not.
+    const again = await t.inWorld(a.player);
+    await again.client.waitFor("ServerCollection");
+    for (const [itemId, bagIndex] of [
+      [50001, 1],
+      [50101, 3],
+    ] as const) {
+      const add = await again.client.waitFor("ServerItemAdd", (v) => v.inventoryItem.item.itemId === itemId);
+      expect(add.inventoryItem.item.location).toEqual({ location: INVENTORY_LOCATION.Ability, bagIndex });
+      await again.client.waitFor("ServerSpellUpdate", (v) => v.spell4BaseId === itemId);
+    }
+    await settle();
+    expect(again.client.pending("ServerItemAdd").filter((p) => p.name === "ServerItemAdd" && p.value.inventoryItem.item.itemId === 50002)).toEqual([]);
+    expect(again.client.pending("ServerSpellUpdate")).toEqual([]);
+    again.client.cast(1);
+    await mountOf(again.client, again.client.unitId!, 61001);
+    await again.client.close();
   });
 });
 

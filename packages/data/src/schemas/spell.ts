@@ -3,9 +3,10 @@ import { maxOfBits, wireIdSchema } from "./wire";
 
 /**
  * What a spell does when cast, which decides how the world server runs it (one handler per kind):
- * `basicAttack` strikes the caster's selected target for damage (core `basicAttackDamage`).
+ * `basicAttack` strikes the caster's selected target for damage (core `basicAttackDamage`);
+ * `mount` summons a mount of the collection and seats the caster on it.
  */
-export const SPELL_KINDS = ["basicAttack"] as const;
+export const SPELL_KINDS = ["basicAttack", "mount"] as const;
 
 /** A kind of spell. */
 export type SpellKind = (typeof SPELL_KINDS)[number];
@@ -40,11 +41,22 @@ const basicAttackSchema = z.strictObject({
 });
 
 /**
+ * A mount's summon ability: `mountId` names the mount (`mounts.json`), whose `spellId` is this
+ * spell's `spell4Id` and whose `abilityItemId` is this spell's id (the ability item's id is the
+ * Spell4Base id). Cast only by characters whose collection holds the mount.
+ */
+const mountSpellSchema = z.strictObject({
+  ...spellBase,
+  kind: z.literal("mount"),
+  mountId: z.int().positive(),
+});
+
+/**
  * A spell a character can cast from its Ability bag (`ClientCastSpell` names the bag index). A new
  * kind is a schema here with its `kind`, an entry in {@link SPELL_KINDS}, and its handler in the
  * world server.
  */
-export const spellSchema = z.discriminatedUnion("kind", [basicAttackSchema]);
+export const spellSchema = z.discriminatedUnion("kind", [basicAttackSchema, mountSpellSchema]);
 
 /** A spell. */
 export type Spell = z.output<typeof spellSchema>;

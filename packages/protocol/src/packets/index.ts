@@ -92,6 +92,7 @@ export * from "./results/ServerGenericError";
 export * from "./results/ServerRequestResult";
 export * from "./spells/ClientCastSpell";
 export * from "./spells/ServerAbilities";
+export * from "./spells/ServerSpellUpdate";
 export * from "./spells/ServerSpellCastResult";
 export * from "./spells/ServerSpellGo";
 export * from "./spells/ServerSpellStart";

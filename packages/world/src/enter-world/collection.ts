@@ -1,13 +1,15 @@
 import { getMergedCollection, listCharacterPets, listMountCustomizations } from "@bezgelor/db";
 import { ServerCollection, ServerPetCustomisationList, unlockedFlairField } from "@bezgelor/protocol";
 import { mountCustomisationPacket, petCustomisationOf } from "../game/mounts/mount-packets";
+import { sendMountAbility } from "../game/spells";
 import { enterWorldStep } from "./step";
 
 /**
  * The character's mounts and pets: the ServerCollection extension (mounts and vanity pets with
  * their summon spells, combat pets with level, XP and nickname), then the genuine
  * ServerPetCustomisationList (the unlocked flair as its 512-bit field, and every customised mount's
- * flair), then a ServerMountCustomisation extension per customised mount (dyes, upgrades, tricks, speed).
+ * flair), then a ServerMountCustomisation extension per customised mount (dyes, upgrades, tricks, speed),
+ * then each owned mount's summon ability (its ability item and ServerSpellUpdate, `sendMountAbility`).
  */
 export const collection = enterWorldStep({
   name: "collection",
@@ -19,7 +21,7 @@ export const collection = enterWorldStep({
     ]);
     return { owned, pets, mounts };
   },
-  send({ session, services }, { owned, pets, mounts }) {
+  send({ session, services, characterId }, { owned, pets, mounts }) {
     const { data } = services;
     const ids = (type: string) => owned.filter((e) => e.collectibleType === type).map((e) => e.collectibleId);
     const progress = (kind: string, petId: number) => pets.find((p) => p.kind === kind && p.petId === petId);
@@ -50,5 +52,6 @@ export const collection = enterWorldStep({
       customisations: customised.map(({ mount, c }) => petCustomisationOf(mount, c)),
     });
     for (const { mount, c } of customised) session.deliver(mountCustomisationPacket(mount, c));
+    for (const mountId of ids("mount")) sendMountAbility(session, data, characterId, mountId);
   },
 });

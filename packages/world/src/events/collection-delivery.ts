@@ -1,11 +1,12 @@
 // What mount and pet events send to the player in the world: the genuine unlock notices
-// (ServerUnlockMount with the mount's summon spell, ServerUnlockVanityPet, ServerUnlockPetFlair),
+// (a mount's summon ability learnt, ServerItemAdd and ServerSpellUpdate, then ServerUnlockMount with its summon spell, ServerUnlockVanityPet, ServerUnlockPetFlair),
 // a mount's customisation (genuine ServerPetCustomisation, then the ServerMountCustomisation
 // extension), and a combat pet's XP and levels (extensions ServerPetXp, ServerPetLevelUp).
 import { petXpProgress } from "@bezgelor/core";
 import type { GameEventKind, GameEventOf } from "@bezgelor/db";
 import { ServerPetLevelUp, ServerPetXp, ServerUnlockMount, ServerUnlockPetFlair, ServerUnlockVanityPet } from "@bezgelor/protocol";
 import { mountCustomisationPackets } from "../game/mounts/mount-packets";
+import { sendMountAbility } from "../game/spells";
 import { systemMessage } from "../game/system-message";
 import type { DeliveryContext } from "./deliver-event";
 
@@ -26,6 +27,9 @@ export const COLLECTION_EVENT_DELIVERY: { readonly [K in CollectionKind]: Delive
     if (!session) return;
     if (e.collectibleType === "mount") {
       const mount = ctx.data.mounts.get(e.collectibleId);
+      // A character in the world learns the summon (its ability item and spell); one at character
+      // select gets it on entering (enter-world/collection.ts).
+      if (mount && session.character) sendMountAbility(session, ctx.data, session.character.id, mount.id);
       if (mount) session.send(ServerUnlockMount, { spell4Id: mount.spellId });
     } else if (e.collectibleType === "vanity_pet") {
       const pet = ctx.data.vanityPets.get(e.collectibleId);

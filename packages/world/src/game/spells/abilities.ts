@@ -1,7 +1,7 @@
 // The character's abilities: ability items in the Ability bag and the spell list, as NexusForever's
 // SpellManager and Inventory send them on entering the world (protocol-entities.md 1a #14-15).
 import type { GameData, Spell } from "@bezgelor/data";
-import { INVENTORY_LOCATION, ITEM_UPDATE_REASON, ServerAbilities, ServerItemAdd, type PacketValue } from "@bezgelor/protocol";
+import { INVENTORY_LOCATION, ITEM_UPDATE_REASON, ServerAbilities, ServerItemAdd, ServerSpellUpdate, type PacketValue } from "@bezgelor/protocol";
 import type { Session } from "../../server/session";
 
 /** A spell the character can cast, and where its ability item sits in the Ability bag. */
@@ -11,15 +11,17 @@ export interface Ability {
 }
 
 /**
- * The abilities every character has: the data's starter spells, by Spell4Base id, in bag slots 0,
- * 1, ... (there are no learned spells yet, so this is the same for everyone and needs no storage).
+ * The Ability bag's layout, the same for everyone so it needs no storage: the data's starter spells
+ * by Spell4Base id in bag slots 0, 1, ..., then every mount's summon spell by Spell4Base id. A
+ * character holds the starter abilities and the summons of the mounts in its collection; casting a
+ * mount it does not own is refused by the mount kind's handler.
  */
 export function characterAbilities(data: Pick<GameData, "spells">): Ability[] {
-  return data.spells
-    .all()
-    .filter((spell) => spell.starter)
-    .sort((a, b) => a.id - b.id)
-    .map((spell, bagIndex) => ({ bagIndex, spell }));
+  const byId = (a: Spell, b: Spell) => a.id - b.id;
+  const spells = data.spells.all();
+  return [...spells.filter((spell) => spell.starter).sort(byId), ...spells.filter((spell) => !spell.starter && spell.kind === "mount").sort(byId)].map(
+    (spell, bagIndex) => ({ bagIndex, spell }),
+  );
 }
 
 /** The ability at `bagIndex` of the Ability bag, if any. */
@@ -67,12 +69,26 @@ function abilityItem(characterId: number, { bagIndex, spell }: Ability): Item {
 
 /**
  * Sends the character's ability items (ServerItemAdd each, reason NoReason) and its spell list
- * (ServerAbilities: each Spell4Base at tier 1, action set 0), the client's prerequisites for casting.
+ * (ServerAbilities: each Spell4Base at tier 1, action set 0), the client's prerequisites for casting:
+ * the starter spells and the summons of the mounts in `ownedMountIds`.
  */
-export function sendAbilities(session: Session, data: Pick<GameData, "spells">, characterId: number): void {
-  const abilities = characterAbilities(data);
+export function sendAbilities(session: Session, data: Pick<GameData, "spells">, characterId: number, ownedMountIds: ReadonlySet<number> = new Set()): void {
+  const abilities = characterAbilities(data).filter(({ spell }) => spell.kind !== "mount" || ownedMountIds.has(spell.mountId));
   for (const ability of abilities) {
     session.send(ServerItemAdd, { inventoryItem: { item: abilityItem(characterId, ability), reason: ITEM_UPDATE_REASON.NoReason } });
   }
   session.send(ServerAbilities, { spells: abilities.map(({ spell }) => ({ spell4BaseId: spell.id, tierIndexAchieved: 1, specIndex: 0 })) });
+}
+
+/**
+ * Gives the character a mount's summon ability, as NexusForever's SpellManager AddSpell does for a
+ * spell learnt in the world: its ability item (ServerItemAdd in the Ability bag at the layout's
+ * index, reason NoReason), then ServerSpellUpdate (the Spell4Base at tier 1, action set 0,
+ * activated). Nothing when the data has no summon spell for the mount.
+ */
+export function sendMountAbility(session: Session, data: Pick<GameData, "spells">, characterId: number, mountId: number): void {
+  const ability = characterAbilities(data).find(({ spell }) => spell.kind === "mount" && spell.mountId === mountId);
+  if (!ability) return;
+  session.send(ServerItemAdd, { inventoryItem: { item: abilityItem(characterId, ability), reason: ITEM_UPDATE_REASON.NoReason } });
+  session.send(ServerSpellUpdate, { spell4BaseId: ability.spell.id, tierIndex: 1, specIndex: 0, activated: true });
 }

@@ -2,12 +2,11 @@
 // (`Source/NexusForever.Game/Spell/Spell.cs`: ServerSpellStart, the effects, ServerSpellGo with a
 // TargetInfo carrying the damage) with this server's damage formula (core basicAttackDamage).
 import { ATTACK_REFUSAL, basicAttackDamage, checkAttack, type AttackRefusalReason } from "@bezgelor/core";
-import { countKill } from "@bezgelor/db";
 import { CAST_RESULT, COMBAT_RESULT, DAMAGE_TYPE, EFFECT_INFO_TYPE, ServerSpellGo, ServerSpellStart } from "@bezgelor/protocol";
 import { packet } from "../../server/outgoing";
 import { toUnitAndViewers, strike } from "../../world/combat";
 import { isAttackable, type MapUnit } from "../../world/unit";
-import { playerActionOptions } from "../action-options";
+import { creditKill } from "../credit-kill";
 import { refuseCast, type CastResult, type SpellKindHandler } from "./cast";
 
 const REFUSAL_RESULT: Record<AttackRefusalReason, CastResult> = {
@@ -29,7 +28,8 @@ function distance(a: MapUnit, b: MapUnit): number {
  * (TargetCannotBeDead) or one beyond the spell's range (TargetRangeMax). Otherwise, to the caster
  * and everyone who sees it: ServerSpellStart, the effects (combat, ServerEntityHealthUpdate, at 0
  * health ServerEntityDeathState), then ServerSpellGo with the damage. A kill runs `countKill` for
- * the caster's character (reputation, titles, XP) and delivers its events.
+ * the caster's character (reputation, titles, XP) and delivers its events, and its combat pet out
+ * gets 10 % of the XP (`creditKill`, the same path as GM !kill).
  */
 export const castBasicAttack: SpellKindHandler<"basicAttack"> = async (cast) => {
   const { ctx, spell, map, caster } = cast;
@@ -115,8 +115,6 @@ export const castBasicAttack: SpellKindHandler<"basicAttack"> = async (cast) => 
   );
   ctx.session.logger.debug({ targetId, damage: hit.dealt, health: hit.health }, "basic attack hit");
   if (!hit.killed) return;
-  const characterId = ctx.session.requireCharacter().id;
-  const { result } = await countKill(ctx.services.db, { ...playerActionOptions(ctx), characterId, creatureId: target.creature.id });
-  await ctx.services.events.flush();
-  ctx.session.logger.info({ creatureId: target.creature.id, unitId: target.id, xp: result.xp?.gained ?? 0 }, "creature killed");
+  const { result, pet } = await creditKill(ctx, target.creature.id, `kill ${target.creature.id}`);
+  ctx.session.logger.info({ creatureId: target.creature.id, unitId: target.id, xp: result.xp?.gained ?? 0, petXp: pet?.gained ?? 0 }, "creature killed");
 };

@@ -24,7 +24,7 @@ export type CastResult = (typeof CAST_RESULT)[keyof typeof CAST_RESULT];
  * Refuses a cast as NexusForever does (ServerSpellCastResult with the reason, `Game/Spell/Spell.cs`)
  * and logs it at info with `details`. Nothing else happens: nobody else is told.
  */
-export function refuseCast(cast: SpellCast, result: CastResult, message: string, details: Record<string, unknown> = {}): void {
+export function refuseCast<K extends SpellKind>(cast: SpellCast<K>, result: CastResult, message: string, details: Record<string, unknown> = {}): void {
   const { session } = cast.ctx;
   session.send(ServerSpellCastResult, { unknown0: 0, spell4Id: cast.spell.spell4Id, castResult: result });
   session.logger.info({ spellId: cast.spell.id, castResult: result, clientUniqueId: cast.clientUniqueId, ...details }, `cast refused: ${message}`);

@@ -4,10 +4,12 @@
 import type { SpellKind } from "@bezgelor/data";
 import { castBasicAttack } from "./basic-attack";
 import type { SpellCast, SpellKindHandler } from "./cast";
+import { castMount } from "./mount";
 
 /** Every spell kind's handler. */
 export const SPELL_KIND_HANDLERS: { readonly [K in SpellKind]: SpellKindHandler<K> } = {
   basicAttack: castBasicAttack,
+  mount: castMount,
 };
 
 /** Runs a cast with its spell kind's handler. */
@@ -16,5 +18,5 @@ export function runCast<K extends SpellKind>(cast: SpellCast<K>, kind: K): Promi
   return handle(cast);
 }
 
-export { abilityAt, characterAbilities, sendAbilities, type Ability } from "./abilities";
+export { abilityAt, characterAbilities, sendAbilities, sendMountAbility, type Ability } from "./abilities";
 export { refuseCast, type SpellCast, type SpellKindHandler } from "./cast";
