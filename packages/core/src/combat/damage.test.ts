@@ -3,9 +3,11 @@ import { describe, expect, it } from "vitest";
 import { applyDamage, basicAttackDamage, levelDifferenceFactor } from "./damage";
 import { ATTACK_REFUSAL, checkAttack, combatTimedOut, respawnDue } from "./attack";
 
-const spell = buildGameData({
+const built = buildGameData({
   spells: [{ id: 1, spell4Id: 2, name: "Swing", kind: "basicAttack", range: 5, effectId: 3, damage: { base: 40, perLevel: 10 } }],
 }).spells.require(1);
+if (built.kind !== "basicAttack") throw new Error("the test spell is a basic attack");
+const spell = built;
 
 describe("basicAttackDamage", () => {
   it("is base + perLevel × level at equal levels", () => {
