@@ -110,6 +110,12 @@ describe("pricing as charged", () => {
     const { result } = await buy(c, offerId, { quantity: 3, price: preview.finalPrice });
     expect(result).toMatchObject({ amountPaid: 3030n, quantity: 3 });
     await expectDbError(buy(c, offerId, { price: 1000n }), "STORE_PRICE_CHANGED"); // a stale price
+    // A quantity the purchase would refuse is refused by the preview too, not quoted.
+    const { maxQuantity } = preview;
+    await expectDbError(
+      previewOffer(db.client, { data: opts.rules.data, accountId: c.accountId, offerId, currency: "premium", quantity: maxQuantity + 1, now: opts.now! }),
+      "STORE_QUANTITY_NOT_ALLOWED",
+    );
     const next = await buy(c, offerId, { quantity: 10 });
     expect(next.result.amountPaid).toBe(1030n + 1040n + 1050n + 1060n + 1070n + 1080n + 1090n + 1100n + 1100n + 1100n); // capped at 110 %
     await audited();

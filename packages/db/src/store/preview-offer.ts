@@ -4,7 +4,7 @@ import { planGrants, type OfferPrice } from "@bezgelor/core";
 import { STORE_CURRENCY, type GameData, type StoreGrant } from "@bezgelor/data";
 import { z } from "zod";
 import { runTransaction, type DbClient } from "../client.js";
-import { toDbError } from "../errors.js";
+import { DB_ERROR_CODES, DbError, toDbError } from "../errors.js";
 import { IdSchema, parseInput } from "../validation.js";
 import { priceFor } from "./price-for.js";
 import { loadOwnership } from "./store-grants.js";
@@ -38,7 +38,8 @@ export type OfferPreview = Omit<OfferPrice, "ok"> & {
  * Prices `quantity` units of an offer for a buyer at `now` (default: the current time) exactly as
  * purchaseOffer would charge them now: at the offer's place in its demand sequence, with the
  * buyer's VIP tier (from `data`'s tiers) and the exchange rates. Throws DbError
- * STORE_OFFER_NOT_FOUND, STORE_CURRENCY_NOT_ACCEPTED, INVALID_INPUT.
+ * STORE_OFFER_NOT_FOUND, STORE_QUANTITY_NOT_ALLOWED (more than the offer sells at once, as the
+ * purchase would refuse), STORE_CURRENCY_NOT_ACCEPTED, INVALID_INPUT.
  */
 export async function previewOffer(db: DbClient, options: z.input<typeof Input> & { data: GameData }): Promise<OfferPreview> {
   const i = parseInput(Input, options);
@@ -46,6 +47,12 @@ export async function previewOffer(db: DbClient, options: z.input<typeof Input> 
   try {
     return await runTransaction(db, async (tx) => {
       const offer = await loadOffer(tx, i.offerId);
+      // What the purchase would refuse, the preview refuses too: a quote is a promise of the price.
+      if (i.quantity > offer.maxQuantity) {
+        throw new DbError(DB_ERROR_CODES.STORE_QUANTITY_NOT_ALLOWED, `Offer ${offer.id} sells at most ${offer.maxQuantity} at once, not ${i.quantity}`, {
+          details: { offerId: offer.id, quantity: i.quantity, maxQuantity: offer.maxQuantity },
+        });
+      }
       const vip = i.accountId === undefined ? null : (await readVipStatus(tx, options.data, i.accountId)).tier;
       const { ok: _ok, discountSource: _label, ...price } = await priceFor(tx, offer, i.currency, now, { vip, quantity: i.quantity });
       const owned =
