@@ -2,7 +2,8 @@ import { WorldError } from "../errors";
 
 /** Reads a whole number argument, refusing anything else with the command's usage. */
 export function intArg(value: string | undefined, name: string, usage: string, range: { min: number; max: number }): number {
-  if (value === undefined || !/^[-+]?\d{1,10}$/.test(value)) throw new WorldError("INVALID_INPUT", `${name} must be a whole number; usage: ${usage}`);
+  if (value === undefined || !/^[-+]?\d+$/.test(value)) throw new WorldError("INVALID_INPUT", `${name} must be a whole number; usage: ${usage}`);
+  // Long digit strings are whole numbers too, only out of range (Number keeps their order exactly enough).
   const n = Number(value);
   if (n < range.min || n > range.max) throw new WorldError("INVALID_INPUT", `${name} must be ${range.min} to ${range.max}; usage: ${usage}`);
   return n;
