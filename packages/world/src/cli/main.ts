@@ -44,7 +44,8 @@ function commandHelp(command: Command): string {
   for (const [name, spec] of Object.entries(opts)) {
     const arg = spec.type === "string" ? ` <${name}>` : "";
     const tail = (spec.required ? " (required)" : spec.default !== undefined ? ` (default ${spec.default})` : "") + (spec.multiple ? " (repeatable)" : "");
-    lines.push(`  --${name}${arg}`.padEnd(28) + spec.description + tail);
+    // At least two spaces between an option and its description, however long the option.
+    lines.push(`  --${name}${arg}  `.padEnd(28) + spec.description + tail);
   }
   if (command.printsData) lines.push("  --json".padEnd(28) + "print the result as JSON");
   lines.push("  --help".padEnd(28) + "show this help");
@@ -54,7 +55,7 @@ function commandHelp(command: Command): string {
 /** The top-level help: every command with its summary. */
 export function rootHelp(): string {
   const lines = ["Usage: bezgelor <command> [options]", "", "Commands:"];
-  for (const c of COMMANDS) lines.push(`  ${c.path.join(" ")}`.padEnd(24) + c.summary);
+  for (const c of COMMANDS) lines.push(`  ${c.path.join(" ")}  `.padEnd(24) + c.summary);
   lines.push("", "Run `bezgelor <command> --help` for a command's options.");
   lines.push("Exit codes: 0 ok, 1 failure (or a failed ledger audit), 2 usage or invalid input, 3 not found, 4 conflict (taken, idempotency key reused),");
   lines.push("5 unavailable or outcome unknown (retry with the printed command), 6 refused.");
