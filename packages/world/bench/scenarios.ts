@@ -287,6 +287,32 @@ async function pgbench(url: string, clients: number, seconds: number): Promise<R
  * ServerEntityCreate the server sent when the buyer came into the world; then the loop is
  * ClientVendorPurchase of stock entry 1.
  */
+/**
+ * Purchases on the embedded database, which has no pgbench to compare with: the rounds, then the
+ * throughput, p50, p99 and server CPU rows without a limit. Returns the rounds.
+ */
+async function embeddedPurchaseRows(ctx: BenchContext, figure: () => Promise<Run>, label: string, name: string): Promise<Run[]> {
+  const runs: Run[] = [];
+  for (let round = 0; round < ctx.args.rounds; round++) {
+    const run = await figure();
+    ctx.progress(
+      `  ${label} round ${round + 1}/${ctx.args.rounds}: ${Math.round(run.perSecond)}/s, p50 ${run.p50.toFixed(1)} ms, p99 ${run.p99.toFixed(1)} ms`,
+    );
+    runs.push(run);
+  }
+  ctx.rows.push(
+    {
+      figure: `${name}: throughput`,
+      value: { unit: "purchases/s", spread: spread(runs.map((r) => r.perSecond)) },
+      note: "pgbench n/a on the embedded database",
+    },
+    { figure: `${name}: p50`, value: { unit: "ms", spread: spread(runs.map((r) => r.p50)) } },
+    { figure: `${name}: p99`, value: { unit: "ms", spread: spread(runs.map((r) => r.p99)) } },
+    { figure: `${name}: server CPU per request`, value: { unit: "ms", spread: spread(runs.map((r) => r.cpuMsPerRequest)) } },
+  );
+  return runs;
+}
+
 export async function purchaseFigure(ctx: BenchContext): Promise<void> {
   const { buyers, vendor } = ctx.players;
   if (!vendor || buyers.length === 0) throw new Error("purchases: no buyers were set up");
@@ -318,25 +344,8 @@ export async function purchaseFigure(ctx: BenchContext): Promise<void> {
   const name = `vendor purchase, ${buyers.length} buyers`;
   try {
     if (!ctx.url) {
-      const runs: Run[] = [];
-      for (let round = 0; round < ctx.args.rounds; round++) {
-        const run = await figure();
-        ctx.progress(
-          `  purchases round ${round + 1}/${ctx.args.rounds}: ${Math.round(run.perSecond)}/s, p50 ${run.p50.toFixed(1)} ms, p99 ${run.p99.toFixed(1)} ms`,
-        );
-        runs.push(run);
-      }
+      const runs = await embeddedPurchaseRows(ctx, figure, "purchases", name);
       rateNote(ctx, "purchases", runs, buyers.length);
-      ctx.rows.push(
-        {
-          figure: `${name}: throughput`,
-          value: { unit: "purchases/s", spread: spread(runs.map((r) => r.perSecond)) },
-          note: "pgbench n/a on the embedded database",
-        },
-        { figure: `${name}: p50`, value: { unit: "ms", spread: spread(runs.map((r) => r.p50)) } },
-        { figure: `${name}: p99`, value: { unit: "ms", spread: spread(runs.map((r) => r.p99)) } },
-        { figure: `${name}: server CPU per request`, value: { unit: "ms", spread: spread(runs.map((r) => r.cpuMsPerRequest)) } },
-      );
       return;
     }
     const url = ctx.url;
@@ -391,24 +400,7 @@ export async function storeFigure(ctx: BenchContext): Promise<void> {
   try {
     let runs: Run[];
     if (!ctx.url) {
-      runs = [];
-      for (let round = 0; round < ctx.args.rounds; round++) {
-        const run = await figure();
-        ctx.progress(
-          `  store round ${round + 1}/${ctx.args.rounds}: ${Math.round(run.perSecond)}/s, p50 ${run.p50.toFixed(1)} ms, p99 ${run.p99.toFixed(1)} ms`,
-        );
-        runs.push(run);
-      }
-      ctx.rows.push(
-        {
-          figure: `${name}: throughput`,
-          value: { unit: "purchases/s", spread: spread(runs.map((r) => r.perSecond)) },
-          note: "pgbench n/a on the embedded database",
-        },
-        { figure: `${name}: p50`, value: { unit: "ms", spread: spread(runs.map((r) => r.p50)) } },
-        { figure: `${name}: p99`, value: { unit: "ms", spread: spread(runs.map((r) => r.p99)) } },
-        { figure: `${name}: server CPU per request`, value: { unit: "ms", spread: spread(runs.map((r) => r.cpuMsPerRequest)) } },
-      );
+      runs = await embeddedPurchaseRows(ctx, figure, "store", name);
     } else {
       const url = ctx.url;
       ctx.progress("  pgbench -i (TPC-B tables in the bench's database) …");

@@ -128,15 +128,7 @@ export class WorldMap {
       combat: undefined,
       diedAt: undefined,
     };
-    this.units.set(unit.id, unit);
-    this.grid.place(unit.id, unit.movement.position);
-    const created = createPacket(unit, now);
-    for (const id of this.grid.near(unit.movement.position, this.visionRange)) {
-      const viewer = this.players.get(id);
-      if (!viewer) continue;
-      viewer.visible.add(unit.id);
-      viewer.viewer.deliver(created);
-    }
+    this.show(unit, now);
     return unit;
   }
 
@@ -149,6 +141,12 @@ export class WorldMap {
     const owner = this.players.get(ownerId);
     if (!owner) return undefined;
     const unit: CompanionUnit = { id: this.ids.take(), kind: "companion", ownerId, spec, movement: owner.movement, addedAt: now };
+    this.show(unit, now);
+    return unit;
+  }
+
+  /** Puts a new non-player unit on the map and creates it for every player in range. */
+  private show(unit: MapUnit, now: number): void {
     this.units.set(unit.id, unit);
     this.grid.place(unit.id, unit.movement.position);
     const created = createPacket(unit, now);
@@ -158,7 +156,6 @@ export class WorldMap {
       viewer.visible.add(unit.id);
       viewer.viewer.deliver(created);
     }
-    return unit;
   }
 
   /** Takes a unit off the map: everyone who saw it is sent ServerEntityDestroy; its id is freed. A player's companions go with it. Harmless if absent. */
