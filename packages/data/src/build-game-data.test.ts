@@ -21,7 +21,8 @@ describe("buildGameData", () => {
 
   it("builds tiny tables with defaults filled in and money as bigint", () => {
     const data = buildGameData(tinyInput());
-    expect(data.quests.require(30).rewards).toEqual({ gold: 5n, xp: 0, reputation: [{ factionId: 1, amount: 5 }] });
+    expect(data.quests.require(30).rewards).toEqual({ gold: 5n, xp: 0, reputation: [{ factionId: 1, amount: 5 }], collectibles: [] });
+    expect(data.achievements.require(20).rewards).toEqual({ reputation: [], collectibles: [] });
     expect(data.vendors.require(50).items).toEqual([{ itemId: 10, price: 1000n }]);
     expect(data.factions.require(1).description).toBe("");
   });
@@ -178,6 +179,32 @@ describe("buildGameData", () => {
     expect(error.code).toBe(DATA_ERROR_CODE.UNKNOWN_REFERENCE);
     expect(error.details).toEqual({ file: "titles.json", id: 7, path });
     expect(error.message).toBe(`titles.json: id 7: ${path}: ${reason}`);
+  });
+
+  it.each([
+    ["mount", { kind: "mount", mountId: 99 }, "mountId", "unknown mount 99"],
+    ["pet", { kind: "pet", petId: 98 }, "petId", "unknown pet 98"],
+    ["vanity pet", { kind: "vanity_pet", vanityPetId: 97 }, "vanityPetId", "unknown vanity pet 97"],
+  ])("catches a quest or an achievement granting an unknown %s", (_what, reward, field, reason) => {
+    const input = tinyInput();
+    const quest = { id: 30, name: "Do it", level: 1, rewards: { collectibles: [reward] } };
+    const byQuest = buildError(() => buildGameData({ ...input, quests: [quest] }));
+    expect(byQuest.code).toBe(DATA_ERROR_CODE.UNKNOWN_REFERENCE);
+    expect(byQuest.message).toBe(`quests.json: id 30: rewards.collectibles[0].${field}: ${reason}`);
+    const byAchievement = buildError(() => buildGameData({ ...input, achievements: [{ id: 20, name: "Did it", rewards: { collectibles: [reward] } }] }));
+    expect(byAchievement.details).toEqual({ file: "achievements.json", id: 20, path: `rewards.collectibles[0].${field}` });
+  });
+
+  it("accepts a known collectible reward, and catches one granted twice and one of an unknown kind", () => {
+    const input = tinyInput();
+    const vanityPets = [{ id: 4, name: "P", spellId: 10, creatureId: 3, unlock: "quest" }];
+    const reward = { kind: "vanity_pet", vanityPetId: 4 };
+    const quest = { id: 30, name: "Do it", level: 1, rewards: { collectibles: [reward] } };
+    expect(buildGameData({ ...input, vanityPets, quests: [quest] }).quests.require(30).rewards.collectibles).toEqual([reward]);
+    const twice = buildError(() => buildGameData({ ...input, vanityPets, quests: [{ ...quest, rewards: { collectibles: [reward, reward] } }] }));
+    expect(twice.message).toBe("quests.json: id 30: rewards.collectibles[1]: vanity_pet is granted twice");
+    const flair = buildError(() => buildGameData({ ...input, quests: [{ ...quest, rewards: { collectibles: [{ kind: "flair", flairId: 1 }] } }] }));
+    expect(flair.code).toBe(DATA_ERROR_CODE.INVALID_ENTRY);
   });
 
   it("catches a store title whose offer does not grant it, and an offer granting a non-store title", () => {

@@ -1,6 +1,7 @@
 import { DATA_ERROR_CODE, DataError } from "./errors";
 import { GAME_DATA_TABLES, type GameDataTableName } from "./files";
 import type { GameData } from "./game-data";
+import type { CollectibleReward } from "./schemas/collectible-reward";
 import type { ReputationRequirement, ReputationReward } from "./schemas/common";
 
 type Fail = (reason: string, path: string) => never;
@@ -14,6 +15,20 @@ function failer(table: GameDataTableName, id: string | number): Fail {
 function checkRewards(data: GameData, rewards: readonly ReputationReward[], path: string, fail: Fail): void {
   rewards.forEach((reward, i) => {
     if (!data.factions.has(reward.factionId)) fail(`unknown faction ${reward.factionId}`, `${path}[${i}].factionId`);
+  });
+}
+
+/** Each mount, pet and vanity pet a quest or achievement grants exists, and none is granted twice. */
+function checkCollectibleRewards(data: GameData, rewards: readonly CollectibleReward[], path: string, fail: Fail): void {
+  const seen = new Set<string>();
+  rewards.forEach((reward, i) => {
+    const at = `${path}[${i}]`;
+    if (reward.kind === "mount" && !data.mounts.has(reward.mountId)) fail(`unknown mount ${reward.mountId}`, `${at}.mountId`);
+    if (reward.kind === "pet" && !data.pets.has(reward.petId)) fail(`unknown pet ${reward.petId}`, `${at}.petId`);
+    if (reward.kind === "vanity_pet" && !data.vanityPets.has(reward.vanityPetId)) fail(`unknown vanity pet ${reward.vanityPetId}`, `${at}.vanityPetId`);
+    const key = JSON.stringify(reward);
+    if (seen.has(key)) fail(`${reward.kind} is granted twice`, at);
+    seen.add(key);
   });
 }
 
@@ -79,7 +94,9 @@ function checkCreaturesQuestsVendors(data: GameData): void {
     checkRewards(data, quest.rewards.reputation, "rewards.reputation", fail);
     const titleId = quest.rewards.titleId;
     if (titleId !== undefined && !data.titles.has(titleId)) fail(`unknown title ${titleId}`, "rewards.titleId");
+    checkCollectibleRewards(data, quest.rewards.collectibles, "rewards.collectibles", fail);
   }
+
   for (const vendor of data.vendors.all()) {
     const fail = failer("vendors", vendor.id);
     if (vendor.requiredReputation !== undefined) checkRequirement(data, vendor.requiredReputation, "requiredReputation", fail);
@@ -155,7 +172,9 @@ function checkCharacterCreations(data: GameData): void {
 
 function checkProgressRewards(data: GameData): void {
   for (const achievement of data.achievements.all()) {
-    checkRewards(data, achievement.rewards.reputation, "rewards.reputation", failer("achievements", achievement.id));
+    const fail = failer("achievements", achievement.id);
+    checkRewards(data, achievement.rewards.reputation, "rewards.reputation", fail);
+    checkCollectibleRewards(data, achievement.rewards.collectibles, "rewards.collectibles", fail);
   }
   for (const path of data.paths.all()) {
     const fail = failer("paths", path.id);

@@ -49,6 +49,8 @@ it("exports exactly the curated runtime API", () => {
     "achievementSchema",
     "buildGameData",
     "characterCreationSchema",
+    "collectibleOfReward",
+    "collectibleRewardSchema",
     "creatureHealth",
     "creatureSchema",
     "defaultGameDataDir",

@@ -45,6 +45,7 @@ export { questSchema, type Quest } from "./schemas/quest";
 export { MAX_VENDOR_ITEMS, vendorSchema, vendorItemSchema, vendorStockEntry, type Vendor, type VendorItem } from "./schemas/vendor";
 export { ITEM_KIND, itemSchema, type Item, type ItemKind } from "./schemas/item";
 export { achievementSchema, type Achievement } from "./schemas/achievement";
+export { collectibleOfReward, collectibleRewardSchema, type CollectibleReward } from "./schemas/collectible-reward";
 export { MAX_PATH_LEVEL, PATH_KEY, pathSchema, type PathDef, type PathKey } from "./schemas/path";
 export {
   COLLECTIBLE_UNLOCK,

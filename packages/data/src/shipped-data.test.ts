@@ -39,6 +39,8 @@ describe("the shipped dataset", () => {
     expect(quest.rewards.reputation).toEqual([{ factionId: 166, amount: 250 }]);
     expect(quest.rewards.gold).toBeGreaterThan(0n);
     expect(data.quests.has(7500)).toBe(true);
+    expect(data.quests.require(5002).rewards.collectibles).toContainEqual({ kind: "mount", mountId: 1003 });
+    expect(data.achievements.require(500).rewards.collectibles).toEqual([{ kind: "mount", mountId: 1002 }]);
     expect(data.vendors.require(8001).requiredReputation).toEqual({ factionId: 166, level: "friendly" });
     expect(data.vendors.require(8001).items[0]).toEqual({ itemId: 30001, price: 1000n });
     expect(data.vendors.all().some((v) => v.requiredReputation === undefined)).toBe(true);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { collectibleRewardSchema } from "./collectible-reward";
 import { moneySchema, reputationRewardSchema, wireId14Schema } from "./common";
 import { wireIdSchema } from "./wire";
 
@@ -13,6 +14,8 @@ export const questSchema = z.strictObject({
     reputation: z.array(reputationRewardSchema).default([]),
     /** A title granted directly on turn-in, besides any title whose unlock names this quest. */
     titleId: wireId14Schema.optional(),
+    /** Mounts and pets unlocked for this character on turn-in (source "quest"). */
+    collectibles: z.array(collectibleRewardSchema).default([]),
   }),
 });
 
