@@ -186,6 +186,7 @@ export { MAIL_ERROR_BY_ERROR, mailErrorFor } from "./mail/mail-result-codes.js";
 export { COLLECTIBLE_TYPES, UNLOCK_SOURCES, type CollectibleType, type CollectionEntry, type UnlockSource } from "./collections/collection-record.js";
 export { unlockCollectible, type UnlockCollectibleInput, type UnlockCollectibleResult } from "./collections/unlock-collectible.js";
 export { getAccountCollection, getCharacterCollection, getMergedCollection, ownsCollectible, type CollectionQuery } from "./collections/get-collections.js";
+export type { GrantedCollectible } from "./collections/grant-collectible-rewards.js";
 export type { MountCustomizationRecord } from "./mounts/mount-customization-record.js";
 export { listMountCustomizations } from "./mounts/list-mount-customizations.js";
 export { customizeMount, type CustomizeMountInput } from "./mounts/customize-mount.js";

@@ -40,7 +40,7 @@ describe("grantAchievement and listAchievements", () => {
       expect.objectContaining({ kind: "reputation.changed", factionId: 167, delta: 100, source: "achievement 501" }),
     ]);
     await expect(earn(c.id, 501)).resolves.toEqual({
-      result: { granted: false, earnedAt: first.result.earnedAt, reputation: [], titles: [] },
+      result: { granted: false, earnedAt: first.result.earnedAt, reputation: [], titles: [], collectibles: [] },
       events: [],
       replayed: false,
     });
@@ -52,11 +52,12 @@ describe("grantAchievement and listAchievements", () => {
     ]);
   });
 
-  it("grants the titles the achievement unlocks", async () => {
+  it("grants the titles and the mount the achievement unlocks", async () => {
     const c = await makeCharacter(db.client);
     const { result, events } = await earn(c.id, 500);
     expect(result.titles).toEqual([2001]);
-    expect(events.map((e) => e.kind)).toEqual(["achievement.earned", "title.granted"]);
+    expect(result.collectibles).toEqual([{ collectibleType: "mount", collectibleId: 1002 }]);
+    expect(events.map((e) => e.kind)).toEqual(["achievement.earned", "title.granted", "collection.unlocked"]);
     expect(events[1]).toMatchObject({ titleId: 2001, source: "achievement", characterId: c.id });
   });
 

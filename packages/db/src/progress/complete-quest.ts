@@ -1,12 +1,14 @@
 // A quest's completion with every consequence in one transaction: the state (the gate that makes
 // racing completions pay once), the gold with its ledger entry, the reputation and the titles its
-// level changes unlock, the titles the quest unlocks, and the quest's own reward title. If any step
+// level changes unlock, the titles the quest unlocks, the quest's own reward title, and the mounts
+// and pets it grants (to the character, source "quest"). If any step
 // fails nothing is changed, so the quest can be completed again.
 import { reputationDeltas } from "@bezgelor/core";
 import { z } from "zod";
 import { defineAction } from "../actions/action.js";
 import { requireDefinition } from "../actions/definition.js";
 import { characterAccountId } from "../characters/character-account.js";
+import { grantCollectibleRewards, type GrantedCollectible } from "../collections/grant-collectible-rewards.js";
 import { changeBalance } from "../currency/change-currency.js";
 import { applyReputation, type AwardedReputation } from "../reputation/award-reputation.js";
 import { checkTitles } from "../titles/check-titles.js";
@@ -27,14 +29,17 @@ export interface CompleteQuestResult {
   reputation: AwardedReputation[];
   /** Every title granted: by reputation levels, by the quest's unlocks, then its reward title. */
   titles: number[];
+  /** The mounts, pets and vanity pets the quest newly unlocked for the character (not those the account owned already). */
+  collectibles: GrantedCollectible[];
 }
 
 /**
  * Completes an accepted quest and pays the rewards the game data gives it, in one transaction.
  * Events, in order: quest.state-changed (completed), currency.changed (gold, source "quest", reason
- * "quest <id>"), reputation.changed per reward, title.granted per title. Of concurrent completions
+ * "quest <id>"), reputation.changed per reward, title.granted per title, collection.unlocked per
+ * mount or pet newly unlocked for the character (source "quest"). Of concurrent completions
  * exactly one succeeds. Fault hook steps: "quest.completed", "quest.gold", "reputation.changed",
- * "titles.checked", "title.granted".
+ * "titles.checked", "title.granted", "collection.unlocked".
  * Throws DbError UNKNOWN_GAME_DATA (no such quest), QUEST_NOT_ACCEPTED, QUEST_ALREADY_COMPLETED,
  * CHARACTER_NOT_FOUND, BALANCE_OVERFLOW (the gold would pass 2^63-1), INVALID_INPUT.
  */
@@ -62,6 +67,7 @@ export const completeQuest = defineAction({
       const reward = await grantTitle.within(ctx, { ...ids, titleId: quest.rewards.titleId, source: "quest" });
       if (reward.granted) titles.push(quest.rewards.titleId);
     }
-    return { questId, gold, reputation: reputation.changes, titles };
+    const collectibles = await grantCollectibleRewards(ctx, quest.rewards.collectibles, { ...ids, scope: "character", source: "quest" });
+    return { questId, gold, reputation: reputation.changes, titles, collectibles };
   },
 });
