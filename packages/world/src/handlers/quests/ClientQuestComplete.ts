@@ -6,13 +6,18 @@ import { handler } from "../types";
 /**
  * Turns a quest in through the completeQuest action: the state, the gold (with its ledger entry),
  * the reputation, and every title it unlocks or rewards are one transaction, and only an accepted
- * quest can complete, so each reward is granted exactly once. Then the player hears about each change.
+ * quest can complete, so each reward is granted exactly once; its mounts and pets unlock for the
+ * character through the collection unlock. Then the player hears about each change (a mount's
+ * ability item, ServerSpellUpdate and ServerUnlockMount, a vanity pet's ServerUnlockVanityPet).
  */
 export const clientQuestComplete = handler("ClientQuestComplete", {
   states: IN_WORLD,
   async handle(ctx, { questId }) {
     const { result } = await completeQuest(ctx.services.db, { ...playerActionOptions(ctx), characterId: ctx.session.requireCharacter().id, questId });
-    ctx.session.logger.info({ questId, gold: (result.gold?.amount ?? 0n).toString(), titles: result.titles }, "quest rewards paid");
+    ctx.session.logger.info(
+      { questId, gold: (result.gold?.amount ?? 0n).toString(), titles: result.titles, collectibles: result.collectibles },
+      "quest rewards paid",
+    );
     await ctx.services.events.flush();
   },
 });
