@@ -68,6 +68,7 @@ export * from "./mounts/Server089B";
 export * from "./mounts/Server08B3";
 export * from "./mounts/ServerCollection";
 export * from "./mounts/ServerMountCustomisation";
+export * from "./mounts/ServerMountDyes";
 export * from "./mounts/ServerUnlockMount";
 export * from "./mounts/ServerVehiclePassengerAdd";
 export * from "./mounts/ServerVehiclePassengerRemove";
