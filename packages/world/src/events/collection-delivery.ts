@@ -1,7 +1,7 @@
 // What mount and pet events send to the player in the world: the genuine unlock notices
 // (a mount's summon ability learnt, ServerItemAdd and ServerSpellUpdate, then ServerUnlockMount with its summon spell, ServerUnlockVanityPet, ServerUnlockPetFlair),
 // a mount's customisation (genuine ServerPetCustomisation, then the ServerMountCustomisation
-// extension), and a combat pet's XP and levels (extensions ServerPetXp, ServerPetLevelUp).
+// extension, and a summoned mount's new dyes to everyone who sees it, ServerMountDyes), and a combat pet's XP and levels (extensions ServerPetXp, ServerPetLevelUp).
 import { petXpProgress } from "@bezgelor/core";
 import type { GameEventKind, GameEventOf } from "@bezgelor/db";
 import { ServerPetLevelUp, ServerPetXp, ServerUnlockMount, ServerUnlockPetFlair, ServerUnlockVanityPet } from "@bezgelor/protocol";
@@ -43,6 +43,7 @@ export const COLLECTION_EVENT_DELIVERY: { readonly [K in CollectionKind]: Delive
     const session = ctx.to.character(e.characterId);
     const mount = ctx.data.mounts.get(e.mountId);
     if (session && mount) for (const p of mountCustomisationPackets(mount, e)) session.deliver(p);
+    if (e.change === "dye") ctx.to.recolourMount(e.characterId, e.mountId, e.dyes);
   },
   "pet.renamed": (ctx, e) => {
     const session = ctx.to.character(e.characterId);

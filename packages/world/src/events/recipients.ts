@@ -14,6 +14,11 @@ export interface Recipients {
   viewersOf(accountId: number, packet: OutgoingPacket): number;
   /** The unit id of the account's character in the world (what ServerTitleSet names). */
   unitOfAccount(accountId: number): number | undefined;
+  /**
+   * Keeps a mount's new dyes on the character's summoned mount when it is `mountId`, and sends them
+   * (ServerMountDyes) to everyone who sees it; false when the character rides no such mount.
+   */
+  recolourMount(characterId: number, mountId: number, dyes: readonly number[]): boolean;
   /** Every player in the world who opened the store this session. */
   storeBrowsers(): Session[];
 }
@@ -36,6 +41,7 @@ export function recipientsOf(services: Pick<WorldServices, "sessions" | "presenc
       const character = account(accountId)?.character;
       return character ? services.world.toViewersOf(character.id, packet) : 0;
     },
+    recolourMount: (characterId, mountId, dyes) => services.world.recolourMount(characterId, mountId, dyes),
     storeBrowsers: () => services.sessions.all().filter((s) => s.storeOpen && inWorld(s) !== undefined),
     unitOfAccount: (accountId) => {
       const character = account(accountId)?.character;

@@ -1,10 +1,11 @@
 // Units that belong to a player and stay with it: its mount (EntityType Mount 7, the player seated
 // as pilot) and its pet (EntityType Pet 24, following it). They are seen like any unit, follow their
-// owner's position on every map update, and leave the map with it.
-import { ENTITY_CREATE_FLAG, ENTITY_TYPE, PROPERTY, STAT, STAT_TYPE, ServerEntityCreate, VEHICLE_SEAT_TYPE } from "@bezgelor/protocol";
+// owner's position on every map update, and leave the map with it. A dyed mount's dyes follow its
+// create (extension ServerMountDyes): the genuine create has no field for them.
+import { ENTITY_CREATE_FLAG, ENTITY_TYPE, PROPERTY, STAT, STAT_TYPE, ServerEntityCreate, ServerMountDyes, VEHICLE_SEAT_TYPE } from "@bezgelor/protocol";
 import { packet, type OutgoingPacket } from "../server/outgoing";
 import type { MovementState } from "./movement";
-import { movementCommands, unitTime } from "./unit";
+import { movementCommands, unitTime, type MapUnit } from "./unit";
 
 /** ItemSlot of the four flair visuals, front to right (NexusForever ItemSlot MountFront 66 .. MountRight 69). */
 export const MOUNT_FLAIR_ITEM_SLOTS = [66, 67, 68, 69] as const;
@@ -29,6 +30,8 @@ export interface CompanionSpec {
   readonly speed: number;
   /** Mounts: flair display ids per slot, front to right (0 = empty). */
   readonly flairDisplayIds: readonly number[];
+  /** Mounts: the dye id of each of its dye channels, in order (0 = undyed); none when omitted. */
+  readonly dyes?: readonly number[];
   readonly level: number;
 }
 
@@ -37,7 +40,8 @@ export interface CompanionUnit {
   readonly id: number;
   readonly kind: "companion";
   readonly ownerId: number;
-  readonly spec: CompanionSpec;
+  /** Replaced (not mutated) when the owner changes what viewers see: a mount's dyes. */
+  spec: CompanionSpec;
   movement: MovementState;
   readonly addedAt: number;
 }
@@ -91,4 +95,19 @@ export function companionCreatePacket(unit: CompanionUnit, now: number): Outgoin
     displayInfo: 0,
     outfitInfo: 0,
   });
+}
+
+/** Extension ServerMountDyes: the mount unit's dyes per channel, for those who see it. */
+export function mountDyesPacket(unit: CompanionUnit): OutgoingPacket {
+  return packet(ServerMountDyes, { unitId: unit.id, dyes: [...(unit.spec.dyes ?? [])] });
+}
+
+/**
+ * What a viewer is sent right after a unit's ServerEntityCreate besides its combat state: a dyed
+ * mount's ServerMountDyes (an undyed mount, a pet or any other unit: nothing, the client shows it
+ * undyed).
+ */
+export function afterCreatePackets(unit: MapUnit): OutgoingPacket[] {
+  if (unit.kind !== "companion" || unit.spec.role !== "mount" || !(unit.spec.dyes ?? []).some((dye) => dye !== 0)) return [];
+  return [mountDyesPacket(unit)];
 }

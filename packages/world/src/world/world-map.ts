@@ -15,7 +15,7 @@ import {
   type PlayerUnit,
   type Viewer,
 } from "./unit";
-import type { CompanionSpec, CompanionUnit } from "./companion";
+import { afterCreatePackets, type CompanionSpec, type CompanionUnit } from "./companion";
 import { UnitIds } from "./unit-ids";
 import { combatStatePackets, forgetAttacker, updateCombat } from "./combat";
 import { visibilityChange } from "./visibility";
@@ -38,7 +38,8 @@ export type MoveResult = { readonly ok: true } | { readonly ok: false; readonly 
 
 /**
  * One world's units: ids unique on the map, a grid for range searches, and what each player sees.
- * Everything a player sees was created on it (ServerEntityCreate) and is destroyed when it leaves
+ * Everything a player sees was created on it (ServerEntityCreate, then what `afterCreatePackets`
+ * adds: a dyed mount's ServerMountDyes) and is destroyed when it leaves
  * range or the map (ServerEntityDestroy); movement is relayed to those who see the mover. Nothing
  * here waits or reads a clock: the time is passed in.
  */
@@ -102,6 +103,7 @@ export class WorldMap {
       unit.visible.add(id);
       unit.viewer.deliver(createPacket(other, now));
       for (const state of combatStatePackets(other)) unit.viewer.deliver(state);
+      for (const more of afterCreatePackets(other)) unit.viewer.deliver(more);
       if (other.kind !== "player") continue;
       other.visible.add(unit.id);
       other.viewer.deliver(created);
@@ -150,11 +152,13 @@ export class WorldMap {
     this.units.set(unit.id, unit);
     this.grid.place(unit.id, unit.movement.position);
     const created = createPacket(unit, now);
+    const more = afterCreatePackets(unit);
     for (const id of this.grid.near(unit.movement.position, this.visionRange)) {
       const viewer = this.players.get(id);
       if (!viewer) continue;
       viewer.visible.add(unit.id);
       viewer.viewer.deliver(created);
+      for (const p of more) viewer.viewer.deliver(p);
     }
   }
 
@@ -225,6 +229,7 @@ export class WorldMap {
         const unit = this.units.get(id)!;
         viewer.viewer.deliver(createPacket(unit, now));
         for (const state of combatStatePackets(unit)) viewer.viewer.deliver(state);
+        for (const more of afterCreatePackets(unit)) viewer.viewer.deliver(more);
       }
     }
   }

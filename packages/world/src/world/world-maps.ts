@@ -1,7 +1,7 @@
 import type { MovementLimits, MovementState } from "./movement";
 import type { GameData } from "@bezgelor/data";
 import type { OutgoingPacket } from "../server/outgoing";
-import type { CompanionRole, CompanionSpec, CompanionUnit } from "./companion";
+import { mountDyesPacket, type CompanionRole, type CompanionSpec, type CompanionUnit } from "./companion";
 import type { NpcUnit, PlayerLook, Viewer, PlayerUnit } from "./unit";
 import { WorldMap, type MoveResult } from "./world-map";
 import type { EntityCommandValue } from "./movement";
@@ -175,6 +175,21 @@ export class WorldMaps {
     placed.map.remove(unit.id);
     if (role === "mount") placed.unit.speed = 1;
     return unit;
+  }
+
+  /**
+   * Recolours the character's summoned mount when it is `mountId`: the dyes are kept on the unit
+   * (whoever sees it later gets them after its create) and ServerMountDyes goes now to everyone who
+   * sees it, the rider included. False (nothing sent) when it rides no mount, or another one.
+   */
+  recolourMount(characterId: number, mountId: number, dyes: readonly number[]): boolean {
+    const placed = this.byCharacter.get(characterId);
+    const unit = this.companionOf(characterId, "mount");
+    if (!placed || !unit || unit.spec.collectibleId !== mountId) return false;
+    unit.spec = { ...unit.spec, dyes: [...dyes] };
+    const update = mountDyesPacket(unit);
+    for (const viewer of placed.map.viewersOf(unit.id)) viewer.viewer.deliver(update);
+    return true;
   }
 
   /** The character's summoned mount or pet, if any. */

@@ -10,7 +10,7 @@ import { flairDisplayIds, loadOwnedMount, ownedMountSpeed } from "./mount-state"
  * SummonMount effect does (`Game/Spell/SpellEffectHandler.cs`, `Game/Entity/MountEntity.cs`,
  * `VehicleEntity.cs`): a mount it rides is replaced (dismounted first); the Mount unit is created
  * for everyone in range with its pilot, its flair (item visuals 66-69) and its speed (data plus
- * upgrades); the rider is sent Server089B (its seat) and everyone who sees the mount, the rider
+ * upgrades), then its dyes (extension ServerMountDyes, when dyed); the rider is sent Server089B (its seat) and everyone who sees the mount, the rider
  * included, ServerVehiclePassengerAdd and Server08B3. The rider then moves at the mount's speed.
  * The cast dispatch (ClientCastSpell of the mount's ability) calls this.
  * Throws WorldError NOT_FOUND (unknown mount), NOT_OWNED, NOT_AVAILABLE (not in a world).
@@ -32,6 +32,7 @@ export async function summonMount(ctx: HandlerContext, mountId: number): Promise
     faction: rider.look.faction,
     speed: ownedMountSpeed(owned),
     flairDisplayIds: flairDisplayIds(services.data, owned.customization.flair),
+    dyes: owned.customization.dyes,
     level: 1,
   });
   if (!mount) throw new WorldError("NOT_AVAILABLE", "not in a world", { details: { mountId } });
