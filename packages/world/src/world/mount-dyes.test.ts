@@ -56,7 +56,11 @@ describe("a mount's dyes for those who see it (ServerMountDyes)", () => {
     const far = enter(3, 500);
     for (const p of [a, b, far]) p.v.take();
     const dyed = maps.summon(1, mount([7, 0, 12]))!;
-    for (const p of [a, b]) expect(p.v.take()).toEqual([["ServerEntityCreate", dyed.id], ["ServerMountDyes", dyed.id, [7, 0, 12]]]);
+    for (const p of [a, b])
+      expect(p.v.take()).toEqual([
+        ["ServerEntityCreate", dyed.id],
+        ["ServerMountDyes", dyed.id, [7, 0, 12]],
+      ]);
     expect(far.v.take()).toEqual([]);
     maps.dismiss(1, "mount");
     b.v.take();
@@ -69,12 +73,18 @@ describe("a mount's dyes for those who see it (ServerMountDyes)", () => {
     enter(1, 0);
     const m = maps.summon(1, mount([3, 4]))!;
     const newcomer = enter(2, 20);
-    expect(newcomer.v.take().filter(([, unitId]) => unitId === m.id)).toEqual([["ServerEntityCreate", m.id], ["ServerMountDyes", m.id, [3, 4]]]);
+    expect(newcomer.v.take().filter(([, unitId]) => unitId === m.id)).toEqual([
+      ["ServerEntityCreate", m.id],
+      ["ServerMountDyes", m.id, [3, 4]],
+    ]);
     const walker = enter(3, 400);
     walker.v.take();
     expect(walk(3, 30)).toEqual({ ok: true });
     maps.tick();
-    expect(walker.v.take().filter(([, unitId]) => unitId === m.id)).toEqual([["ServerEntityCreate", m.id], ["ServerMountDyes", m.id, [3, 4]]]);
+    expect(walker.v.take().filter(([, unitId]) => unitId === m.id)).toEqual([
+      ["ServerEntityCreate", m.id],
+      ["ServerMountDyes", m.id, [3, 4]],
+    ]);
   });
 
   it("recolourMount sends new dyes to the mount's viewers and keeps them for later ones; another mount id changes nothing", () => {
@@ -94,6 +104,9 @@ describe("a mount's dyes for those who see it (ServerMountDyes)", () => {
     expect(b.v.take()).toEqual([["ServerMountDyes", m.id, [0, 0]]]);
     maps.recolourMount(1, 1001, [6, 1]);
     const later = enter(4, 10);
-    expect(later.v.take().filter(([, unitId]) => unitId === m.id)).toEqual([["ServerEntityCreate", m.id], ["ServerMountDyes", m.id, [6, 1]]]);
+    expect(later.v.take().filter(([, unitId]) => unitId === m.id)).toEqual([
+      ["ServerEntityCreate", m.id],
+      ["ServerMountDyes", m.id, [6, 1]],
+    ]);
   });
 });
