@@ -93,6 +93,28 @@ describe("promo codes", () => {
     await expectDbError(redeem(c, code), "PROMO_CODE_EXHAUSTED");
   });
 
+  it("grants a vanity pet to the account (source promo) with its event, once", async () => {
+    const code = unique("pell");
+    await createPromoCode(db.client, { code, kind: "per_account", rewards: [{ kind: "vanity_pet", vanityPetId: 3001 }] }, opts);
+    const a = await buyer(db, opts);
+    const { result, events } = await redeem(a, code);
+    expect(result.rewards).toEqual([{ kind: "vanity_pet", vanityPetId: 3001 }]);
+    expect(events[0]).toEqual({
+      kind: "collection.unlocked",
+      accountId: a.accountId,
+      characterId: a.id,
+      scope: "account",
+      collectibleType: "vanity_pet",
+      collectibleId: 3001,
+      source: "promo",
+    });
+    expect(await getAccountCollection(db.client, { accountId: a.accountId })).toEqual([
+      expect.objectContaining({ collectibleType: "vanity_pet", collectibleId: 3001, unlockSource: "promo" }),
+    ]);
+    await expectDbError(redeem(a, code), "PROMO_CODE_ALREADY_REDEEMED");
+    expect(await db.client.accountCollection.count({ where: { accountId: a.accountId } })).toBe(1);
+  });
+
   it("grants gold and items to the character, and an offer's grants", async () => {
     const code = unique("kit");
     await createPromoCode(
@@ -123,6 +145,7 @@ describe("promo codes", () => {
       createPromoCode(db.client, { code, kind: "single_use", rewards, ...more }, opts);
     await expectDbError(make([{ kind: "mount", mountId: 999_999 }]), "UNKNOWN_GAME_DATA");
     await expectDbError(make([{ kind: "pet", petId: 999_999 }]), "UNKNOWN_GAME_DATA");
+    await expectDbError(make([{ kind: "vanity_pet", vanityPetId: 2001 }]), "UNKNOWN_GAME_DATA"); // a combat pet's id
     await expectDbError(make([{ kind: "title", titleId: 16_000 }]), "UNKNOWN_GAME_DATA");
     await expectDbError(make([{ kind: "item", itemId: 999_999, count: 1 }]), "UNKNOWN_GAME_DATA");
     await expectDbError(make([{ kind: "offer", offerId: 999_999 }]), "STORE_OFFER_NOT_FOUND");

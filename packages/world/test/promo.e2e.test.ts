@@ -60,6 +60,15 @@ describe("promo codes over ClientPromoCodeRedeem", () => {
     for (const p of [a, b]) expect(await ownsCollectible(t.db, { accountId: p.player.accountId, collectibleType: "mount", collectibleId: 1001 })).toBe(true);
   });
 
+  it("a vanity pet reward is named in the result and unlocked with the genuine ServerUnlockVanityPet", async () => {
+    const text = await code("per_account", { rewards: [{ kind: "vanity_pet", vanityPetId: 3001 }] });
+    const a = await shopper(t, opts);
+    const result = await a.client.redeemCode(text);
+    expect(result).toMatchObject({ result: PROMO_CODE_RESULT.Ok, rewards: [{ kind: PROMO_REWARD_KIND.VanityPet, currencyId: 0, id: 3001, amount: 1n }] });
+    expect(result.message).toContain("vanity pet Pocket Pell");
+    expect(await a.client.waitFor("ServerUnlockVanityPet")).toEqual({ spell4Id: 62001 });
+  });
+
   it("unknown, not started and expired codes are refused and grant nothing; repeated failures are rate limited", async () => {
     const later = await code("multi_use", { maxUses: 5, startsAt: new Date(Date.now() + 3_600_000) });
     const over = await code("multi_use", { maxUses: 5, startsAt: new Date(Date.now() - 7_200_000), expiresAt: new Date(Date.now() - 3_600_000) });

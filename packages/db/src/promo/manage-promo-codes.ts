@@ -79,6 +79,7 @@ async function requireKnownRewards(db: DbClient, rewards: readonly PromoReward[]
   for (const reward of rewards) {
     if (reward.kind === "mount") requireDefinition(data.mounts, "mount", reward.mountId);
     else if (reward.kind === "pet") requireDefinition(data.pets, "pet", reward.petId);
+    else if (reward.kind === "vanity_pet") requireDefinition(data.vanityPets, "vanity pet", reward.vanityPetId);
     else if (reward.kind === "title") requireDefinition(data.titles, "title", reward.titleId);
     else if (reward.kind === "item") requireDefinition(data.items, "item", reward.itemId);
     else if (reward.kind === "offer") {

@@ -18,6 +18,7 @@ export const PromoRewardSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("currency"), currency: z.enum(["premium", "bonus", "gold"]), amount: AmountSchema }),
   z.object({ kind: z.literal("mount"), mountId: IdSchema }),
   z.object({ kind: z.literal("pet"), petId: IdSchema }),
+  z.object({ kind: z.literal("vanity_pet"), vanityPetId: IdSchema }),
   z.object({ kind: z.literal("title"), titleId: ClientIdSchema }),
   z.object({ kind: z.literal("item"), itemId: IdSchema, count: z.number().int().min(1).max(1000).default(1) }),
   z.object({ kind: z.literal("offer"), offerId: IdSchema }),

@@ -7,6 +7,7 @@ import type { StoreGrant } from "@bezgelor/data";
 import { z } from "zod";
 import { defineAction, type ActionContext, type ActionOptions, type ActionResult } from "../actions/action.js";
 import { runTransaction, type DbClient } from "../client.js";
+import { unlockCollectible } from "../collections/unlock-collectible.js";
 import { changeBalance } from "../currency/change-currency.js";
 import { DB_ERROR_CODES, DbError, isDbError, type DbErrorCode } from "../errors.js";
 import { loadOffer } from "../store/store-offer-record.js";
@@ -50,6 +51,16 @@ async function grantRewards(ctx: ActionContext, rewards: readonly PromoReward[],
       if (characterId === null)
         throw new DbError(DB_ERROR_CODES.STORE_CHARACTER_REQUIRED, `Code ${code} gives gold: a character must redeem it`, { details: { accountId } });
       await changeBalance(ctx, { currency: "gold", characterId, delta: reward.amount, reason: target.reason, source: "promo" });
+    } else if (reward.kind === "vanity_pet") {
+      // The store sells no vanity pets (no store grant for them): unlocked here, account-wide like a code's mount.
+      await unlockCollectible.within(ctx, {
+        scope: "account",
+        accountId,
+        characterId,
+        collectibleType: "vanity_pet",
+        collectibleId: reward.vanityPetId,
+        source: "promo",
+      });
     } else {
       await applyGrants(ctx, [reward as StoreGrant], { ...target, accountWide: true });
     }

@@ -54,6 +54,8 @@ export function wireReward(reward: PromoReward): PacketValue<typeof ServerPromoC
       return { kind: PROMO_REWARD_KIND.Mount, currencyId: 0, id: reward.mountId, amount: 1n };
     case "pet":
       return { kind: PROMO_REWARD_KIND.Pet, currencyId: 0, id: reward.petId, amount: 1n };
+    case "vanity_pet":
+      return { kind: PROMO_REWARD_KIND.VanityPet, currencyId: 0, id: reward.vanityPetId, amount: 1n };
     case "title":
       return { kind: PROMO_REWARD_KIND.Title, currencyId: 0, id: reward.titleId, amount: 1n };
     case "item":
@@ -74,6 +76,8 @@ export function describeRewards(data: GameData, rewards: readonly PromoReward[])
           return `mount ${data.mounts.get(r.mountId)?.name ?? `#${r.mountId}`}`;
         case "pet":
           return `pet ${data.pets.get(r.petId)?.name ?? `#${r.petId}`}`;
+        case "vanity_pet":
+          return `vanity pet ${data.vanityPets.get(r.vanityPetId)?.name ?? `#${r.vanityPetId}`}`;
         case "title":
           return `title ${data.titles.get(r.titleId)?.name ?? `#${r.titleId}`}`;
         case "item":

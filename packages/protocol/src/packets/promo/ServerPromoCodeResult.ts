@@ -20,13 +20,13 @@ export const PROMO_CODE_RESULT = {
 } as const;
 
 /** What a reward is, u4 in {@link ServerPromoCodeResult}. */
-export const PROMO_REWARD_KIND = { Currency: 0, Mount: 1, Pet: 2, Title: 3, Item: 4, Offer: 5 } as const;
+export const PROMO_REWARD_KIND = { Currency: 0, Mount: 1, Pet: 2, Title: 3, Item: 4, Offer: 5, VanityPet: 6 } as const;
 
 /**
  * Extension 0xF061: the answer to ClientPromoCodeRedeem. `result` u8 ({@link PROMO_CODE_RESULT}),
  * `code` ws (as stored: trimmed, upper case), u8 count + rewards granted {`kind` u4
  * ({@link PROMO_REWARD_KIND}), `currencyId` u5 (`STORE_CURRENCY_ID` for a currency, else 0), `id`
- * u32 (the mount, pet, title, item or offer id; 0 for a currency), `amount` u64 (the currency
+ * u32 (the mount, pet, title, item, offer or vanity pet id; 0 for a currency), `amount` u64 (the currency
  * amount or item count; 1 otherwise)}, `message` ws for people. The balances, collections and
  * titles granted also arrive through their own packets.
  */

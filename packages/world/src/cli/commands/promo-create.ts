@@ -8,7 +8,7 @@ export const promoCreate = defineCommand({
   path: ["promo", "create"],
   role: "admin",
   summary:
-    "create a promo code (compared trimmed and case-insensitively); --reward premium:N|bonus:N|gold:N|mount:ID|pet:ID|title:ID|item:ID[:COUNT]|offer:ID, repeatable",
+    "create a promo code (compared trimmed and case-insensitively); --reward premium:N|bonus:N|gold:N|mount:ID|pet:ID|vanity_pet:ID|title:ID|item:ID[:COUNT]|offer:ID, repeatable",
   options: {
     code: { type: "string", description: "the code's text", required: true },
     kind: { type: "string", description: "single_use|multi_use|per_account", required: true },

@@ -53,13 +53,16 @@ export function parseBool(name: string, value: string): boolean {
 }
 
 /**
- * A promo reward: premium:N, bonus:N, gold:N, mount:ID, pet:ID, title:ID, item:ID[:COUNT], offer:ID.
+ * A promo reward: premium:N, bonus:N, gold:N, mount:ID, pet:ID, vanity_pet:ID, title:ID, item:ID[:COUNT], offer:ID.
  * Throws WorldError USAGE.
  */
 export function parseReward(value: string): PromoReward {
   const [kind, a, b, ...rest] = value.split(":");
   const bad = () =>
-    new WorldError("USAGE", `--reward must be premium:N, bonus:N, gold:N, mount:ID, pet:ID, title:ID, item:ID[:COUNT] or offer:ID, got ${value}`);
+    new WorldError(
+      "USAGE",
+      `--reward must be premium:N, bonus:N, gold:N, mount:ID, pet:ID, vanity_pet:ID, title:ID, item:ID[:COUNT] or offer:ID, got ${value}`,
+    );
   if (a === undefined || rest.length > 0) throw bad();
   switch (kind) {
     case "premium":
@@ -73,6 +76,8 @@ export function parseReward(value: string): PromoReward {
       return { kind: "mount", mountId: parseId("reward", a) };
     case "pet":
       return { kind: "pet", petId: parseId("reward", a) };
+    case "vanity_pet":
+      return { kind: "vanity_pet", vanityPetId: parseId("reward", a) };
     case "title":
       return { kind: "title", titleId: parseId("reward", a) };
     case "offer":
