@@ -80,12 +80,23 @@ describe("bezgelor store and promo", () => {
     expect((await cli("store", "buy", "--email", email, "--character", name, "--offer", "201", "--currency", "premium", "--price", "150")).code).toBe(0);
 
     const code = `cli-${randomUUID().slice(0, 8)}`;
-    expect((await cli("promo", "create", "--code", code, "--kind", "single_use", "--reward", "bonus:25", "--reward", "mount:1101")).code).toBe(0);
+    expect(
+      (await cli("promo", "create", "--code", code, "--kind", "single_use", "--reward", "bonus:25", "--reward", "mount:1101", "--reward", "vanity_pet:3001"))
+        .code,
+    ).toBe(0);
     expect((await cli("promo", "create", "--code", code.toUpperCase(), "--kind", "single_use", "--reward", "bonus:1")).code).toBe(4);
     expect((await cli("promo", "create", "--code", "x", "--kind", "single_use", "--reward", "bogus:1")).code).toBe(2);
     expect((await cli("promo", "redeem", "--email", email, "--code", ` ${code.toUpperCase()} `)).code).toBe(0);
     expect((await cli("promo", "redeem", "--email", email, "--code", code)).code).toBe(6);
-    expect((await cli("promo", "show", "--code", code, "--json")).json()).toMatchObject({ uses: 1, kind: "single_use" });
+    expect((await cli("promo", "show", "--code", code, "--json")).json()).toMatchObject({
+      uses: 1,
+      kind: "single_use",
+      rewards: [
+        { kind: "currency", currency: "bonus" },
+        { kind: "mount", mountId: 1101 },
+        { kind: "vanity_pet", vanityPetId: 3001 },
+      ],
+    });
     expect((await cli("promo", "disable", "--code", code)).code).toBe(0);
     expect((await cli("promo", "show", "--code", "nope-nope")).code).toBe(3);
     expect((await cli("ledger", "audit")).code).toBe(0);
