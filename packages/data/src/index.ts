@@ -72,6 +72,7 @@ export {
   STORE_OFFER_KIND,
   vipTierSchema,
   storeCategorySchema,
+  MAX_STORE_PRICE,
   storeGrantSchema,
   storeOfferSchema,
   type StoreCategory,
