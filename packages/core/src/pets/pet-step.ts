@@ -30,7 +30,7 @@ export interface PetSituation {
 export function petStep(pet: Pet, state: PetState, situation: PetSituation): PetState {
   if (state.kind === "dismissed") return state;
   if (!situation.ownerInCombat) return petTransition(pet, state, { type: "owner-left-combat" });
-  let next = state;
+  let next: PetState = state;
   if (next.kind === "combat") {
     const target = situation.targetOf(next.targetId);
     if (!target?.alive) next = petTransition(pet, next, { type: "target-died", targetId: next.targetId });

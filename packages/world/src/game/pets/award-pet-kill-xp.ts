@@ -6,7 +6,8 @@ import type { HandlerContext } from "../../handlers/types";
 /**
  * The kill hook for pets: the combat pet the session's character has out gets 10 % of the kill's
  * XP, rounded down (core petShareOfKillXp), through awardPetXp (levels, rewards once per level);
- * the owner is sent ServerPetXp and ServerPetLevelUp. Undefined when no combat pet is out or the
+ * the owner is sent ServerPetXp and ServerPetLevelUp, and the pet's fight takes its new level.
+ * Undefined when no combat pet is out or the
  * share is 0.
  */
 export async function awardPetKillXp(ctx: HandlerContext, killXp: number, source: string): Promise<AwardPetXpResult | undefined> {
@@ -16,5 +17,7 @@ export async function awardPetKillXp(ctx: HandlerContext, killXp: number, source
   if (pet?.spec.collectibleType !== "pet" || amount === 0) return undefined;
   const { result } = await awardPetXp(ctx.services.db, { ...playerActionOptions(ctx), characterId, petId: pet.spec.collectibleId, amount, source });
   await ctx.services.events.flush();
+  // The pet out hits harder from its next attack on.
+  if (pet.fight) pet.fight.level = result.pet.level;
   return result;
 }
