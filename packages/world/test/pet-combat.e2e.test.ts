@@ -12,7 +12,8 @@ import { startTestWorld, type TestWorld } from "./support/world";
 
 let t: TestWorld;
 beforeAll(async () => {
-  t = await startTestWorld();
+  // The tests step the world themselves; the timer's own steps would come at the same clock times.
+  t = await startTestWorld({}, { world: { tickMilliseconds: 10_000 } });
 });
 afterAll(() => t.close());
 
@@ -71,8 +72,9 @@ async function petStrike(client: HeadlessClient, pet: number) {
 /** How many strikes by `pet` the client has been sent so far. */
 const strikesSeen = (client: HeadlessClient, pet: number) => client.log.filter((p) => p.name === "ServerSpellStart" && p.value.casterId === pet).length;
 
-/** The server's state of the character's pet (following, combat or dismissed). */
-const petState = (characterId: number) => t.world.services.world.companionOf(characterId, "pet")?.fight?.state;
+/** The server's fight of the character's pet (its state, level, and whether a kill is being written). */
+const petFight = (characterId: number) => t.world.services.world.companionOf(characterId, "pet")?.fight;
+const petState = (characterId: number) => petFight(characterId)?.state;
 
 describe("pet auto-combat over TCP", () => {
   it("the pet joins its owner's fight, strikes on its interval (not faster), the other sees it, and its kill counts for the owner with 10 % XP to the pet", async () => {
@@ -196,6 +198,44 @@ describe("pet auto-combat over TCP", () => {
     await t.tick();
     await settle();
     expect(strikesSeen(b, pet)).toBe(2);
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  it("a kill the pet lands while the database is down is logged and not credited; the pet waits for it, and the world goes on", async () => {
+    const { client: a, player } = await nextTo(12347);
+    const { client: b } = await nextTo(12347, 6);
+    const girrok = await unitOf(a, 12347);
+    const pet = await summonPet(a, b);
+    // Level 10 against the level-8 Girrok (900 health): 154 a hit, five leave 130, eleven pet strikes of 12.
+    a.select(girrok);
+    for (let i = 0; i < 5; i++) {
+      a.cast(ATTACK_BAG_INDEX);
+      await a.waitFor("ServerSpellGo");
+    }
+    await t.tick();
+    for (let i = 0; i < 10; i++) {
+      t.advance(PET.intervalMs);
+      await t.tick();
+      await petStrike(b, pet);
+    }
+    t.outage.down = true;
+    try {
+      t.advance(PET.intervalMs);
+      const step = t.tick();
+      // The killing strike is shown at once; the pet makes no move while its kill is being written.
+      expect(petFight(player.characterId)).toMatchObject({ state: { kind: "following" }, busy: true });
+      await step;
+      expect(petFight(player.characterId)?.busy).toBe(false);
+    } finally {
+      t.outage.down = false;
+    }
+    expect((await petStrike(b, pet)).damage).toMatchObject({ adjustedDamage: 10, killedTarget: true });
+    expect(t.logged("could not credit the pet's kill")).toContainEqual(expect.objectContaining({ characterId: player.characterId, creatureId: 12347, petId: PET.id }));
+    await expect(t.db.character.findUniqueOrThrow({ where: { id: player.characterId } })).resolves.toMatchObject({ xp: 0 });
+    // The world goes on: the next steps run, and the owner can still be answered.
+    t.advance(PET.intervalMs);
+    await t.tick();
+    await expect(gm(a, "!pet dismiss")).resolves.toMatchObject({ reply: "pet dismissed" });
     await Promise.all([a.close(), b.close()]);
   });
 });

@@ -72,6 +72,8 @@ export async function startTestWorld(
     /** The store's offline journal, and how often it replays by itself (tests replay it themselves). */
     journal?: OfflineJournal;
     store?: Partial<WorldConfig["store"]>;
+    /** The simulation's settings (a test that steps the world only itself sets a long tick). */
+    world?: Partial<WorldConfig["world"]>;
   } = {},
 ) {
   const { database, outage } = await withOutageSwitch(withQueryDelay(await createTestDatabase(), options.queryDelayMs ?? 0));
@@ -81,6 +83,7 @@ export async function startTestWorld(
     reputationScale: options.reputationScale ?? "classic",
     server: { host: "127.0.0.1", port: 0, ...server },
     ...(options.store ? { store: options.store } : {}),
+    ...(options.world ? { world: options.world } : {}),
   });
   const logs: LogLine[] = [];
   const logger = createLogger({ level: "debug", destination: { write: (line) => logs.push(JSON.parse(line) as LogLine) } });
