@@ -110,7 +110,11 @@ describe("pet auto-combat over TCP", () => {
       // A level-1 pet: 10 + 1 × 2.
       expect(strike.damage).toMatchObject({ rawDamage: 12, rawScaledDamage: 12, adjustedDamage: 12, killedTarget: false });
     }
-    await expect(b.waitFor("ServerEntityHealthUpdate", (v) => v.unitId === scout && v.health < 100)).resolves.toEqual({ unitId: scout, health: 88, dead: false });
+    await expect(b.waitFor("ServerEntityHealthUpdate", (v) => v.unitId === scout && v.health < 100)).resolves.toEqual({
+      unitId: scout,
+      health: 88,
+      dead: false,
+    });
 
     // Half an interval later nothing; a whole one, the next strike.
     t.advance(PET.intervalMs / 2);
@@ -135,7 +139,13 @@ describe("pet auto-combat over TCP", () => {
     expect(await b.waitFor("ServerEntityDeathState", (v) => v.unitId === scout)).toEqual({ unitId: scout, dead: true, reason: 0, rezHealth: 0 });
 
     // The kill is the owner's: the scout's 120 XP and +25 with the Exiles; the pet gets 12.
-    expect(await a.waitFor("ServerExperienceGained")).toEqual({ totalXpGained: 120, restXpAmount: 0, signatureXpAmount: 0, reason: EXP_REASON.KillCreature, unitTarget: 0 });
+    expect(await a.waitFor("ServerExperienceGained")).toEqual({
+      totalXpGained: 120,
+      restXpAmount: 0,
+      signatureXpAmount: 0,
+      reason: EXP_REASON.KillCreature,
+      unitTarget: 0,
+    });
     expect(await a.waitFor("ServerReputationUpdate", (v) => v.factionId === 167)).toEqual({ factionId: 167, value: 25 });
     await expect(a.waitFor("ServerPetXp")).resolves.toEqual({ petId: PET.id, gained: 12, xp: 12, level: 1, xpIntoLevel: 12, xpToNextLevel: 88 });
     expect(b.pending("ServerExperienceGained")).toEqual([]);
@@ -230,7 +240,9 @@ describe("pet auto-combat over TCP", () => {
       t.outage.down = false;
     }
     expect((await petStrike(b, pet)).damage).toMatchObject({ adjustedDamage: 10, killedTarget: true });
-    expect(t.logged("could not credit the pet's kill")).toContainEqual(expect.objectContaining({ characterId: player.characterId, creatureId: 12347, petId: PET.id }));
+    expect(t.logged("could not credit the pet's kill")).toContainEqual(
+      expect.objectContaining({ characterId: player.characterId, creatureId: 12347, petId: PET.id }),
+    );
     await expect(t.db.character.findUniqueOrThrow({ where: { id: player.characterId } })).resolves.toMatchObject({ xp: 0 });
     // The world goes on: the next steps run, and the owner can still be answered.
     t.advance(PET.intervalMs);

@@ -20,7 +20,19 @@ const curve = [
   0, 100, 250, 500, 800, 1200, 1700, 2300, 3000, 3800, 4700, 5700, 6800, 8000, 9300, 10700, 12200, 13800, 15500, 17300, 19200, 21200, 23300, 25500, 27800,
 ];
 const pet: Pet = buildGameData({
-  pets: [{ id: 1, name: "Pup", category: "critter", creatureId: 5, baseDamage: 10, attackInterval: 2, attack: { spell4Id: 7, effectId: 8, range: 5 }, levelCurve: curve, unlock: "drop" }],
+  pets: [
+    {
+      id: 1,
+      name: "Pup",
+      category: "critter",
+      creatureId: 5,
+      baseDamage: 10,
+      attackInterval: 2,
+      attack: { spell4Id: 7, effectId: 8, range: 5 },
+      levelCurve: curve,
+      unlock: "drop",
+    },
+  ],
 }).pets.require(1);
 
 describe("pet XP curve", () => {
