@@ -170,6 +170,9 @@ describe("pet auto-combat over TCP", () => {
     const { client: b } = await nextTo(12347, 6);
     const girrok = await unitOf(a, 12347);
     const pet = await summonPet(a, b);
+    // Level 2 while out: it hits for 10 + 2 × 2 from then on.
+    await ok(a, "!petxp 100");
+    expect(petFight(player.characterId)?.level).toBe(2);
     a.select(girrok);
     a.cast(ATTACK_BAG_INDEX);
     await a.waitFor("ServerSpellGo");
@@ -177,7 +180,7 @@ describe("pet auto-combat over TCP", () => {
     expect(petState(player.characterId)).toMatchObject({ kind: "combat", targetId: girrok });
     t.advance(PET.intervalMs);
     await t.tick();
-    await petStrike(b, pet);
+    expect((await petStrike(b, pet)).damage).toMatchObject({ rawDamage: 14, adjustedDamage: 14 });
 
     // 15 m from the Girrok: beyond the pet's 8 m (it stands where its owner does).
     const at = spawnOf(12347).position;
