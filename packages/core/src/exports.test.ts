@@ -85,6 +85,7 @@ it("exports exactly the curated runtime API", () => {
     "petDamage",
     "petLevelForXp",
     "petShareOfKillXp",
+    "petStep",
     "petTransition",
     "petXpCap",
     "petXpProgress",

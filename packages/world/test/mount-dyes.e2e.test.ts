@@ -69,7 +69,7 @@ describe("mount dyes seen by others", () => {
     await settle();
     expect([...far.client.units.values()].filter((u) => u.type === ENTITY_TYPE.Mount)).toEqual([]);
     await walkTo(far.client, 20);
-    t.tick();
+    await t.tick();
     await far.client.waitFor("ServerEntityCreate", (v) => v.unitId === seen.unitId);
     expect(await far.client.waitFor("ServerMountDyes")).toEqual({ unitId: seen.unitId, dyes: [7, 0, 9] });
     expect(nextAfterCreate(far.client, seen.unitId)).toMatchObject({ name: "ServerMountDyes" });

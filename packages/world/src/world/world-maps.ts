@@ -1,7 +1,7 @@
 import type { MovementLimits, MovementState } from "./movement";
 import type { GameData } from "@bezgelor/data";
 import type { OutgoingPacket } from "../server/outgoing";
-import { mountDyesPacket, type CompanionRole, type CompanionSpec, type CompanionUnit } from "./companion";
+import { mountDyesPacket, type CompanionRole, type CompanionSpec, type CompanionUnit, type PetFight } from "./companion";
 import type { NpcUnit, PlayerLook, Viewer, PlayerUnit } from "./unit";
 import { WorldMap, type MoveResult } from "./world-map";
 import type { EntityCommandValue } from "./movement";
@@ -198,6 +198,20 @@ export class WorldMaps {
     if (!placed) return undefined;
     for (const unit of placed.map.all()) if (unit.kind === "companion" && unit.ownerId === placed.unit.id && unit.spec.role === role) return unit;
     return undefined;
+  }
+
+  /**
+   * Every combat pet out on a started map, with its map, its fight and its owner's unit (one pass
+   * over each map's units). For the game's pet step after {@link tick}.
+   */
+  *combatPets(): Generator<{ readonly map: WorldMap; readonly pet: CompanionUnit; readonly fight: PetFight; readonly owner: PlayerUnit }> {
+    for (const map of this.maps.values()) {
+      for (const unit of map.all()) {
+        if (unit.kind !== "companion" || !unit.fight) continue;
+        const owner = map.unit(unit.ownerId);
+        if (owner?.kind === "player") yield { map, pet: unit, fight: unit.fight, owner };
+      }
+    }
   }
 
   /** Sends `packet` to every player who sees unit `unitId` of the character's map (not the character unless it sees it). */
