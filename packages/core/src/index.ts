@@ -17,6 +17,15 @@ export {
   levelDifferenceFactor,
   type HealthChange,
 } from "./combat/damage";
+export {
+  COOLDOWN_REFUSAL,
+  NO_COOLDOWNS,
+  checkCooldowns,
+  startCooldowns,
+  type CooldownRefusalReason,
+  type CooldownSpell,
+  type Cooldowns,
+} from "./combat/cooldown";
 export { ATTACK_REFUSAL, COMBAT_TIMEOUT_SECONDS, checkAttack, combatTimedOut, respawnDue, type AttackRefusalReason } from "./combat/attack";
 
 export { clampStanding, reputationLevel, reputationLevelByName, standingBounds } from "./reputation/standing";
