@@ -1,3 +1,4 @@
+import type { Cooldowns } from "@bezgelor/core";
 import {
   ENTITY_COMMAND,
   ENTITY_CREATE_FLAG,
@@ -58,6 +59,8 @@ export interface PlayerUnit extends UnitBase {
   readonly fighting: Set<number>;
   /** Its speed multiplier: 1 on foot, its mount's speed when riding (scales the movement limits). */
   speed: number;
+  /** When its global cooldown and its spells' cooldowns end (ms, the world clock; game/spells/cooldowns). */
+  cooldowns: Cooldowns;
 }
 
 /**

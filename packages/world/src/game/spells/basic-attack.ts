@@ -40,7 +40,7 @@ export const castBasicAttack: SpellKindHandler<"basicAttack"> = async (cast) => 
   const range = Math.round(distance(caster, target) * 100) / 100;
   const check = checkAttack({ attackable: isAttackable(target), health: target.kind === "npc" ? target.health : 1, distance: range }, spell.range);
   if (!check.ok) return refuseCast(cast, REFUSAL_RESULT[check.reason], `unit ${targetId} ${check.reason.replaceAll("_", " ")}`, { targetId, distance: range });
-  if (!isAttackable(target)) return;
+  if (!isAttackable(target)) return false;
 
   const now = ctx.services.world.clock.now();
   const castingId = map.nextCastingId();
@@ -114,7 +114,8 @@ export const castBasicAttack: SpellKindHandler<"basicAttack"> = async (cast) => 
     }),
   );
   ctx.session.logger.debug({ targetId, damage: hit.dealt, health: hit.health }, "basic attack hit");
-  if (!hit.killed) return;
+  if (!hit.killed) return true;
   const { result, pet } = await creditKill(ctx, target.creature.id, `kill ${target.creature.id}`);
   ctx.session.logger.info({ creatureId: target.creature.id, unitId: target.id, xp: result.xp?.gained ?? 0, petXp: pet?.gained ?? 0 }, "creature killed");
+  return true;
 };
