@@ -48,6 +48,13 @@ describe("combat over TCP", () => {
     expect([...client.abilities]).toEqual([[ATTACK.spellId, ATTACK.bagIndex]]);
     const names = client.log.map((p) => p.name);
     expect(names.indexOf("ServerItemAdd")).toBeGreaterThan(names.indexOf("ServerPlayerCreate"));
+    // Then the four action bars, NexusForever's way: 48 slots each, the basic attack in set 0 slot 0.
+    const sets = client.log.flatMap((p) => (p.name === "ServerActionSet" ? [p.value] : []));
+    expect(names.indexOf("ServerActionSet")).toBeGreaterThan(names.indexOf("ServerAbilities"));
+    expect(sets.map((s) => [s.index, s.unknown3, s.result, s.actions.length])).toEqual([0, 1, 2, 3].map((index) => [index, 1, 1, 48]));
+    expect(sets[0]!.actions[0]).toEqual({ shortcutType: 4, location: { location: 4, bagIndex: 0 }, objectId: ATTACK.spellId });
+    expect(sets[0]!.actions[1]).toEqual({ shortcutType: 0, location: { location: 300, bagIndex: 1 }, objectId: 0 });
+    expect(sets.slice(1).every((s) => s.actions.every((a, slot) => a.shortcutType === 0 && a.location.bagIndex === slot))).toBe(true);
     await client.close();
   });
 

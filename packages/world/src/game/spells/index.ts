@@ -24,5 +24,6 @@ export async function runCast<K extends SpellKind>(cast: SpellCast<K>, kind: K):
   if (await handle(cast)) startCastCooldowns(cast, now);
 }
 
+export { characterActionSets, sendActionSets } from "./action-sets";
 export { abilityAt, characterAbilities, sendAbilities, sendMountAbility, type Ability } from "./abilities";
 export { refuseCast, type SpellCast, type SpellKindHandler } from "./cast";
