@@ -7,6 +7,7 @@ export { CORE_ERROR_CODE, CoreError, type CoreErrorCode } from "./errors";
 export type { Ok, Refused } from "./result";
 
 export { MAX_CHARACTERS_PER_ACCOUNT } from "./characters/limits";
+export { characterLevelForXp, levelAfterXp } from "./characters/level";
 
 export {
   DAMAGE_LEVEL_FACTOR_BOUNDS,
