@@ -1,4 +1,4 @@
-import { CAST_RESULT, ENTITY_TYPE, EXP_REASON, Opcode } from "@bezgelor/protocol";
+import { CAST_RESULT, ENTITY_TYPE, EXP_REASON, Opcode, STAT } from "@bezgelor/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HeadlessClient } from "../src/client/headless-client";
 import { attackNearest } from "../src/cli/commands/bot-attack";
@@ -239,6 +239,35 @@ describe("combat over TCP", () => {
     t.advance(1);
     a.cast();
     expect((await b.waitFor("ServerEntityHealthUpdate", (v) => v.unitId === scout)).health).toBe(health - 140);
+    await a.close();
+    await b.close();
+  });
+
+  it("XP that reaches the next level raises it: the player and who sees it are told, the database keeps it, and the damage follows", async () => {
+    const at = spawnOf(12347).position;
+    const who = await t.player({ role: "gm", faction: 167, worldId: 426, position: { x: at.x - 3, y: at.y, z: at.z } });
+    // Level 2 takes 100 XP (character-levels.json): 99 already, and !kill of an Exile Soldier gives 120.
+    await t.db.character.update({ where: { id: who.characterId }, data: { level: 1, xp: 99 } });
+    const { client: a } = await t.inWorld(who);
+    const { client: b } = await nextTo(12347, { metres: 6 });
+    await b.waitFor("ServerEntityCreate", (v) => v.unitId === a.unitId);
+    const girrok = await unitOf(a, 12347);
+    a.select(girrok);
+    a.cast();
+    // Level 1 against the level-8 Girrok: 50 × 0.65 = 32.
+    const before = await b.waitFor("ServerEntityHealthUpdate", (v) => v.unitId === girrok);
+
+    expect((await gm(a, "!kill 12345")).refused).toBeUndefined();
+    await a.waitFor("ServerExperienceGained");
+    const levelUp = { unitId: a.unitId, stat: STAT.Level, value: 2 };
+    expect(await a.waitFor("ServerEntityStatUpdateInteger")).toEqual(levelUp);
+    expect(await b.waitFor("ServerEntityStatUpdateInteger")).toEqual(levelUp);
+    await expect(t.db.character.findUniqueOrThrow({ where: { id: who.characterId } })).resolves.toMatchObject({ level: 2, xp: 219 });
+
+    // Level 2: 60 × 0.7 = 42.
+    t.advance(GCD_MS);
+    a.cast();
+    expect((await b.waitFor("ServerEntityHealthUpdate", (v) => v.unitId === girrok)).health).toBe(before.health - 42);
     await a.close();
     await b.close();
   });

@@ -16,6 +16,8 @@ export interface Recipients {
   unitOfAccount(accountId: number): number | undefined;
   /** Every player in the world who opened the store this session. */
   storeBrowsers(): Session[];
+  /** The character's unit in the world, if any, takes its new level and it and its viewers are told (`WorldMaps.setLevel`). */
+  setLevel(characterId: number, level: number): void;
 }
 
 /** Recipients looked up in the server's session registry and presence. */
@@ -36,6 +38,7 @@ export function recipientsOf(services: Pick<WorldServices, "sessions" | "presenc
       const character = account(accountId)?.character;
       return character ? services.world.toViewersOf(character.id, packet) : 0;
     },
+    setLevel: (characterId, level) => services.world.setLevel(characterId, level),
     storeBrowsers: () => services.sessions.all().filter((s) => s.storeOpen && inWorld(s) !== undefined),
     unitOfAccount: (accountId) => {
       const character = account(accountId)?.character;

@@ -45,7 +45,8 @@ interface UnitBase {
 /** A player's unit: it sees (its session is sent what comes into and leaves its range). */
 export interface PlayerUnit extends UnitBase {
   readonly kind: "player";
-  readonly look: PlayerLook;
+  /** What others see of it; replaced when it changes (its level: `WorldMaps.setLevel`). */
+  look: PlayerLook;
   /** Its session: what it sees is created on it. */
   readonly viewer: Viewer;
   /** Units this one's viewer has been sent a create for (not itself). */
