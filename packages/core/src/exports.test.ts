@@ -90,6 +90,7 @@ it("exports exactly the curated runtime API", () => {
     "petDamage",
     "petLevelForXp",
     "petShareOfKillXp",
+    "petStep",
     "petTransition",
     "petXpCap",
     "petXpProgress",

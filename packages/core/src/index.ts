@@ -161,4 +161,5 @@ export {
   type PetEvent,
   type PetState,
 } from "./pets/pet-state";
+export { petStep, type PetSituation, type PetTargetView } from "./pets/pet-step";
 export { PET_NICKNAME_MAX_LENGTH, checkPetNickname } from "./pets/pet-nickname";

@@ -69,7 +69,17 @@ describe("buildGameData", () => {
   });
 
   const curve = Array.from({ length: 25 }, (_, i) => i * 100);
-  const pet = { id: 1, name: "Odd", category: "critter", creatureId: 5, baseDamage: 1, attackInterval: 1, levelCurve: curve, unlock: "drop" };
+  const pet = {
+    id: 1,
+    name: "Odd",
+    category: "critter",
+    creatureId: 5,
+    baseDamage: 1,
+    attackInterval: 1,
+    attack: { spell4Id: 7, effectId: 8, range: 5 },
+    levelCurve: curve,
+    unlock: "drop",
+  };
 
   it("rejects a pet level curve that does not increase or does not reach level 25", () => {
     const flat = [...curve.slice(0, 24), 2300];

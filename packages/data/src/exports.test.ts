@@ -25,6 +25,7 @@ it("exports exactly the curated runtime API", () => {
     "MAX_PET_LEVEL",
     "MAX_RESPAWN_SECONDS",
     "MAX_SPELL_RANGE",
+    "MAX_STORE_PRICE",
     "MAX_VENDOR_ITEMS",
     "MAX_WIRE_ID_14",
     "MOUNT_TYPE",

@@ -73,6 +73,7 @@ export {
   STORE_OFFER_KIND,
   vipTierSchema,
   storeCategorySchema,
+  MAX_STORE_PRICE,
   storeGrantSchema,
   storeOfferSchema,
   type StoreCategory,

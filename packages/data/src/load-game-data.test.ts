@@ -177,6 +177,15 @@ describe("loadGameData refuses values the wire cannot carry", () => {
     expect(error.message).toContain("9223372036854775807");
   });
 
+  it("refuses a store price past 2^24, which the client's 32-bit price could not show exactly", async () => {
+    const dir = await datasetWith("store-catalog.json", (json) => {
+      byId(json.offers, 101).prices = { premium: 16_777_217 };
+    });
+    const error = await loadError(dir);
+    expect(error.details).toMatchObject({ file: "store-catalog.json", id: 101, path: "prices.premium" });
+    expect(error.message).toContain("16777216");
+  });
+
   it("accepts a price of exactly 2^63 - 1", async () => {
     const dir = await datasetWith("vendors.json", (json) => {
       byId(json.vendors, 8001).items[1].price = "9223372036854775807";

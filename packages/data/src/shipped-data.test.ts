@@ -46,7 +46,12 @@ describe("the shipped dataset", () => {
     expect(data.paths.all().map((p) => p.id)).toEqual(["soldier", "settler", "scientist", "explorer"]);
     expect(data.mounts.require(1001)).toMatchObject({ name: "Woolie", type: "ground", speed: 1.5, dyeChannels: 3 });
     expect(data.mounts.all().some((m) => m.type === "hoverboard" && m.tricks.length > 0)).toBe(true);
-    expect(data.pets.require(2001)).toMatchObject({ name: "Rowsdower Pup", baseDamage: 10, attackInterval: 2 });
+    expect(data.pets.require(2001)).toMatchObject({
+      name: "Rowsdower Pup",
+      baseDamage: 10,
+      attackInterval: 2,
+      attack: { spell4Id: 30101, effectId: 40101, range: 8 },
+    });
     expect(data.pets.all().every((p) => p.levelCurve.length === MAX_PET_LEVEL)).toBe(true);
     expect(data.mounts.require(1101).upgrades.map((u) => u.id)).toEqual(["speed_1", "speed_2", "boost"]);
     for (const mount of data.mounts.all()) expect(data.items.require(mount.abilityItemId).kind).toBe("ability");

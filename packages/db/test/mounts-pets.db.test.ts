@@ -164,7 +164,7 @@ describe("pet progress", () => {
     await expectDbError(award(c, 3001, 10), DB_ERROR_CODES.UNKNOWN_GAME_DATA);
     await unlock(c, "vanity_pet", 3001);
     const name = (nickname: string | null) => setPetNickname(db.client, { ...opts, characterId: c.id, kind: "vanity_pet", petId: 3001, nickname });
-    for (const bad of ["", "x".repeat(21), " Spaced", "semi;colon"]) await expectDbError(name(bad), DB_ERROR_CODES.PET_NICKNAME_INVALID);
+    for (const bad of ["", "x".repeat(21), "x".repeat(500), " Spaced", "semi;colon"]) await expectDbError(name(bad), DB_ERROR_CODES.PET_NICKNAME_INVALID);
     expect(await listCharacterPets(db.client, { characterId: c.id })).toEqual([]);
     await expect(name("Pell")).resolves.toMatchObject({
       result: { nickname: "Pell" },

@@ -128,11 +128,11 @@ describe("combat over TCP", () => {
 
     // Not yet: the scout respawns 60 s after its death (1 s ago), destroyed and created afresh at full health for both.
     t.advance(58_000);
-    t.tick();
+    await t.tick();
     await settle();
     expect(a.pending("ServerEntityDestroy")).toEqual([]);
     t.advance(1_000);
-    t.tick();
+    await t.tick();
     for (const c of [a, b]) {
       await c.waitFor("ServerEntityDestroy", (v) => v.unitId === scout);
       const again = await c.waitFor("ServerEntityCreate", (v) => v.entity.type === ENTITY_TYPE.NonPlayer && v.entity.creatureId === 12346);
@@ -151,11 +151,11 @@ describe("combat over TCP", () => {
     // 40 + 10 at level 1, × (1 − 0.05 × 7) against the level-8 Girrok: 32.
     expect(hit.health).toBe(900 - 32);
     t.advance(9_999);
-    t.tick();
+    await t.tick();
     await settle();
     expect(a.pending("ServerUnitEnteredCombat").filter((p) => p.name === "ServerUnitEnteredCombat" && !p.value.inCombat)).toEqual([]);
     t.advance(1);
-    t.tick();
+    await t.tick();
     expect(await a.waitFor("ServerUnitEnteredCombat", (v) => v.unitId === girrok && !v.inCombat)).toBeDefined();
     expect(await a.waitFor("ServerUnitEnteredCombat", (v) => v.unitId === a.unitId && !v.inCombat)).toBeDefined();
     expect(await a.waitFor("ServerEntityHealthUpdate", (v) => v.unitId === girrok)).toEqual({ unitId: girrok, health: 900, dead: false });

@@ -61,10 +61,10 @@ describe("creatures and NPCs over TCP", () => {
     const expected = spawnsOf(start.worldId).length;
     await client.waitFor("ServerEntityCreate", () => [...client.units.values()].filter((u) => u.creatureId !== undefined).length === expected);
     await walkTo(client, start.position.x - 300);
-    t.tick();
+    await t.tick();
     await client.waitFor("ServerEntityDestroy", () => [...client.units.values()].every((u) => u.creatureId === undefined));
     await walkTo(client, start.position.x);
-    t.tick();
+    await t.tick();
     await client.waitFor("ServerEntityCreate", () => [...client.units.values()].filter((u) => u.creatureId !== undefined).length === expected);
     await client.close();
   });

@@ -61,7 +61,7 @@ describe("units over TCP", () => {
   it("destroys a player that walked out of range for the other, and creates it again when it walks back", async () => {
     const { a, b } = await pair();
     await walkTo(a.client, 200);
-    t.tick();
+    await t.tick();
     await b.client.waitFor("ServerEntityDestroy", (v) => v.unitId === a.client.unitId);
     await a.client.waitFor("ServerEntityDestroy", (v) => v.unitId === b.client.unitId);
     expect(b.client.units.has(a.client.unitId!)).toBe(false);
@@ -73,7 +73,7 @@ describe("units over TCP", () => {
     expect(b.client.pending("ServerEntityCommand")).toHaveLength(relayed);
 
     await walkTo(a.client, 100);
-    t.tick();
+    await t.tick();
     // Created where it came back into range (the timer may step mid-walk), then followed to 100.
     const again = await b.client.waitFor("ServerEntityCreate", (v) => v.unitId === a.client.unitId);
     const at = again.commands.find((c) => c.command === ENTITY_COMMAND.SetPosition);

@@ -262,7 +262,7 @@ describe("pets over TCP", () => {
     t.advance(1_000);
     a.client.move({ x: 20, y: 0, z: 0 });
     await b.client.waitFor("ServerEntityCommand", (v) => v.unitId === a.client.unitId);
-    t.tick();
+    await t.tick();
     await b.client.waitFor("ServerEntityCommand", (v) => v.unitId === named.unitId);
     expect(b.client.units.get(named.unitId)?.position).toEqual({ x: 20, y: 0, z: 0 });
 

@@ -9,6 +9,7 @@ import {
   petDamage,
   petLevelForXp,
   petShareOfKillXp,
+  petStep,
   petTransition,
   petXpCap,
   petXpProgress,
@@ -19,7 +20,19 @@ const curve = [
   0, 100, 250, 500, 800, 1200, 1700, 2300, 3000, 3800, 4700, 5700, 6800, 8000, 9300, 10700, 12200, 13800, 15500, 17300, 19200, 21200, 23300, 25500, 27800,
 ];
 const pet: Pet = buildGameData({
-  pets: [{ id: 1, name: "Pup", category: "critter", creatureId: 5, baseDamage: 10, attackInterval: 2, levelCurve: curve, unlock: "drop" }],
+  pets: [
+    {
+      id: 1,
+      name: "Pup",
+      category: "critter",
+      creatureId: 5,
+      baseDamage: 10,
+      attackInterval: 2,
+      attack: { spell4Id: 7, effectId: 8, range: 5 },
+      levelCurve: curve,
+      unlock: "drop",
+    },
+  ],
 }).pets.require(1);
 
 describe("pet XP curve", () => {
@@ -97,6 +110,50 @@ describe("pet state machine", () => {
     expect(petAttacksDue(pet, 3, combat(7, 3000), 3000)).toEqual({ state: combat(7, 5000), attacks: [{ targetId: 7, damage: 16, at: 3000 }] });
     expect(petAttacksDue(pet, 3, combat(7, 3000), 7500).attacks.map((a) => a.at)).toEqual([3000, 5000, 7000]);
     expect(petAttacksDue(pet, 3, PET_FOLLOWING, 10_000).attacks).toEqual([]);
+  });
+});
+
+describe("pet step (the owner's fight as the pet sees it)", () => {
+  const combat = (targetId: number, nextAttackAt: number): PetState => ({ kind: "combat", targetId, nextAttackAt });
+  // The test pet reaches 5 m; unit 7 stands 3 m away, 8 is dead, 9 is 5.01 m away, 10 exactly 5 m.
+  const units: Record<number, { alive: boolean; distance: number }> = {
+    7: { alive: true, distance: 3 },
+    8: { alive: false, distance: 1 },
+    9: { alive: true, distance: 5.01 },
+    10: { alive: true, distance: 5 },
+  };
+  const at = (ownerTargetId: number, now = 1000, ownerInCombat = true) => ({ ownerInCombat, ownerTargetId, now, targetOf: (id: number) => units[id] });
+
+  it("joins the owner's fight against its selected creature one interval later, only while the owner is in combat", () => {
+    expect(petStep(pet, PET_FOLLOWING, at(7))).toEqual(combat(7, 3000));
+    expect(petStep(pet, PET_FOLLOWING, at(10))).toEqual(combat(10, 3000));
+    expect(petStep(pet, PET_FOLLOWING, at(7, 1000, false))).toEqual(PET_FOLLOWING);
+    expect(petStep(pet, PET_FOLLOWING, at(0))).toEqual(PET_FOLLOWING);
+  });
+
+  it("does not join against a dead creature, one out of its range, or a unit it cannot attack", () => {
+    expect(petStep(pet, PET_FOLLOWING, at(8))).toEqual(PET_FOLLOWING);
+    expect(petStep(pet, PET_FOLLOWING, at(9))).toEqual(PET_FOLLOWING);
+    expect(petStep(pet, PET_FOLLOWING, at(42))).toEqual(PET_FOLLOWING);
+  });
+
+  it("keeps fighting and its schedule while nothing changes; follows when the owner leaves combat", () => {
+    const fighting = combat(7, 3000);
+    expect(petStep(pet, fighting, at(7, 2000))).toBe(fighting);
+    expect(petStep(pet, fighting, at(0, 2000))).toBe(fighting);
+    expect(petStep(pet, fighting, at(7, 2000, false))).toEqual(PET_FOLLOWING);
+  });
+
+  it("follows when its target dies, is gone or leaves its range, unless the owner has another target in range", () => {
+    expect(petStep(pet, combat(8, 3000), at(0))).toEqual(PET_FOLLOWING);
+    expect(petStep(pet, combat(42, 3000), at(0))).toEqual(PET_FOLLOWING);
+    expect(petStep(pet, combat(9, 3000), at(9))).toEqual(PET_FOLLOWING);
+    expect(petStep(pet, combat(8, 3000), at(7, 2000))).toEqual(combat(7, 4000));
+  });
+
+  it("switches to the owner's new target keeping its schedule; a dismissed pet never moves", () => {
+    expect(petStep(pet, combat(10, 3000), at(7, 2000))).toEqual(combat(7, 3000));
+    expect(petStep(pet, PET_DISMISSED, at(7))).toEqual(PET_DISMISSED);
   });
 });
 

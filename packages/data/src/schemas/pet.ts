@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { idSchema, keySchema, moneySchema } from "./common";
 import { COLLECTIBLE_UNLOCK } from "./mount";
+import { MAX_SPELL_RANGE } from "./spell";
 import { wireIdSchema } from "./wire";
 
 /** The level every combat pet's curve reaches (seed 000's default curve has 25 entries). */
@@ -31,6 +32,16 @@ export const petSchema = z
     baseDamage: z.int().nonnegative(),
     /** Seconds between auto-attacks. */
     attackInterval: z.number().positive(),
+    /**
+     * What the pet's auto-attack shows and reaches: the Spell4 id of its ServerSpellStart, the
+     * Spell4Effects id of the damage in ServerSpellGo, and the metres (3-D, from the pet) within
+     * which it keeps fighting its target.
+     */
+    attack: z.strictObject({
+      spell4Id: wireIdSchema("spell4Id"),
+      effectId: wireIdSchema("spell4EffectId"),
+      range: z.number().positive().max(MAX_SPELL_RANGE),
+    }),
     levelCurve: z
       .array(z.int().nonnegative())
       .length(MAX_PET_LEVEL)

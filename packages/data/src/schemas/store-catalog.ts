@@ -39,9 +39,23 @@ export const storeGrantSchema = z.discriminatedUnion("kind", [
 /** One thing a purchase grants. */
 export type StoreGrant = z.output<typeof storeGrantSchema>;
 
+/**
+ * Largest base price of a store offer, 2^24: the storefront sends prices to the client as 32-bit
+ * floats (ServerStoreOffers `price` f32), which hold every whole number up to
+ * 2^24 exactly; a larger price could be shown rounded, and the client would then send back a price
+ * the server never offered.
+ */
+export const MAX_STORE_PRICE = 16_777_216n;
+
+/** A store offer's base price: a whole amount from 0 to {@link MAX_STORE_PRICE}. */
+export const storePriceSchema = moneySchema.refine(
+  (value) => value <= MAX_STORE_PRICE,
+  `must be at most ${MAX_STORE_PRICE} (2^24, exact in the client's 32-bit price)`,
+);
+
 /** Prices by currency; an offer lists the currencies it can be bought with. */
 export const storePricesSchema = z
-  .strictObject({ premium: moneySchema.optional(), bonus: moneySchema.optional(), gold: moneySchema.optional() })
+  .strictObject({ premium: storePriceSchema.optional(), bonus: storePriceSchema.optional(), gold: storePriceSchema.optional() })
   .refine((prices) => Object.values(prices).some((price) => price !== undefined), "must name at least one currency");
 
 /** Prices by currency. */

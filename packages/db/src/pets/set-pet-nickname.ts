@@ -11,8 +11,8 @@ const Input = z.object({
   characterId: IdSchema,
   kind: z.enum(PET_KINDS),
   petId: IdSchema,
-  /** null clears the nickname. */
-  nickname: z.string().max(64).nullable(),
+  /** null clears the nickname; any other text is checked by core checkPetNickname (PET_NICKNAME_INVALID). */
+  nickname: z.string().nullable(),
 });
 
 /** The input of {@link setPetNickname}. */
@@ -32,7 +32,7 @@ export const setPetNickname = defineAction({
     requireCollectible(ctx.rules.data, i.kind, i.petId);
     if (i.nickname !== null && !checkPetNickname(i.nickname).ok) {
       throw new DbError(DB_ERROR_CODES.PET_NICKNAME_INVALID, "A pet name is 1 to 20 letters, digits, ' or -, with single spaces between words", {
-        details: { nickname: i.nickname },
+        details: { nickname: i.nickname.slice(0, 64) },
       });
     }
     const { accountId, pet } = await lockCharacterPet(ctx, i.characterId, i.kind, i.petId);

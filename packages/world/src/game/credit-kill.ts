@@ -1,5 +1,6 @@
 // The one kill path: what a creature's death gives the character it counts for, whoever struck the
-// last blow (the player's basic attack today, GM !kill).
+// last blow (the player's basic attack, GM !kill, or its combat pet on the world step, run with the
+// owner's session: `game/pets/pet-attacks.ts`).
 import { countKill } from "@bezgelor/db";
 import type { HandlerContext } from "../handlers/types";
 import { playerActionOptions } from "./action-options";

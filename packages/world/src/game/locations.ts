@@ -3,6 +3,7 @@
 import { saveCharacterLocations } from "@bezgelor/db";
 import type { WorldServices } from "../server/services";
 import type { CharacterPlace } from "../world/world-maps";
+import { stepWorld } from "./world-step";
 
 const ACTOR = { kind: "system", name: "world:locations" } as const;
 
@@ -27,13 +28,18 @@ export async function saveLocations(services: WorldServices, places: readonly Ch
 }
 
 /**
- * Steps the world every world.tickMilliseconds and saves everyone's place every
- * world.saveIntervalSeconds. The returned function stops both, waits for a save in flight and
- * saves everyone once more (shutdown).
+ * Steps the world (`stepWorld`) every world.tickMilliseconds and saves everyone's place every
+ * world.saveIntervalSeconds. The returned function stops both, waits for the steps and the save
+ * in flight and saves everyone once more (shutdown).
  */
 export function startWorldSimulation(services: WorldServices): () => Promise<void> {
   const { tickMilliseconds, saveIntervalSeconds } = services.config.world;
-  const ticker = setInterval(() => services.world.tick(), tickMilliseconds).unref();
+  // Steps still writing (a pet's kill): shutdown waits for them before the database closes.
+  const stepping = new Set<Promise<void>>();
+  const ticker = setInterval(() => {
+    const step = stepWorld(services).finally(() => stepping.delete(step));
+    stepping.add(step);
+  }, tickMilliseconds).unref();
   let saving: Promise<void> | undefined;
   const saver = setInterval(() => {
     if (saving) return;
@@ -42,6 +48,7 @@ export function startWorldSimulation(services: WorldServices): () => Promise<voi
   return async () => {
     clearInterval(ticker);
     clearInterval(saver);
+    await Promise.all([...stepping]);
     await saving;
     await saveLocations(services, services.world.places());
   };

@@ -1,6 +1,7 @@
 // Units that belong to a player and stay with it: its mount (EntityType Mount 7, the player seated
 // as pilot) and its pet (EntityType Pet 24, following it). They are seen like any unit, follow their
 // owner's position on every map update, and leave the map with it.
+import { PET_FOLLOWING, type PetState } from "@bezgelor/core";
 import { ENTITY_CREATE_FLAG, ENTITY_TYPE, PROPERTY, STAT, STAT_TYPE, ServerEntityCreate, VEHICLE_SEAT_TYPE } from "@bezgelor/protocol";
 import { packet, type OutgoingPacket } from "../server/outgoing";
 import type { MovementState } from "./movement";
@@ -32,6 +33,17 @@ export interface CompanionSpec {
   readonly level: number;
 }
 
+/**
+ * A combat pet's part in its owner's fights: its state (core `petStep`/`petAttacksDue`), the level
+ * its damage uses (raised when a kill levels it), and `busy` while the game writes a kill it
+ * landed (the pet makes no move until that is done, so one pet's database work never overlaps).
+ */
+export interface PetFight {
+  state: PetState;
+  level: number;
+  busy: boolean;
+}
+
 /** A player's mount or pet on a map. */
 export interface CompanionUnit {
   readonly id: number;
@@ -40,6 +52,13 @@ export interface CompanionUnit {
   readonly spec: CompanionSpec;
   movement: MovementState;
   readonly addedAt: number;
+  /** Combat pets only (collectibleType "pet"): its fight; dismissed once it leaves the map. */
+  readonly fight: PetFight | undefined;
+}
+
+/** The fight a new companion starts with: a combat pet follows its owner; others never fight. */
+export function newPetFight(spec: CompanionSpec): PetFight | undefined {
+  return spec.collectibleType === "pet" ? { state: PET_FOLLOWING, level: spec.level, busy: false } : undefined;
 }
 
 const PET_HEALTH = 800;

@@ -116,4 +116,24 @@ describe("mounts and pets on a map", () => {
     advance(1_000);
     expect(walk(1, 30).ok).toBe(false);
   });
+
+  it("a combat pet starts following at its level and is listed for the pet step; taken off it is dismissed; others never fight", () => {
+    const { maps, enter } = setup();
+    const a = enter(1, 0);
+    enter(2, 10);
+    const vanity = maps.summon(2, spec("pet"))!;
+    expect(vanity.fight).toBeUndefined();
+    expect(maps.summon(2, spec("mount"))!.fight).toBeUndefined();
+    const pet = maps.summon(1, spec("pet", { collectibleType: "pet", collectibleId: 2001, level: 4 }))!;
+    expect(pet.fight).toEqual({ state: { kind: "following" }, level: 4, busy: false });
+    expect([...maps.combatPets()].map((p) => [p.pet.id, p.owner.id, p.fight])).toEqual([[pet.id, a.unit.id, pet.fight]]);
+    // Replaced by another: the first is dismissed, the new one follows.
+    const next = maps.summon(1, spec("pet", { collectibleType: "pet", collectibleId: 2002 }))!;
+    expect(pet.fight?.state).toEqual({ kind: "dismissed" });
+    expect([...maps.combatPets()].map((p) => p.pet.id)).toEqual([next.id]);
+    // Gone with its owner.
+    maps.leave(1);
+    expect(next.fight?.state).toEqual({ kind: "dismissed" });
+    expect([...maps.combatPets()]).toEqual([]);
+  });
 });

@@ -16,7 +16,8 @@ import {
   type PlayerUnit,
   type Viewer,
 } from "./unit";
-import type { CompanionSpec, CompanionUnit } from "./companion";
+import { PET_DISMISSED } from "@bezgelor/core";
+import { newPetFight, type CompanionSpec, type CompanionUnit } from "./companion";
 import { UnitIds } from "./unit-ids";
 import { combatStatePackets, forgetAttacker, updateCombat } from "./combat";
 import { visibilityChange } from "./visibility";
@@ -142,7 +143,7 @@ export class WorldMap {
   addCompanion(ownerId: number, spec: CompanionSpec, now: number): CompanionUnit | undefined {
     const owner = this.players.get(ownerId);
     if (!owner) return undefined;
-    const unit: CompanionUnit = { id: this.ids.take(), kind: "companion", ownerId, spec, movement: owner.movement, addedAt: now };
+    const unit: CompanionUnit = { id: this.ids.take(), kind: "companion", ownerId, spec, movement: owner.movement, addedAt: now, fight: newPetFight(spec) };
     this.show(unit, now);
     return unit;
   }
@@ -168,6 +169,8 @@ export class WorldMap {
       forgetAttacker(this, unit);
       for (const other of [...this.units.values()]) if (other.kind === "companion" && other.ownerId === id) this.remove(other.id);
     }
+    // A combat pet taken off (dismissed, replaced, or gone with its owner) stops fighting.
+    if (unit.kind === "companion" && unit.fight) unit.fight.state = PET_DISMISSED;
     this.units.delete(id);
     this.players.delete(id);
     this.grid.remove(id);

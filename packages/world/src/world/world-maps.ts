@@ -2,7 +2,7 @@ import type { MovementLimits, MovementState } from "./movement";
 import type { GameData } from "@bezgelor/data";
 import { STAT, ServerEntityStatUpdateInteger } from "@bezgelor/protocol";
 import { packet, type OutgoingPacket } from "../server/outgoing";
-import type { CompanionRole, CompanionSpec, CompanionUnit } from "./companion";
+import type { CompanionRole, CompanionSpec, CompanionUnit, PetFight } from "./companion";
 import type { NpcUnit, PlayerLook, Viewer, PlayerUnit } from "./unit";
 import { WorldMap, type MoveResult } from "./world-map";
 import type { EntityCommandValue } from "./movement";
@@ -197,6 +197,20 @@ export class WorldMaps {
     if (!unit) return;
     unit.look = { ...unit.look, level };
     this.toViewersOf(characterId, packet(ServerEntityStatUpdateInteger, { unitId: unit.id, stat: STAT.Level, value: level }));
+  }
+
+  /**
+   * Every combat pet out on a started map, with its map, its fight and its owner's unit (one pass
+   * over each map's units). For the game's pet step after {@link tick}.
+   */
+  *combatPets(): Generator<{ readonly map: WorldMap; readonly pet: CompanionUnit; readonly fight: PetFight; readonly owner: PlayerUnit }> {
+    for (const map of this.maps.values()) {
+      for (const unit of map.all()) {
+        if (unit.kind !== "companion" || !unit.fight) continue;
+        const owner = map.unit(unit.ownerId);
+        if (owner?.kind === "player") yield { map, pet: unit, fight: unit.fight, owner };
+      }
+    }
   }
 
   /** Sends `packet` to every player who sees unit `unitId` of the character's map (not the character unless it sees it). */

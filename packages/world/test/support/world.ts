@@ -6,6 +6,7 @@ import type { OfflineJournal } from "../../src/journal/offline-journal";
 import { WorldConfigSchema, type WorldConfig } from "../../src/config/schema";
 import { createLogger } from "../../src/logging";
 import { startWorldServer, type WorldServer } from "../../src/server/world-server";
+import { stepWorld } from "../../src/game/world-step";
 
 /**
  * Every query waits `ms` first. PGlite answers within one event-loop turn, so without this no test
@@ -71,6 +72,8 @@ export async function startTestWorld(
     /** The store's offline journal, and how often it replays by itself (tests replay it themselves). */
     journal?: OfflineJournal;
     store?: Partial<WorldConfig["store"]>;
+    /** The simulation's settings (a test that steps the world only itself sets a long tick). */
+    world?: Partial<WorldConfig["world"]>;
   } = {},
 ) {
   const { database, outage } = await withOutageSwitch(withQueryDelay(await createTestDatabase(), options.queryDelayMs ?? 0));
@@ -80,6 +83,7 @@ export async function startTestWorld(
     reputationScale: options.reputationScale ?? "classic",
     server: { host: "127.0.0.1", port: 0, ...server },
     ...(options.store ? { store: options.store } : {}),
+    ...(options.world ? { world: options.world } : {}),
   });
   const logs: LogLine[] = [];
   const logger = createLogger({ level: "debug", destination: { write: (line) => logs.push(JSON.parse(line) as LogLine) } });
@@ -133,8 +137,11 @@ export async function startTestWorld(
     inWorld,
     /** Moves the simulation's clock on by `ms`. */
     advance: (ms: number) => void (now += ms),
-    /** One simulation step now (the timer also steps every world.tickMilliseconds). */
-    tick: () => world.services.world.tick(),
+    /**
+     * One world step now, as the timer runs it (`stepWorld`: the maps' tick, then the combat pets);
+     * resolves when its database work is written. The timer also steps every world.tickMilliseconds.
+     */
+    tick: () => stepWorld(world.services),
     /** Log lines whose message contains `text`. */
     logged: (text: string) => logs.filter((l) => typeof l.msg === "string" && l.msg.includes(text)),
     async close() {

@@ -1,5 +1,5 @@
 // Parsing of the store and promo commands' options. Every bad value is WorldError USAGE (exit 2).
-import { STORE_CURRENCY, type StoreCurrency } from "@bezgelor/data";
+import { MAX_STORE_PRICE, STORE_CURRENCY, type StoreCurrency } from "@bezgelor/data";
 import type { PromoReward } from "@bezgelor/db";
 import { WorldError } from "../../errors";
 
@@ -19,8 +19,17 @@ export function parsePercent(value: string): number {
 
 /** A non-negative whole amount (a price may be 0 under a 100 % discount). */
 export function parseMoney(name: string, value: string): bigint {
-  if (!/^\d{1,19}$/.test(value) || BigInt(value) > 9223372036854775807n) throw new WorldError("USAGE", `--${name} must be a whole amount, got ${value}`);
+  if (!/^\d{1,19}$/.test(value) || BigInt(value) > 9223372036854775807n)
+    throw new WorldError("USAGE", `--${name} must be a whole amount from 0 to 9223372036854775807, got ${value}`);
   return BigInt(value);
+}
+
+/** An offer's base price: a whole amount from 0 to MAX_STORE_PRICE (exact in the client's 32-bit price). */
+export function parseStorePrice(name: string, value: string): bigint {
+  const price = parseMoney(name, value);
+  if (price > MAX_STORE_PRICE)
+    throw new WorldError("USAGE", `--${name} must be at most ${MAX_STORE_PRICE} (the client shows store prices as 32-bit floats), got ${value}`);
+  return price;
 }
 
 /** premium, bonus or gold. */

@@ -2,7 +2,7 @@ import { setOfferPrice, type StoreOfferRecord } from "@bezgelor/db";
 import { defineCommand, str } from "../command";
 import { cliActor } from "../currency-change";
 import { parseVersion } from "./store-economy-view";
-import { parseId, parseMoney, parseStoreCurrency } from "./store-options";
+import { parseId, parseStorePrice, parseStoreCurrency } from "./store-options";
 import { offerLine } from "./store-view";
 
 export const storeSetPrice = defineCommand({
@@ -19,7 +19,7 @@ export const storeSetPrice = defineCommand({
   async run(ctx, o) {
     const offerId = parseId("offer", str(o, "offer"));
     const currency = parseStoreCurrency(str(o, "currency"));
-    const price = str(o, "price") === "none" ? null : parseMoney("price", str(o, "price"));
+    const price = str(o, "price") === "none" ? null : parseStorePrice("price", str(o, "price"));
     const expectedVersion = parseVersion(str(o, "expected-version"));
     const { client } = await ctx.openDatabase();
     const { result } = await setOfferPrice(client, { rules: await ctx.loadRules(), actor: cliActor(), offerId, currency, price, expectedVersion });

@@ -4,17 +4,26 @@ import { playerActionOptions } from "../action-options";
 import type { HandlerContext } from "../../handlers/types";
 
 /**
- * The kill hook for pets: the combat pet the session's character has out gets 10 % of the kill's
- * XP, rounded down (core petShareOfKillXp), through awardPetXp (levels, rewards once per level);
- * the owner is sent ServerPetXp and ServerPetLevelUp. Undefined when no combat pet is out or the
- * share is 0.
+ * `amount` XP to the combat pet the session's character has out, through awardPetXp (levels,
+ * rewards once per level); the owner is sent ServerPetXp and ServerPetLevelUp, and the pet's fight
+ * takes its new level (its next attacks hit for it). Undefined when no combat pet is out or the
+ * amount is 0. Throws what awardPetXp throws (DbError).
  */
-export async function awardPetKillXp(ctx: HandlerContext, killXp: number, source: string): Promise<AwardPetXpResult | undefined> {
+export async function awardOutPetXp(ctx: HandlerContext, amount: number, source: string): Promise<AwardPetXpResult | undefined> {
   const characterId = ctx.session.requireCharacter().id;
   const pet = ctx.services.world.companionOf(characterId, "pet");
-  const amount = petShareOfKillXp(killXp);
   if (pet?.spec.collectibleType !== "pet" || amount === 0) return undefined;
   const { result } = await awardPetXp(ctx.services.db, { ...playerActionOptions(ctx), characterId, petId: pet.spec.collectibleId, amount, source });
   await ctx.services.events.flush();
+  if (pet.fight) pet.fight.level = result.pet.level;
   return result;
+}
+
+/**
+ * The kill hook for pets: the combat pet out gets 10 % of the kill's XP, rounded down (core
+ * petShareOfKillXp), through {@link awardOutPetXp}. Undefined when no combat pet is out or the
+ * share is 0.
+ */
+export function awardPetKillXp(ctx: HandlerContext, killXp: number, source: string): Promise<AwardPetXpResult | undefined> {
+  return awardOutPetXp(ctx, petShareOfKillXp(killXp), source);
 }

@@ -1,10 +1,9 @@
 // The basic attack: one strike of the selected creature, NexusForever's cast flow
 // (`Source/NexusForever.Game/Spell/Spell.cs`: ServerSpellStart, the effects, ServerSpellGo with a
-// TargetInfo carrying the damage) with this server's damage formula (core basicAttackDamage).
+// TargetInfo carrying the damage; `world/show-strike.ts`) with this server's damage formula (core basicAttackDamage).
 import { ATTACK_REFUSAL, basicAttackDamage, checkAttack, type AttackRefusalReason } from "@bezgelor/core";
-import { CAST_RESULT, COMBAT_RESULT, DAMAGE_TYPE, EFFECT_INFO_TYPE, ServerSpellGo, ServerSpellStart } from "@bezgelor/protocol";
-import { packet } from "../../server/outgoing";
-import { toUnitAndViewers, strike } from "../../world/combat";
+import { CAST_RESULT } from "@bezgelor/protocol";
+import { showStrike } from "../../world/show-strike";
 import { isAttackable, type MapUnit } from "../../world/unit";
 import { creditKill } from "../credit-kill";
 import { refuseCast, type CastResult, type SpellKindHandler } from "./cast";
@@ -42,77 +41,9 @@ export const castBasicAttack: SpellKindHandler<"basicAttack"> = async (cast) => 
   if (!check.ok) return refuseCast(cast, REFUSAL_RESULT[check.reason], `unit ${targetId} ${check.reason.replaceAll("_", " ")}`, { targetId, distance: range });
   if (!isAttackable(target)) return false;
 
-  const now = ctx.services.world.clock.now();
-  const castingId = map.nextCastingId();
-  const at = caster.movement.position;
-  const yaw = caster.movement.rotation.x;
-  toUnitAndViewers(
-    map,
-    caster,
-    packet(ServerSpellStart, {
-      castingId,
-      spell4Id: spell.spell4Id,
-      rootSpell4Id: spell.spell4Id,
-      parentSpell4Id: 0,
-      casterId: caster.id,
-      unknown20: 0,
-      primaryTargetId: target.id,
-      fieldPosition: { x: 0, y: 0, z: 0 },
-      yaw,
-      initialPositions: [{ unitId: caster.id, targetFlags: 3, position: at, yaw, pitch: 0 }],
-      telegraphPositions: [],
-      userInitiatedSpellCast: true,
-      useCreatureOverrides: false,
-    }),
-  );
   const { raw, damage } = basicAttackDamage(spell, caster.look.level, target.creature);
-  const hit = strike(map, caster, target, damage, now);
-  toUnitAndViewers(
-    map,
-    caster,
-    packet(ServerSpellGo, {
-      castingId,
-      ignoreCooldown: false,
-      primaryDestination: target.movement.position,
-      targets: [
-        {
-          unitId: target.id,
-          ndx: 0,
-          targetFlags: 1,
-          instanceCount: 1,
-          combatResult: COMBAT_RESULT.Hit,
-          effects: [
-            {
-              spell4EffectId: spell.effectId,
-              effectUniqueId: castingId,
-              delayTime: 0,
-              timeRemaining: -1,
-              info: {
-                type: EFFECT_INFO_TYPE.Damage,
-                damage: {
-                  rawDamage: raw,
-                  rawScaledDamage: damage,
-                  absorbedAmount: 0,
-                  shieldAbsorbAmount: 0,
-                  adjustedDamage: hit.dealt,
-                  overkillAmount: hit.overkill,
-                  unknown6: 0,
-                  killedTarget: hit.killed,
-                  combatResult: COMBAT_RESULT.Hit,
-                  damageType: DAMAGE_TYPE.Physical,
-                  unknownStructure3: [],
-                },
-              },
-            },
-          ],
-        },
-      ],
-      initialPositions: [],
-      telegraphPositions: [],
-      missiles: [],
-      phase: -1,
-    }),
-  );
+  const now = ctx.services.world.clock.now();
+  const hit = showStrike(map, { caster, attacker: caster, target, spell4Id: spell.spell4Id, effectId: spell.effectId, raw, damage, userInitiated: true, now });
   ctx.session.logger.debug({ targetId, damage: hit.dealt, health: hit.health }, "basic attack hit");
   if (!hit.killed) return true;
   const { result, pet } = await creditKill(ctx, target.creature.id, `kill ${target.creature.id}`);

@@ -1,10 +1,9 @@
-import { awardPetXp } from "@bezgelor/db";
 import { WorldError } from "../../errors";
-import { playerActionOptions } from "../../game/action-options";
+import { awardOutPetXp } from "../../game/pets/award-pet-kill-xp";
 import { intArg } from "../args";
 import { callerIds, gmCommand } from "../command";
 
-/** `!petxp <amount>`: XP to the combat pet that is out (awardPetXp: levels, rewards once per level). */
+/** `!petxp <amount>`: XP to the combat pet that is out (awardOutPetXp: levels, rewards once per level, its fight's level). */
 export const petxp = gmCommand({
   name: "petxp",
   role: "gm",
@@ -14,10 +13,9 @@ export const petxp = gmCommand({
     const amount = intArg(raw, "amount", this.usage, { min: 1, max: 1_000_000_000 });
     const { characterId } = callerIds(ctx);
     const out = ctx.services.world.companionOf(characterId, "pet");
-    if (out?.spec.collectibleType !== "pet") throw new WorldError("NOT_AVAILABLE", "no combat pet is out", { details: { characterId } });
+    const result = out?.spec.collectibleType === "pet" ? await awardOutPetXp(ctx, amount, "gm") : undefined;
+    if (!out || !result) throw new WorldError("NOT_AVAILABLE", "no combat pet is out", { details: { characterId } });
     const petId = out.spec.collectibleId;
-    const { result } = await awardPetXp(ctx.services.db, { ...playerActionOptions(ctx), characterId, petId, amount, source: "gm" });
-    await ctx.services.events.flush();
     const rewards = result.rewardedLevels.length ? `; rewards for levels ${result.rewardedLevels.join(", ")}` : "";
     return `pet ${petId}: +${result.gained} XP, level ${result.pet.level} (${result.pet.xp} XP)${rewards}`;
   },
