@@ -7,6 +7,7 @@ export { CORE_ERROR_CODE, CoreError, type CoreErrorCode } from "./errors";
 export type { Ok, Refused } from "./result";
 
 export { MAX_CHARACTERS_PER_ACCOUNT } from "./characters/limits";
+export { characterLevelForXp, levelAfterXp } from "./characters/level";
 
 export {
   DAMAGE_LEVEL_FACTOR_BOUNDS,
@@ -17,6 +18,15 @@ export {
   levelDifferenceFactor,
   type HealthChange,
 } from "./combat/damage";
+export {
+  COOLDOWN_REFUSAL,
+  NO_COOLDOWNS,
+  checkCooldowns,
+  startCooldowns,
+  type CooldownRefusalReason,
+  type CooldownSpell,
+  type Cooldowns,
+} from "./combat/cooldown";
 export { ATTACK_REFUSAL, COMBAT_TIMEOUT_SECONDS, checkAttack, combatTimedOut, respawnDue, type AttackRefusalReason } from "./combat/attack";
 
 export { clampStanding, reputationLevel, reputationLevelByName, standingBounds } from "./reputation/standing";

@@ -39,6 +39,7 @@ export function assembleGameData(parsed: ParsedTables): GameData {
     startLocations: new StartLocationTable(t.startLocations.kind, t.startLocations.file, table("startLocations")),
     spawns: new Table(t.spawns.kind, t.spawns.file, table("spawns")),
     spells: new Table(t.spells.kind, t.spells.file, table("spells")),
+    characterLevels: new Table(t.characterLevels.kind, t.characterLevels.file, table("characterLevels")),
   });
   checkReferences(data);
   return data;

@@ -224,12 +224,23 @@ function checkCollectibles(data: GameData): void {
   }
 }
 
+/** Levels run 1, 2, 3... without gaps, level 1 at 0 XP, each at more XP than the one before. */
+function checkCharacterLevels(data: GameData): void {
+  const levels = [...data.characterLevels.all()].sort((a, b) => a.id - b.id);
+  levels.forEach((level, i) => {
+    const fail = failer("characterLevels", level.id);
+    if (level.id !== i + 1) fail(`level ${i + 1} is missing before level ${level.id}`, "id");
+    if (i === 0 && level.minXp !== 0) fail("level 1 must take 0 XP", "minXp");
+    if (i > 0 && level.minXp <= levels[i - 1]!.minXp) fail(`level ${level.id} must take more XP than level ${level.id - 1}`, "minXp");
+  });
+}
+
 /**
  * Check every id one entry uses against the table that should hold it.
  * @throws {DataError} `UNKNOWN_REFERENCE` naming the referring file, entry id and field path.
  */
-
 export function checkReferences(data: GameData): void {
+  checkCharacterLevels(data);
   checkTitles(data);
   checkCharacterCreations(data);
   checkProgressRewards(data);

@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import { achievementSchema } from "./schemas/achievement";
 import { characterCreationSchema } from "./schemas/character-creation";
+import { characterLevelSchema } from "./schemas/character-level";
 import { creatureSchema } from "./schemas/creature";
 import { factionSchema } from "./schemas/faction";
 import { flairSchema } from "./schemas/flair";
@@ -43,6 +44,7 @@ export const GAME_DATA_TABLES = {
   startLocations: { file: "start-locations.json", key: "startLocations", kind: "start location", schema: startLocationSchema },
   spawns: { file: "spawns.json", key: "spawns", kind: "spawn", schema: spawnSchema },
   spells: { file: "spells.json", key: "spells", kind: "spell", schema: spellSchema },
+  characterLevels: { file: "character-levels.json", key: "levels", kind: "character level", schema: characterLevelSchema },
 } as const satisfies Record<string, { file: string; key: string; kind: string; schema: z.ZodType }>;
 
 /** Name of one table of the game data, e.g. `"titles"`. */

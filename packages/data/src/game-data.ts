@@ -1,5 +1,6 @@
 import type { Achievement } from "./schemas/achievement";
 import type { CharacterCreation } from "./schemas/character-creation";
+import type { CharacterLevel } from "./schemas/character-level";
 import type { Creature } from "./schemas/creature";
 import type { Faction } from "./schemas/faction";
 import type { Flair } from "./schemas/flair";
@@ -50,4 +51,6 @@ export interface GameData {
   readonly spawns: Table<number, Spawn>;
   /** Spells characters cast from their Ability bag, by Spell4Base id. */
   readonly spells: Table<number, Spell>;
+  /** The total XP each character level takes, by level (core `characterLevelForXp`). */
+  readonly characterLevels: Table<number, CharacterLevel>;
 }

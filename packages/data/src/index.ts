@@ -40,6 +40,7 @@ export {
 } from "./schemas/title";
 export { CREATURE_HEALTH_PER_LEVEL, creatureHealth, creatureSchema, type Creature } from "./schemas/creature";
 export { MAX_RESPAWN_SECONDS, SPAWN_TYPES, spawnSchema, type Spawn } from "./schemas/spawn";
+export { MAX_CHARACTER_LEVEL, characterLevelSchema, type CharacterLevel } from "./schemas/character-level";
 export { MAX_SPELL_RANGE, SPELL_KINDS, spellSchema, type Spell, type SpellKind, type SpellOf } from "./schemas/spell";
 export { questSchema, type Quest } from "./schemas/quest";
 export { MAX_VENDOR_ITEMS, vendorSchema, vendorItemSchema, vendorStockEntry, type Vendor, type VendorItem } from "./schemas/vendor";

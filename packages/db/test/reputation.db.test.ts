@@ -185,9 +185,11 @@ describe("countKill", () => {
         { factionId: 167, after: -10 },
       ],
       titles: [],
-      xp: { gained: 120, total: 120 },
+      xp: { gained: 120, total: 120, level: 2 },
     });
-    expect(events.map((e) => e.kind)).toEqual(["creature.killed", "reputation.changed", "reputation.changed", "experience.gained"]);
+    // 120 XP takes a new character to level 2 (character-levels.json: level 2 at 100).
+    expect(events.map((e) => e.kind)).toEqual(["creature.killed", "reputation.changed", "reputation.changed", "experience.gained", "character.level-changed"]);
+    expect(events[4]).toEqual({ kind: "character.level-changed", accountId: c.accountId, characterId: c.id, from: 1, level: 2 });
     expect(events[3]).toEqual({
       kind: "experience.gained",
       accountId: c.accountId,
@@ -198,8 +200,9 @@ describe("countKill", () => {
       source: "kill 12345",
     });
     const again = await countKill(db.client, { ...opts, characterId: c.id, creatureId: 12345 });
-    expect(again.result.xp).toEqual({ gained: 120, total: 240 });
-    await expect(db.client.character.findUniqueOrThrow({ where: { id: c.id } })).resolves.toMatchObject({ xp: 240 });
+    expect(again.result.xp).toEqual({ gained: 120, total: 240, level: 2 });
+    expect(again.events.map((e) => e.kind)).not.toContain("character.level-changed");
+    await expect(db.client.character.findUniqueOrThrow({ where: { id: c.id } })).resolves.toMatchObject({ xp: 240, level: 2 });
     expect(events[0]).toEqual({ kind: "creature.killed", accountId: c.accountId, characterId: c.id, creatureId: 12345 });
     expect(events[1]).toMatchObject({ source: "kill 12345", delta: 25 });
   });
@@ -220,21 +223,49 @@ describe("countKill", () => {
     await expect(snapshot(db.client, { accountId: c.accountId, characterId: c.id })).resolves.toEqual(before);
   });
 
-  it.each(["creature.killed", "reputation.changed", "experience.gained", "events"])("a fault at %s leaves nothing changed and no event", async (step) => {
-    const c = await makeCharacter(db.client);
-    const before = await snapshot(db.client, { accountId: c.accountId, characterId: c.id });
-    await expectDbError(countKill(db.client, { ...opts, faults: failAt(step), characterId: c.id, creatureId: 12345 }), DB_ERROR_CODES.INTERNAL);
-    await expect(snapshot(db.client, { accountId: c.accountId, characterId: c.id })).resolves.toEqual(before);
-  });
+  it.each(["creature.killed", "reputation.changed", "experience.gained", "character.level-changed", "events"])(
+    "a fault at %s leaves nothing changed and no event",
+    async (step) => {
+      const c = await makeCharacter(db.client);
+      const before = await snapshot(db.client, { accountId: c.accountId, characterId: c.id });
+      await expectDbError(countKill(db.client, { ...opts, faults: failAt(step), characterId: c.id, creatureId: 12345 }), DB_ERROR_CODES.INTERNAL);
+      await expect(snapshot(db.client, { accountId: c.accountId, characterId: c.id })).resolves.toEqual(before);
+    },
+  );
 });
 
 describe("grantExperience", () => {
+  it("raises the level at exactly the XP the next level takes, several levels at once, with one event", async () => {
+    const c = await makeCharacter(db.client);
+    const grant = (amount: number) => grantExperience(db.client, { ...opts, characterId: c.id, amount, reason: "gm", source: "test" });
+    // character-levels.json: level 2 at 100, level 3 at 400, level 4 at 1000.
+    await expect(grant(99)).resolves.toMatchObject({ result: { total: 99, level: 1 }, events: [{ kind: "experience.gained" }] });
+    await expect(grant(1)).resolves.toMatchObject({
+      result: { total: 100, level: 2 },
+      events: [{ kind: "experience.gained" }, { kind: "character.level-changed", from: 1, level: 2 }],
+    });
+    await expect(grant(900)).resolves.toMatchObject({
+      result: { total: 1000, level: 4 },
+      events: [{}, { kind: "character.level-changed", from: 2, level: 4 }],
+    });
+    await expect(db.client.character.findUniqueOrThrow({ where: { id: c.id } })).resolves.toMatchObject({ xp: 1000, level: 4 });
+  });
+
+  it("never lowers a level set above what the XP reaches", async () => {
+    const c = await makeCharacter(db.client);
+    await db.client.character.update({ where: { id: c.id }, data: { level: 10 } });
+    await expect(grantExperience(db.client, { ...opts, characterId: c.id, amount: 120, reason: "kill", source: "test" })).resolves.toMatchObject({
+      result: { total: 120, level: 10 },
+      events: [{ kind: "experience.gained" }],
+    });
+  });
+
   it("adds up, caps at the column's limit (reporting only what was added) and refuses unknown characters", async () => {
     const c = await makeCharacter(db.client);
     const grant = (amount: number) => grantExperience(db.client, { ...opts, characterId: c.id, amount, reason: "gm", source: "test" });
-    await expect(grant(5)).resolves.toMatchObject({ result: { gained: 5, total: 5 }, events: [{ kind: "experience.gained", amount: 5, total: 5 }] });
-    await expect(grant(MAX_CHARACTER_XP)).resolves.toMatchObject({ result: { gained: MAX_CHARACTER_XP - 5, total: MAX_CHARACTER_XP } });
-    await expect(grant(1)).resolves.toMatchObject({ result: { gained: 0, total: MAX_CHARACTER_XP }, events: [] });
+    await expect(grant(5)).resolves.toMatchObject({ result: { gained: 5, total: 5, level: 1 }, events: [{ kind: "experience.gained", amount: 5, total: 5 }] });
+    await expect(grant(MAX_CHARACTER_XP)).resolves.toMatchObject({ result: { gained: MAX_CHARACTER_XP - 5, total: MAX_CHARACTER_XP, level: 50 } });
+    await expect(grant(1)).resolves.toMatchObject({ result: { gained: 0, total: MAX_CHARACTER_XP, level: 50 }, events: [] });
     await expectDbError(
       grantExperience(db.client, { ...opts, characterId: 2_000_000_000, amount: 1, reason: "gm", source: "test" }),
       DB_ERROR_CODES.CHARACTER_NOT_FOUND,

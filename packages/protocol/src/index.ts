@@ -43,6 +43,7 @@ export { STORE_CURRENCY_ID } from "./packets/shared/store";
 export { ENTITY_COMMAND, ENTITY_MODE, ENTITY_STATE_FLAG, entityCommand } from "./packets/shared/entity-command";
 export { COMBAT_RESULT, DAMAGE_TYPE, EFFECT_INFO_TYPE } from "./packets/shared/spell";
 export { INVENTORY_LOCATION, ITEM_UPDATE_REASON } from "./packets/shared/item";
+export { COOLDOWN_TYPE } from "./packets/shared/cooldown";
 
 // Every packet definition, and the value tables declared beside them (CHAT_RESULT, QUEST_STATE...).
 export * from "./packets/index";

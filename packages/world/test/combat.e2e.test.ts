@@ -1,4 +1,4 @@
-import { CAST_RESULT, ENTITY_TYPE, EXP_REASON, Opcode } from "@bezgelor/protocol";
+import { CAST_RESULT, ENTITY_TYPE, EXP_REASON, Opcode, STAT } from "@bezgelor/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HeadlessClient } from "../src/client/headless-client";
 import { attackNearest } from "../src/cli/commands/bot-attack";
@@ -18,6 +18,8 @@ const settle = () => new Promise((r) => setTimeout(r, 150));
 const spawnOf = (creatureId: number) => t.data.spawns.all().find((s) => s.worldId === 426 && s.creatureId === creatureId)!;
 /** The shipped starter basic attack (spells.json): Spell4Base 20001, Spell4 30001, first in the Ability bag. */
 const ATTACK = { bagIndex: 0, spellId: 20001, spell4Id: 30001 };
+/** The basic attack's global cooldown (spells.json), ms: the test clock moves this far between casts. */
+const GCD_MS = 1000;
 
 /** A level-`level` Exile standing `metres` from a spawn (along x), in the world. */
 async function nextTo(creatureId: number, options: { level?: number; metres?: number; standing167?: number } = {}) {
@@ -46,6 +48,13 @@ describe("combat over TCP", () => {
     expect([...client.abilities]).toEqual([[ATTACK.spellId, ATTACK.bagIndex]]);
     const names = client.log.map((p) => p.name);
     expect(names.indexOf("ServerItemAdd")).toBeGreaterThan(names.indexOf("ServerPlayerCreate"));
+    // Then the four action bars, NexusForever's way: 48 slots each, the basic attack in set 0 slot 0.
+    const sets = client.log.flatMap((p) => (p.name === "ServerActionSet" ? [p.value] : []));
+    expect(names.indexOf("ServerActionSet")).toBeGreaterThan(names.indexOf("ServerAbilities"));
+    expect(sets.map((s) => [s.index, s.unknown3, s.result, s.actions.length])).toEqual([0, 1, 2, 3].map((index) => [index, 1, 1, 48]));
+    expect(sets[0]!.actions[0]).toEqual({ shortcutType: 4, location: { location: 4, bagIndex: 0 }, objectId: ATTACK.spellId });
+    expect(sets[0]!.actions[1]).toEqual({ shortcutType: 0, location: { location: 300, bagIndex: 1 }, objectId: 0 });
+    expect(sets.slice(1).every((s) => s.actions.every((a, slot) => a.shortcutType === 0 && a.location.bagIndex === slot))).toBe(true);
     await client.close();
   });
 
@@ -65,6 +74,7 @@ describe("combat over TCP", () => {
     let health = maxHealth;
     let hits = 0;
     while (health > 0) {
+      if (hits > 0) t.advance(GCD_MS);
       a.cast(ATTACK.bagIndex);
       const start = await a.waitFor("ServerSpellStart");
       expect(start).toMatchObject({ spell4Id: ATTACK.spell4Id, casterId: a.unitId, primaryTargetId: scout, userInitiatedSpellCast: true });
@@ -112,11 +122,12 @@ describe("combat over TCP", () => {
     await expect(t.db.accountTitle.findFirst({ where: { accountId: player.accountId, titleId: 1004 } })).resolves.not.toBeNull();
 
     // Dead: another strike is refused.
+    t.advance(GCD_MS);
     a.cast(ATTACK.bagIndex);
     expect(await a.waitFor("ServerSpellCastResult")).toEqual({ unknown0: 0, spell4Id: ATTACK.spell4Id, castResult: CAST_RESULT.TargetCannotBeDead });
 
-    // Not yet: the scout respawns 60 s after its death, destroyed and created afresh at full health for both.
-    t.advance(59_000);
+    // Not yet: the scout respawns 60 s after its death (1 s ago), destroyed and created afresh at full health for both.
+    t.advance(58_000);
     await t.tick();
     await settle();
     expect(a.pending("ServerEntityDestroy")).toEqual([]);
@@ -199,12 +210,76 @@ describe("combat over TCP", () => {
     await b.close();
   });
 
+  it("a cast during the global cooldown is refused with SpellGlobalCooldown and changes nothing for anyone; once it ends the attack strikes again", async () => {
+    const { client: a } = await nextTo(12346, { level: 10 });
+    const { client: b } = await nextTo(12346, { metres: 6 });
+    const scout = await unitOf(a, 12346);
+    await b.waitFor("ServerEntityCreate", (v) => v.unitId === a.unitId);
+    a.select(scout);
+    a.cast();
+    for (const c of [a, b]) await c.waitFor("ServerSpellGo", (v) => v.targets[0]?.unitId === scout);
+    const health = (await b.waitFor("ServerEntityHealthUpdate", (v) => v.unitId === scout)).health;
+    await a.waitFor("ServerEntityHealthUpdate", (v) => v.unitId === scout);
+    await settle();
+    const seen = { a: a.log.length, b: b.log.length };
+
+    // 1 ms before the global cooldown ends: refused, only the caster is told, nothing else happens.
+    t.advance(GCD_MS - 1);
+    a.cast();
+    expect(await a.waitFor("ServerSpellCastResult")).toEqual({ unknown0: 0, spell4Id: ATTACK.spell4Id, castResult: CAST_RESULT.SpellGlobalCooldown });
+    await settle();
+    expect(a.log.slice(seen.a).map((p) => p.name)).toEqual(["ServerSpellCastResult"]);
+    expect(b.log.slice(seen.b).map((p) => p.name)).toEqual([]);
+    expect(b.units.get(scout)?.health).toBe(health);
+    expect(t.logged("cast refused: global cooldown").length).toBeGreaterThanOrEqual(1);
+    // The basic attack has no cooldown of its own: no ServerCooldown was ever sent.
+    expect(a.log.filter((p) => p.name === "ServerCooldown")).toEqual([]);
+
+    // At exactly the end of the global cooldown it strikes again, for everyone to see.
+    t.advance(1);
+    a.cast();
+    expect((await b.waitFor("ServerEntityHealthUpdate", (v) => v.unitId === scout)).health).toBe(health - 140);
+    await a.close();
+    await b.close();
+  });
+
+  it("XP that reaches the next level raises it: the player and who sees it are told, the database keeps it, and the damage follows", async () => {
+    const at = spawnOf(12347).position;
+    const who = await t.player({ role: "gm", faction: 167, worldId: 426, position: { x: at.x - 3, y: at.y, z: at.z } });
+    // Level 2 takes 100 XP (character-levels.json): 99 already, and !kill of an Exile Soldier gives 120.
+    await t.db.character.update({ where: { id: who.characterId }, data: { level: 1, xp: 99 } });
+    const { client: a } = await t.inWorld(who);
+    const { client: b } = await nextTo(12347, { metres: 6 });
+    await b.waitFor("ServerEntityCreate", (v) => v.unitId === a.unitId);
+    const girrok = await unitOf(a, 12347);
+    a.select(girrok);
+    a.cast();
+    // Level 1 against the level-8 Girrok: 50 × 0.65 = 32.
+    const before = await b.waitFor("ServerEntityHealthUpdate", (v) => v.unitId === girrok);
+
+    expect((await gm(a, "!kill 12345")).refused).toBeUndefined();
+    await a.waitFor("ServerExperienceGained");
+    const levelUp = { unitId: a.unitId, stat: STAT.Level, value: 2 };
+    expect(await a.waitFor("ServerEntityStatUpdateInteger")).toEqual(levelUp);
+    expect(await b.waitFor("ServerEntityStatUpdateInteger")).toEqual(levelUp);
+    await expect(t.db.character.findUniqueOrThrow({ where: { id: who.characterId } })).resolves.toMatchObject({ level: 2, xp: 219 });
+
+    // Level 2: 60 × 0.7 = 42.
+    t.advance(GCD_MS);
+    a.cast();
+    expect((await b.waitFor("ServerEntityHealthUpdate", (v) => v.unitId === girrok)).health).toBe(before.health - 42);
+    await a.close();
+    await b.close();
+  });
+
   it("bezgelor bot --attack walks to the nearest creature and strikes it until it dies, printing the damage and the XP", async () => {
     // 12 m from a Girrok (the nearest creature there); level 10 against its level 8: 140 × 1.1 = 154 a hit, 6 hits for 900.
     const { client } = await nextTo(12347, { level: 10, metres: 12 });
     const girrok = await unitOf(client, 12347);
     const lines: string[] = [];
-    const report = await attackNearest(client, (line) => lines.push(line), 0);
+    // The test clock stands still: the bot's pauses advance it, as time passes for a real server.
+    // Casting every 400 ms, it is refused for the 1 s global cooldown and casts again 100 ms later.
+    const report = await attackNearest(client, (line) => lines.push(line), { castIntervalMs: 400, pause: (ms) => Promise.resolve(t.advance(ms)) });
     expect(report).toEqual({ unitId: girrok, creatureId: 12347, hits: 6, damage: 900, killed: true, xp: 80 });
     expect(lines[0]).toBe(`hit creature 12347 (unit ${girrok}) for 154, health 746`);
     expect(lines.at(-1)).toBe(`killed creature 12347 (unit ${girrok}) in 6 hits: +80 XP`);
@@ -222,9 +297,11 @@ describe("combat over TCP", () => {
     for (const command of ["!pet unlock combat 2001", "!pet summon combat 2001"]) expect((await gm(a, command)).refused, command).toBeUndefined();
     const girrok = await unitOf(a, 12347);
     a.select(girrok);
-    for (let killed = false; !killed;) {
+    for (let killed = false; !killed; t.advance(GCD_MS)) {
       a.cast(ATTACK.bagIndex);
-      const info = (await a.waitFor("ServerSpellGo")).targets[0]!.effects[0]!.info;
+      const answer = await a.waitForAny(["ServerSpellGo", "ServerSpellCastResult"]);
+      if (answer.name !== "ServerSpellGo") throw new Error(`cast refused: ${JSON.stringify(answer.value)}`);
+      const info = answer.value.targets[0]!.effects[0]!.info;
       if (info.type !== 1) throw new Error("no damage in ServerSpellGo");
       killed = info.damage.killedTarget;
     }

@@ -206,6 +206,12 @@ describe("mounts over TCP", () => {
     expect(woolie.entity).toMatchObject({ unitVehicleId: 101, passengers: [{ seatType: 0, seatPosition: 0, unitId: a.client.unitId }] });
     await b.client.waitFor("ServerVehiclePassengerAdd", (v) => v.vehicle === woolie.unitId && v.unitId === a.client.unitId);
     await a.client.waitFor("Server089B", (v) => v.vehicle === woolie.unitId);
+    // The summon has a 2 s cooldown of its own (spells.json), told to the rider; cast again within it, it is refused.
+    expect(await a.client.waitFor("ServerCooldown")).toEqual({ cooldown: { type: 1, spell4Id: 61001, typeId: 61001, timeRemainingMs: 2000 } });
+    t.advance(1999);
+    a.client.cast(1);
+    expect(await a.client.waitFor("ServerSpellCastResult")).toEqual({ unknown0: 0, spell4Id: 61001, castResult: CAST_RESULT.SpellCooldown });
+    // Summons are off the global cooldown: another mount's summon goes off at once.
     a.client.cast(3);
     await b.client.waitFor("ServerVehiclePassengerRemove", (v) => v.vehicle === woolie.unitId && v.passenger === a.client.unitId);
     await b.client.waitFor("ServerEntityDestroy", (v) => v.unitId === woolie.unitId);

@@ -23,6 +23,8 @@ const settle = () => new Promise((r) => setTimeout(r, 150));
 const PET = { id: 2001, creatureId: 63001, spell4Id: 30101, effectId: 40101, intervalMs: 2000 };
 /** The shipped starter basic attack, first in the Ability bag. */
 const ATTACK_BAG_INDEX = 0;
+/** The basic attack's global cooldown (spells.json), ms: the test clock moves this far between the owner's casts. */
+const GCD_MS = 1000;
 
 const spawnOf = (creatureId: number) => t.data.spawns.all().find((s) => s.worldId === 426 && s.creatureId === creatureId)!;
 
@@ -88,6 +90,7 @@ describe("pet auto-combat over TCP", () => {
     // The owner, level 10 against the level-10 scout (1500 health), hits for 140: ten hits leave 100.
     a.select(scout);
     for (let i = 0; i < 10; i++) {
+      if (i > 0) t.advance(GCD_MS);
       a.cast(ATTACK_BAG_INDEX);
       await a.waitFor("ServerSpellGo");
     }
@@ -222,6 +225,7 @@ describe("pet auto-combat over TCP", () => {
     // Level 10 against the level-8 Girrok (900 health): 154 a hit, five leave 130, eleven pet strikes of 12.
     a.select(girrok);
     for (let i = 0; i < 5; i++) {
+      if (i > 0) t.advance(GCD_MS);
       a.cast(ATTACK_BAG_INDEX);
       await a.waitFor("ServerSpellGo");
     }

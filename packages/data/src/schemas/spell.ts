@@ -22,6 +22,18 @@ const spellBase = {
   name: z.string().min(1),
   /** Every character knows it from creation (an ability item and a spell list entry on entering). */
   starter: z.boolean().default(false),
+  /**
+   * The spell's own cooldown, ms: after it goes off it is refused (SpellCooldown) for this long, and
+   * the caster is told (ServerCooldown). 0: none. NexusForever reads it from Spell4 `SpellCoolDown`.
+   */
+  cooldownMs: z.int().nonnegative().max(maxOfBits(32)).default(0),
+  /**
+   * The global cooldown it starts, ms: a spell with a non-zero value, once it goes off, refuses every
+   * spell with a non-zero value (SpellGlobalCooldown) for this long; 0: off the global cooldown
+   * (neither starts nor waits for it). NexusForever reads it from Spell4GlobalCooldown, named by
+   * Spell4 `GlobalCooldownEnum`.
+   */
+  globalCooldownMs: z.int().nonnegative().max(maxOfBits(32)).default(0),
 };
 
 /**

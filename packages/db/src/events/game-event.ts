@@ -19,6 +19,7 @@ export const GAME_EVENT_KINDS = [
   "inventory.changed",
   "creature.killed",
   "experience.gained",
+  "character.level-changed",
   "account.sessions-revoked",
   "account.role-changed",
   "friend.invite-received",
@@ -148,6 +149,13 @@ export interface ExperienceGainedEvent extends CharacterScoped {
   total: number;
   reason: "kill" | "gm";
   source: string;
+}
+
+/** A character's level rose (its XP reached a new level, data `characterLevels`): `from` before, `level` now. */
+export interface CharacterLevelChangedEvent extends CharacterScoped {
+  kind: "character.level-changed";
+  from: number;
+  level: number;
 }
 
 /** The account's sessions must end (password changed, banned...). */
@@ -347,6 +355,7 @@ export type GameEvent =
   | InventoryChangedEvent
   | CreatureKilledEvent
   | ExperienceGainedEvent
+  | CharacterLevelChangedEvent
   | AccountSessionsRevokedEvent
   | AccountRoleChangedEvent
   | FriendInviteReceivedEvent

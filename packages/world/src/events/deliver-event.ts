@@ -94,6 +94,8 @@ export const EVENT_DELIVERY: { readonly [K in GameEventKind]: Deliver<K> } = {
     const reason = e.reason === "kill" ? EXP_REASON.KillCreature : EXP_REASON.Cheat;
     to.character(e.characterId)?.send(ServerExperienceGained, { totalXpGained: e.amount, restXpAmount: 0, signatureXpAmount: 0, reason, unitTarget: 0 });
   },
+  // The level is a stat of the player's unit (NexusForever XpManager.GrantLevel sets Stat.Level).
+  "character.level-changed": ({ to }, e) => to.setLevel(e.characterId, e.level),
   "account.sessions-revoked": ({ to }, e) => {
     to.session(e.accountId)?.close({ reason: `sessions revoked: ${e.reason}`, violation: false });
   },

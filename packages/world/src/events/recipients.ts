@@ -21,6 +21,8 @@ export interface Recipients {
   recolourMount(characterId: number, mountId: number, dyes: readonly number[]): boolean;
   /** Every player in the world who opened the store this session. */
   storeBrowsers(): Session[];
+  /** The character's unit in the world, if any, takes its new level and it and its viewers are told (`WorldMaps.setLevel`). */
+  setLevel(characterId: number, level: number): void;
 }
 
 /** Recipients looked up in the server's session registry and presence. */
@@ -42,6 +44,7 @@ export function recipientsOf(services: Pick<WorldServices, "sessions" | "presenc
       return character ? services.world.toViewersOf(character.id, packet) : 0;
     },
     recolourMount: (characterId, mountId, dyes) => services.world.recolourMount(characterId, mountId, dyes),
+    setLevel: (characterId, level) => services.world.setLevel(characterId, level),
     storeBrowsers: () => services.sessions.all().filter((s) => s.storeOpen && inWorld(s) !== undefined),
     unitOfAccount: (accountId) => {
       const character = account(accountId)?.character;

@@ -15,7 +15,7 @@ import { CURRENCIES } from "@bezgelor/data";
 import { WorldError } from "../errors";
 import type { HandlerContext } from "../handlers/types";
 import { standingAt } from "../world/movement";
-import { sendAbilities } from "./spells";
+import { sendAbilities, sendActionSets } from "./spells";
 
 /** How often the client sends its movement, ms (NexusForever's ServerInstanceSettings value). */
 export const CLIENT_MOVEMENT_INTERVAL_MS = 125;
@@ -30,7 +30,8 @@ export interface WorldEntryState {
  * Loads the world for a selected character: ServerChangeWorld (the loading screen), its own unit
  * (ServerEntityCreate + ServerPlayerChanged) and the units around it, ServerPathLog,
  * ServerInstanceSettings, then ServerPlayerCreate with its money by currency type, its XP and its
- * faction standings, then its ability items (ServerItemAdd) and spell list (ServerAbilities). The client answers ClientEnteredWorld once loaded ({@link completeWorldEntry}).
+ * faction standings, then its ability items (ServerItemAdd), spell list (ServerAbilities) and
+ * action bars (ServerActionSet ×4, the basic attack in set 0 slot 0). The client answers ClientEnteredWorld once loaded ({@link completeWorldEntry}).
  */
 export function beginWorldEntry({ session, services }: HandlerContext, character: Character, state: WorldEntryState): void {
   const position = { x: character.positionX, y: character.positionY, z: character.positionZ };
@@ -85,6 +86,7 @@ export function beginWorldEntry({ session, services }: HandlerContext, character
     entitlements: [],
   });
   sendAbilities(session, services.data, character.id);
+  sendActionSets(session, services.data);
 }
 
 /**

@@ -1,3 +1,4 @@
+import type { Cooldowns } from "@bezgelor/core";
 import {
   ENTITY_COMMAND,
   ENTITY_CREATE_FLAG,
@@ -44,7 +45,8 @@ interface UnitBase {
 /** A player's unit: it sees (its session is sent what comes into and leaves its range). */
 export interface PlayerUnit extends UnitBase {
   readonly kind: "player";
-  readonly look: PlayerLook;
+  /** What others see of it; replaced when it changes (its level: `WorldMaps.setLevel`). */
+  look: PlayerLook;
   /** Its session: what it sees is created on it. */
   readonly viewer: Viewer;
   /** Units this one's viewer has been sent a create for (not itself). */
@@ -58,6 +60,8 @@ export interface PlayerUnit extends UnitBase {
   readonly fighting: Set<number>;
   /** Its speed multiplier: 1 on foot, its mount's speed when riding (scales the movement limits). */
   speed: number;
+  /** When its global cooldown and its spells' cooldowns end (ms, the world clock; game/spells/cooldowns). */
+  cooldowns: Cooldowns;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { NO_COOLDOWNS } from "@bezgelor/core";
 import { packet } from "../server/outgoing";
 import { ServerPlayerChanged } from "@bezgelor/protocol";
 import { Grid, VISION_RANGE } from "./grid";
@@ -91,6 +92,7 @@ export class WorldMap {
       budgetAt: now,
       targetId: 0,
       fighting: new Set(),
+      cooldowns: NO_COOLDOWNS,
     };
     this.units.set(unit.id, unit);
     this.players.set(unit.id, unit);

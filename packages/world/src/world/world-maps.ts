@@ -1,6 +1,7 @@
 import type { MovementLimits, MovementState } from "./movement";
 import type { GameData } from "@bezgelor/data";
-import type { OutgoingPacket } from "../server/outgoing";
+import { STAT, ServerEntityStatUpdateInteger } from "@bezgelor/protocol";
+import { packet, type OutgoingPacket } from "../server/outgoing";
 import { mountDyesPacket, type CompanionRole, type CompanionSpec, type CompanionUnit, type PetFight } from "./companion";
 import type { NpcUnit, PlayerLook, Viewer, PlayerUnit } from "./unit";
 import { WorldMap, type MoveResult } from "./world-map";
@@ -198,6 +199,19 @@ export class WorldMaps {
     if (!placed) return undefined;
     for (const unit of placed.map.all()) if (unit.kind === "companion" && unit.ownerId === placed.unit.id && unit.spec.role === role) return unit;
     return undefined;
+  }
+
+  /**
+   * The character's unit takes its new level: the damage it deals and the creates new viewers get
+   * use it, and it and everyone who sees it are told (ServerEntityStatUpdateInteger, stat Level;
+   * NexusForever's `WorldEntity.SetStat` tells those who see the unit, this server tells the player
+   * too, whose own create carried the old level). Nothing when the character has no unit.
+   */
+  setLevel(characterId: number, level: number): void {
+    const unit = this.byCharacter.get(characterId)?.unit;
+    if (!unit) return;
+    unit.look = { ...unit.look, level };
+    this.toViewersOf(characterId, packet(ServerEntityStatUpdateInteger, { unitId: unit.id, stat: STAT.Level, value: level }));
   }
 
   /**

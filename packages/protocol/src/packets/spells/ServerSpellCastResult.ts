@@ -9,6 +9,10 @@ import { t } from "../../schema/types";
 export const CAST_RESULT = {
   Ok: 0x00,
   SpellUnknown: 0x04,
+  /** The global cooldown a previous cast started is still running. */
+  SpellGlobalCooldown: 0x0e,
+  /** The spell's own cooldown is still running. */
+  SpellCooldown: 0x0f,
   CasterUnknown: 0x1e,
   TargetUnknown: 0x5a,
   NoTarget: 0x5b,

@@ -7,8 +7,15 @@ export const BOT_ATTACK_REACH = 3;
 /** Metres per walking step and ms between steps: 40 m/s, under the server's default 50 m/s. */
 const STEP_METRES = 10;
 const STEP_MS = 250;
-/** The bot stops after this many casts whatever happens. */
-const MAX_CASTS = 1000;
+/** The bot stops after this many casts (refused ones included) whatever happens. */
+const MAX_CASTS = 2000;
+/**
+ * Ms between casts by default: the shipped basic attack's global cooldown (spells.json), so against
+ * a server with the system clock a cast is rarely refused for it.
+ */
+export const BOT_CAST_INTERVAL_MS = 1000;
+/** Ms to wait before casting again after a cast refused by a cooldown. */
+export const BOT_COOLDOWN_RETRY_MS = 100;
 
 /** What `bot --attack` did. */
 export interface AttackReport {
@@ -33,13 +40,23 @@ export function nearestCreature(client: HeadlessClient): SeenUnit | undefined {
     .sort((a, b) => distance(own, a.position) - distance(own, b.position))[0];
 }
 
+/** How `attackNearest` paces its casts. */
+export interface AttackPacing {
+  /** Ms to wait after a hit before the next cast (default {@link BOT_CAST_INTERVAL_MS}). */
+  castIntervalMs?: number;
+  /** Waits `ms` (default: a real timer; tests pass one that advances the server's test clock). */
+  pause?: (ms: number) => Promise<void>;
+}
+
 /**
  * Walks to the nearest creature, selects it and casts the basic attack (Ability bag slot 0) every
- * `castIntervalMs` until it dies, calling `line` with each hit and the kill's XP.
+ * `castIntervalMs` until it dies, calling `line` with each hit and the kill's XP. A cast refused by
+ * a cooldown (SpellGlobalCooldown, SpellCooldown) is cast again {@link BOT_COOLDOWN_RETRY_MS} later.
  * @throws WorldError NOT_FOUND when no creature is in sight; NOT_AVAILABLE when a cast is refused
- *   (ServerSpellCastResult, named); TIMEOUT / DISCONNECTED from the client.
+ *   for anything else (ServerSpellCastResult, named); TIMEOUT / DISCONNECTED from the client.
  */
-export async function attackNearest(client: HeadlessClient, line: (text: string) => void, castIntervalMs = 300): Promise<AttackReport> {
+export async function attackNearest(client: HeadlessClient, line: (text: string) => void, pacing: AttackPacing = {}): Promise<AttackReport> {
+  const { castIntervalMs = BOT_CAST_INTERVAL_MS, pause = sleep } = pacing;
   const prey = nearestCreature(client);
   if (!prey || prey.creatureId === undefined) throw new WorldError("NOT_FOUND", "no creature in sight to attack");
   const name = `creature ${prey.creatureId} (unit ${prey.unitId})`;
@@ -51,8 +68,9 @@ export async function attackNearest(client: HeadlessClient, line: (text: string)
   }
   client.select(prey.unitId);
   const report: AttackReport = { unitId: prey.unitId, creatureId: prey.creatureId, hits: 0, damage: 0, killed: false, xp: 0 };
-  for (let casts = 0; casts < MAX_CASTS && !report.killed; casts++) {
-    if (casts > 0) await sleep(castIntervalMs);
+  for (let casts = 0, wait = 0; casts < MAX_CASTS && !report.killed; casts++) {
+    if (wait > 0) await pause(wait);
+    wait = castIntervalMs;
     client.cast(0);
     const answer = await client.waitForAny(
       ["ServerSpellGo", "ServerSpellCastResult"],
@@ -60,6 +78,10 @@ export async function attackNearest(client: HeadlessClient, line: (text: string)
     );
     if (answer.name === "ServerSpellCastResult") {
       const result = answer.value.castResult;
+      if (result === CAST_RESULT.SpellGlobalCooldown || result === CAST_RESULT.SpellCooldown) {
+        wait = BOT_COOLDOWN_RETRY_MS;
+        continue;
+      }
       throw new WorldError("NOT_AVAILABLE", `the attack on ${name} was refused: ${CAST_RESULT_NAMES.get(result) ?? `cast result ${result}`}`);
     }
     if (answer.name !== "ServerSpellGo") continue;

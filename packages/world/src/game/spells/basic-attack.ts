@@ -39,13 +39,14 @@ export const castBasicAttack: SpellKindHandler<"basicAttack"> = async (cast) => 
   const range = Math.round(distance(caster, target) * 100) / 100;
   const check = checkAttack({ attackable: isAttackable(target), health: target.kind === "npc" ? target.health : 1, distance: range }, spell.range);
   if (!check.ok) return refuseCast(cast, REFUSAL_RESULT[check.reason], `unit ${targetId} ${check.reason.replaceAll("_", " ")}`, { targetId, distance: range });
-  if (!isAttackable(target)) return;
+  if (!isAttackable(target)) return false;
 
   const { raw, damage } = basicAttackDamage(spell, caster.look.level, target.creature);
   const now = ctx.services.world.clock.now();
   const hit = showStrike(map, { caster, attacker: caster, target, spell4Id: spell.spell4Id, effectId: spell.effectId, raw, damage, userInitiated: true, now });
   ctx.session.logger.debug({ targetId, damage: hit.dealt, health: hit.health }, "basic attack hit");
-  if (!hit.killed) return;
+  if (!hit.killed) return true;
   const { result, pet } = await creditKill(ctx, target.creature.id, `kill ${target.creature.id}`);
   ctx.session.logger.info({ creatureId: target.creature.id, unitId: target.id, xp: result.xp?.gained ?? 0, petXp: pet?.gained ?? 0 }, "creature killed");
+  return true;
 };

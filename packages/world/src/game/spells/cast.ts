@@ -14,18 +14,23 @@ export interface SpellCast<K extends SpellKind = SpellKind> {
   readonly clientUniqueId: number;
 }
 
-/** Runs a cast of one spell kind: sends what it does, or refuses it with {@link refuseCast}. */
-export type SpellKindHandler<K extends SpellKind> = (cast: SpellCast<K>) => Promise<void> | void;
+/**
+ * Runs a cast of one spell kind: sends what it does and answers true (the spell went off: its
+ * cooldowns start), or refuses it with {@link refuseCast} and answers false.
+ */
+export type SpellKindHandler<K extends SpellKind> = (cast: SpellCast<K>) => Promise<boolean> | boolean;
 
 /** A {@link CAST_RESULT} value. */
 export type CastResult = (typeof CAST_RESULT)[keyof typeof CAST_RESULT];
 
 /**
  * Refuses a cast as NexusForever does (ServerSpellCastResult with the reason, `Game/Spell/Spell.cs`)
- * and logs it at info with `details`. Nothing else happens: nobody else is told.
+ * and logs it at info with `details`. Nothing else happens: nobody else is told. Answers false, what
+ * a {@link SpellKindHandler} answers for a refused cast.
  */
-export function refuseCast<K extends SpellKind>(cast: SpellCast<K>, result: CastResult, message: string, details: Record<string, unknown> = {}): void {
+export function refuseCast<K extends SpellKind>(cast: SpellCast<K>, result: CastResult, message: string, details: Record<string, unknown> = {}): false {
   const { session } = cast.ctx;
   session.send(ServerSpellCastResult, { unknown0: 0, spell4Id: cast.spell.spell4Id, castResult: result });
   session.logger.info({ spellId: cast.spell.id, castResult: result, clientUniqueId: cast.clientUniqueId, ...details }, `cast refused: ${message}`);
+  return false;
 }

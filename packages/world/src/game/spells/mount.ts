@@ -16,6 +16,7 @@ export const castMount: SpellKindHandler<"mount"> = async (cast) => {
   try {
     const mount = await summonMount(ctx, spell.mountId);
     ctx.session.logger.info({ mountId: spell.mountId, unitId: mount.id }, "mount summoned by its spell");
+    return true;
   } catch (error) {
     if (error instanceof WorldError && error.code === "NOT_OWNED") {
       return refuseCast(cast, CAST_RESULT.SpellUnknown, `mount ${spell.mountId} is not in the collection`, { mountId: spell.mountId });

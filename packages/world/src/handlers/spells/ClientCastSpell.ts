@@ -9,7 +9,8 @@ import { handler } from "../types";
  * `Handler/Spell/ClientCastSpellHandler.cs`). The item's spell runs with its kind's handler
  * (`game/spells`, e.g. the basic attack). An empty bag slot, which NexusForever treats as a protocol
  * violation, is refused here (ServerSpellCastResult SpellUnknown and a log line): the client's bag
- * can lag the server's. A caster id that is not the player's own unit is refused (CasterUnknown).
+ * can lag the server's. A caster id that is not the player's own unit is refused (CasterUnknown);
+ * so is a cast the caster's cooldowns do not allow yet (SpellCooldown, SpellGlobalCooldown).
  * @throws WorldError WRONG_STATE when the character has no unit (a server bug).
  */
 export const clientCastSpell = handler("ClientCastSpell", {
@@ -26,7 +27,10 @@ export const clientCastSpell = handler("ClientCastSpell", {
       return;
     }
     const cast = { ctx, spell: ability.spell, map: placed.map, caster: placed.unit, clientUniqueId };
-    if (casterId !== placed.unit.id) return refuseCast(cast, CAST_RESULT.CasterUnknown, `caster ${casterId} is not the player's unit`, { casterId });
+    if (casterId !== placed.unit.id) {
+      refuseCast(cast, CAST_RESULT.CasterUnknown, `caster ${casterId} is not the player's unit`, { casterId });
+      return;
+    }
     await runCast(cast, cast.spell.kind);
   },
 });
