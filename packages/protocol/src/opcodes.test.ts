@@ -71,6 +71,7 @@ const NEXUSFOREVER: Record<string, number> = {
   ServerRealmEncrypted: 0x03dc,
   ClientHelloRealm: 0x058f,
   ServerLogout: 0x0594,
+  ServerForceKick: 0x036a,
   ServerCombatReward: 0x0919,
   ServerAccountCurrencySet: 0x0966,
   ClientTitleSet: 0x078e,

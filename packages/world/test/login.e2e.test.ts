@@ -1,5 +1,5 @@
 import { issueSessionKey } from "@bezgelor/db";
-import { CHARACTER_SELECT_RESULT, ClientCharacterList, ClientCharacterSelect, ClientHelloRealm, ClientPing } from "@bezgelor/protocol";
+import { CHARACTER_SELECT_RESULT, FORCE_KICK_REASON, ClientCharacterList, ClientCharacterSelect, ClientHelloRealm, ClientPing } from "@bezgelor/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestWorld, type TestPlayer, type TestWorld } from "./support/world";
 
@@ -65,7 +65,9 @@ describe("login over TCP", () => {
     await first.login(p);
     const second = await t.connect();
     await second.login(p);
-    await expect(first.closed).resolves.toMatchObject({ code: "DISCONNECTED" });
+    await expect(first.closed).resolves.toMatchObject({ code: "DISCONNECTED", message: "the server closed the connection (the account logged in elsewhere)" });
+    expect(first.log.filter((r) => r.name === "ServerForceKick").map((r) => r.value)).toEqual([{ reason: FORCE_KICK_REASON.AccountDisconnect }]);
+    expect(second.log.some((r) => r.name === "ServerForceKick")).toBe(false);
     await second.enterWorld(p.characterId);
   });
 });

@@ -123,6 +123,7 @@ export * from "./world/ClientLogoutRequest";
 export * from "./world/ClientZoneChange";
 export * from "./world/ServerChangeWorld";
 export * from "./world/ServerInstanceSettings";
+export * from "./world/ServerForceKick";
 export * from "./world/ServerLogout";
 export * from "./world/ServerPathLog";
 export * from "./world/ServerPlayerCreate";

@@ -1,5 +1,6 @@
 import { connect, type Socket } from "node:net";
 import {
+  FORCE_KICK_REASON,
   CHAT_CHANNEL_TYPE,
   ClientChat,
   ClientCharacterList,
@@ -146,7 +147,14 @@ export class HeadlessClient {
     heartbeat?.unref();
     socket.on("close", () => {
       clearInterval(heartbeat);
-      this.closeError = new WorldError("DISCONNECTED", "the server closed the connection");
+      const kick = this.log.findLast((p) => p.name === "ServerForceKick")?.value as { reason: number } | undefined;
+      const why =
+        kick === undefined
+          ? ""
+          : kick.reason === FORCE_KICK_REASON.AccountDisconnect
+            ? " (the account logged in elsewhere)"
+            : ` (ServerForceKick reason ${kick.reason})`;
+      this.closeError = new WorldError("DISCONNECTED", `the server closed the connection${why}`);
       for (const w of this.waiters.splice(0)) {
         clearTimeout(w.timer);
         w.reject(this.closeError);

@@ -1,3 +1,4 @@
+import { FORCE_KICK_REASON, ServerForceKick } from "@bezgelor/protocol";
 import type { Session } from "./session";
 
 /** Open sessions, and which one each logged-in account uses: an account plays from one place at a time. */
@@ -14,11 +15,17 @@ export class SessionRegistry {
     if (session.account && this.byAccount.get(session.account.id) === session) this.byAccount.delete(session.account.id);
   }
 
-  /** Makes `session` its account's session; an older session of the account is closed. */
+  /**
+   * Makes `session` its account's session; an older session of the account is told why
+   * (ServerForceKick AccountDisconnect, which the client shows) and closed.
+   */
   claimAccount(session: Session): void {
     if (!session.account) return;
     const older = this.byAccount.get(session.account.id);
-    if (older && older !== session) older.close({ reason: "account logged in elsewhere", violation: false });
+    if (older && older !== session) {
+      older.send(ServerForceKick, { reason: FORCE_KICK_REASON.AccountDisconnect });
+      older.close({ reason: "account logged in elsewhere", violation: false });
+    }
     this.byAccount.set(session.account.id, session);
   }
 
