@@ -147,7 +147,7 @@ export class HeadlessClient {
     heartbeat?.unref();
     socket.on("close", () => {
       clearInterval(heartbeat);
-      const kick = this.log.findLast((p) => p.name === "ServerForceKick")?.value as { reason: number } | undefined;
+      const kick = this.log.findLast((p) => p.name === "ServerForceKick")?.value;
       const why =
         kick === undefined
           ? ""
