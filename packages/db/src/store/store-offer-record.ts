@@ -187,20 +187,49 @@ export function toPromotion(row: Prisma.StorePromotionGetPayload<object>): Store
   return { id: row.id, name: row.name, percent: row.percent, startsAt: row.startsAt, endsAt: row.endsAt, scope };
 }
 
+interface PricingRow {
+  promotions: unknown;
+  deal: unknown;
+  categories: unknown;
+}
+
+/** A json column as the adapter hands it over: parsed already, or as text. */
+function jsonValue<T>(value: unknown): T {
+  return (typeof value === "string" ? JSON.parse(value) : value) as T;
+}
+
 /**
- * Promotions active at `now`, the deal of `now`'s UTC date, the category tree and the exchange
- * rates (skipped, as none are needed, when `rates` is false: the offer has its own price in the currency).
+ * Promotions active at `now`, the deal of `now`'s UTC date, the category tree (one statement: a
+ * purchase reads them on every call) and the exchange rates (skipped, as none are needed, when
+ * `rates` is false: the offer has its own price in the currency).
  */
 export async function loadPricingContext(tx: Prisma.TransactionClient, now: Date, rates = true): Promise<PricingContext> {
-  const promotions = await tx.storePromotion.findMany({ where: { startsAt: { lte: now }, endsAt: { gt: now } }, orderBy: { id: "asc" } });
   const date = utcDate(now);
-  const deal = await tx.storeDailyDeal.findUnique({ where: { dealDate: new Date(`${date}T00:00:00.000Z`) } });
-  const categories = await tx.storeCategory.findMany({ select: { id: true, parentId: true } });
+  const [row] = await tx.$queryRaw<PricingRow[]>`SELECT
+    (SELECT COALESCE(json_agg(json_build_object('id', "id", 'name', "name", 'percent', "percent", 'startsAt', "starts_at",
+        'endsAt', "ends_at", 'scope', "scope", 'scopeId', "scope_id") ORDER BY "id"), '[]'::json)
+      FROM "store_promotions" WHERE "starts_at" <= ${now} AND "ends_at" > ${now}) AS "promotions",
+    (SELECT json_build_object('offerId', "offer_id", 'percent', "percent") FROM "store_daily_deals" WHERE "deal_date" = ${date}::date) AS "deal",
+    (SELECT COALESCE(json_agg(json_build_array("id", "parent_id")), '[]'::json) FROM "store_categories") AS "categories"`;
+  const promotions = jsonValue<PromotionJson[]>(row?.promotions ?? "[]");
+  const deal = jsonValue<{ offerId: number; percent: number } | null>(row?.deal ?? null);
+  const categories = jsonValue<Array<[number, number | null]>>(row?.categories ?? "[]");
   const rateRows = rates ? await tx.storeExchangeRate.findMany({ orderBy: [{ fromCurrency: "asc" }, { toCurrency: "asc" }] }) : [];
   return {
     exchangeRates: rateRows.map(toExchangeRate),
-    promotions: promotions.map(toPromotion),
+    promotions: promotions.map((p) => toPromotion({ ...p, startsAt: new Date(p.startsAt), endsAt: new Date(p.endsAt), createdAt: now })),
     deal: deal ? { date, offerId: deal.offerId, percent: deal.percent } : null,
-    categoryParents: new Map(categories.map((c) => [c.id, c.parentId])),
+    categoryParents: new Map(categories),
   };
+}
+
+/** A promotion row as the pricing statement's JSON carries it (timestamps as text). */
+interface PromotionJson {
+  id: number;
+  name: string;
+  percent: number;
+  startsAt: string;
+  endsAt: string;
+  scope: string;
+  scopeId: number | null;
 }

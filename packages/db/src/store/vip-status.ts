@@ -25,3 +25,13 @@ export async function readVipStatus(tx: Prisma.TransactionClient, data: GameData
   const override = row?.tier ?? null;
   return { lifetimePremiumSpend, override, tier: vipTierFor(data.vipTiers.all(), lifetimePremiumSpend, override) };
 }
+
+/**
+ * The status after a store debit of `paid` premium, from `before` read earlier in the same
+ * transaction under the account's lock (every store and gift purchase takes that lock before it
+ * reads or writes the spend, so the ledger's spend is now `before`'s plus `paid`): no second read.
+ */
+export function vipStatusAfter(data: GameData, before: VipStatus, paid: bigint): VipStatus {
+  const lifetimePremiumSpend = before.lifetimePremiumSpend + paid;
+  return { lifetimePremiumSpend, override: before.override, tier: vipTierFor(data.vipTiers.all(), lifetimePremiumSpend, before.override) };
+}
