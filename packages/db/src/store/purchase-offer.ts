@@ -23,9 +23,9 @@ import { AmountSchema, IdSchema } from "../validation.js";
 import { priceFor } from "./price-for.js";
 import { STORE_GIFT_GRANT_TYPE } from "./store-gift-grants.js";
 import { applyGrants, loadOwnership, needsCharacter } from "./store-grants.js";
-import { lockOffer, type StoreOfferRecord } from "./store-offer-record.js";
+import { loadExchangeRates, lockOfferWithPricing, type StoreOfferRecord } from "./store-offer-record.js";
 import { recordCommitted, recordFailed } from "./store-transaction.js";
-import { readVipStatus, vipStatusAfter } from "./vip-status.js";
+import { toVipStatus, vipColumns, vipStatusAfter, type VipColumns } from "./vip-status.js";
 import { payVipRewards } from "./vip-rewards.js";
 
 const Input = z.object({
@@ -146,12 +146,16 @@ async function run(ctx: ActionContext, i: z.output<typeof Input> & { transaction
       });
     }
   }
-  const offer = await lockOffer(tx, i.offerId);
+  // One statement: the offer under its lock, the pricing context and the buyer's VIP spend.
+  const locked = await lockOfferWithPricing<VipColumns>(tx, i.offerId, ctx.now, vipColumns(i.accountId));
+  const offer = locked.offer;
   const details = { offerId: offer.id, accountId: i.accountId, characterId, currency: i.currency };
   if (!offer.available) throw new DbError(DB_ERROR_CODES.STORE_OFFER_UNAVAILABLE, `Offer ${offer.id} is not available`, { details });
   await checkSupply(ctx, offer, i.accountId, i.quantity, details);
-  const vip = await readVipStatus(tx, ctx.rules.data, i.accountId);
-  const price = await priceFor(tx, offer, i.currency, ctx.now, { vip: vip.tier, quantity: i.quantity });
+  const vip = toVipStatus(ctx.rules.data, locked.extra.vip_spent, locked.extra.vip_tier);
+  // Exchange rates only for a currency the offer has no price in (read as priceFor would).
+  const context = offer.prices[i.currency] === undefined ? { ...locked.context, exchangeRates: await loadExchangeRates(tx) } : locked.context;
+  const price = await priceFor(tx, offer, i.currency, ctx.now, { vip: vip.tier, quantity: i.quantity, context });
   if (i.price !== undefined && price.finalPrice !== i.price) {
     throw new DbError(DB_ERROR_CODES.STORE_PRICE_CHANGED, `Offer ${offer.id} costs ${price.finalPrice} ${i.currency}, not ${i.price}`, {
       details: { ...details, price: price.finalPrice.toString(), seen: i.price.toString() },
