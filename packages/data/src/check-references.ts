@@ -3,6 +3,7 @@ import { GAME_DATA_TABLES, type GameDataTableName } from "./files";
 import type { GameData } from "./game-data";
 import type { CollectibleReward } from "./schemas/collectible-reward";
 import type { ReputationRequirement, ReputationReward } from "./schemas/common";
+import type { Vendor } from "./schemas/vendor";
 
 type Fail = (reason: string, path: string) => never;
 
@@ -12,10 +13,12 @@ function failer(table: GameDataTableName, id: string | number): Fail {
   };
 }
 
-function checkRewards(data: GameData, rewards: readonly ReputationReward[], path: string, fail: Fail): void {
-  rewards.forEach((reward, i) => {
-    if (!data.factions.has(reward.factionId)) fail(`unknown faction ${reward.factionId}`, `${path}[${i}].factionId`);
-  });
+/** Checks the rewards' factions; the failer is made only for a failure (this runs for every entry of the large tables). */
+function checkRewards(data: GameData, rewards: readonly ReputationReward[], path: string, table: GameDataTableName, id: string | number): void {
+  for (let i = 0; i < rewards.length; i++) {
+    const factionId = (rewards[i] as ReputationReward).factionId;
+    if (!data.factions.has(factionId)) failer(table, id)(`unknown faction ${factionId}`, `${path}[${i}].factionId`);
+  }
 }
 
 /** Each mount, pet and vanity pet a quest or achievement grants exists, and none is granted twice. */
@@ -77,35 +80,35 @@ function checkTitles(data: GameData): void {
 
 function checkSpawns(data: GameData): void {
   for (const spawn of data.spawns.all()) {
-    const fail = failer("spawns", spawn.id);
-    if (!data.creatures.has(spawn.creatureId)) fail(`unknown creature ${spawn.creatureId}`, "creatureId");
-    if (spawn.vendorId !== undefined && !data.vendors.has(spawn.vendorId)) fail(`unknown vendor ${spawn.vendorId}`, "vendorId");
+    if (!data.creatures.has(spawn.creatureId)) failer("spawns", spawn.id)(`unknown creature ${spawn.creatureId}`, "creatureId");
+    if (spawn.vendorId !== undefined && !data.vendors.has(spawn.vendorId)) failer("spawns", spawn.id)(`unknown vendor ${spawn.vendorId}`, "vendorId");
   }
 }
 
 function checkCreaturesQuestsVendors(data: GameData): void {
   for (const creature of data.creatures.all()) {
-    const fail = failer("creatures", creature.id);
-    checkRewards(data, creature.rewards.reputation, "rewards.reputation", fail);
-    if (creature.factionId !== undefined && !data.factions.has(creature.factionId)) fail(`unknown faction ${creature.factionId}`, "factionId");
+    checkRewards(data, creature.rewards.reputation, "rewards.reputation", "creatures", creature.id);
+    if (creature.factionId !== undefined && !data.factions.has(creature.factionId)) {
+      failer("creatures", creature.id)(`unknown faction ${creature.factionId}`, "factionId");
+    }
   }
   for (const quest of data.quests.all()) {
-    const fail = failer("quests", quest.id);
-    checkRewards(data, quest.rewards.reputation, "rewards.reputation", fail);
+    checkRewards(data, quest.rewards.reputation, "rewards.reputation", "quests", quest.id);
     const titleId = quest.rewards.titleId;
-    if (titleId !== undefined && !data.titles.has(titleId)) fail(`unknown title ${titleId}`, "rewards.titleId");
-    checkCollectibleRewards(data, quest.rewards.collectibles, "rewards.collectibles", fail);
+    if (titleId !== undefined && !data.titles.has(titleId)) failer("quests", quest.id)(`unknown title ${titleId}`, "rewards.titleId");
+    if (quest.rewards.collectibles.length > 0) checkCollectibleRewards(data, quest.rewards.collectibles, "rewards.collectibles", failer("quests", quest.id));
   }
 
   for (const vendor of data.vendors.all()) {
     const fail = failer("vendors", vendor.id);
     if (vendor.requiredReputation !== undefined) checkRequirement(data, vendor.requiredReputation, "requiredReputation", fail);
     const seen = new Set<number>();
-    vendor.items.forEach((line, i) => {
-      if (!data.items.has(line.itemId)) fail(`unknown item ${line.itemId}`, `items[${i}].itemId`);
-      if (seen.has(line.itemId)) fail(`item ${line.itemId} is listed twice`, `items[${i}].itemId`);
-      seen.add(line.itemId);
-    });
+    for (let i = 0; i < vendor.items.length; i++) {
+      const itemId = (vendor.items[i] as Vendor["items"][number]).itemId;
+      if (!data.items.has(itemId)) fail(`unknown item ${itemId}`, `items[${i}].itemId`);
+      if (seen.has(itemId)) fail(`item ${itemId} is listed twice`, `items[${i}].itemId`);
+      seen.add(itemId);
+    }
   }
 }
 
@@ -172,9 +175,10 @@ function checkCharacterCreations(data: GameData): void {
 
 function checkProgressRewards(data: GameData): void {
   for (const achievement of data.achievements.all()) {
-    const fail = failer("achievements", achievement.id);
-    checkRewards(data, achievement.rewards.reputation, "rewards.reputation", fail);
-    checkCollectibleRewards(data, achievement.rewards.collectibles, "rewards.collectibles", fail);
+    checkRewards(data, achievement.rewards.reputation, "rewards.reputation", "achievements", achievement.id);
+    if (achievement.rewards.collectibles.length > 0) {
+      checkCollectibleRewards(data, achievement.rewards.collectibles, "rewards.collectibles", failer("achievements", achievement.id));
+    }
   }
   for (const path of data.paths.all()) {
     const fail = failer("paths", path.id);
@@ -183,7 +187,7 @@ function checkProgressRewards(data: GameData): void {
       if (reward.level > path.maxLevel) fail(`level ${reward.level} is above the path's maxLevel ${path.maxLevel}`, `levelRewards[${i}].level`);
       if (seen.has(reward.level)) fail(`level ${reward.level} is rewarded twice`, `levelRewards[${i}].level`);
       seen.add(reward.level);
-      checkRewards(data, reward.reputation, `levelRewards[${i}].reputation`, fail);
+      checkRewards(data, reward.reputation, `levelRewards[${i}].reputation`, "paths", path.id);
     });
   }
 }

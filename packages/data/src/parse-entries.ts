@@ -67,8 +67,15 @@ export function parseEntries<N extends GameDataTableName>(name: N, raws: readonl
     byId.set(entry.id, deepFreeze(entry));
   };
   if (whole.success) {
+    // One hash per entry: a repeated id leaves the size unchanged.
     const entries = whole.data as GameDataEntry<N>[];
-    for (let index = 0; index < entries.length; index++) add(entries[index] as GameDataEntry<N>, raws[index], index);
+    for (let index = 0; index < entries.length; index++) {
+      const entry = entries[index] as GameDataEntry<N>;
+      const size = byId.size;
+      byId.set(entry.id, deepFreeze(entry));
+      if (byId.size === size)
+        throw new DataError(DATA_ERROR_CODE.DUPLICATE_ID, `duplicate ${kind} id`, { file, id: entryLabel(raws[index], index), path: "id" });
+    }
     return byId;
   }
   // Entry by entry, in file order, so the error names the first bad entry (or the first duplicate before it).

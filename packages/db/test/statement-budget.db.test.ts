@@ -61,11 +61,17 @@ describe("statements per action", () => {
 
   it("a vendor purchase, a store purchase and a reputation award stay within their budgets", async () => {
     expect(await count(() => buyFromVendor(counted, { ...opts, vendorId: 8003, itemId: 30010, quantity: 1, characterId: c.id }))).toBeLessThanOrEqual(5);
-    // 11 for the storefront, then 3 for the economy: the VIP tier (one statement), counting the
-    // units sold on the offer's locked row, and the transaction record.
+    // The account's lock; the offer's, read with the pricing context and the VIP spend; the debit,
+    // the units sold, the purchase, the grant (a currency pack), the transaction record and the
+    // events. Nothing reads ownership: currency and items are never owned.
     expect(await count(() => purchaseOffer(counted, { ...opts, accountId: c.accountId, offerId: 601, currency: "bonus", price: 1000n }))).toBeLessThanOrEqual(
-      14,
+      10,
     );
+    // As the client buys: with its character (read with the account's lock) and its transaction id
+    // as the key (claimed first); an item to the character, in premium (the VIP tier after it is
+    // computed, not read again).
+    const asClient = { ...opts, accountId: c.accountId, characterId: c.id, offerId: 802, currency: "premium" as const, idempotencyKey: `budget-802-${c.id}` };
+    expect(await count(() => purchaseOffer(counted, asClient))).toBeLessThanOrEqual(9);
     expect(
       await count(() => awardReputation(counted, { ...opts, characterId: c.id, changes: [{ factionId: 166, delta: 10 }], source: "kill" })),
     ).toBeLessThanOrEqual(5);

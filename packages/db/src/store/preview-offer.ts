@@ -58,7 +58,7 @@ export async function previewOffer(db: DbClient, options: z.input<typeof Input> 
       const owned =
         i.accountId === undefined
           ? { mounts: new Set<number>(), pets: new Set<number>(), titles: new Set<number>() }
-          : await loadOwnership(tx, i.accountId, i.characterId ?? null, now);
+          : await loadOwnership(tx, i.accountId, i.characterId ?? null, now, offer.grants);
       const plan = planGrants(offer.grants, owned);
       return {
         ...price,

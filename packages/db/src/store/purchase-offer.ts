@@ -18,14 +18,14 @@ import { characterIdByName } from "../friends/friend-entries.js";
 import { areFriends, isIgnoredBy } from "../friends/relations.js";
 import { toJsonColumn } from "../json-codec.js";
 import { sendSystemMail } from "../mail/send-system-mail.js";
-import { lockAccount } from "../titles/lock-account.js";
+import { lockAccount, lockAccountWithCharacter } from "../titles/lock-account.js";
 import { AmountSchema, IdSchema } from "../validation.js";
 import { priceFor } from "./price-for.js";
 import { STORE_GIFT_GRANT_TYPE } from "./store-gift-grants.js";
 import { applyGrants, loadOwnership, needsCharacter } from "./store-grants.js";
-import { lockOffer, type StoreOfferRecord } from "./store-offer-record.js";
+import { loadExchangeRates, lockOfferWithPricing, type StoreOfferRecord } from "./store-offer-record.js";
 import { recordCommitted, recordFailed } from "./store-transaction.js";
-import { readVipStatus } from "./vip-status.js";
+import { toVipStatus, vipColumns, vipStatusAfter, type VipColumns } from "./vip-status.js";
 import { payVipRewards } from "./vip-rewards.js";
 
 const Input = z.object({
@@ -136,21 +136,26 @@ async function checkSupply(ctx: ActionContext, offer: StoreOfferRecord, accountI
 async function run(ctx: ActionContext, i: z.output<typeof Input> & { transactionId: string }): Promise<PurchaseOfferResult> {
   const { tx } = ctx;
   const characterId = i.characterId ?? null;
-  await lockAccount(tx, i.accountId);
-  if (characterId !== null) {
-    const character = await tx.character.findUnique({ where: { id: characterId }, select: { accountId: true } });
-    if (!character || character.accountId !== i.accountId) {
+  if (characterId === null) await lockAccount(tx, i.accountId);
+  else {
+    // The account's lock, and the buyer's character read with it (one round trip).
+    const buyer = await lockAccountWithCharacter(tx, i.accountId, characterId);
+    if (buyer.characterAccountId !== i.accountId) {
       throw new DbError(DB_ERROR_CODES.CHARACTER_NOT_FOUND, `No character ${characterId} on account ${i.accountId}`, {
         details: { characterId, accountId: i.accountId },
       });
     }
   }
-  const offer = await lockOffer(tx, i.offerId);
+  // One statement: the offer under its lock, the pricing context and the buyer's VIP spend.
+  const locked = await lockOfferWithPricing<VipColumns>(tx, i.offerId, ctx.now, vipColumns(i.accountId));
+  const offer = locked.offer;
   const details = { offerId: offer.id, accountId: i.accountId, characterId, currency: i.currency };
   if (!offer.available) throw new DbError(DB_ERROR_CODES.STORE_OFFER_UNAVAILABLE, `Offer ${offer.id} is not available`, { details });
   await checkSupply(ctx, offer, i.accountId, i.quantity, details);
-  const vip = await readVipStatus(tx, ctx.rules.data, i.accountId);
-  const price = await priceFor(tx, offer, i.currency, ctx.now, { vip: vip.tier, quantity: i.quantity });
+  const vip = toVipStatus(ctx.rules.data, locked.extra.vip_spent, locked.extra.vip_tier);
+  // Exchange rates only for a currency the offer has no price in (read as priceFor would).
+  const context = offer.prices[i.currency] === undefined ? { ...locked.context, exchangeRates: await loadExchangeRates(tx) } : locked.context;
+  const price = await priceFor(tx, offer, i.currency, ctx.now, { vip: vip.tier, quantity: i.quantity, context });
   if (i.price !== undefined && price.finalPrice !== i.price) {
     throw new DbError(DB_ERROR_CODES.STORE_PRICE_CHANGED, `Offer ${offer.id} costs ${price.finalPrice} ${i.currency}, not ${i.price}`, {
       details: { ...details, price: price.finalPrice.toString(), seen: i.price.toString() },
@@ -176,7 +181,7 @@ async function run(ctx: ActionContext, i: z.output<typeof Input> & { transaction
       });
     }
   } else {
-    const plan = planGrants(offerGrants, await loadOwnership(tx, i.accountId, characterId, ctx.now));
+    const plan = planGrants(offerGrants, await loadOwnership(tx, i.accountId, characterId, ctx.now, offerGrants));
     if (plan.missing.length === 0) throw new DbError(DB_ERROR_CODES.STORE_ALREADY_OWNED, `Everything offer ${offer.id} grants is owned already`, { details });
     granted = [...plan.missing];
     alreadyOwned = [...plan.owned];
@@ -248,7 +253,8 @@ async function run(ctx: ActionContext, i: z.output<typeof Input> & { transaction
   const subject = { id: i.transactionId, accountId: i.accountId, characterId, offerId: offer.id, quantity: i.quantity, currency: i.currency };
   await recordCommitted(tx, subject, price, ledger, purchase.id, ctx.now);
   // The spend now includes this purchase: a tier it reaches pays its one-time rewards.
-  const after = i.currency === "premium" && ledger ? await readVipStatus(tx, ctx.rules.data, i.accountId) : vip;
+  // Read under the account's lock, so the spend before is still the ledger's: add this debit.
+  const after = i.currency === "premium" && ledger ? vipStatusAfter(ctx.rules.data, vip, price.finalPrice) : vip;
   const vipRewardsPaid = await payVipRewards(ctx, i.accountId, after.tier);
   ctx.emit({
     kind: "store.purchased",

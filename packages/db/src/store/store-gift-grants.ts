@@ -31,7 +31,7 @@ const handler: MailGrantHandler = {
     const purchase = await lockPurchase(ctx, description);
     const grants: StoreGrant[] = parseGrantsColumn(purchase.grants);
     await lockAccount(ctx.tx, to.accountId);
-    const plan = planGrants(grants, await loadOwnership(ctx.tx, to.accountId, to.characterId, ctx.now));
+    const plan = planGrants(grants, await loadOwnership(ctx.tx, to.accountId, to.characterId, ctx.now, grants));
     // Strict for gifts: owning any part refuses the claim, so the recipient can return it and the
     // buyer is refunded in full rather than paying for something granted twice.
     if (plan.owned.length > 0) {

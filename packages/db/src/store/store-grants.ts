@@ -14,15 +14,30 @@ import { changeItemCount } from "../inventory/change-item-count.js";
 import type { Prisma } from "../generated/prisma/client";
 import { grantTitle } from "../titles/grant-title.js";
 
+const NOTHING_OWNED: StoreOwnership = Object.freeze({ mounts: new Set<number>(), pets: new Set<number>(), titles: new Set<number>() });
+
 /**
  * What the account (and the character, when given) owns that a grant could duplicate: mounts and
- * pets of the account's or the character's collection, and the account's unexpired titles.
+ * pets of the account's or the character's collection, and the account's unexpired titles. Given
+ * `grants`, only what they could duplicate is read (items and currency never are owned: an offer
+ * of only those reads nothing, a purchase being a hot path); the rest of the answer is empty.
  */
-export async function loadOwnership(tx: Prisma.TransactionClient, accountId: number, characterId: number | null, now: Date): Promise<StoreOwnership> {
-  const account = await tx.accountCollection.findMany({ where: { accountId }, select: { collectibleType: true, collectibleId: true } });
-  const own =
-    characterId === null ? [] : await tx.characterCollection.findMany({ where: { characterId }, select: { collectibleType: true, collectibleId: true } });
-  const titles = await tx.accountTitle.findMany({ where: { accountId, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }, select: { titleId: true } });
+export async function loadOwnership(
+  tx: Prisma.TransactionClient,
+  accountId: number,
+  characterId: number | null,
+  now: Date,
+  grants?: readonly StoreGrant[],
+): Promise<StoreOwnership> {
+  const collectibles = grants === undefined || grants.some((g) => g.kind === "mount" || g.kind === "pet");
+  const titled = grants === undefined || grants.some((g) => g.kind === "title");
+  if (!collectibles && !titled) return NOTHING_OWNED;
+  const select = { collectibleType: true, collectibleId: true } as const;
+  const account = collectibles ? await tx.accountCollection.findMany({ where: { accountId }, select }) : [];
+  const own = collectibles && characterId !== null ? await tx.characterCollection.findMany({ where: { characterId }, select }) : [];
+  const titles = titled
+    ? await tx.accountTitle.findMany({ where: { accountId, OR: [{ expiresAt: null }, { expiresAt: { gt: now } }] }, select: { titleId: true } })
+    : [];
   const all = [...account, ...own];
   return {
     mounts: new Set(all.filter((c) => c.collectibleType === "mount").map((c) => c.collectibleId)),

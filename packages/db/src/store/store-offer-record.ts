@@ -5,7 +5,7 @@ import { utcDate } from "@bezgelor/core";
 import { storeGrantSchema, type DemandPricing, type PurchaseLimit, type StoreCurrency, type StoreGrant, type StoreOfferKind } from "@bezgelor/data";
 import { z } from "zod";
 import { DB_ERROR_CODES, DbError } from "../errors.js";
-import type { Prisma } from "../generated/prisma/client";
+import { Prisma } from "../generated/prisma/client";
 import { fromJsonColumn } from "../json-codec.js";
 
 /** An offer as stored. */
@@ -95,11 +95,35 @@ export async function loadOffer(tx: Prisma.TransactionClient, offerId: number): 
  */
 export async function lockOffer(tx: Prisma.TransactionClient, offerId: number): Promise<StoreOfferRecord> {
   // One statement: the row as Prisma would return it, read under the lock.
-  const [row] = await tx.$queryRaw<LockedOfferRow[]>`SELECT "id", "category_id", "name", "description", "kind", "grants",
-      "price_premium", "price_bonus", "price_gold", "account_wide", "giftable", "available", "featured", "display_flags", "origin",
-      "stock", "sold", "version", "demand_rate_bp", "demand_cap_percent", "limit_period", "limit_count", "max_quantity", "created_at", "updated_at"
-    FROM "store_offers" WHERE "id" = ${offerId} FOR UPDATE`;
+  const [row] = await tx.$queryRaw<LockedOfferRow[]>`SELECT ${OFFER_COLUMNS} FROM "store_offers" WHERE "id" = ${offerId} FOR UPDATE`;
   if (!row) throw new DbError(DB_ERROR_CODES.STORE_OFFER_NOT_FOUND, `No store offer ${offerId}`, { details: { offerId } });
+  return lockedOfferRecord(row);
+}
+
+/**
+ * {@link lockOffer} and, in the same statement, the pricing context ({@link loadPricingContext},
+ * without exchange rates) and `extra` columns (the buyer's VIP spend): a purchase's reads in one
+ * round trip. The context's values are those of the statement's snapshot, as if read just before
+ * the lock; the offer's row is the latest, read under the lock. Throws DbError STORE_OFFER_NOT_FOUND.
+ */
+export async function lockOfferWithPricing<X extends object>(
+  tx: Prisma.TransactionClient,
+  offerId: number,
+  now: Date,
+  extra: Prisma.Sql,
+): Promise<{ offer: StoreOfferRecord; context: PricingContext; extra: X }> {
+  const date = utcDate(now);
+  const [row] = await tx.$queryRaw<Array<LockedOfferRow & PricingRow & X>>`SELECT ${OFFER_COLUMNS}, ${pricingColumns(now, date)}, ${extra}
+    FROM "store_offers" WHERE "id" = ${offerId} FOR UPDATE OF "store_offers"`;
+  if (!row) throw new DbError(DB_ERROR_CODES.STORE_OFFER_NOT_FOUND, `No store offer ${offerId}`, { details: { offerId } });
+  return { offer: lockedOfferRecord(row), context: toPricingContext(row, now, date, []), extra: row };
+}
+
+const OFFER_COLUMNS = Prisma.sql`"id", "category_id", "name", "description", "kind", "grants",
+      "price_premium", "price_bonus", "price_gold", "account_wide", "giftable", "available", "featured", "display_flags", "origin",
+      "stock", "sold", "version", "demand_rate_bp", "demand_cap_percent", "limit_period", "limit_count", "max_quantity", "created_at", "updated_at"`;
+
+function lockedOfferRecord(row: LockedOfferRow): StoreOfferRecord {
   return toOfferRecord({
     id: row.id,
     categoryId: row.category_id,
@@ -187,20 +211,62 @@ export function toPromotion(row: Prisma.StorePromotionGetPayload<object>): Store
   return { id: row.id, name: row.name, percent: row.percent, startsAt: row.startsAt, endsAt: row.endsAt, scope };
 }
 
+interface PricingRow {
+  promotions: unknown;
+  deal: unknown;
+  categories: unknown;
+}
+
+/** A json column as the adapter hands it over: parsed already, or as text. */
+function jsonValue<T>(value: unknown): T {
+  return (typeof value === "string" ? JSON.parse(value) : value) as T;
+}
+
+/** The pricing context's three columns of a SELECT: `promotions`, `deal` and `categories` (JSON). */
+function pricingColumns(now: Date, date: string): Prisma.Sql {
+  return Prisma.sql`(SELECT COALESCE(json_agg(json_build_object('id', "id", 'name', "name", 'percent', "percent", 'startsAt', "starts_at",
+        'endsAt', "ends_at", 'scope', "scope", 'scopeId', "scope_id") ORDER BY "id"), '[]'::json)
+      FROM "store_promotions" WHERE "starts_at" <= ${now} AND "ends_at" > ${now}) AS "promotions",
+    (SELECT json_build_object('offerId', "offer_id", 'percent', "percent") FROM "store_daily_deals" WHERE "deal_date" = ${date}::date) AS "deal",
+    (SELECT COALESCE(json_agg(json_build_array("id", "parent_id")), '[]'::json) FROM "store_categories") AS "categories"`;
+}
+
+function toPricingContext(row: PricingRow | undefined, now: Date, date: string, exchangeRates: ExchangeRate[]): PricingContext {
+  const promotions = jsonValue<PromotionJson[]>(row?.promotions ?? "[]");
+  const deal = jsonValue<{ offerId: number; percent: number } | null>(row?.deal ?? null);
+  const categories = jsonValue<Array<[number, number | null]>>(row?.categories ?? "[]");
+  return {
+    exchangeRates,
+    promotions: promotions.map((p) => toPromotion({ ...p, startsAt: new Date(p.startsAt), endsAt: new Date(p.endsAt), createdAt: now })),
+    deal: deal ? { date, offerId: deal.offerId, percent: deal.percent } : null,
+    categoryParents: new Map(categories),
+  };
+}
+
+/** The exchange rates, in a stable order. */
+export async function loadExchangeRates(tx: Prisma.TransactionClient): Promise<ExchangeRate[]> {
+  const rows = await tx.storeExchangeRate.findMany({ orderBy: [{ fromCurrency: "asc" }, { toCurrency: "asc" }] });
+  return rows.map(toExchangeRate);
+}
+
 /**
- * Promotions active at `now`, the deal of `now`'s UTC date, the category tree and the exchange
- * rates (skipped, as none are needed, when `rates` is false: the offer has its own price in the currency).
+ * Promotions active at `now`, the deal of `now`'s UTC date, the category tree (one statement) and
+ * the exchange rates (skipped, as none are needed, when `rates` is false: the offer has its own
+ * price in the currency).
  */
 export async function loadPricingContext(tx: Prisma.TransactionClient, now: Date, rates = true): Promise<PricingContext> {
-  const promotions = await tx.storePromotion.findMany({ where: { startsAt: { lte: now }, endsAt: { gt: now } }, orderBy: { id: "asc" } });
   const date = utcDate(now);
-  const deal = await tx.storeDailyDeal.findUnique({ where: { dealDate: new Date(`${date}T00:00:00.000Z`) } });
-  const categories = await tx.storeCategory.findMany({ select: { id: true, parentId: true } });
-  const rateRows = rates ? await tx.storeExchangeRate.findMany({ orderBy: [{ fromCurrency: "asc" }, { toCurrency: "asc" }] }) : [];
-  return {
-    exchangeRates: rateRows.map(toExchangeRate),
-    promotions: promotions.map(toPromotion),
-    deal: deal ? { date, offerId: deal.offerId, percent: deal.percent } : null,
-    categoryParents: new Map(categories.map((c) => [c.id, c.parentId])),
-  };
+  const [row] = await tx.$queryRaw<PricingRow[]>`SELECT ${pricingColumns(now, date)}`;
+  return toPricingContext(row, now, date, rates ? await loadExchangeRates(tx) : []);
+}
+
+/** A promotion row as the pricing statement's JSON carries it (timestamps as text). */
+interface PromotionJson {
+  id: number;
+  name: string;
+  percent: number;
+  startsAt: string;
+  endsAt: string;
+  scope: string;
+  scopeId: number | null;
 }
