@@ -290,6 +290,9 @@ describe("combat over TCP", () => {
   });
 
   it("a kill by the basic attack gives the combat pet out 10 % of the creature's XP (the same kill path as !kill)", async () => {
+    // The bot's Girrok (the test before) stays dead on its kept map until its 60 s respawn.
+    t.advance(60_000);
+    await t.tick();
     const at = spawnOf(12347).position;
     const who = await t.player({ role: "gm", faction: 167, worldId: 426, position: { x: at.x - 3, y: at.y, z: at.z } });
     await t.db.character.update({ where: { id: who.characterId }, data: { level: 10 } });

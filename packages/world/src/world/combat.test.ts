@@ -82,4 +82,30 @@ describe("targeting and combat on a map", () => {
     maps.leave(1);
     expect([...g.combat!.attackers]).toEqual([]);
   });
+
+  it("a kill stays dead when its only player leaves and comes back before the respawn time, and respawns after", () => {
+    const { enter, map, girrok, maps, advance, now } = setup();
+    const a = enter(1, 58);
+    const g = girrok();
+    if (g.kind !== "npc") throw new Error("no girrok");
+    expect(strike(map(), a.unit, g, 1000, now()).killed).toBe(true);
+    maps.leave(1);
+    advance(10_000);
+    maps.tick();
+    const back = enter(1, 58);
+    expect(girrok()).toBe(g);
+    expect(g.diedAt).toBeDefined();
+    expect(back.v.take().filter(([name]) => name === "ServerEntityDeathState")).toEqual([
+      ["ServerEntityDeathState", { unitId: g.id, dead: true, reason: 0, rezHealth: 0 }],
+    ]);
+    maps.leave(1);
+    advance(51_000);
+    maps.tick();
+    const alive = girrok();
+    if (alive.kind !== "npc") throw new Error("no girrok");
+    expect(alive.diedAt).toBeUndefined();
+    expect(alive.health).toBe(900);
+    const later = enter(1, 58);
+    expect(later.v.take().filter(([name]) => name === "ServerEntityDeathState")).toEqual([]);
+  });
 });
