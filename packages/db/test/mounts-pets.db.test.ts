@@ -51,6 +51,21 @@ describe("unlocking vanity pets and flair", () => {
     await expectDbError(unlock(c, "vanity_pet", 2001), DB_ERROR_CODES.UNKNOWN_GAME_DATA);
     await expectDbError(unlock(c, "flair", 999), DB_ERROR_CODES.UNKNOWN_GAME_DATA);
   });
+
+  it("the merged view lists a collectible owned by the account and the character once, as the account's with its source", async () => {
+    const c = await makeCharacter(db.client);
+    await unlock(c, "vanity_pet", 3002, "character");
+    await unlockCollectible(db.client, {
+      ...opts,
+      scope: "account",
+      accountId: c.accountId,
+      collectibleType: "vanity_pet",
+      collectibleId: 3002,
+      source: "purchase",
+    });
+    const merged = await getMergedCollection(db.client, { accountId: c.accountId, characterId: c.id });
+    expect(merged.map((e) => [e.collectibleType, e.collectibleId, e.scope, e.unlockSource])).toEqual([["vanity_pet", 3002, "account", "purchase"]]);
+  });
 });
 
 describe("mount customisation", () => {

@@ -45,6 +45,16 @@ describe("bezgelor collection", () => {
     expect(withCharacter.stdout).toContain("pet 2001 (character, gm,");
   });
 
+  it("lists a vanity pet owned both account-wide and by the character once, as the account's", async () => {
+    expect((await cli(["collection", "grant", "--email", email, "--vanity-pet", "3002", "--character", name])).code).toBe(0);
+    expect((await cli(["collection", "grant", "--email", email, "--vanity-pet", "3002"])).code).toBe(0);
+    const shown = await cli(["collection", "show", "--email", email, "--character", name, "--json"]);
+    const entries = shown.json<{ entries: Array<{ collectibleType: string; collectibleId: number; scope: string }> }>().entries;
+    expect(entries.filter((e) => e.collectibleType === "vanity_pet" && e.collectibleId === 3002)).toEqual([expect.objectContaining({ scope: "account" })]);
+    const text = await cli(["collection", "show", "--email", email, "--character", name]);
+    expect(text.stdout.match(/vanity_pet 3002 /g)).toHaveLength(1);
+  });
+
   it("refuses an unknown id, two kinds at once and a malformed id", async () => {
     expect((await cli(["collection", "grant", "--email", email, "--mount", "4242"])).code).not.toBe(0);
     const both = await cli(["collection", "grant", "--email", email, "--mount", "1001", "--pet", "2001"]);

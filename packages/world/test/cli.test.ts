@@ -67,6 +67,11 @@ describe("bezgelor CLI", () => {
     expect(badKey.code).toBe(2);
     expect(badKey.stderr).toContain("--key must be the 32 hex digits");
     expect((await cli("bot", "--email", email, "--stay", "soon")).code).toBe(2);
+    for (const port of ["70000", "0", "abc", "1.5"]) {
+      const badPort = await cli("bot", "--email", email, "--port", port);
+      expect(badPort.code, port).toBe(2);
+      expect(badPort.stderr).toContain("--port must be a whole number 1 to 65535");
+    }
     const long = await cli("bot", "--email", email, "--say", "x".repeat(1025));
     expect(long.code).toBe(2);
     expect(long.stderr).toContain("at most 1024 characters");

@@ -273,6 +273,9 @@ describe("combat over TCP", () => {
   });
 
   it("bezgelor bot --attack walks to the nearest creature and strikes it until it dies, printing the damage and the XP", async () => {
+    // The Girrok the tests before fought stays as they left it on its kept map: past its respawn and combat timeout it is whole.
+    t.advance(60_000);
+    await t.tick();
     // 12 m from a Girrok (the nearest creature there); level 10 against its level 8: 140 × 1.1 = 154 a hit, 6 hits for 900.
     const { client } = await nextTo(12347, { level: 10, metres: 12 });
     const girrok = await unitOf(client, 12347);
@@ -290,6 +293,9 @@ describe("combat over TCP", () => {
   });
 
   it("a kill by the basic attack gives the combat pet out 10 % of the creature's XP (the same kill path as !kill)", async () => {
+    // The bot's Girrok (the test before) stays dead on its kept map until its 60 s respawn.
+    t.advance(60_000);
+    await t.tick();
     const at = spawnOf(12347).position;
     const who = await t.player({ role: "gm", faction: 167, worldId: 426, position: { x: at.x - 3, y: at.y, z: at.z } });
     await t.db.character.update({ where: { id: who.characterId }, data: { level: 10 } });

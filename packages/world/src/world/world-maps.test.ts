@@ -182,14 +182,25 @@ describe("spawned units", () => {
     expect(maps.map(426)?.size).toBe(2);
   });
 
-  it("a map nobody is on stops, and its spawns are placed afresh when a player comes back", () => {
+  it("a map nobody is on keeps its units: coming back places nothing afresh", () => {
     const { enter, maps } = setup(spawnData);
     enter(1, 0);
-    expect(maps.map(870)?.size).toBe(4);
+    const map = maps.map(870);
+    expect(map?.size).toBe(4);
+    const unitIds = [...map!.all()]
+      .filter((u) => u.kind === "npc")
+      .map((u) => u.id)
+      .sort();
     maps.leave(1);
-    expect(maps.map(870)).toBeUndefined();
+    expect(maps.map(870)).toBe(map);
+    expect(map?.size).toBe(3);
     const again = enter(1, 0);
-    expect(creates(again.v).filter((c) => c.unitId !== again.unit.id)).toHaveLength(3);
+    expect(
+      creates(again.v)
+        .filter((c) => c.unitId !== again.unit.id)
+        .map((c) => c.unitId)
+        .sort(),
+    ).toEqual(unitIds);
     expect(maps.map(870)?.size).toBe(4);
   });
 });

@@ -42,7 +42,9 @@ interface Placed {
 
 /**
  * Every world map with units, and which unit each character in the world is. The simulation steps
- * on {@link tick} (a timer calls it; tests call it after advancing their clock).
+ * on {@link tick} (a timer calls it; tests call it after advancing their clock). A map started by
+ * its first player is kept, and stepped, when its last player leaves: its creatures' deaths,
+ * combat and respawn times go on, so leaving and coming back does not respawn a kill.
  */
 export class WorldMaps {
   private readonly maps = new Map<number, WorldMap>();
@@ -68,7 +70,7 @@ export class WorldMaps {
     return map;
   }
 
-  /** The map of a world, if it has started (a player entered it). */
+  /** The map of a world, if it has started (a player entered it once; it stays started). */
   map(worldId: number): WorldMap | undefined {
     return this.maps.get(worldId);
   }
@@ -91,8 +93,8 @@ export class WorldMaps {
     if (!placed) return undefined;
     this.byCharacter.delete(characterId);
     placed.map.remove(placed.unit.id);
-    // A map nobody is on stops; its spawns are placed afresh when a player comes back.
-    if (placed.map.playerCount === 0) this.maps.delete(placed.map.worldId);
+    // The map stays when nobody is on it (maps are per world id, so few): its creatures keep
+    // their state and the tick keeps stepping it, so a kill stays dead until its respawn time.
     return this.placeOf(characterId, placed);
   }
 

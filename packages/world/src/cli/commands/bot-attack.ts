@@ -48,12 +48,23 @@ export interface AttackPacing {
   pause?: (ms: number) => Promise<void>;
 }
 
+/** The prey is dead (ServerEntityDeathState, or a health update to 0) or gone from sight. */
+function preyDown(client: HeadlessClient, unitId: number): boolean {
+  const unit = client.units.get(unitId);
+  return !unit || unit.dead || unit.health <= 0;
+}
+
 /**
  * Walks to the nearest creature, selects it and casts the basic attack (Ability bag slot 0) every
- * `castIntervalMs` until it dies, calling `line` with each hit and the kill's XP. A cast refused by
- * a cooldown (SpellGlobalCooldown, SpellCooldown) is cast again {@link BOT_COOLDOWN_RETRY_MS} later.
- * @throws WorldError NOT_FOUND when no creature is in sight; NOT_AVAILABLE when a cast is refused
- *   for anything else (ServerSpellCastResult, named); TIMEOUT / DISCONNECTED from the client.
+ * `castIntervalMs` until it dies, calling `line` with each of its own hits and the kill's XP. A
+ * cast refused by a cooldown (SpellGlobalCooldown, SpellCooldown) is cast again
+ * {@link BOT_COOLDOWN_RETRY_MS} later. Only the bot's own casts count: a ServerSpellGo is the bot's
+ * when its castingId is that of a ServerSpellStart whose casterId is the bot's unit (ServerSpellGo
+ * names no caster); other players' hits on the same creature are neither counted nor printed.
+ * @throws WorldError NOT_AVAILABLE (exit 6, refused) when a cast is refused for anything else
+ *   (ServerSpellCastResult, named), or when the creature died by another's killing blow (kill
+ *   credit and its XP go to the killing blow; the bot's own hits are printed first) or left sight;
+ *   NOT_FOUND when no creature is in sight; TIMEOUT / DISCONNECTED from the client.
  */
 export async function attackNearest(client: HeadlessClient, line: (text: string) => void, pacing: AttackPacing = {}): Promise<AttackReport> {
   const { castIntervalMs = BOT_CAST_INTERVAL_MS, pause = sleep } = pacing;
@@ -68,24 +79,36 @@ export async function attackNearest(client: HeadlessClient, line: (text: string)
   }
   client.select(prey.unitId);
   const report: AttackReport = { unitId: prey.unitId, creatureId: prey.creatureId, hits: 0, damage: 0, killed: false, xp: 0 };
+  const killedByAnother = () =>
+    new WorldError(
+      "NOT_AVAILABLE",
+      client.units.has(prey.unitId)
+        ? `${name} was killed by another's blow after ${report.hits} hits (${report.damage} damage) from this bot: no XP, kill credit goes to the killing blow`
+        : `${name} left sight after ${report.hits} hits from this bot`,
+    );
   for (let casts = 0, wait = 0; casts < MAX_CASTS && !report.killed; casts++) {
     if (wait > 0) await pause(wait);
     wait = castIntervalMs;
+    if (preyDown(client, prey.unitId)) throw killedByAnother();
     client.cast(0);
     const answer = await client.waitForAny(
-      ["ServerSpellGo", "ServerSpellCastResult"],
-      (p) => p.name === "ServerSpellCastResult" || (p.name === "ServerSpellGo" && p.value.targets.some((t) => t.unitId === prey.unitId)),
+      ["ServerSpellStart", "ServerSpellCastResult"],
+      (p) => p.name === "ServerSpellCastResult" || (p.name === "ServerSpellStart" && p.value.casterId === client.unitId),
     );
     if (answer.name === "ServerSpellCastResult") {
       const result = answer.value.castResult;
+      // A refusal is a refusal: it dealt nothing. Refused because the prey died meanwhile: say so.
+      if (preyDown(client, prey.unitId)) throw killedByAnother();
       if (result === CAST_RESULT.SpellGlobalCooldown || result === CAST_RESULT.SpellCooldown) {
         wait = BOT_COOLDOWN_RETRY_MS;
         continue;
       }
       throw new WorldError("NOT_AVAILABLE", `the attack on ${name} was refused: ${CAST_RESULT_NAMES.get(result) ?? `cast result ${result}`}`);
     }
-    if (answer.name !== "ServerSpellGo") continue;
-    for (const effect of answer.value.targets.find((t) => t.unitId === prey.unitId)?.effects ?? []) {
+    if (answer.name !== "ServerSpellStart") continue;
+    const castingId = answer.value.castingId;
+    const go = await client.waitFor("ServerSpellGo", (v) => v.castingId === castingId);
+    for (const effect of go.targets.find((t) => t.unitId === prey.unitId)?.effects ?? []) {
       if (effect.info.type !== EFFECT_INFO_TYPE.Damage) continue;
       report.hits++;
       report.damage += effect.info.damage.adjustedDamage;

@@ -61,10 +61,12 @@ export const bot = defineCommand({
     const lines = strs(o, "say");
     const tooLong = lines.find((line) => line.length > MAX_CHAT_LINE);
     if (tooLong !== undefined) throw new WorldError("USAGE", `--say lines are at most ${MAX_CHAT_LINE} characters (one has ${tooLong.length})`);
+    const port = typeof o.port === "string" ? Number(o.port) : ctx.config.server.port;
+    if (!Number.isInteger(port) || port < 1 || port > 65535)
+      throw new WorldError("USAGE", `--port must be a whole number 1 to 65535 (got ${typeof o.port === "string" ? o.port : port})`);
     const { client: db } = await ctx.openDatabase();
     const account = await getAccountByEmail(db, { email: str(o, "email") });
     const sessionKey = typeof o.key === "string" ? o.key : (await issueSessionKey(db, { email: account.email })).sessionKey;
-    const port = typeof o.port === "string" ? Number(o.port) : ctx.config.server.port;
     const echo = (p: Received) => (ctx.json ? undefined : process.stdout.write(summary(p) + "\n"));
     const host = str(o, "host");
     const client = await HeadlessClient.connect({ host, port, onPacket: echo, heartbeatMs: 30_000 }).catch((error: unknown) => {

@@ -1,4 +1,4 @@
-import { getAccountByEmail, getAccountCollection, getCharacterCollection, listCharacterPets, type CollectionEntry } from "@bezgelor/db";
+import { getAccountByEmail, getAccountCollection, getMergedCollection, listCharacterPets, type CollectionEntry } from "@bezgelor/db";
 import { characterOf } from "../currency-change";
 import { defineCommand, str } from "../command";
 import { collectionOptions } from "./collection-options";
@@ -20,9 +20,11 @@ export const collectionShow = defineCommand({
     const { client } = await ctx.openDatabase();
     const account = await getAccountByEmail(client, { email: str(o, "email") });
     const character = typeof o.character === "string" ? await characterOf(client, account, o.character) : undefined;
-    const entries: CollectionView["entries"] = await getAccountCollection(client, { accountId: account.id });
+    // With a character: the merged view (each collectible once, the account's entry winning).
+    const entries: CollectionView["entries"] = character
+      ? await getMergedCollection(client, { accountId: account.id, characterId: character.id })
+      : await getAccountCollection(client, { accountId: account.id });
     if (character) {
-      entries.push(...(await getCharacterCollection(client, { characterId: character.id })));
       const pets = await listCharacterPets(client, { characterId: character.id });
       for (const e of entries) {
         const p = pets.find((x) => x.kind === e.collectibleType && x.petId === e.collectibleId);
