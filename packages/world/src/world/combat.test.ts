@@ -1,5 +1,4 @@
 import { buildGameData } from "@bezgelor/data";
-import { ENTITY_COMMAND } from "@bezgelor/protocol";
 import { describe, expect, it } from "vitest";
 import type { OutgoingPacket } from "../server/outgoing";
 import { selectTarget, strike } from "./combat";
@@ -108,44 +107,5 @@ describe("targeting and combat on a map", () => {
     expect(alive.health).toBe(900);
     const later = enter(1, 58);
     expect(later.v.take().filter(([name]) => name === "ServerEntityDeathState")).toEqual([]);
-  });
-
-  it("only a dead creature's removal carries the death animation; a logout or a unit leaving range does not", () => {
-    const { enter, map, girrok, maps, advance, now } = setup();
-    const a = enter(1, 58);
-    const b = enter(2, 50);
-    const far = enter(3, 40);
-    const destroys = (v: ReturnType<typeof viewer>) =>
-      v
-        .take()
-        .filter(([name]) => name === "ServerEntityDestroy")
-        .map(([, value]) => value);
-    a.v.take();
-    b.v.take();
-    far.v.take();
-    // A logout: those who saw the player see it go, not die.
-    maps.leave(2);
-    expect(destroys(a.v)).toEqual([{ unitId: b.unit.id, useDeathAnimation: false }]);
-    expect(destroys(far.v)).toEqual([{ unitId: b.unit.id, useDeathAnimation: false }]);
-    // Walking out of range: the creature and the other player leave sight, nobody died.
-    for (const x of [120, 200]) {
-      advance(2_000);
-      expect(maps.move(3, [{ command: ENTITY_COMMAND.SetPosition, position: { x, y: 0, z: 0 }, blend: false }])).toEqual({ ok: true });
-    }
-    maps.tick();
-    expect(destroys(far.v)).toEqual(
-      expect.arrayContaining([
-        { unitId: a.unit.id, useDeathAnimation: false },
-        { unitId: girrok().id, useDeathAnimation: false },
-      ]),
-    );
-    expect(destroys(a.v)).toEqual([{ unitId: far.unit.id, useDeathAnimation: false }]);
-    // The dead Girrok's corpse is taken away at its respawn: that removal is a death's.
-    const g = girrok();
-    if (g.kind !== "npc") throw new Error("no girrok");
-    strike(map(), a.unit, g, 1000, now());
-    advance(60_000);
-    maps.tick();
-    expect(destroys(a.v)).toEqual([{ unitId: g.id, useDeathAnimation: true }]);
   });
 });

@@ -238,13 +238,7 @@ export function movementPacket(unit: MapUnit, now: number): OutgoingPacket {
   });
 }
 
-/**
- * A unit gone from a viewer's sight. `died` (the death animation bit) only when the unit is taken
- * away because it died (a creature's corpse removed at its respawn); a logout, a dismissed or
- * replaced companion, a dismount or a unit leaving range is no death and is sent false.
- * NexusForever's Player.RemoveVisible sends the bit set for every removal (its field is unnamed
- * there); this server keeps the death animation for deaths.
- */
-export function destroyPacket(unitId: number, died = false): OutgoingPacket {
-  return packet(ServerEntityDestroy, { unitId, useDeathAnimation: died });
+/** A unit gone from a viewer's sight (NexusForever Player.RemoveVisible sends the bit set). */
+export function destroyPacket(unitId: number): OutgoingPacket {
+  return packet(ServerEntityDestroy, { unitId, useDeathAnimation: true });
 }

@@ -165,7 +165,7 @@ export class WorldMap {
     }
   }
 
-  /** Takes a unit off the map: everyone who saw it is sent ServerEntityDestroy (the death animation only for a dead creature); its id is freed. A player's companions go with it. Harmless if absent. */
+  /** Takes a unit off the map: everyone who saw it is sent ServerEntityDestroy; its id is freed. A player's companions go with it. Harmless if absent. */
   remove(id: number): MapUnit | undefined {
     const unit = this.units.get(id);
     if (!unit) return undefined;
@@ -178,8 +178,7 @@ export class WorldMap {
     this.units.delete(id);
     this.players.delete(id);
     this.grid.remove(id);
-    // Only a dead unit (a creature's corpse, removed at its respawn) goes with the death animation.
-    const gone = destroyPacket(id, unit.kind === "npc" && unit.diedAt !== undefined);
+    const gone = destroyPacket(id);
     for (const other of this.players.values()) {
       if (other.visible.delete(id)) other.viewer.deliver(gone);
     }
