@@ -77,8 +77,30 @@ describe("completeQuest", () => {
     const c = await makeCharacter(db.client);
     await accept(c.id);
     const { result, events } = await complete(c.id);
-    expect(result).toMatchObject({ questId: 5001, gold: { amount: 500n, balance: 500n }, reputation: [{ factionId: 166, before: 0, after: 250 }], titles: [] });
-    expect(events.map((e) => e.kind)).toEqual(["quest.state-changed", "currency.changed", "reputation.changed"]);
+    expect(result).toMatchObject({
+      questId: 5001,
+      gold: { amount: 500n, balance: 500n },
+      xp: { gained: 1200, total: 1200, level: 4 }, // the shipped curve: level 4 at 1,000 XP, 5 at 2,000
+      reputation: [{ factionId: 166, before: 0, after: 250 }],
+      titles: [],
+    });
+    const levelUp = events.filter((e) => e.kind === "character.level-changed");
+    expect(events.map((e) => e.kind)).toEqual([
+      "quest.state-changed",
+      "currency.changed",
+      "experience.gained",
+      ...levelUp.map((e) => e.kind),
+      "reputation.changed",
+    ]);
+    expect(events.find((e) => e.kind === "experience.gained")).toMatchObject({
+      characterId: c.id,
+      amount: 1200,
+      total: 1200,
+      reason: "quest",
+      source: "quest 5001",
+    });
+    const row = await db.client.character.findUniqueOrThrow({ where: { id: c.id } });
+    expect({ xp: row.xp, level: row.level }).toEqual({ xp: 1200, level: result.xp!.level });
     expect(events[0]).toMatchObject({ state: "completed", questId: 5001 });
     expect(events[1]).toMatchObject({
       currency: "gold",
@@ -89,7 +111,7 @@ describe("completeQuest", () => {
       reason: "quest 5001",
       ledgerEntryId: result.gold!.ledgerEntryId,
     });
-    expect(events[2]).toMatchObject({ factionId: 166, delta: 250, source: "quest 5001" });
+    expect(events.at(-1)).toMatchObject({ factionId: 166, delta: 250, source: "quest 5001" });
     expect((await ledger(c.id)).map((e) => [e.delta, e.balanceAfter, e.reason, e.source, e.actor])).toEqual([
       [500n, 500n, "quest 5001", "quest", "admin:test"],
     ]);
@@ -134,7 +156,7 @@ describe("completeQuest", () => {
     expect((await listAccountTitles(db.client, { accountId: c.accountId })).map((t) => t.titleId)).toEqual([9001]);
   });
 
-  it.each(["quest.completed", "quest.gold", "reputation.changed", "titles.checked", "events"])(
+  it.each(["quest.completed", "quest.gold", "experience.gained", "character.level-changed", "reputation.changed", "titles.checked", "events"])(
     "a fault at %s leaves nothing changed and no event",
     async (step) => {
       const c = await makeCharacter(db.client);

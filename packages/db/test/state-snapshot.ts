@@ -6,7 +6,7 @@ export async function snapshot(client: PrismaClient, ids: { accountId: number; c
   const { accountId, characterId } = ids;
   return {
     gold: (await client.character.findUniqueOrThrow({ where: { id: characterId }, select: { gold: true } })).gold,
-    xp: (await client.character.findUniqueOrThrow({ where: { id: characterId }, select: { xp: true } })).xp,
+    xpAndLevel: await client.character.findUniqueOrThrow({ where: { id: characterId }, select: { xp: true, level: true } }),
     activeTitle: (await client.account.findUniqueOrThrow({ where: { id: accountId }, select: { activeTitleId: true } })).activeTitleId,
     standings: await client.characterReputation.findMany({
       where: { characterId },

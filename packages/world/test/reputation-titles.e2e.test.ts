@@ -1,7 +1,7 @@
 import { reputationLevel } from "@bezgelor/core";
 import { awardReputation, getGold, grantCurrency, getItemCount, getReputations, grantTitle, setActiveTitle } from "@bezgelor/db";
 import { testActionOptions } from "@bezgelor/db/testing";
-import { ClientQuestAccept, ClientQuestComplete, ClientTitleSet, ClientVendorPurchase, QUEST_STATE } from "@bezgelor/protocol";
+import { ClientQuestAccept, ClientQuestComplete, ClientTitleSet, ClientVendorPurchase, EXP_REASON, QUEST_STATE, STAT } from "@bezgelor/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HeadlessClient } from "../src/client/headless-client";
 import { resultCodeName } from "../src/server/result-codes";
@@ -75,6 +75,16 @@ describe("reputation from kills, GM commands and quests", () => {
     client.send(ClientQuestComplete, { questId: 5001, rewardSelection: 0, isCommunique: false });
     expect(await client.waitFor("ServerQuestStateChange")).toEqual({ questId: 5001, state: QUEST_STATE.Completed, randomResultId: 0 });
     expect((await client.waitFor("ServerCombatReward")).newValue).toBe(1500n);
+    // The quest's 1,200 XP, told as a quest's (EXP_REASON Quest), and the level it reaches on the shipped curve
+    // (4 at 1,320 XP; the kill above took the character to 2).
+    expect(await client.waitFor("ServerExperienceGained", (x) => x.reason === EXP_REASON.Quest)).toEqual({
+      totalXpGained: 1200,
+      restXpAmount: 0,
+      signatureXpAmount: 0,
+      reason: EXP_REASON.Quest,
+      unitTarget: 0,
+    });
+    expect(await client.waitFor("ServerEntityStatUpdateInteger", (u) => u.stat === STAT.Level && u.value !== 2)).toMatchObject({ value: 4 });
     expect(await client.waitFor("ServerReputationUpdate", (u) => u.factionId === 166)).toEqual({ factionId: 166, value: 250 });
     expect(reputationLevel(t.world.services.scale, 3150).name).toBe("friendly");
     expect(await client.waitFor("ServerTitleUpdate")).toEqual({ titleId: 1003, alreadyOwned: false, revoked: false });

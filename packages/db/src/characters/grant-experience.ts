@@ -7,8 +7,8 @@ import { IdSchema } from "../validation.js";
 /** Most XP a character holds: the `characters.xp` column is a PostgreSQL integer (2^31 − 1); more is not kept. */
 export const MAX_CHARACTER_XP = 2 ** 31 - 1;
 
-/** Why XP was granted: a creature killed, a GM's grant. */
-export const EXPERIENCE_REASONS = ["kill", "gm"] as const;
+/** Why XP was granted: a creature killed, a quest completed, a GM's grant. */
+export const EXPERIENCE_REASONS = ["kill", "quest", "gm"] as const;
 
 /** One of {@link EXPERIENCE_REASONS}. */
 export type ExperienceReason = (typeof EXPERIENCE_REASONS)[number];

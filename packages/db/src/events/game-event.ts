@@ -142,12 +142,12 @@ export interface CreatureKilledEvent extends CharacterScoped {
   creatureId: number;
 }
 
-/** A character gained XP (`reason`: kill or gm); `total` is its XP after. */
+/** A character gained XP (`reason`: kill, quest or gm); `total` is its XP after. */
 export interface ExperienceGainedEvent extends CharacterScoped {
   kind: "experience.gained";
   amount: number;
   total: number;
-  reason: "kill" | "gm";
+  reason: "kill" | "quest" | "gm";
   source: string;
 }
 

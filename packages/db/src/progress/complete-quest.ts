@@ -1,5 +1,5 @@
 // A quest's completion with every consequence in one transaction: the state (the gate that makes
-// racing completions pay once), the gold with its ledger entry, the reputation and the titles its
+// racing completions pay once), the gold with its ledger entry, the XP (and levels it reaches), the reputation and the titles its
 // level changes unlock, the titles the quest unlocks, the quest's own reward title, and the mounts
 // and pets it grants (to the character, source "quest"). If any step
 // fails nothing is changed, so the quest can be completed again.
@@ -8,6 +8,7 @@ import { z } from "zod";
 import { defineAction } from "../actions/action.js";
 import { requireDefinition } from "../actions/definition.js";
 import { characterAccountId } from "../characters/character-account.js";
+import { grantExperience, type GrantExperienceResult } from "../characters/grant-experience.js";
 import { grantCollectibleRewards, type GrantedCollectible } from "../collections/grant-collectible-rewards.js";
 import { changeBalance } from "../currency/change-currency.js";
 import { applyReputation, type AwardedReputation } from "../reputation/award-reputation.js";
@@ -26,6 +27,8 @@ export interface CompleteQuestResult {
   questId: number;
   /** The gold paid and the balance after; null when the quest pays no gold. */
   gold: { amount: bigint; balance: bigint; ledgerEntryId: bigint } | null;
+  /** The quest's XP added (and the level after); null when the quest gives no XP. */
+  xp: GrantExperienceResult | null;
   reputation: AwardedReputation[];
   /** Every title granted: by reputation levels, by the quest's unlocks, then its reward title. */
   titles: number[];
@@ -36,9 +39,11 @@ export interface CompleteQuestResult {
 /**
  * Completes an accepted quest and pays the rewards the game data gives it, in one transaction.
  * Events, in order: quest.state-changed (completed), currency.changed (gold, source "quest", reason
- * "quest <id>"), reputation.changed per reward, title.granted per title, collection.unlocked per
+ * "quest <id>"), experience.gained (reason "quest") and character.level-changed when a level is
+ * reached (grantExperience), reputation.changed per reward, title.granted per title, collection.unlocked per
  * mount or pet newly unlocked for the character (source "quest"). Of concurrent completions
- * exactly one succeeds. Fault hook steps: "quest.completed", "quest.gold", "reputation.changed",
+ * exactly one succeeds. Fault hook steps: "quest.completed", "quest.gold", "experience.gained",
+ * "character.level-changed", "reputation.changed",
  * "titles.checked", "title.granted", "collection.unlocked".
  * Throws DbError UNKNOWN_GAME_DATA (no such quest), QUEST_NOT_ACCEPTED, QUEST_ALREADY_COMPLETED,
  * CHARACTER_NOT_FOUND, BALANCE_OVERFLOW (the gold would pass 2^63-1), INVALID_INPUT.
@@ -60,6 +65,8 @@ export const completeQuest = defineAction({
       gold = { amount: entry.delta, balance: entry.balanceAfter, ledgerEntryId: entry.ledgerEntryId };
       ctx.step("quest.gold");
     }
+    const xp =
+      quest.rewards.xp > 0 ? await grantExperience.within(ctx, { characterId, amount: quest.rewards.xp, reason: "quest", source: `quest ${questId}` }) : null;
     const ids = { accountId, characterId };
     const reputation = await applyReputation(ctx, { ...ids, changes: reputationDeltas(quest.rewards.reputation), source: `quest ${questId}` });
     const titles = [...reputation.titles, ...(await checkTitles(ctx, ids, { type: "quest", questId }))];
@@ -68,6 +75,6 @@ export const completeQuest = defineAction({
       if (reward.granted) titles.push(quest.rewards.titleId);
     }
     const collectibles = await grantCollectibleRewards(ctx, quest.rewards.collectibles, { ...ids, scope: "character", source: "quest" });
-    return { questId, gold, reputation: reputation.changes, titles, collectibles };
+    return { questId, gold, xp, reputation: reputation.changes, titles, collectibles };
   },
 });

@@ -91,7 +91,7 @@ export const EVENT_DELIVERY: { readonly [K in GameEventKind]: Deliver<K> } = {
   "creature.killed": () => undefined,
   "experience.gained": ({ to }, e) => {
     // NexusForever (XpManager.GrantXp) leaves the target unit 0; no rested or signature bonus here.
-    const reason = e.reason === "kill" ? EXP_REASON.KillCreature : EXP_REASON.Cheat;
+    const reason = e.reason === "kill" ? EXP_REASON.KillCreature : e.reason === "quest" ? EXP_REASON.Quest : EXP_REASON.Cheat;
     to.character(e.characterId)?.send(ServerExperienceGained, { totalXpGained: e.amount, restXpAmount: 0, signatureXpAmount: 0, reason, unitTarget: 0 });
   },
   // The level is a stat of the player's unit (NexusForever XpManager.GrantLevel sets Stat.Level).

@@ -5,7 +5,7 @@ import { handler } from "../types";
 
 /**
  * Turns a quest in through the completeQuest action: the state, the gold (with its ledger entry),
- * the reputation, and every title it unlocks or rewards are one transaction, and only an accepted
+ * the XP (ServerExperienceGained, reason Quest, and the levels it reaches), the reputation, and every title it unlocks or rewards are one transaction, and only an accepted
  * quest can complete, so each reward is granted exactly once; its mounts and pets unlock for the
  * character through the collection unlock. Then the player hears about each change (a mount's
  * ability item, ServerSpellUpdate and ServerUnlockMount, a vanity pet's ServerUnlockVanityPet).
@@ -15,7 +15,7 @@ export const clientQuestComplete = handler("ClientQuestComplete", {
   async handle(ctx, { questId }) {
     const { result } = await completeQuest(ctx.services.db, { ...playerActionOptions(ctx), characterId: ctx.session.requireCharacter().id, questId });
     ctx.session.logger.info(
-      { questId, gold: (result.gold?.amount ?? 0n).toString(), titles: result.titles, collectibles: result.collectibles },
+      { questId, gold: (result.gold?.amount ?? 0n).toString(), xp: result.xp?.gained ?? 0, titles: result.titles, collectibles: result.collectibles },
       "quest rewards paid",
     );
     await ctx.services.events.flush();
