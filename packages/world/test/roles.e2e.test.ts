@@ -1,6 +1,9 @@
 import { setAccountRole } from "@bezgelor/db";
+import { CHAT_CHANNEL_TYPE } from "@bezgelor/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HeadlessClient } from "../src/client/headless-client";
+import { chatPieces } from "../src/game/system-message";
+import { GM_COMMANDS } from "../src/gm/commands/index";
 import { gm } from "./support/gm";
 import { startTestWorld, type TestPlayer, type TestWorld } from "./support/world";
 
@@ -36,6 +39,17 @@ describe("a role change applies to an online player at once", () => {
     await setAccountRole(t.db, { email: speaker.player.email, role: "admin" });
     await t.world.services.events.flush();
     expect(await gmFlagOf("promoted")).toBe(true);
-    expect((await gm(speaker.client, "!help")).reply).toContain("!rep");
+    const adminHelp = await gm(speaker.client, "!help");
+    expect(adminHelp.reply).toContain("!rep");
+    // An admin's list is longer than one ServerChat: it comes in pieces, in order, and none is cut off.
+    const expected = GM_COMMANDS.map((c) => `${c.usage}: ${c.summary}`).join("\n");
+    expect(chatPieces(expected).length).toBeGreaterThan(1);
+    const rest = [];
+    for (let i = 1; i < chatPieces(expected).length; i++) {
+      rest.push(await speaker.client.waitFor("ServerChat", (m) => m.channel.type === CHAT_CHANNEL_TYPE.Debug));
+    }
+    const whole = [adminHelp.reply, ...rest.map((m) => m.text)].join("\n");
+    expect(whole).toBe(expected);
+    expect(whole).not.toContain("…");
   });
 });
