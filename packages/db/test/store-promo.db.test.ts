@@ -153,7 +153,30 @@ describe("promo codes", () => {
       make([{ kind: "currency", currency: "bonus", amount: 1n }], { expiresAt: new Date((opts.now ?? new Date()).getTime() - 1000) }),
       "INVALID_INPUT",
     );
+    // The same reward twice would read as two and grant one: refused, amounts are added instead.
+    const twice = await expectDbError(
+      make([
+        { kind: "pet", petId: 2001 },
+        { kind: "pet", petId: 2001 },
+      ]),
+      "INVALID_INPUT",
+    );
+    expect(twice.message).toContain("lists the same reward twice");
+    await expectDbError(
+      make([
+        { kind: "currency", currency: "bonus", amount: 1n },
+        { kind: "currency", currency: "bonus", amount: 2n },
+      ]),
+      "INVALID_INPUT",
+    );
     await expect(getPromoCode(db.client, { code })).resolves.toBeNull();
+    // Different things of one kind are fine.
+    await make([
+      { kind: "pet", petId: 2001 },
+      { kind: "pet", petId: 2002 },
+      { kind: "currency", currency: "bonus", amount: 1n },
+      { kind: "currency", currency: "premium", amount: 1n },
+    ]);
   });
 
   it("honours the start, the expiry (its last instant excluded) and disabling", async () => {

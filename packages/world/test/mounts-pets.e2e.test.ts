@@ -180,6 +180,10 @@ describe("mounts over TCP", () => {
   it("refuses a mount not in the collection and a dye channel the mount lacks, changing nothing", async () => {
     const { a, b } = await pair();
     await expect(gm(a.client, "!mount summon 1101")).resolves.toMatchObject({ refused: "NOT_OWNED" });
+    // Without an action (or with an unknown one) the command answers with its usage.
+    for (const command of ["!mount", "!mount ride 1001"]) {
+      await expect(gm(a.client, command)).resolves.toMatchObject({ refused: "INVALID_INPUT", message: expect.stringContaining("usage: !mount unlock|summon") });
+    }
     await ok(a.client, "!mount unlock 1002");
     a.client.send(ClientMountDye, { spell4Id: 61002, channel: 2, dyeId: 5 });
     const refused = await a.client.waitFor("ServerRequestResult");

@@ -16,6 +16,12 @@ import {
   type PromoReward,
 } from "./promo-code-record.js";
 
+/** What makes two rewards the same thing: a currency, an item, or one collectible, title or offer (amounts and counts aside). */
+function rewardKey(reward: PromoReward): string {
+  const { amount: _amount, count: _count, ...what } = reward as PromoReward & { amount?: bigint; count?: number };
+  return JSON.stringify(what);
+}
+
 const CreateInput = z
   .object({
     code: PromoCodeTextSchema,
@@ -28,7 +34,11 @@ const CreateInput = z
   })
   .refine((c) => c.kind !== "multi_use" || c.maxUses !== undefined, { message: "a multi-use code needs maxUses", path: ["maxUses"] })
   .refine((c) => c.kind !== "single_use" || (c.maxUses ?? 1) === 1, { message: "a single-use code is used once", path: ["maxUses"] })
-  .refine((c) => !c.startsAt || !c.expiresAt || c.startsAt < c.expiresAt, { message: "must start before it expires", path: ["expiresAt"] });
+  .refine((c) => !c.startsAt || !c.expiresAt || c.startsAt < c.expiresAt, { message: "must start before it expires", path: ["expiresAt"] })
+  .refine((c) => new Set(c.rewards.map(rewardKey)).size === c.rewards.length, {
+    message: "lists the same reward twice (one entry per currency, item, mount, pet, title or offer; add the amounts)",
+    path: ["rewards"],
+  });
 
 /** The input of {@link createPromoCode}. */
 export type CreatePromoCodeInput = z.input<typeof CreateInput>;
@@ -42,7 +52,7 @@ export interface PromoCodeContext {
 /**
  * Creates a code (stored trimmed, upper case). A code that could never be redeemed is refused:
  * a reward the game data or the store does not define (UNKNOWN_GAME_DATA, STORE_OFFER_NOT_FOUND)
- * or an expiry not after `now` (INVALID_INPUT). Throws DbError INVALID_INPUT, PROMO_CODE_TAKEN
+ * or an expiry not after `now` (INVALID_INPUT), and so is a reward listed twice (INVALID_INPUT). Throws DbError INVALID_INPUT, PROMO_CODE_TAKEN
  * (the same text exists, compared case-insensitively).
  */
 export async function createPromoCode(db: DbClient, options: CreatePromoCodeInput, context: PromoCodeContext): Promise<PromoCodeRecord> {

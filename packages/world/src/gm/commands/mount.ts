@@ -16,24 +16,22 @@ export const mount = gmCommand({
   summary: "unlock, summon or dismiss a mount; unlock flair",
   async run(ctx, [action, raw]) {
     if (action === "dismiss") return dismountPlayer(ctx) ? "dismounted" : "not mounted";
+    if (action !== "summon" && action !== "unlock" && action !== "flair") throw new WorldError("INVALID_INPUT", `usage: ${this.usage}`);
     const id = intArg(raw, action === "flair" ? "flairId" : "mountId", this.usage, ID);
     if (action === "summon") {
       const unit = await summonMount(ctx, id);
       return `summoned mount ${id} (unit ${unit.id}, speed ${unit.spec.speed})`;
     }
-    if (action === "unlock" || action === "flair") {
-      const collectibleType = action === "flair" ? "flair" : "mount";
-      const { result } = await unlockCollectible(ctx.services.db, {
-        ...playerActionOptions(ctx),
-        ...callerIds(ctx),
-        scope: "account",
-        collectibleType,
-        collectibleId: id,
-        source: "gm",
-      });
-      await ctx.services.events.flush();
-      return result.unlocked ? `unlocked ${collectibleType} ${id}` : `already has ${collectibleType} ${id}`;
-    }
-    throw new WorldError("INVALID_INPUT", `usage: ${this.usage}`);
+    const collectibleType = action === "flair" ? "flair" : "mount";
+    const { result } = await unlockCollectible(ctx.services.db, {
+      ...playerActionOptions(ctx),
+      ...callerIds(ctx),
+      scope: "account",
+      collectibleType,
+      collectibleId: id,
+      source: "gm",
+    });
+    await ctx.services.events.flush();
+    return result.unlocked ? `unlocked ${collectibleType} ${id}` : `already has ${collectibleType} ${id}`;
   },
 });
