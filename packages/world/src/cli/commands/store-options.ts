@@ -6,7 +6,8 @@ import { WorldError } from "../../errors";
 /** A positive 32-bit id. */
 export function parseId(name: string, value: string): number {
   const n = Number(value);
-  if (!/^\d{1,10}$/.test(value) || n < 1 || n > 2147483647) throw new WorldError("USAGE", `--${name} must be a whole number from 1 to 2147483647, got ${value}`);
+  if (!/^\d{1,10}$/.test(value) || n < 1 || n > 2147483647)
+    throw new WorldError("USAGE", `--${name} must be a whole number from 1 to 2147483647, got ${value}`);
   return n;
 }
 
