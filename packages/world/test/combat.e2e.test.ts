@@ -1,8 +1,8 @@
 import { CAST_RESULT, ENTITY_TYPE, EXP_REASON, Opcode, STAT } from "@bezgelor/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { HeadlessClient } from "../src/client/headless-client";
 import { attackNearest } from "../src/cli/commands/bot-attack";
 import { resultCodeName } from "../src/server/result-codes";
+import { spawnOf, unitOf } from "./support/creatures";
 import { gm } from "./support/gm";
 import { startTestWorld, type TestWorld } from "./support/world";
 
@@ -14,8 +14,6 @@ afterAll(() => t.close());
 
 const settle = () => new Promise((r) => setTimeout(r, 150));
 
-/** The shipped Exile start of world 426 and its spawns: a Dominion Scout (12346), two Girroks (12347), vendors, a mailbox. */
-const spawnOf = (creatureId: number) => t.data.spawns.all().find((s) => s.worldId === 426 && s.creatureId === creatureId)!;
 /** The shipped starter basic attack (spells.json): Spell4Base 20001, Spell4 30001, first in the Ability bag. */
 const ATTACK = { bagIndex: 0, spellId: 20001, spell4Id: 30001 };
 /** The basic attack's global cooldown (spells.json), ms: the test clock moves this far between casts. */
@@ -23,21 +21,12 @@ const GCD_MS = 1000;
 
 /** A level-`level` Exile standing `metres` from a spawn (along x), in the world. */
 async function nextTo(creatureId: number, options: { level?: number; metres?: number; standing167?: number } = {}) {
-  const at = spawnOf(creatureId).position;
+  const at = spawnOf(t, creatureId).position;
   const who = await t.player({ faction: 167, worldId: 426, position: { x: at.x - (options.metres ?? 3), y: at.y, z: at.z } });
   await t.db.character.update({ where: { id: who.characterId }, data: { level: options.level ?? 1 } });
   if (options.standing167 !== undefined)
     await t.db.characterReputation.create({ data: { characterId: who.characterId, factionId: 167, standing: options.standing167 } });
   return t.inWorld(who);
-}
-
-/** The unit id a client sees for the spawn of `creatureId` nearest `x`. */
-async function unitOf(client: HeadlessClient, creatureId: number): Promise<number> {
-  const at = spawnOf(creatureId).position;
-  await client.waitFor("ServerEntityCreate", () => [...client.units.values()].some((u) => u.creatureId === creatureId));
-  const units = [...client.units.values()].filter((u) => u.creatureId === creatureId && u.type === ENTITY_TYPE.NonPlayer);
-  units.sort((a, b) => Math.hypot(a.position.x - at.x, a.position.z - at.z) - Math.hypot(b.position.x - at.x, b.position.z - at.z));
-  return units[0]!.unitId;
 }
 
 describe("combat over TCP", () => {
@@ -62,8 +51,8 @@ describe("combat over TCP", () => {
     // Level 10 against the level-10 scout: 40 + 10 × 10 = 140 a hit, 11 hits for its 1500 health.
     const { client: a, player } = await nextTo(12346, { level: 10, standing167: 2990 });
     const { client: b } = await nextTo(12346, { metres: 6 });
-    const scout = await unitOf(a, 12346);
-    expect(await unitOf(b, 12346)).toBe(scout);
+    const scout = await unitOf(t, a, 12346);
+    expect(await unitOf(t, b, 12346)).toBe(scout);
     await b.waitFor("ServerEntityCreate", (v) => v.unitId === a.unitId);
 
     a.select(scout);
@@ -144,7 +133,7 @@ describe("combat over TCP", () => {
 
   it("a creature left alone leaves combat after 10 s and heals to full", async () => {
     const { client: a } = await nextTo(12347, { level: 1 });
-    const girrok = await unitOf(a, 12347);
+    const girrok = await unitOf(t, a, 12347);
     a.select(girrok);
     a.cast();
     const hit = await a.waitFor("ServerEntityHealthUpdate", (v) => v.unitId === girrok);
@@ -165,8 +154,8 @@ describe("combat over TCP", () => {
   it("refuses a cast without a target, on a unit that does not exist, out of range, on a vendor, from an empty slot or for another caster; nobody else is told and nothing changes", async () => {
     const { client: a } = await nextTo(12346, { level: 10 });
     const { client: b } = await nextTo(12346, { metres: 6 });
-    const scout = await unitOf(a, 12346);
-    const girrok = await unitOf(a, 12347);
+    const scout = await unitOf(t, a, 12346);
+    const girrok = await unitOf(t, a, 12347);
     const trader = [...a.units.values()].find((u) => u.creatureId === 12352)!.unitId;
     const refused = async () => (await a.waitFor("ServerSpellCastResult")).castResult;
 
@@ -213,7 +202,7 @@ describe("combat over TCP", () => {
   it("a cast during the global cooldown is refused with SpellGlobalCooldown and changes nothing for anyone; once it ends the attack strikes again", async () => {
     const { client: a } = await nextTo(12346, { level: 10 });
     const { client: b } = await nextTo(12346, { metres: 6 });
-    const scout = await unitOf(a, 12346);
+    const scout = await unitOf(t, a, 12346);
     await b.waitFor("ServerEntityCreate", (v) => v.unitId === a.unitId);
     a.select(scout);
     a.cast();
@@ -244,14 +233,14 @@ describe("combat over TCP", () => {
   });
 
   it("XP that reaches the next level raises it: the player and who sees it are told, the database keeps it, and the damage follows", async () => {
-    const at = spawnOf(12347).position;
+    const at = spawnOf(t, 12347).position;
     const who = await t.player({ role: "gm", faction: 167, worldId: 426, position: { x: at.x - 3, y: at.y, z: at.z } });
     // Level 2 takes 100 XP (character-levels.json): 99 already, and !kill of an Exile Soldier gives 120.
     await t.db.character.update({ where: { id: who.characterId }, data: { level: 1, xp: 99 } });
     const { client: a } = await t.inWorld(who);
     const { client: b } = await nextTo(12347, { metres: 6 });
     await b.waitFor("ServerEntityCreate", (v) => v.unitId === a.unitId);
-    const girrok = await unitOf(a, 12347);
+    const girrok = await unitOf(t, a, 12347);
     a.select(girrok);
     a.cast();
     // Level 1 against the level-8 Girrok: 50 × 0.65 = 32.
@@ -278,7 +267,7 @@ describe("combat over TCP", () => {
     await t.tick();
     // 12 m from a Girrok (the nearest creature there); level 10 against its level 8: 140 × 1.1 = 154 a hit, 6 hits for 900.
     const { client } = await nextTo(12347, { level: 10, metres: 12 });
-    const girrok = await unitOf(client, 12347);
+    const girrok = await unitOf(t, client, 12347);
     const lines: string[] = [];
     // The test clock stands still: the bot's pauses advance it, as time passes for a real server.
     // Casting every 400 ms, it is refused for the 1 s global cooldown and casts again 100 ms later.
@@ -287,7 +276,7 @@ describe("combat over TCP", () => {
     expect(lines[0]).toBe(`hit creature 12347 (unit ${girrok}) for 154, health 746`);
     expect(lines.at(-1)).toBe(`killed creature 12347 (unit ${girrok}) in 6 hits: +80 XP`);
     // It walked into reach: the server has it within the attack's range.
-    const at = spawnOf(12347).position;
+    const at = spawnOf(t, 12347).position;
     expect(Math.hypot(client.position!.x - at.x, client.position!.z - at.z)).toBeLessThanOrEqual(3);
     await client.close();
   });
@@ -296,12 +285,12 @@ describe("combat over TCP", () => {
     // The bot's Girrok (the test before) stays dead on its kept map until its 60 s respawn.
     t.advance(60_000);
     await t.tick();
-    const at = spawnOf(12347).position;
+    const at = spawnOf(t, 12347).position;
     const who = await t.player({ role: "gm", faction: 167, worldId: 426, position: { x: at.x - 3, y: at.y, z: at.z } });
     await t.db.character.update({ where: { id: who.characterId }, data: { level: 10 } });
     const { client: a } = await t.inWorld(who);
     for (const command of ["!pet unlock combat 2001", "!pet summon combat 2001"]) expect((await gm(a, command)).refused, command).toBeUndefined();
-    const girrok = await unitOf(a, 12347);
+    const girrok = await unitOf(t, a, 12347);
     a.select(girrok);
     for (let killed = false; !killed; t.advance(GCD_MS)) {
       a.cast(ATTACK.bagIndex);

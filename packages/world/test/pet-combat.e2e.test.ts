@@ -7,6 +7,7 @@ import { listCharacterPets } from "@bezgelor/db";
 import { ENTITY_TYPE, EXP_REASON } from "@bezgelor/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HeadlessClient } from "../src/client/headless-client";
+import { spawnOf, unitOf } from "./support/creatures";
 import { gm } from "./support/gm";
 import { startTestWorld, type TestWorld } from "./support/world";
 
@@ -26,23 +27,12 @@ const ATTACK_BAG_INDEX = 0;
 /** The basic attack's global cooldown (spells.json), ms: the test clock moves this far between the owner's casts. */
 const GCD_MS = 1000;
 
-const spawnOf = (creatureId: number) => t.data.spawns.all().find((s) => s.worldId === 426 && s.creatureId === creatureId)!;
-
 /** A level-10 GM Exile standing `metres` from a spawn (along x), in the world. */
 async function nextTo(creatureId: number, metres = 3) {
-  const at = spawnOf(creatureId).position;
+  const at = spawnOf(t, creatureId).position;
   const who = await t.player({ role: "gm", faction: 167, worldId: 426, position: { x: at.x - metres, y: at.y, z: at.z } });
   await t.db.character.update({ where: { id: who.characterId }, data: { level: 10 } });
   return t.inWorld(who);
-}
-
-/** The unit id a client sees for the spawn of `creatureId` nearest its spawn point. */
-async function unitOf(client: HeadlessClient, creatureId: number): Promise<number> {
-  const at = spawnOf(creatureId).position;
-  await client.waitFor("ServerEntityCreate", () => [...client.units.values()].some((u) => u.creatureId === creatureId));
-  const units = [...client.units.values()].filter((u) => u.creatureId === creatureId && u.type === ENTITY_TYPE.NonPlayer);
-  units.sort((a, b) => Math.hypot(a.position.x - at.x, a.position.z - at.z) - Math.hypot(b.position.x - at.x, b.position.z - at.z));
-  return units[0]!.unitId;
 }
 
 async function ok(client: HeadlessClient, command: string): Promise<void> {
@@ -82,8 +72,8 @@ describe("pet auto-combat over TCP", () => {
   it("the pet joins its owner's fight, strikes on its interval (not faster), the other sees it, and its kill counts for the owner with 10 % XP to the pet", async () => {
     const { client: a, player } = await nextTo(12346);
     const { client: b } = await nextTo(12346, 6);
-    const scout = await unitOf(a, 12346);
-    expect(await unitOf(b, 12346)).toBe(scout);
+    const scout = await unitOf(t, a, 12346);
+    expect(await unitOf(t, b, 12346)).toBe(scout);
     const pet = await summonPet(a, b);
     expect(petState(player.characterId)).toEqual({ kind: "following" });
 
@@ -171,7 +161,7 @@ describe("pet auto-combat over TCP", () => {
   it("the pet stops when its owner walks out of its range, fights again back in range, and stops for good when dismissed", async () => {
     const { client: a, player } = await nextTo(12347);
     const { client: b } = await nextTo(12347, 6);
-    const girrok = await unitOf(a, 12347);
+    const girrok = await unitOf(t, a, 12347);
     const pet = await summonPet(a, b);
     // Level 2 while out: it hits for 10 + 2 × 2 from then on.
     await ok(a, "!petxp 100");
@@ -186,7 +176,7 @@ describe("pet auto-combat over TCP", () => {
     expect((await petStrike(b, pet)).damage).toMatchObject({ rawDamage: 14, adjustedDamage: 14 });
 
     // 15 m from the Girrok: beyond the pet's 8 m (it stands where its owner does).
-    const at = spawnOf(12347).position;
+    const at = spawnOf(t, 12347).position;
     a.move({ x: at.x - 15, y: at.y, z: at.z });
     await b.waitFor("ServerEntityCommand", (v) => v.unitId === a.unitId);
     await t.tick();
@@ -223,7 +213,7 @@ describe("pet auto-combat over TCP", () => {
     await t.tick();
     const { client: a, player } = await nextTo(12347);
     const { client: b } = await nextTo(12347, 6);
-    const girrok = await unitOf(a, 12347);
+    const girrok = await unitOf(t, a, 12347);
     const pet = await summonPet(a, b);
     // Level 10 against the level-8 Girrok (900 health): 154 a hit, five leave 130, eleven pet strikes of 12.
     a.select(girrok);
