@@ -170,6 +170,12 @@ describe("promo codes", () => {
       "INVALID_INPUT",
     );
     await expect(getPromoCode(db.client, { code })).resolves.toBeNull();
+    // A code past 64 characters is told so in words, not as a validator's bound.
+    const long = await expectDbError(
+      createPromoCode(db.client, { code: "X".repeat(65), kind: "single_use", rewards: [{ kind: "currency", currency: "bonus", amount: 1n }] }, opts),
+      "INVALID_INPUT",
+    );
+    expect(long.message).toContain("must be at most 64 characters");
     // Different things of one kind are fine.
     await make([
       { kind: "pet", petId: 2001 },

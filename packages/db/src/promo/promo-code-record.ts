@@ -40,8 +40,8 @@ export const PromoCodeTextSchema = z
   .pipe(
     z
       .string()
-      .min(1)
-      .max(64)
+      .min(1, "must not be empty")
+      .max(64, "must be at most 64 characters")
       .regex(/^[^\p{Cc}]+$/u, "must not contain control characters"),
   );
 
