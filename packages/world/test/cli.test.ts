@@ -32,7 +32,7 @@ describe("bezgelor CLI", () => {
     expect((await cli("account", "password", "--email", email, "--password", "short")).code).toBe(2);
   });
 
-  it("opens, migrates and releases the directory itself when run without the shared database", async () => {
+  it("opens and releases the directory itself when run without the shared database", async () => {
     // Each command holds the directory only while it runs: the second finds it free and sees the first's account.
     const first = await realCli("account", "show", "--email", email, "--json");
     expect(first.code, first.stderr).toBe(0);

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll } from "vitest";
 import { migrateDatabase, openDatabase, type Database, type OpenDatabaseOptions } from "@bezgelor/db";
+import { createTestDatabaseDir } from "@bezgelor/db/testing";
 import { runCli, type CliIo } from "../../src/cli/main";
 import type { ExitCode } from "../../src/cli/command";
 import { loadConfig } from "../../src/config/load";
@@ -33,7 +34,7 @@ export interface CliHarness {
   cli: (...argv: string[]) => Promise<CliResult>;
   /** Runs `bezgelor <argv>` with an io of the caller's (its own seam, output sinks) over the shared database by default. */
   run: (argv: string[], io?: Partial<CliIo>) => Promise<ExitCode>;
-  /** Runs `bezgelor <argv>` with the real seam: the command opens, migrates and closes BEZGELOR_DB_DIR itself. */
+  /** Runs `bezgelor <argv>` with the real seam: the command opens (migrating) and closes BEZGELOR_DB_DIR itself. */
   realCli: (...argv: string[]) => Promise<CliResult>;
   /** The shared opener: the first call opens (and migrates) the database, later calls migrate it again as a fresh open would. */
   open: OpenDatabase;
@@ -42,18 +43,22 @@ export interface CliHarness {
 }
 
 /**
- * A harness over a fresh embedded directory (or DATABASE_URL's database when set). The shared
+ * A harness over a fresh copy of a migrated embedded directory (or DATABASE_URL's database). The shared
  * database is closed after the file's tests. A command's `close()` of it does nothing, so every
  * command sees what the earlier ones wrote, exactly as when each opens the directory anew.
  */
 export function cliHarness(name: string): CliHarness {
   const { BEZGELOR_LOG_LEVEL: _quiet, ...inherited } = process.env;
   const dir = mkdtempSync(join(tmpdir(), `bezgelor-${name}-`));
-  const env = { ...inherited, BEZGELOR_DB_DIR: join(dir, "db") };
+  const env: Record<string, string | undefined> & { BEZGELOR_DB_DIR: string } = { ...inherited, BEZGELOR_DB_DIR: join(dir, "db") };
   let shared: Promise<Database> | undefined;
+  // The embedded directory starts as a copy of a migrated one (DATABASE_URL's database is migrated).
+  let seeded: Promise<void> | undefined;
+  const seed = () => (seeded ??= env.DATABASE_URL ? Promise.resolve() : createTestDatabaseDir(env.BEZGELOR_DB_DIR));
 
   /** The shared database, opened (and migrated, unless told not to) by the first caller; true when this call opened it. */
   const ensure = async (options: OpenDatabaseOptions): Promise<{ database: Database; opened: boolean }> => {
+    await seed();
     const opened = !shared;
     shared ??= openDatabase(options).catch((error: unknown) => {
       shared = undefined; // a failed open is not kept: the next command tries again
@@ -91,6 +96,7 @@ export function cliHarness(name: string): CliHarness {
       const database = await shared?.catch(() => undefined);
       shared = undefined;
       await database?.close();
+      await seed();
       return capture(argv, {});
     },
     database: async () => (await ensure({ config: loadConfig(env).db })).database,
