@@ -178,6 +178,7 @@ describe("public API", () => {
     expect(Object.keys(testing).sort()).toEqual([
       "closedPort",
       "createTestDatabase",
+      "createTestDatabaseDir",
       "createTestPostgresDatabase",
       "createUnreachableDatabase",
       "loadTestRules",

@@ -1,20 +1,10 @@
 // `bezgelor collection show|grant`, run in-process on the embedded database (or DATABASE_URL).
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../src/cli/main";
+import { cliHarness } from "./support/cli";
 
-const { BEZGELOR_LOG_LEVEL: _quiet, ...inherited } = process.env;
-const env = { ...inherited, BEZGELOR_DB_DIR: join(mkdtempSync(join(tmpdir(), "bezgelor-cli-collection-")), "db") };
-
-async function cli(argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, { env, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr, json: <T = Record<string, unknown>>() => JSON.parse(stdout) as T };
-}
+const harness = cliHarness("cli-collection");
+const cli = (argv: string[]) => harness.cli(...argv);
 
 const suffix = randomUUID()
   .replace(/[^a-z]/g, "")

@@ -1,23 +1,14 @@
 // The currency and ledger commands, run in-process like test/cli.test.ts, on the embedded database
-// (or DATABASE_URL). The lost-reply case goes through the CLI's openDatabase seam.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+// (or DATABASE_URL), over one database shared by the file's commands (test/support/cli.ts). The
+// lost-reply case wraps that database in the CLI's openDatabase seam.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { openDatabase, type Database, type OpenDatabaseOptions } from "@bezgelor/db";
-import { runCli, type CliIo } from "../src/cli/main";
-import { loadConfig } from "../src/config/load";
+import type { Database, OpenDatabaseOptions } from "@bezgelor/db";
+import type { CliIo } from "../src/cli/main";
+import { cliHarness } from "./support/cli";
 
-const { BEZGELOR_LOG_LEVEL: _quiet, ...inherited } = process.env;
-const env = { ...inherited, BEZGELOR_DB_DIR: join(mkdtempSync(join(tmpdir(), "bezgelor-cli-currency-")), "db") };
-
-async function cli(argv: string[], seam: Pick<CliIo, "openDatabase"> = {}) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, { env, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), ...seam });
-  return { code, stdout, stderr, json: <T = Record<string, unknown>>() => JSON.parse(stdout) as T };
-}
+const harness = cliHarness("cli-currency");
+const cli = (argv: string[]) => harness.cli(...argv);
 
 const suffix = randomUUID()
   .replace(/[^a-z]/g, "")
@@ -31,7 +22,7 @@ function losingFirstReply(log: { stderrAtSend?: string }, stderr: () => string):
   let lost = false;
   return {
     openDatabase: async (options: OpenDatabaseOptions): Promise<Database> => {
-      const database = await openDatabase(options);
+      const database = await harness.open(options);
       const client = new Proxy(database.client, {
         get(target, prop) {
           if (prop === "$transaction" && !lost) {
@@ -161,8 +152,7 @@ describe("bezgelor currency and ledger", () => {
     const gold = async () => BigInt((await cli(["currency", "show", "--email", email, "--character", name, "--json"])).json<{ gold: string }>().gold);
     const before = await gold();
     const argv = ["gold", "grant", "--character", name, "--amount", "1000", "--reason", "lost reply"];
-    const io = { env, stdout: () => undefined, stderr: (t: string) => void (stderrSoFar += t), ...seam };
-    const code = await runCli(argv, io);
+    const code = await harness.run(argv, { stderr: (t: string) => void (stderrSoFar += t), ...seam });
     expect(code).toBe(5);
     // The generated key was printed before the change was sent.
     const key = /idempotency key (cli-[0-9a-f-]{36})/.exec(log.stderrAtSend ?? "")?.[1];
@@ -182,9 +172,7 @@ describe("bezgelor currency and ledger", () => {
     let stderr = "";
     const seam = losingFirstReply({}, () => stderr);
     const key = `json-${randomUUID()}`;
-    const code = await runCli(["currency", "grant", "--email", email, "--currency", "premium", "--amount", "1", "--reason", "x", "--key", key, "--json"], {
-      env,
-      stdout: () => undefined,
+    const code = await harness.run(["currency", "grant", "--email", email, "--currency", "premium", "--amount", "1", "--reason", "x", "--key", key, "--json"], {
       stderr: (t) => void (stderr += t),
       ...seam,
     });
@@ -198,10 +186,9 @@ describe("bezgelor currency and ledger", () => {
     const ok = await cli(["ledger", "audit"]);
     expect(ok.code, ok.stdout).toBe(0);
     expect(ok.stdout).toMatch(/^ledger audit: ok \(\d+ owners, \d+ balances, \d+ ledger entries, \d+ store transactions, \d+ offers checked\)/);
-    const database = await openDatabase({ config: loadConfig(env).db });
+    const database = await harness.database();
     try {
       await database.client.$executeRaw`UPDATE "characters" SET "gold" = "gold" + 1 WHERE "name" = ${name}`;
-      await database.close();
       const failed = await cli(["ledger", "audit"]);
       expect(failed.code).toBe(1);
       expect(failed.stdout).toContain(`FAIL balance-mismatch: gold of character ${name}`);
@@ -213,9 +200,7 @@ describe("bezgelor currency and ledger", () => {
         failures: expect.arrayContaining([expect.objectContaining({ currency: "gold", characterName: name })]),
       });
     } finally {
-      const again = await openDatabase({ config: loadConfig(env).db });
-      await again.client.$executeRaw`UPDATE "characters" SET "gold" = "gold" - 1 WHERE "name" = ${name}`;
-      await again.close();
+      await database.client.$executeRaw`UPDATE "characters" SET "gold" = "gold" - 1 WHERE "name" = ${name}`;
     }
     expect((await cli(["ledger", "audit"])).code).toBe(0);
   });

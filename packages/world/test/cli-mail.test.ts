@@ -1,20 +1,9 @@
 // `bezgelor mail send`: system mail from the CLI, idempotent with --key, with the documented exit codes.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../src/cli/main";
+import { cliHarness } from "./support/cli";
 
-const { BEZGELOR_LOG_LEVEL: _quiet, ...inherited } = process.env;
-const env = { ...inherited, BEZGELOR_DB_DIR: join(mkdtempSync(join(tmpdir(), "bezgelor-cli-mail-")), "db") };
-
-async function cli(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, { env, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) as Record<string, unknown> };
-}
+const { cli } = cliHarness("cli-mail");
 
 const email = `mail-${randomUUID()}@example.test`;
 const name = `Mail${randomUUID()

@@ -1,22 +1,12 @@
 // `bezgelor store ...` and `bezgelor promo ...`: the catalog import, buying at the shown price with
 // --key, promotions changing the price, promo codes, with the documented exit codes.
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../src/cli/main";
+import { cliHarness } from "./support/cli";
 
-const { BEZGELOR_LOG_LEVEL: _quiet, ...inherited } = process.env;
-const dir = mkdtempSync(join(tmpdir(), "bezgelor-cli-store-"));
-const env = { ...inherited, BEZGELOR_DB_DIR: join(dir, "db") };
-
-async function cli(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, { env, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) as Record<string, unknown> };
-}
+const { cli, dir } = cliHarness("cli-store");
 
 const email = `store-${randomUUID()}@example.test`;
 const name = `Store${randomUUID()
@@ -29,7 +19,7 @@ describe("bezgelor store and promo", () => {
     expect(imported.code).toBe(0);
     // Created now; or, on a PostgreSQL database other tests share, updated (a server's first start
     // imported them) or kept (an earlier run's operator edit): every shipped offer is accounted for.
-    const { offers } = imported.json() as { offers: { created: number[]; updated: number[]; keptOperator: number[] } };
+    const { offers } = imported.json<{ offers: { created: number[]; updated: number[]; keptOperator: number[] } }>();
     expect([...offers.created, ...offers.updated, ...offers.keptOperator].sort((a, b) => a - b)).toEqual([101, 102, 201, 301, 401, 501, 601, 801, 802, 803]);
     expect((await cli("account", "create", "--email", email, "--password", "cli-password")).code).toBe(0);
     expect((await cli("character", "create", "--email", email, "--name", name)).code).toBe(0);
@@ -52,7 +42,7 @@ describe("bezgelor store and promo", () => {
     const shown = await cli("currency", "show", "--email", email, "--json");
     expect(shown.json()).toMatchObject({ premium: "500" });
 
-    const seen = (await cli("store", "offer", "show", "--offer", "102", "--json")).json() as { version: number };
+    const seen = (await cli("store", "offer", "show", "--offer", "102", "--json")).json<{ version: number }>();
     const ahead = String(seen.version + 1);
     expect((await cli("store", "offer", "set", "--offer", "102", "--available", "false", "--expected-version", ahead)).code).toBe(4);
     expect((await cli("store", "offer", "set", "--offer", "102", "--available", "false", "--expected-version", String(seen.version))).code).toBe(0);
@@ -118,7 +108,7 @@ describe("bezgelor store and promo", () => {
     expect(preview.code).toBe(0);
     expect(preview.stdout).toContain("offer 802: 3 unit(s) in premium");
     expect(preview.stdout).toMatch(/final: +\d+ premium/);
-    const quoted = (await cli("store", "preview", "--offer", "802", "--quantity", "3", "--email", buyer, "--json")).json() as { finalPrice: string };
+    const quoted = (await cli("store", "preview", "--offer", "802", "--quantity", "3", "--email", buyer, "--json")).json<{ finalPrice: string }>();
 
     const key = `eco-buy-${hero}`;
     const bought = await cli(
@@ -149,7 +139,7 @@ describe("bezgelor store and promo", () => {
     expect(ledger.stdout).toContain(`${key}  `);
     expect(ledger.stdout).toContain("committed");
 
-    const offer = (await cli("store", "offer", "show", "--offer", "802", "--json")).json() as { version: number; stock: number };
+    const offer = (await cli("store", "offer", "show", "--offer", "802", "--json")).json<{ version: number; stock: number }>();
     const restocked = await cli("store", "restock", "--offer", "802", "--amount", "5", "--expected-version", String(offer.version), "--json");
     expect(restocked.json()).toMatchObject({ stock: offer.stock + 5, version: offer.version + 1 });
     const conflict = await cli("store", "set-price", "--offer", "802", "--currency", "premium", "--price", "60", "--expected-version", String(offer.version));

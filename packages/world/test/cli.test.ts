@@ -1,20 +1,9 @@
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../src/cli/main";
+import { cliHarness } from "./support/cli";
 import { COMMANDS } from "../src/cli/commands/index";
 
-const { BEZGELOR_LOG_LEVEL: _quiet, ...inherited } = process.env;
-const env = { ...inherited, BEZGELOR_DB_DIR: join(mkdtempSync(join(tmpdir(), "bezgelor-cli-")), "db") };
-
-async function cli(...argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(argv, { env, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) as Record<string, unknown> };
-}
+const { cli, realCli } = cliHarness("cli");
 
 const email = `cli-${randomUUID()}@example.test`;
 const name = `Cli${randomUUID()
@@ -41,6 +30,15 @@ describe("bezgelor CLI", () => {
     expect((await cli("account", "role", "--email", email, "--role", "gm", "--json")).json()).toMatchObject({ role: "gm" });
     expect((await cli("account", "role", "--email", email, "--role", "emperor")).code).toBe(2);
     expect((await cli("account", "password", "--email", email, "--password", "short")).code).toBe(2);
+  });
+
+  it("opens and releases the directory itself when run without the shared database", async () => {
+    // Each command holds the directory only while it runs: the second finds it free and sees the first's account.
+    const first = await realCli("account", "show", "--email", email, "--json");
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.json()).toMatchObject({ email, role: "gm" });
+    expect((await realCli("db", "migrate")).stdout).toContain("database is up to date");
+    expect((await cli("account", "show", "--email", email)).code).toBe(0);
   });
 
   it("issues 32-hex-digit session keys", async () => {

@@ -1,5 +1,6 @@
 // @bezgelor/db/testing: test support for this package and its dependents. Not for production.
 export { createTestDatabase, createTestPostgresDatabase, type CreateTestDatabaseOptions } from "./create-test-database.js";
+export { createTestDatabaseDir } from "./pglite-dir-template.js";
 export { makeAccount, makeCharacter, uniqueCharacterName, uniqueEmail, type MakeAccountOptions, type MakeCharacterOptions } from "./factories.js";
 export { loadTestRules, testActionOptions } from "./rules.js";
 export { closedPort, createUnreachableDatabase, unreachablePostgresUrl } from "./unreachable-database.js";

@@ -43,21 +43,43 @@ export function pgliteTemplate(migrationsDir: string | null): Promise<Blob> {
 }
 
 async function loadOrBuild(migrationsDir: string | null): Promise<Blob> {
+  const file = await templatePath(migrationsDir, "tar");
+  await buildOnce(file, (tmp) => build(migrationsDir, tmp));
+  return new Blob([readFileSync(file)]);
+}
+
+/**
+ * Where the template of `migrationsDir` (null: no migrations) is cached, as a file or folder
+ * named by `suffix`: one per migration set and PGlite release, in os.tmpdir().
+ */
+export async function templatePath(migrationsDir: string | null, suffix: string): Promise<string> {
   const setHash = migrationsDir ? migrationSetHash(await listMigrations(migrationsDir)) : "empty";
-  const file = path.join(CACHE_DIR, `pglite-${checksumOf(`${pgliteVersion}:${setHash}`).slice(0, 16)}.tar`);
   await mkdir(CACHE_DIR, { recursive: true });
+  return path.join(CACHE_DIR, `pglite-${checksumOf(`${pgliteVersion}:${setHash}`).slice(0, 16)}.${suffix}`);
+}
+
+/**
+ * Makes `target` exist: unless it does, one process (of every test worker waiting on it) runs
+ * `build(tmp)`, which writes the file or folder `tmp`, renamed to `target` once whole. Rejects
+ * when `build` does, or after two minutes of waiting for another builder.
+ */
+export async function buildOnce(target: string, build: (tmp: string) => Promise<void>): Promise<void> {
   const deadline = Date.now() + WAIT_MS;
   for (;;) {
-    if (existsSync(file)) return new Blob([readFileSync(file)]);
-    if (tryLock(`${file}.lock`)) {
+    if (existsSync(target)) return;
+    if (tryLock(`${target}.lock`)) {
       try {
-        if (!existsSync(file)) await build(migrationsDir, file);
+        if (!existsSync(target)) {
+          const tmp = `${target}.${process.pid}.tmp`;
+          await build(tmp);
+          renameSync(tmp, target); // readers see the whole template or none
+        }
       } finally {
-        unlinkSync(`${file}.lock`);
+        unlinkSync(`${target}.lock`);
       }
       continue;
     }
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for another process to build ${file}`);
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for another process to build ${target}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -80,9 +102,7 @@ async function build(migrationsDir: string | null, file: string): Promise<void> 
   try {
     if (migrationsDir) await migrateDatabase({ executor: pgliteExecutor(db), migrationsDir });
     const dump = await db.dumpDataDir("none");
-    const tmp = `${file}.${process.pid}.tmp`;
-    writeFileSync(tmp, Buffer.from(await dump.arrayBuffer()));
-    renameSync(tmp, file); // readers see the whole file or none
+    writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   } finally {
     await db.close();
   }
