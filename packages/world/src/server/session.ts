@@ -240,15 +240,16 @@ export class Session {
    */
   send<D extends ServerPacketDef>(def: D, value: PacketValue<D>): void {
     if (this.closed || this.socket.destroyed) return;
-    let frame: Buffer;
     try {
-      frame = this.channel.encode(def, value);
+      // Encoded, framed and encrypted straight into the outbox's buffer: no frame of its own.
+      this.channel.encodeThrough(def, value, this.queueInPlace);
     } catch (error) {
       this.logger.error({ packet: def.name, err: error }, `server packet ${def.name} failed to encode`);
       throw error;
     }
-    this.outbox.push(frame);
   }
+
+  private readonly queueInPlace = (size: number, fill: (buffer: Buffer, offset: number) => void): void => this.outbox.pushInPlace(size, fill);
 
   /**
    * Presence delivers packets built for many sessions through here: the packet is encoded once
