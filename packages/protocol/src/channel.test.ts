@@ -193,6 +193,32 @@ describe("PacketChannel wrappers", () => {
     expect(caught(() => sealer.sealInto(encoded, out, -1)).code).toBe("INVALID_ARGUMENT");
   });
 
+  it("encodes through a sink into a connection's outgoing buffer, byte for byte what encode gives; a failure calls no sink", () => {
+    const through = new PacketChannel({ role: "server" });
+    const reference = new PacketChannel({ role: "server" });
+    through.rekey(sessionKey);
+    reference.rekey(sessionKey);
+    const out = Buffer.alloc(200, 0xee);
+    let at = 3;
+    const sink = (size: number, fill: (target: Buffer, offset: number) => void) => {
+      fill(out, at);
+      at += size;
+    };
+    through.encodeThrough(ServerTitleSet, { unitId: 77, titleId: 1234 }, sink);
+    through.encodeThrough(ServerRequestResult, { requestOpcode: 1, code: 2, message: "no" }, sink);
+    const expected = Buffer.concat([
+      reference.encode(ServerTitleSet, { unitId: 77, titleId: 1234 }),
+      reference.encode(ServerRequestResult, { requestOpcode: 1, code: 2, message: "no" }),
+    ]);
+    expect(out.subarray(3, at).equals(expected)).toBe(true);
+    expect([...out.subarray(0, 3), ...out.subarray(at)].every((b) => b === 0xee)).toBe(true);
+    let calls = 0;
+    const counting = () => void (calls += 1);
+    expect(caught(() => through.encodeThrough(ServerTitleSet, { unitId: 1, titleId: 1 << 20 }, counting)).code).toBe("ENCODE_FAILED");
+    expect(caught(() => through.encodeThrough(ClientPing as never, {} as never, counting)).code).toBe("ENCODE_FAILED");
+    expect(calls).toBe(0);
+  });
+
   it("encodes a packet once and seals it per connection, each with its own key, byte for byte what encode gives", () => {
     const value = { unitId: 77, titleId: 1234 };
     const encoded = encodePacket(ServerTitleSet, value);

@@ -16,8 +16,10 @@ export const CLIENT_BUILD = 16042;
 /** Auth message value paired with build 16042. */
 export const AUTH_MESSAGE = 0x97998a0;
 
-let lastBuffer: ArrayBufferLike | undefined;
-let lastView: DataView | undefined;
+/** Buffers whose views were used last, most recent first, and their views (see {@link viewOf}). */
+const RECENT = 4;
+const recentBuffers: (ArrayBufferLike | undefined)[] = new Array<ArrayBufferLike | undefined>(RECENT).fill(undefined);
+const recentViews: (DataView | undefined)[] = new Array<DataView | undefined>(RECENT).fill(undefined);
 /** Views of buffers seen before, for as long as their buffer lives. */
 const views = new WeakMap<ArrayBufferLike, DataView>();
 
@@ -25,18 +27,24 @@ const views = new WeakMap<ArrayBufferLike, DataView>();
  * A DataView over the whole ArrayBuffer behind `data`, kept for the next calls: frames mostly come
  * from Node's shared 8 KiB allocation pool or a session's output buffer, so creating a view per
  * packet would cost more than the XOR loop itself. A broadcast seals into many sessions' buffers in
- * turn, so every buffer's view is kept (weakly: it goes with its buffer), with the last one first.
+ * turn, cut from a few shared arenas, so the views of the last {@link RECENT} buffers are checked
+ * first (a WeakMap lookup per receiver cost a tenth of a zone's chat line), then every buffer's
+ * view kept weakly (it goes with its buffer).
  */
 function viewOf(data: Uint8Array): DataView {
   const buffer = data.buffer;
-  if (buffer === lastBuffer && lastView !== undefined) return lastView;
+  for (let i = 0; i < RECENT; i++) {
+    if (recentBuffers[i] === buffer) return recentViews[i]!;
+  }
   let view = views.get(buffer);
   if (view === undefined) {
     view = new DataView(buffer);
     views.set(buffer, view);
   }
-  lastBuffer = buffer;
-  lastView = view;
+  recentBuffers.copyWithin(1, 0, RECENT - 1);
+  recentViews.copyWithin(1, 0, RECENT - 1);
+  recentBuffers[0] = buffer;
+  recentViews[0] = view;
   return view;
 }
 

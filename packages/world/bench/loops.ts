@@ -17,6 +17,8 @@ export interface LoopResult extends Latency {
   readonly inFlight: number;
   /** CPU seconds the server process spent in the timed window (NaN without its pid). */
   readonly serverCpuSeconds: number;
+  /** CPU seconds this load process spent in the timed window (the clients' side of the loop). */
+  readonly loadCpuSeconds: number;
 }
 
 /**
@@ -73,12 +75,15 @@ export async function closedLoop(
   await warmUp(warmUpMs, () => answeredClients >= clients.filter((c) => !c.closed).length);
   timing = true;
   const cpuBefore = serverCpu();
+  const loadBefore = process.cpuUsage();
   const started = performance.now();
   await sleep(seconds * 1000);
   timing = false;
   stop = true;
   const elapsed = (performance.now() - started) / 1000;
   const serverCpuSeconds = serverCpu() - cpuBefore;
+  const load = process.cpuUsage(loadBefore);
+  const loadCpuSeconds = (load.user + load.system) / 1e6;
   // Let the last answers come in, so the next loop starts on a quiet connection.
   for (let waited = 0; waited < 10_000 && waiting.some((w, i) => w === 1 && !clients[i]?.closed); waited += 50) await sleep(50);
   const inFlight = waiting.reduce((n, w, i) => n + (w === 1 && !clients[i]?.closed ? 1 : 0), 0);
@@ -91,6 +96,7 @@ export async function closedLoop(
     disconnected: clients.filter((c) => c.closed).length,
     inFlight,
     serverCpuSeconds,
+    loadCpuSeconds,
     ...(samples.length > 0 ? latencyOf(samples) : { p50: Number.NaN, p99: Number.NaN }),
   };
 }

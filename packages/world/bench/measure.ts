@@ -11,6 +11,8 @@ export interface Run {
   readonly p99: number;
   /** Milliseconds of the server's CPU per completed request; NaN when unknown. */
   readonly cpuMsPerRequest: number;
+  /** Milliseconds of the load process's CPU per completed request (the clients' cost); NaN when unknown. */
+  readonly loadCpuMsPerRequest: number;
   readonly requests: number;
   readonly disconnected: number;
 }
@@ -21,7 +23,7 @@ export interface Run {
  */
 export async function timed(
   pid: number | undefined,
-  loop: () => Promise<Pick<LoopResult, "requests" | "seconds" | "p50" | "p99"> & { disconnected?: number; serverCpuSeconds?: number }>,
+  loop: () => Promise<Pick<LoopResult, "requests" | "seconds" | "p50" | "p99"> & { disconnected?: number; serverCpuSeconds?: number; loadCpuSeconds?: number }>,
 ): Promise<Run> {
   const before = pid === undefined ? Number.NaN : cpuSeconds(pid);
   const result = await loop();
@@ -32,6 +34,7 @@ export async function timed(
     p50: result.p50,
     p99: result.p99,
     cpuMsPerRequest: result.requests > 0 ? (cpu * 1000) / result.requests : Number.NaN,
+    loadCpuMsPerRequest: result.requests > 0 && result.loadCpuSeconds !== undefined ? (result.loadCpuSeconds * 1000) / result.requests : Number.NaN,
     requests: result.requests,
     disconnected: result.disconnected ?? 0,
   };
@@ -59,7 +62,10 @@ export async function alternate(
 
 const of = (runs: readonly Run[], key: keyof Run) => runs.map((r) => r[key]);
 
-/** The rows of a round-trip figure: throughput (with `goal`), p50, p99 (with `p99Goal`), server CPU per request. */
+/**
+ * The rows of a round-trip figure: throughput (with `goal`), p50, p99 (with `p99Goal`), server CPU
+ * per request, and the load process's CPU per request.
+ */
 export function roundTripRows(
   name: string,
   unit: string,
@@ -77,5 +83,7 @@ export function roundTripRows(
   });
   const rows = [row("throughput", "perSecond", unit, goals.throughput), row("p50", "p50", "ms"), row("p99", "p99", "ms", goals.p99)];
   if (figure.some((r) => Number.isFinite(r.cpuMsPerRequest))) rows.push(row("server CPU per request", "cpuMsPerRequest", "ms"));
+  // The clients' CPU: were the load process the limit, both sides would be measuring it.
+  if (figure.some((r) => Number.isFinite(r.loadCpuMsPerRequest))) rows.push(row("load generator CPU per request", "loadCpuMsPerRequest", "ms"));
   return rows;
 }

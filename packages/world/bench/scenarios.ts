@@ -275,6 +275,7 @@ async function pgbench(url: string, clients: number, seconds: number): Promise<R
     p50: average,
     p99: Number.NaN,
     cpuMsPerRequest: Number.NaN,
+    loadCpuMsPerRequest: Number.NaN,
     requests: Number(processed?.[1] ?? 0),
     disconnected: 0,
   };
@@ -510,6 +511,7 @@ export async function moveFigure(ctx: BenchContext): Promise<void> {
     p99: r.p99,
     // Over the window and the backlog after it: an overloaded relay's window alone may see few updates.
     cpuMsPerRequest: r.relayedToQuiet > 0 ? (r.cpuToQuiet * 1000) / r.relayedToQuiet : Number.NaN,
+    loadCpuMsPerRequest: Number.NaN,
     requests: r.relayed,
     disconnected: r.disconnected,
   });

@@ -7,6 +7,7 @@ import {
   ServerRequestResult,
   isProtocolError,
   sealedSize,
+  type EncodedPacket,
   type Frame,
   type PacketValue,
   type ReceivedPacket,
@@ -240,15 +241,22 @@ export class Session {
    */
   send<D extends ServerPacketDef>(def: D, value: PacketValue<D>): void {
     if (this.closed || this.socket.destroyed) return;
-    let frame: Buffer;
     try {
-      frame = this.channel.encode(def, value);
+      // Encoded, framed and encrypted straight into the outbox's buffer: no frame of its own.
+      this.channel.encodeThrough(def, value, this.queueInPlace);
     } catch (error) {
       this.logger.error({ packet: def.name, err: error }, `server packet ${def.name} failed to encode`);
       throw error;
     }
-    this.outbox.push(frame);
   }
+
+  /** The packet {@link deliver} is sealing right now, for {@link sealPending}. */
+  private sealing: EncodedPacket | undefined;
+  private readonly sealPending = (buffer: Buffer, offset: number): void => {
+    this.channel.sealInto(this.sealing!, buffer, offset);
+  };
+
+  private readonly queueInPlace = (size: number, fill: (buffer: Buffer, offset: number) => void): void => this.outbox.pushInPlace(size, fill);
 
   /**
    * Presence delivers packets built for many sessions through here: the packet is encoded once
@@ -259,8 +267,11 @@ export class Session {
     if (this.closed || this.socket.destroyed) return;
     try {
       const encoded = out.encode();
-      // Sealed straight into the outbox's buffer: no frame of its own per receiver.
-      this.outbox.pushInPlace(sealedSize(encoded), (buffer, offset) => this.channel.sealInto(encoded, buffer, offset));
+      // Sealed straight into the outbox's buffer: no frame of its own per receiver, and no
+      // closure either (one fill bound once reads the packet from `sealing`).
+      this.sealing = encoded;
+      this.outbox.pushInPlace(sealedSize(encoded), this.sealPending);
+      this.sealing = undefined;
     } catch (error) {
       this.logger.error({ packet: out.def.name, err: error }, `server packet ${out.def.name} failed to encode`);
       throw error;

@@ -28,6 +28,15 @@ describe("the grid", () => {
     expect(grid.size).toBe(0);
   });
 
+  it("says whether a placement changed anything: the world step skips sight when nothing moved", () => {
+    const grid = new Grid();
+    expect(grid.place(1, { x: 5, y: 0, z: 5 })).toBe(true);
+    expect(grid.place(1, { x: 5, y: 0, z: 5 })).toBe(false);
+    expect(grid.place(1, { x: 6, y: 0, z: 5 })).toBe(true);
+    expect(grid.place(1, { x: 6, y: 1, z: 5 })).toBe(true);
+    expect(grid.near({ x: 6, y: 1, z: 5 }, 1)).toEqual([1]);
+  });
+
   it("works at the edges of the world", () => {
     const grid = new Grid();
     grid.place(7, { x: 32768, y: 0, z: -32768 });

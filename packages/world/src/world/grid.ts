@@ -24,15 +24,21 @@ export function distance(a: Vec3, b: Vec3): number {
   return Math.hypot(a.x - b.x, a.y - b.y, a.z - b.z);
 }
 
+const samePoint = (a: Vec3, b: Vec3) => a === b || (a.x === b.x && a.y === b.y && a.z === b.z);
+
 /** Where units are, by 32 m cell, for range searches. Ids are the units' ids. */
 export class Grid {
   private readonly cells = new Map<string, Set<number>>();
   private readonly placed = new Map<number, { key: string; position: Vec3 }>();
 
-  /** Puts a unit at `position`, or moves it there (changing cell when it crossed one). */
-  place(id: number, position: Vec3): void {
-    const key = cellOf(position);
+  /**
+   * Puts a unit at `position`, or moves it there (changing cell when it crossed one). Returns
+   * whether anything changed: false when the unit was already placed at exactly this point.
+   */
+  place(id: number, position: Vec3): boolean {
     const before = this.placed.get(id);
+    if (before !== undefined && samePoint(before.position, position)) return false;
+    const key = cellOf(position);
     if (before && before.key !== key) this.cells.get(before.key)?.delete(id);
     if (before?.key !== key) {
       let cell = this.cells.get(key);
@@ -40,6 +46,7 @@ export class Grid {
       cell.add(id);
     }
     this.placed.set(id, { key, position });
+    return true;
   }
 
   /** Takes a unit out; harmless if it is not there. */

@@ -1,5 +1,5 @@
 import { NO_COOLDOWNS } from "@bezgelor/core";
-import { packet } from "../server/outgoing";
+import { packet, type OutgoingPacket } from "../server/outgoing";
 import { ServerPlayerChanged } from "@bezgelor/protocol";
 import { Grid, VISION_RANGE } from "./grid";
 import { applyClientCommands, refillBudget, type EntityCommandValue, type MovementLimits, type MovementState } from "./movement";
@@ -52,6 +52,11 @@ export class WorldMap {
   /** The player units (the viewers), a subset of `units`. */
   private readonly players = new Map<number, PlayerUnit>();
   private castingIds = 0;
+  /**
+   * A unit was added or removed since the last {@link update}. With that and every unit where it
+   * was, no player's sight can have changed, so the step skips the range searches.
+   */
+  private unitsChanged = true;
 
   constructor(
     readonly worldId: number,
@@ -96,6 +101,7 @@ export class WorldMap {
     };
     this.units.set(unit.id, unit);
     this.players.set(unit.id, unit);
+    this.unitsChanged = true;
     this.grid.place(unit.id, unit.movement.position);
     unit.viewer.deliver(playerCreatePacket(unit, now));
     unit.viewer.deliver(packet(ServerPlayerChanged, { unitId: unit.id, unknown1: 1 }));
@@ -153,6 +159,7 @@ export class WorldMap {
   /** Puts a new non-player unit on the map and creates it for every player in range. */
   private show(unit: MapUnit, now: number): void {
     this.units.set(unit.id, unit);
+    this.unitsChanged = true;
     this.grid.place(unit.id, unit.movement.position);
     const created = createPacket(unit, now);
     const more = afterCreatePackets(unit);
@@ -178,6 +185,7 @@ export class WorldMap {
     this.units.delete(id);
     this.players.delete(id);
     this.grid.remove(id);
+    this.unitsChanged = true;
     const gone = destroyPacket(id);
     for (const other of this.players.values()) {
       if (other.visible.delete(id)) other.viewer.deliver(gone);
@@ -207,8 +215,7 @@ export class WorldMap {
     unit.movement = outcome.next;
     unit.budget = outcome.budget;
     unit.budgetAt = now;
-    const update = movementPacket(unit, now);
-    for (const other of this.viewersOf(id)) other.viewer.deliver(update);
+    this.deliverToViewers(id, movementPacket(unit, now));
     return { ok: true };
   }
 
@@ -216,11 +223,16 @@ export class WorldMap {
    * The simulation step: combat (creatures leaving combat and healing, the dead respawning; see
    * `updateCombat`), then every unit is put where it now is on the grid and every player's sight is
    * brought up to date: units that came into range are created on it, units that left are destroyed.
+   * When no unit moved and none came or went since the last step, sight cannot have changed and
+   * the range searches are skipped (a crowd standing still costs nothing per step).
    */
   update(now: number): void {
     updateCombat(this, now);
     this.followOwners(now);
-    for (const unit of this.units.values()) this.grid.place(unit.id, unit.movement.position);
+    let changed = this.unitsChanged;
+    this.unitsChanged = false;
+    for (const unit of this.units.values()) if (this.grid.place(unit.id, unit.movement.position)) changed = true;
+    if (!changed) return;
     for (const viewer of this.players.values()) {
       const inRange = new Set(this.grid.near(viewer.movement.position, this.visionRange));
       inRange.delete(viewer.id);
@@ -269,16 +281,37 @@ export class WorldMap {
    * would cost one lookup per player there); any other unit's, by asking every player.
    */
   viewersOf(id: number): PlayerUnit[] {
-    const unit = this.players.get(id);
     const viewers: PlayerUnit[] = [];
+    this.forEachViewer(id, (viewer) => viewers.push(viewer));
+    return viewers;
+  }
+
+  /**
+   * Delivers `packet` to every player unit that sees unit `id` (those {@link viewersOf} lists), in
+   * the same order, without building the list: what a chat line or a move costs per receiver.
+   * Returns how many got it.
+   */
+  deliverToViewers(id: number, out: OutgoingPacket): number {
+    return this.forEachViewer(id, (viewer) => viewer.viewer.deliver(out));
+  }
+
+  private forEachViewer(id: number, each: (viewer: PlayerUnit) => void): number {
+    const unit = this.players.get(id);
+    let count = 0;
     if (!unit) {
-      for (const p of this.players.values()) if (p.visible.has(id)) viewers.push(p);
-      return viewers;
+      for (const p of this.players.values()) {
+        if (!p.visible.has(id)) continue;
+        each(p);
+        count += 1;
+      }
+      return count;
     }
     for (const seen of unit.visible) {
       const other = this.players.get(seen);
-      if (other?.visible.has(id)) viewers.push(other);
+      if (!other?.visible.has(id)) continue;
+      each(other);
+      count += 1;
     }
-    return viewers;
+    return count;
   }
 }

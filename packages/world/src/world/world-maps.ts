@@ -151,9 +151,8 @@ export class WorldMaps {
   toViewersOf(characterId: number, packet: OutgoingPacket): number {
     const placed = this.byCharacter.get(characterId);
     if (!placed) return 0;
-    const viewers = [placed.unit, ...placed.map.viewersOf(placed.unit.id)];
-    for (const viewer of viewers) viewer.viewer.deliver(packet);
-    return viewers.length;
+    placed.unit.viewer.deliver(packet);
+    return 1 + placed.map.deliverToViewers(placed.unit.id, packet);
   }
 
   /**
