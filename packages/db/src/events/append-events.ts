@@ -12,22 +12,15 @@ export interface IdempotentResult {
 }
 
 /**
- * An event for {@link appendEventsCte}: `event` as stored (the outbox columns come from its kind,
- * accountId and characterId), less the fields `fill` supplies: a jsonb object expression over the
- * statement's other CTEs whose keys are added to the payload (bigints tagged as toJsonColumn tags
- * them: see jsonBigintSql).
+ * An event for {@link appendEventsCte}: `event` as stored, less the fields `fill` supplies: a
+ * jsonb object expression over the statement's other CTEs whose keys are added to it (bigints
+ * tagged as toJsonColumn tags them: see jsonBigintSql). The outbox columns come from the result's
+ * kind, accountId and characterId.
  */
 export interface OutboxEntry {
-  readonly event: Pick<GameEvent, "kind" | "accountId" | "characterId">;
+  readonly event: Pick<GameEvent, "kind">;
   readonly fill?: Prisma.Sql;
 }
-
-const outboxRow = (event: OutboxEntry["event"]) => ({
-  kind: event.kind,
-  accountId: event.accountId,
-  characterId: event.characterId,
-  payload: toJsonColumn(event),
-});
 
 /**
  * The CTE `"appended"` of a data-modifying statement: inserts `entries` into the outbox, ids in the
@@ -36,16 +29,14 @@ const outboxRow = (event: OutboxEntry["event"]) => ({
  * {@link NOTIFY_APPENDED}.
  */
 export function appendEventsCte(entries: readonly OutboxEntry[], from?: Prisma.Sql): Prisma.Sql {
-  const rows = JSON.stringify(entries.map((entry) => outboxRow(entry.event)));
+  const payloads = JSON.stringify(entries.map((entry) => toJsonColumn(entry.event)));
   const fills = entries.map((entry) => entry.fill ?? Prisma.sql`'{}'::jsonb`);
-  const payload = entries.some((entry) => entry.fill)
-    ? Prisma.sql`(x.e->'payload') || (ARRAY[${Prisma.join(fills)}]::jsonb[])[x.n::integer]`
-    : Prisma.sql`x.e->'payload'`;
-  const source = Prisma.sql`jsonb_array_elements(${rows}::jsonb) WITH ORDINALITY AS x(e, n)`;
+  const payload = entries.some((entry) => entry.fill) ? Prisma.sql`x.e || (ARRAY[${Prisma.join(fills)}]::jsonb[])[x.n::integer]` : Prisma.sql`x.e`;
+  const source = Prisma.sql`jsonb_array_elements(${payloads}::jsonb) WITH ORDINALITY AS x(e, n)`;
   return Prisma.sql`"appended" AS (
       INSERT INTO "game_events" ("kind", "account_id", "character_id", "payload")
-      SELECT x.e->>'kind', (x.e->>'accountId')::integer, (x.e->>'characterId')::integer, ${payload}
-        FROM ${from ? Prisma.sql`${from}, ${source}` : source} ORDER BY x.n
+      SELECT p->>'kind', (p->>'accountId')::integer, (p->>'characterId')::integer, p
+        FROM (SELECT ${payload} AS p, x.n FROM ${from ? Prisma.sql`${from}, ${source}` : source}) AS "filled" ORDER BY n
       RETURNING "id")`;
 }
 

@@ -1,8 +1,9 @@
-// A vendor purchase in two statements besides BEGIN and COMMIT: the buyer (account, gold and
-// standings, the standings share-locked so the quote cannot change before commit), then, after
-// core quotes the price, one data-modifying statement with the gold (never below zero) and its
-// ledger row, the items, and the events with their notification. A refusal or failure at any step
-// leaves everything unchanged.
+// A vendor purchase in at most two statements besides BEGIN and COMMIT: the buyer (account, gold
+// and standings, the standings share-locked so the quote cannot change before commit), read only
+// when the quote needs the standings (a faction's vendor) or the item is free; then, after core
+// quotes the price, one data-modifying statement with the gold (never below zero) and its ledger
+// row, the items, and the events with their notification. A refusal or failure at any step leaves
+// everything unchanged.
 import { quoteVendorItem } from "@bezgelor/core";
 import { z } from "zod";
 import { defineAction, type ActionContext } from "../actions/action.js";
@@ -60,29 +61,32 @@ async function readBuyer(tx: Prisma.TransactionClient, characterId: number): Pro
   return { accountId: Number(first.account_id), gold: BigInt(first.gold), standings };
 }
 
-type CurrencyTemplate = Omit<CurrencyChangedEvent, "ledgerEntryId" | "balanceBefore" | "balanceAfter">;
+// The events less what the statement fills in: the account (from the character's row) and the
+// ledger entry or the count.
+type CurrencyTemplate = Omit<CurrencyChangedEvent, "accountId" | "ledgerEntryId" | "balanceBefore" | "balanceAfter">;
+type InventoryTemplate = Omit<InventoryChangedEvent, "accountId" | "count">;
 
 interface Purchase {
   characterId: number;
   itemId: number;
   quantity: number;
-  /** The gold change and its event (completed by the statement); none for a free item. */
-  paid: { change: CurrencyChange; event: CurrencyTemplate } | undefined;
-  /** The inventory event, completed by the statement with the new count. */
-  stocked: Omit<InventoryChangedEvent, "count">;
+  /** The gold change and its event; none for a free item, whose buyer was read. */
+  paid: { change: CurrencyChange; event: CurrencyTemplate } | { buyer: Buyer };
+  stocked: InventoryTemplate;
 }
 
 /** What {@link writePurchase} did: a null ledger id when the gold was refused, a null count when the items were. */
 interface Outcome {
+  account_id: number | null;
   ledger_id: bigint | null;
   balance_before: bigint | null;
   balance_after: bigint | null;
   count: number | null;
 }
 
-const LEDGER_FILL = Prisma.sql`jsonb_build_object('ledgerEntryId', ${jsonBigintSql(Prisma.sql`"ledger"."id"`)},
+const LEDGER_FILL = Prisma.sql`jsonb_build_object('accountId', "ledger"."account_id", 'ledgerEntryId', ${jsonBigintSql(Prisma.sql`"ledger"."id"`)},
   'balanceBefore', ${jsonBigintSql(Prisma.sql`"ledger"."balance_before"`)}, 'balanceAfter', ${jsonBigintSql(Prisma.sql`"ledger"."balance_after"`)})`;
-const COUNT_FILL = Prisma.sql`jsonb_build_object('count', "stocked"."count")`;
+const countFill = (account: Prisma.Sql) => Prisma.sql`jsonb_build_object('accountId', ${account}, 'count', "stocked"."count")`;
 
 /**
  * One statement: the gold change with its ledger row (when not free), the items (only once paid),
@@ -91,15 +95,20 @@ const COUNT_FILL = Prisma.sql`jsonb_build_object('count', "stocked"."count")`;
  */
 async function writePurchase(ctx: ActionContext, p: Purchase): Promise<Outcome> {
   const earlier: OutboxEntry[] = ctx.unwritten().map((event) => ({ event }));
-  const stocked: OutboxEntry = { event: p.stocked, fill: COUNT_FILL };
-  const statement = p.paid
-    ? Prisma.sql`WITH ${goldChangeCtes(p.paid.change, p.characterId)},
+  const statement =
+    "change" in p.paid
+      ? Prisma.sql`WITH ${goldChangeCtes(p.paid.change, p.characterId)},
         ${addItemsCte(p.characterId, p.itemId, p.quantity, Prisma.sql`"ledger"`)},
-        ${appendEventsCte([...earlier, { event: p.paid.event, fill: LEDGER_FILL }, stocked], Prisma.sql`"ledger", "stocked"`)}
-      SELECT l."id" AS "ledger_id", l."balance_before", l."balance_after", s."count", ${NOTIFY_APPENDED} AS "notified"
+        ${appendEventsCte(
+          [...earlier, { event: p.paid.event, fill: LEDGER_FILL }, { event: p.stocked, fill: countFill(Prisma.sql`"ledger"."account_id"`) }],
+          Prisma.sql`"ledger", "stocked"`,
+        )}
+      SELECT l."account_id", l."id" AS "ledger_id", l."balance_before", l."balance_after", s."count", ${NOTIFY_APPENDED} AS "notified"
         FROM (SELECT 1) AS "one" LEFT JOIN "ledger" l ON true LEFT JOIN "stocked" s ON true`
-    : Prisma.sql`WITH ${addItemsCte(p.characterId, p.itemId, p.quantity)}, ${appendEventsCte([...earlier, stocked], Prisma.sql`"stocked"`)}
-      SELECT NULL::bigint AS "ledger_id", NULL::bigint AS "balance_before", NULL::bigint AS "balance_after", s."count", ${NOTIFY_APPENDED} AS "notified"
+      : Prisma.sql`WITH ${addItemsCte(p.characterId, p.itemId, p.quantity)},
+        ${appendEventsCte([...earlier, { event: p.stocked, fill: countFill(Prisma.sql`${p.paid.buyer.accountId}::integer`) }], Prisma.sql`"stocked"`)}
+      SELECT ${p.paid.buyer.accountId}::integer AS "account_id", NULL::bigint AS "ledger_id", NULL::bigint AS "balance_before",
+          NULL::bigint AS "balance_after", s."count", ${NOTIFY_APPENDED} AS "notified"
         FROM (SELECT 1) AS "one" LEFT JOIN "stocked" s ON true`;
   const rows = await ctx.tx.$queryRaw<Outcome[]>(statement);
   return rows[0]!;
@@ -121,8 +130,10 @@ export const buyFromVendor = defineAction({
   async run(ctx, i): Promise<BuyFromVendorResult> {
     const { characterId, vendorId, itemId, quantity } = i;
     const vendor = requireDefinition(ctx.rules.data.vendors, "vendor", vendorId);
-    const buyer = await readBuyer(ctx.tx, characterId);
-    const quote = quoteVendorItem(ctx.rules.scale, vendor, buyer.standings, itemId);
+    // Only a faction's vendor quotes from the standings: read (and share-lock) them only then.
+    const gated = vendor.requiredReputation !== undefined;
+    let buyer = gated ? await readBuyer(ctx.tx, characterId) : undefined;
+    const quote = quoteVendorItem(ctx.rules.scale, vendor, buyer?.standings ?? new Map(), itemId);
     if (!quote.ok) {
       if (quote.reason === "item_not_sold")
         throw new DbError(DB_ERROR_CODES.ITEM_NOT_SOLD, `Vendor ${vendorId} does not sell item ${itemId}`, { details: { vendorId, itemId } });
@@ -136,7 +147,6 @@ export const buyFromVendor = defineAction({
         details: { quantity, unitPrice: quote.price.toString() },
       });
     }
-    const { accountId } = buyer;
     const reason = `vendor ${vendorId} item ${itemId} x${quantity}`;
     const change: CurrencyChange = {
       currency: "gold",
@@ -147,19 +157,24 @@ export const buyFromVendor = defineAction({
       actor: formatActor(ctx.actor),
       idempotencyKey: ctx.idempotencyKey,
     };
-    const currency: CurrencyTemplate = { kind: "currency.changed", accountId, characterId, currency: "gold", delta: -spent, source: "vendor", reason };
-    const paid = spent === 0n ? undefined : { change, event: currency };
-    const stocked = { kind: "inventory.changed", accountId, characterId, itemId, delta: quantity } as const;
+    const currency: CurrencyTemplate = { kind: "currency.changed", characterId, currency: "gold", delta: -spent, source: "vendor", reason };
+    // A free item moves no gold: its balance and the character's existence come from the read.
+    if (spent === 0n) buyer ??= await readBuyer(ctx.tx, characterId);
+    const paid = spent === 0n ? { buyer: buyer! } : { change, event: currency };
+    const stocked: InventoryTemplate = { kind: "inventory.changed", characterId, itemId, delta: quantity };
     const outcome = await writePurchase(ctx, { characterId, itemId, quantity, paid, stocked });
-    if (paid && outcome.ledger_id === null) throw await currencyRefusal(ctx.tx, change, characterId);
+    // An unknown character is explained here too (no row to debit).
+    if ("change" in paid && outcome.ledger_id === null) throw await currencyRefusal(ctx.tx, change, characterId);
     ctx.step("vendor.paid");
     if (outcome.count === null) throw inventoryOverflow(characterId, itemId, quantity);
     const count = Number(outcome.count);
-    const balance = paid ? BigInt(outcome.balance_after!) : buyer.gold;
-    const ledger = paid
-      ? [{ ...currency, ledgerEntryId: BigInt(outcome.ledger_id!), balanceBefore: BigInt(outcome.balance_before!), balanceAfter: balance }]
-      : [];
-    ctx.wrote(...ledger, { ...stocked, count });
+    const accountId = Number(outcome.account_id);
+    const balance = "change" in paid ? BigInt(outcome.balance_after!) : paid.buyer.gold;
+    const ledger =
+      "change" in paid
+        ? [{ ...currency, accountId, ledgerEntryId: BigInt(outcome.ledger_id!), balanceBefore: BigInt(outcome.balance_before!), balanceAfter: balance }]
+        : [];
+    ctx.wrote(...ledger, { ...stocked, accountId, count });
     ctx.step("inventory.changed");
     return { unitPrice: quote.price, spent, balance, count };
   },
