@@ -357,7 +357,8 @@ export async function purchaseFigure(ctx: BenchContext): Promise<void> {
     const runs = await alternate(ctx.args.rounds, figure, () => pgbench(url, buyers.length, ctx.args.seconds), ctx.progress, "purchases");
     rateNote(ctx, "purchases", runs.figure, buyers.length);
     ctx.notes.push(
-      `purchases: the world server holds ${ctx.dbPool} database connections (BEZGELOR_DB_POOL_SIZE, --pool), pgbench ${buyers.length}: buyers beyond the pool wait in the server for one (compare with --pool ${buyers.length})`,
+      `purchases: the world server holds ${ctx.dbPool} database connections (BEZGELOR_DB_POOL_SIZE, --pool), pgbench ${buyers.length}` +
+        (ctx.dbPool < buyers.length ? `: buyers beyond the pool wait in the server for one (compare with --pool ${buyers.length})` : ""),
     );
     const [throughput, p50, p99, cpu] = roundTripRows(name, "tx/s", runs, `pgbench -c ${buyers.length} TPC-B`, { throughput: { op: ">=", value: 0.9 } });
     if (throughput) ctx.rows.push(throughput);
