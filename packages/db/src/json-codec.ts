@@ -1,6 +1,6 @@
 // JSON columns (event payloads, idempotent results) hold bigints and dates, which JSON cannot:
 // they are written as {"$bigint": "123"} and {"$date": "2026-01-01T00:00:00.000Z"} and read back.
-import type { Prisma } from "./generated/prisma/client";
+import { Prisma } from "./generated/prisma/client";
 
 const BIGINT = "$bigint";
 const DATE = "$date";
@@ -15,6 +15,14 @@ export function toJsonColumn(value: unknown): Prisma.InputJsonValue {
       return v;
     }),
   ) as Prisma.InputJsonValue;
+}
+
+/**
+ * A bigint SQL expression as {@link toJsonColumn} stores a bigint (`{"$bigint": "123"}`), for a
+ * payload completed inside a statement.
+ */
+export function jsonBigintSql(expression: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`jsonb_build_object(${BIGINT}::text, (${expression})::text)`;
 }
 
 /** The inverse of {@link toJsonColumn}: tagged bigints and dates come back as bigint and Date. */

@@ -59,8 +59,15 @@ describe("statements per action", () => {
     expect(await count(() => deductCurrency(counted, premium))).toBe(2);
   });
 
-  it("a vendor purchase, a store purchase and a reputation award stay within their budgets", async () => {
-    expect(await count(() => buyFromVendor(counted, { ...opts, vendorId: 8003, itemId: 30010, quantity: 1, characterId: c.id }))).toBeLessThanOrEqual(5);
+  it("a vendor purchase: the gold, ledger row, items and events in one statement, after the standings at a faction's vendor", async () => {
+    const buy = { ...opts, vendorId: 8003, itemId: 30010, quantity: 1, characterId: c.id };
+    expect(await count(() => buyFromVendor(counted, buy))).toBeLessThanOrEqual(1);
+    // At a faction's vendor the standings are read first, share-locked (they decide the price).
+    await awardReputation(db.client, { ...opts, characterId: c.id, changes: [{ factionId: 166, delta: 3000 }], source: "kill" });
+    expect(await count(() => buyFromVendor(counted, { ...buy, vendorId: 8001, itemId: 30001 }))).toBeLessThanOrEqual(2);
+  });
+
+  it("a store purchase and a reputation award stay within their budgets", async () => {
     // The account's lock; the offer's, read with the pricing context and the VIP spend; the debit,
     // the units sold, the purchase, the grant (a currency pack), the transaction record and the
     // events. Nothing reads ownership: currency and items are never owned.

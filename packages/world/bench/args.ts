@@ -29,11 +29,16 @@ export interface BenchArgs {
   readonly quick: boolean;
   /** A directory for the world server's CPU profile (`node --cpu-prof`), written when it stops. */
   readonly profile: string | undefined;
+  /**
+   * The world server's database connections (BEZGELOR_DB_POOL_SIZE); undefined keeps the server's
+   * default. The plain-pg limits of the database round trip use as many.
+   */
+  readonly pool: number | undefined;
 }
 
 export const USAGE = `usage: pnpm bench [--quick] [--json] [--seconds 3] [--rounds 3] [--clients 1000] [--zone 500] [--buyers 32]
                   [--idle 10000] [--data-scale 1] [--only ${FIGURES.join(",")}]
-                  [--profile DIR]
+                  [--profile DIR] [--pool N]
   Runs on the embedded database, or on PostgreSQL when DATABASE_URL is set.`;
 
 /** Defaults of a full run and of `--quick` (a smoke run of well under a minute of timed work). */
@@ -79,6 +84,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       json: { type: "boolean", default: false },
       quick: { type: "boolean", default: false },
       profile: { type: "string" },
+      pool: { type: "string" },
     },
     strict: true,
     allowPositionals: false,
@@ -97,5 +103,6 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     json: values.json ?? false,
     quick,
     profile: values.profile,
+    pool: values.pool === undefined ? undefined : positive("pool", values.pool, 0, true),
   };
 }

@@ -14,12 +14,12 @@ import { INTERACTION_RANGE } from "../src/world/world-maps";
 
 describe("parseBenchArgs", () => {
   it("defaults to the full run, every figure, the table", () => {
-    expect(parseBenchArgs([])).toEqual({ ...DEFAULTS.full, only: [...FIGURES], json: false, quick: false, profile: undefined });
+    expect(parseBenchArgs([])).toEqual({ ...DEFAULTS.full, only: [...FIGURES], json: false, quick: false, profile: undefined, pool: undefined });
   });
 
   it("takes --quick defaults, overrides and a leading -- from pnpm", () => {
-    const args = parseBenchArgs(["--", "--quick", "--clients", "50", "--seconds", "0.5", "--json"]);
-    expect(args).toMatchObject({ ...DEFAULTS.quick, clients: 50, seconds: 0.5, json: true, quick: true });
+    const args = parseBenchArgs(["--", "--quick", "--clients", "50", "--seconds", "0.5", "--json", "--pool", "32"]);
+    expect(args).toMatchObject({ ...DEFAULTS.quick, clients: 50, seconds: 0.5, json: true, quick: true, pool: 32 });
   });
 
   it("keeps --only in measuring order", () => {
@@ -31,6 +31,7 @@ describe("parseBenchArgs", () => {
     [["--clients", "0"], /--clients must be a positive integer/],
     [["--rounds", "1.5"], /--rounds must be a positive integer/],
     [["--seconds", "x"], /--seconds must be a positive number/],
+    [["--pool", "0"], /--pool must be a positive integer/],
     [["--only", "chat,nope"], /unknown figure "nope"/],
     [["--frobnicate"], /Unknown option/],
   ])("refuses %j", (argv, message) => {

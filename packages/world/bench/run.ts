@@ -9,7 +9,7 @@ import { cpus, tmpdir, totalmem } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadGameData } from "@bezgelor/data";
-import { openDatabase } from "@bezgelor/db";
+import { DbConfigSchema, openDatabase } from "@bezgelor/db";
 import { loadConfig } from "../src/config/load";
 import { parseBenchArgs, USAGE, type BenchArgs } from "./args";
 import { codecFigure, dataFigure } from "./cpu-figures";
@@ -52,7 +52,10 @@ function serverEnv(args: BenchArgs, idle: number, notes: string[]): Record<strin
   notes.push(
     `server limits raised for the bench (environment of the spawned server): BEZGELOR_MAX_CONNECTIONS and BEZGELOR_MAX_CONNECTIONS_PER_ADDRESS ${connections} (defaults 2000 and 16: every bench client comes from 127.0.0.1); BEZGELOR_RATE_LIMIT/BURST 1000000 (default 50/200 packets/s per session: a closed loop sends one packet per round trip, so a session whose round trip is under 20 ms would be disconnected, and the limit, not the server, would be measured); BEZGELOR_IDLE_TIMEOUT 3600 and BEZGELOR_LOGIN_TIMEOUT 600 (defaults 120/30 s: sessions wait between figures, idle sessions never log in)`,
   );
+  const pool: Record<string, string> = args.pool === undefined ? {} : { BEZGELOR_DB_POOL_SIZE: String(args.pool) };
+  if (args.pool !== undefined) notes.push(`the world server's database pool set by --pool: BEZGELOR_DB_POOL_SIZE ${args.pool}`);
   return {
+    ...pool,
     BEZGELOR_MAX_CONNECTIONS: String(connections),
     BEZGELOR_MAX_CONNECTIONS_PER_ADDRESS: String(connections),
     BEZGELOR_RATE_LIMIT: "1000000",
@@ -99,6 +102,7 @@ async function worldFigures(
       world: world as WorldProcess,
       players,
       url: db.url,
+      dbPool: args.pool ?? DbConfigSchema.parse({}).poolSize,
       migrationsDir: MIGRATIONS_DIR,
       temp,
       progress,

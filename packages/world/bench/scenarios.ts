@@ -34,6 +34,8 @@ export interface BenchContext {
   };
   /** PostgreSQL URL of the bench's database; undefined on the embedded database. */
   readonly url: string | undefined;
+  /** The world server's database connections (--pool, else its default). */
+  readonly dbPool: number;
   readonly migrationsDir: string;
   /** The run's temporary directory (removed at the end). */
   readonly temp: string;
@@ -217,7 +219,8 @@ export async function dbFigure(ctx: BenchContext): Promise<void> {
   ctx.progress(`database round trip: title set, ${n} clients …`);
   const cal = await calibrate(ctx, "solo", "title", { name: "ClientTitleSet", value: { titleId: 0 } }, "ServerTitleSet");
   const ids = ctx.players.solo.map((p) => p.accountId);
-  const pool = 10;
+  // As many connections as the server has: like with like.
+  const pool = ctx.dbPool;
   const statementName = ctx.url ? `plain pg (pool ${pool})` : "PGlite direct (in memory)";
   const transactionName = ctx.url ? `the same transaction, plain pg (pool ${pool})` : "the same transaction, PGlite direct (data directory)";
   const seconds = ctx.args.seconds;
@@ -354,6 +357,10 @@ export async function purchaseFigure(ctx: BenchContext): Promise<void> {
     await execFileAsync("pgbench", ["-i", "-q", "-s", "1", url]);
     const runs = await alternate(ctx.args.rounds, figure, () => pgbench(url, buyers.length, ctx.args.seconds), ctx.progress, "purchases");
     rateNote(ctx, "purchases", runs.figure, buyers.length);
+    ctx.notes.push(
+      `purchases: the world server holds ${ctx.dbPool} database connections (BEZGELOR_DB_POOL_SIZE, --pool), pgbench ${buyers.length}` +
+        (ctx.dbPool < buyers.length ? `: buyers beyond the pool wait in the server for one (compare with --pool ${buyers.length})` : ""),
+    );
     const [throughput, p50, p99, cpu] = roundTripRows(name, "tx/s", runs, `pgbench -c ${buyers.length} TPC-B`, { throughput: { op: ">=", value: 0.9 } });
     if (throughput) ctx.rows.push(throughput);
     if (p50) ctx.rows.push({ ...p50, figure: `${name}: p50 (pgbench: average)` });

@@ -58,6 +58,14 @@ export interface ActionContext {
   readonly idempotencyKey: string | null;
   /** Records events; they are written to the outbox when the action's body returns. */
   emit(...events: GameEvent[]): void;
+  /** The events recorded so far that are not in the outbox yet, in order. */
+  unwritten(): readonly GameEvent[];
+  /**
+   * Records events that the body's own statement wrote to the outbox (see appendEventsCte), after
+   * every {@link unwritten} event, which that statement must have written first: a hot path's last
+   * statement carries its events instead of the one more statement the wrapper would need.
+   */
+  wrote(...events: GameEvent[]): void;
   /** Calls the fault hook, if any, with this step's name. */
   step(name: string): void;
 }
@@ -113,6 +121,8 @@ export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>): Ac
             if (!claim.fresh) return { result: claim.result, events: [], replayed: true };
           }
           const events: GameEvent[] = [];
+          // events[0, written) are in the outbox already (see ActionContext.wrote).
+          let written = 0;
           const ctx: ActionContext = {
             tx,
             rules: options.rules,
@@ -120,12 +130,17 @@ export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>): Ac
             now,
             idempotencyKey: key,
             emit: (...more) => void events.push(...more),
+            unwritten: () => events.slice(written),
+            wrote: (...more) => {
+              events.push(...more);
+              written = events.length;
+            },
             step: (name) => options.faults?.(name),
           };
           const result = await spec.run(ctx, input);
           ctx.step("events");
           // One statement: the events, their notification and the key's result.
-          await appendEvents(tx, events, key === null ? undefined : { key, result });
+          await appendEvents(tx, events.slice(written), key === null ? undefined : { key, result });
           return { result, events, replayed: false };
         },
         ACTION_TRANSACTION_OPTIONS,

@@ -47,31 +47,40 @@ function guard(column: Prisma.Sql, delta: bigint): Prisma.Sql {
   return delta > 0n ? Prisma.sql`${column} <= ${MAX_INT64}::bigint - ${delta}::bigint` : Prisma.sql`${column} >= ${-delta}::bigint`;
 }
 
-function ledgerInsert(change: CurrencyChange, changed: Prisma.Sql, owner: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`WITH "changed" AS (${changed})
-    INSERT INTO "currency_ledger" ("account_id", "character_id", "currency", "delta", "balance_before", "balance_after",
+function ledgerCtes(change: CurrencyChange, changed: Prisma.Sql, owner: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`"changed" AS (${changed}),
+    "ledger" AS (INSERT INTO "currency_ledger" ("account_id", "character_id", "currency", "delta", "balance_before", "balance_after",
       "reason", "source", "actor", "idempotency_key")
     SELECT ${owner}, ${change.currency}, ${change.delta}::bigint, "balance" - ${change.delta}::bigint, "balance",
       ${change.reason}, ${change.source}, ${change.actor}, ${change.idempotencyKey} FROM "changed"
-    RETURNING "id", "account_id", "character_id", "balance_before", "balance_after"`;
+    RETURNING "id", "account_id", "character_id", "balance_before", "balance_after")`;
 }
 
-function goldSql(change: CurrencyChange, characterId: number): Prisma.Sql {
+/**
+ * The CTEs of a gold change, for a statement that does more with it: `"changed"`, the guarded
+ * update of the character's gold, and `"ledger"`, its ledger row (columns id, account_id,
+ * character_id, balance_before, balance_after). Both are empty when the guard refuses (not
+ * enough, or past 2^63-1) or the character does not exist: explain it with {@link currencyRefusal}.
+ */
+export function goldChangeCtes(change: CurrencyChange, characterId: number): Prisma.Sql {
   const changed = Prisma.sql`UPDATE "characters" SET "gold" = "gold" + ${change.delta}::bigint
     WHERE "id" = ${characterId} AND ${guard(Prisma.sql`"gold"`, change.delta)}
     RETURNING "id", "account_id", "gold" AS "balance"`;
-  return ledgerInsert(change, changed, Prisma.sql`"account_id", "id"`);
+  return ledgerCtes(change, changed, Prisma.sql`"account_id", "id"`);
 }
 
-function accountSql(change: CurrencyChange, accountId: number): Prisma.Sql {
+function accountCtes(change: CurrencyChange, accountId: number): Prisma.Sql {
   const changed = Prisma.sql`UPDATE "account_currencies" SET "balance" = "balance" + ${change.delta}::bigint, "updated_at" = CURRENT_TIMESTAMP
     WHERE "account_id" = ${accountId} AND "currency" = ${change.currency} AND ${guard(Prisma.sql`"balance"`, change.delta)}
     RETURNING "account_id", "balance"`;
-  return ledgerInsert(change, changed, Prisma.sql`"account_id", NULL::integer`);
+  return ledgerCtes(change, changed, Prisma.sql`"account_id", NULL::integer`);
 }
 
-/** Reads the balance to explain a refusal: missing owner, not enough, or overflow. */
-async function refusal(tx: Prisma.TransactionClient, change: CurrencyChange, ownerId: number): Promise<DbError> {
+/**
+ * Reads the balance to explain a change that wrote no ledger row: DbError CHARACTER_NOT_FOUND or
+ * ACCOUNT_NOT_FOUND (no owner), INSUFFICIENT_FUNDS (a debit) or BALANCE_OVERFLOW (a credit).
+ */
+export async function currencyRefusal(tx: Prisma.TransactionClient, change: CurrencyChange, ownerId: number): Promise<DbError> {
   const gold = change.currency === "gold";
   const balance = gold
     ? (await tx.character.findUnique({ where: { id: ownerId }, select: { gold: true } }))?.gold
@@ -113,7 +122,7 @@ export async function applyCurrencyChange(tx: Prisma.TransactionClient, change: 
       details: { currency: change.currency },
     });
   }
-  const sql = byCharacter ? goldSql(change, ownerId) : accountSql(change, ownerId);
+  const sql = Prisma.sql`WITH ${byCharacter ? goldChangeCtes(change, ownerId) : accountCtes(change, ownerId)} SELECT * FROM "ledger"`;
   let rows = await tx.$queryRaw<Row[]>(sql);
   // An account's premium or bonus row is created on its first change; only then (or on a refusal)
   // are more statements needed. The UPDATE is retried even when a racing first change created the
@@ -123,7 +132,7 @@ export async function applyCurrencyChange(tx: Prisma.TransactionClient, change: 
     rows = await tx.$queryRaw<Row[]>(sql);
   }
   const row = rows[0];
-  if (!row) throw await refusal(tx, change, ownerId);
+  if (!row) throw await currencyRefusal(tx, change, ownerId);
   return {
     ledgerEntryId: BigInt(row.id),
     currency: change.currency,

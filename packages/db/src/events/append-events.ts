@@ -12,6 +12,41 @@ export interface IdempotentResult {
 }
 
 /**
+ * An event for {@link appendEventsCte}: `event` as stored, less the fields `fill` supplies: a
+ * jsonb object expression over the statement's other CTEs whose keys are added to it (bigints
+ * tagged as toJsonColumn tags them: see jsonBigintSql). The outbox columns come from the result's
+ * kind, accountId and characterId.
+ */
+export interface OutboxEntry {
+  readonly event: Pick<GameEvent, "kind">;
+  readonly fill?: Prisma.Sql;
+}
+
+/**
+ * The CTE `"appended"` of a data-modifying statement: inserts `entries` into the outbox, ids in the
+ * order given, once per row of `from` (a FROM list of the statement's single-row CTEs, which the
+ * fills may reference: when one is empty, no event is written), returning their ids. Pair it with
+ * {@link NOTIFY_APPENDED}.
+ */
+export function appendEventsCte(entries: readonly OutboxEntry[], from?: Prisma.Sql): Prisma.Sql {
+  const payloads = JSON.stringify(entries.map((entry) => toJsonColumn(entry.event)));
+  const fills = entries.map((entry) => entry.fill ?? Prisma.sql`'{}'::jsonb`);
+  const payload = entries.some((entry) => entry.fill) ? Prisma.sql`x.e || (ARRAY[${Prisma.join(fills)}]::jsonb[])[x.n::integer]` : Prisma.sql`x.e`;
+  const source = Prisma.sql`jsonb_array_elements(${payloads}::jsonb) WITH ORDINALITY AS x(e, n)`;
+  return Prisma.sql`"appended" AS (
+      INSERT INTO "game_events" ("kind", "account_id", "character_id", "payload")
+      SELECT p->>'kind', (p->>'accountId')::integer, (p->>'characterId')::integer, p
+        FROM (SELECT ${payload} AS p, x.n FROM ${from ? Prisma.sql`${from}, ${source}` : source}) AS "filled" ORDER BY n
+      RETURNING "id")`;
+}
+
+/**
+ * Notifies {@link GAME_EVENTS_CHANNEL} with the id of the last event of {@link appendEventsCte}: a
+ * boolean expression, true when it notified, null (and no notification) when no event was written.
+ */
+export const NOTIFY_APPENDED = Prisma.sql`(SELECT pg_notify(${GAME_EVENTS_CHANNEL}, max("id")::text) IS NOT NULL FROM "appended" HAVING count(*) > 0)`;
+
+/**
  * Writes events to the outbox inside the caller's transaction and notifies
  * {@link GAME_EVENTS_CHANNEL} with the id of the last event written, in one statement (a
  * data-modifying CTE), along with the idempotency key's result when one is given. PostgreSQL
@@ -28,11 +63,5 @@ export async function appendEvents(tx: Prisma.TransactionClient, events: readonl
     return;
   }
   const stored = store ? Prisma.sql`, "stored" AS (${store})` : Prisma.empty;
-  const rows = events.map((event) => ({ kind: event.kind, accountId: event.accountId, characterId: event.characterId, payload: toJsonColumn(event) }));
-  await tx.$executeRaw`WITH "appended" AS (
-      INSERT INTO "game_events" ("kind", "account_id", "character_id", "payload")
-      SELECT e->>'kind', (e->>'accountId')::integer, (e->>'characterId')::integer, e->'payload'
-        FROM jsonb_array_elements(${JSON.stringify(rows)}::jsonb) WITH ORDINALITY AS x(e, n) ORDER BY n
-      RETURNING "id")${stored}
-    SELECT pg_notify(${GAME_EVENTS_CHANNEL}, max("id")::text) FROM "appended"`;
+  await tx.$executeRaw`WITH ${appendEventsCte(events.map((event) => ({ event })))}${stored} SELECT ${NOTIFY_APPENDED}`;
 }

@@ -1,16 +1,22 @@
-// A vendor purchase: the quote comes from core with the standing read (and share-locked, so it
-// cannot change before commit) in this transaction, then the gold with its ledger entry (never
-// below zero), then the items. A refusal or failure at any step leaves everything unchanged.
+// A vendor purchase in at most two statements besides BEGIN and COMMIT: the buyer (account, gold
+// and standings, the standings share-locked so the quote cannot change before commit), read only
+// when the quote needs the standings (a faction's vendor) or the item is free; then, after core
+// quotes the price, one data-modifying statement with the gold (never below zero) and its ledger
+// row, the items, and the events with their notification. A refusal or failure at any step leaves
+// everything unchanged.
 import { quoteVendorItem } from "@bezgelor/core";
 import { z } from "zod";
-import { defineAction } from "../actions/action.js";
+import { defineAction, type ActionContext } from "../actions/action.js";
+import { formatActor } from "../actions/actor.js";
 import { requireDefinition } from "../actions/definition.js";
-import { characterAccountId } from "../characters/character-account.js";
-import { changeBalance } from "../currency/change-currency.js";
+import { currencyRefusal, goldChangeCtes, type CurrencyChange } from "../currency/apply-currency-change.js";
 import { DB_ERROR_CODES, DbError } from "../errors.js";
-import type { Prisma } from "../generated/prisma/client";
+import { appendEventsCte, NOTIFY_APPENDED, type OutboxEntry } from "../events/append-events.js";
+import type { CurrencyChangedEvent, InventoryChangedEvent } from "../events/game-event.js";
+import { Prisma } from "../generated/prisma/client";
+import { jsonBigintSql } from "../json-codec.js";
 import { IdSchema, MAX_INT64 } from "../validation.js";
-import { addItems } from "./add-items.js";
+import { addItemsCte, inventoryOverflow } from "./add-items.js";
 
 /** Largest quantity one purchase may buy. */
 export const MAX_PURCHASE_QUANTITY = 1000;
@@ -37,15 +43,75 @@ export interface BuyFromVendorResult {
   count: number;
 }
 
-async function lockedStandings(tx: Prisma.TransactionClient, characterId: number): Promise<Map<number, number>> {
-  const rows = await tx.$queryRaw<Array<{ faction_id: number; standing: number }>>`SELECT "faction_id", "standing"
-    FROM "character_reputations" WHERE "character_id" = ${characterId} FOR SHARE`;
-  return new Map(rows.map((r) => [Number(r.faction_id), Number(r.standing)]));
+interface Buyer {
+  accountId: number;
+  gold: bigint;
+  standings: Map<number, number>;
 }
 
-async function goldOf(tx: Prisma.TransactionClient, characterId: number): Promise<bigint> {
-  const row = await tx.character.findUniqueOrThrow({ where: { id: characterId }, select: { gold: true } });
-  return row.gold;
+/** The character's account and gold, and its standings share-locked. Throws CHARACTER_NOT_FOUND. */
+async function readBuyer(tx: Prisma.TransactionClient, characterId: number): Promise<Buyer> {
+  const rows = await tx.$queryRaw<Array<{ account_id: number; gold: bigint; faction_id: number | null; standing: number | null }>>`
+    SELECT c."account_id", c."gold", r."faction_id", r."standing" FROM "characters" c
+      LEFT JOIN LATERAL (SELECT "faction_id", "standing" FROM "character_reputations" WHERE "character_id" = c."id" FOR SHARE) r ON true
+    WHERE c."id" = ${characterId}`;
+  const first = rows[0];
+  if (!first) throw new DbError(DB_ERROR_CODES.CHARACTER_NOT_FOUND, `No character ${characterId}`, { details: { characterId } });
+  const standings = new Map(rows.flatMap((r) => (r.faction_id === null ? [] : [[Number(r.faction_id), Number(r.standing)] as const])));
+  return { accountId: Number(first.account_id), gold: BigInt(first.gold), standings };
+}
+
+// The events less what the statement fills in: the account (from the character's row) and the
+// ledger entry or the count.
+type CurrencyTemplate = Omit<CurrencyChangedEvent, "accountId" | "ledgerEntryId" | "balanceBefore" | "balanceAfter">;
+type InventoryTemplate = Omit<InventoryChangedEvent, "accountId" | "count">;
+
+interface Purchase {
+  characterId: number;
+  itemId: number;
+  quantity: number;
+  /** The gold change and its event; none for a free item, whose buyer was read. */
+  paid: { change: CurrencyChange; event: CurrencyTemplate } | { buyer: Buyer };
+  stocked: InventoryTemplate;
+}
+
+/** What {@link writePurchase} did: a null ledger id when the gold was refused, a null count when the items were. */
+interface Outcome {
+  account_id: number | null;
+  ledger_id: bigint | null;
+  balance_before: bigint | null;
+  balance_after: bigint | null;
+  count: number | null;
+}
+
+const LEDGER_FILL = Prisma.sql`jsonb_build_object('accountId', "ledger"."account_id", 'ledgerEntryId', ${jsonBigintSql(Prisma.sql`"ledger"."id"`)},
+  'balanceBefore', ${jsonBigintSql(Prisma.sql`"ledger"."balance_before"`)}, 'balanceAfter', ${jsonBigintSql(Prisma.sql`"ledger"."balance_after"`)})`;
+const countFill = (account: Prisma.Sql) => Prisma.sql`jsonb_build_object('accountId', ${account}, 'count', "stocked"."count")`;
+
+/**
+ * One statement: the gold change with its ledger row (when not free), the items (only once paid),
+ * then the events recorded earlier in this action's transaction and this purchase's (only once
+ * both are done) with their notification. Always one row.
+ */
+async function writePurchase(ctx: ActionContext, p: Purchase): Promise<Outcome> {
+  const earlier: OutboxEntry[] = ctx.unwritten().map((event) => ({ event }));
+  const statement =
+    "change" in p.paid
+      ? Prisma.sql`WITH ${goldChangeCtes(p.paid.change, p.characterId)},
+        ${addItemsCte(p.characterId, p.itemId, p.quantity, Prisma.sql`"ledger"`)},
+        ${appendEventsCte(
+          [...earlier, { event: p.paid.event, fill: LEDGER_FILL }, { event: p.stocked, fill: countFill(Prisma.sql`"ledger"."account_id"`) }],
+          Prisma.sql`"ledger", "stocked"`,
+        )}
+      SELECT l."account_id", l."id" AS "ledger_id", l."balance_before", l."balance_after", s."count", ${NOTIFY_APPENDED} AS "notified"
+        FROM (SELECT 1) AS "one" LEFT JOIN "ledger" l ON true LEFT JOIN "stocked" s ON true`
+      : Prisma.sql`WITH ${addItemsCte(p.characterId, p.itemId, p.quantity)},
+        ${appendEventsCte([...earlier, { event: p.stocked, fill: countFill(Prisma.sql`${p.paid.buyer.accountId}::integer`) }], Prisma.sql`"stocked"`)}
+      SELECT ${p.paid.buyer.accountId}::integer AS "account_id", NULL::bigint AS "ledger_id", NULL::bigint AS "balance_before",
+          NULL::bigint AS "balance_after", s."count", ${NOTIFY_APPENDED} AS "notified"
+        FROM (SELECT 1) AS "one" LEFT JOIN "stocked" s ON true`;
+  const rows = await ctx.tx.$queryRaw<Outcome[]>(statement);
+  return rows[0]!;
 }
 
 /**
@@ -64,8 +130,10 @@ export const buyFromVendor = defineAction({
   async run(ctx, i): Promise<BuyFromVendorResult> {
     const { characterId, vendorId, itemId, quantity } = i;
     const vendor = requireDefinition(ctx.rules.data.vendors, "vendor", vendorId);
-    const accountId = await characterAccountId(ctx.tx, characterId);
-    const quote = quoteVendorItem(ctx.rules.scale, vendor, await lockedStandings(ctx.tx, characterId), itemId);
+    // Only a faction's vendor quotes from the standings: read (and share-lock) them only then.
+    const gated = vendor.requiredReputation !== undefined;
+    let buyer = gated ? await readBuyer(ctx.tx, characterId) : undefined;
+    const quote = quoteVendorItem(ctx.rules.scale, vendor, buyer?.standings ?? new Map(), itemId);
     if (!quote.ok) {
       if (quote.reason === "item_not_sold")
         throw new DbError(DB_ERROR_CODES.ITEM_NOT_SOLD, `Vendor ${vendorId} does not sell item ${itemId}`, { details: { vendorId, itemId } });
@@ -80,13 +148,33 @@ export const buyFromVendor = defineAction({
       });
     }
     const reason = `vendor ${vendorId} item ${itemId} x${quantity}`;
-    const balance =
-      spent === 0n
-        ? await goldOf(ctx.tx, characterId)
-        : (await changeBalance(ctx, { currency: "gold", characterId, delta: -spent, reason, source: "vendor" })).balanceAfter;
+    const change: CurrencyChange = {
+      currency: "gold",
+      characterId,
+      delta: -spent,
+      reason,
+      source: "vendor",
+      actor: formatActor(ctx.actor),
+      idempotencyKey: ctx.idempotencyKey,
+    };
+    const currency: CurrencyTemplate = { kind: "currency.changed", characterId, currency: "gold", delta: -spent, source: "vendor", reason };
+    // A free item moves no gold: its balance and the character's existence come from the read.
+    if (spent === 0n) buyer ??= await readBuyer(ctx.tx, characterId);
+    const paid = spent === 0n ? { buyer: buyer! } : { change, event: currency };
+    const stocked: InventoryTemplate = { kind: "inventory.changed", characterId, itemId, delta: quantity };
+    const outcome = await writePurchase(ctx, { characterId, itemId, quantity, paid, stocked });
+    // An unknown character is explained here too (no row to debit).
+    if ("change" in paid && outcome.ledger_id === null) throw await currencyRefusal(ctx.tx, change, characterId);
     ctx.step("vendor.paid");
-    const count = await addItems(ctx.tx, characterId, itemId, quantity);
-    ctx.emit({ kind: "inventory.changed", accountId, characterId, itemId, delta: quantity, count });
+    if (outcome.count === null) throw inventoryOverflow(characterId, itemId, quantity);
+    const count = Number(outcome.count);
+    const accountId = Number(outcome.account_id);
+    const balance = "change" in paid ? BigInt(outcome.balance_after!) : paid.buyer.gold;
+    const ledger =
+      "change" in paid
+        ? [{ ...currency, accountId, ledgerEntryId: BigInt(outcome.ledger_id!), balanceBefore: BigInt(outcome.balance_before!), balanceAfter: balance }]
+        : [];
+    ctx.wrote(...ledger, { ...stocked, accountId, count });
     ctx.step("inventory.changed");
     return { unitPrice: quote.price, spent, balance, count };
   },
