@@ -8,8 +8,11 @@
 // `transaction()` and `query()` take: remote and local work never interleave.
 //
 // PGlite is one backend, so a notification (LISTEN/NOTIFY) arrives in the reply of whichever
-// connection's statement committed it; it is passed on to every other connection too, and each
-// pg client's LISTEN then sees what it would see on PostgreSQL.
+// connection's statement committed it; it is passed on to every other connection that has run a
+// LISTEN, and each pg client's LISTEN then sees what it would see on PostgreSQL. Connections that
+// never listened (the pool's) are not sent it: one write per listener per notifying commit, not
+// one per connection. A connection stays a listener until it closes (an UNLISTEN's tag does not
+// say whether it still listens on another channel), which only costs writes the client ignores.
 import { chmod, mkdir, unlink } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
@@ -37,8 +40,8 @@ export class PgliteSocketServer {
   readonly #options: PgliteSocketServerOptions;
   readonly #server: net.Server;
   readonly #sockets = new Set<net.Socket>();
-  /** Connections past their startup packet: the ones notifications may be passed on to. */
-  readonly #started = new Set<net.Socket>();
+  /** Connections that have run a LISTEN: the ones notifications are passed on to. */
+  readonly #listeners = new Set<net.Socket>();
   readonly #serving = new Set<Promise<void>>();
 
   constructor(db: PGlite, socketPath: string, logger: DbLogger, options: PgliteSocketServerOptions = {}) {
@@ -89,14 +92,13 @@ export class PgliteSocketServer {
         }
         const open = await this.#db._runExclusiveTransaction(() => this.#runUnit(socket, reader, first.bytes));
         if (!open) break;
-        this.#started.add(socket);
       }
     } catch (error) {
       this.#logger.warn({ err: error }, "shared database connection failed");
       this.#options.onFailure?.(error);
     } finally {
       this.#sockets.delete(socket);
-      this.#started.delete(socket);
+      this.#listeners.delete(socket);
       socket.destroy();
     }
   }
@@ -117,7 +119,7 @@ export class PgliteSocketServer {
 
   /**
    * Executes frontend messages and forwards the reply; returns the last ReadyForQuery status.
-   * Notifications in the reply also go to every other connection (see the file comment).
+   * Notifications in the reply also go to every other listening connection (see the file comment).
    */
   async #exec(message: Uint8Array, socket: net.Socket | null): Promise<string | undefined> {
     const chunks: Buffer[] = [];
@@ -135,11 +137,12 @@ export class PgliteSocketServer {
     } finally {
       socket?.uncork();
     }
-    const { status, notifications } = scanReply(chunks);
+    const { status, notifications, listened } = scanReply(chunks);
+    if (listened && socket) this.#listeners.add(socket);
     // Only this connection is mid-reply (units run one at a time), so these land between whole
     // messages on every other socket.
     for (const notification of notifications) {
-      for (const other of this.#started) if (other !== socket && !other.destroyed) other.write(notification);
+      for (const other of this.#listeners) if (other !== socket && !other.destroyed) other.write(notification);
     }
     return status;
   }

@@ -87,6 +87,14 @@ describe("scanReply", () => {
     expect(summary.status).toBe("I");
     expect(summary.notifications).toHaveLength(1);
     expect(summary.notifications[0]?.equals(notification)).toBe(true);
+    expect(summary.listened).toBe(false);
+  });
+
+  it("says whether a LISTEN completed, and only for the LISTEN tag", () => {
+    const reply = (tag: string) => Buffer.concat([typed("C", Buffer.from(`${tag}\0`)), typed("Z", Buffer.from("I"))]);
+    expect(scanReply([reply("LISTEN").subarray(0, 6), reply("LISTEN").subarray(6)]).listened).toBe(true);
+    expect(scanReply([reply("UNLISTEN")]).listened).toBe(false);
+    expect(scanReply([reply("SELECT 1")]).listened).toBe(false);
   });
 });
 

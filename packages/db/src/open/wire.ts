@@ -110,14 +110,20 @@ export interface ReplySummary {
   status: string | undefined;
   /** Every complete NotificationResponse ('A') message, as sent. */
   notifications: Buffer[];
+  /** Whether a LISTEN completed in it (a CommandComplete 'C' tagged "LISTEN"). */
+  listened: boolean;
 }
 
-/** Scans a backend reply (split anywhere over `chunks`) for its last status and its notifications. */
+/** The body of the CommandComplete of a LISTEN: its tag and the terminating NUL. */
+const LISTEN_TAG = Buffer.from("LISTEN\0");
+
+/** Scans a backend reply (split anywhere over `chunks`) for its last status, its notifications and a LISTEN. */
 export function scanReply(chunks: Uint8Array[]): ReplySummary {
   const one = chunks.length === 1 ? (chunks[0] as Uint8Array) : undefined;
   const data = one ? Buffer.from(one.buffer, one.byteOffset, one.byteLength) : Buffer.concat(chunks);
   let status: string | undefined;
   const notifications: Buffer[] = [];
+  let listened = false;
   for (let at = 0; at + 5 <= data.length;) {
     const type = data[at];
     const length = data.readInt32BE(at + 1);
@@ -125,10 +131,12 @@ export function scanReply(chunks: Uint8Array[]): ReplySummary {
       status = String.fromCharCode(data[at + 5] as number);
     } else if (type === 0x41 /* 'A' */ && at + 1 + length <= data.length) {
       notifications.push(Buffer.from(data.subarray(at, at + 1 + length)));
+    } else if (type === 0x43 /* 'C' */ && length === 4 + LISTEN_TAG.length && at + 1 + length <= data.length) {
+      listened ||= data.subarray(at + 5, at + 1 + length).equals(LISTEN_TAG);
     }
     at += 1 + length;
   }
-  return { status, notifications };
+  return { status, notifications, listened };
 }
 
 /** Transaction status of the last ReadyForQuery ('Z') in a backend reply: I, T or E. */

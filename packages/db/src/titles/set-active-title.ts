@@ -2,7 +2,9 @@ import { z } from "zod";
 import { defineAction } from "../actions/action.js";
 import { actorCharacterId } from "../actions/definition.js";
 import { ClientIdSchema, IdSchema } from "../validation.js";
-import { updateActiveTitle } from "./update-active-title.js";
+import type { GameEvent } from "../events/game-event.js";
+import type { Actor } from "../actions/actor.js";
+import { activeTitleBefore, updateActiveTitle, updateActiveTitleSql, type SetActiveTitleRow } from "./update-active-title.js";
 
 const Input = z.object({
   accountId: IdSchema,
@@ -20,11 +22,23 @@ export interface SetActiveTitleResult {
   before: number | null;
 }
 
+/** The title set by input `titleId` (0 clears, as null does). */
+const wanted = (titleId: number | null): number | null => (titleId === 0 ? null : titleId);
+
+/** The event of a title set or cleared on `accountId` by `actor`. */
+const activeChanged = (accountId: number, titleId: number | null, actor: Actor): GameEvent => ({
+  kind: "title.active-changed",
+  accountId,
+  characterId: actorCharacterId(actor),
+  titleId,
+});
+
 /**
  * Sets the account's active title, or clears it (null or 0). The account must own the title,
- * unexpired at `now`; the check and the update are one statement under the account row lock, so a
+ * unexpired at `now`; it is checked after the account row is locked, on a fresh snapshot, so a
  * concurrent revokeTitle never leaves an unowned title active. Emits title.active-changed (also
- * when the title was already active: the request is shown to the zone again).
+ * when the title was already active: the request is shown to the zone again). Called on its own,
+ * it is one statement with its event (one round trip, no explicit transaction).
  * Throws DbError TITLE_NOT_OWNED (nothing changed), ACCOUNT_NOT_FOUND, INVALID_INPUT (ids, title id
  * outside 0..16383).
  */
@@ -33,10 +47,18 @@ export const setActiveTitle = defineAction({
   input: Input,
   describe: (i) => `Setting the active title of account ${i.accountId}`,
   async run(ctx, i): Promise<SetActiveTitleResult> {
-    const titleId = i.titleId === 0 ? null : i.titleId;
+    const titleId = wanted(i.titleId);
     const before = await updateActiveTitle(ctx.tx, i.accountId, titleId, ctx.now);
-    ctx.emit({ kind: "title.active-changed", accountId: i.accountId, characterId: actorCharacterId(ctx.actor), titleId });
+    ctx.emit(activeChanged(i.accountId, titleId, ctx.actor));
     ctx.step("title.active-set");
     return { activeTitleId: titleId, before };
+  },
+  statement(i, { actor, now }) {
+    const titleId = wanted(i.titleId);
+    return {
+      sql: updateActiveTitleSql(i.accountId, titleId, now),
+      events: [activeChanged(i.accountId, titleId, actor)],
+      result: (row: SetActiveTitleRow): SetActiveTitleResult => ({ activeTitleId: titleId, before: activeTitleBefore(row, i.accountId, titleId) }),
+    };
   },
 });
