@@ -66,31 +66,21 @@ export async function appendEvents(tx: Prisma.TransactionClient, events: readonl
   await tx.$executeRaw`WITH ${appendEventsCte(events.map((event) => ({ event })))}${stored} SELECT ${NOTIFY_APPENDED}`;
 }
 
-/** The jsonb array the outbox INSERTs read: one object per event with its kind, ids and payload. */
-function eventsJson(events: readonly GameEvent[]): string {
-  const rows = events.map((event) => ({ kind: event.kind, accountId: event.accountId, characterId: event.characterId, payload: toJsonColumn(event) }));
-  return JSON.stringify(rows);
-}
-
 /**
  * Wraps `query`, a statement returning one row with a boolean column "ok" (a row with "ok" false
  * must have changed nothing), into one statement that also writes `events` to the outbox and
  * notifies {@link GAME_EVENTS_CHANNEL} as {@link appendEvents} does, only when "ok" is true.
- * Returns the query's row(s) unchanged. Sent outside a transaction, the whole is atomic: the
- * change, its events and their notification commit together or not at all.
+ * Returns the query's row(s) with a column "notified" added. Sent outside a transaction, the whole
+ * is atomic: the change, its events and their notification commit together or not at all.
  */
 export function withAppendedEvents(query: Prisma.Sql, events: readonly GameEvent[]): Prisma.Sql {
   if (events.length === 0) return query;
-  // "notified" always has one row (an aggregate without GROUP BY), so the join keeps the query's rows
-  // and makes PostgreSQL evaluate it; "action" is read twice, so it runs once (materialized).
+  // "action" is read twice, so it runs once (materialized); "succeeded" has its one row only when it did.
   return Prisma.sql`WITH "action" AS MATERIALIZED (${query}),
-    "appended" AS (
-      INSERT INTO "game_events" ("kind", "account_id", "character_id", "payload")
-      SELECT e->>'kind', (e->>'accountId')::integer, (e->>'characterId')::integer, e->'payload'
-        FROM jsonb_array_elements(${eventsJson(events)}::jsonb) WITH ORDINALITY AS x(e, n)
-        WHERE (SELECT bool_and("ok") FROM "action") ORDER BY n
-      RETURNING "id"),
-    "notified" AS (SELECT count(pg_notify(${GAME_EVENTS_CHANNEL}, "last"::text)) AS "notifications"
-      FROM (SELECT max("id") AS "last" FROM "appended") AS "m" WHERE "last" IS NOT NULL)
-    SELECT "action".* FROM "action" CROSS JOIN "notified"`;
+    "succeeded" AS (SELECT 1 FROM "action" HAVING bool_and("ok")),
+    ${appendEventsCte(
+      events.map((event) => ({ event })),
+      Prisma.sql`"succeeded"`,
+    )}
+    SELECT "action".*, ${NOTIFY_APPENDED} AS "notified" FROM "action"`;
 }
