@@ -12,9 +12,10 @@ import { latencyOf } from "./stats";
 export const TITLE_CLEAR_SQL = 'UPDATE "accounts" SET "active_title_id" = NULL WHERE "id" = $1';
 
 /**
- * The title set's whole transaction as the server runs it (setActiveTitle clearing a title): the
- * account row lock (lockAccount), the UPDATE (updateActiveTitle) and the outbox row with its
- * notification (appendEvents), between BEGIN and COMMIT: five round trips on a connection.
+ * The title set's transaction as the server ran it before setActiveTitle became one statement (the
+ * set_active_title function): the account row lock, the UPDATE and the outbox row with its
+ * notification, between BEGIN and COMMIT: five round trips on a connection. Kept as a limit: the
+ * same work the server now does in one round trip, sent the old way.
  */
 export const TITLE_TRANSACTION_SQL = {
   lock: 'SELECT "active_title_id" FROM "accounts" WHERE "id" = $1 FOR NO KEY UPDATE',

@@ -210,9 +210,9 @@ function rateNote(ctx: BenchContext, what: string, runs: readonly Run[], session
 
 /**
  * Title set (one UPDATE in an action) through the server vs the same UPDATE through plain pg /
- * PGlite (the issue's goal), and vs the action's whole transaction (lock, UPDATE, outbox row;
- * five round trips) through plain pg / straight to PGlite on a data directory: the second limit
- * tells what the server costs on top of the statements it must run.
+ * PGlite (the issue's goal), and vs the same work as the five-statement transaction the action
+ * was before it became one statement (lock, UPDATE, outbox row) through plain pg / straight to
+ * PGlite on a data directory.
  */
 export async function dbFigure(ctx: BenchContext): Promise<void> {
   const n = ctx.players.solo.length;
