@@ -14,7 +14,8 @@ export interface TransactionOptions {
 
 // Prisma 7 transaction clients have a `$transaction` of their own (nested transactions through
 // savepoints, which the PGlite adapter does not implement), but never `$connect`.
-function isFullClient(db: DbClient): db is PrismaClient {
+/** Whether `db` is a full client (its own transactions) rather than a transaction client. */
+export function isFullClient(db: DbClient): db is PrismaClient {
   return typeof (db as { $connect?: unknown }).$connect === "function";
 }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  announceEvents,
   claimPendingEvents,
   GAME_EVENTS_CHANNEL,
   grantCurrency,
@@ -70,7 +71,7 @@ describe("the event outbox", () => {
     expect(await db.client.gameEvent.count({ where: { deliveredAt: null } })).toBe(1);
   });
 
-  it("notifies listeners when events commit, and not when they roll back", async () => {
+  it("in the caller's transaction, notifies when it commits and not when it rolls back", async () => {
     const c = await makeCharacter(db.client);
     const listener = await listenForEvents();
     try {
@@ -80,12 +81,59 @@ describe("the event outbox", () => {
           throw new Error("roll back");
         }),
       ).rejects.toThrow("roll back");
-      await grant(c.id, 2n);
-      const [committed] = await db.client.gameEvent.findMany({ where: { accountId: c.accountId }, select: { id: true } });
-      // Notifications arrive in commit order: had the rolled-back one been sent, it would come first.
-      expect(await listener.next()).toBe(committed!.id.toString());
+      await runTransaction(db.client, (tx) => grant(c.id, 2n, tx));
+      await db.client.$executeRaw`SELECT pg_notify(${GAME_EVENTS_CHANNEL}, 'marker')`;
+      // Notifications arrive in commit order: had the rolled-back one been sent, there would be two before the marker.
+      expect([await listener.next(), await listener.next()]).toEqual(["", "marker"]);
     } finally {
       await listener.unlisten();
     }
+  });
+
+  it("in its own transaction, announces after the commit: a woken listener finds the event", async () => {
+    while ((await claimPendingEvents(db.client, { limit: 1000 })).length > 0);
+    const c = await makeCharacter(db.client);
+    const listener = await listenForEvents();
+    try {
+      await grant(c.id, 3n);
+      expect(await listener.next()).toBe("");
+      const claimed = await claimPendingEvents(db.client, { limit: 10 });
+      expect(claimed.map((e) => e.event)).toEqual([expect.objectContaining({ kind: "currency.changed", characterId: c.id, delta: 3n })]);
+    } finally {
+      await listener.unlisten();
+    }
+  });
+});
+
+describe("announceEvents", () => {
+  it("sends one NOTIFY at a time: calls while one is on its way share the next", async () => {
+    const sent: string[] = [];
+    const client = new Proxy(db.client, {
+      get(target, prop, receiver) {
+        const value: unknown = Reflect.get(target, prop, receiver);
+        if (prop !== "$executeRaw" || typeof value !== "function") return value;
+        return (...args: unknown[]) => {
+          sent.push(prop);
+          return Reflect.apply(value, target, args);
+        };
+      },
+    });
+    const listener = await listenForEvents();
+    try {
+      await Promise.all(Array.from({ length: 10 }, () => announceEvents(client)));
+      expect(sent).toHaveLength(2);
+      expect([await listener.next(), await listener.next()]).toEqual(["", ""]);
+      await announceEvents(client);
+      expect(sent).toHaveLength(3);
+    } finally {
+      await listener.unlisten();
+    }
+  });
+
+  it("never rejects when the NOTIFY fails", async () => {
+    const failing = new Proxy(db.client, {
+      get: (target, prop, receiver) => (prop === "$executeRaw" ? () => Promise.reject(new Error("connection lost")) : Reflect.get(target, prop, receiver)),
+    });
+    await expect(announceEvents(failing)).resolves.toBeUndefined();
   });
 });

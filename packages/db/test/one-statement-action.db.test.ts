@@ -1,5 +1,5 @@
 // setActiveTitle called on its own is one statement with its event (ActionSpec.statement): one
-// round trip, atomic without an explicit transaction, and its event notified like any other.
+// round trip, atomic without an explicit transaction, and its event announced like any other.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DB_ERROR_CODES, GAME_EVENTS_CHANNEL, grantTitle, setActiveTitle, type ActionOptions, type Database, type PrismaClient } from "../src/index.js";
 import { createTestDatabase, makeAccount, testActionOptions } from "../src/testing/index.js";
@@ -28,7 +28,7 @@ function counting(client: PrismaClient, calls: string[]): PrismaClient {
 }
 
 describe("setActiveTitle as one statement", () => {
-  it("sends one query and no transaction, writes its event and notifies its id", async () => {
+  it("sends one query and no transaction, writes its event, then announces it", async () => {
     const { id } = await makeAccount(db.client);
     await grantTitle(db.client, { ...opts, source: "gm", accountId: id, titleId: 1001 });
     const payloads: string[] = [];
@@ -36,7 +36,8 @@ describe("setActiveTitle as one statement", () => {
     try {
       const calls: string[] = [];
       const set = await setActiveTitle(counting(db.client, calls), { ...opts, accountId: id, titleId: 1001 });
-      expect(calls).toEqual(["$queryRaw"]);
+      // The action's one statement, then its announcement after commit (announceEvents).
+      expect(calls).toEqual(["$queryRaw", "$executeRaw"]);
       expect(set).toEqual({
         result: { activeTitleId: 1001, before: null },
         events: [{ kind: "title.active-changed", accountId: id, characterId: null, titleId: 1001 }],
@@ -44,7 +45,7 @@ describe("setActiveTitle as one statement", () => {
       });
       const event = await db.client.gameEvent.findFirstOrThrow({ where: { accountId: id }, orderBy: { id: "desc" } });
       expect(event).toMatchObject({ kind: "title.active-changed", accountId: id, payload: { titleId: 1001 } });
-      await expect.poll(() => payloads, { timeout: 5000 }).toContain(event.id.toString());
+      await expect.poll(() => payloads, { timeout: 5000 }).toContain("");
       const failed: string[] = [];
       await expectDbError(setActiveTitle(counting(db.client, failed), { ...opts, accountId: id, titleId: 2001 }), DB_ERROR_CODES.TITLE_NOT_OWNED);
       expect(failed).toEqual(["$queryRaw"]);

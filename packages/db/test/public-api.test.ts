@@ -60,6 +60,7 @@ describe("public API", () => {
         "DEFAULT_MAIL_OPTIONS",
         "GrantDescriptionSchema",
         // the outbox, for whoever delivers events
+        "announceEvents",
         "claimPendingEvents",
         "pruneDeliveredEvents",
         // building actions
@@ -176,6 +177,7 @@ describe("public API", () => {
 
   it("@bezgelor/db/testing exports exactly these values", () => {
     expect(Object.keys(testing).sort()).toEqual([
+      "announcementsSettled",
       "closedPort",
       "createTestDatabase",
       "createTestDatabaseDir",

@@ -1,6 +1,7 @@
 // Hot paths in as few statements as their guarantees allow: each is a database round trip, and on
 // the embedded database one statement at a time. Counted per Prisma operation ($queryRaw and
-// model calls), inside the action's transaction (BEGIN and COMMIT come on top).
+// model calls), inside the action's transaction (BEGIN and COMMIT come on top). The NOTIFY that
+// announces an action's events after its commit (announceEvents) is counted apart.
 import { storeCatalogOf } from "@bezgelor/data";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -15,11 +16,12 @@ import {
   type Database,
   type PrismaClient,
 } from "../src/index.js";
-import { createTestDatabase, makeCharacter, testActionOptions } from "../src/testing/index.js";
+import { announcementsSettled, createTestDatabase, makeCharacter, testActionOptions } from "../src/testing/index.js";
 
 let db: Database;
 let counted: PrismaClient;
 let statements = 0;
+let announcements = 0;
 let opts: ActionOptions;
 let c: Character;
 
@@ -28,8 +30,9 @@ beforeAll(async () => {
   opts = await testActionOptions({ now: new Date("2026-11-30T12:00:00Z") });
   counted = db.client.$extends({
     query: {
-      async $allOperations({ args, query }) {
-        statements += 1;
+      async $allOperations({ operation, args, query }) {
+        if (operation === "$executeRaw" && (args as { strings?: string[] }).strings?.[0] === "SELECT pg_notify(") announcements += 1;
+        else statements += 1;
         return query(args);
       },
     },
@@ -43,14 +46,19 @@ beforeAll(async () => {
 });
 afterAll(() => db.close());
 
+/** The statements `fn` sent; also checks that its events were announced once, after it. */
 async function count(fn: () => Promise<unknown>): Promise<number> {
+  await announcementsSettled(counted);
   statements = 0;
+  announcements = 0;
   await fn();
+  await announcementsSettled(counted);
+  expect(announcements).toBe(1);
   return statements;
 }
 
 describe("statements per action", () => {
-  it("a balance change: the guarded update with its ledger row, then the events with their notification", async () => {
+  it("a balance change: the guarded update with its ledger row, then the events", async () => {
     const grant = { ...opts, currency: "gold" as const, characterId: c.id, amount: 5n, reason: "budget", source: "admin" as const };
     expect(await count(() => grantCurrency(counted, grant))).toBe(2);
     // With a key: its claim first; its result is stored with the events.

@@ -30,7 +30,7 @@ export async function setAccountPassword(db: DbClient, options: SetAccountPasswo
         data: { passwordHash, sessionKey: null, sessionKeyCreatedAt: null },
         select: accountSelect,
       });
-      await appendEvents(tx, [{ kind: "account.sessions-revoked", accountId: account.id, characterId: null, reason: "password changed" }]);
+      await appendEvents(tx, [{ kind: "account.sessions-revoked", accountId: account.id, characterId: null, reason: "password changed" }], { notify: true });
       return account;
     });
   } catch (error) {

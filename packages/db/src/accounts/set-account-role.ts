@@ -25,7 +25,7 @@ export async function setAccountRole(db: DbClient, options: SetAccountRoleOption
   try {
     return await runTransaction(db, async (tx) => {
       const account = await tx.account.update({ where: { email: input.email }, data: { role: input.role }, select: accountSelect });
-      await appendEvents(tx, [{ kind: "account.role-changed", accountId: account.id, characterId: null, role: account.role }]);
+      await appendEvents(tx, [{ kind: "account.role-changed", accountId: account.id, characterId: null, role: account.role }], { notify: true });
       return account;
     });
   } catch (error) {

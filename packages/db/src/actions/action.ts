@@ -5,8 +5,9 @@
 // call the same action and get the same result.
 import type { GameData, ReputationScale } from "@bezgelor/data";
 import type { z } from "zod";
-import { runTransaction, type DbClient } from "../client.js";
+import { isFullClient, runTransaction, type DbClient } from "../client.js";
 import { toDbError } from "../errors.js";
+import { announceEvents } from "../events/announce-events.js";
 import { appendEvents, withAppendedEvents } from "../events/append-events.js";
 import type { GameEvent } from "../events/game-event.js";
 import type { Prisma } from "../generated/prisma/client";
@@ -138,40 +139,50 @@ export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>): Ac
     const key = options.idempotencyKey === undefined ? null : parseInput(IdempotencyKeySchema, options.idempotencyKey);
     if (key !== null && !spec.idempotent) throw new TypeError(`action ${spec.name} does not take an idempotency key`);
     const now = options.now ?? new Date();
+    // In its own transaction, the action announces its events after commit (announceEvents); in the
+    // caller's, it notifies inside it, so the notification still waits for that commit.
+    const ownTransaction = isFullClient(db);
     try {
-      if (spec.statement && key === null && !options.faults) return await runStatement(db, spec.statement(input, { actor, now }));
-      return await runTransaction(
-        db,
-        async (tx) => {
-          if (key !== null) {
-            const claim = await claimIdempotencyKey<R>(tx, key, spec.name, requestFingerprint(spec.name, input));
-            if (!claim.fresh) return { result: claim.result, events: [], replayed: true };
-          }
-          const events: GameEvent[] = [];
-          // events[0, written) are in the outbox already (see ActionContext.wrote).
-          let written = 0;
-          const ctx: ActionContext = {
-            tx,
-            rules: options.rules,
-            actor,
-            now,
-            idempotencyKey: key,
-            emit: (...more) => void events.push(...more),
-            unwritten: () => events.slice(written),
-            wrote: (...more) => {
-              events.push(...more);
-              written = events.length;
-            },
-            step: (name) => options.faults?.(name),
-          };
-          const result = await spec.run(ctx, input);
-          ctx.step("events");
-          // One statement: the events, their notification and the key's result.
-          await appendEvents(tx, events.slice(written), key === null ? undefined : { key, result });
-          return { result, events, replayed: false };
-        },
-        ACTION_TRANSACTION_OPTIONS,
-      );
+      const done =
+        spec.statement && key === null && !options.faults
+          ? await runStatement(db, spec.statement(input, { actor, now }), !ownTransaction)
+          : await runTransaction(
+              db,
+              async (tx) => {
+                if (key !== null) {
+                  const claim = await claimIdempotencyKey<R>(tx, key, spec.name, requestFingerprint(spec.name, input));
+                  if (!claim.fresh) return { result: claim.result, events: [], replayed: true };
+                }
+                const events: GameEvent[] = [];
+                // events[0, written) are in the outbox already (see ActionContext.wrote).
+                let written = 0;
+                const ctx: ActionContext = {
+                  tx,
+                  rules: options.rules,
+                  actor,
+                  now,
+                  idempotencyKey: key,
+                  emit: (...more) => void events.push(...more),
+                  unwritten: () => events.slice(written),
+                  wrote: (...more) => {
+                    events.push(...more);
+                    written = events.length;
+                  },
+                  step: (name) => options.faults?.(name),
+                };
+                const result = await spec.run(ctx, input);
+                ctx.step("events");
+                // One statement: the events not written yet, the key's result and, in the caller's transaction, the notification.
+                await appendEvents(tx, events.slice(written), {
+                  idempotent: key === null ? undefined : { key, result },
+                  notify: !ownTransaction && events.length > 0,
+                });
+                return { result, events, replayed: false };
+              },
+              ACTION_TRANSACTION_OPTIONS,
+            );
+      if (ownTransaction && done.events.length > 0) void announceEvents(db);
+      return done;
     } catch (error) {
       throw toDbError(error, `${spec.describe(input)} failed`);
     }
@@ -183,9 +194,9 @@ export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>): Ac
   });
 }
 
-/** Sends an action's statement with its events (one round trip) and returns the action's result. */
-async function runStatement<R>(db: DbClient, statement: ActionStatement<R>): Promise<ActionResult<R>> {
-  const [row] = await db.$queryRaw<StatementRow[]>(withAppendedEvents(statement.sql, statement.events));
+/** Sends an action's statement with its events (one round trip; `notify` as in withAppendedEvents) and returns the action's result. */
+async function runStatement<R>(db: DbClient, statement: ActionStatement<R>, notify: boolean): Promise<ActionResult<R>> {
+  const [row] = await db.$queryRaw<StatementRow[]>(withAppendedEvents(statement.sql, statement.events, notify));
   if (!row) throw new Error("an action's statement returned no row");
   const result = statement.result(row);
   return { result, events: row.ok ? statement.events : [], replayed: false };

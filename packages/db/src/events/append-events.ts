@@ -25,8 +25,7 @@ export interface OutboxEntry {
 /**
  * The CTE `"appended"` of a data-modifying statement: inserts `entries` into the outbox, ids in the
  * order given, once per row of `from` (a FROM list of the statement's single-row CTEs, which the
- * fills may reference: when one is empty, no event is written), returning their ids. Pair it with
- * {@link NOTIFY_APPENDED}.
+ * fills may reference: when one is empty, no event is written), returning their ids.
  */
 export function appendEventsCte(entries: readonly OutboxEntry[], from?: Prisma.Sql): Prisma.Sql {
   const payloads = JSON.stringify(entries.map((entry) => toJsonColumn(entry.event)));
@@ -40,41 +39,48 @@ export function appendEventsCte(entries: readonly OutboxEntry[], from?: Prisma.S
       RETURNING "id")`;
 }
 
-/**
- * Notifies {@link GAME_EVENTS_CHANNEL} with the id of the last event of {@link appendEventsCte}: a
- * boolean expression, true when it notified, null (and no notification) when no event was written.
- */
-export const NOTIFY_APPENDED = Prisma.sql`(SELECT pg_notify(${GAME_EVENTS_CHANNEL}, max("id")::text) IS NOT NULL FROM "appended" HAVING count(*) > 0)`;
+/** A statement that notifies {@link GAME_EVENTS_CHANNEL} (an empty payload), delivered when its transaction commits. */
+export const NOTIFY_EVENTS = Prisma.sql`SELECT pg_notify(${GAME_EVENTS_CHANNEL}, '')`;
 
 /**
- * Writes events to the outbox inside the caller's transaction and notifies
- * {@link GAME_EVENTS_CHANNEL} with the id of the last event written, in one statement (a
- * data-modifying CTE), along with the idempotency key's result when one is given. PostgreSQL
- * delivers the notification only when the transaction commits, so a listener never wakes for
- * events that were rolled back. Events get ids in the order given.
+ * Writes events to the outbox inside the caller's transaction, in one statement (a data-modifying
+ * CTE) along with the idempotency key's result when one is given; with `notify`, that statement
+ * also notifies {@link GAME_EVENTS_CHANNEL}, even when `events` is empty (events written earlier in
+ * the transaction). PostgreSQL delivers the notification only when the transaction commits, so a
+ * listener never wakes for events that were rolled back, but it also makes each notifying commit
+ * wait for the one before: a caller that owns the transaction notifies after commit instead (see
+ * announceEvents). Events get ids in the order given.
  */
-export async function appendEvents(tx: Prisma.TransactionClient, events: readonly GameEvent[], idempotent?: IdempotentResult): Promise<void> {
+export async function appendEvents(
+  tx: Prisma.TransactionClient,
+  events: readonly GameEvent[],
+  options: { idempotent?: IdempotentResult | undefined; notify: boolean },
+): Promise<void> {
+  const { idempotent, notify } = options;
   const store = idempotent
     ? Prisma.sql`UPDATE "idempotency_keys" SET "result" = ${JSON.stringify(toJsonColumn({ value: idempotent.result }))}::jsonb
         WHERE "key" = ${idempotent.key}`
     : undefined;
-  if (events.length === 0) {
-    if (store) await tx.$executeRaw(store);
+  const ctes = [...(events.length > 0 ? [appendEventsCte(events.map((event) => ({ event })))] : []), ...(store ? [Prisma.sql`"stored" AS (${store})`] : [])];
+  if (ctes.length === 0) {
+    if (notify) await tx.$executeRaw(NOTIFY_EVENTS);
     return;
   }
-  const stored = store ? Prisma.sql`, "stored" AS (${store})` : Prisma.empty;
-  await tx.$executeRaw`WITH ${appendEventsCte(events.map((event) => ({ event })))}${stored} SELECT ${NOTIFY_APPENDED}`;
+  await tx.$executeRaw`WITH ${Prisma.join(ctes)} ${notify ? NOTIFY_EVENTS : Prisma.sql`SELECT 1`}`;
 }
 
 /**
  * Wraps `query`, a statement returning one row with a boolean column "ok" (a row with "ok" false
- * must have changed nothing), into one statement that also writes `events` to the outbox and
- * notifies {@link GAME_EVENTS_CHANNEL} as {@link appendEvents} does, only when "ok" is true.
- * Returns the query's row(s) with a column "notified" added. Sent outside a transaction, the whole
- * is atomic: the change, its events and their notification commit together or not at all.
+ * must have changed nothing), into one statement that also writes `events` to the outbox, only when
+ * "ok" is true; with `notify`, it notifies {@link GAME_EVENTS_CHANNEL} too, when it wrote them.
+ * Returns the query's row(s). Sent outside a transaction, the whole is atomic: the change and its
+ * events commit together or not at all.
  */
-export function withAppendedEvents(query: Prisma.Sql, events: readonly GameEvent[]): Prisma.Sql {
+export function withAppendedEvents(query: Prisma.Sql, events: readonly GameEvent[], notify: boolean): Prisma.Sql {
   if (events.length === 0) return query;
+  const notified = notify
+    ? Prisma.sql`, (SELECT pg_notify(${GAME_EVENTS_CHANNEL}, '') IS NOT NULL FROM "appended" HAVING count(*) > 0) AS "notified"`
+    : Prisma.empty;
   // "action" is read twice, so it runs once (materialized); "succeeded" has its one row only when it did.
   return Prisma.sql`WITH "action" AS MATERIALIZED (${query}),
     "succeeded" AS (SELECT 1 FROM "action" HAVING bool_and("ok")),
@@ -82,5 +88,5 @@ export function withAppendedEvents(query: Prisma.Sql, events: readonly GameEvent
       events.map((event) => ({ event })),
       Prisma.sql`"succeeded"`,
     )}
-    SELECT "action".*, ${NOTIFY_APPENDED} AS "notified" FROM "action"`;
+    SELECT "action".*${notified} FROM "action"`;
 }

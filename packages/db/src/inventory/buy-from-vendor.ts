@@ -11,7 +11,7 @@ import { formatActor } from "../actions/actor.js";
 import { requireDefinition } from "../actions/definition.js";
 import { currencyRefusal, goldChangeCtes, type CurrencyChange } from "../currency/apply-currency-change.js";
 import { DB_ERROR_CODES, DbError } from "../errors.js";
-import { appendEventsCte, NOTIFY_APPENDED, type OutboxEntry } from "../events/append-events.js";
+import { appendEventsCte, type OutboxEntry } from "../events/append-events.js";
 import type { CurrencyChangedEvent, InventoryChangedEvent } from "../events/game-event.js";
 import { Prisma } from "../generated/prisma/client";
 import { jsonBigintSql } from "../json-codec.js";
@@ -91,7 +91,7 @@ const countFill = (account: Prisma.Sql) => Prisma.sql`jsonb_build_object('accoun
 /**
  * One statement: the gold change with its ledger row (when not free), the items (only once paid),
  * then the events recorded earlier in this action's transaction and this purchase's (only once
- * both are done) with their notification. Always one row.
+ * both are done). Always one row.
  */
 async function writePurchase(ctx: ActionContext, p: Purchase): Promise<Outcome> {
   const earlier: OutboxEntry[] = ctx.unwritten().map((event) => ({ event }));
@@ -103,12 +103,12 @@ async function writePurchase(ctx: ActionContext, p: Purchase): Promise<Outcome> 
           [...earlier, { event: p.paid.event, fill: LEDGER_FILL }, { event: p.stocked, fill: countFill(Prisma.sql`"ledger"."account_id"`) }],
           Prisma.sql`"ledger", "stocked"`,
         )}
-      SELECT l."account_id", l."id" AS "ledger_id", l."balance_before", l."balance_after", s."count", ${NOTIFY_APPENDED} AS "notified"
+      SELECT l."account_id", l."id" AS "ledger_id", l."balance_before", l."balance_after", s."count"
         FROM (SELECT 1) AS "one" LEFT JOIN "ledger" l ON true LEFT JOIN "stocked" s ON true`
       : Prisma.sql`WITH ${addItemsCte(p.characterId, p.itemId, p.quantity)},
         ${appendEventsCte([...earlier, { event: p.stocked, fill: countFill(Prisma.sql`${p.paid.buyer.accountId}::integer`) }], Prisma.sql`"stocked"`)}
       SELECT ${p.paid.buyer.accountId}::integer AS "account_id", NULL::bigint AS "ledger_id", NULL::bigint AS "balance_before",
-          NULL::bigint AS "balance_after", s."count", ${NOTIFY_APPENDED} AS "notified"
+          NULL::bigint AS "balance_after", s."count"
         FROM (SELECT 1) AS "one" LEFT JOIN "stocked" s ON true`;
   const rows = await ctx.tx.$queryRaw<Outcome[]>(statement);
   return rows[0]!;

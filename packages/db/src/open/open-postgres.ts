@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { DB_ERROR_CODES, DbError } from "../errors.js";
+import { announcementsSettled } from "../events/announce-events.js";
 import { PrismaClient } from "../generated/prisma/client";
 import type { DbLogger } from "../logger.js";
 import { pgPoolExecutor, registerExecutor } from "../migrate/executor.js";
@@ -57,7 +58,14 @@ export async function connectPgPool(options: PgPoolDatabaseOptions): Promise<Dat
   if (deliveryPool) deliveryPool.on("error", (error) => logger.warn({ err: error }, "idle database connection failed"));
   const delivery = deliveryPool ? new PrismaClient({ adapter: new PrismaPg(deliveryPool), errorFormat: "minimal" }) : undefined;
   const close = closer(
-    [() => client.$disconnect(), () => delivery?.$disconnect(), () => pool.end(), () => deliveryPool?.end(), () => options.afterClose?.()],
+    [
+      () => announcementsSettled(client),
+      () => client.$disconnect(),
+      () => delivery?.$disconnect(),
+      () => pool.end(),
+      () => deliveryPool?.end(),
+      () => options.afterClose?.(),
+    ],
     (error) => logger.warn({ err: error }, "error while closing the database"),
   );
   return { client, kind, close, listen: poolListen(pool), ...(delivery ? { delivery } : {}) };
