@@ -75,6 +75,7 @@ export { ActorSchema, formatActor, type Actor } from "./actions/actor.js";
 export { loadGameRules, type LoadGameRulesOptions } from "./rules/load-game-rules.js";
 export { GAME_EVENTS_CHANNEL } from "./events/append-events.js";
 export { announceEvents } from "./events/announce-events.js";
+export { shareRawPool } from "./open/raw-pool.js";
 export { claimPendingEvents, type ClaimPendingEventsOptions } from "./events/claim-pending-events.js";
 export { pruneDeliveredEvents, type PruneDeliveredEventsOptions } from "./events/prune-delivered-events.js";
 export {

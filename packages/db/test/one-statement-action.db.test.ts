@@ -1,8 +1,21 @@
 // setActiveTitle called on its own is one statement with its event (ActionSpec.statement): one
 // round trip, atomic without an explicit transaction, and its event announced like any other.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DB_ERROR_CODES, GAME_EVENTS_CHANNEL, grantTitle, setActiveTitle, type ActionOptions, type Database, type PrismaClient } from "../src/index.js";
-import { createTestDatabase, makeAccount, testActionOptions } from "../src/testing/index.js";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import {
+  DB_ERROR_CODES,
+  GAME_EVENTS_CHANNEL,
+  grantTitle,
+  openDatabase,
+  setActiveTitle,
+  shareRawPool,
+  type ActionOptions,
+  type Database,
+  type PrismaClient,
+} from "../src/index.js";
+import { createTestDatabase, createTestDatabaseDir, makeAccount, testActionOptions } from "../src/testing/index.js";
 import { expectDbError } from "./expect-db-error.js";
 
 let db: Database;
@@ -54,6 +67,59 @@ describe("setActiveTitle as one statement", () => {
       await unlisten();
     }
   });
+
+  it("Action.statement is the statement it sends", async () => {
+    const { id } = await makeAccount(db.client);
+    const now = new Date("2026-12-01T00:00:00Z");
+    const sent: { text: string; values: unknown[] }[] = [];
+    const recording = new Proxy(db.client, {
+      get(target, prop, receiver) {
+        const value: unknown = Reflect.get(target, prop, receiver);
+        if (prop !== "$queryRaw" || typeof value !== "function") return value;
+        return (...args: unknown[]) => {
+          sent.push(args[0] as { text: string; values: unknown[] });
+          return Reflect.apply(value, target, args);
+        };
+      },
+    });
+    await setActiveTitle(recording, { ...opts, now, accountId: id, titleId: 0 });
+    const expected = setActiveTitle.statement!({ accountId: id, titleId: 0 }, { actor: opts.actor, now });
+    expect(sent.map((sql) => ({ text: sql.text, values: sql.values }))).toEqual([{ text: expected.text, values: expected.values }]);
+    expect(() => setActiveTitle.statement!({ accountId: -1, titleId: 0 }, { actor: opts.actor, now })).toThrow(/accountId/);
+  });
+
+  it("on a database's own client, and one extended with shareRawPool, skips Prisma's query engine", async () => {
+    // The in-memory test database has no pool: open the embedded database as the server does.
+    const dir = db.kind === "postgres" ? undefined : await mkdtemp(path.join(os.tmpdir(), "bezgelor-statement-"));
+    if (dir !== undefined) await createTestDatabaseDir(dir);
+    const opened = dir === undefined ? db : await openDatabase({ config: { dir } });
+    try {
+      await throughThePool(opened.client);
+    } finally {
+      if (dir !== undefined) {
+        await opened.close();
+        await rm(dir, { recursive: true, force: true });
+      }
+    }
+  });
+
+  async function throughThePool(base: PrismaClient): Promise<void> {
+    const { id } = await makeAccount(base);
+    await grantTitle(base, { ...opts, source: "gm", accountId: id, titleId: 1001 });
+    const extended = base.$extends({}) as unknown as PrismaClient;
+    shareRawPool(base, extended);
+    for (const client of [base, extended]) {
+      const viaPrisma = vi.spyOn(client, "$queryRaw");
+      try {
+        await setActiveTitle(client, { ...opts, accountId: id, titleId: 1001 });
+        await expectDbError(setActiveTitle(client, { ...opts, accountId: id, titleId: 2001 }), DB_ERROR_CODES.TITLE_NOT_OWNED);
+        expect(viaPrisma).not.toHaveBeenCalled();
+      } finally {
+        viaPrisma.mockRestore();
+      }
+    }
+    await expect(base.account.findUniqueOrThrow({ where: { id } })).resolves.toMatchObject({ activeTitleId: 1001 });
+  }
 
   it("when its event cannot be written, the title is not changed either", async () => {
     const { id } = await makeAccount(db.client);

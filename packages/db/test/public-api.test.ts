@@ -62,6 +62,7 @@ describe("public API", () => {
         // the outbox, for whoever delivers events
         "announceEvents",
         "claimPendingEvents",
+        "shareRawPool",
         "pruneDeliveredEvents",
         // building actions
         "ActorSchema",

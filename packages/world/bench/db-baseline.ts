@@ -1,15 +1,38 @@
 // The limits of the database round trip: the statement the server's title set runs, sent in a
 // closed loop by as many callers as the server has clients, through plain `pg` (PostgreSQL) or
-// straight to PGlite (embedded), without the world server, Prisma or the protocol.
+// straight to PGlite (embedded), without the world server, Prisma or the protocol. Also a bare
+// UPDATE of the same column, and the five-statement transaction the action was before.
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { setActiveTitle } from "@bezgelor/db";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { sleep, warmUp } from "./loops";
 import { latencyOf } from "./stats";
 
-/** The UPDATE of `setActiveTitle` when a title is cleared (updateActiveTitle in @bezgelor/db). */
+/** A bare UPDATE clearing the active title: no lock, ownership check or event. */
 export const TITLE_CLEAR_SQL = 'UPDATE "accounts" SET "active_title_id" = NULL WHERE "id" = $1';
+
+/** A statement with its parameters, as node-postgres and PGlite take it. */
+interface Statement {
+  readonly text: string;
+  readonly values: unknown[];
+}
+
+/**
+ * The one statement the server sends for a title set that clears the title of account `accountId`,
+ * played by `characterId` (setActiveTitle.statement: set_active_title and its outbox row), built
+ * once per account: building it is the server's work, not the database's.
+ */
+function titleSetStatements(players: readonly { accountId: number; characterId: number }[]): Statement[] {
+  const build = setActiveTitle.statement;
+  if (!build) throw new Error("setActiveTitle has no one-statement form");
+  const now = new Date();
+  return players.map(({ accountId, characterId }) => {
+    const sql = build({ accountId, titleId: 0 }, { actor: { kind: "character", accountId, characterId }, now });
+    return { text: sql.text, values: sql.values };
+  });
+}
 
 /**
  * The title set's transaction as the server ran it before setActiveTitle became one statement (the
@@ -87,6 +110,23 @@ export async function pgUpdateLoop(a: { url: string; ids: number[]; callers: num
   }
 }
 
+/** `callers` closed loops of the server's title set statement (see titleSetStatements) through a `pg.Pool` of `pool` connections. */
+export async function pgActionStatementLoop(a: {
+  url: string;
+  players: { accountId: number; characterId: number }[];
+  callers: number;
+  pool: number;
+  seconds: number;
+}): Promise<StatementLoopResult> {
+  const statements = titleSetStatements(a.players);
+  const client = new pg.Pool({ connectionString: a.url, max: a.pool });
+  try {
+    return await statementLoop(a.callers, a.seconds, (caller) => client.query(statements[caller % statements.length]!));
+  } finally {
+    await client.end();
+  }
+}
+
 /** `callers` closed loops of {@link TITLE_TRANSACTION_SQL} through a `pg.Pool` of `pool` connections. */
 export async function pgTransactionLoop(a: { url: string; ids: number[]; callers: number; pool: number; seconds: number }): Promise<StatementLoopResult> {
   const client = new pg.Pool({ connectionString: a.url, max: a.pool });
@@ -118,6 +158,7 @@ async function migratedPglite(migrationsDir: string, dataDir?: string): Promise<
 }
 
 let pglite: Promise<{ db: PGlite; ids: number[] }> | undefined;
+let pgliteForStatement: Promise<{ db: PGlite; ids: number[] }> | undefined;
 let pgliteOnDisk: Promise<{ db: PGlite; ids: number[] }> | undefined;
 
 async function withAccounts(db: PGlite, rows: number): Promise<{ db: PGlite; ids: number[] }> {
@@ -159,4 +200,18 @@ export async function pgliteUpdateLoop(a: { migrationsDir: string; rows: number;
   pglite ??= migratedPglite(a.migrationsDir).then((db) => withAccounts(db, a.rows));
   const { db, ids } = await pglite;
   return statementLoop(a.callers, a.seconds, (caller) => db.query(TITLE_CLEAR_SQL, [ids[caller % ids.length]]));
+}
+
+/**
+ * `callers` closed loops of the server's title set statement (see titleSetStatements) straight to
+ * a PGlite in this process, in memory, on `rows` accounts (made and migrated on the first call).
+ */
+export async function pgliteActionStatementLoop(a: { migrationsDir: string; rows: number; callers: number; seconds: number }): Promise<StatementLoopResult> {
+  pgliteForStatement ??= migratedPglite(a.migrationsDir).then((db) => withAccounts(db, a.rows));
+  const { db, ids } = await pgliteForStatement;
+  const statements = titleSetStatements(ids.map((id) => ({ accountId: id, characterId: id })));
+  return statementLoop(a.callers, a.seconds, (caller) => {
+    const { text, values } = statements[caller % statements.length]!;
+    return db.query(text, values);
+  });
 }

@@ -15,7 +15,7 @@ import {
 } from "@bezgelor/protocol";
 import { moveLoop, type SenderOf } from "./move-loop";
 import { closedLoop } from "./loops";
-import { pgTransactionLoop, pgUpdateLoop, pgliteTransactionLoop, pgliteUpdateLoop } from "./db-baseline";
+import { pgActionStatementLoop, pgTransactionLoop, pgUpdateLoop, pgliteActionStatementLoop, pgliteTransactionLoop, pgliteUpdateLoop } from "./db-baseline";
 import { RawClient, type BenchPlayer } from "./raw-client";
 import { serveParent } from "./rpc";
 import { latencyOf, runPool } from "./stats";
@@ -273,6 +273,8 @@ serveParent({
     return null;
   },
   "pg-update": pgUpdateLoop,
+  "pg-statement": pgActionStatementLoop,
+  "pglite-statement": pgliteActionStatementLoop,
   "pglite-update": pgliteUpdateLoop,
   "pg-transaction": pgTransactionLoop,
   "pglite-transaction": pgliteTransactionLoop,

@@ -12,6 +12,7 @@ import { appendEvents, withAppendedEvents } from "../events/append-events.js";
 import type { GameEvent } from "../events/game-event.js";
 import type { Prisma } from "../generated/prisma/client";
 import { claimIdempotencyKey, IdempotencyKeySchema, requestFingerprint } from "../idempotency/idempotency-key.js";
+import { queryRows } from "../open/raw-pool.js";
 import { parseInput } from "../validation.js";
 import { ActorSchema, type Actor } from "./actor.js";
 
@@ -78,6 +79,12 @@ export interface Action<S extends z.ZodType, R> {
   readonly actionName: string;
   /** Runs the action inside another action's context. */
   within(ctx: ActionContext, input: z.input<S>): Promise<R>;
+  /**
+   * For an action with a one-statement form (see {@link ActionSpec.statement}): the statement it
+   * sends when called on its own, in its own transaction, for `input` (validated; throws DbError
+   * INVALID_INPUT) and `env`. Benches run it through plain pg or PGlite as the limit of the action.
+   */
+  readonly statement?: (input: z.input<S>, env: { actor: Actor; now: Date }) => Prisma.Sql;
 }
 
 /** The row an {@link ActionStatement} returns: "ok" false means it changed nothing. */
@@ -95,7 +102,10 @@ export interface ActionStatement<R, Row extends StatementRow = StatementRow> {
   sql: Prisma.Sql;
   /** Written to the outbox by the same statement when "ok" is true. */
   events: GameEvent[];
-  /** The action's result from the row; throws the action's DbError when "ok" is false. */
+  /**
+   * The action's result from the row (read as node-postgres reads it, int8 as bigint: see
+   * queryRows); throws the action's DbError when "ok" is false.
+   */
   result(row: Row): R;
 }
 
@@ -188,15 +198,22 @@ export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>): Ac
     }
   };
   if (spec.statement && spec.idempotent) throw new TypeError(`action ${spec.name}: a one-statement action cannot be idempotent`);
+  const statement = spec.statement?.bind(spec);
   return Object.assign(action, {
     actionName: spec.name,
     within: (ctx: ActionContext, raw: z.input<S>) => spec.run(ctx, parseInput(spec.input, raw)),
+    ...(statement && {
+      statement: (raw: z.input<S>, env: { actor: Actor; now: Date }) => {
+        const built = statement(parseInput(spec.input, raw), { actor: parseInput(ActorSchema, env.actor), now: env.now });
+        return withAppendedEvents(built.sql, built.events, false);
+      },
+    }),
   });
 }
 
 /** Sends an action's statement with its events (one round trip; `notify` as in withAppendedEvents) and returns the action's result. */
 async function runStatement<R>(db: DbClient, statement: ActionStatement<R>, notify: boolean): Promise<ActionResult<R>> {
-  const [row] = await db.$queryRaw<StatementRow[]>(withAppendedEvents(statement.sql, statement.events, notify));
+  const [row] = await queryRows<StatementRow>(db, withAppendedEvents(statement.sql, statement.events, notify));
   if (!row) throw new Error("an action's statement returned no row");
   const result = statement.result(row);
   return { result, events: row.ok ? statement.events : [], replayed: false };

@@ -7,6 +7,7 @@ import type { DbLogger } from "../logger.js";
 import { pgPoolExecutor, registerExecutor } from "../migrate/executor.js";
 import { closer, type Database, type DatabaseKind } from "./database.js";
 import { poolListen } from "./listen.js";
+import { registerRawPool } from "./raw-pool.js";
 
 /** Options for {@link connectPgPool}. */
 export interface PgPoolDatabaseOptions {
@@ -54,6 +55,7 @@ export async function connectPgPool(options: PgPoolDatabaseOptions): Promise<Dat
   }
   const client = new PrismaClient({ adapter: new PrismaPg(pool), errorFormat: "minimal" });
   registerExecutor(client, pgPoolExecutor(pool, kind === "postgres" ? "postgres" : "pglite"));
+  registerRawPool(client, pool);
   const { deliveryPool } = options;
   if (deliveryPool) deliveryPool.on("error", (error) => logger.warn({ err: error }, "idle database connection failed"));
   const delivery = deliveryPool ? new PrismaClient({ adapter: new PrismaPg(deliveryPool), errorFormat: "minimal" }) : undefined;

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@bezgelor/db";
+import { shareRawPool, type PrismaClient } from "@bezgelor/db";
 import type { Logger } from "pino";
 import { ThrottledLog } from "./throttled-log";
 
@@ -45,9 +45,13 @@ export class DatabaseHealth {
   }
 }
 
-/** `client`, with every successful query reported to `health` (so the end of an outage is seen). */
+/**
+ * `client`, with every successful Prisma query reported to `health` (so the end of an outage is
+ * seen). One-statement actions keep going straight through the client's pool (shareRawPool), which
+ * this does not see; the event delivery's poll, once a second, still reports the database back.
+ */
 export function observedClient(client: PrismaClient, health: DatabaseHealth): PrismaClient {
-  return client.$extends({
+  const observed = client.$extends({
     query: {
       async $allOperations({ args, query }) {
         const result: unknown = await query(args);
@@ -56,4 +60,6 @@ export function observedClient(client: PrismaClient, health: DatabaseHealth): Pr
       },
     },
   }) as unknown as PrismaClient;
+  shareRawPool(client, observed);
+  return observed;
 }
