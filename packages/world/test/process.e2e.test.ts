@@ -8,7 +8,15 @@ import { HeadlessClient } from "../src/client/headless-client";
 
 const BIN = resolve(import.meta.dirname, "../src/bin.ts");
 const dir = mkdtempSync(join(tmpdir(), "bezgelor-process-"));
-const env = { ...process.env, BEZGELOR_DB_DIR: join(dir, "db"), BEZGELOR_LOG_LEVEL: "info", BEZGELOR_PORT: "0", BEZGELOR_HOST: "127.0.0.1" };
+// A poll once a minute: another process's events must reach the server through its NOTIFY.
+const env = {
+  ...process.env,
+  BEZGELOR_DB_DIR: join(dir, "db"),
+  BEZGELOR_LOG_LEVEL: "info",
+  BEZGELOR_PORT: "0",
+  BEZGELOR_HOST: "127.0.0.1",
+  BEZGELOR_EVENT_POLL_INTERVAL: "60000",
+};
 const children: ChildProcess[] = [];
 afterAll(() => children.forEach((c) => c.kill("SIGKILL")));
 
@@ -54,7 +62,7 @@ describe("the bezgelor binary", () => {
     expect((await client.waitFor("ServerCombatReward")).newValue).toBe(0n);
 
     // Another process changes what the online player owns: its event reaches the client as the
-    // genuine packet (LISTEN/NOTIFY on PostgreSQL; on the embedded database, the server's poll).
+    // genuine packet, woken by the NOTIFY the CLI sends after its commit (the poll is a minute away).
     const key = `process-${Date.now()}`;
     const grant = [
       "currency",
