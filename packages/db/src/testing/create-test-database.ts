@@ -3,6 +3,7 @@ import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client";
+import { announcementsSettled } from "../events/announce-events.js";
 import { silentLogger, type DbLogger } from "../logger.js";
 import { pgliteExecutor, registerExecutor } from "../migrate/executor.js";
 import { resolveMigrationsDir } from "../migrate/migration-files.js";
@@ -43,7 +44,9 @@ export async function createTestDatabase(options: CreateTestDatabaseOptions = {}
   const pglite = await PGlite.create({ loadDataDir: dump });
   const client = new PrismaClient({ adapter: new PrismaPGlite(pglite), errorFormat: "minimal" });
   registerExecutor(client, pgliteExecutor(pglite));
-  const close = closer([() => client.$disconnect(), () => pglite.close()], (error) => logger.warn({ err: error }, "closing test db"));
+  const close = closer([() => announcementsSettled(client), () => client.$disconnect(), () => pglite.close()], (error) =>
+    logger.warn({ err: error }, "closing test db"),
+  );
   return { client, kind: "pglite", close, listen: pgliteListen(pglite) };
 }
 
