@@ -83,9 +83,9 @@ describe("setActiveTitle as one statement", () => {
       },
     });
     await setActiveTitle(recording, { ...opts, now, accountId: id, titleId: 0 });
-    const expected = setActiveTitle.statement!({ accountId: id, titleId: 0 }, { actor: opts.actor, now });
-    expect(sent.map((sql) => ({ text: sql.text, values: sql.values }))).toEqual([{ text: expected.text, values: expected.values }]);
-    expect(() => setActiveTitle.statement!({ accountId: -1, titleId: 0 }, { actor: opts.actor, now })).toThrow(/accountId/);
+    const expected = setActiveTitle.statement!({ accountId: id, titleId: 0 }, { actor: opts.actor, now, rules: opts.rules });
+    expect(sent.map((sql) => ({ text: sql.text, values: sql.values }))).toEqual([{ text: expected?.text, values: expected?.values }]);
+    expect(() => setActiveTitle.statement!({ accountId: -1, titleId: 0 }, { actor: opts.actor, now, rules: opts.rules })).toThrow(/accountId/);
   });
 
   it("on a database's own client, and one extended with shareRawPool, skips Prisma's query engine", async () => {

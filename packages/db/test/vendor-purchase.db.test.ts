@@ -64,6 +64,27 @@ describe("a vendor purchase's events", () => {
     expect((await stored(c.id)).slice(c.grant)).toEqual(events);
   });
 
+  it("at a vendor without a faction, is one query outside a transaction; at a faction's, a transaction", async () => {
+    const c = await richCharacter();
+    const calls: string[] = [];
+    const counting = new Proxy(db.client, {
+      get(target, prop, receiver) {
+        const value: unknown = Reflect.get(target, prop, receiver);
+        if (typeof prop !== "string" || !prop.startsWith("$") || typeof value !== "function") return value;
+        return (...args: unknown[]) => {
+          calls.push(prop);
+          return Reflect.apply(value, target, args);
+        };
+      },
+    });
+    await buyFromVendor(counting, { ...opts, characterId: c.id, vendorId: 8003, itemId: 30010, quantity: 1 });
+    // The purchase's one statement, then its events' announcement after the commit.
+    expect(calls).toEqual(["$queryRaw", "$executeRaw"]);
+    calls.length = 0;
+    await expect(buyFromVendor(counting, { ...opts, characterId: c.id, vendorId: 8001, itemId: 30001, quantity: 1 })).rejects.toThrow(/will not trade/);
+    expect(calls).toEqual(["$transaction"]);
+  });
+
   it("follow the events an enclosing action recorded before the purchase, and precede the ones after", async () => {
     const c = await richCharacter();
     const { events, result } = await shopping(db.client, { ...opts, characterId: c.id, accountId: c.accountId });

@@ -5,6 +5,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { setActiveTitle } from "@bezgelor/db";
+import { loadTestRules } from "@bezgelor/db/testing";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { sleep, warmUp } from "./loops";
@@ -24,12 +25,13 @@ interface Statement {
  * played by `characterId` (setActiveTitle.statement: set_active_title and its outbox row), built
  * once per account: building it is the server's work, not the database's.
  */
-function titleSetStatements(players: readonly { accountId: number; characterId: number }[]): Statement[] {
+async function titleSetStatements(players: readonly { accountId: number; characterId: number }[]): Promise<Statement[]> {
   const build = setActiveTitle.statement;
   if (!build) throw new Error("setActiveTitle has no one-statement form");
-  const now = new Date();
+  const env = { now: new Date(), rules: await loadTestRules() };
   return players.map(({ accountId, characterId }) => {
-    const sql = build({ accountId, titleId: 0 }, { actor: { kind: "character", accountId, characterId }, now });
+    const sql = build({ accountId, titleId: 0 }, { ...env, actor: { kind: "character", accountId, characterId } });
+    if (!sql) throw new Error("setActiveTitle did not give its one statement");
     return { text: sql.text, values: sql.values };
   });
 }
@@ -118,7 +120,7 @@ export async function pgActionStatementLoop(a: {
   pool: number;
   seconds: number;
 }): Promise<StatementLoopResult> {
-  const statements = titleSetStatements(a.players);
+  const statements = await titleSetStatements(a.players);
   const client = new pg.Pool({ connectionString: a.url, max: a.pool });
   try {
     return await statementLoop(a.callers, a.seconds, (caller) => client.query(statements[caller % statements.length]!));
@@ -209,7 +211,7 @@ export async function pgliteUpdateLoop(a: { migrationsDir: string; rows: number;
 export async function pgliteActionStatementLoop(a: { migrationsDir: string; rows: number; callers: number; seconds: number }): Promise<StatementLoopResult> {
   pgliteForStatement ??= migratedPglite(a.migrationsDir).then((db) => withAccounts(db, a.rows));
   const { db, ids } = await pgliteForStatement;
-  const statements = titleSetStatements(ids.map((id) => ({ accountId: id, characterId: id })));
+  const statements = await titleSetStatements(ids.map((id) => ({ accountId: id, characterId: id })));
   return statementLoop(a.callers, a.seconds, (caller) => {
     const { text, values } = statements[caller % statements.length]!;
     return db.query(text, values);

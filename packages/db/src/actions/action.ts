@@ -6,7 +6,7 @@
 import type { GameData, ReputationScale } from "@bezgelor/data";
 import type { z } from "zod";
 import { isFullClient, runTransaction, type DbClient } from "../client.js";
-import { toDbError } from "../errors.js";
+import { toDbError, type DbError } from "../errors.js";
 import { announceEvents } from "../events/announce-events.js";
 import { appendEvents, withAppendedEvents } from "../events/append-events.js";
 import type { GameEvent } from "../events/game-event.js";
@@ -82,9 +82,10 @@ export interface Action<S extends z.ZodType, R> {
   /**
    * For an action with a one-statement form (see {@link ActionSpec.statement}): the statement it
    * sends when called on its own, in its own transaction, for `input` (validated; throws DbError
-   * INVALID_INPUT) and `env`. Benches run it through plain pg or PGlite as the limit of the action.
+   * INVALID_INPUT) and `env`; undefined when this input takes a transaction. Benches run it through
+   * plain pg or PGlite as the limit of the action.
    */
-  readonly statement?: (input: z.input<S>, env: { actor: Actor; now: Date }) => Prisma.Sql;
+  readonly statement?: (input: z.input<S>, env: StatementEnv) => Prisma.Sql | undefined;
 }
 
 /** The row an {@link ActionStatement} returns: "ok" false means it changed nothing. */
@@ -95,18 +96,32 @@ export interface StatementRow {
 /** An action's whole work as one SQL statement with its events (see {@link ActionSpec.statement}). */
 export interface ActionStatement<R, Row extends StatementRow = StatementRow> {
   /**
-   * Returns exactly one row; when its "ok" is false, the statement changed nothing. It becomes a
-   * WITH query of the statement that writes the events, so it has no WITH of its own that modifies
-   * data (a SELECT of a PL/pgSQL function, or one INSERT/UPDATE .. RETURNING).
+   * Returns exactly one row; when its "ok" is false, the statement changed nothing. With `events`,
+   * it becomes a WITH query of the statement that writes them, so it has no WITH of its own that
+   * modifies data (a SELECT of a PL/pgSQL function, or one INSERT/UPDATE .. RETURNING). Without,
+   * it is sent as it is and may write its own events ({@link wrote}). A statement whose guarded
+   * writes can refuse one after another succeeded aborts itself with raise_refusal(code).
    */
   sql: Prisma.Sql;
   /** Written to the outbox by the same statement when "ok" is true. */
   events: GameEvent[];
+  /** The events the statement wrote itself (appendEventsCte), in order, from its row when "ok"; `events` is then empty. */
+  wrote?(row: Row): GameEvent[];
   /**
    * The action's result from the row (read as node-postgres reads it, int8 as bigint: see
-   * queryRows); throws the action's DbError when "ok" is false.
+   * queryRows); throws the action's DbError when "ok" is false, reading what it needs to explain
+   * the refusal through `db` (outside any transaction: nothing was changed).
    */
-  result(row: Row): R;
+  result(row: Row, db: DbClient): R | Promise<R>;
+  /** The DbError for a statement that aborted itself with raise_refusal(`code`). */
+  refused?(code: string): DbError | undefined;
+}
+
+/** What {@link ActionSpec.statement} builds a statement from besides the input. */
+export interface StatementEnv {
+  readonly actor: Actor;
+  readonly now: Date;
+  readonly rules: GameRules;
 }
 
 /** How to define an action. */
@@ -120,11 +135,12 @@ export interface ActionSpec<S extends z.ZodType, R> {
   run(ctx: ActionContext, input: z.output<S>): Promise<R>;
   /**
    * The same work as `run`, as one statement sent outside an explicit transaction (one round trip
-   * instead of BEGIN, each query, the outbox and COMMIT). Used when the action is called on its own
-   * without fault hooks (they fire between statements); `run` serves `within` and fault tests.
-   * Not for idempotent actions.
+   * instead of BEGIN, each query, the outbox and COMMIT), or undefined when this input needs `run`
+   * (e.g. a read that must come first). Used when the action is called on its own without fault
+   * hooks (they fire between statements); `run` serves `within` and fault tests. May throw the
+   * action's DbError for input it refuses without reading anything. Not for idempotent actions.
    */
-  statement?(input: z.output<S>, env: { actor: Actor; now: Date }): ActionStatement<R>;
+  statement?(input: z.output<S>, env: StatementEnv): ActionStatement<R> | undefined;
 }
 
 /**
@@ -153,44 +169,44 @@ export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>): Ac
     // caller's, it notifies inside it, so the notification still waits for that commit.
     const ownTransaction = isFullClient(db);
     try {
-      const done =
-        spec.statement && key === null && !options.faults
-          ? await runStatement(db, spec.statement(input, { actor, now }), !ownTransaction)
-          : await runTransaction(
-              db,
-              async (tx) => {
-                if (key !== null) {
-                  const claim = await claimIdempotencyKey<R>(tx, key, spec.name, requestFingerprint(spec.name, input));
-                  if (!claim.fresh) return { result: claim.result, events: [], replayed: true };
-                }
-                const events: GameEvent[] = [];
-                // events[0, written) are in the outbox already (see ActionContext.wrote).
-                let written = 0;
-                const ctx: ActionContext = {
-                  tx,
-                  rules: options.rules,
-                  actor,
-                  now,
-                  idempotencyKey: key,
-                  emit: (...more) => void events.push(...more),
-                  unwritten: () => events.slice(written),
-                  wrote: (...more) => {
-                    events.push(...more);
-                    written = events.length;
-                  },
-                  step: (name) => options.faults?.(name),
-                };
-                const result = await spec.run(ctx, input);
-                ctx.step("events");
-                // One statement: the events not written yet, the key's result and, in the caller's transaction, the notification.
-                await appendEvents(tx, events.slice(written), {
-                  idempotent: key === null ? undefined : { key, result },
-                  notify: !ownTransaction && events.length > 0,
-                });
-                return { result, events, replayed: false };
-              },
-              ACTION_TRANSACTION_OPTIONS,
-            );
+      const oneStatement = spec.statement && key === null && !options.faults ? spec.statement(input, { actor, now, rules: options.rules }) : undefined;
+      const done = oneStatement
+        ? await runStatement(db, oneStatement, !ownTransaction)
+        : await runTransaction(
+            db,
+            async (tx) => {
+              if (key !== null) {
+                const claim = await claimIdempotencyKey<R>(tx, key, spec.name, requestFingerprint(spec.name, input));
+                if (!claim.fresh) return { result: claim.result, events: [], replayed: true };
+              }
+              const events: GameEvent[] = [];
+              // events[0, written) are in the outbox already (see ActionContext.wrote).
+              let written = 0;
+              const ctx: ActionContext = {
+                tx,
+                rules: options.rules,
+                actor,
+                now,
+                idempotencyKey: key,
+                emit: (...more) => void events.push(...more),
+                unwritten: () => events.slice(written),
+                wrote: (...more) => {
+                  events.push(...more);
+                  written = events.length;
+                },
+                step: (name) => options.faults?.(name),
+              };
+              const result = await spec.run(ctx, input);
+              ctx.step("events");
+              // One statement: the events not written yet, the key's result and, in the caller's transaction, the notification.
+              await appendEvents(tx, events.slice(written), {
+                idempotent: key === null ? undefined : { key, result },
+                notify: !ownTransaction && events.length > 0,
+              });
+              return { result, events, replayed: false };
+            },
+            ACTION_TRANSACTION_OPTIONS,
+          );
       if (ownTransaction && done.events.length > 0) void announceEvents(db);
       return done;
     } catch (error) {
@@ -203,9 +219,9 @@ export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>): Ac
     actionName: spec.name,
     within: (ctx: ActionContext, raw: z.input<S>) => spec.run(ctx, parseInput(spec.input, raw)),
     ...(statement && {
-      statement: (raw: z.input<S>, env: { actor: Actor; now: Date }) => {
-        const built = statement(parseInput(spec.input, raw), { actor: parseInput(ActorSchema, env.actor), now: env.now });
-        return withAppendedEvents(built.sql, built.events, false);
+      statement: (raw: z.input<S>, env: StatementEnv) => {
+        const built = statement(parseInput(spec.input, raw), { ...env, actor: parseInput(ActorSchema, env.actor) });
+        return built && withAppendedEvents(built.sql, built.events, false);
       },
     }),
   });
@@ -213,8 +229,28 @@ export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>): Ac
 
 /** Sends an action's statement with its events (one round trip; `notify` as in withAppendedEvents) and returns the action's result. */
 async function runStatement<R>(db: DbClient, statement: ActionStatement<R>, notify: boolean): Promise<ActionResult<R>> {
-  const [row] = await queryRows<StatementRow>(db, withAppendedEvents(statement.sql, statement.events, notify));
+  let row: StatementRow | undefined;
+  try {
+    [row] = await queryRows<StatementRow>(db, withAppendedEvents(statement.sql, statement.events, notify));
+  } catch (error) {
+    const refusal = refusalCode(error);
+    throw (refusal !== undefined && statement.refused?.(refusal)) || error;
+  }
   if (!row) throw new Error("an action's statement returned no row");
-  const result = statement.result(row);
-  return { result, events: row.ok ? statement.events : [], replayed: false };
+  const result = await statement.result(row, db);
+  return { result, events: row.ok ? [...(statement.wrote?.(row) ?? []), ...statement.events] : [], replayed: false };
+}
+
+// Prisma's raw query error (P2010) quotes the database's code and message.
+const PRISMA_REFUSAL = /Code: `P0001`\. Message: `([A-Z_]+)`/;
+
+/** The code of raise_refusal (SQLSTATE P0001, the code as its message), from node-postgres's or Prisma's error. */
+function refusalCode(error: unknown): string | undefined {
+  for (let e: unknown = error, depth = 0; depth < 4 && typeof e === "object" && e !== null; depth += 1) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (code === "P0001" && typeof message === "string") return message;
+    if (code === "P2010" && typeof message === "string") return PRISMA_REFUSAL.exec(message)?.[1];
+    e = (e as { cause?: unknown }).cause;
+  }
+  return undefined;
 }

@@ -2,12 +2,13 @@
 // and standings, the standings share-locked so the quote cannot change before commit), read only
 // when the quote needs the standings (a faction's vendor) or the item is free; then, after core
 // quotes the price, one data-modifying statement with the gold (never below zero) and its ledger
-// row, the items, and the events with their notification. A refusal or failure at any step leaves
-// everything unchanged.
+// row, the items, and the events. At a vendor without a faction, a priced item is that one
+// statement alone, sent without BEGIN and COMMIT (ActionSpec.statement). A refusal or failure at
+// any step leaves everything unchanged.
 import { quoteVendorItem } from "@bezgelor/core";
 import { z } from "zod";
-import { defineAction, type ActionContext } from "../actions/action.js";
-import { formatActor } from "../actions/actor.js";
+import { defineAction, type ActionContext, type ActionStatement, type GameRules } from "../actions/action.js";
+import { formatActor, type Actor } from "../actions/actor.js";
 import { requireDefinition } from "../actions/definition.js";
 import { currencyRefusal, goldChangeCtes, type CurrencyChange } from "../currency/apply-currency-change.js";
 import { DB_ERROR_CODES, DbError } from "../errors.js";
@@ -128,40 +129,20 @@ export const buyFromVendor = defineAction({
   input: Input,
   describe: (i) => `Buying item ${i.itemId} x${i.quantity} from vendor ${i.vendorId} for character ${i.characterId}`,
   async run(ctx, i): Promise<BuyFromVendorResult> {
-    const { characterId, vendorId, itemId, quantity } = i;
-    const vendor = requireDefinition(ctx.rules.data.vendors, "vendor", vendorId);
+    const { characterId, itemId, quantity } = i;
+    const vendor = requireDefinition(ctx.rules.data.vendors, "vendor", i.vendorId);
     // Only a faction's vendor quotes from the standings: read (and share-lock) them only then.
-    const gated = vendor.requiredReputation !== undefined;
-    let buyer = gated ? await readBuyer(ctx.tx, characterId) : undefined;
-    const quote = quoteVendorItem(ctx.rules.scale, vendor, buyer?.standings ?? new Map(), itemId);
-    if (!quote.ok) {
-      if (quote.reason === "item_not_sold")
-        throw new DbError(DB_ERROR_CODES.ITEM_NOT_SOLD, `Vendor ${vendorId} does not sell item ${itemId}`, { details: { vendorId, itemId } });
-      throw new DbError(DB_ERROR_CODES.REPUTATION_TOO_LOW, `Vendor ${vendorId} will not trade with character ${characterId} (${quote.reason})`, {
-        details: { vendorId, reason: quote.reason },
-      });
-    }
-    const spent = quote.price * BigInt(quantity);
-    if (spent > MAX_INT64) {
-      throw new DbError(DB_ERROR_CODES.INVALID_AMOUNT, `${quantity} x ${quote.price} gold exceeds the 64-bit maximum`, {
-        details: { quantity, unitPrice: quote.price.toString() },
-      });
-    }
-    const reason = `vendor ${vendorId} item ${itemId} x${quantity}`;
-    const change: CurrencyChange = {
-      currency: "gold",
-      characterId,
-      delta: -spent,
-      reason,
-      source: "vendor",
-      actor: formatActor(ctx.actor),
-      idempotencyKey: ctx.idempotencyKey,
-    };
-    const currency: CurrencyTemplate = { kind: "currency.changed", characterId, currency: "gold", delta: -spent, source: "vendor", reason };
+    let buyer = vendor.requiredReputation !== undefined ? await readBuyer(ctx.tx, characterId) : undefined;
+    const { spent, unitPrice, change, currency, stocked } = quotePurchase(
+      ctx.rules,
+      ctx.actor,
+      ctx.idempotencyKey,
+      i,
+      buyer?.standings ?? new Map<number, number>(),
+    );
     // A free item moves no gold: its balance and the character's existence come from the read.
     if (spent === 0n) buyer ??= await readBuyer(ctx.tx, characterId);
     const paid = spent === 0n ? { buyer: buyer! } : { change, event: currency };
-    const stocked: InventoryTemplate = { kind: "inventory.changed", characterId, itemId, delta: quantity };
     const outcome = await writePurchase(ctx, { characterId, itemId, quantity, paid, stocked });
     // An unknown character is explained here too (no row to debit).
     if ("change" in paid && outcome.ledger_id === null) throw await currencyRefusal(ctx.tx, change, characterId);
@@ -176,6 +157,115 @@ export const buyFromVendor = defineAction({
         : [];
     ctx.wrote(...ledger, { ...stocked, accountId, count });
     ctx.step("inventory.changed");
-    return { unitPrice: quote.price, spent, balance, count };
+    return { unitPrice, spent, balance, count };
+  },
+  statement(i, { actor, rules }) {
+    const vendor = requireDefinition(rules.data.vendors, "vendor", i.vendorId);
+    // A faction's vendor quotes from the standings read first; a free item needs the buyer read.
+    if (vendor.requiredReputation !== undefined) return undefined;
+    const planned = quotePurchase(rules, actor, null, i, new Map<number, number>());
+    if (planned.spent === 0n) return undefined;
+    return purchaseStatement(i, planned);
   },
 });
+
+/** What a purchase will do, as core quotes it: the price, the gold change and the events' templates. */
+interface PlannedPurchase {
+  unitPrice: bigint;
+  spent: bigint;
+  change: CurrencyChange;
+  currency: CurrencyTemplate;
+  stocked: InventoryTemplate;
+}
+
+/**
+ * Quotes the purchase for the given standings. Throws DbError UNKNOWN_GAME_DATA, ITEM_NOT_SOLD,
+ * REPUTATION_TOO_LOW, INVALID_AMOUNT.
+ */
+function quotePurchase(
+  rules: GameRules,
+  actor: Actor,
+  idempotencyKey: string | null,
+  i: { characterId: number; vendorId: number; itemId: number; quantity: number },
+  standings: Map<number, number>,
+): PlannedPurchase {
+  const { characterId, vendorId, itemId, quantity } = i;
+  const vendor = requireDefinition(rules.data.vendors, "vendor", vendorId);
+  const quote = quoteVendorItem(rules.scale, vendor, standings, itemId);
+  if (!quote.ok) {
+    if (quote.reason === "item_not_sold")
+      throw new DbError(DB_ERROR_CODES.ITEM_NOT_SOLD, `Vendor ${vendorId} does not sell item ${itemId}`, { details: { vendorId, itemId } });
+    throw new DbError(DB_ERROR_CODES.REPUTATION_TOO_LOW, `Vendor ${vendorId} will not trade with character ${characterId} (${quote.reason})`, {
+      details: { vendorId, reason: quote.reason },
+    });
+  }
+  const spent = quote.price * BigInt(quantity);
+  if (spent > MAX_INT64) {
+    throw new DbError(DB_ERROR_CODES.INVALID_AMOUNT, `${quantity} x ${quote.price} gold exceeds the 64-bit maximum`, {
+      details: { quantity, unitPrice: quote.price.toString() },
+    });
+  }
+  const reason = `vendor ${vendorId} item ${itemId} x${quantity}`;
+  const change: CurrencyChange = { currency: "gold", characterId, delta: -spent, reason, source: "vendor", actor: formatActor(actor), idempotencyKey };
+  return {
+    unitPrice: quote.price,
+    spent,
+    change,
+    currency: { kind: "currency.changed", characterId, currency: "gold", delta: -spent, source: "vendor", reason },
+    stocked: { kind: "inventory.changed", characterId, itemId, delta: quantity },
+  };
+}
+
+/** The row of {@link purchaseStatement}: "ok" once paid and stocked (else nothing changed). */
+interface PurchaseRow extends Outcome {
+  ok: boolean;
+}
+
+/**
+ * A paid purchase as one statement: the gold with its ledger row, the items, and both events. When
+ * the gold is refused nothing is written ("ok" false); when the gold was taken but the items would
+ * pass 2^31-1, raise_refusal aborts the whole statement, so the gold is not taken either.
+ */
+function purchaseStatement(
+  i: { characterId: number; itemId: number; quantity: number },
+  p: PlannedPurchase,
+): ActionStatement<BuyFromVendorResult, PurchaseRow> {
+  const { characterId, itemId, quantity } = i;
+  return {
+    sql: Prisma.sql`WITH ${goldChangeCtes(p.change, characterId)},
+        ${addItemsCte(characterId, itemId, quantity, Prisma.sql`"ledger"`)},
+        ${appendEventsCte(
+          [
+            { event: p.currency, fill: LEDGER_FILL },
+            { event: p.stocked, fill: countFill(Prisma.sql`"ledger"."account_id"`) },
+          ],
+          Prisma.sql`"ledger", "stocked"`,
+        )}
+      SELECT s."count" IS NOT NULL AS "ok", l."account_id", l."id" AS "ledger_id", l."balance_before", l."balance_after", s."count",
+          CASE WHEN l."id" IS NOT NULL AND s."count" IS NULL THEN raise_refusal('INVENTORY_OVERFLOW') END AS "refused"
+        FROM (SELECT 1) AS "one" LEFT JOIN "ledger" l ON true LEFT JOIN "stocked" s ON true`,
+    events: [],
+    wrote: (row) => purchaseEvents(p, row),
+    async result(row, db) {
+      // Nothing changed: not enough gold, or no such character.
+      if (!row.ok) throw await currencyRefusal(db, p.change, characterId);
+      return { unitPrice: p.unitPrice, spent: p.spent, balance: BigInt(row.balance_after!), count: Number(row.count) };
+    },
+    refused: (code) => (code === "INVENTORY_OVERFLOW" ? inventoryOverflow(characterId, itemId, quantity) : undefined),
+  };
+}
+
+/** The events a paid purchase wrote, completed from its row. */
+function purchaseEvents(p: PlannedPurchase, row: Outcome): [CurrencyChangedEvent, InventoryChangedEvent] {
+  const accountId = Number(row.account_id);
+  return [
+    {
+      ...p.currency,
+      accountId,
+      ledgerEntryId: BigInt(row.ledger_id!),
+      balanceBefore: BigInt(row.balance_before!),
+      balanceAfter: BigInt(row.balance_after!),
+    },
+    { ...p.stocked, accountId, count: Number(row.count) },
+  ];
+}
