@@ -105,7 +105,8 @@ export class Outbox {
     let slab = this.slab;
     if (!slab || this.slabUsed + size > slab.length) {
       this.closeSlab();
-      slab = allocateSlab(Math.max(MIN_SLAB, size, this.lastTurnBytes));
+      // A turn bigger than the last doubles its slabs: few parts to join at the flush.
+      slab = allocateSlab(Math.max(MIN_SLAB, size, this.lastTurnBytes, Math.min(MAX_SLAB, 2 * (slab?.length ?? 0))));
       this.slab = slab;
       this.slabStart = 0;
       this.slabUsed = 0;
