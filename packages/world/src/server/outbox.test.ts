@@ -153,4 +153,36 @@ describe("Outbox", () => {
     expect(a.errors).toHaveLength(1);
     expect(fine.writes).toEqual([frame(2)]);
   });
+
+  it("writes the next turn from the same memory when the kernel took the whole last write, and never while Node still holds it", async () => {
+    // A socket that keeps the very chunks it was given, as Node does until the kernel has them.
+    const raw: Buffer[] = [];
+    const socket = new FakeSocket();
+    socket.write = (chunk) => {
+      raw.push(chunk);
+      return true;
+    };
+    const queue = new FlushQueue();
+    const { box } = outbox(socket, queue, 1 << 20);
+    const inPlace = (n: number) => box.pushInPlace(3, (buffer, offset) => buffer.fill(n, offset, offset + 3));
+    inPlace(1);
+    await nextTurn();
+    inPlace(2);
+    await nextTurn();
+    // Node's buffer was empty after each write: the kernel had the bytes, the slab is free again
+    expect(raw[1]!.buffer).toBe(raw[0]!.buffer);
+    expect(raw[1]!.byteOffset).toBe(raw[0]!.byteOffset);
+    expect(raw[1]).toEqual(frame(2));
+    // the peer stops reading: Node keeps the last chunk, so the next turn must not write over it
+    socket.write = (chunk) => {
+      raw.push(chunk);
+      socket.writableLength += chunk.length;
+      return false;
+    };
+    inPlace(3);
+    await nextTurn();
+    inPlace(4);
+    await nextTurn();
+    expect(raw.slice(2)).toEqual([frame(3), frame(4)]);
+  });
 });

@@ -76,6 +76,11 @@ export class Outbox {
     this.queue = options.queue ?? FLUSH_QUEUE;
   }
 
+  /** Whether a flush is waiting for the end of this turn. */
+  get isScheduled(): boolean {
+    return this.scheduled;
+  }
+
   /** Bytes queued and not yet written. */
   get queuedBytes(): number {
     return this.bytes;
@@ -129,26 +134,49 @@ export class Outbox {
     }
   }
 
-  /** Writes everything queued as one chunk (nothing when the socket is gone), then checks the bound. */
+  /**
+   * Writes everything queued as one chunk (nothing when the socket is gone), then checks the bound.
+   * The slab is kept for the next turn when the socket holds none of it: its stretches were joined
+   * into a chunk of their own, or the kernel took the whole write at once (Node's buffer is empty
+   * after it). Otherwise the written stretches stay the socket's until sent, and the next turn
+   * starts a slab of its own.
+   */
   flush(): void {
     this.scheduled = false;
     this.closeSlab();
-    // The written stretches stay the socket's until sent: the next turn starts a slab of its own.
-    this.slab = undefined;
-    if (this.frames.length === 0) return;
+    if (this.frames.length === 0) {
+      this.slab = undefined;
+      return;
+    }
     const frames = this.frames;
     const bytes = this.bytes;
     this.frames = [];
     this.bytes = 0;
     this.lastTurnBytes = Math.min(MAX_SLAB, bytes);
-    if (this.socket.destroyed || this.overflowed) return;
+    if (this.socket.destroyed || this.overflowed) {
+      this.slab = undefined;
+      return;
+    }
+    const joined = frames.length > 1;
     try {
-      this.socket.write(frames.length === 1 ? frames[0]! : Buffer.concat(frames, bytes));
+      this.socket.write(joined ? Buffer.concat(frames, bytes) : frames[0]!);
     } catch (error) {
+      this.slab = undefined;
       this.options.onError(error);
       return;
     }
+    if (this.slab && (joined || this.socket.writableLength === 0)) this.slabStart = this.slabUsed = 0;
+    else this.slab = undefined;
     this.checkBound();
+  }
+
+  /**
+   * Gives the kept slab back when nothing was queued in it since the last flush: the queue calls
+   * this for a connection that had nothing to send in the turn after one that wrote, so an idle
+   * connection holds no slab.
+   */
+  releaseSlab(): void {
+    if (this.slabUsed === 0) this.slab = undefined;
   }
 
   /** {@link flush} for the queue: whatever goes wrong stays with this connection, never the others. */
@@ -182,6 +210,8 @@ export class Outbox {
  */
 export class FlushQueue {
   private waiting: Outbox[] = [];
+  /** The outboxes flushed by the last run: those with nothing in the next one give their slab back. */
+  private flushed: Outbox[] = [];
   private armed = false;
 
   /** Flushes `outbox` at the end of this turn (an outbox adds itself once per turn). */
@@ -198,7 +228,10 @@ export class FlushQueue {
     this.armed = false;
     const waiting = this.waiting;
     this.waiting = [];
+    // Before the flushes: one of the last run's outboxes that is not waiting had nothing this turn.
+    for (const outbox of this.flushed) if (!outbox.isScheduled) outbox.releaseSlab();
     for (const outbox of waiting) outbox.flushOrReport();
+    this.flushed = waiting;
   }
 }
 
