@@ -17,7 +17,7 @@ export const CLIENT_BUILD = 16042;
 export const AUTH_MESSAGE = 0x97998a0;
 
 /** Buffers whose views were used last, most recent first, and their views (see {@link viewOf}). */
-const RECENT = 4;
+const RECENT = 16;
 const recentBuffers: (ArrayBufferLike | undefined)[] = new Array<ArrayBufferLike | undefined>(RECENT).fill(undefined);
 const recentViews: (DataView | undefined)[] = new Array<DataView | undefined>(RECENT).fill(undefined);
 /** Views of buffers seen before, for as long as their buffer lives. */
@@ -27,9 +27,10 @@ const views = new WeakMap<ArrayBufferLike, DataView>();
  * A DataView over the whole ArrayBuffer behind `data`, kept for the next calls: frames mostly come
  * from Node's shared 8 KiB allocation pool or a session's output buffer, so creating a view per
  * packet would cost more than the XOR loop itself. A broadcast seals into many sessions' buffers in
- * turn, cut from a few shared arenas, so the views of the last {@link RECENT} buffers are checked
- * first (a WeakMap lookup per receiver cost a tenth of a zone's chat line), then every buffer's
- * view kept weakly (it goes with its buffer).
+ * turn, cut from shared arenas (a zone of 500 busy sessions keeps slabs in about ten), so the
+ * views of the last {@link RECENT} buffers are checked first (a WeakMap lookup per receiver cost a
+ * tenth of a zone's chat line), then every buffer's view kept weakly (it goes with its buffer).
+ * The recent ones are held until pushed out: at most {@link RECENT} buffers outlive their use.
  */
 function viewOf(data: Uint8Array): DataView {
   const buffer = data.buffer;
