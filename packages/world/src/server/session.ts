@@ -264,7 +264,9 @@ export class Session {
    * @throws ProtocolError `ENCODE_FAILED` as {@link send}.
    */
   deliver(out: OutgoingPacket): void {
-    if (this.closed || this.socket.destroyed) return;
+    // Not the socket's `destroyed` (three objects read per receiver of a broadcast): a socket
+    // destroyed before its session closed drops what was queued at the flush.
+    if (this.closed) return;
     try {
       const encoded = out.encode();
       // Sealed straight into the outbox's buffer: no frame of its own per receiver, and no
