@@ -283,10 +283,13 @@ export class PacketChannel<R extends Role> {
   /**
    * {@link seal} straight into `target` at `offset` (a connection's outgoing buffer), without a
    * buffer of its own: the frame takes {@link sealedSize} bytes there. Returns the offset after it.
+   * `view`, when given, is a DataView over the whole ArrayBuffer behind `target`, which the
+   * encryption then uses instead of looking one up (a broadcast seals into many buffers in turn).
    * @throws ProtocolError `ENCODE_FAILED` when the packet is the other side's; `INVALID_ARGUMENT`
-   *   when the frame does not fit `target` at `offset` (nothing is written then).
+   *   when the frame does not fit `target` at `offset` (nothing is written then), or for a `view`
+   *   of other memory (the headers and clear bytes are written then).
    */
-  sealInto(packet: EncodedPacket, target: Buffer, offset: number): number {
+  sealInto(packet: EncodedPacket, target: Buffer, offset: number, view?: DataView): number {
     if (packet.direction === this.incoming) {
       throw encodeFailed(packet.name, packet.opcode, new ProtocolError("VALUE_OUT_OF_RANGE", `a ${this.role} does not send ${packet.name}`));
     }
@@ -297,7 +300,7 @@ export class PacketChannel<R extends Role> {
     // Uint8Array#set, not Buffer#copy: a broadcast copies once per receiver, and copy's argument
     // handling costs more than the copy of a chat line itself. The headers come with the copy.
     target.set(packet.frame, offset);
-    this.crypt.encryptInPlace(target, offset + SEALED_HEADER, offset + size);
+    this.crypt.encryptInPlace(target, offset + SEALED_HEADER, offset + size, view);
     return offset + size;
   }
 
