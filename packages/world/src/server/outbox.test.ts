@@ -185,4 +185,25 @@ describe("Outbox", () => {
     await nextTurn();
     expect(raw.slice(2)).toEqual([frame(3), frame(4)]);
   });
+
+  it("hands every fill a DataView over the whole memory of the slab it fills, the same for a slab kept", async () => {
+    const socket = new FakeSocket();
+    const { box } = outbox(socket, new FlushQueue(), 1 << 20);
+    const views: DataView[] = [];
+    const fill = (n: number) =>
+      box.pushInPlace(3, (buffer, offset, view) => {
+        expect(view.buffer).toBe(buffer.buffer);
+        expect([view.byteOffset, view.byteLength]).toEqual([0, buffer.buffer.byteLength]);
+        view.setUint8(buffer.byteOffset + offset, n);
+        buffer.fill(n, offset + 1, offset + 3);
+        views.push(view);
+      });
+    fill(1);
+    fill(2);
+    await nextTurn();
+    fill(3);
+    await nextTurn();
+    expect(socket.writes).toEqual([Buffer.concat([frame(1), frame(2)]), frame(3)]);
+    expect(new Set(views).size).toBe(1);
+  });
 });

@@ -28,6 +28,7 @@ const MAX_SLAB = 256 * 1024;
 /** The shared memory slabs are cut from (a slab larger than an eighth of it gets its own). */
 const ARENA_SIZE = 2 * 1024 * 1024;
 let arena = Buffer.allocUnsafeSlow(0);
+let arenaView = new DataView(arena.buffer);
 let arenaUsed = 0;
 
 /**
@@ -40,12 +41,18 @@ function allocateSlab(size: number): Buffer {
   if (size > ARENA_SIZE / 8) return Buffer.allocUnsafeSlow(size);
   if (arenaUsed + size > arena.length) {
     arena = Buffer.allocUnsafeSlow(ARENA_SIZE);
+    arenaView = new DataView(arena.buffer);
     arenaUsed = 0;
   }
   const slab = arena.subarray(arenaUsed, arenaUsed + size);
   // Slabs start 8-byte aligned, like node's pool, for the encryption's 32-bit reads.
   arenaUsed += (size + 7) & ~7;
   return slab;
+}
+
+/** A DataView over the whole ArrayBuffer behind `slab` (the arena's own, made once per arena). */
+function viewOfSlab(slab: Buffer): DataView {
+  return slab.buffer === arena.buffer ? arenaView : new DataView(slab.buffer);
 }
 
 /**
@@ -61,6 +68,8 @@ export class Outbox {
   private bytes = 0;
   /** This turn's buffer for frames written in place ({@link pushInPlace}); its open stretch is slabStart..slabUsed. */
   private slab: Buffer | undefined;
+  /** A view over the whole memory of {@link slab}, handed to each fill (the encryption writes through it). */
+  private slabView: DataView | undefined;
   private slabStart = 0;
   private slabUsed = 0;
   /** Bytes of the last turn that wrote: the next slab's size, so a busy connection's turn fits one slab. */
@@ -102,10 +111,11 @@ export class Outbox {
   /**
    * Queues a `size`-byte frame that `fill` writes straight into this turn's outgoing buffer at
    * `offset` (a broadcast sealed for this connection with `PacketChannel.sealInto`): no buffer of
-   * its own per frame, and no copy when the turn's frames are written. Nothing is queued when
-   * `fill` throws. Reports an overflow at once if the bound is passed.
+   * its own per frame, and no copy when the turn's frames are written. `view` is a DataView over
+   * the whole ArrayBuffer behind `buffer`, kept with it. Nothing is queued when `fill` throws.
+   * Reports an overflow at once if the bound is passed.
    */
-  pushInPlace(size: number, fill: (buffer: Buffer, offset: number) => void): void {
+  pushInPlace(size: number, fill: (buffer: Buffer, offset: number, view: DataView) => void): void {
     if (this.overflowed) return;
     let slab = this.slab;
     if (!slab || this.slabUsed + size > slab.length) {
@@ -113,10 +123,11 @@ export class Outbox {
       // A turn bigger than the last doubles its slabs: few parts to join at the flush.
       slab = allocateSlab(Math.max(MIN_SLAB, size, this.lastTurnBytes, Math.min(MAX_SLAB, 2 * (slab?.length ?? 0))));
       this.slab = slab;
+      this.slabView = viewOfSlab(slab);
       this.slabStart = 0;
       this.slabUsed = 0;
     }
-    fill(slab, this.slabUsed);
+    fill(slab, this.slabUsed, this.slabView!);
     this.slabUsed += size;
     this.bytes += size;
     if (!this.scheduled) {
@@ -124,6 +135,12 @@ export class Outbox {
       this.queue.add(this);
     }
     this.checkBound();
+  }
+
+  /** Lets go of the slab and its view (the memory goes once the socket is done with it). */
+  private dropSlab(): void {
+    this.slab = undefined;
+    this.slabView = undefined;
   }
 
   /** Ends the slab's open stretch as a part, so a frame pushed whole comes after it. */
@@ -145,7 +162,7 @@ export class Outbox {
     this.scheduled = false;
     this.closeSlab();
     if (this.frames.length === 0) {
-      this.slab = undefined;
+      this.dropSlab();
       return;
     }
     const frames = this.frames;
@@ -154,19 +171,19 @@ export class Outbox {
     this.bytes = 0;
     this.lastTurnBytes = Math.min(MAX_SLAB, bytes);
     if (this.socket.destroyed || this.overflowed) {
-      this.slab = undefined;
+      this.dropSlab();
       return;
     }
     const joined = frames.length > 1;
     try {
       this.socket.write(joined ? Buffer.concat(frames, bytes) : frames[0]!);
     } catch (error) {
-      this.slab = undefined;
+      this.dropSlab();
       this.options.onError(error);
       return;
     }
     if (this.slab && (joined || this.socket.writableLength === 0)) this.slabStart = this.slabUsed = 0;
-    else this.slab = undefined;
+    else this.dropSlab();
     this.checkBound();
   }
 
@@ -176,7 +193,7 @@ export class Outbox {
    * connection holds no slab.
    */
   releaseSlab(): void {
-    if (this.slabUsed === 0) this.slab = undefined;
+    if (this.slabUsed === 0) this.dropSlab();
   }
 
   /** {@link flush} for the queue: whatever goes wrong stays with this connection, never the others. */
@@ -192,7 +209,7 @@ export class Outbox {
   discard(): void {
     this.frames = [];
     this.bytes = 0;
-    this.slab = undefined;
+    this.dropSlab();
   }
 
   private checkBound(): void {

@@ -252,8 +252,8 @@ export class Session {
 
   /** The packet {@link deliver} is sealing right now, for {@link sealPending}. */
   private sealing: EncodedPacket | undefined;
-  private readonly sealPending = (buffer: Buffer, offset: number): void => {
-    this.channel.sealInto(this.sealing!, buffer, offset);
+  private readonly sealPending = (buffer: Buffer, offset: number, view: DataView): void => {
+    this.channel.sealInto(this.sealing!, buffer, offset, view);
   };
 
   private readonly queueInPlace = (size: number, fill: (buffer: Buffer, offset: number) => void): void => this.outbox.pushInPlace(size, fill);
