@@ -237,6 +237,12 @@ describe("PacketChannel wrappers", () => {
     }
     // sealing copies: the encoded bytes stay as they were for the next receiver
     expect(encoded.inner.equals(before)).toBe(true);
+    // the frame in the clear is what every receiver gets before its own encryption of `inner`:
+    // the headers, which no key changes, and the inner bytes as its tail
+    const sealed = new PacketChannel({ role: "server" }).seal(encoded);
+    expect(encoded.frame.length).toBe(sealedSize(encoded));
+    expect(encoded.frame.subarray(0, 10).equals(sealed.subarray(0, 10))).toBe(true);
+    expect(encoded.frame.subarray(10).equals(encoded.inner)).toBe(true);
     // a client does not send server packets, and a bad value fails once, at encoding
     expect(caught(() => new PacketChannel({ role: "client" }).seal(encoded)).code).toBe("ENCODE_FAILED");
     expect(caught(() => encodePacket(ServerTitleSet, { unitId: -1, titleId: 1 }))).toMatchObject({

@@ -62,19 +62,26 @@ const NO_WRAPPERS: readonly Wrapper[] = Object.freeze([]);
 /**
  * A packet encoded once for many receivers (a zone's chat line): its name, opcode, sender side and
  * `inner` bytes, `u16 opcode` + body in the clear, which {@link PacketChannel.seal} frames and
- * encrypts per connection. Treat `inner` as read-only: every receiver copies it.
+ * encrypts per connection. `frame` is the whole frame in the clear: the frame header and the
+ * encrypted wrapper's header (neither depends on the key) before `inner`, which is its tail, so a
+ * receiver costs one copy and the encryption of `inner`. Treat both as read-only: every receiver
+ * copies them.
  */
 export interface EncodedPacket {
   readonly name: string;
   readonly opcode: number;
   readonly direction: Direction;
   readonly inner: Buffer;
+  readonly frame: Buffer;
 }
 
 /** Bytes of the frame {@link PacketChannel.seal} makes of `packet`: frame header, wrapper header, its inner bytes. */
 export function sealedSize(packet: EncodedPacket): number {
-  return FRAME_HEADER_SIZE + WRAPPER_HEADER + packet.inner.length;
+  return packet.frame.length;
 }
+
+/** Bytes before `inner` in a sealed frame. */
+const SEALED_HEADER = FRAME_HEADER_SIZE + WRAPPER_HEADER;
 
 /**
  * Encodes a packet once, for {@link PacketChannel.seal} on any number of connections.
@@ -83,18 +90,23 @@ export function sealedSize(packet: EncodedPacket): number {
  */
 export function encodePacket<D extends AnyPacketDef>(def: D, value: PacketValue<D>): EncodedPacket {
   const packet = def as AnyPacketDef;
-  const writer = BitWriter.pooled(16);
-  let inner: Buffer;
+  const bodyBit = (SEALED_HEADER + 2) * 8;
+  const writer = BitWriter.pooled(bodyBit);
+  let frame: Buffer;
   try {
     packet.codec.write(writer, value);
-    inner = writer.finishCopy();
+    frame = writer.finishCopy();
   } catch (error) {
-    throw encodeFailed(packet.name, packet.opcode, error, 16);
+    throw encodeFailed(packet.name, packet.opcode, error, bodyBit);
   } finally {
     writer.release();
   }
-  inner.writeUInt16LE(packet.opcode, 0);
-  return { name: packet.name, opcode: packet.opcode, direction: packet.direction, inner };
+  if (frame.length > 0xffffffff) throw encodeFailed(packet.name, packet.opcode, new ProtocolError("FRAME_TOO_LARGE", "frame does not fit a u32 size"));
+  frame.writeUInt32LE(frame.length, 0);
+  frame.writeUInt16LE(packet.direction === "server" ? Opcode.ServerRealmEncrypted : Opcode.ClientEncrypted, 4);
+  frame.writeUInt32LE(frame.length - FRAME_HEADER_SIZE, FRAME_HEADER_SIZE);
+  frame.writeUInt16LE(packet.opcode, SEALED_HEADER);
+  return { name: packet.name, opcode: packet.opcode, direction: packet.direction, inner: frame.subarray(SEALED_HEADER), frame };
 }
 
 /**
@@ -271,10 +283,13 @@ export class PacketChannel<R extends Role> {
   /**
    * {@link seal} straight into `target` at `offset` (a connection's outgoing buffer), without a
    * buffer of its own: the frame takes {@link sealedSize} bytes there. Returns the offset after it.
+   * `view`, when given, is a DataView over the whole ArrayBuffer behind `target`, which the
+   * encryption then uses instead of looking one up (a broadcast seals into many buffers in turn).
    * @throws ProtocolError `ENCODE_FAILED` when the packet is the other side's; `INVALID_ARGUMENT`
-   *   when the frame does not fit `target` at `offset` (nothing is written then).
+   *   when the frame does not fit `target` at `offset` (nothing is written then), or for a `view`
+   *   of other memory (the headers and clear bytes are written then).
    */
-  sealInto(packet: EncodedPacket, target: Buffer, offset: number): number {
+  sealInto(packet: EncodedPacket, target: Buffer, offset: number, view?: DataView): number {
     if (packet.direction === this.incoming) {
       throw encodeFailed(packet.name, packet.opcode, new ProtocolError("VALUE_OUT_OF_RANGE", `a ${this.role} does not send ${packet.name}`));
     }
@@ -283,9 +298,9 @@ export class PacketChannel<R extends Role> {
       throw new ProtocolError("INVALID_ARGUMENT", `a ${size}-byte frame does not fit ${target.length} bytes at ${offset}`);
     }
     // Uint8Array#set, not Buffer#copy: a broadcast copies once per receiver, and copy's argument
-    // handling costs more than the copy of a chat line itself.
-    target.set(packet.inner, offset + FRAME_HEADER_SIZE + WRAPPER_HEADER);
-    this.frameWrappedAt(target, offset, size, "encrypted");
+    // handling costs more than the copy of a chat line itself. The headers come with the copy.
+    target.set(packet.frame, offset);
+    this.crypt.encryptInPlace(target, offset + SEALED_HEADER, offset + size, view);
     return offset + size;
   }
 

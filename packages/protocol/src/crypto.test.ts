@@ -132,4 +132,19 @@ describe("encrypt and decrypt", () => {
     expect(() => crypt.decryptInPlace(view, -1)).toThrow(ProtocolError);
     expect([...backing.subarray(13 + view.length)].every((b) => b === 0xcc)).toBe(true);
   });
+
+  it("encrypt through a DataView the caller keeps over the whole buffer, the same bytes, and refuse a view of other memory", () => {
+    const crypt = new PacketCrypt(AUTH_KEY);
+    const backing = new Uint8Array(64).fill(0xcc);
+    const slab = new Uint8Array(backing.buffer, 13, hello.length + 4);
+    slab.set(hello, 2);
+    crypt.encryptInPlace(slab, 2, 2 + hello.length, new DataView(backing.buffer));
+    expect(Buffer.from(slab.subarray(2, 2 + hello.length)).toString("hex")).toBe(VECTORS.encAuthHello);
+    expect([...backing.subarray(0, 15)].every((b) => b === 0xcc)).toBe(true);
+    const before = Buffer.from(backing);
+    for (const other of [new DataView(new ArrayBuffer(64)), new DataView(backing.buffer, 8), new DataView(backing.buffer, 0, 32)]) {
+      expect(() => crypt.encryptInPlace(slab, 2, 2 + hello.length, other)).toThrow(ProtocolError);
+    }
+    expect(Buffer.from(backing).equals(before)).toBe(true);
+  });
 });

@@ -17,7 +17,7 @@ export const CLIENT_BUILD = 16042;
 export const AUTH_MESSAGE = 0x97998a0;
 
 /** Buffers whose views were used last, most recent first, and their views (see {@link viewOf}). */
-const RECENT = 4;
+const RECENT = 16;
 const recentBuffers: (ArrayBufferLike | undefined)[] = new Array<ArrayBufferLike | undefined>(RECENT).fill(undefined);
 const recentViews: (DataView | undefined)[] = new Array<DataView | undefined>(RECENT).fill(undefined);
 /** Views of buffers seen before, for as long as their buffer lives. */
@@ -27,9 +27,10 @@ const views = new WeakMap<ArrayBufferLike, DataView>();
  * A DataView over the whole ArrayBuffer behind `data`, kept for the next calls: frames mostly come
  * from Node's shared 8 KiB allocation pool or a session's output buffer, so creating a view per
  * packet would cost more than the XOR loop itself. A broadcast seals into many sessions' buffers in
- * turn, cut from a few shared arenas, so the views of the last {@link RECENT} buffers are checked
- * first (a WeakMap lookup per receiver cost a tenth of a zone's chat line), then every buffer's
- * view kept weakly (it goes with its buffer).
+ * turn, cut from shared arenas (a zone of 500 busy sessions keeps slabs in about ten), so the
+ * views of the last {@link RECENT} buffers are checked first (a WeakMap lookup per receiver cost a
+ * tenth of a zone's chat line), then every buffer's view kept weakly (it goes with its buffer).
+ * The recent ones are held until pushed out: at most {@link RECENT} buffers outlive their use.
  */
 function viewOf(data: Uint8Array): DataView {
   const buffer = data.buffer;
@@ -124,9 +125,15 @@ export class PacketCrypt {
     return out;
   }
 
-  /** Encrypts `data[start, end)` in place, as one buffer. @throws ProtocolError `INVALID_ARGUMENT` for a range outside `data`. */
-  encryptInPlace(data: Uint8Array, start = 0, end = data.length): void {
-    this.run(data, start, end, true);
+  /**
+   * Encrypts `data[start, end)` in place, as one buffer. `view`, when given, is a DataView over the
+   * whole ArrayBuffer behind `data`, kept by a caller that encrypts into the same memory again and
+   * again (a connection's outgoing slab): it spares looking one up (see {@link viewOf}).
+   * @throws ProtocolError `INVALID_ARGUMENT` for a range outside `data`, or a `view` that is not
+   *   over the whole of `data`'s ArrayBuffer.
+   */
+  encryptInPlace(data: Uint8Array, start = 0, end = data.length, view?: DataView): void {
+    this.run(data, start, end, true, view);
   }
 
   /** Decrypts `data[start, end)` in place, as one buffer. @throws ProtocolError `INVALID_ARGUMENT` for a range outside `data`. */
@@ -139,10 +146,13 @@ export class PacketCrypt {
    * `i % 8` and key byte `block * 8 + i % 8`, so whole blocks work as two little-endian 32-bit
    * halves, read and written through one DataView over the whole ArrayBuffer (see {@link viewOf}).
    */
-  private run(data: Uint8Array, start: number, end: number, encrypting: boolean): void {
+  private run(data: Uint8Array, start: number, end: number, encrypting: boolean, given?: DataView): void {
     // The view spans the whole ArrayBuffer: a range outside `data` would reach its neighbours.
     if (!(start >= 0 && start <= end && end <= data.length)) {
       throw new ProtocolError("INVALID_ARGUMENT", `range ${start}..${end} is outside the ${data.length} bytes given`);
+    }
+    if (given !== undefined && !(given.buffer === data.buffer && given.byteOffset === 0 && given.byteLength === data.buffer.byteLength)) {
+      throw new ProtocolError("INVALID_ARGUMENT", "the view given is not over the whole buffer of the data");
     }
     const key = this.keyWords;
     const length = end - start;
@@ -150,7 +160,7 @@ export class PacketCrypt {
     let counter = Math.imul(LENGTH_MULTIPLIER, length);
     let lo = this.initialLo;
     let hi = this.initialHi;
-    const view = viewOf(data);
+    const view = given ?? viewOf(data);
     let at = data.byteOffset + start;
     const whole = at + (length & ~7);
     for (; at < whole; at += 8) {

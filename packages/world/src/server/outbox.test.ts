@@ -153,4 +153,57 @@ describe("Outbox", () => {
     expect(a.errors).toHaveLength(1);
     expect(fine.writes).toEqual([frame(2)]);
   });
+
+  it("writes the next turn from the same memory when the kernel took the whole last write, and never while Node still holds it", async () => {
+    // A socket that keeps the very chunks it was given, as Node does until the kernel has them.
+    const raw: Buffer[] = [];
+    const socket = new FakeSocket();
+    socket.write = (chunk) => {
+      raw.push(chunk);
+      return true;
+    };
+    const queue = new FlushQueue();
+    const { box } = outbox(socket, queue, 1 << 20);
+    const inPlace = (n: number) => box.pushInPlace(3, (buffer, offset) => buffer.fill(n, offset, offset + 3));
+    inPlace(1);
+    await nextTurn();
+    inPlace(2);
+    await nextTurn();
+    // Node's buffer was empty after each write: the kernel had the bytes, the slab is free again
+    expect(raw[1]!.buffer).toBe(raw[0]!.buffer);
+    expect(raw[1]!.byteOffset).toBe(raw[0]!.byteOffset);
+    expect(raw[1]).toEqual(frame(2));
+    // the peer stops reading: Node keeps the last chunk, so the next turn must not write over it
+    socket.write = (chunk) => {
+      raw.push(chunk);
+      socket.writableLength += chunk.length;
+      return false;
+    };
+    inPlace(3);
+    await nextTurn();
+    inPlace(4);
+    await nextTurn();
+    expect(raw.slice(2)).toEqual([frame(3), frame(4)]);
+  });
+
+  it("hands every fill a DataView over the whole memory of the slab it fills, the same for a slab kept", async () => {
+    const socket = new FakeSocket();
+    const { box } = outbox(socket, new FlushQueue(), 1 << 20);
+    const views: DataView[] = [];
+    const fill = (n: number) =>
+      box.pushInPlace(3, (buffer, offset, view) => {
+        expect(view.buffer).toBe(buffer.buffer);
+        expect([view.byteOffset, view.byteLength]).toEqual([0, buffer.buffer.byteLength]);
+        view.setUint8(buffer.byteOffset + offset, n);
+        buffer.fill(n, offset + 1, offset + 3);
+        views.push(view);
+      });
+    fill(1);
+    fill(2);
+    await nextTurn();
+    fill(3);
+    await nextTurn();
+    expect(socket.writes).toEqual([Buffer.concat([frame(1), frame(2)]), frame(3)]);
+    expect(new Set(views).size).toBe(1);
+  });
 });

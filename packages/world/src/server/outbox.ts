@@ -28,6 +28,7 @@ const MAX_SLAB = 256 * 1024;
 /** The shared memory slabs are cut from (a slab larger than an eighth of it gets its own). */
 const ARENA_SIZE = 2 * 1024 * 1024;
 let arena = Buffer.allocUnsafeSlow(0);
+let arenaView = new DataView(arena.buffer);
 let arenaUsed = 0;
 
 /**
@@ -40,12 +41,18 @@ function allocateSlab(size: number): Buffer {
   if (size > ARENA_SIZE / 8) return Buffer.allocUnsafeSlow(size);
   if (arenaUsed + size > arena.length) {
     arena = Buffer.allocUnsafeSlow(ARENA_SIZE);
+    arenaView = new DataView(arena.buffer);
     arenaUsed = 0;
   }
   const slab = arena.subarray(arenaUsed, arenaUsed + size);
   // Slabs start 8-byte aligned, like node's pool, for the encryption's 32-bit reads.
   arenaUsed += (size + 7) & ~7;
   return slab;
+}
+
+/** A DataView over the whole ArrayBuffer behind `slab` (the arena's own, made once per arena). */
+function viewOfSlab(slab: Buffer): DataView {
+  return slab.buffer === arena.buffer ? arenaView : new DataView(slab.buffer);
 }
 
 /**
@@ -61,6 +68,8 @@ export class Outbox {
   private bytes = 0;
   /** This turn's buffer for frames written in place ({@link pushInPlace}); its open stretch is slabStart..slabUsed. */
   private slab: Buffer | undefined;
+  /** A view over the whole memory of {@link slab}, handed to each fill (the encryption writes through it). */
+  private slabView: DataView | undefined;
   private slabStart = 0;
   private slabUsed = 0;
   /** Bytes of the last turn that wrote: the next slab's size, so a busy connection's turn fits one slab. */
@@ -74,6 +83,11 @@ export class Outbox {
     private readonly options: OutboxOptions,
   ) {
     this.queue = options.queue ?? FLUSH_QUEUE;
+  }
+
+  /** Whether a flush is waiting for the end of this turn. */
+  get isScheduled(): boolean {
+    return this.scheduled;
   }
 
   /** Bytes queued and not yet written. */
@@ -97,20 +111,23 @@ export class Outbox {
   /**
    * Queues a `size`-byte frame that `fill` writes straight into this turn's outgoing buffer at
    * `offset` (a broadcast sealed for this connection with `PacketChannel.sealInto`): no buffer of
-   * its own per frame, and no copy when the turn's frames are written. Nothing is queued when
-   * `fill` throws. Reports an overflow at once if the bound is passed.
+   * its own per frame, and no copy when the turn's frames are written. `view` is a DataView over
+   * the whole ArrayBuffer behind `buffer`, kept with it. Nothing is queued when `fill` throws.
+   * Reports an overflow at once if the bound is passed.
    */
-  pushInPlace(size: number, fill: (buffer: Buffer, offset: number) => void): void {
+  pushInPlace(size: number, fill: (buffer: Buffer, offset: number, view: DataView) => void): void {
     if (this.overflowed) return;
     let slab = this.slab;
     if (!slab || this.slabUsed + size > slab.length) {
       this.closeSlab();
-      slab = allocateSlab(Math.max(MIN_SLAB, size, this.lastTurnBytes));
+      // A turn bigger than the last doubles its slabs: few parts to join at the flush.
+      slab = allocateSlab(Math.max(MIN_SLAB, size, this.lastTurnBytes, Math.min(MAX_SLAB, 2 * (slab?.length ?? 0))));
       this.slab = slab;
+      this.slabView = viewOfSlab(slab);
       this.slabStart = 0;
       this.slabUsed = 0;
     }
-    fill(slab, this.slabUsed);
+    fill(slab, this.slabUsed, this.slabView!);
     this.slabUsed += size;
     this.bytes += size;
     if (!this.scheduled) {
@@ -118,6 +135,12 @@ export class Outbox {
       this.queue.add(this);
     }
     this.checkBound();
+  }
+
+  /** Lets go of the slab and its view (the memory goes once the socket is done with it). */
+  private dropSlab(): void {
+    this.slab = undefined;
+    this.slabView = undefined;
   }
 
   /** Ends the slab's open stretch as a part, so a frame pushed whole comes after it. */
@@ -128,26 +151,49 @@ export class Outbox {
     }
   }
 
-  /** Writes everything queued as one chunk (nothing when the socket is gone), then checks the bound. */
+  /**
+   * Writes everything queued as one chunk (nothing when the socket is gone), then checks the bound.
+   * The slab is kept for the next turn when the socket holds none of it: its stretches were joined
+   * into a chunk of their own, or the kernel took the whole write at once (Node's buffer is empty
+   * after it). Otherwise the written stretches stay the socket's until sent, and the next turn
+   * starts a slab of its own.
+   */
   flush(): void {
     this.scheduled = false;
     this.closeSlab();
-    // The written stretches stay the socket's until sent: the next turn starts a slab of its own.
-    this.slab = undefined;
-    if (this.frames.length === 0) return;
+    if (this.frames.length === 0) {
+      this.dropSlab();
+      return;
+    }
     const frames = this.frames;
     const bytes = this.bytes;
     this.frames = [];
     this.bytes = 0;
     this.lastTurnBytes = Math.min(MAX_SLAB, bytes);
-    if (this.socket.destroyed || this.overflowed) return;
+    if (this.socket.destroyed || this.overflowed) {
+      this.dropSlab();
+      return;
+    }
+    const joined = frames.length > 1;
     try {
-      this.socket.write(frames.length === 1 ? frames[0]! : Buffer.concat(frames, bytes));
+      this.socket.write(joined ? Buffer.concat(frames, bytes) : frames[0]!);
     } catch (error) {
+      this.dropSlab();
       this.options.onError(error);
       return;
     }
+    if (this.slab && (joined || this.socket.writableLength === 0)) this.slabStart = this.slabUsed = 0;
+    else this.dropSlab();
     this.checkBound();
+  }
+
+  /**
+   * Gives the kept slab back when nothing was queued in it since the last flush: the queue calls
+   * this for a connection that had nothing to send in the turn after one that wrote, so an idle
+   * connection holds no slab.
+   */
+  releaseSlab(): void {
+    if (this.slabUsed === 0) this.dropSlab();
   }
 
   /** {@link flush} for the queue: whatever goes wrong stays with this connection, never the others. */
@@ -163,7 +209,7 @@ export class Outbox {
   discard(): void {
     this.frames = [];
     this.bytes = 0;
-    this.slab = undefined;
+    this.dropSlab();
   }
 
   private checkBound(): void {
@@ -181,6 +227,8 @@ export class Outbox {
  */
 export class FlushQueue {
   private waiting: Outbox[] = [];
+  /** The outboxes flushed by the last run: those with nothing in the next one give their slab back. */
+  private flushed: Outbox[] = [];
   private armed = false;
 
   /** Flushes `outbox` at the end of this turn (an outbox adds itself once per turn). */
@@ -197,7 +245,10 @@ export class FlushQueue {
     this.armed = false;
     const waiting = this.waiting;
     this.waiting = [];
+    // Before the flushes: one of the last run's outboxes that is not waiting had nothing this turn.
+    for (const outbox of this.flushed) if (!outbox.isScheduled) outbox.releaseSlab();
     for (const outbox of waiting) outbox.flushOrReport();
+    this.flushed = waiting;
   }
 }
 

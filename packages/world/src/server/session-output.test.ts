@@ -1,7 +1,7 @@
 import { EventEmitter } from "node:events";
 import type { Socket } from "node:net";
 import { setImmediate as nextTurn } from "node:timers/promises";
-import { CHAT_CHANNEL_TYPE, PacketChannel, ServerChat, ServerTitleSet, type PacketValue } from "@bezgelor/protocol";
+import { CHAT_CHANNEL_TYPE, ClientChat, PacketChannel, ServerChat, ServerTitleSet, type PacketValue } from "@bezgelor/protocol";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ServerConfigSchema } from "../config/schema";
 import { HANDLERS } from "../handlers/index";
@@ -180,5 +180,16 @@ describe("a broadcast", () => {
     expect(peers[2]!.received()).toHaveLength(1);
     expect(peers[1]!.session.closed).toBe(true);
     expect(presence.inZone(1, 1).map((e) => e.characterId)).toEqual([1, 3]);
+  });
+});
+
+describe("a session's incoming packets", () => {
+  it("are handled within the read that completed them when nothing is ahead of them, not a promise turn later", () => {
+    const { session: s, socket, client } = session(300);
+    const line = { channel: { type: CHAT_CHANNEL_TYPE.Say, chatId: 0n }, message: "hi", formats: [], chatMessageId: 1 };
+    // ClientChat before login: refused as a violation by the handling itself, so `closed` tells it ran.
+    socket.emit("data", client.encode(ClientChat, line));
+    expect(s.closed).toBe(true);
+    expect(s.inFlight).toBe(0);
   });
 });

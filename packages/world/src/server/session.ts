@@ -16,7 +16,7 @@ import {
 import { DbError, isDatabaseUnavailable, type AccountRole } from "@bezgelor/db";
 import { outcomeOf } from "../error-outcomes";
 import { WorldError } from "../errors";
-import type { HandlerMap } from "../handlers/types";
+import type { HandlerContext, HandlerMap } from "../handlers/types";
 import type { OutgoingPacket } from "./outgoing";
 import { Outbox, type FlushQueue } from "./outbox";
 import { TokenBucket } from "./rate-limit";
@@ -252,8 +252,8 @@ export class Session {
 
   /** The packet {@link deliver} is sealing right now, for {@link sealPending}. */
   private sealing: EncodedPacket | undefined;
-  private readonly sealPending = (buffer: Buffer, offset: number): void => {
-    this.channel.sealInto(this.sealing!, buffer, offset);
+  private readonly sealPending = (buffer: Buffer, offset: number, view: DataView): void => {
+    this.channel.sealInto(this.sealing!, buffer, offset, view);
   };
 
   private readonly queueInPlace = (size: number, fill: (buffer: Buffer, offset: number) => void): void => this.outbox.pushInPlace(size, fill);
@@ -264,7 +264,9 @@ export class Session {
    * @throws ProtocolError `ENCODE_FAILED` as {@link send}.
    */
   deliver(out: OutgoingPacket): void {
-    if (this.closed || this.socket.destroyed) return;
+    // Not the socket's `destroyed` (three objects read per receiver of a broadcast): a socket
+    // destroyed before its session closed drops what was queued at the flush.
+    if (this.closed) return;
     try {
       const encoded = out.encode();
       // Sealed straight into the outbox's buffer: no frame of its own per receiver, and no
@@ -339,18 +341,43 @@ export class Session {
     if (frames.length > 0) this.idleTimer.refresh();
     this.watchPartialFrame(frames.length > 0);
     for (const frame of frames) {
+      // A packet handled below may have closed the session (a violation, a logout).
+      if (this.closed) return;
       if (!this.bucket.take()) {
         this.close({ reason: "packet rate limit exceeded", violation: true });
         return;
       }
       this.pending += 1;
-      this.queue = this.queue
-        .then(() => this.process(frame))
-        // process() handles its own errors; this only guards the queue so one bug cannot stall it.
-        .catch((error: unknown) => this.close({ reason: "internal error while handling a packet", violation: false, error }))
-        .finally(() => (this.pending -= 1));
+      if (this.pending > 1) {
+        // Behind a packet still being handled (waiting on the database): in order, after it.
+        this.queue = this.queue.then(() => this.process(frame)).then(this.settled, this.crashed);
+        continue;
+      }
+      // Nothing ahead of it: handled now, without a trip through the promise queue. A handler
+      // that finishes synchronously (a chat line) costs no promise at all; one that waits becomes
+      // the queue the next packet waits behind.
+      let running: Promise<void> | undefined;
+      try {
+        running = this.process(frame);
+      } catch (error) {
+        this.crashed(error);
+        continue;
+      }
+      if (running === undefined) this.pending -= 1;
+      else this.queue = running.then(this.settled, this.crashed);
     }
   }
+
+  /** A packet is done: the next may run at once. */
+  private readonly settled = (): void => {
+    this.pending -= 1;
+  };
+
+  /** process() handles its own errors; this only guards the queue, so one bug cannot stall it. */
+  private readonly crashed = (error: unknown): void => {
+    this.pending -= 1;
+    this.close({ reason: "internal error while handling a packet", violation: false, error });
+  };
 
   /** Starts the frame deadline when a frame begins, restarts it when a new one begins, stops it when none is pending. */
   private watchPartialFrame(completedSome: boolean): void {
@@ -372,36 +399,49 @@ export class Session {
     this.frameTimer.unref();
   }
 
-  private async process(frame: Frame): Promise<void> {
-    if (this.closed) return;
+  /**
+   * Decodes and handles one frame: undefined when that is done (a handler that finished
+   * synchronously, or a packet refused), or the promise of a handler still running. Never rejects
+   * for the handler's errors: they are answered or close the session here.
+   */
+  private process(frame: Frame): Promise<void> | undefined {
+    if (this.closed) return undefined;
     let packet: ReceivedPacket<"server">;
     try {
       packet = this.channel.decodeFrame(frame);
     } catch (error) {
       this.close({ reason: describe(error), violation: true, error });
-      return;
+      return undefined;
     }
     const spec = this.handlers[packet.name];
     if (!(spec.states as readonly string[]).includes(this.state)) {
       this.close({ reason: `${packet.name} not allowed in state ${this.state}`, violation: true });
-      return;
+      return undefined;
     }
     const ctx = { session: this, services: this.services };
+    let running: Promise<void> | void;
     try {
-      await spec.handle(ctx, packet.value as never);
+      running = spec.handle(ctx, packet.value as never);
     } catch (error) {
-      if (error instanceof WorldError && error.code === "SESSION_CLOSED") {
-        this.logger.debug({ packet: packet.name, reason: error.message }, "dropped: the session closed while the packet was handled");
-        return;
-      }
-      if (isDatabaseUnavailable(error)) {
-        this.services.health.failed(error, { session: this.id, packet: packet.name });
-        if (spec.onUnavailable) spec.onUnavailable(ctx, packet.value as never);
-        else this.send(ServerRequestResult, { requestOpcode: packet.opcode, code: RESULT_CODES.UNAVAILABLE, message: "service unavailable, try again later" });
-        return;
-      }
-      this.handleFailure(packet.name, packet.opcode, error);
+      this.handlerFailed(spec, ctx, packet, error);
+      return undefined;
     }
+    if (running === undefined) return undefined;
+    return running.then(undefined, (error: unknown) => this.handlerFailed(spec, ctx, packet, error));
+  }
+
+  private handlerFailed(spec: HandlerMap[keyof HandlerMap], ctx: HandlerContext, packet: ReceivedPacket<"server">, error: unknown): void {
+    if (error instanceof WorldError && error.code === "SESSION_CLOSED") {
+      this.logger.debug({ packet: packet.name, reason: error.message }, "dropped: the session closed while the packet was handled");
+      return;
+    }
+    if (isDatabaseUnavailable(error)) {
+      this.services.health.failed(error, { session: this.id, packet: packet.name });
+      if (spec.onUnavailable) spec.onUnavailable(ctx, packet.value as never);
+      else this.send(ServerRequestResult, { requestOpcode: packet.opcode, code: RESULT_CODES.UNAVAILABLE, message: "service unavailable, try again later" });
+      return;
+    }
+    this.handleFailure(packet.name, packet.opcode, error);
   }
 
   private handleFailure(name: string, opcode: number, error: unknown): void {

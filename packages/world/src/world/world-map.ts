@@ -51,6 +51,12 @@ export class WorldMap {
   private readonly ids = new UnitIds();
   /** The player units (the viewers), a subset of `units`. */
   private readonly players = new Map<number, PlayerUnit>();
+  /**
+   * Who sees each unit, as {@link viewersOf} finds them, kept until sight changes anywhere on the
+   * map (every change goes through {@link see} and {@link unsee}, which drop them all): a crowd
+   * chatting in one place pays the search once, not two set lookups per receiver and line.
+   */
+  private readonly viewerLists = new Map<number, readonly PlayerUnit[]>();
   private castingIds = 0;
   /**
    * A unit was added or removed since the last {@link update}. With that and every unit where it
@@ -109,12 +115,12 @@ export class WorldMap {
     for (const id of this.grid.near(unit.movement.position, this.visionRange)) {
       if (id === unit.id) continue;
       const other = this.units.get(id)!;
-      unit.visible.add(id);
+      this.see(unit, id);
       unit.viewer.deliver(createPacket(other, now));
       for (const state of combatStatePackets(other)) unit.viewer.deliver(state);
       for (const more of afterCreatePackets(other)) unit.viewer.deliver(more);
       if (other.kind !== "player") continue;
-      other.visible.add(unit.id);
+      this.see(other, unit.id);
       other.viewer.deliver(created);
     }
     return unit;
@@ -166,7 +172,7 @@ export class WorldMap {
     for (const id of this.grid.near(unit.movement.position, this.visionRange)) {
       const viewer = this.players.get(id);
       if (!viewer) continue;
-      viewer.visible.add(unit.id);
+      this.see(viewer, unit.id);
       viewer.viewer.deliver(created);
       for (const p of more) viewer.viewer.deliver(p);
     }
@@ -186,9 +192,10 @@ export class WorldMap {
     this.players.delete(id);
     this.grid.remove(id);
     this.unitsChanged = true;
+    this.viewerLists.clear();
     const gone = destroyPacket(id);
     for (const other of this.players.values()) {
-      if (other.visible.delete(id)) other.viewer.deliver(gone);
+      if (this.unsee(other, id)) other.viewer.deliver(gone);
     }
     this.ids.give(id);
     return unit;
@@ -238,11 +245,11 @@ export class WorldMap {
       inRange.delete(viewer.id);
       const change = visibilityChange(viewer.visible, inRange);
       for (const id of change.left) {
-        viewer.visible.delete(id);
+        this.unsee(viewer, id);
         viewer.viewer.deliver(destroyPacket(id));
       }
       for (const id of change.entered) {
-        viewer.visible.add(id);
+        this.see(viewer, id);
         const unit = this.units.get(id)!;
         viewer.viewer.deliver(createPacket(unit, now));
         for (const state of combatStatePackets(unit)) viewer.viewer.deliver(state);
@@ -281,37 +288,49 @@ export class WorldMap {
    * would cost one lookup per player there); any other unit's, by asking every player.
    */
   viewersOf(id: number): PlayerUnit[] {
-    const viewers: PlayerUnit[] = [];
-    this.forEachViewer(id, (viewer) => viewers.push(viewer));
-    return viewers;
+    return [...this.viewerList(id)];
   }
 
   /**
    * Delivers `packet` to every player unit that sees unit `id` (those {@link viewersOf} lists), in
-   * the same order, without building the list: what a chat line or a move costs per receiver.
-   * Returns how many got it.
+   * the same order: what a chat line or a move costs per receiver. Returns how many got it.
    */
   deliverToViewers(id: number, out: OutgoingPacket): number {
-    return this.forEachViewer(id, (viewer) => viewer.viewer.deliver(out));
+    const viewers = this.viewerList(id);
+    // The list is never changed, only dropped: a delivery that ends a session (and takes its
+    // player off the map) leaves this pass as it was, and the closed session ignores the packet.
+    for (let i = 0; i < viewers.length; i++) viewers[i]!.viewer.deliver(out);
+    return viewers.length;
   }
 
-  private forEachViewer(id: number, each: (viewer: PlayerUnit) => void): number {
+  /** Makes unit `id` visible to `viewer` (sight changed: the viewer lists are dropped). */
+  private see(viewer: PlayerUnit, id: number): void {
+    viewer.visible.add(id);
+    this.viewerLists.clear();
+  }
+
+  /** Hides unit `id` from `viewer`; false when it did not see it. */
+  private unsee(viewer: PlayerUnit, id: number): boolean {
+    if (!viewer.visible.delete(id)) return false;
+    this.viewerLists.clear();
+    return true;
+  }
+
+  /** The viewers of unit `id`, from {@link viewerLists} or found now (and kept). */
+  private viewerList(id: number): readonly PlayerUnit[] {
+    const kept = this.viewerLists.get(id);
+    if (kept !== undefined) return kept;
+    const viewers: PlayerUnit[] = [];
     const unit = this.players.get(id);
-    let count = 0;
     if (!unit) {
-      for (const p of this.players.values()) {
-        if (!p.visible.has(id)) continue;
-        each(p);
-        count += 1;
+      for (const p of this.players.values()) if (p.visible.has(id)) viewers.push(p);
+    } else {
+      for (const seen of unit.visible) {
+        const other = this.players.get(seen);
+        if (other?.visible.has(id)) viewers.push(other);
       }
-      return count;
     }
-    for (const seen of unit.visible) {
-      const other = this.players.get(seen);
-      if (!other?.visible.has(id)) continue;
-      each(other);
-      count += 1;
-    }
-    return count;
+    this.viewerLists.set(id, viewers);
+    return viewers;
   }
 }

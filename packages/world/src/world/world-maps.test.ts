@@ -1,7 +1,7 @@
 import { buildGameData } from "@bezgelor/data";
-import { ENTITY_COMMAND, ENTITY_CREATE_FLAG, ENTITY_TYPE, STAT, type ServerPacketValues } from "@bezgelor/protocol";
-import { describe, expect, it } from "vitest";
-import type { OutgoingPacket } from "../server/outgoing";
+import { ENTITY_COMMAND, ENTITY_CREATE_FLAG, ENTITY_TYPE, STAT, ServerTitleSet, type ServerPacketValues } from "@bezgelor/protocol";
+import { describe, expect, it, vi } from "vitest";
+import { packet, type OutgoingPacket } from "../server/outgoing";
 import { standingAt } from "./movement";
 import { WorldMaps } from "./world-maps";
 
@@ -93,6 +93,24 @@ describe("a world's units", () => {
     expect(b.v.take()).toEqual([["ServerEntityCreate", a.unit.id]]);
     maps.tick();
     expect([...a.v.got, ...b.v.got]).toEqual([]);
+  });
+
+  it("finds a crowd's viewers once while sight stays as it is, not with a lookup per receiver and line", () => {
+    const { enter, maps } = setup();
+    const crowd = Array.from({ length: 6 }, (_, i) => enter(i + 1, i));
+    crowd.forEach((p) => p.v.got.splice(0));
+    const line = (n: number) => packet(ServerTitleSet, { unitId: crowd[0]!.unit.id, titleId: n });
+    expect(maps.toViewersOf(1, line(0))).toBe(6);
+    const lookups = vi.spyOn(Set.prototype, "has");
+    for (let n = 1; n <= 3; n++) expect(maps.toViewersOf(1, line(n))).toBe(6);
+    expect(lookups).not.toHaveBeenCalled();
+    lookups.mockRestore();
+    for (const p of crowd) expect(p.v.got.map((g) => (g.value as { titleId: number }).titleId)).toEqual([0, 1, 2, 3]);
+    // sight changes: the newcomer hears the next line, and the list is found again
+    const late = enter(7, 3);
+    late.v.got.splice(0);
+    expect(maps.toViewersOf(1, line(4))).toBe(7);
+    expect(late.v.got.map((g) => g.def.name)).toEqual(["ServerTitleSet"]);
   });
 
   it("refuses a move that is too fast, changing nothing and telling nobody", () => {

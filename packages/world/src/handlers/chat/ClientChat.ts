@@ -16,17 +16,18 @@ const ZONE_CHANNELS = new Set<number>([CHAT_CHANNEL_TYPE.Say, CHAT_CHANNEL_TYPE.
  */
 export const clientChat = handler("ClientChat", {
   states: IN_WORLD,
-  async handle(ctx, message) {
+  // Not async: a chat line is handled synchronously (no promise per line); only a command waits.
+  handle(ctx, message) {
     const { session, services } = ctx;
     const character = session.requireCharacter();
     const result = (chatResult: number) => session.send(ServerChatResult, { channel: message.channel, chatResult, chatMessageId: message.chatMessageId });
     const text = message.message.trim();
     if (text.startsWith("!")) {
-      const reply = await runGmCommand(ctx, text);
-      result(CHAT_RESULT.Ok);
-      // Command output goes to the debug channel, apart from system lines such as title unlocks.
-      systemMessage(session, reply, CHAT_CHANNEL_TYPE.Debug);
-      return;
+      return runGmCommand(ctx, text).then((reply) => {
+        result(CHAT_RESULT.Ok);
+        // Command output goes to the debug channel, apart from system lines such as title unlocks.
+        systemMessage(session, reply, CHAT_CHANNEL_TYPE.Debug);
+      });
     }
     if (text.length === 0) return result(CHAT_RESULT.InvalidMessageText);
     if (!ZONE_CHANNELS.has(message.channel.type)) return result(CHAT_RESULT.DoesntExist);
