@@ -2,8 +2,14 @@ import { cp, rm } from "node:fs/promises";
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  // The embedded database's thread is its own entry: pglite-thread.ts starts dist/pglite-worker.js.
-  entry: { index: "src/index.ts", "testing/index": "src/testing/index.ts", "pglite-worker": "src/open/pglite-worker.ts" },
+  // The embedded database's thread and its cluster creation are entries of their own:
+  // pglite-thread.ts starts dist/pglite-worker.js, pglite-cluster.ts runs dist/pglite-init.js.
+  entry: {
+    index: "src/index.ts",
+    "testing/index": "src/testing/index.ts",
+    "pglite-worker": "src/open/pglite-worker.ts",
+    "pglite-init": "src/open/pglite-init.ts",
+  },
   format: ["esm"],
   target: "node20",
   dts: true,

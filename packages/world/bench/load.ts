@@ -87,8 +87,11 @@ serveParent({
     );
     return { connected: group(a.group).length, firstError: firstError(settled) };
   },
-  /** Logs players in, `concurrency` at a time; the latency is connect → ServerPlayerEnteredWorld. */
-  async login(a: { host: string; port: number; players: BenchPlayer[]; concurrency: number; group: string }) {
+  /**
+   * Logs players in, `concurrency` at a time; the latency is connect → ServerPlayerEnteredWorld.
+   * `append`: the clients join `group` (else they replace it). Returns the latencies (ms) too.
+   */
+  async login(a: { host: string; port: number; players: BenchPlayer[]; concurrency: number; group: string; append?: boolean }) {
     const clients: RawClient[] = [];
     const started = performance.now();
     const settled = await runPool(a.players.length, a.concurrency, async (i) => {
@@ -100,8 +103,15 @@ serveParent({
     });
     const seconds = (performance.now() - started) / 1000;
     const latencies = settled.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
-    groups.set(a.group, clients);
-    return { logins: latencies.length, seconds, ...latencyOf(latencies), failed: settled.length - latencies.length, firstError: firstError(settled) };
+    groups.set(a.group, a.append ? [...(groups.get(a.group) ?? []), ...clients] : clients);
+    return {
+      logins: latencies.length,
+      seconds,
+      ...latencyOf(latencies),
+      latencies,
+      failed: settled.length - latencies.length,
+      firstError: firstError(settled),
+    };
   },
   /**
    * Every client finds the unit of creature `creatureId` among the units the server created for it

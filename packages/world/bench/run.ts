@@ -30,7 +30,8 @@ import {
 } from "./players";
 import { formatTable, rowsAsJson, type Row } from "./report";
 import { forkHelper, type Helper } from "./rpc";
-import { chatFigure, dbFigure, loginFigure, memoryFigure, moveFigure, purchaseFigure, storeFigure, zoneFigure, type BenchContext } from "./scenarios";
+import { loginFigure, memoryFigure } from "./memory-figures";
+import { chatFigure, dbFigure, moveFigure, purchaseFigure, storeFigure, zoneFigure, type BenchContext } from "./scenarios";
 import { startWorld, type WorldProcess } from "./world-process";
 
 const here = dirname(fileURLToPath(import.meta.url));

@@ -12,7 +12,7 @@ import type { Helper } from "./rpc";
 import type { LoopResult } from "./loops";
 import type { StatementLoopResult } from "./db-baseline";
 import { spread } from "./stats";
-import { rssBytes, type WorldProcess } from "./world-process";
+import type { WorldProcess } from "./world-process";
 
 /** Everything a scenario needs. */
 export interface BenchContext {
@@ -51,113 +51,10 @@ interface Calibration {
   readonly requestBytes: string;
 }
 
-const KIB = 1024;
-const MIB = 1024 * 1024;
-/** The issue's memory goal: 20,000 idle sessions in 1 GiB. */
-const GOAL_SESSIONS = 20_000;
 /** A chat line of the length players type. */
 const LINE = "Anyone up for Stormtalon? LFM tank and healer, need 2 more";
 const say = { name: "ClientChat", value: { channel: { type: CHAT_CHANNEL_TYPE.Say, chatId: 0n }, message: LINE, formats: [], chatMessageId: 1 } };
 const WORLD = { host: "127.0.0.1" };
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function settledRss(pid: number): Promise<number> {
-  await sleep(1500);
-  return rssBytes(pid);
-}
-
-/**
- * Memory per connected (not logged in) session at `args.idle` sessions, opened in two halves: the
- * first half may fit in heap the server already had, so the extrapolation to the goal's 20,000
- * uses the larger of the average and the second half's growth per session.
- */
-export async function memoryFigure(ctx: BenchContext): Promise<void> {
-  const { world, load, args } = ctx;
-  const before = await settledRss(world.pid);
-  const half = Math.floor(args.idle / 2);
-  ctx.progress(`memory: opening ${args.idle} idle sessions in two halves …`);
-  const first = await load.call<{ connected: number; firstError?: string }>("connect-idle", { ...WORLD, port: world.port, count: half, group: "idle-1" });
-  const middle = await settledRss(world.pid);
-  const second = await load.call<{ connected: number; firstError?: string }>("connect-idle", {
-    ...WORLD,
-    port: world.port,
-    count: args.idle - half,
-    group: "idle-2",
-  });
-  const after = await settledRss(world.pid);
-  await load.call("close", { group: "idle-1" });
-  await load.call("close", { group: "idle-2" });
-  const connected = first.connected + second.connected;
-  if (connected < args.idle)
-    ctx.notes.push(`memory: only ${connected} of ${args.idle} idle sessions connected (${first.firstError ?? second.firstError ?? "?"})`);
-  const average = (after - before) / Math.max(1, connected);
-  const secondHalf = (after - middle) / Math.max(1, second.connected);
-  const perSession = measuredGrowth(Math.max(average, secondHalf));
-  const perSessionLimit = GIB_PER_GOAL / GOAL_SESSIONS;
-  ctx.rows.push(
-    {
-      figure: `memory per idle session (${connected} connected, not logged in; server RSS delta)`,
-      value: { unit: "KiB", spread: spread([perSession / KIB]) },
-      limit: { name: "1 GiB / 20,000", unit: "KiB", spread: spread([perSessionLimit / KIB]) },
-      ratio: spread([perSession / perSessionLimit]),
-      goal: { op: "<=", value: 1 },
-    },
-    {
-      figure: "server RSS at 20,000 idle sessions (extrapolated)",
-      value: { unit: "MiB", spread: spread([(after + Math.max(0, GOAL_SESSIONS - connected) * perSession) / MIB]) },
-      goal: { op: "<=", value: 1024, on: "value" },
-      note: `RSS ${Math.round(before / MIB)} MiB empty, ${Math.round(after / MIB)} MiB at ${connected}; + ${(perSession / KIB).toFixed(1)} KiB each`,
-    },
-  );
-  await sleep(500);
-}
-
-const GIB_PER_GOAL = 1024 * MIB;
-
-/**
- * A per-session RSS growth, or NaN (printed "n/a", judged neither way) when RSS did not grow: the
- * heap returned memory to the system meanwhile, so the delta says nothing about a session's cost.
- */
-function measuredGrowth(bytesPerSession: number): number {
-  return bytesPerSession > 0 ? bytesPerSession : Number.NaN;
-}
-
-/** Logs the round-trip players in (the login storm) and records logins/s and memory per in-world session. */
-export async function loginFigure(ctx: BenchContext): Promise<void> {
-  const { world, load, players } = ctx;
-  const before = await settledRss(world.pid);
-  const concurrency = Math.min(100, players.solo.length);
-  ctx.progress(`login: ${players.solo.length} players, ${concurrency} at a time …`);
-  const result = await load.call<{ logins: number; seconds: number; p50: number; p99: number; failed: number; firstError?: string }>("login", {
-    ...WORLD,
-    port: world.port,
-    players: players.solo,
-    concurrency,
-    group: "solo",
-  });
-  if (result.failed > 0) throw new Error(`${result.failed} logins failed: ${result.firstError ?? "?"}\n${world.output()}`);
-  const after = await settledRss(world.pid);
-  const perSession = measuredGrowth((after - before) / Math.max(1, result.logins));
-  ctx.rows.push(
-    {
-      figure: `logins (${result.logins} players, ${concurrency} at a time): connect → in world`,
-      value: { unit: "logins/s", spread: spread([result.logins / result.seconds]) },
-      note: `p50 ${result.p50.toFixed(0)} ms, p99 ${result.p99.toFixed(0)} ms; no limit measured`,
-    },
-    {
-      figure: `memory per in-world session (${result.logins} logged in; server RSS delta)`,
-      value: { unit: "KiB", spread: spread([perSession / KIB]) },
-      note: "over the logins",
-    },
-    {
-      figure: "server RSS at 20,000 in-world sessions (extrapolated)",
-      value: { unit: "MiB", spread: spread([(after + Math.max(0, GOAL_SESSIONS - result.logins) * perSession) / MIB]) },
-      goal: { op: "<=", value: 1024, on: "value" },
-      note: `RSS ${Math.round(after / MIB)} MiB at ${result.logins} + ${(perSession / KIB).toFixed(1)} KiB each`,
-    },
-  );
-}
 
 /** Calibrates one request of `group` and returns what the baselines need. */
 function calibrate(ctx: BenchContext, group: string, request: string, packet: { name: string; value: unknown }, terminal: string): Promise<Calibration> {

@@ -52,6 +52,12 @@ export interface WorldProcess {
   output(): string;
   /** SIGTERM, then SIGKILL after 30 s; resolves when it has exited. */
   stop(): Promise<void>;
+  /**
+   * Has the server collect all its garbage now (a full GC of each thread, through its inspector),
+   * as its heaps would shrink on their own after some idle time. Rejects when the inspector does not
+   * answer within 60 s.
+   */
+  collectGarbage(): Promise<void>;
 }
 
 /**
@@ -63,14 +69,20 @@ export interface WorldProcess {
 export async function startWorld(env: Record<string, string>, nodeArgs: readonly string[] = []): Promise<WorldProcess> {
   if (!existsSync(WORLD_BIN)) throw new Error(`${WORLD_BIN} is missing: run the bench through the root \`pnpm bench\`, which builds it`);
   const port = await freePort();
-  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, WORLD_BIN, "serve"], {
+  // The inspector listens on a free port of 127.0.0.1 for collectGarbage() only; no session is
+  // attached otherwise, so it costs the measured figures nothing.
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs, "--inspect=127.0.0.1:0", WORLD_BIN, "serve"], {
     env: { ...inherited(), BEZGELOR_HOST: "127.0.0.1", BEZGELOR_PORT: String(port), BEZGELOR_LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let tail = "";
+  let inspector: string | undefined;
   const keep = (chunk: Buffer) => (tail = (tail + chunk.toString()).slice(-4000));
   child.stdout?.on("data", keep);
-  child.stderr?.on("data", keep);
+  child.stderr?.on("data", (chunk: Buffer) => {
+    inspector ??= /Debugger listening on (ws:\/\/\S+)/.exec(chunk.toString())?.[1];
+    keep(chunk);
+  });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const world: WorldProcess = {
     pid: child.pid ?? 0,
@@ -82,6 +94,10 @@ export async function startWorld(env: Record<string, string>, nodeArgs: readonly
       const timer = setTimeout(() => child.kill("SIGKILL"), 30_000);
       await exited;
       clearTimeout(timer);
+    },
+    collectGarbage() {
+      if (!inspector) return Promise.reject(new Error(`the world server printed no inspector address:\n${tail}`));
+      return inspectorGc(inspector);
     },
   };
   const deadline = Date.now() + 120_000;
@@ -106,5 +122,52 @@ function accepts(port: number): Promise<boolean> {
       resolve(true);
     });
     socket.once("error", () => resolve(false));
+  });
+}
+
+// A client of the inspector's WebSocket in a process of its own: node 20 has WebSocket only behind
+// a flag (later versions have it by default). HeapProfiler.collectGarbage is a full GC of one
+// thread's heap: each worker thread's (the embedded database's) first, through NodeWorker, then
+// the main thread's.
+const GC_SCRIPT = `
+const ws = new WebSocket(process.argv[1]);
+const send = (id, method, params) => ws.send(JSON.stringify({ id, method, params }));
+const workers = [];
+let waiting = 0;
+const collectMain = () => send(2, "HeapProfiler.collectGarbage");
+ws.onopen = () => send(1, "NodeWorker.enable", { waitForDebuggerOnStart: false });
+ws.onmessage = (event) => {
+  const message = JSON.parse(String(event.data));
+  if (message.error) process.exit(1);
+  if (message.method === "NodeWorker.attachedToWorker") workers.push(message.params.sessionId);
+  else if (message.method === "NodeWorker.receivedMessageFromWorker") {
+    if (JSON.parse(message.params.message).id === 1 && --waiting === 0) collectMain();
+  } else if (message.id === 1) {
+    // The running workers are announced right after the answer to enable.
+    setTimeout(() => {
+      waiting = workers.length;
+      if (waiting === 0) return collectMain();
+      for (const [i, sessionId] of workers.entries())
+        send(10 + i, "NodeWorker.sendMessageToWorker", { sessionId, message: JSON.stringify({ id: 1, method: "HeapProfiler.collectGarbage" }) });
+    }, 500);
+  } else if (message.id === 2) {
+    ws.close();
+    process.exit(0);
+  }
+};
+ws.onerror = () => process.exit(1);
+setTimeout(() => process.exit(1), 60000);
+`;
+
+/**
+ * Has the process whose inspector listens at `url` (ws://…) run a full GC of each thread's heap.
+ * Rejects when it does not answer within 60 s.
+ */
+export function inspectorGc(url: string): Promise<void> {
+  const flags = typeof (globalThis as { WebSocket?: unknown }).WebSocket === "undefined" ? ["--experimental-websocket"] : [];
+  const child = spawn(process.execPath, [...flags, "-e", GC_SCRIPT, url], { stdio: "ignore" });
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.once("exit", (code) => (code === 0 ? resolve() : reject(new Error(`the world server's inspector at ${url} did not collect garbage (exit ${code})`))));
   });
 }

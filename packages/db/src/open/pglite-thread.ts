@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { DB_ERROR_CODES, DbError } from "../errors.js";
 import type { DbLogger } from "../logger.js";
+import { createClusterIfMissing } from "./pglite-cluster.js";
 import type { PgliteWorkerData, ThreadError, WorkerToMain } from "./pglite-worker-messages.js";
 
 /** How long close() waits for PGlite to flush and close before the thread is ended anyway. */
@@ -43,13 +44,18 @@ function newWorker(workerData: PgliteWorkerData): Worker {
 const asError = (error: ThreadError, prefix: string) => Object.assign(new Error(`${prefix}${error.message}`), { stack: error.stack, code: error.code });
 
 /**
- * Starts PGlite on its own thread, serving `dataDir` on `socketPath`; resolves once the socket
- * listens. Throws CONNECTION_FAILED when PGlite cannot open the directory or the thread dies first.
+ * Starts PGlite on its own thread, serving `dataDir` on `socketPath` (its cluster created first
+ * when it has none, see pglite-cluster.ts); resolves once the socket listens. Throws CONNECTION_FAILED when PGlite cannot open the directory or the thread dies first.
  * Later, a thread that stops on its own is logged as an error once; every request through the
  * socket then fails as "unavailable" (connection refused or terminated).
  */
 export async function startPgliteThread(options: StartPgliteThreadOptions): Promise<PgliteThread> {
   const { logger, dataDir, socketPath } = options;
+  try {
+    await createClusterIfMissing(dataDir, logger);
+  } catch (error) {
+    throw new DbError(DB_ERROR_CODES.CONNECTION_FAILED, `Cannot open the embedded database in ${dataDir}: ${(error as Error).message}`, { cause: error });
+  }
   const worker = newWorker({ dataDir, socketPath });
   let stopping = false;
   let failure: Error | undefined;

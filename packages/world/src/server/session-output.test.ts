@@ -193,3 +193,21 @@ describe("a session's incoming packets", () => {
     expect(s.inFlight).toBe(0);
   });
 });
+
+describe("a session's logger", () => {
+  it("is one child of the server's logger naming the session, its account and its character", () => {
+    const { session: s } = session(7);
+    s.setAccount({ id: 70, email: "a@example.com", loginScope: "scope" });
+    s.setCharacter({ id: 700, name: "Seven", faction: 166, level: 1, worldId: 426, zoneId: 1 });
+    // A child of a child of a child cost each in-world session twice the heap of one child.
+    expect(Object.getPrototypeOf(s.logger)).toBe(logger);
+    s.logger.info("in world");
+    s.setCharacter(undefined);
+    expect(Object.getPrototypeOf(s.logger)).toBe(logger);
+    s.logger.info("at the character screen");
+    const [inWorld, atScreen] = logLines.slice(-2);
+    expect(inWorld).toMatchObject({ session: 7, remote: "127.0.0.1:40000", account: 70, character: 700, msg: "in world" });
+    expect(atScreen).toMatchObject({ session: 7, account: 70, msg: "at the character screen" });
+    expect(atScreen).not.toHaveProperty("character");
+  });
+});

