@@ -5,8 +5,9 @@
 // row is locked (FOR UPDATE): its stock and units sold are read, priced at that place in the demand
 // sequence and counted before another buyer of the offer reads them. A gift also locks its
 // recipient's account (ownership and unopened gifts are read under it), the two accounts in id
-// order. Locks are always taken in that order (accounts, then offer), so purchases never deadlock. Every refusal happens before
-// anything is charged; a refused purchase is recorded as a failed transaction afterwards.
+// order. Locks are always taken in that order (accounts, then offer), so purchases never
+// deadlock. Every refusal happens before anything is charged; a refused purchase is recorded as a
+// failed transaction afterwards.
 import { randomUUID } from "node:crypto";
 import { MAIL_CONTENT_TYPE, planGrants, purchaseLimitWindowStart } from "@bezgelor/core";
 import { STORE_CURRENCY, type StoreGrant } from "@bezgelor/data";
