@@ -22,6 +22,7 @@ import {
   type Database,
 } from "../src/index.js";
 import { expectDbError } from "./expect-db-error.js";
+import { makeCharacter } from "../src/testing/index.js";
 import { befriend, buyer, storeDatabase } from "./store-support.js";
 
 let db: Database;
@@ -187,6 +188,35 @@ describe("gifts of what the friend owns or is being given", () => {
     await expectDbError(gift(a, b, 101, 500n), "STORE_GIFT_ALREADY_OWNED");
     await take(a, first.result.mailId!);
     expect(await premium(a)).toBe(2000n);
+  });
+
+  it("a character-bound gift collides only with what that character (or the account) owns or is given", async () => {
+    const bound = 9100;
+    await db.client.storeOffer.create({
+      data: {
+        id: bound,
+        categoryId: 8,
+        name: "Bound Pup",
+        kind: "pet",
+        grants: [{ kind: "pet", petId: 2001 }],
+        pricePremium: 300n,
+        accountWide: false,
+        giftable: true,
+      },
+    });
+    const a = await buyer(db, opts, { premium: 2000n });
+    const b1 = await buyer(db, opts);
+    const b2 = await makeCharacter(db.client, { accountId: b1.accountId });
+    await befriend(db, opts, a, b1);
+    await befriend(db, opts, a, b2);
+    const first = await gift(a, b1, bound, 300n);
+    const second = await gift(a, b2, bound, 300n);
+    await expectDbError(gift(a, b2, 201, 300n), "STORE_GIFT_ALREADY_OWNED");
+    await expectDbError(gift(a, b1, bound, 300n), "STORE_GIFT_ALREADY_OWNED");
+    await take(b1, first.result.mailId!);
+    await take(b2, second.result.mailId!);
+    await expectDbError(gift(a, b2, bound, 300n), "STORE_GIFT_ALREADY_OWNED");
+    expect(await premium(a)).toBe(1400n);
   });
 
   it("a bundle is refused when the friend owns any part of it (the claim would refuse it)", async () => {
