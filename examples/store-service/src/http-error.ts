@@ -25,6 +25,7 @@ const CONFLICT = new Set([
   "STORE_CHARACTER_REQUIRED",
   "STORE_NOT_GIFTABLE",
   "STORE_GIFT_RECIPIENT_INELIGIBLE",
+  "STORE_GIFT_ALREADY_OWNED",
 ]);
 
 /** The HTTP status for a db refusal; 500 for anything the caller could not have caused. */

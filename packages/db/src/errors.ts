@@ -106,6 +106,8 @@ export const DB_ERROR_CODES = {
   STORE_NOT_GIFTABLE: "STORE_NOT_GIFTABLE",
   /** Not a mutual friend, ignores the sender, or the sender themself. */
   STORE_GIFT_RECIPIENT_INELIGIBLE: "STORE_GIFT_RECIPIENT_INELIGIBLE",
+  /** A gift's recipient owns part of it (mount, pet, title) already, or has an unopened gift of it; nothing was charged. */
+  STORE_GIFT_ALREADY_OWNED: "STORE_GIFT_ALREADY_OWNED",
   /** A catalog, promotion or daily deal an operator wrote is invalid (details name the field). */
   STORE_CATALOG_INVALID: "STORE_CATALOG_INVALID",
   /** Fewer units left than asked for (issue 12); nothing was charged. `details.stock` is what is left. */

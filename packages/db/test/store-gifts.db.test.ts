@@ -13,13 +13,16 @@ import {
   listPurchases,
   purchaseOffer,
   returnMail,
+  STORE_ERROR,
   STORE_MAIL_GRANTS,
+  storeErrorFor,
   takeMailAttachment,
   type ActionOptions,
   type Character,
   type Database,
 } from "../src/index.js";
 import { expectDbError } from "./expect-db-error.js";
+import { makeCharacter } from "../src/testing/index.js";
 import { befriend, buyer, storeDatabase } from "./store-support.js";
 
 let db: Database;
@@ -144,5 +147,84 @@ describe("gifts", () => {
     expect(await getAccountCollection(db.client, { accountId: b.accountId })).toEqual([]);
     const audit = await auditLedger(db.client);
     expect(audit.failures).toEqual([]);
+  });
+});
+
+describe("gifts of what the friend owns or is being given", () => {
+  const giftableBundle = () => db.client.storeOffer.update({ where: { id: 501 }, data: { giftable: true } });
+  const failed = async (c: Character) =>
+    (await db.client.storeTransaction.findMany({ where: { accountId: c.accountId, status: "failed" }, select: { reason: true } })).map(
+      (t) => t.reason!.split(":")[0],
+    );
+
+  it("defect: a gift of a pet the friend owns is refused before any charge (as buying it for themselves is)", async () => {
+    const [a, b] = [await buyer(db, opts, { premium: 600n }), await buyer(db, opts, { premium: 300n })];
+    await befriend(db, opts, a, b);
+    await purchaseOffer(db.client, { ...opts, accountId: b.accountId, characterId: b.id, offerId: 201, currency: "premium", price: 300n });
+    await expectDbError(gift(a, b, 201, 300n), "STORE_GIFT_ALREADY_OWNED");
+    expect(storeErrorFor("STORE_GIFT_ALREADY_OWNED")).toBe(STORE_ERROR.IneligibleGiftRecipient);
+    expect(await premium(a)).toBe(600n);
+    expect(await listMail(db.client, { characterId: b.id })).toEqual([]);
+    expect(await listPurchases(db.client, { accountId: a.accountId })).toEqual([]);
+    expect(await failed(a)).toEqual(["STORE_GIFT_ALREADY_OWNED"]);
+  });
+
+  it("defect: a second unopened gift of the same pet is refused, from the same friend or in another offer; once returned it can be given again", async () => {
+    await giftableBundle();
+    const [a, b, c] = [await buyer(db, opts, { premium: 2000n }), await buyer(db, opts), await buyer(db, opts, { premium: 2000n })];
+    await befriend(db, opts, a, b);
+    await befriend(db, opts, c, b);
+    const first = await gift(a, b, 201, 300n);
+    await expectDbError(gift(a, b, 201, 300n), "STORE_GIFT_ALREADY_OWNED");
+    await expectDbError(gift(c, b, 501, 700n), "STORE_GIFT_ALREADY_OWNED");
+    expect(await premium(a)).toBe(1700n);
+    expect(await premium(c)).toBe(2000n);
+    expect(await listMail(db.client, { characterId: b.id })).toHaveLength(1);
+
+    await returnMail(db.client, { ...opts, characterId: b.id, mailId: first.result.mailId! });
+    const again = await gift(c, b, 501, 700n);
+    expect(again.result.mailId).not.toBeNull();
+    await take(b, again.result.mailId!);
+    await expectDbError(gift(a, b, 101, 500n), "STORE_GIFT_ALREADY_OWNED");
+    await take(a, first.result.mailId!);
+    expect(await premium(a)).toBe(2000n);
+  });
+
+  it("a character-bound gift collides only with what that character (or the account) owns or is given", async () => {
+    const bound = 9100;
+    await db.client.storeOffer.create({
+      data: {
+        id: bound,
+        categoryId: 8,
+        name: "Bound Pup",
+        kind: "pet",
+        grants: [{ kind: "pet", petId: 2001 }],
+        pricePremium: 300n,
+        accountWide: false,
+        giftable: true,
+      },
+    });
+    const a = await buyer(db, opts, { premium: 2000n });
+    const b1 = await buyer(db, opts);
+    const b2 = await makeCharacter(db.client, { accountId: b1.accountId });
+    await befriend(db, opts, a, b1);
+    await befriend(db, opts, a, b2);
+    const first = await gift(a, b1, bound, 300n);
+    const second = await gift(a, b2, bound, 300n);
+    await expectDbError(gift(a, b2, 201, 300n), "STORE_GIFT_ALREADY_OWNED");
+    await expectDbError(gift(a, b1, bound, 300n), "STORE_GIFT_ALREADY_OWNED");
+    await take(b1, first.result.mailId!);
+    await take(b2, second.result.mailId!);
+    await expectDbError(gift(a, b2, bound, 300n), "STORE_GIFT_ALREADY_OWNED");
+    expect(await premium(a)).toBe(1400n);
+  });
+
+  it("a bundle is refused when the friend owns any part of it (the claim would refuse it)", async () => {
+    await giftableBundle();
+    const [a, b] = [await buyer(db, opts, { premium: 700n }), await buyer(db, opts, { premium: 500n })];
+    await befriend(db, opts, a, b);
+    await purchaseOffer(db.client, { ...opts, accountId: b.accountId, characterId: b.id, offerId: 101, currency: "premium", price: 500n });
+    await expectDbError(gift(a, b, 501, 700n), "STORE_GIFT_ALREADY_OWNED");
+    expect(await premium(a)).toBe(700n);
   });
 });

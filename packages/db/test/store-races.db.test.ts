@@ -11,10 +11,11 @@ import {
   purchaseOffer,
   redeemPromoCode,
   type ActionOptions,
+  type Character,
   type Database,
   type DbErrorCode,
 } from "../src/index.js";
-import { buyer, storeDatabase } from "./store-support.js";
+import { befriend, buyer, storeDatabase } from "./store-support.js";
 import { onPostgres, raceSuiteTitle } from "./race-suite.js";
 
 const title = raceSuiteTitle("storefront and promo code races");
@@ -89,6 +90,35 @@ describe.skipIf(!onPostgres)(title, () => {
     );
     expect(tally(results, [DB_ERROR_CODES.STORE_ALREADY_OWNED])).toBe(1);
     expect((await getBalances(db.client, { accountId: c.accountId })).premium).toBe(4250n);
+    await audited();
+  });
+
+  it("gifts of one pet to one friend from 6 friends in two offers are charged once; gifts both ways between two accounts do not deadlock", async () => {
+    await db.client.storeOffer.update({ where: { id: 501 }, data: { giftable: true } });
+    const to = await buyer(db, opts);
+    const givers = await Promise.all(Array.from({ length: 6 }, () => buyer(db, opts, { premium: 1000n })));
+    for (const g of givers) await befriend(db, opts, g, to);
+    const [x, y] = [await buyer(db, opts, { premium: 500n }), await buyer(db, opts, { premium: 500n })];
+    await befriend(db, opts, x, y);
+    const gift = (from: Character, recipient: Character, offerId: number, price: bigint) =>
+      purchaseOffer(db.client, {
+        ...opts,
+        accountId: from.accountId,
+        characterId: from.id,
+        offerId,
+        currency: "premium",
+        price,
+        gift: { to: { characterId: recipient.id } },
+      });
+    const [pet, both] = await Promise.all([
+      Promise.allSettled(givers.map((g, n) => (n % 2 === 0 ? gift(g, to, 201, 300n) : gift(g, to, 501, 700n)))),
+      Promise.allSettled([gift(x, y, 101, 500n), gift(y, x, 101, 500n)]),
+    ]);
+    expect(tally(pet, [DB_ERROR_CODES.STORE_GIFT_ALREADY_OWNED])).toBe(1);
+    expect(tally(both, [])).toBe(2);
+    const spent = await Promise.all(givers.map(async (g) => 1000n - (await getBalances(db.client, { accountId: g.accountId })).premium));
+    expect(spent.filter((s) => s > 0n)).toHaveLength(1);
+    expect(await db.client.mail.count({ where: { recipientCharacterId: to.id } })).toBe(1);
     await audited();
   });
 

@@ -44,13 +44,34 @@ describe("gifts", () => {
     expect((await a.client.purchaseHistory()).purchases.map((p) => [p.name, p.cost])).toEqual([["Rowsdower Pup", 300]]);
   });
 
-  it("owned by the friend at claim time: refused (UniqueExists); returned, the sender takes it back and is refunded exactly", async () => {
+  it("owned by the friend: refused before any charge (IneligibleGiftRecipient); a second unopened gift of it too", async () => {
+    const a = await shopper(t, opts, { premium: 1000n });
+    const b = await shopper(t, opts, { premium: 300n });
+    const c = await shopper(t, opts, { premium: 1000n });
+    await befriend(t, opts, a.player, b.player);
+    await befriend(t, opts, a.player, c.player);
+    expect(await b.client.buy({ ...PUP, transactionId: 1 })).toEqual(ok);
+    const rows = await ledgerRows(t, a.player);
+    expect(await a.client.buy({ ...PUP, transactionId: 78, gift: { characterId: b.player.characterId } })).toEqual(
+      refused(STORE_ERROR.IneligibleGiftRecipient),
+    );
+    expect(await ledgerRows(t, a.player)).toBe(rows);
+    expect(await a.client.buy({ ...PUP, transactionId: 79, gift: { characterId: c.player.characterId } })).toEqual(ok);
+    expect(await a.client.buy({ ...PUP, transactionId: 80, gift: { characterId: c.player.characterId } })).toEqual(
+      refused(STORE_ERROR.IneligibleGiftRecipient),
+    );
+    expect((await balancesOf(t, a.player)).premium).toBe(700n);
+    expect(await t.db.mail.count({ where: { recipientCharacterId: { in: [b.player.characterId, c.player.characterId] } } })).toBe(1);
+    expect((await listPurchases(t.db, { accountId: a.player.accountId })).map((p) => p.recipientCharacterId)).toEqual([c.player.characterId]);
+  });
+
+  it("bought by the friend before opening it: the claim is refused (UniqueExists); returned, the sender takes it back and is refunded exactly", async () => {
     const a = await shopper(t, opts, { premium: 500n });
     const b = await shopper(t, opts, { premium: 300n });
     await befriend(t, opts, a.player, b.player);
-    expect(await b.client.buy({ ...PUP, transactionId: 1 })).toEqual(ok);
     expect(await a.client.buy({ ...PUP, transactionId: 1, gift: { characterId: b.player.characterId } })).toEqual(ok);
     const mail = (await b.client.waitFor("ServerMailAvailable", (m) => m.newMail)).mails[0]!;
+    expect(await b.client.buy({ ...PUP, transactionId: 1 })).toEqual(ok);
     b.client.send(ClientMailTakeAttachment, { mailId: mail.mailId, index: 0, unitId: b.mailboxUnit });
     expect(await b.client.waitFor("ServerMailTakeAttachment")).toMatchObject({ result: MAIL_GENERIC_ERROR.UniqueExists });
     expect((await balancesOf(t, a.player)).premium).toBe(200n);

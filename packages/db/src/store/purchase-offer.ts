@@ -3,9 +3,11 @@
 // first (FOR NO KEY UPDATE), so one account's purchases queue: the ownership check, the purchase
 // limit and the grant cannot interleave with another purchase of the same thing. Then the offer's
 // row is locked (FOR UPDATE): its stock and units sold are read, priced at that place in the demand
-// sequence and counted before another buyer of the offer reads them. Locks are always taken in
-// that order (account, then offer), so purchases never deadlock. Every refusal happens before
-// anything is charged; a refused purchase is recorded as a failed transaction afterwards.
+// sequence and counted before another buyer of the offer reads them. A gift also locks its
+// recipient's account (ownership and unopened gifts are read under it), the two accounts in id
+// order. Locks are always taken in that order (accounts, then offer), so purchases never
+// deadlock. Every refusal happens before anything is charged; a refused purchase is recorded as a
+// failed transaction afterwards.
 import { randomUUID } from "node:crypto";
 import { MAIL_CONTENT_TYPE, planGrants, purchaseLimitWindowStart } from "@bezgelor/core";
 import { STORE_CURRENCY, type StoreGrant } from "@bezgelor/data";
@@ -20,6 +22,7 @@ import { toJsonColumn } from "../json-codec.js";
 import { sendSystemMail } from "../mail/send-system-mail.js";
 import { lockAccount, lockAccountWithCharacter } from "../titles/lock-account.js";
 import { AmountSchema, IdSchema } from "../validation.js";
+import { giftAlreadyOwned, type GiftRecipient } from "./gift-ownership.js";
 import { priceFor } from "./price-for.js";
 import { STORE_GIFT_GRANT_TYPE } from "./store-gift-grants.js";
 import { applyGrants, loadOwnership, needsCharacter } from "./store-grants.js";
@@ -79,18 +82,24 @@ export interface PurchaseOfferResult {
   mailId: bigint | null;
 }
 
-/** The recipient's id; an unknown name is an ineligible recipient, as the client is told. */
-async function giftRecipient(tx: ActionContext["tx"], to: { name: string } | { characterId: number }): Promise<number> {
+/** The recipient character and its account, or null when there is no such character (read before any lock). */
+async function findGiftRecipient(tx: ActionContext["tx"], to: { name: string } | { characterId: number }): Promise<GiftRecipient | null> {
   try {
     const id = "name" in to ? await characterIdByName(tx, to.name) : to.characterId;
-    if ((await tx.character.count({ where: { id } })) === 0) throw new DbError(DB_ERROR_CODES.CHARACTER_NOT_FOUND, `No character ${id}`);
-    return id;
+    const row = await tx.character.findUnique({ where: { id }, select: { accountId: true } });
+    return row ? { accountId: row.accountId, characterId: id } : null;
   } catch (error) {
     if (!isDbError(error, "CHARACTER_NOT_FOUND")) throw error;
-    throw new DbError(DB_ERROR_CODES.STORE_GIFT_RECIPIENT_INELIGIBLE, `No character ${"name" in to ? to.name : to.characterId} to receive a gift`, {
-      details: { to },
-    });
+    return null;
   }
+}
+
+/** The recipient found by {@link findGiftRecipient}; an unknown name is an ineligible recipient, as the client is told. */
+function giftRecipient(found: GiftRecipient | null, to: { name: string } | { characterId: number }): GiftRecipient {
+  if (found) return found;
+  throw new DbError(DB_ERROR_CODES.STORE_GIFT_RECIPIENT_INELIGIBLE, `No character ${"name" in to ? to.name : to.characterId} to receive a gift`, {
+    details: { to },
+  });
 }
 
 /** Each grant `quantity` times (items and currency; the offer's maxQuantity keeps others at 1). */
@@ -136,6 +145,11 @@ async function checkSupply(ctx: ActionContext, offer: StoreOfferRecord, accountI
 async function run(ctx: ActionContext, i: z.output<typeof Input> & { transactionId: string }): Promise<PurchaseOfferResult> {
   const { tx } = ctx;
   const characterId = i.characterId ?? null;
+  // A gift's recipient account is locked too (its ownership and pending gifts are read under it),
+  // the two accounts in id order, both before the offer: gifts both ways between two accounts
+  // cannot deadlock, nor a gift with the recipient's own purchase or claim.
+  const found = i.gift ? await findGiftRecipient(tx, i.gift.to) : null;
+  if (found && found.accountId < i.accountId) await lockAccount(tx, found.accountId);
   if (characterId === null) await lockAccount(tx, i.accountId);
   else {
     // The account's lock, and the buyer's character read with it (one round trip).
@@ -146,6 +160,7 @@ async function run(ctx: ActionContext, i: z.output<typeof Input> & { transaction
       });
     }
   }
+  if (found && found.accountId > i.accountId) await lockAccount(tx, found.accountId);
   // One statement: the offer under its lock, the pricing context and the buyer's VIP spend.
   const locked = await lockOfferWithPricing<VipColumns>(tx, i.offerId, ctx.now, vipColumns(i.accountId));
   const offer = locked.offer;
@@ -173,12 +188,22 @@ async function run(ctx: ActionContext, i: z.output<typeof Input> & { transaction
   let alreadyOwned: StoreGrant[] = [];
   if (i.gift) {
     if (!offer.giftable) throw new DbError(DB_ERROR_CODES.STORE_NOT_GIFTABLE, `Offer ${offer.id} cannot be gifted`, { details });
-    recipientCharacterId = await giftRecipient(tx, i.gift.to);
+    const recipient = giftRecipient(found, i.gift.to);
+    recipientCharacterId = recipient.characterId;
     const pair = { characterId: characterId!, otherCharacterId: recipientCharacterId };
     if (recipientCharacterId === characterId || !(await areFriends(tx, pair)) || (await isIgnoredBy(tx, pair))) {
       throw new DbError(DB_ERROR_CODES.STORE_GIFT_RECIPIENT_INELIGIBLE, `Character ${recipientCharacterId} is not a friend who can receive gifts`, {
         details: { ...details, recipientCharacterId },
       });
+    }
+    // The claim refuses a gift with any part owned: refuse it now rather than charge for it.
+    const owned = await giftAlreadyOwned(tx, recipient, offer.accountWide, offerGrants, ctx.now);
+    if (owned.length > 0) {
+      throw new DbError(
+        DB_ERROR_CODES.STORE_GIFT_ALREADY_OWNED,
+        `Character ${recipientCharacterId} already owns, or has an unopened gift of, part of offer ${offer.id}`,
+        { details: { ...details, recipientCharacterId, owned: owned.map((g) => g.kind) } },
+      );
     }
   } else {
     const plan = planGrants(offerGrants, await loadOwnership(tx, i.accountId, characterId, ctx.now, offerGrants));
@@ -309,6 +334,7 @@ const RECORDED_REFUSALS = new Set<string>([
   DB_ERROR_CODES.STORE_CHARACTER_REQUIRED,
   DB_ERROR_CODES.STORE_NOT_GIFTABLE,
   DB_ERROR_CODES.STORE_GIFT_RECIPIENT_INELIGIBLE,
+  DB_ERROR_CODES.STORE_GIFT_ALREADY_OWNED,
   DB_ERROR_CODES.STORE_OUT_OF_STOCK,
   DB_ERROR_CODES.STORE_PURCHASE_LIMIT,
   DB_ERROR_CODES.STORE_QUANTITY_NOT_ALLOWED,
@@ -330,11 +356,13 @@ const RECORDED_REFUSALS = new Set<string>([
  * a gift mail whose attachment grants it on claim); records the purchase and its committed
  * transaction (id: the idempotency key, else a UUID) linked to the ledger entry; pays the one-time
  * rewards of a VIP tier the spend reached; and emits store.purchased after the currency, collection,
- * title, inventory (and mail) events. Idempotent with a key (the client's transaction id). Throws
+ * title, inventory (and mail) events. A gift is refused (STORE_GIFT_ALREADY_OWNED) when any mount, pet
+ * or title it grants is owned by the recipient or due to them by an unopened gift (the claim would
+ * refuse it); the recipient's account is locked with the buyer's, in account id order. Idempotent with a key (the client's transaction id). Throws
  * DbError STORE_OFFER_NOT_FOUND, STORE_OFFER_UNAVAILABLE, STORE_QUANTITY_NOT_ALLOWED,
  * STORE_OUT_OF_STOCK, STORE_PURCHASE_LIMIT, STORE_CURRENCY_NOT_ACCEPTED, STORE_PRICE_CHANGED,
  * STORE_ALREADY_OWNED, STORE_CHARACTER_REQUIRED, STORE_NOT_GIFTABLE, STORE_GIFT_RECIPIENT_INELIGIBLE,
- * INSUFFICIENT_FUNDS, BALANCE_OVERFLOW, INVENTORY_OVERFLOW, ACCOUNT_NOT_FOUND, CHARACTER_NOT_FOUND,
+ * STORE_GIFT_ALREADY_OWNED, INSUFFICIENT_FUNDS, BALANCE_OVERFLOW, INVENTORY_OVERFLOW, ACCOUNT_NOT_FOUND, CHARACTER_NOT_FOUND,
  * IDEMPOTENCY_KEY_REUSED, INVALID_INPUT; nothing is charged or granted then, and the refusals of a
  * known buyer and offer are recorded as a failed transaction with the reason.
  */

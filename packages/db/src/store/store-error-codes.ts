@@ -28,8 +28,9 @@ export type StoreError = (typeof STORE_ERROR)[keyof typeof STORE_ERROR];
 /**
  * The StoreError each refusal of purchaseOffer is told as. The client has no "not enough NCoin"
  * code (it checks the balance before sending), so INSUFFICIENT_FUNDS is GenericFail; an owned
- * mount is CannotUseOffer. IDEMPOTENCY_KEY_REUSED (a transaction id reused for another purchase)
- * is PurchasePending: that transaction is someone else's.
+ * mount is CannotUseOffer, and a gift the friend owns already is IneligibleGiftRecipient.
+ * IDEMPOTENCY_KEY_REUSED (a transaction id reused for another purchase) is PurchasePending: that
+ * transaction is someone else's.
  */
 export const STORE_ERROR_BY_ERROR: Readonly<Partial<Record<DbErrorCode, StoreError>>> = {
   STORE_OFFER_NOT_FOUND: STORE_ERROR.InvalidOffer,
@@ -40,6 +41,7 @@ export const STORE_ERROR_BY_ERROR: Readonly<Partial<Record<DbErrorCode, StoreErr
   STORE_CHARACTER_REQUIRED: STORE_ERROR.CannotUseOffer,
   STORE_NOT_GIFTABLE: STORE_ERROR.CannotGiftOffer,
   STORE_GIFT_RECIPIENT_INELIGIBLE: STORE_ERROR.IneligibleGiftRecipient,
+  STORE_GIFT_ALREADY_OWNED: STORE_ERROR.IneligibleGiftRecipient,
   INSUFFICIENT_FUNDS: STORE_ERROR.GenericFail,
   BALANCE_OVERFLOW: STORE_ERROR.GenericFail,
   INVENTORY_OVERFLOW: STORE_ERROR.GenericFail,
