@@ -19,6 +19,7 @@ export type { DbLogger } from "./logger.js";
 // Errors
 export { DB_ERROR_CODES, DbError, isDbError, type DbErrorCode, type DbErrorOptions } from "./errors.js";
 export { isDatabaseUnavailable } from "./open/unavailable.js";
+export { getDatabaseIdentity } from "./identity/get-database-identity.js";
 
 // Client and transactions
 export { runTransaction, type DbClient, type TransactionOptions } from "./client.js";

@@ -118,6 +118,7 @@ describe("public API", () => {
         "markMigrationRolledBack",
         "migrateDatabase",
         "openDatabase",
+        "getDatabaseIdentity",
         "pgPoolExecutor",
         "pgliteExecutor",
         "recordCharacterOnline",

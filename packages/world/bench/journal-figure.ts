@@ -9,6 +9,7 @@ import { ratioSpread, type Row } from "./report";
 import { spread } from "./stats";
 
 const purchase = (n: number): JournalPurchase => ({
+  database: "00000000-0000-4000-8000-000000000001",
   id: `storefront:1:bench:${n}`,
   accountId: 1,
   characterId: 2,

@@ -1,7 +1,8 @@
 // The offline journal against real outages and a real crash, on a throwaway PostgreSQL cluster
 // this test starts itself (never the machine's shared server): with the cluster stopped, players'
 // purchases are acknowledged as pending; the world server is killed with SIGKILL; cluster and
-// server start again, and every acknowledged purchase is applied exactly once.
+// server start again, and every acknowledged purchase is applied exactly once. An embedded server
+// started from the same place in between (another database) applies none of them.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { chownSync, existsSync, readdirSync, readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -9,7 +10,7 @@ import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { createInterface } from "node:readline";
-import { auditLedger, getBalances, grantCurrency, issueSessionKey, openDatabase, STORE_ERROR, type Database } from "@bezgelor/db";
+import { auditLedger, getBalances, getDatabaseIdentity, grantCurrency, issueSessionKey, openDatabase, STORE_ERROR, type Database } from "@bezgelor/db";
 import { makeAccount, makeCharacter, testActionOptions } from "@bezgelor/db/testing";
 import { STORE_CURRENCY_ID } from "@bezgelor/protocol";
 import { afterAll, describe, expect, it } from "vitest";
@@ -55,14 +56,16 @@ function pgCtl(...args: string[]): void {
   pgProgram("pg_ctl", ["-D", clusterDir, "-w", ...args]);
 }
 
-/** Starts `bezgelor serve` and resolves with its port once it listens. */
-function serve(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number }> {
+/** Starts `bezgelor serve` and resolves with its port once it listens; `logs` fills with its log lines. */
+function serve(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; port: number; logs: Record<string, unknown>[] }> {
   const child = spawn(process.execPath, ["--conditions=@bezgelor/source", "--import", "tsx", BIN, "serve"], { env, stdio: ["ignore", "pipe", "pipe"] });
   children.push(child);
+  const logs: Record<string, unknown>[] = [];
   return new Promise((resolve, reject) => {
     createInterface({ input: child.stdout }).on("line", (line) => {
       const entry = JSON.parse(line) as Record<string, unknown>;
-      if (entry.msg === "world server listening") resolve({ child, port: Number(entry.port) });
+      logs.push(entry);
+      if (entry.msg === "world server listening") resolve({ child, port: Number(entry.port), logs });
     });
     child.on("exit", (code) => reject(new Error(`server exited early with ${code}`)));
   });
@@ -118,6 +121,7 @@ describe.skipIf(!process.env.DATABASE_URL || !bin)("the offline journal across a
     const character = await makeCharacter(db.client, { accountId: account.id, faction: 167, worldId: 426, zoneId: 1 });
     await grantCurrency(db.client, { ...opts, currency: "premium", accountId: account.id, amount: 2000n, reason: "test funds", source: "admin" });
     const { sessionKey } = await issueSessionKey(db.client, { email: account.email });
+    const pgIdentity = await getDatabaseIdentity(db.client);
     await db.close();
 
     const client = await HeadlessClient.connect({ host: "127.0.0.1", port: first.port, timeoutMs: 20_000 });
@@ -133,6 +137,20 @@ describe.skipIf(!process.env.DATABASE_URL || !bin)("the offline journal across a
     expect(await client.buy({ offerId: 401, currencyId: STORE_CURRENCY_ID.NCoin, price: 400, transactionId: 2 })).toEqual(pending); // a retry
     first.child.kill("SIGKILL"); // the server dies with three purchases acknowledged
     await new Promise((r) => first.child.once("exit", r));
+    expect(readFileSync(journalFile, "utf8").trim().split("\n")).toHaveLength(3);
+
+    // The embedded database started from the same place (same journal file) is another database:
+    // it holds the three purchases, untouched, and says whose they are.
+    const { DATABASE_URL: _url, ...embeddedEnv } = env;
+    const embedded = await serve({ ...embeddedEnv, BEZGELOR_DB_DIR: path.join(tmp, "embedded-db") });
+    const held = await until(
+      () => Promise.resolve(embedded.logs.find((l) => typeof l.msg === "string" && l.msg.includes("made for another database"))),
+      (line) => line !== undefined,
+    );
+    expect(held).toMatchObject({ count: 3, journalDatabase: pgIdentity });
+    await new Promise((r) => setTimeout(r, 1500)); // a few replay periods
+    embedded.child.kill("SIGTERM");
+    await new Promise((r) => embedded.child.once("exit", r));
     expect(readFileSync(journalFile, "utf8").trim().split("\n")).toHaveLength(3);
 
     start();

@@ -2,10 +2,11 @@
 // down is kept on disk and answered PurchasePending, then applied exactly once when it is back
 // (or refused with its reason), and the buyer is told; a crash between the commit and the
 // settling line applies nothing twice.
-import { mkdtemp, rm } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { auditLedger, deductCurrency, STORE_ERROR, type ActionOptions } from "@bezgelor/db";
+import { auditLedger, deductCurrency, getDatabaseIdentity, STORE_ERROR, type ActionOptions } from "@bezgelor/db";
 import { STORE_CURRENCY_ID } from "@bezgelor/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { OfflineJournal } from "../src/journal/offline-journal";
@@ -19,11 +20,13 @@ let t: TestWorld;
 let opts: ActionOptions;
 let dir: string;
 let journal: OfflineJournal;
+let identity: Promise<string>;
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), "bezgelor-store-journal-"));
   journal = await OfflineJournal.open(path.join(dir, "journal.jsonl"));
   // The server's own replay loop stays out of the way: each test replays when it means to.
   ({ t, opts } = await startStoreWorld({ journal, store: { journalRetrySeconds: 3600 } }));
+  identity = getDatabaseIdentity(t.db);
 });
 afterAll(async () => {
   await t.close(); // closes the journal too
@@ -52,7 +55,8 @@ describe("the offline journal", () => {
     try {
       expect(await p.client.buy({ offerId: 401, currencyId: NCoin, price: 400, transactionId: 71 })).toEqual(pending);
       expect(await p.client.buy({ offerId: 401, currencyId: NCoin, price: 400, transactionId: 71 })).toEqual(pending); // the client's retry
-      expect(journal.pending().filter((e) => e.accountId === p.player.accountId)).toHaveLength(1);
+      const mine = journal.pending().filter((e) => e.accountId === p.player.accountId);
+      expect(mine.map((e) => e.database)).toEqual([await identity]); // read at start, while the database answered
     } finally {
       t.outage.down = false;
     }
@@ -68,6 +72,41 @@ describe("the offline journal", () => {
     expect(await p.client.buy({ offerId: 401, currencyId: NCoin, price: 400, transactionId: 71 })).toEqual(ok);
     expect((await balancesOf(t, p.player)).premium).toBe(600n);
     await expect(auditLedger(t.db)).resolves.toMatchObject({ ok: true });
+  });
+
+  it("holds the entries of another database, or of none, without applying them, until an operator claims the unmarked ones", async () => {
+    const p = await shopper(t, opts, { premium: 1000n });
+    const file = path.join(dir, "another-database.jsonl");
+    const entry = (transactionId: number) => ({
+      id: `storefront:${p.player.accountId}:${transactionId}`,
+      accountId: p.player.accountId,
+      characterId: p.player.characterId,
+      offerId: 401,
+      currency: "premium" as const,
+      price: "400",
+      at: new Date().toISOString(),
+    });
+    // A journal an older server wrote (no database named), then one entry for another database.
+    await (await OfflineJournal.open(file)).close();
+    await writeFile(file, `${JSON.stringify({ kind: "purchase", ...entry(81) })}\n`);
+    const other = randomUUID();
+    const held = await OfflineJournal.open(file);
+    await held.append({ ...entry(82), database: other });
+    const deps = { db: t.db, rules: opts.rules, logger: t.world.services.logger, journal: held };
+
+    expect(await replayJournal(deps)).toEqual({ committed: 0, failed: 0, remaining: 0, held: 2 });
+    expect((await balancesOf(t, p.player)).premium).toBe(1000n); // nothing charged here
+    expect(t.logged("made for another database").at(-1)).toMatchObject({ count: 1, journalDatabase: other, database: await identity, file });
+    expect(t.logged("name no database").at(-1)).toMatchObject({ count: 1, database: await identity, file });
+    await held.close();
+
+    const reopened = await OfflineJournal.open(file);
+    expect(reopened.pending().map((e) => e.id)).toEqual([entry(81).id, entry(82).id]); // untouched
+    // The operator knows the old journal was written on this database: `store sync --claim`.
+    expect(await replayJournal({ ...deps, journal: reopened, claimUnmarked: true })).toEqual({ committed: 1, failed: 0, remaining: 0, held: 1 });
+    expect((await balancesOf(t, p.player)).premium).toBe(600n);
+    expect(reopened.pending().map((e) => e.id)).toEqual([entry(82).id]);
+    await reopened.close();
   });
 
   it("!store_sync applies waiting purchases at once for an admin, and is refused to a player", async () => {
@@ -119,6 +158,7 @@ describe("the offline journal", () => {
     });
     const id = `storefront:${p.player.accountId}:74`;
     await crashing.append({
+      database: await identity,
       id,
       accountId: p.player.accountId,
       characterId: p.player.characterId,

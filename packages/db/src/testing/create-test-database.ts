@@ -12,6 +12,12 @@ import { connectPgPool } from "../open/open-postgres.js";
 import { createPgDatabase, dropPgDatabase, pgTemplate, urlForDatabase } from "./pg-template.js";
 import { pgliteTemplate } from "./pglite-template.js";
 
+// A copy of the migrated template is another database: it gets an identity of its own.
+// (Guarded: a migration test's own migrations may not make the table.)
+const FRESH_IDENTITY = `DO $$ BEGIN
+  IF to_regclass('database_identity') IS NOT NULL THEN UPDATE "database_identity" SET "id" = gen_random_uuid(); END IF;
+END $$`;
+
 /** Options for {@link createTestDatabase}. */
 export interface CreateTestDatabaseOptions {
   /** Apply the migrations (default true). False gives an empty database, for migration tests. */
@@ -38,10 +44,12 @@ export async function createTestDatabase(options: CreateTestDatabaseOptions = {}
     const template = migrationsDir ? await pgTemplate(url, migrationsDir) : null;
     const name = await createPgDatabase(url, template);
     const pool = new pg.Pool({ connectionString: urlForDatabase(url, name), max: 20 });
+    if (template) await pool.query(FRESH_IDENTITY);
     return connectPgPool({ pool, kind: "postgres", logger, afterClose: () => dropPgDatabase(url, name) });
   }
   const dump = await pgliteTemplate(migrationsDir);
   const pglite = await PGlite.create({ loadDataDir: dump });
+  if (migrationsDir) await pglite.exec(FRESH_IDENTITY);
   const client = new PrismaClient({ adapter: new PrismaPGlite(pglite), errorFormat: "minimal" });
   registerExecutor(client, pgliteExecutor(pglite));
   const close = closer([() => announcementsSettled(client), () => client.$disconnect(), () => pglite.close()], (error) =>
@@ -58,5 +66,7 @@ export async function createTestDatabase(options: CreateTestDatabaseOptions = {}
 export async function createTestPostgresDatabase(url: string | undefined = process.env.DATABASE_URL): Promise<{ url: string; drop(): Promise<void> }> {
   if (!url) throw new Error("createTestPostgresDatabase needs a PostgreSQL URL (DATABASE_URL)");
   const name = await createPgDatabase(url, await pgTemplate(url, resolveMigrationsDir()));
+  const pool = new pg.Pool({ connectionString: urlForDatabase(url, name), max: 1 });
+  await pool.query(FRESH_IDENTITY).finally(() => pool.end());
   return { url: urlForDatabase(url, name), drop: () => dropPgDatabase(url, name) };
 }

@@ -13,6 +13,7 @@ beforeEach(async () => {
 afterEach(() => rm(dir, { recursive: true, force: true }));
 
 const purchase = (id: string, more: Partial<JournalPurchase> = {}): JournalPurchase => ({
+  database: "00000000-0000-4000-8000-000000000001",
   id,
   accountId: 1,
   characterId: 2,
@@ -44,6 +45,26 @@ describe("OfflineJournal", () => {
     await reopened.settle("a", { outcome: "committed" });
     await reopened.close();
     expect(await pendingIds()).toEqual(["b"]);
+  });
+
+  it("keeps the database each purchase was made for, and reads an older entry naming none", async () => {
+    const other = "00000000-0000-4000-8000-000000000002";
+    const { database: _none, ...legacy } = purchase("old");
+    await (await OfflineJournal.open(file)).close();
+    await writeFile(file, `${JSON.stringify({ kind: "purchase", ...legacy })}\n`);
+    const journal = await OfflineJournal.open(file);
+    await journal.append(purchase("b", { database: other }));
+    await journal.append(purchase("c"));
+    await journal.close();
+
+    const reopened = await OfflineJournal.open(file);
+    expect(reopened.pending().map((p) => [p.id, p.database])).toEqual([
+      ["old", undefined],
+      ["b", other],
+      ["c", purchase("c").database],
+    ]);
+    expect(reopened.pending(other).map((p) => p.id)).toEqual(["b"]);
+    await reopened.close();
   });
 
   it("a retried purchase (same id) is written once", async () => {

@@ -2,7 +2,9 @@
 // one JSON line appended and fsync'd before the player is told "pending", so an acknowledged
 // purchase survives a crash; a second line settles it once the database has applied (or refused)
 // it. Replay applies entries by their idempotency key, so a crash between the commit and the
-// settling line applies nothing twice: the replayed purchase returns its first result.
+// settling line applies nothing twice: the replayed purchase returns its first result. Each entry
+// names the database it was made for (its identity, getDatabaseIdentity), and only that database
+// ever applies it.
 import { open, type FileHandle } from "node:fs/promises";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
@@ -12,6 +14,8 @@ import { lockJournal } from "./journal-lock";
 
 /** A purchase the journal holds until the database applies it. Amounts are decimal strings (bigint). */
 export const JournalPurchaseSchema = z.object({
+  /** The identity (UUID) of the database the purchase is for: the one the server was running on. */
+  database: z.string().uuid(),
   /** The purchase's idempotency key: `storefront:<account>:<login>:<transaction id>` or a UUID-based one. */
   id: z.string().min(1).max(200),
   accountId: z.number().int().min(1),
@@ -26,11 +30,17 @@ export const JournalPurchaseSchema = z.object({
 });
 export type JournalPurchase = z.output<typeof JournalPurchaseSchema>;
 
+/**
+ * An entry as read back: a purchase, or one written before entries named their database
+ * (`database` absent), which no database applies by itself (see `bezgelor store sync --claim`).
+ */
+export type JournalEntry = JournalPurchase | (Omit<JournalPurchase, "database"> & { database?: undefined });
+
 /** How a journaled purchase ended: applied, or refused by the game with the refusal's code. */
 export type JournalOutcome = { outcome: "committed" } | { outcome: "failed"; reason: string };
 
 const LineSchema = z.discriminatedUnion("kind", [
-  JournalPurchaseSchema.extend({ kind: z.literal("purchase") }),
+  JournalPurchaseSchema.extend({ kind: z.literal("purchase"), database: z.string().uuid().optional() }),
   z.object({ kind: z.literal("settled"), id: z.string(), outcome: z.enum(["committed", "failed"]), reason: z.string().optional(), at: z.string() }),
 ]);
 
@@ -43,7 +53,7 @@ export type JournalFaults = (step: "before-sync" | "after-sync" | "before-settle
  * `bezgelor store sync` when the server is down.
  */
 export class OfflineJournal {
-  private readonly waiting = new Map<string, JournalPurchase>();
+  private readonly waiting = new Map<string, JournalEntry>();
   private writes: Promise<unknown> = Promise.resolve();
 
   private constructor(
@@ -125,9 +135,12 @@ export class OfflineJournal {
     }
   }
 
-  /** Purchases not yet settled, oldest first. */
-  pending(): JournalPurchase[] {
-    return [...this.waiting.values()];
+  /** Entries not yet settled, oldest first; with `database`, only the purchases made for it. */
+  pending(): JournalEntry[];
+  pending(database: string): JournalPurchase[];
+  pending(database?: string): JournalEntry[] {
+    const all = [...this.waiting.values()];
+    return database === undefined ? all : all.filter((e) => e.database === database);
   }
 
   /** Whether `id` waits in the journal. */

@@ -1,15 +1,30 @@
 // Applying the offline journal once the database answers again: each waiting purchase, oldest
 // first, through the same purchaseOffer the live path uses, by its idempotency key. The buyer is
 // told how it ended by mail (sent with its own key, so exactly once), and a line settles it.
-import { DbError, isDatabaseUnavailable, purchaseOffer, sendSystemMail, STORE_ERROR_BY_ERROR, type DbClient, type GameRules } from "@bezgelor/db";
+// Only the purchases made for this database (its identity) are applied; the others stay.
+import {
+  DbError,
+  getDatabaseIdentity,
+  isDatabaseUnavailable,
+  purchaseOffer,
+  sendSystemMail,
+  STORE_ERROR_BY_ERROR,
+  type DbClient,
+  type GameRules,
+} from "@bezgelor/db";
 import type { Logger } from "pino";
-import type { JournalOutcome, JournalPurchase, OfflineJournal } from "./offline-journal";
+import type { JournalEntry, JournalOutcome, JournalPurchase, OfflineJournal } from "./offline-journal";
 
-/** What one replay did. `stopped` says why it ended early (entries stay pending for the next one). */
+/**
+ * What one replay did. `remaining` counts this database's purchases still waiting, `held` the
+ * entries left untouched because they are another database's or name none. `stopped` says why it
+ * ended early (entries stay pending for the next one).
+ */
 export interface ReplayReport {
   committed: number;
   failed: number;
   remaining: number;
+  held: number;
   stopped?: "database unavailable" | "unexpected failure";
 }
 
@@ -20,6 +35,11 @@ export interface ReplayDeps {
   rules: GameRules;
   logger: Logger;
   told?: (purchase: JournalPurchase, outcome: JournalOutcome) => void;
+  /**
+   * Apply the entries that name no database (journals written before entries did) to this one.
+   * Only an operator who knows they were made on it says so (`bezgelor store sync --claim`).
+   */
+  claimUnmarked?: boolean;
 }
 
 const REFUSALS = new Set<string>([...Object.keys(STORE_ERROR_BY_ERROR), "INVALID_INPUT", "ACCOUNT_NOT_FOUND", "CHARACTER_NOT_FOUND"]);
@@ -68,14 +88,56 @@ async function tell(deps: ReplayDeps, p: JournalPurchase, outcome: JournalOutcom
   }
 }
 
+/** Logs the entries this database leaves alone: how many, and whose. Returns their count. */
+function reportHeld(deps: ReplayDeps, held: JournalEntry[], database: string): number {
+  const others = new Map<string, number>();
+  let unmarked = 0;
+  for (const e of held) {
+    if (e.database === undefined) unmarked += 1;
+    else others.set(e.database, (others.get(e.database) ?? 0) + 1);
+  }
+  const file = deps.journal.file;
+  for (const [other, count] of others) {
+    deps.logger.warn(
+      { file, count, journalDatabase: other, database },
+      "store journal holds purchases made for another database; they are not applied here and stay in the journal (run the server or `bezgelor store sync` on that database)",
+    );
+  }
+  if (unmarked > 0) {
+    deps.logger.warn(
+      { file, count: unmarked, database },
+      "store journal holds purchases that name no database (written by an older server); they are not applied until an operator who knows their database runs `bezgelor store sync --claim` against it",
+    );
+  }
+  return held.length;
+}
+
 /**
- * Applies every waiting purchase in order. Stops at the first outage (the rest wait for the next
- * replay) or unexpected failure (logged); a refusal by the game (not enough funds by now, a price
- * that changed, an offer gone) settles the entry as failed with its code, and nothing is charged.
+ * Applies every waiting purchase made for this database (read by getDatabaseIdentity) in order;
+ * the entries of another database, or of none unless `claimUnmarked`, are held: logged and left
+ * in the journal. Stops at the first outage (the rest wait for the next replay) or unexpected
+ * failure (logged); a refusal by the game (not enough funds by now, a price that changed, an
+ * offer gone) settles the entry as failed with its code, and nothing is charged.
  */
 export async function replayJournal(deps: ReplayDeps): Promise<ReplayReport> {
-  const report: ReplayReport = { committed: 0, failed: 0, remaining: deps.journal.pending().length };
-  for (const p of deps.journal.pending()) {
+  const all = deps.journal.pending();
+  let database: string;
+  try {
+    database = await getDatabaseIdentity(deps.db);
+  } catch (error) {
+    if (isDatabaseUnavailable(error)) return { committed: 0, failed: 0, remaining: all.length, held: 0, stopped: "database unavailable" };
+    deps.logger.error({ err: error }, "reading the database identity failed; the store journal waits");
+    return { committed: 0, failed: 0, remaining: all.length, held: 0, stopped: "unexpected failure" };
+  }
+  const mine = (e: JournalEntry): boolean => e.database === database || (e.database === undefined && deps.claimUnmarked === true);
+  const held = reportHeld(
+    deps,
+    all.filter((e) => !mine(e)),
+    database,
+  );
+  const own = all.filter(mine).map((e) => ({ ...e, database }));
+  const report: ReplayReport = { committed: 0, failed: 0, remaining: own.length, held };
+  for (const p of own) {
     const log = deps.logger.child({ journalId: p.id, accountId: p.accountId, offerId: p.offerId });
     try {
       const outcome = await apply(deps, p);

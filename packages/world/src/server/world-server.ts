@@ -24,8 +24,12 @@ import { LastCatalog } from "../journal/last-catalog";
 import type { OfflineJournal } from "../journal/offline-journal";
 import { StoreJournal } from "../journal/store-journal";
 
-/** Reads the store catalog once at start, so purchases can be journaled before anyone opened the store. */
+/**
+ * Reads the store catalog and the database's identity once at start, so purchases can be
+ * journaled (for this database) before anyone opened the store.
+ */
 async function rememberCatalog(services: WorldServices): Promise<void> {
+  await services.storeJournal?.identify(); // logged inside when the database cannot be reached
   try {
     services.lastCatalog.remember(await getStoreCatalog(services.db, { data: services.data }));
   } catch (err) {

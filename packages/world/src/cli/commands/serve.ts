@@ -36,7 +36,11 @@ export const serve = defineCommand({
     if (!imported.skippedNotEmpty)
       ctx.logger.info({ offers: imported.offers.created.length, categories: imported.categories.created.length }, "store catalog imported");
     const journal = await OfflineJournal.open(config.store.journalFile);
-    if (journal.pending().length > 0) ctx.logger.info({ waiting: journal.pending().length, file: journal.file }, "store journal holds purchases to apply");
+    if (journal.pending().length > 0)
+      ctx.logger.info(
+        { waiting: journal.pending().length, file: journal.file },
+        "store journal holds purchases: those made for this database are applied, the others held (logged)",
+      );
     const server = await startWorldServer({ config, database, data, logger: ctx.logger, journal });
     const signal = await stopSignal(ctx.logger);
     ctx.logger.info({ signal }, "stop requested");

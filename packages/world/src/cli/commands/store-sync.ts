@@ -7,18 +7,28 @@ export const storeSync = defineCommand({
   role: "admin",
   summary:
     "apply the store purchases the offline journal holds (made while the database was down), each once; for when the world server is stopped (a running server replays by itself)",
-  options: {},
+  options: {
+    claim: {
+      type: "boolean",
+      description:
+        "also apply the entries that name no database (a journal written by a server before entries named theirs) to this one: only when you know they were made on it",
+    },
+  },
   printsData: true,
-  async run(ctx) {
+  async run(ctx, o) {
     const journal = await OfflineJournal.open(ctx.config.store.journalFile);
     try {
       const waiting = journal.pending().length;
       if (waiting > 0) ctx.progress(`applying ${waiting} journaled purchases from ${journal.file}`);
       const rules = await ctx.loadRules();
       const { client } = await ctx.openDatabase();
-      const report = await replayJournal({ journal, db: client, rules, logger: ctx.logger });
+      const report = await replayJournal({ journal, db: client, rules, logger: ctx.logger, claimUnmarked: o.claim === true });
       ctx.print(report, (r: ReplayReport) =>
-        [`store sync: ${r.committed} committed, ${r.failed} failed, ${r.remaining} waiting`, ...(r.stopped ? [`stopped: ${r.stopped}`] : [])].join("\n"),
+        [
+          `store sync: ${r.committed} committed, ${r.failed} failed, ${r.remaining} waiting`,
+          ...(r.held > 0 ? [`held: ${r.held} made for another database or naming none (not applied; see the log)`] : []),
+          ...(r.stopped ? [`stopped: ${r.stopped}`] : []),
+        ].join("\n"),
       );
       if (report.stopped === "database unavailable") return EXIT_CODES.UNAVAILABLE;
       return report.stopped ? EXIT_CODES.FAILURE : EXIT_CODES.OK;

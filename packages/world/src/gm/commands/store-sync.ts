@@ -15,6 +15,6 @@ export const storeSync = gmCommand({
     const journal = ctx.services.storeJournal;
     if (!journal) throw new WorldError("NOT_AVAILABLE", "this server runs without a store journal");
     const r = await journal.replay();
-    return `store sync: ${r.committed} committed, ${r.failed} failed, ${r.remaining} waiting${r.stopped ? ` (stopped: ${r.stopped})` : ""}`;
+    return `store sync: ${r.committed} committed, ${r.failed} failed, ${r.remaining} waiting${r.held > 0 ? `, ${r.held} held (another database's or naming none; see the log)` : ""}${r.stopped ? ` (stopped: ${r.stopped})` : ""}`;
   },
 });

@@ -46,8 +46,9 @@ export function sendPurchaseResult(ctx: HandlerContext, error: StoreError): void
 /**
  * The database is down: keep the purchase in the offline journal (on disk before the player hears
  * PurchasePending) at the price of the last catalog the server read, to be applied when it is
- * back. A price that catalog does not show is InvalidPrice; with no catalog read yet, the outage
- * propagates as any other (ServerRequestResult UNAVAILABLE).
+ * back, for the database whose identity the server read (only that database ever applies it). A
+ * price that catalog does not show is InvalidPrice; with no catalog or identity read yet, the
+ * outage propagates as any other (ServerRequestResult UNAVAILABLE).
  */
 async function journalPurchase(
   ctx: HandlerContext,
@@ -65,7 +66,8 @@ async function journalPurchase(
   const { session, services } = ctx;
   const journal = services.storeJournal;
   const shown = services.lastCatalog.priceOf(p.accountId, p.offerId, p.currency);
-  if (!journal || shown === undefined) throw outage;
+  const database = journal?.database;
+  if (!journal || shown === undefined || database === undefined) throw outage;
   const context = { offerId: p.offerId, currency: p.currency, price: p.price.toString(), transactionId: p.transactionId };
   if (shown !== p.price) {
     session.logger.info({ ...context, shown: shown.toString() }, "store purchase refused while offline: not the price of the last catalog");
@@ -74,6 +76,7 @@ async function journalPurchase(
   // Without a client transaction id the purchase still needs a key, so its replay applies once.
   const id = purchaseKey(p.accountId, session.requireAccount().loginScope, p.transactionId) ?? `storefront:${p.accountId}:offline-${randomUUID()}`;
   await journal.journal.append({
+    database,
     id,
     accountId: p.accountId,
     characterId: p.characterId,
