@@ -20,6 +20,9 @@ export type { DbLogger } from "./logger.js";
 export { DB_ERROR_CODES, DbError, isDbError, type DbErrorCode, type DbErrorOptions } from "./errors.js";
 export { isDatabaseUnavailable } from "./open/unavailable.js";
 
+// Input schemas callers share (the CLI parses its dates with these)
+export { CalendarDateSchema, ZonedTimeSchema } from "./validation.js";
+
 // Client and transactions
 export { runTransaction, type DbClient, type TransactionOptions } from "./client.js";
 export type { Account, Character, CurrencyLedgerEntry, PrismaClient } from "./generated/prisma/client";

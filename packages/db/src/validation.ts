@@ -70,6 +70,19 @@ function notFoundCode(issues: readonly z.core.$ZodIssue[]): DbErrorCode | undefi
   return codes.size === 1 ? only : undefined;
 }
 
+/**
+ * A UTC calendar date `YYYY-MM-DD` (daily deals, date ranges). A day the calendar does not have
+ * (2026-02-30, 2026-02-29) is refused, where `new Date` would roll it over into March.
+ */
+export const CalendarDateSchema = z.iso.date({ error: "must be a calendar date YYYY-MM-DD" });
+/**
+ * An ISO 8601 time with a zone and seconds, e.g. 2026-12-01T00:00:00Z, whose date is a day of the
+ * calendar (as {@link CalendarDateSchema}); parses to a Date.
+ */
+export const ZonedTimeSchema = z.iso
+  .datetime({ offset: true, error: "must be an ISO 8601 time with a zone, on a calendar date (2026-12-01T00:00:00Z)" })
+  .transform((value) => new Date(value));
+
 /** A positive 64-bit amount of a currency (bigint). */
 export const AmountSchema = z.bigint().min(1n).max(MAX_INT64);
 
