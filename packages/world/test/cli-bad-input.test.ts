@@ -32,3 +32,29 @@ describe("dates the calendar does not have", () => {
     );
   }, 240_000);
 });
+
+describe("numbers out of range or negative", () => {
+  const buyer = ["--email", "nobody@example.test"];
+  it.each([
+    [
+      ["currency", "grant", ...buyer, "--currency", "gold", "--amount", "-5", "--reason", "test"],
+      /^error: --amount must be a positive whole number, got -5 \[USAGE\]$/,
+    ],
+    [
+      ["store", "buy", ...buyer, "--offer", "101", "--currency", "premium", "--price", "-1"],
+      /^error: --price must not be negative \(0 to 9223372036854775807\), got -1 \[USAGE\]$/,
+    ],
+    [["ledger", "show", ...buyer, "--offset", "-1"], /^error: --offset must not be negative \(0 to 999999999\), got -1 \[USAGE\]$/],
+    [["collection", "grant", ...buyer, "--mount", "-1"], /^error: --mount must not be negative \(1 to 2147483647\), got -1 \[USAGE\]$/],
+    [
+      ["mail", "send", "--to", "Nobody", "--subject", "s", "--body", "b", "--gold", "99999999999999999999999"],
+      /^error: --gold is out of range \(0 to 9223372036854775807\), got 99999999999999999999999 \[USAGE\]$/,
+    ],
+    [
+      ["store", "deal", "set", "--date", "2027-01-01", "--offer", "99999999999", "--percent", "10"],
+      /^error: --offer is out of range \(1 to 2147483647\), got 99999999999 \[USAGE\]$/,
+    ],
+  ])("%j is one line saying what is wrong, exit 2", async (argv, message) => {
+    await refused(argv, message);
+  });
+});

@@ -2,27 +2,21 @@
 import { MAX_STORE_PRICE, STORE_CURRENCY, type StoreCurrency } from "@bezgelor/data";
 import { CalendarDateSchema, ZonedTimeSchema, type PromoReward } from "@bezgelor/db";
 import { WorldError } from "../../errors";
+import { parseWholeBigint, parseWholeNumber } from "../whole-number";
 
 /** A positive 32-bit id. */
 export function parseId(name: string, value: string): number {
-  const n = Number(value);
-  if (!/^\d{1,10}$/.test(value) || n < 1 || n > 2147483647)
-    throw new WorldError("USAGE", `--${name} must be a whole number from 1 to 2147483647, got ${value}`);
-  return n;
+  return parseWholeNumber(name, value, 1, 2147483647);
 }
 
 /** A whole percent 0..100. */
 export function parsePercent(value: string): number {
-  const n = Number(value);
-  if (!/^\d{1,3}$/.test(value) || n > 100) throw new WorldError("USAGE", `--percent must be a whole number from 0 to 100, got ${value}`);
-  return n;
+  return parseWholeNumber("percent", value, 0, 100);
 }
 
 /** A non-negative whole amount (a price may be 0 under a 100 % discount). */
 export function parseMoney(name: string, value: string): bigint {
-  if (!/^\d{1,19}$/.test(value) || BigInt(value) > 9223372036854775807n)
-    throw new WorldError("USAGE", `--${name} must be a whole amount from 0 to 9223372036854775807, got ${value}`);
-  return BigInt(value);
+  return parseWholeBigint(name, value, 0n, 9223372036854775807n);
 }
 
 /** An offer's base price: a whole amount from 0 to MAX_STORE_PRICE (exact in the client's 32-bit price). */
