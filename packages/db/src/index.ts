@@ -21,6 +21,9 @@ export { DB_ERROR_CODES, DbError, isDbError, type DbErrorCode, type DbErrorOptio
 export { isDatabaseUnavailable } from "./open/unavailable.js";
 export { getDatabaseIdentity } from "./identity/get-database-identity.js";
 
+// Input schemas callers share (the CLI parses its dates with these)
+export { CalendarDateSchema, ZonedTimeSchema } from "./validation.js";
+
 // Client and transactions
 export { runTransaction, type DbClient, type TransactionOptions } from "./client.js";
 export type { Account, Character, CurrencyLedgerEntry, PrismaClient } from "./generated/prisma/client";

@@ -31,10 +31,57 @@ export const ReasonSchema = z.string().trim().min(1).max(64);
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, code: DbErrorCode = DB_ERROR_CODES.INVALID_INPUT): z.output<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
+  const notFound = notFoundCode(result.error.issues);
+  if (notFound !== undefined) {
+    throw new DbError(notFound, result.error.issues.map((i) => i.message).join("; "), { details: { issues: result.error.issues } });
+  }
   // An amount of money is its own error code, so callers can say "that amount" rather than "bad input".
   if (code === DB_ERROR_CODES.INVALID_INPUT && result.error.issues.every((i) => i.path[0] === "amount")) code = DB_ERROR_CODES.INVALID_AMOUNT;
   throw new DbError(code, `Invalid input: ${z.prettifyError(result.error)}`, { details: { issues: result.error.issues } });
 }
+
+/** Whether `id` can name a row of a bigint id column: 1..2^63-1. */
+export function isRowId(id: bigint): boolean {
+  return id >= 1n && id <= MAX_INT64;
+}
+
+/**
+ * How a bigint row id the client sent (a u64) is refused when it is outside 1..2^63-1 and so
+ * names no row: {@link parseInput} throws `notFound`, the action's own "no such row" code, before
+ * the database is asked (PostgreSQL would refuse it as out of range for bigint).
+ */
+function noSuchRow(notFound: DbErrorCode) {
+  return {
+    error: (issue: { path?: PropertyKey[]; input?: unknown }) =>
+      `${issue.path?.join(".") || "id"} ${String(issue.input)} names no row (ids are 1..${MAX_INT64})`,
+    params: { notFound },
+  };
+}
+
+/** A mail id from the client; one no row can have is MAIL_DOES_NOT_EXIST. */
+export const MailIdSchema = z.bigint().refine(isRowId, noSuchRow(DB_ERROR_CODES.MAIL_DOES_NOT_EXIST));
+/** A friend invite id from the client; one no row can have is FRIEND_REQUEST_NOT_FOUND. */
+export const FriendInviteIdSchema = z.bigint().refine(isRowId, noSuchRow(DB_ERROR_CODES.FRIEND_REQUEST_NOT_FOUND));
+
+// A row id no row can have (MailIdSchema, FriendInviteIdSchema) is the action's not-found refusal, when it is the only fault.
+function notFoundCode(issues: readonly z.core.$ZodIssue[]): DbErrorCode | undefined {
+  const codes = new Set(issues.map((i) => (i.code === "custom" ? (i.params as { notFound?: DbErrorCode } | undefined)?.notFound : undefined)));
+  const [only] = codes;
+  return codes.size === 1 ? only : undefined;
+}
+
+/**
+ * A UTC calendar date `YYYY-MM-DD` (daily deals, date ranges). A day the calendar does not have
+ * (2026-02-30, 2026-02-29) is refused, where `new Date` would roll it over into March.
+ */
+export const CalendarDateSchema = z.iso.date({ error: "must be a calendar date YYYY-MM-DD" });
+/**
+ * An ISO 8601 time with a zone and seconds, e.g. 2026-12-01T00:00:00Z, whose date is a day of the
+ * calendar (as {@link CalendarDateSchema}); parses to a Date.
+ */
+export const ZonedTimeSchema = z.iso
+  .datetime({ offset: true, error: "must be an ISO 8601 time with a zone, on a calendar date (2026-12-01T00:00:00Z)" })
+  .transform((value) => new Date(value));
 
 /** A positive 64-bit amount of a currency (bigint). */
 export const AmountSchema = z.bigint().min(1n).max(MAX_INT64);

@@ -19,6 +19,7 @@ import {
   mailErrorFor,
   openMail,
   payMailCod,
+  respondToFriendInvite,
   returnMail,
   sendMail,
   sendSystemMail,
@@ -251,6 +252,24 @@ describe("sending and taking, with the sums held at every step", () => {
     });
     await takeMailAttachment(db.client, { ...opts, characterId: b.id, mailId: result.mailId, slot: 1 });
     await refused(() => returnMail(db.client, { ...opts, characterId: b.id, mailId: result.mailId }), DB_ERROR_CODES.MAIL_CANNOT_RETURN);
+  });
+});
+
+describe("ids no row can have (the client sends u64, the columns are bigint)", () => {
+  it("are mail or invites that do not exist, and change nothing", async () => {
+    const b = await player();
+    for (const id of [0n, 2n ** 63n, 10484834213386001305n, 2n ** 64n - 1n]) {
+      const mail = { ...opts, characterId: b.id, mailId: id };
+      await refused(() => takeMailGold(db.client, mail), DB_ERROR_CODES.MAIL_DOES_NOT_EXIST);
+      await refused(() => payMailCod(db.client, mail), DB_ERROR_CODES.MAIL_DOES_NOT_EXIST);
+      await refused(() => returnMail(db.client, mail), DB_ERROR_CODES.MAIL_DOES_NOT_EXIST);
+      await refused(() => deleteMail(db.client, mail), DB_ERROR_CODES.MAIL_DOES_NOT_EXIST);
+      await refused(() => takeMailAttachment(db.client, { ...mail, slot: 1 }), DB_ERROR_CODES.MAIL_DOES_NOT_EXIST);
+      const invite = { ...opts, characterId: b.id, inviteId: id, response: 1 as const };
+      const error = await refused(() => respondToFriendInvite(db.client, invite), DB_ERROR_CODES.FRIEND_REQUEST_NOT_FOUND);
+      expect(error.message).toContain(`${id} names no row`);
+      expect((await openMail(db.client, { ...opts, characterId: b.id, mailIds: [id] })).result).toEqual({ marked: 0 });
+    }
   });
 });
 

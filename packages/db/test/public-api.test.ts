@@ -97,6 +97,8 @@ describe("public API", () => {
         "DB_ERROR_CODES",
         "DEFAULT_SESSION_KEY_LIFETIME_SECONDS",
         "DbConfigSchema",
+        "CalendarDateSchema",
+        "ZonedTimeSchema",
         "DbError",
         "MAX_CHARACTER_LEVEL",
         "PRISMA_MIGRATION_LOCK_KEY",

@@ -1,8 +1,18 @@
 // The catalog as the store packets show it: visible categories with their sibling positions,
 // available offers with every price from the same pricing the purchase charges with.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPromotion, getStoreCatalog, previewOffer, setDailyDeal, setOfferAvailability, type Database } from "../src/index.js";
+import {
+  createPromotion,
+  DB_ERROR_CODES,
+  getStoreCatalog,
+  listDailyDeals,
+  previewOffer,
+  setDailyDeal,
+  setOfferAvailability,
+  type Database,
+} from "../src/index.js";
 import { makeCharacter, testActionOptions } from "../src/testing/index.js";
+import { expectDbError } from "./expect-db-error.js";
 import { storeDatabase } from "./store-support.js";
 
 const now = new Date("2026-11-30T12:00:00Z");
@@ -72,5 +82,17 @@ describe("getStoreCatalog", () => {
     expect(catalog.categories.map((c) => c.id)).toEqual([3, 4, 5, 6, 7, 8]);
     expect(catalog.categories.map((c) => c.index)).toEqual([1, 2, 3, 4, 5, 6]);
     expect(catalog.offers.map((o) => o.offer.id).sort()).toEqual([201, 401, 501, 601, 801, 802, 803]);
+  });
+});
+
+describe("daily deals", () => {
+  it("refuse a day the calendar does not have, rather than rolling it into the next month", async () => {
+    for (const date of ["2026-02-30", "2026-02-29", "2026-04-31", "2026-13-01", "2026-2-1"]) {
+      await expectDbError(setDailyDeal(db.client, { date, offerId: 201, percent: 10 }), DB_ERROR_CODES.INVALID_INPUT);
+      await expectDbError(listDailyDeals(db.client, { from: date }), DB_ERROR_CODES.INVALID_INPUT);
+    }
+    expect((await listDailyDeals(db.client, { from: "2026-03-01" })).filter((d) => d.date < "2026-03-05")).toEqual([]);
+    await setDailyDeal(db.client, { date: "2028-02-29", offerId: 201, percent: 10 });
+    expect(await listDailyDeals(db.client, { from: "2028-02-29" })).toEqual([{ date: "2028-02-29", offerId: 201, percent: 10 }]);
   });
 });

@@ -50,6 +50,8 @@ describe("bezgelor collection", () => {
     const both = await cli(["collection", "grant", "--email", email, "--mount", "1001", "--pet", "2001"]);
     expect(both.code).not.toBe(0);
     expect(both.stderr).toContain("exactly one of");
-    expect((await cli(["collection", "grant", "--email", email, "--vanity-pet", "x1"])).stderr).toContain("positive whole id");
+    expect((await cli(["collection", "grant", "--email", email, "--vanity-pet", "x1"])).stderr).toContain(
+      "--vanity-pet must be a whole number from 1 to 2147483647, got x1",
+    );
   });
 });

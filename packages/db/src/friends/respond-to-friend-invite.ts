@@ -4,7 +4,7 @@ import { decideInviteResponse, FRIENDSHIP_RESPONSE, FRIENDSHIP_TYPE } from "@bez
 import { z } from "zod";
 import { defineAction, type ActionContext } from "../actions/action.js";
 import { DB_ERROR_CODES, DbError } from "../errors.js";
-import { IdSchema } from "../validation.js";
+import { FriendInviteIdSchema, IdSchema } from "../validation.js";
 import { closeInvite, countEntries, lockCharacters, readEntry, writeEntry } from "./friend-entries.js";
 import { applyIgnore, friendRefusal } from "./friend-refusal.js";
 import { FriendsOptionsSchema } from "./friends-options.js";
@@ -12,7 +12,7 @@ import { FriendsOptionsSchema } from "./friends-options.js";
 const Input = z.object({
   /** The invitee answering. */
   characterId: IdSchema,
-  inviteId: z.bigint().min(1n),
+  inviteId: FriendInviteIdSchema,
   /** FriendshipResponse: Mutual 0, Accept 1, Decline 2, Ignore 3. */
   response: z.union([z.literal(0), z.literal(1), z.literal(2), z.literal(3)]),
   options: FriendsOptionsSchema.default(FriendsOptionsSchema.parse({})),

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { defineAction } from "../actions/action.js";
 import { DB_ERROR_CODES, DbError } from "../errors.js";
-import { IdSchema } from "../validation.js";
+import { IdSchema, MailIdSchema } from "../validation.js";
 import { holdsValue, lockMail } from "./mail-record.js";
 
-const Input = z.object({ characterId: IdSchema, mailId: z.bigint().min(1n) });
+const Input = z.object({ characterId: IdSchema, mailId: MailIdSchema });
 
 /**
  * Deletes a mail from the character's mailbox (ClientMailDelete 0x011E, once per id), emitting

@@ -12,9 +12,10 @@ import { MailGrantHandlersSchema, type MailGrantHandlers } from "./mail-grants.j
 import { DEFAULT_MAIL_OPTIONS, MailOptionsSchema, type MailOptionsInput } from "./mail-options.js";
 import { giveAttachment, giveGold, holdsValue, lockMail } from "./mail-record.js";
 import { sendBack } from "./send-back.js";
+import { MailIdSchema } from "../validation.js";
 
 const Input = z.object({
-  mailId: z.bigint().min(1n),
+  mailId: MailIdSchema,
   grants: MailGrantHandlersSchema.default({}),
   options: MailOptionsSchema.default(DEFAULT_MAIL_OPTIONS),
 });

@@ -3,10 +3,10 @@ import { z } from "zod";
 import { defineAction } from "../actions/action.js";
 import { changeBalance } from "../currency/change-currency.js";
 import { DB_ERROR_CODES, DbError } from "../errors.js";
-import { IdSchema } from "../validation.js";
+import { IdSchema, MailIdSchema } from "../validation.js";
 import { codDue, lockMail } from "./mail-record.js";
 
-const Input = z.object({ characterId: IdSchema, mailId: z.bigint().min(1n) });
+const Input = z.object({ characterId: IdSchema, mailId: MailIdSchema });
 
 /**
  * Pays a mail's cash on delivery (ClientMailPayCod 0x0123): the holder's purse pays the sender's

@@ -2,12 +2,12 @@ import { canReturnMail } from "@bezgelor/core";
 import { z } from "zod";
 import { defineAction } from "../actions/action.js";
 import { DB_ERROR_CODES, DbError } from "../errors.js";
-import { IdSchema } from "../validation.js";
+import { IdSchema, MailIdSchema } from "../validation.js";
 import { lockMail } from "./mail-record.js";
 import { DEFAULT_MAIL_OPTIONS, MailOptionsSchema } from "./mail-options.js";
 import { sendBack } from "./send-back.js";
 
-const Input = z.object({ characterId: IdSchema, mailId: z.bigint().min(1n), options: MailOptionsSchema.default(DEFAULT_MAIL_OPTIONS) });
+const Input = z.object({ characterId: IdSchema, mailId: MailIdSchema, options: MailOptionsSchema.default(DEFAULT_MAIL_OPTIONS) });
 
 /**
  * Returns a mail to its sender (ClientMailReturn 0x0124) with everything in it (gold, items,

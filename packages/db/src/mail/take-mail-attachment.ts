@@ -4,13 +4,13 @@ import { MAIL_FLAG } from "@bezgelor/core";
 import { z } from "zod";
 import { defineAction, type ActionContext } from "../actions/action.js";
 import { DB_ERROR_CODES, DbError } from "../errors.js";
-import { IdSchema } from "../validation.js";
+import { IdSchema, MailIdSchema } from "../validation.js";
 import { MailGrantHandlersSchema } from "./mail-grants.js";
 import { codDue, giveAttachment, lockMail } from "./mail-record.js";
 
 const Input = z.object({
   characterId: IdSchema,
-  mailId: z.bigint().min(1n),
+  mailId: MailIdSchema,
   slot: z.number().int().min(0).max(9),
   /** Handlers for grant attachments, by description type. */
   grants: MailGrantHandlersSchema.default({}),

@@ -2,10 +2,10 @@ import { MAIL_FLAG } from "@bezgelor/core";
 import { z } from "zod";
 import { defineAction } from "../actions/action.js";
 import { DB_ERROR_CODES, DbError } from "../errors.js";
-import { IdSchema } from "../validation.js";
+import { IdSchema, MailIdSchema } from "../validation.js";
 import { giveGold, lockMail } from "./mail-record.js";
 
-const Input = z.object({ characterId: IdSchema, mailId: z.bigint().min(1n) });
+const Input = z.object({ characterId: IdSchema, mailId: MailIdSchema });
 
 /**
  * Takes the gold sent with a mail (ClientMailTakeCash 0x0127) into the holder's purse, with its

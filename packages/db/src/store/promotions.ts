@@ -4,7 +4,7 @@ import type { StoreDailyDeal, StorePromotion } from "@bezgelor/core";
 import { z } from "zod";
 import type { DbClient } from "../client.js";
 import { DB_ERROR_CODES, DbError, toDbError } from "../errors.js";
-import { IdSchema, parseInput } from "../validation.js";
+import { CalendarDateSchema, IdSchema, parseInput } from "../validation.js";
 import { toPromotion } from "./store-offer-record.js";
 
 const Percent = z.number().int().min(0).max(100);
@@ -62,10 +62,7 @@ export async function listPromotions(db: DbClient, options: { activeAt?: Date } 
 }
 
 const DealInput = z.object({
-  date: z
-    .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, "must be YYYY-MM-DD")
-    .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)), "must be a date"),
+  date: CalendarDateSchema,
   offerId: IdSchema,
   percent: Percent,
 });
@@ -92,8 +89,14 @@ export async function setDailyDeal(db: DbClient, options: z.input<typeof DealInp
   }
 }
 
-/** Daily deals from `from` (a UTC date, default every one), by date. */
-export async function listDailyDeals(db: DbClient, options: { from?: string } = {}): Promise<StoreDailyDeal[]> {
+const DealListInput = z.object({ from: CalendarDateSchema.optional() });
+
+/**
+ * Daily deals from `from` (a UTC calendar date YYYY-MM-DD, default every one), by date. Throws
+ * DbError INVALID_INPUT (a `from` that is not a calendar date).
+ */
+export async function listDailyDeals(db: DbClient, options: z.input<typeof DealListInput> = {}): Promise<StoreDailyDeal[]> {
+  parseInput(DealListInput, options);
   try {
     const rows = await db.storeDailyDeal.findMany({
       where: options.from ? { dealDate: { gte: new Date(`${options.from}T00:00:00.000Z`) } } : {},

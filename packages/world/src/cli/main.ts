@@ -33,6 +33,25 @@ function findCommand(argv: string[]): { command: Command; rest: string[] } | und
   return best && { command: best, rest: argv.slice(best.path.length) };
 }
 
+/**
+ * `--amount -5` as `--amount=-5`: node's parser takes a value starting with "-" for an option and
+ * refuses it as ambiguous, so a negative number reaches the option's own check, which says what
+ * is wrong in one line, instead of the parser's help.
+ */
+function withNegativeValues(command: Command, args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    const next = args[i + 1];
+    const name = arg.startsWith("--") ? arg.slice(2) : undefined;
+    if (name !== undefined && command.options[name]?.type === "string" && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
 function commandHelp(command: Command): string {
   const lines = [
     `bezgelor ${command.path.join(" ")}: ${command.summary}`,
@@ -75,7 +94,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<Exi
   let values: OptionValues;
   try {
     const parsed = parseArgs({
-      args: rest,
+      args: withNegativeValues(command, rest),
       allowPositionals: false,
       strict: true,
       options: {

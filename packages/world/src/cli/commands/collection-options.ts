@@ -1,5 +1,6 @@
 import { WorldError } from "../../errors";
 import { str, type OptionValues } from "../command";
+import { parseWholeNumber } from "../whole-number";
 
 /** The options `collection show` and `collection grant` share. */
 export const collectionOptions = {
@@ -13,7 +14,5 @@ export function collectibleOption(o: OptionValues): { collectibleType: "mount" |
   if (given.length !== 1) throw new WorldError("USAGE", "give exactly one of --mount ID, --pet ID, --vanity-pet ID");
   const key = given[0] ?? "mount";
   const raw = str(o, key);
-  const id = Number(raw);
-  if (!/^\d+$/.test(raw) || id < 1 || id > 2_147_483_647) throw new WorldError("USAGE", `--${key} must be a positive whole id, got "${raw}"`);
-  return { collectibleType: key === "vanity-pet" ? "vanity_pet" : key, collectibleId: id };
+  return { collectibleType: key === "vanity-pet" ? "vanity_pet" : key, collectibleId: parseWholeNumber(key, raw, 1, 2_147_483_647) };
 }

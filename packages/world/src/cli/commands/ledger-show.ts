@@ -1,12 +1,12 @@
 import { getAccountByEmail, getLedger, listLedger, MAX_LEDGER_PAGE, type LedgerRecord, type StoreTransactionRecord } from "@bezgelor/db";
 import { WorldError } from "../../errors";
+import { parseWholeNumber } from "../whole-number";
 import { defineCommand, str } from "../command";
 import { characterOf, parseCurrency } from "../currency-change";
 import { transactionLine } from "./store-economy-view";
 
 function parseCount(name: string, value: string): number {
-  if (!/^\d{1,9}$/.test(value)) throw new WorldError("USAGE", `--${name} must be a whole number, got ${value}`);
-  return Number(value);
+  return parseWholeNumber(name, value, 0, 999_999_999);
 }
 
 const entryLine = (e: LedgerRecord) =>

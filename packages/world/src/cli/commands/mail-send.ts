@@ -5,6 +5,7 @@ import { randomUUID } from "node:crypto";
 import { DbError, sendSystemMail } from "@bezgelor/db";
 import { WorldError } from "../../errors";
 import { defineCommand, str, strs, type OptionValues } from "../command";
+import { parseWholeBigint } from "../whole-number";
 
 /** Parses `ID:COUNT` item options. Throws WorldError USAGE. */
 export function parseItemOptions(values: readonly string[]): Array<{ itemId: number; count: number }> {
@@ -54,7 +55,7 @@ export const mailSend = defineCommand({
   printsData: true,
   async run(ctx, o) {
     const goldText = typeof o.gold === "string" ? o.gold : "0";
-    if (!/^\d{1,19}$/.test(goldText)) throw new WorldError("USAGE", `--gold must be a whole number, got ${goldText}`);
+    const gold = parseWholeBigint("gold", goldText, 0n, 9223372036854775807n);
     const items = parseItemOptions(strs(o, "item"));
     const key = typeof o.key === "string" && o.key !== "" ? o.key : `mail-${randomUUID()}`;
     // Printed before anything is sent, so an operator always has the key to retry with.
@@ -70,7 +71,7 @@ export const mailSend = defineCommand({
         from: { type: "gm", name: str(o, "from") },
         subject: str(o, "subject"),
         body: str(o, "body"),
-        gold: BigInt(goldText),
+        gold,
         items,
       });
     } catch (error) {

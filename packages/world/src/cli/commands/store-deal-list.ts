@@ -12,7 +12,7 @@ export const storeDealList = defineCommand({
   async run(ctx, o) {
     const { client } = await ctx.openDatabase();
     const from = opt(o, "from");
-    const deals = await listDailyDeals(client, from === undefined ? {} : { from: parseDate(from) });
+    const deals = await listDailyDeals(client, from === undefined ? {} : { from: parseDate("from", from) });
     ctx.print(deals, (l: typeof deals) => l.map((d) => `${d.date}  offer ${d.offerId}  ${d.percent} %`).join("\n") || "no daily deals");
   },
 });

@@ -15,7 +15,7 @@ export const storeDealSet = defineCommand({
   async run(ctx, o) {
     const { client } = await ctx.openDatabase();
     const deal = await setDailyDeal(client, {
-      date: parseDate(str(o, "date")),
+      date: parseDate("date", str(o, "date")),
       offerId: parseId("offer", str(o, "offer")),
       percent: parsePercent(str(o, "percent")),
     });

@@ -1,13 +1,11 @@
 // Helpers shared by the store economy commands (store preview, set-price, restock, rate set, tx,
 // catalog; vip set; ledger show --store): option parsing and one-line views.
 import type { OfferPreview, StoreTransactionRecord } from "@bezgelor/db";
-import { WorldError } from "../../errors";
+import { parseWholeNumber } from "../whole-number";
 
 /** A whole number in min..max. Throws WorldError USAGE. */
 export function parseWhole(name: string, value: string, min: number, max: number): number {
-  const n = Number(value);
-  if (!/^\d{1,10}$/.test(value) || n < min || n > max) throw new WorldError("USAGE", `--${name} must be a whole number from ${min} to ${max}, got ${value}`);
-  return n;
+  return parseWholeNumber(name, value, min, max);
 }
 
 /** The version an admin edit names (`--expected-version`, from `store offer show` or the last edit's output). */

@@ -1,28 +1,22 @@
 // Parsing of the store and promo commands' options. Every bad value is WorldError USAGE (exit 2).
 import { MAX_STORE_PRICE, STORE_CURRENCY, type StoreCurrency } from "@bezgelor/data";
-import type { PromoReward } from "@bezgelor/db";
+import { CalendarDateSchema, ZonedTimeSchema, type PromoReward } from "@bezgelor/db";
 import { WorldError } from "../../errors";
+import { parseWholeBigint, parseWholeNumber } from "../whole-number";
 
 /** A positive 32-bit id. */
 export function parseId(name: string, value: string): number {
-  const n = Number(value);
-  if (!/^\d{1,10}$/.test(value) || n < 1 || n > 2147483647)
-    throw new WorldError("USAGE", `--${name} must be a whole number from 1 to 2147483647, got ${value}`);
-  return n;
+  return parseWholeNumber(name, value, 1, 2147483647);
 }
 
 /** A whole percent 0..100. */
 export function parsePercent(value: string): number {
-  const n = Number(value);
-  if (!/^\d{1,3}$/.test(value) || n > 100) throw new WorldError("USAGE", `--percent must be a whole number from 0 to 100, got ${value}`);
-  return n;
+  return parseWholeNumber("percent", value, 0, 100);
 }
 
 /** A non-negative whole amount (a price may be 0 under a 100 % discount). */
 export function parseMoney(name: string, value: string): bigint {
-  if (!/^\d{1,19}$/.test(value) || BigInt(value) > 9223372036854775807n)
-    throw new WorldError("USAGE", `--${name} must be a whole amount from 0 to 9223372036854775807, got ${value}`);
-  return BigInt(value);
+  return parseWholeBigint(name, value, 0n, 9223372036854775807n);
 }
 
 /** An offer's base price: a whole amount from 0 to MAX_STORE_PRICE (exact in the client's 32-bit price). */
@@ -40,19 +34,16 @@ export function parseStoreCurrency(value: string): StoreCurrency {
   return value as StoreCurrency;
 }
 
-/** An ISO 8601 time with a zone, e.g. 2026-12-01T00:00:00Z. */
+/** An ISO 8601 time with a zone on a calendar date (`ZonedTimeSchema`), e.g. 2026-12-01T00:00:00Z. */
 export function parseTime(name: string, value: string): Date {
-  const at = new Date(value);
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(value) || !/(Z|[+-]\d{2}:\d{2})$/.test(value) || Number.isNaN(at.getTime())) {
-    throw new WorldError("USAGE", `--${name} must be an ISO 8601 time with a zone (2026-12-01T00:00:00Z), got ${value}`);
-  }
-  return at;
+  const at = ZonedTimeSchema.safeParse(value);
+  if (!at.success) throw new WorldError("USAGE", `--${name} must be an ISO 8601 time with a zone on a calendar date (2026-12-01T00:00:00Z), got ${value}`);
+  return at.data;
 }
 
-/** A UTC date YYYY-MM-DD. */
-export function parseDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
-    throw new WorldError("USAGE", `--date must be a UTC date YYYY-MM-DD, got ${value}`);
+/** A UTC calendar date YYYY-MM-DD (`CalendarDateSchema`: 2026-02-30 is refused, not rolled over). */
+export function parseDate(name: string, value: string): string {
+  if (!CalendarDateSchema.safeParse(value).success) throw new WorldError("USAGE", `--${name} must be a UTC calendar date YYYY-MM-DD, got ${value}`);
   return value;
 }
 
