@@ -31,11 +31,18 @@ async function bystanderStillServed() {
 
 async function expectDisconnected(client: HeadlessClient, reason: RegExp) {
   await expect(client.closed).resolves.toMatchObject({ code: "DISCONNECTED" });
-  const violations = t.logged("protocol violation").map((l) => String(l.reason));
+  const lines = t.logged("protocol violation");
+  const violations = lines.map((l) => String(l.reason));
   expect(
     violations.some((r) => reason.test(r)),
     `logged reasons: ${violations.join(" | ")}`,
   ).toBe(true);
+  // The client's error (when there is one), not our stack: one short line per bad connection.
+  for (const line of lines) {
+    if ("error" in line) expect(line.error, JSON.stringify(line)).toEqual({ type: expect.any(String), code: expect.any(String), message: expect.any(String) });
+    expect(line, JSON.stringify(line)).not.toHaveProperty("err");
+  }
+  expect(lines.some((line) => "error" in line)).toBe(true);
   await bystanderStillServed();
 }
 

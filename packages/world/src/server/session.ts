@@ -323,7 +323,7 @@ export class Session {
     clearTimeout(this.loginTimer);
     clearTimeout(this.frameTimer);
     const fields = { reason: why.reason, state: wasState };
-    if (why.violation) this.logger.warn({ ...fields, err: why.error }, "disconnecting: protocol violation");
+    if (why.violation) this.logger.warn({ ...fields, ...violationFields(why.error) }, "disconnecting: protocol violation");
     else this.logger.info({ ...fields, err: why.error }, "session closed");
     if (why.abort) {
       this.outbox.discard();
@@ -480,4 +480,16 @@ export class Session {
 function describe(error: unknown): string {
   if (error instanceof ProtocolError || error instanceof WorldError) return `${error.code}: ${error.message}`;
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * A client's protocol violation as logged: a ProtocolError or WorldError (the client sent it; our
+ * stack says nothing about it) as `error` with its name, code and message, so garbage from the
+ * internet costs one short line each; anything else (a bug of ours) as `err`, with its stack.
+ * Told by name and code, as isProtocolError does, not by class.
+ */
+function violationFields(error: unknown): Record<string, unknown> {
+  const e = error as { name?: unknown; code?: unknown; message?: unknown } | undefined;
+  const expected = error instanceof Error && (e?.name === "ProtocolError" || e?.name === "WorldError") && typeof e.code === "string";
+  return expected ? { error: { type: e.name, code: e.code, message: e.message } } : { err: error };
 }
