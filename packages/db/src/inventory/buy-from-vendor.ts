@@ -67,13 +67,11 @@ async function readBuyer(tx: Prisma.TransactionClient, characterId: number): Pro
 type CurrencyTemplate = Omit<CurrencyChangedEvent, "accountId" | "ledgerEntryId" | "balanceBefore" | "balanceAfter">;
 type InventoryTemplate = Omit<InventoryChangedEvent, "accountId" | "count">;
 
-interface Purchase {
+/** The item side of a purchase. */
+interface Line {
   characterId: number;
   itemId: number;
   quantity: number;
-  /** The gold change and its event; none for a free item, whose buyer was read. */
-  paid: { change: CurrencyChange; event: CurrencyTemplate } | { buyer: Buyer };
-  stocked: InventoryTemplate;
 }
 
 /** What {@link writePurchase} did: a null ledger id when the gold was refused, a null count when the items were. */
@@ -90,27 +88,34 @@ const LEDGER_FILL = Prisma.sql`jsonb_build_object('accountId', "ledger"."account
 const countFill = (account: Prisma.Sql) => Prisma.sql`jsonb_build_object('accountId', ${account}, 'count', "stocked"."count")`;
 
 /**
- * One statement: the gold change with its ledger row (when not free), the items (only once paid),
- * then the events recorded earlier in this action's transaction and this purchase's (only once
- * both are done). Always one row.
+ * A paid purchase in one statement: the gold change with its ledger row, the items (only once
+ * paid), then `earlier` events and this purchase's two (only once both are done). Always one row,
+ * with the {@link Outcome} columns and `extra` ones.
  */
-async function writePurchase(ctx: ActionContext, p: Purchase): Promise<Outcome> {
+function paidPurchaseSql(line: Line, p: PlannedPurchase, earlier: OutboxEntry[], extra: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  return Prisma.sql`WITH ${goldChangeCtes(p.change, line.characterId)},
+      ${addItemsCte(line.characterId, line.itemId, line.quantity, Prisma.sql`"ledger"`)},
+      ${appendEventsCte(
+        [...earlier, { event: p.currency, fill: LEDGER_FILL }, { event: p.stocked, fill: countFill(Prisma.sql`"ledger"."account_id"`) }],
+        Prisma.sql`"ledger", "stocked"`,
+      )}
+    SELECT l."account_id", l."id" AS "ledger_id", l."balance_before", l."balance_after", s."count"${extra}
+      FROM (SELECT 1) AS "one" LEFT JOIN "ledger" l ON true LEFT JOIN "stocked" s ON true`;
+}
+
+/**
+ * One statement in the action's transaction: {@link paidPurchaseSql}, or for a free item (`buyer`
+ * read) the items and their event alone, after the events recorded earlier in the transaction.
+ */
+async function writePurchase(ctx: ActionContext, line: Line, p: PlannedPurchase, buyer: Buyer | undefined): Promise<Outcome> {
   const earlier: OutboxEntry[] = ctx.unwritten().map((event) => ({ event }));
-  const statement =
-    "change" in p.paid
-      ? Prisma.sql`WITH ${goldChangeCtes(p.paid.change, p.characterId)},
-        ${addItemsCte(p.characterId, p.itemId, p.quantity, Prisma.sql`"ledger"`)},
-        ${appendEventsCte(
-          [...earlier, { event: p.paid.event, fill: LEDGER_FILL }, { event: p.stocked, fill: countFill(Prisma.sql`"ledger"."account_id"`) }],
-          Prisma.sql`"ledger", "stocked"`,
-        )}
-      SELECT l."account_id", l."id" AS "ledger_id", l."balance_before", l."balance_after", s."count"
-        FROM (SELECT 1) AS "one" LEFT JOIN "ledger" l ON true LEFT JOIN "stocked" s ON true`
-      : Prisma.sql`WITH ${addItemsCte(p.characterId, p.itemId, p.quantity)},
-        ${appendEventsCte([...earlier, { event: p.stocked, fill: countFill(Prisma.sql`${p.paid.buyer.accountId}::integer`) }], Prisma.sql`"stocked"`)}
-      SELECT ${p.paid.buyer.accountId}::integer AS "account_id", NULL::bigint AS "ledger_id", NULL::bigint AS "balance_before",
+  const statement = buyer
+    ? Prisma.sql`WITH ${addItemsCte(line.characterId, line.itemId, line.quantity)},
+        ${appendEventsCte([...earlier, { event: p.stocked, fill: countFill(Prisma.sql`${buyer.accountId}::integer`) }], Prisma.sql`"stocked"`)}
+      SELECT ${buyer.accountId}::integer AS "account_id", NULL::bigint AS "ledger_id", NULL::bigint AS "balance_before",
           NULL::bigint AS "balance_after", s."count"
-        FROM (SELECT 1) AS "one" LEFT JOIN "stocked" s ON true`;
+        FROM (SELECT 1) AS "one" LEFT JOIN "stocked" s ON true`
+    : paidPurchaseSql(line, p, earlier);
   const rows = await ctx.tx.$queryRaw<Outcome[]>(statement);
   return rows[0]!;
 }
@@ -133,31 +138,21 @@ export const buyFromVendor = defineAction({
     const vendor = requireDefinition(ctx.rules.data.vendors, "vendor", i.vendorId);
     // Only a faction's vendor quotes from the standings: read (and share-lock) them only then.
     let buyer = vendor.requiredReputation !== undefined ? await readBuyer(ctx.tx, characterId) : undefined;
-    const { spent, unitPrice, change, currency, stocked } = quotePurchase(
-      ctx.rules,
-      ctx.actor,
-      ctx.idempotencyKey,
-      i,
-      buyer?.standings ?? new Map<number, number>(),
-    );
+    const planned = quotePurchase(ctx.rules, ctx.actor, ctx.idempotencyKey, i, buyer?.standings ?? new Map<number, number>());
+    const free = planned.spent === 0n;
     // A free item moves no gold: its balance and the character's existence come from the read.
-    if (spent === 0n) buyer ??= await readBuyer(ctx.tx, characterId);
-    const paid = spent === 0n ? { buyer: buyer! } : { change, event: currency };
-    const outcome = await writePurchase(ctx, { characterId, itemId, quantity, paid, stocked });
+    if (free) buyer ??= await readBuyer(ctx.tx, characterId);
+    const outcome = await writePurchase(ctx, i, planned, free ? buyer : undefined);
     // An unknown character is explained here too (no row to debit).
-    if ("change" in paid && outcome.ledger_id === null) throw await currencyRefusal(ctx.tx, change, characterId);
+    if (!free && outcome.ledger_id === null) throw await currencyRefusal(ctx.tx, planned.change, characterId);
     ctx.step("vendor.paid");
     if (outcome.count === null) throw inventoryOverflow(characterId, itemId, quantity);
     const count = Number(outcome.count);
-    const accountId = Number(outcome.account_id);
-    const balance = "change" in paid ? BigInt(outcome.balance_after!) : paid.buyer.gold;
-    const ledger =
-      "change" in paid
-        ? [{ ...currency, accountId, ledgerEntryId: BigInt(outcome.ledger_id!), balanceBefore: BigInt(outcome.balance_before!), balanceAfter: balance }]
-        : [];
-    ctx.wrote(...ledger, { ...stocked, accountId, count });
+    if (free) ctx.wrote({ ...planned.stocked, accountId: Number(outcome.account_id), count });
+    else ctx.wrote(...purchaseEvents(planned, outcome));
     ctx.step("inventory.changed");
-    return { unitPrice, spent, balance, count };
+    const balance = free ? buyer!.gold : BigInt(outcome.balance_after!);
+    return { unitPrice: planned.unitPrice, spent: planned.spent, balance, count };
   },
   statement(i, { actor, rules }) {
     const vendor = requireDefinition(rules.data.vendors, "vendor", i.vendorId);
@@ -226,24 +221,16 @@ interface PurchaseRow extends Outcome {
  * the gold is refused nothing is written ("ok" false); when the gold was taken but the items would
  * pass 2^31-1, raise_refusal aborts the whole statement, so the gold is not taken either.
  */
-function purchaseStatement(
-  i: { characterId: number; itemId: number; quantity: number },
-  p: PlannedPurchase,
-): ActionStatement<BuyFromVendorResult, PurchaseRow> {
+function purchaseStatement(i: Line, p: PlannedPurchase): ActionStatement<BuyFromVendorResult, PurchaseRow> {
   const { characterId, itemId, quantity } = i;
   return {
-    sql: Prisma.sql`WITH ${goldChangeCtes(p.change, characterId)},
-        ${addItemsCte(characterId, itemId, quantity, Prisma.sql`"ledger"`)},
-        ${appendEventsCte(
-          [
-            { event: p.currency, fill: LEDGER_FILL },
-            { event: p.stocked, fill: countFill(Prisma.sql`"ledger"."account_id"`) },
-          ],
-          Prisma.sql`"ledger", "stocked"`,
-        )}
-      SELECT s."count" IS NOT NULL AS "ok", l."account_id", l."id" AS "ledger_id", l."balance_before", l."balance_after", s."count",
-          CASE WHEN l."id" IS NOT NULL AND s."count" IS NULL THEN raise_refusal('INVENTORY_OVERFLOW') END AS "refused"
-        FROM (SELECT 1) AS "one" LEFT JOIN "ledger" l ON true LEFT JOIN "stocked" s ON true`,
+    sql: paidPurchaseSql(
+      i,
+      p,
+      [],
+      Prisma.sql`, s."count" IS NOT NULL AS "ok",
+        CASE WHEN l."id" IS NOT NULL AND s."count" IS NULL THEN raise_refusal('INVENTORY_OVERFLOW') END AS "refused"`,
+    ),
     events: [],
     wrote: (row) => purchaseEvents(p, row),
     async result(row, db) {
