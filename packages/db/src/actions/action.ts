@@ -168,45 +168,40 @@ export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>): Ac
     // In its own transaction, the action announces its events after commit (announceEvents); in the
     // caller's, it notifies inside it, so the notification still waits for that commit.
     const ownTransaction = isFullClient(db);
+    const body = async (tx: Prisma.TransactionClient): Promise<ActionResult<R>> => {
+      if (key !== null) {
+        const claim = await claimIdempotencyKey<R>(tx, key, spec.name, requestFingerprint(spec.name, input));
+        if (!claim.fresh) return { result: claim.result, events: [], replayed: true };
+      }
+      const events: GameEvent[] = [];
+      // events[0, written) are in the outbox already (see ActionContext.wrote).
+      let written = 0;
+      const ctx: ActionContext = {
+        tx,
+        rules: options.rules,
+        actor,
+        now,
+        idempotencyKey: key,
+        emit: (...more) => void events.push(...more),
+        unwritten: () => events.slice(written),
+        wrote: (...more) => {
+          events.push(...more);
+          written = events.length;
+        },
+        step: (name) => options.faults?.(name),
+      };
+      const result = await spec.run(ctx, input);
+      ctx.step("events");
+      // One statement: the events not written yet, the key's result and, in the caller's transaction, the notification.
+      await appendEvents(tx, events.slice(written), {
+        idempotent: key === null ? undefined : { key, result },
+        notify: !ownTransaction && events.length > 0,
+      });
+      return { result, events, replayed: false };
+    };
     try {
       const oneStatement = spec.statement && key === null && !options.faults ? spec.statement(input, { actor, now, rules: options.rules }) : undefined;
-      const done = oneStatement
-        ? await runStatement(db, oneStatement, !ownTransaction)
-        : await runTransaction(
-            db,
-            async (tx) => {
-              if (key !== null) {
-                const claim = await claimIdempotencyKey<R>(tx, key, spec.name, requestFingerprint(spec.name, input));
-                if (!claim.fresh) return { result: claim.result, events: [], replayed: true };
-              }
-              const events: GameEvent[] = [];
-              // events[0, written) are in the outbox already (see ActionContext.wrote).
-              let written = 0;
-              const ctx: ActionContext = {
-                tx,
-                rules: options.rules,
-                actor,
-                now,
-                idempotencyKey: key,
-                emit: (...more) => void events.push(...more),
-                unwritten: () => events.slice(written),
-                wrote: (...more) => {
-                  events.push(...more);
-                  written = events.length;
-                },
-                step: (name) => options.faults?.(name),
-              };
-              const result = await spec.run(ctx, input);
-              ctx.step("events");
-              // One statement: the events not written yet, the key's result and, in the caller's transaction, the notification.
-              await appendEvents(tx, events.slice(written), {
-                idempotent: key === null ? undefined : { key, result },
-                notify: !ownTransaction && events.length > 0,
-              });
-              return { result, events, replayed: false };
-            },
-            ACTION_TRANSACTION_OPTIONS,
-          );
+      const done = oneStatement ? await runStatement(db, oneStatement, !ownTransaction) : await runTransaction(db, body, ACTION_TRANSACTION_OPTIONS);
       if (ownTransaction && done.events.length > 0) void announceEvents(db);
       return done;
     } catch (error) {
