@@ -10,6 +10,7 @@ import {
   type Database,
 } from "../src/index.js";
 import { createTestDatabase, makeCharacter, testActionOptions } from "../src/testing/index.js";
+import { recordingClient } from "./recording-client.js";
 
 let db: Database;
 let opts: ActionOptions;
@@ -108,15 +109,8 @@ describe("the event outbox", () => {
 describe("announceEvents", () => {
   it("sends one NOTIFY at a time: calls while one is on its way share the next", async () => {
     const sent: string[] = [];
-    const client = new Proxy(db.client, {
-      get(target, prop, receiver) {
-        const value: unknown = Reflect.get(target, prop, receiver);
-        if (prop !== "$executeRaw" || typeof value !== "function") return value;
-        return (...args: unknown[]) => {
-          sent.push(prop);
-          return Reflect.apply(value, target, args);
-        };
-      },
+    const client = recordingClient(db.client, (method) => {
+      if (method === "$executeRaw") sent.push(method);
     });
     const listener = await listenForEvents();
     try {

@@ -17,6 +17,7 @@ import {
 } from "../src/index.js";
 import { createTestDatabase, createTestDatabaseDir, makeAccount, testActionOptions } from "../src/testing/index.js";
 import { expectDbError } from "./expect-db-error.js";
+import { recordingClient } from "./recording-client.js";
 
 let db: Database;
 let opts: ActionOptions;
@@ -27,18 +28,7 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 /** `client` recording the name of each of its `$` methods called (queries, transactions). */
-function counting(client: PrismaClient, calls: string[]): PrismaClient {
-  return new Proxy(client, {
-    get(target, prop, receiver) {
-      const value: unknown = Reflect.get(target, prop, receiver);
-      if (typeof prop !== "string" || !prop.startsWith("$") || typeof value !== "function") return value;
-      return (...args: unknown[]) => {
-        calls.push(prop);
-        return Reflect.apply(value, target, args);
-      };
-    },
-  });
-}
+const counting = (client: PrismaClient, calls: string[]) => recordingClient(client, (method) => calls.push(method));
 
 describe("setActiveTitle as one statement", () => {
   it("sends one query and no transaction, writes its event, then announces it", async () => {
@@ -72,15 +62,8 @@ describe("setActiveTitle as one statement", () => {
     const { id } = await makeAccount(db.client);
     const now = new Date("2026-12-01T00:00:00Z");
     const sent: { text: string; values: unknown[] }[] = [];
-    const recording = new Proxy(db.client, {
-      get(target, prop, receiver) {
-        const value: unknown = Reflect.get(target, prop, receiver);
-        if (prop !== "$queryRaw" || typeof value !== "function") return value;
-        return (...args: unknown[]) => {
-          sent.push(args[0] as { text: string; values: unknown[] });
-          return Reflect.apply(value, target, args);
-        };
-      },
+    const recording = recordingClient(db.client, (method, args) => {
+      if (method === "$queryRaw") sent.push(args[0] as { text: string; values: unknown[] });
     });
     await setActiveTitle(recording, { ...opts, now, accountId: id, titleId: 0 });
     const expected = setActiveTitle.statement!({ accountId: id, titleId: 0 }, { actor: opts.actor, now, rules: opts.rules });

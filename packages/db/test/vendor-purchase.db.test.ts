@@ -7,6 +7,7 @@ import { z } from "zod";
 import { buyFromVendor, defineAction, grantCurrency, type ActionOptions, type Database, type GameEvent } from "../src/index.js";
 import { fromJsonColumn } from "../src/json-codec.js";
 import { createTestDatabase, makeCharacter, testActionOptions } from "../src/testing/index.js";
+import { recordingClient } from "./recording-client.js";
 
 let db: Database;
 let opts: ActionOptions;
@@ -67,16 +68,7 @@ describe("a vendor purchase's events", () => {
   it("at a vendor without a faction, is one query outside a transaction; at a faction's, a transaction", async () => {
     const c = await richCharacter();
     const calls: string[] = [];
-    const counting = new Proxy(db.client, {
-      get(target, prop, receiver) {
-        const value: unknown = Reflect.get(target, prop, receiver);
-        if (typeof prop !== "string" || !prop.startsWith("$") || typeof value !== "function") return value;
-        return (...args: unknown[]) => {
-          calls.push(prop);
-          return Reflect.apply(value, target, args);
-        };
-      },
-    });
+    const counting = recordingClient(db.client, (method) => calls.push(method));
     await buyFromVendor(counting, { ...opts, characterId: c.id, vendorId: 8003, itemId: 30010, quantity: 1 });
     // The purchase's one statement, then its events' announcement after the commit.
     expect(calls).toEqual(["$queryRaw", "$executeRaw"]);
