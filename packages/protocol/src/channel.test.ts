@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MAX_WRAPPER_DEPTH, PacketChannel, encodePacket, sealedSize } from "./channel";
-import { keyFromAuthBuildAndMessage, PacketCrypt } from "./crypto";
+import { CipherTarget, keyFromAuthBuildAndMessage, PacketCrypt } from "./crypto";
 import { ProtocolError } from "./errors";
 import { encodeFrame } from "./framing";
 import { Opcode } from "./opcodes";
@@ -182,15 +182,18 @@ describe("PacketChannel wrappers", () => {
     sealer.rekey(sessionKey);
     reference.rekey(sessionKey);
     const out = Buffer.alloc(3 + 2 * size + 5, 0xee);
-    expect(sealer.sealInto(encoded, out, 3)).toBe(3 + size);
-    expect(sealer.sealInto(encoded, out, 3 + size)).toBe(3 + 2 * size);
+    const target = new CipherTarget(out);
+    expect(sealer.sealInto(encoded, target, 3)).toBe(3 + size);
+    expect(sealer.sealInto(encoded, target, 3 + size)).toBe(3 + 2 * size);
     const expected = reference.seal(encoded);
     expect(out.subarray(3, 3 + size).equals(expected)).toBe(true);
     expect(out.subarray(3 + size, 3 + 2 * size).equals(expected)).toBe(true);
     // the bytes around the frames are untouched
     expect([...out.subarray(0, 3), ...out.subarray(3 + 2 * size)]).toEqual(Array(8).fill(0xee));
-    expect(caught(() => sealer.sealInto(encoded, out, out.length - size + 1)).code).toBe("INVALID_ARGUMENT");
-    expect(caught(() => sealer.sealInto(encoded, out, -1)).code).toBe("INVALID_ARGUMENT");
+    const before = Buffer.from(out);
+    expect(caught(() => sealer.sealInto(encoded, target, out.length - size + 1)).code).toBe("INVALID_ARGUMENT");
+    expect(caught(() => sealer.sealInto(encoded, target, -1)).code).toBe("INVALID_ARGUMENT");
+    expect(out.equals(before)).toBe(true);
   });
 
   it("encodes through a sink into a connection's outgoing buffer, byte for byte what encode gives; a failure calls no sink", () => {
@@ -199,9 +202,10 @@ describe("PacketChannel wrappers", () => {
     through.rekey(sessionKey);
     reference.rekey(sessionKey);
     const out = Buffer.alloc(200, 0xee);
+    const target = new CipherTarget(out);
     let at = 3;
-    const sink = (size: number, fill: (target: Buffer, offset: number) => void) => {
-      fill(out, at);
+    const sink = (size: number, fill: (target: CipherTarget, offset: number) => void) => {
+      fill(target, at);
       at += size;
     };
     through.encodeThrough(ServerTitleSet, { unitId: 77, titleId: 1234 }, sink);
@@ -217,6 +221,10 @@ describe("PacketChannel wrappers", () => {
     expect(caught(() => through.encodeThrough(ServerTitleSet, { unitId: 1, titleId: 1 << 20 }, counting)).code).toBe("ENCODE_FAILED");
     expect(caught(() => through.encodeThrough(ClientPing as never, {} as never, counting)).code).toBe("ENCODE_FAILED");
     expect(calls).toBe(0);
+    const small = Buffer.alloc(8, 0xee);
+    const tooSmall = (size: number, fill: (target: CipherTarget, offset: number) => void) => fill(new CipherTarget(small), 0);
+    expect(caught(() => through.encodeThrough(ServerTitleSet, { unitId: 77, titleId: 1234 }, tooSmall)).code).toBe("INVALID_ARGUMENT");
+    expect(small.every((b) => b === 0xee)).toBe(true);
   });
 
   it("encodes a packet once and seals it per connection, each with its own key, byte for byte what encode gives", () => {

@@ -1,5 +1,5 @@
 import { BitWriter } from "./bits/writer";
-import { keyFromAuthBuildAndMessage, keyFromSessionKey, PacketCrypt } from "./crypto";
+import { CipherTarget, keyFromAuthBuildAndMessage, keyFromSessionKey, PacketCrypt } from "./crypto";
 import { encodeFailed, ProtocolError } from "./errors";
 import { encodeFrame, FRAME_HEADER_SIZE, FrameAssembler, type Frame } from "./framing";
 import { Opcode } from "./opcodes";
@@ -241,7 +241,7 @@ export class PacketChannel<R extends Role> {
   encodeThrough<D extends PacketDefOf<OutgoingDirection<R>>>(
     def: D,
     value: PacketValue<D>,
-    sink: (size: number, fill: (target: Buffer, offset: number) => void) => void,
+    sink: (size: number, fill: (target: CipherTarget, offset: number) => void) => void,
   ): void {
     const packet = def as AnyPacketDef;
     if (packet.direction === this.incoming) {
@@ -260,8 +260,12 @@ export class PacketChannel<R extends Role> {
       }
       if (frame.length > 0xffffffff) throw encodeFailed(packet.name, packet.opcode, new ProtocolError("FRAME_TOO_LARGE", "frame does not fit a u32 size"));
       sink(frame.length, (target, offset) => {
-        target.set(frame, offset);
-        this.frameWrappedAt(target, offset, frame.length, "encrypted");
+        if (!(offset >= 0 && offset + frame.length <= target.bytes.length)) {
+          throw new ProtocolError("INVALID_ARGUMENT", `a ${frame.length}-byte frame does not fit ${target.bytes.length} bytes at ${offset}`);
+        }
+        target.bytes.set(frame, offset);
+        this.frameHeadersAt(target.bytes, offset, frame.length, "encrypted");
+        this.crypt.encryptTarget(target, offset + FRAME_HEADER_SIZE + WRAPPER_HEADER, offset + frame.length);
       });
     } finally {
       writer.release();
@@ -276,31 +280,29 @@ export class PacketChannel<R extends Role> {
    */
   seal(packet: EncodedPacket): Buffer {
     const frame = Buffer.allocUnsafe(sealedSize(packet));
-    this.sealInto(packet, frame, 0);
+    this.sealInto(packet, new CipherTarget(frame), 0);
     return frame;
   }
 
   /**
-   * {@link seal} straight into `target` at `offset` (a connection's outgoing buffer), without a
-   * buffer of its own: the frame takes {@link sealedSize} bytes there. Returns the offset after it.
-   * `view`, when given, is a DataView over the whole ArrayBuffer behind `target`, which the
-   * encryption then uses instead of looking one up (a broadcast seals into many buffers in turn).
+   * {@link seal} straight into `target.bytes` at `offset` (a connection's outgoing buffer, whose
+   * view the encryption uses: a broadcast seals into many buffers in turn), without a buffer of
+   * its own: the frame takes {@link sealedSize} bytes there. Returns the offset after it.
    * @throws ProtocolError `ENCODE_FAILED` when the packet is the other side's; `INVALID_ARGUMENT`
-   *   when the frame does not fit `target` at `offset` (nothing is written then), or for a `view`
-   *   of other memory (the headers and clear bytes are written then).
+   *   when the frame does not fit `target.bytes` at `offset` (nothing is written then).
    */
-  sealInto(packet: EncodedPacket, target: Buffer, offset: number, view?: DataView): number {
+  sealInto(packet: EncodedPacket, target: CipherTarget, offset: number): number {
     if (packet.direction === this.incoming) {
       throw encodeFailed(packet.name, packet.opcode, new ProtocolError("VALUE_OUT_OF_RANGE", `a ${this.role} does not send ${packet.name}`));
     }
     const size = sealedSize(packet);
-    if (!(offset >= 0 && offset + size <= target.length)) {
-      throw new ProtocolError("INVALID_ARGUMENT", `a ${size}-byte frame does not fit ${target.length} bytes at ${offset}`);
+    if (!(offset >= 0 && offset + size <= target.bytes.length)) {
+      throw new ProtocolError("INVALID_ARGUMENT", `a ${size}-byte frame does not fit ${target.bytes.length} bytes at ${offset}`);
     }
     // Uint8Array#set, not Buffer#copy: a broadcast copies once per receiver, and copy's argument
     // handling costs more than the copy of a chat line itself. The headers come with the copy.
-    target.set(packet.frame, offset);
-    this.crypt.encryptInPlace(target, offset + SEALED_HEADER, offset + size, view);
+    target.bytes.set(packet.frame, offset);
+    this.crypt.encryptTarget(target, offset + SEALED_HEADER, offset + size);
     return offset + size;
   }
 
@@ -335,11 +337,16 @@ export class PacketChannel<R extends Role> {
 
   /** {@link frameWrapped} for the `size`-byte frame at `at` of `buffer`. */
   private frameWrappedAt(buffer: Buffer, at: number, size: number, wrap: "encrypted" | "packed"): void {
+    this.frameHeadersAt(buffer, at, size, wrap);
+    if (wrap === "encrypted") this.crypt.encryptInPlace(buffer, at + FRAME_HEADER_SIZE + WRAPPER_HEADER, at + size);
+  }
+
+  /** The frame and wrapper headers of the `size`-byte frame at `at` of `buffer` (the inner bytes are left as they are). */
+  private frameHeadersAt(buffer: Buffer, at: number, size: number, wrap: "encrypted" | "packed"): void {
     buffer.writeUInt32LE(size, at);
     const wrapper = wrap === "packed" ? Opcode.ClientPacked : this.role === "server" ? Opcode.ServerRealmEncrypted : Opcode.ClientEncrypted;
     buffer.writeUInt16LE(wrapper, at + 4);
     buffer.writeUInt32LE(size - FRAME_HEADER_SIZE, at + FRAME_HEADER_SIZE);
-    if (wrap === "encrypted") this.crypt.encryptInPlace(buffer, at + FRAME_HEADER_SIZE + WRAPPER_HEADER, at + size);
   }
 
   /** Wrappers nested, or `ClientPackedWorld`: built from the inside out (tests and the headless client). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Prng } from "../test/support/prng";
 import { referenceAuthKey, referenceDecrypt, referenceEncrypt, referenceExpand, referenceTicketKey } from "../test/support/reference-crypt";
-import { PacketCrypt, keyFromAuthBuildAndMessage, keyFromSessionKey } from "./crypto";
+import { CipherTarget, PacketCrypt, keyFromAuthBuildAndMessage, keyFromSessionKey } from "./crypto";
 import { ProtocolError } from "./errors";
 
 // Computed with an independent Python port of NexusForever's PacketCrypt.cs (straight 64-bit
@@ -146,5 +146,27 @@ describe("encrypt and decrypt", () => {
       expect(() => crypt.encryptInPlace(slab, 2, 2 + hello.length, other)).toThrow(ProtocolError);
     }
     expect(Buffer.from(backing).equals(before)).toBe(true);
+  });
+
+  it("encrypts a CipherTarget, checked once when made, to the same bytes, and refuses a view of other memory or a range outside it", () => {
+    const crypt = new PacketCrypt(AUTH_KEY);
+    const backing = Buffer.alloc(64, 0xcc);
+    const slab = backing.subarray(13, 13 + hello.length + 4);
+    slab.set(hello, 2);
+    const target = new CipherTarget(slab, new DataView(backing.buffer, 0, backing.buffer.byteLength));
+    expect(target.base).toBe(slab.byteOffset);
+    crypt.encryptTarget(target, 2, 2 + hello.length);
+    expect(Buffer.from(slab.subarray(2, 2 + hello.length)).toString("hex")).toBe(VECTORS.encAuthHello);
+    expect(new CipherTarget(slab).view.buffer).toBe(slab.buffer);
+    const before = Buffer.from(backing);
+    const whole = backing.buffer.byteLength;
+    for (const other of [new DataView(new ArrayBuffer(whole)), new DataView(backing.buffer, 8), new DataView(backing.buffer, 0, 32)]) {
+      expect(() => new CipherTarget(slab, other)).toThrow(ProtocolError);
+    }
+    expect(() => crypt.encryptTarget(target, 0, slab.length + 1)).toThrow(ProtocolError);
+    expect(() => crypt.encryptTarget(target, -1, 2)).toThrow(ProtocolError);
+    expect(() => crypt.encryptTarget(target, 3, 2)).toThrow(ProtocolError);
+    expect(Buffer.from(backing).equals(before)).toBe(true);
+    expect(Object.isFrozen(target)).toBe(true);
   });
 });

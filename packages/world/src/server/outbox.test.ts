@@ -37,13 +37,13 @@ describe("Outbox", () => {
   it("writes frames filled in place and frames pushed whole in the order queued, in one write, without a buffer per frame", async () => {
     const socket = new FakeSocket();
     const { box } = outbox(socket, new FlushQueue(), 1 << 20);
-    const inPlace = (n: number) => box.pushInPlace(3, (buffer, offset) => buffer.fill(n, offset, offset + 3));
+    const inPlace = (n: number) => box.pushInPlace(3, (target, offset) => target.bytes.fill(n, offset, offset + 3));
     inPlace(1);
     inPlace(2);
     box.push(frame(3));
     inPlace(4);
     // a frame larger than the slab gets a slab of its size
-    box.pushInPlace(5000, (buffer, offset) => buffer.fill(5, offset, offset + 5000));
+    box.pushInPlace(5000, (target, offset) => target.bytes.fill(5, offset, offset + 5000));
     inPlace(6);
     expect(box.queuedBytes).toBe(5015);
     await nextTurn();
@@ -63,9 +63,9 @@ describe("Outbox", () => {
   it("counts frames filled in place toward the bound", () => {
     const socket = new FakeSocket();
     const { box, overflows } = outbox(socket, new FlushQueue(), 10);
-    box.pushInPlace(6, (buffer, offset) => buffer.fill(1, offset, offset + 6));
+    box.pushInPlace(6, (target, offset) => target.bytes.fill(1, offset, offset + 6));
     expect(overflows).toEqual([]);
-    box.pushInPlace(6, (buffer, offset) => buffer.fill(2, offset, offset + 6));
+    box.pushInPlace(6, (target, offset) => target.bytes.fill(2, offset, offset + 6));
     expect(overflows).toEqual([12]);
     expect(box.queuedBytes).toBe(0);
   });
@@ -164,7 +164,7 @@ describe("Outbox", () => {
     };
     const queue = new FlushQueue();
     const { box } = outbox(socket, queue, 1 << 20);
-    const inPlace = (n: number) => box.pushInPlace(3, (buffer, offset) => buffer.fill(n, offset, offset + 3));
+    const inPlace = (n: number) => box.pushInPlace(3, (target, offset) => target.bytes.fill(n, offset, offset + 3));
     inPlace(1);
     await nextTurn();
     inPlace(2);
@@ -186,16 +186,16 @@ describe("Outbox", () => {
     expect(raw.slice(2)).toEqual([frame(3), frame(4)]);
   });
 
-  it("hands every fill a DataView over the whole memory of the slab it fills, the same for a slab kept", async () => {
+  it("hands every fill a cipher target whose view spans the whole memory of its slab, the same for a slab kept", async () => {
     const socket = new FakeSocket();
     const { box } = outbox(socket, new FlushQueue(), 1 << 20);
     const views: DataView[] = [];
     const fill = (n: number) =>
-      box.pushInPlace(3, (buffer, offset, view) => {
-        expect(view.buffer).toBe(buffer.buffer);
-        expect([view.byteOffset, view.byteLength]).toEqual([0, buffer.buffer.byteLength]);
-        view.setUint8(buffer.byteOffset + offset, n);
-        buffer.fill(n, offset + 1, offset + 3);
+      box.pushInPlace(3, ({ bytes, view, base }, offset) => {
+        expect(view.buffer).toBe(bytes.buffer);
+        expect([view.byteOffset, view.byteLength, base]).toEqual([0, bytes.buffer.byteLength, bytes.byteOffset]);
+        view.setUint8(base + offset, n);
+        bytes.fill(n, offset + 1, offset + 3);
         views.push(view);
       });
     fill(1);

@@ -1,3 +1,5 @@
+import { CipherTarget } from "@bezgelor/protocol";
+
 /** What an {@link Outbox} writes to: a `net.Socket` in the server, anything alike in tests. */
 export interface OutboxSocket {
   write(chunk: Buffer): boolean;
@@ -33,12 +35,12 @@ let arenaUsed = 0;
 
 /**
  * A slab of `size` bytes, cut from one arena the sessions share, as node cuts small buffers from
- * its pool: a broadcast seals into every receiver's slab in turn, and slabs of one memory let the
- * encryption keep one view of it instead of making one per receiver. An arena is dropped when
- * full; it lives on until the last write of its slabs is sent.
+ * its pool: a broadcast seals into every receiver's slab in turn, and slabs of one memory share one
+ * view of it for the encryption instead of one per receiver. An arena is dropped when full; it
+ * lives on until the last write of its slabs is sent.
  */
-function allocateSlab(size: number): Buffer {
-  if (size > ARENA_SIZE / 8) return Buffer.allocUnsafeSlow(size);
+function allocateSlab(size: number): CipherTarget {
+  if (size > ARENA_SIZE / 8) return new CipherTarget(Buffer.allocUnsafeSlow(size));
   if (arenaUsed + size > arena.length) {
     arena = Buffer.allocUnsafeSlow(ARENA_SIZE);
     arenaView = new DataView(arena.buffer);
@@ -47,12 +49,7 @@ function allocateSlab(size: number): Buffer {
   const slab = arena.subarray(arenaUsed, arenaUsed + size);
   // Slabs start 8-byte aligned, like node's pool, for the encryption's 32-bit reads.
   arenaUsed += (size + 7) & ~7;
-  return slab;
-}
-
-/** A DataView over the whole ArrayBuffer behind `slab` (the arena's own, made once per arena). */
-function viewOfSlab(slab: Buffer): DataView {
-  return slab.buffer === arena.buffer ? arenaView : new DataView(slab.buffer);
+  return new CipherTarget(slab, arenaView);
 }
 
 /**
@@ -66,10 +63,11 @@ export class Outbox {
   /** Finished parts of this turn's output, in order: frames pushed whole, and filled stretches of slabs. */
   private frames: Buffer[] = [];
   private bytes = 0;
-  /** This turn's buffer for frames written in place ({@link pushInPlace}); its open stretch is slabStart..slabUsed. */
-  private slab: Buffer | undefined;
-  /** A view over the whole memory of {@link slab}, handed to each fill (the encryption writes through it). */
-  private slabView: DataView | undefined;
+  /**
+   * This turn's buffer for frames written in place ({@link pushInPlace}), with the view the
+   * encryption writes through; its open stretch is slabStart..slabUsed.
+   */
+  private slab: CipherTarget | undefined;
   private slabStart = 0;
   private slabUsed = 0;
   /** Bytes of the last turn that wrote: the next slab's size, so a busy connection's turn fits one slab. */
@@ -110,24 +108,23 @@ export class Outbox {
 
   /**
    * Queues a `size`-byte frame that `fill` writes straight into this turn's outgoing buffer at
-   * `offset` (a broadcast sealed for this connection with `PacketChannel.sealInto`): no buffer of
-   * its own per frame, and no copy when the turn's frames are written. `view` is a DataView over
-   * the whole ArrayBuffer behind `buffer`, kept with it. Nothing is queued when `fill` throws.
+   * `offset` of `target.bytes` (a broadcast sealed for this connection with
+   * `PacketChannel.sealInto`): no buffer of its own per frame, and no copy when the turn's frames
+   * are written. Nothing is queued when `fill` throws.
    * Reports an overflow at once if the bound is passed.
    */
-  pushInPlace(size: number, fill: (buffer: Buffer, offset: number, view: DataView) => void): void {
+  pushInPlace(size: number, fill: (target: CipherTarget, offset: number) => void): void {
     if (this.overflowed) return;
     let slab = this.slab;
-    if (!slab || this.slabUsed + size > slab.length) {
+    if (!slab || this.slabUsed + size > slab.bytes.length) {
       this.closeSlab();
       // A turn bigger than the last doubles its slabs: few parts to join at the flush.
-      slab = allocateSlab(Math.max(MIN_SLAB, size, this.lastTurnBytes, Math.min(MAX_SLAB, 2 * (slab?.length ?? 0))));
+      slab = allocateSlab(Math.max(MIN_SLAB, size, this.lastTurnBytes, Math.min(MAX_SLAB, 2 * (slab?.bytes.length ?? 0))));
       this.slab = slab;
-      this.slabView = viewOfSlab(slab);
       this.slabStart = 0;
       this.slabUsed = 0;
     }
-    fill(slab, this.slabUsed, this.slabView!);
+    fill(slab, this.slabUsed);
     this.slabUsed += size;
     this.bytes += size;
     if (!this.scheduled) {
@@ -140,13 +137,12 @@ export class Outbox {
   /** Lets go of the slab and its view (the memory goes once the socket is done with it). */
   private dropSlab(): void {
     this.slab = undefined;
-    this.slabView = undefined;
   }
 
   /** Ends the slab's open stretch as a part, so a frame pushed whole comes after it. */
   private closeSlab(): void {
     if (this.slab && this.slabUsed > this.slabStart) {
-      this.frames.push(this.slab.subarray(this.slabStart, this.slabUsed));
+      this.frames.push(this.slab.bytes.subarray(this.slabStart, this.slabUsed));
       this.slabStart = this.slabUsed;
     }
   }

@@ -12,6 +12,7 @@ import {
   type PacketValue,
   type ReceivedPacket,
   type ServerPacketDef,
+  type CipherTarget,
 } from "@bezgelor/protocol";
 import { DbError, isDatabaseUnavailable, type AccountRole } from "@bezgelor/db";
 import { outcomeOf } from "../error-outcomes";
@@ -262,11 +263,11 @@ export class Session {
 
   /** The packet {@link deliver} is sealing right now, for {@link sealPending}. */
   private sealing: EncodedPacket | undefined;
-  private readonly sealPending = (buffer: Buffer, offset: number, view: DataView): void => {
-    this.channel.sealInto(this.sealing!, buffer, offset, view);
+  private readonly sealPending = (target: CipherTarget, offset: number): void => {
+    this.channel.sealInto(this.sealing!, target, offset);
   };
 
-  private readonly queueInPlace = (size: number, fill: (buffer: Buffer, offset: number) => void): void => this.outbox.pushInPlace(size, fill);
+  private readonly queueInPlace = (size: number, fill: (target: CipherTarget, offset: number) => void): void => this.outbox.pushInPlace(size, fill);
 
   /**
    * Presence delivers packets built for many sessions through here: the packet is encoded once
