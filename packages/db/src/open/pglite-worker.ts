@@ -29,7 +29,9 @@ const logger: DbLogger = { debug: logAt("debug"), info: logAt("info"), warn: log
  * the whole pool is resident in its WASM memory from the start (measured: a thread that opened a
  * migrated directory holds 284 MB with 128 MB, 184 MB with 32 MB). 32 MB holds a private server's
  * working set; pages it misses come from the operating system's file cache. No durability setting
- * changes.
+ * changes: PGlite's defaults keep fsync off (`-F`), so a commit reaches the operating system, not
+ * the disk, before it is answered (safe against the process being killed, not against a power cut;
+ * the README says so).
  */
 const START_PARAMS = [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"];
 
