@@ -3,7 +3,7 @@
 // customisation kept across mount switches, vanity pets seen by others, pet XP from kills kept
 // across pet switches, and unowned mounts and pets refused.
 import { storeCatalogOf } from "@bezgelor/data";
-import { grantCurrency, importStoreCatalog, listCharacterPets, listMountCustomizations } from "@bezgelor/db";
+import { getAccountCollection, grantCurrency, importStoreCatalog, listCharacterPets, listMountCustomizations } from "@bezgelor/db";
 import { testActionOptions } from "@bezgelor/db/testing";
 import {
   CAST_RESULT,
@@ -244,6 +244,43 @@ describe("mounts over TCP", () => {
     again.client.cast(1);
     await mountOf(again.client, again.client.unitId!, 61001);
     await again.client.close();
+  });
+});
+
+describe("GM commands with unexpected extra arguments", () => {
+  it("!mount and !pet answer with their usage and change nothing: no unlock, no summon, no dismissal, no name", async () => {
+    const { a, b } = await pair();
+    await ok(a.client, "!mount unlock 1002");
+    await ok(a.client, "!pet unlock combat 2002");
+    await ok(a.client, "!mount summon 1002");
+    const ridden = await mountOf(b.client, a.client.unitId!, 61002);
+    await ok(a.client, "!pet summon combat 2002");
+    const pet = await b.client.waitFor("ServerEntityCreate", (v) => v.entity.type === ENTITY_TYPE.Pet);
+    const refusals: [string, string][] = [
+      ["!mount unlock 1001 now", "usage: !mount unlock|summon"],
+      ["!mount summon 1001 please", "usage: !mount unlock|summon"],
+      ["!mount flair 201 202", "usage: !mount unlock|summon"],
+      ["!mount dismiss 1002", "usage: !mount unlock|summon"],
+      ["!pet unlock combat 2001 now", "usage: !pet unlock|summon"],
+      ["!pet unlock vanity 3001 3002", "usage: !pet unlock|summon"],
+      ["!pet summon combat 2002 x", "usage: !pet unlock|summon"],
+      ["!pet dismiss 2002", "usage: !pet unlock|summon"],
+    ];
+    for (const [command, usage] of refusals) {
+      await expect(gm(a.client, command), command).resolves.toMatchObject({ refused: "INVALID_INPUT", message: expect.stringContaining(usage) });
+    }
+    // A name may have spaces: !pet name takes the rest of the line.
+    expect(await ok(a.client, "!pet name combat 2002 Sir Barks")).toBe("named combat pet 2002 Sir Barks");
+    await settle();
+    expect((await getAccountCollection(t.db, { accountId: a.player.accountId })).map((e) => `${e.collectibleType}:${e.collectibleId}`)).toEqual([
+      "mount:1002",
+      "pet:2002",
+    ]);
+    // Still riding the same mount, with the same pet (renamed, so created again) out.
+    expect(b.client.units.get(ridden.unitId)?.type).toBe(ENTITY_TYPE.Mount);
+    expect(b.client.pending("ServerEntityDestroy").filter((p) => p.name === "ServerEntityDestroy" && p.value.unitId === ridden.unitId)).toEqual([]);
+    expect(pet.entity).toMatchObject({ ownerId: a.client.unitId });
+    await Promise.all([a.client.close(), b.client.close()]);
   });
 });
 

@@ -14,6 +14,7 @@ export const mount = gmCommand({
   role: "gm",
   usage: "!mount unlock|summon <mountId> | !mount flair <flairId> | !mount dismiss",
   summary: "unlock, summon or dismiss a mount; unlock flair",
+  maxArgs: ([action]) => (action === "dismiss" ? 1 : 2),
   async run(ctx, [action, raw]) {
     if (action === "dismiss") return dismountPlayer(ctx) ? "dismounted" : "not mounted";
     if (action !== "summon" && action !== "unlock" && action !== "flair") throw new WorldError("INVALID_INPUT", `usage: ${this.usage}`);
