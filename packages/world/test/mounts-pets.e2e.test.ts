@@ -149,6 +149,7 @@ describe("mounts over TCP", () => {
     const other = await mountOf(b.client, a.client.unitId!, 61002);
     expect(other.entity).toMatchObject({ creatureId: 61002 });
     expect(other.visibleItems).toEqual([]);
+    t.advance(2000); // the Woolie's summon cooldown, which binds GM summons too
     await ok(a.client, "!mount summon 1001");
     await b.client.waitFor("ServerEntityDestroy", (v) => v.unitId === other.unitId);
     const back = await mountOf(b.client, a.client.unitId!, 61001);
@@ -280,6 +281,47 @@ describe("GM commands with unexpected extra arguments", () => {
     expect(b.client.units.get(ridden.unitId)?.type).toBe(ENTITY_TYPE.Mount);
     expect(b.client.pending("ServerEntityDestroy").filter((p) => p.name === "ServerEntityDestroy" && p.value.unitId === ridden.unitId)).toEqual([]);
     expect(pet.entity).toMatchObject({ ownerId: a.client.unitId });
+    await Promise.all([a.client.close(), b.client.close()]);
+  });
+});
+
+describe("the mount summon cooldown", () => {
+  it("binds GM !mount summon as it binds casting the summon: each starts it, and within it either is refused and nothing changes", async () => {
+    const { a, b } = await pair();
+    await ok(a.client, "!mount unlock 1001");
+    await ok(a.client, "!mount unlock 1101");
+    // A GM summon starts the summon's 2 s cooldown, told to the rider as a cast's is.
+    await ok(a.client, "!mount summon 1001");
+    const woolie = await mountOf(b.client, a.client.unitId!, 61001);
+    expect(await a.client.waitFor("ServerCooldown")).toEqual({ cooldown: { type: 1, spell4Id: 61001, typeId: 61001, timeRemainingMs: 2000 } });
+    t.advance(1999);
+    // Within it, casting the summon is refused, and so is the GM command, naming the time left.
+    a.client.cast(1);
+    expect(await a.client.waitFor("ServerSpellCastResult")).toEqual({ unknown0: 0, spell4Id: 61001, castResult: CAST_RESULT.SpellCooldown });
+    await expect(gm(a.client, "!mount summon 1001")).resolves.toMatchObject({
+      refused: "NOT_AVAILABLE",
+      message: expect.stringContaining("cooldown for 1 ms"),
+    });
+    // Another mount's summon has a cooldown of its own.
+    await ok(a.client, "!mount summon 1101");
+    await b.client.waitFor("ServerEntityDestroy", (v) => v.unitId === woolie.unitId);
+    const board = await mountOf(b.client, a.client.unitId!, 61101);
+    await a.client.waitFor("ServerCooldown", (v) => v.cooldown.spell4Id === 61101);
+    // A cast starts it for the GM command too.
+    t.advance(1);
+    a.client.cast(1);
+    await b.client.waitFor("ServerEntityDestroy", (v) => v.unitId === board.unitId);
+    const again = await mountOf(b.client, a.client.unitId!, 61001);
+    await expect(gm(a.client, "!mount summon 1001")).resolves.toMatchObject({
+      refused: "NOT_AVAILABLE",
+      message: expect.stringContaining("cooldown for 2000 ms"),
+    });
+    await settle();
+    expect(b.client.pending("ServerEntityDestroy")).toEqual([]);
+    expect(b.client.units.get(again.unitId)?.type).toBe(ENTITY_TYPE.Mount);
+    t.advance(2000);
+    await ok(a.client, "!mount summon 1001");
+    await b.client.waitFor("ServerEntityDestroy", (v) => v.unitId === again.unitId);
     await Promise.all([a.client.close(), b.client.close()]);
   });
 });

@@ -1,13 +1,15 @@
 import { unlockCollectible } from "@bezgelor/db";
 import { WorldError } from "../../errors";
 import { playerActionOptions } from "../../game/action-options";
-import { dismountPlayer, summonMount } from "../../game/mounts/summon-mount";
+import { dismountPlayer } from "../../game/mounts/summon-mount";
+import { summonMountAsCast } from "../../game/spells";
 import { intArg } from "../args";
 import { callerIds, gmCommand, ID } from "../command";
 
 /**
  * `!mount unlock <mountId>` (account-wide, source gm), `!mount flair <flairId>` (unlock flair),
- * `!mount summon <mountId>` (summonMount, as casting its ability will), `!mount dismiss`.
+ * `!mount summon <mountId>` (summonMountAsCast: as casting its ability does, under the same
+ * cooldowns, which it starts; refused NOT_AVAILABLE while they run), `!mount dismiss`.
  */
 export const mount = gmCommand({
   name: "mount",
@@ -20,7 +22,7 @@ export const mount = gmCommand({
     if (action !== "summon" && action !== "unlock" && action !== "flair") throw new WorldError("INVALID_INPUT", `usage: ${this.usage}`);
     const id = intArg(raw, action === "flair" ? "flairId" : "mountId", this.usage, ID);
     if (action === "summon") {
-      const unit = await summonMount(ctx, id);
+      const unit = await summonMountAsCast(ctx, id);
       return `summoned mount ${id} (unit ${unit.id}, speed ${unit.spec.speed})`;
     }
     const collectibleType = action === "flair" ? "flair" : "mount";
