@@ -216,6 +216,24 @@ export class WorldMaps {
   }
 
   /**
+   * The character's combat pet out takes its new level when it is `petId`: its strikes hit for it
+   * (its fight), the creates new viewers get show it, and when the level changed everyone who sees
+   * the pet, its owner included, is told (ServerEntityStatUpdateInteger, stat Level, as
+   * {@link setLevel} tells a player's). False (nothing changed) when no such pet is out.
+   */
+  setPetLevel(characterId: number, petId: number, level: number): boolean {
+    const placed = this.byCharacter.get(characterId);
+    const pet = this.companionOf(characterId, "pet");
+    if (!placed || !pet?.fight || pet.spec.collectibleId !== petId) return false;
+    pet.fight.level = level;
+    if (pet.spec.level === level) return true;
+    pet.spec = { ...pet.spec, level };
+    const update = packet(ServerEntityStatUpdateInteger, { unitId: pet.id, stat: STAT.Level, value: level });
+    for (const viewer of placed.map.viewersOf(pet.id)) viewer.viewer.deliver(update);
+    return true;
+  }
+
+  /**
    * Every combat pet out on a started map, with its map, its fight and its owner's unit (one pass
    * over each map's units). For the game's pet step after {@link tick}.
    */
