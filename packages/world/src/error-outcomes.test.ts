@@ -37,7 +37,9 @@ describe("what the player is told", () => {
   });
 
   it("an outcome's own line where it has one, else the error's message", () => {
-    const quantity = new DbError("VENDOR_QUANTITY_INVALID", "A vendor sells 1 to 1000 of an item at a time, not 0", { details: { quantity: 0, min: 1, max: 1000 } });
+    const quantity = new DbError("VENDOR_QUANTITY_INVALID", "A vendor sells 1 to 1000 of an item at a time, not 0", {
+      details: { quantity: 0, min: 1, max: 1000 },
+    });
     expect(clientMessage(quantity, { ...DB_ERROR_OUTCOMES.VENDOR_QUANTITY_INVALID, client: "INVALID_INPUT" })).toBe("You can buy 1 to 1000 at a time.");
     const stock = new WorldError("NOT_FOUND", "vendor 8001 has no stock entry 9");
     expect(clientMessage(stock, { client: "NOT_FOUND", exit: EXIT_CODES.NOT_FOUND })).toBe("vendor 8001 has no stock entry 9");
