@@ -141,7 +141,11 @@ describe("reputation from kills, GM commands and quests", () => {
       expect(refused.code).toBe("INVALID_INPUT");
       expect(refused.message).toBe("You can buy 1 to 1000 at a time.");
       const logged = t.logged("refused: ").at(-1);
-      expect(logged).toMatchObject({ packet: "ClientVendorPurchase", code: "VENDOR_QUANTITY_INVALID", details: { quantity: purchaseQuantity, min: 1, max: 1000 } });
+      expect(logged).toMatchObject({
+        packet: "ClientVendorPurchase",
+        code: "VENDOR_QUANTITY_INVALID",
+        details: { quantity: purchaseQuantity, min: 1, max: 1000 },
+      });
     }
     expect(await getGold(t.db, { characterId: p.characterId })).toBe(550n);
     expect(await getItemCount(t.db, { characterId: p.characterId, itemId: 30001 })).toBe(1);
