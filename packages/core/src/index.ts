@@ -45,6 +45,7 @@ export {
   type VendorRefusalReason,
   type VendorReputationRefusal,
 } from "./vendors/open-vendor";
+export { MAX_VENDOR_PURCHASE_QUANTITY, MIN_VENDOR_PURCHASE_QUANTITY, checkVendorQuantity, type VendorQuantityRefusal } from "./vendors/purchase-quantity";
 
 export { TITLE_TRIGGER_TYPE, type AccountTitleState, type EventParticipation, type TitleTrigger, type TitleTriggerType } from "./titles/state";
 export { TITLE_REQUIREMENT_REASON, meetsTitleRequirements, type TitleRequirementReason, type TitleRequirementResult } from "./titles/requirements";

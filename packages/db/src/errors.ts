@@ -42,6 +42,8 @@ export const DB_ERROR_CODES = {
   ITEM_NOT_SOLD: "ITEM_NOT_SOLD",
   /** A vendor will not trade at the character's standing (read in the purchase's transaction); nothing was changed. */
   REPUTATION_TOO_LOW: "REPUTATION_TOO_LOW",
+  /** A vendor purchase of a quantity core's checkVendorQuantity refuses (outside 1..1000); `details` names the bounds. Nothing was changed. */
+  VENDOR_QUANTITY_INVALID: "VENDOR_QUANTITY_INVALID",
   /** Friends (issue 10); each maps to a FriendshipResult in FRIENDSHIP_RESULT_BY_ERROR. */
   FRIEND_CANNOT_INVITE_SELF: "FRIEND_CANNOT_INVITE_SELF",
   /** A friendship type the character list does not take (Account, FriendAndRival, unknown). */

@@ -22,7 +22,7 @@ export { isDatabaseUnavailable } from "./open/unavailable.js";
 export { getDatabaseIdentity } from "./identity/get-database-identity.js";
 
 // Input schemas callers share (the CLI parses its dates with these)
-export { CalendarDateSchema, ZonedTimeSchema } from "./validation.js";
+export { CalendarDateSchema, ZonedTimeSchema, isInputValidationError } from "./validation.js";
 
 // Client and transactions
 export { runTransaction, type DbClient, type TransactionOptions } from "./client.js";

@@ -40,6 +40,15 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, code:
   throw new DbError(code, `Invalid input: ${z.prettifyError(result.error)}`, { details: { issues: result.error.issues } });
 }
 
+/**
+ * Whether `error` is {@link parseInput}'s refusal of malformed input: a DbError whose message is
+ * the validator's own text and whose `details.issues` name the fields. That text is for logs and
+ * operators, not for players (the world server tells them its own short line).
+ */
+export function isInputValidationError(error: unknown): error is DbError {
+  return error instanceof DbError && Array.isArray(error.details?.issues);
+}
+
 /** Whether `id` can name a row of a bigint id column: 1..2^63-1. */
 export function isRowId(id: bigint): boolean {
   return id >= 1n && id <= MAX_INT64;

@@ -113,13 +113,20 @@ describe("buyFromVendor", () => {
   });
 
   it.each([
-    ["quantity 0", { quantity: 0 }],
-    ["quantity 1001", { quantity: 1001 }],
-    ["a fractional quantity", { quantity: 1.5 }],
-    ["item id 0", { itemId: 0 }],
-  ])("rejects %s with INVALID_INPUT before changing anything", async (_label, override) => {
+    ["quantity 0", 0],
+    ["quantity 1001", 1001],
+    ["a fractional quantity", 1.5],
+  ])("refuses %s with VENDOR_QUANTITY_INVALID naming the bounds, before changing anything", async (_label, quantity) => {
     const c = await richCharacter();
-    await expectDbError(buy(c.id, override), DB_ERROR_CODES.INVALID_INPUT);
+    const error = await expectDbError(buy(c.id, { quantity }), DB_ERROR_CODES.VENDOR_QUANTITY_INVALID);
+    expect(error.details).toEqual({ quantity, min: 1, max: 1000 });
+    await expect(getGold(db.client, { characterId: c.id })).resolves.toBe(1000n);
+    await expect(listInventory(db.client, { characterId: c.id })).resolves.toEqual([]);
+  });
+
+  it("rejects item id 0 with INVALID_INPUT before changing anything", async () => {
+    const c = await richCharacter();
+    await expectDbError(buy(c.id, { itemId: 0 }), DB_ERROR_CODES.INVALID_INPUT);
     await expect(getGold(db.client, { characterId: c.id })).resolves.toBe(1000n);
     await expect(listInventory(db.client, { characterId: c.id })).resolves.toEqual([]);
   });

@@ -99,6 +99,7 @@ describe("public API", () => {
         "DbConfigSchema",
         "CalendarDateSchema",
         "ZonedTimeSchema",
+        "isInputValidationError",
         "DbError",
         "MAX_CHARACTER_LEVEL",
         "PRISMA_MIGRATION_LOCK_KEY",

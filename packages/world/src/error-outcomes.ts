@@ -1,19 +1,23 @@
 // One table for every error code of db and world: what the client is told and what the CLI exits
 // with. A new code is added in one place; the complete mapped types make a missing entry a compile
 // error.
-import { DbError, type DbErrorCode } from "@bezgelor/db";
+import { MAX_VENDOR_PURCHASE_QUANTITY, MIN_VENDOR_PURCHASE_QUANTITY } from "@bezgelor/core";
+import { DbError, isInputValidationError, type DbErrorCode } from "@bezgelor/db";
 import { EXIT_CODES, type ExitCode } from "./cli/command";
 import { WorldError, type WorldErrorCode } from "./errors";
-import type { ResultCodeName } from "./server/result-codes";
+import { RESULT_MESSAGES, type ResultCodeName } from "./server/result-codes";
 
 /**
  * What an error means: `client` is the ServerRequestResult code of a refusal (the session goes
  * on), `violation` (the session is closed as a protocol violation), or `internal` (a server
- * failure: logged as an error, the client hears INTERNAL); `exit` is the CLI's exit code.
+ * failure: logged as an error, the client hears INTERNAL); `exit` is the CLI's exit code;
+ * `message`, when given, is what the player is told instead of the error's own message (which the
+ * log and the CLI keep).
  */
 export interface ErrorOutcome {
   readonly client: ResultCodeName | "violation" | "internal";
   readonly exit: ExitCode;
+  readonly message?: string;
 }
 
 const DEFAULT_EXIT: Partial<Record<ResultCodeName, ExitCode>> = {
@@ -29,6 +33,8 @@ const DEFAULT_EXIT: Partial<Record<ResultCodeName, ExitCode>> = {
 const refusal = (result: ResultCodeName, exit: ExitCode = DEFAULT_EXIT[result] ?? EXIT_CODES.REFUSED): ErrorOutcome => ({ client: result, exit });
 const violation = (exit: ExitCode): ErrorOutcome => ({ client: "violation", exit });
 const internal = (exit: ExitCode = EXIT_CODES.FAILURE): ErrorOutcome => ({ client: "internal", exit });
+/** `outcome`, telling the player `message` rather than the error's own. */
+const told = (outcome: ErrorOutcome, message: string): ErrorOutcome => ({ ...outcome, message });
 
 /** Every world error code. */
 export const WORLD_ERROR_OUTCOMES: { readonly [C in WorldErrorCode]: ErrorOutcome } = {
@@ -77,6 +83,7 @@ export const DB_ERROR_OUTCOMES: { readonly [C in DbErrorCode]: ErrorOutcome } = 
   UNKNOWN_GAME_DATA: refusal("NOT_FOUND"),
   ITEM_NOT_SOLD: refusal("NOT_FOUND"),
   REPUTATION_TOO_LOW: refusal("REPUTATION_TOO_LOW"),
+  VENDOR_QUANTITY_INVALID: told(refusal("INVALID_INPUT"), `You can buy ${MIN_VENDOR_PURCHASE_QUANTITY} to ${MAX_VENDOR_PURCHASE_QUANTITY} at a time.`),
   FRIEND_CANNOT_INVITE_SELF: refusal("INVALID_INPUT"),
   FRIEND_INVALID_TYPE: refusal("INVALID_INPUT"),
   FRIEND_TARGET_IGNORED: refusal("NOT_AVAILABLE"),
@@ -148,4 +155,16 @@ export function outcomeOf(error: unknown): ErrorOutcome | undefined {
   if (error instanceof DbError) return DB_ERROR_OUTCOMES[error.code];
   if (error instanceof WorldError) return WORLD_ERROR_OUTCOMES[error.code];
   return undefined;
+}
+
+/**
+ * The line a player is told for a refusal with `outcome` (a ServerRequestResult code): the
+ * outcome's own message if it has one; for malformed input the validator refused (db
+ * `isInputValidationError`), the result code's short text (`RESULT_MESSAGES`), never the
+ * validator's text; otherwise the error's message. The server log keeps the error's message and
+ * details either way.
+ */
+export function clientMessage(error: DbError | WorldError, outcome: ErrorOutcome & { client: ResultCodeName }): string {
+  if (outcome.message !== undefined) return outcome.message;
+  return isInputValidationError(error) ? RESULT_MESSAGES[outcome.client] : error.message;
 }

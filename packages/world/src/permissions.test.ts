@@ -35,4 +35,37 @@ describe("GM commands", () => {
       path: "gm",
     });
   });
+
+  it("each declares how many arguments it takes: more are answered with its usage (runGmCommand)", () => {
+    const max = (name: string, ...args: string[]) => {
+      const command = GM_COMMANDS.find((c) => c.name === name)!;
+      return typeof command.maxArgs === "function" ? command.maxArgs(args) : command.maxArgs;
+    };
+    expect(Object.fromEntries(GM_COMMANDS.map((c) => [c.name, typeof c.maxArgs === "function" ? "by action" : c.maxArgs]))).toEqual({
+      help: 0,
+      redeem: Number.POSITIVE_INFINITY,
+      store: 3,
+      buy: 3,
+      inventory: 0,
+      ledger: 1,
+      store_restock: 3,
+      store_setprice: 4,
+      store_sync: 0,
+      rep: 2,
+      kill: 1,
+      mount: "by action",
+      pet: "by action",
+      petxp: 1,
+      title: 2,
+      achievement: 1,
+      path: 2,
+    });
+    expect([max("mount", "dismiss"), max("mount", "summon", "1001"), max("mount", "flair"), max("mount")]).toEqual([1, 2, 2, 2]);
+    expect([max("pet", "dismiss"), max("pet", "unlock"), max("pet", "summon"), max("pet", "name", "combat", "1", "Sir", "Barks")]).toEqual([
+      1,
+      3,
+      3,
+      Number.POSITIVE_INFINITY,
+    ]);
+  });
 });

@@ -54,4 +54,16 @@ describe("bezgelor collection", () => {
       "--vanity-pet must be a whole number from 1 to 2147483647, got x1",
     );
   });
+
+  it("pet xp gives XP to a pet the character owns (levels follow), and refuses one it does not own or a bad amount", async () => {
+    const given = await cli(["pet", "xp", "--character", name, "--pet", "2001", "--amount", "100", "--json"]);
+    expect(given.code).toBe(0);
+    expect(given.json()).toEqual({ character: name, petId: 2001, gained: 100, xp: 100, level: 2, rewardedLevels: [] });
+    expect((await cli(["pet", "xp", "--character", name, "--pet", "2001", "--amount", "5"])).stdout).toContain(`${name}'s pet 2001: +5 XP, level 2 (105 XP)`);
+    const unowned = await cli(["pet", "xp", "--character", name, "--pet", "2002", "--amount", "5"]);
+    expect(unowned.code).toBe(6);
+    expect((await cli(["pet", "xp", "--character", name, "--pet", "2001", "--amount", "0"])).code).toBe(2);
+    const shown = await cli(["collection", "show", "--email", email, "--character", name, "--json"]);
+    expect(JSON.stringify(shown.json())).toContain('"xp":105');
+  });
 });

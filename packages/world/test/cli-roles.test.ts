@@ -45,6 +45,7 @@ describe("CLI command roles", () => {
       "promo redeem": "admin",
       "collection show": "gm",
       "collection grant": "gm",
+      "pet xp": "gm",
       bot: "admin",
     });
   });

@@ -3,7 +3,7 @@
 // customisation kept across mount switches, vanity pets seen by others, pet XP from kills kept
 // across pet switches, and unowned mounts and pets refused.
 import { storeCatalogOf } from "@bezgelor/data";
-import { grantCurrency, importStoreCatalog, listCharacterPets, listMountCustomizations } from "@bezgelor/db";
+import { getAccountCollection, grantCurrency, importStoreCatalog, listCharacterPets, listMountCustomizations } from "@bezgelor/db";
 import { testActionOptions } from "@bezgelor/db/testing";
 import {
   CAST_RESULT,
@@ -149,6 +149,7 @@ describe("mounts over TCP", () => {
     const other = await mountOf(b.client, a.client.unitId!, 61002);
     expect(other.entity).toMatchObject({ creatureId: 61002 });
     expect(other.visibleItems).toEqual([]);
+    t.advance(2000); // the Woolie's summon cooldown, which binds GM summons too
     await ok(a.client, "!mount summon 1001");
     await b.client.waitFor("ServerEntityDestroy", (v) => v.unitId === other.unitId);
     const back = await mountOf(b.client, a.client.unitId!, 61001);
@@ -244,6 +245,84 @@ describe("mounts over TCP", () => {
     again.client.cast(1);
     await mountOf(again.client, again.client.unitId!, 61001);
     await again.client.close();
+  });
+});
+
+describe("GM commands with unexpected extra arguments", () => {
+  it("!mount and !pet answer with their usage and change nothing: no unlock, no summon, no dismissal, no name", async () => {
+    const { a, b } = await pair();
+    await ok(a.client, "!mount unlock 1002");
+    await ok(a.client, "!pet unlock combat 2002");
+    await ok(a.client, "!mount summon 1002");
+    const ridden = await mountOf(b.client, a.client.unitId!, 61002);
+    await ok(a.client, "!pet summon combat 2002");
+    const pet = await b.client.waitFor("ServerEntityCreate", (v) => v.entity.type === ENTITY_TYPE.Pet);
+    const refusals: [string, string][] = [
+      ["!mount unlock 1001 now", "usage: !mount unlock|summon"],
+      ["!mount summon 1001 please", "usage: !mount unlock|summon"],
+      ["!mount flair 201 202", "usage: !mount unlock|summon"],
+      ["!mount dismiss 1002", "usage: !mount unlock|summon"],
+      ["!pet unlock combat 2001 now", "usage: !pet unlock|summon"],
+      ["!pet unlock vanity 3001 3002", "usage: !pet unlock|summon"],
+      ["!pet summon combat 2002 x", "usage: !pet unlock|summon"],
+      ["!pet dismiss 2002", "usage: !pet unlock|summon"],
+    ];
+    for (const [command, usage] of refusals) {
+      await expect(gm(a.client, command), command).resolves.toMatchObject({ refused: "INVALID_INPUT", message: expect.stringContaining(usage) });
+    }
+    // A name may have spaces: !pet name takes the rest of the line.
+    expect(await ok(a.client, "!pet name combat 2002 Sir Barks")).toBe("named combat pet 2002 Sir Barks");
+    await settle();
+    expect((await getAccountCollection(t.db, { accountId: a.player.accountId })).map((e) => `${e.collectibleType}:${e.collectibleId}`)).toEqual([
+      "mount:1002",
+      "pet:2002",
+    ]);
+    // Still riding the same mount, with the same pet (renamed, so created again) out.
+    expect(b.client.units.get(ridden.unitId)?.type).toBe(ENTITY_TYPE.Mount);
+    expect(b.client.pending("ServerEntityDestroy").filter((p) => p.name === "ServerEntityDestroy" && p.value.unitId === ridden.unitId)).toEqual([]);
+    expect(pet.entity).toMatchObject({ ownerId: a.client.unitId });
+    await Promise.all([a.client.close(), b.client.close()]);
+  });
+});
+
+describe("the mount summon cooldown", () => {
+  it("binds GM !mount summon as it binds casting the summon: each starts it, and within it either is refused and nothing changes", async () => {
+    const { a, b } = await pair();
+    await ok(a.client, "!mount unlock 1001");
+    await ok(a.client, "!mount unlock 1101");
+    // A GM summon starts the summon's 2 s cooldown, told to the rider as a cast's is.
+    await ok(a.client, "!mount summon 1001");
+    const woolie = await mountOf(b.client, a.client.unitId!, 61001);
+    expect(await a.client.waitFor("ServerCooldown")).toEqual({ cooldown: { type: 1, spell4Id: 61001, typeId: 61001, timeRemainingMs: 2000 } });
+    t.advance(1999);
+    // Within it, casting the summon is refused, and so is the GM command, naming the time left.
+    a.client.cast(1);
+    expect(await a.client.waitFor("ServerSpellCastResult")).toEqual({ unknown0: 0, spell4Id: 61001, castResult: CAST_RESULT.SpellCooldown });
+    await expect(gm(a.client, "!mount summon 1001")).resolves.toMatchObject({
+      refused: "NOT_AVAILABLE",
+      message: expect.stringContaining("cooldown for 1 ms"),
+    });
+    // Another mount's summon has a cooldown of its own.
+    await ok(a.client, "!mount summon 1101");
+    await b.client.waitFor("ServerEntityDestroy", (v) => v.unitId === woolie.unitId);
+    const board = await mountOf(b.client, a.client.unitId!, 61101);
+    await a.client.waitFor("ServerCooldown", (v) => v.cooldown.spell4Id === 61101);
+    // A cast starts it for the GM command too.
+    t.advance(1);
+    a.client.cast(1);
+    await b.client.waitFor("ServerEntityDestroy", (v) => v.unitId === board.unitId);
+    const again = await mountOf(b.client, a.client.unitId!, 61001);
+    await expect(gm(a.client, "!mount summon 1001")).resolves.toMatchObject({
+      refused: "NOT_AVAILABLE",
+      message: expect.stringContaining("cooldown for 2000 ms"),
+    });
+    await settle();
+    expect(b.client.pending("ServerEntityDestroy")).toEqual([]);
+    expect(b.client.units.get(again.unitId)?.type).toBe(ENTITY_TYPE.Mount);
+    t.advance(2000);
+    await ok(a.client, "!mount summon 1001");
+    await b.client.waitFor("ServerEntityDestroy", (v) => v.unitId === again.unitId);
+    await Promise.all([a.client.close(), b.client.close()]);
   });
 });
 

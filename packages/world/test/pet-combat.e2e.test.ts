@@ -3,8 +3,9 @@
 // genuine ServerSpellStart/ServerSpellGo, seen by the other player), its kill counts for the owner
 // (XP, reputation) and gives it 10 % of the XP; it follows again when the target dies, stops when
 // the owner walks out of its range and when it is dismissed.
-import { listCharacterPets } from "@bezgelor/db";
-import { ENTITY_TYPE, EXP_REASON } from "@bezgelor/protocol";
+import { awardPetXp, listCharacterPets } from "@bezgelor/db";
+import { testActionOptions } from "@bezgelor/db/testing";
+import { ENTITY_TYPE, EXP_REASON, STAT } from "@bezgelor/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HeadlessClient } from "../src/client/headless-client";
 import { spawnOf, unitOf } from "./support/creatures";
@@ -249,5 +250,33 @@ describe("pet auto-combat over TCP", () => {
     await t.tick();
     await expect(gm(a, "!pet dismiss")).resolves.toMatchObject({ reply: "pet dismissed" });
     await Promise.all([a.close(), b.close()]);
+  });
+});
+
+describe("pet XP from outside the world server (the CLI, another service)", () => {
+  it("reaches the pet that is out as the owner's own would: ServerPetXp and ServerPetLevelUp, the pet unit's new level to all who see it, its damage", async () => {
+    const { client: a, player } = await nextTo(12346);
+    const { client: b } = await nextTo(12346, 6);
+    const pet = await summonPet(a, b);
+    expect(petFight(player.characterId)?.level).toBe(1);
+    const opts = await testActionOptions({ actor: { kind: "admin", name: "cli" } });
+    await awardPetXp(t.db, { ...opts, characterId: player.characterId, petId: PET.id, amount: 100, source: "admin" });
+    await expect(a.waitFor("ServerPetXp")).resolves.toMatchObject({ petId: PET.id, gained: 100, xp: 100, level: 2 });
+    await expect(a.waitFor("ServerPetLevelUp")).resolves.toEqual({ petId: PET.id, level: 2 });
+    // The pet's Level stat, as a player's new level is shown (ServerEntityStatUpdateInteger), to the owner and the other.
+    for (const client of [a, b]) {
+      await expect(client.waitFor("ServerEntityStatUpdateInteger", (u) => u.unitId === pet)).resolves.toEqual({ unitId: pet, stat: STAT.Level, value: 2 });
+    }
+    // Its strikes use the new level, and a player coming into sight sees it at level 2.
+    expect(petFight(player.characterId)?.level).toBe(2);
+    const { client: c } = await nextTo(12346, 9);
+    const seen = await c.waitFor("ServerEntityCreate", (v) => v.entity.type === ENTITY_TYPE.Pet && "ownerId" in v.entity && v.entity.ownerId === a.unitId);
+    expect(seen.stats).toContainEqual({ stat: STAT.Level, value: { type: 0, value: 2 } });
+    // XP that raises no level tells the owner, and nobody is sent a level.
+    await awardPetXp(t.db, { ...opts, characterId: player.characterId, petId: PET.id, amount: 5, source: "admin" });
+    await expect(a.waitFor("ServerPetXp", (v) => v.xp === 105)).resolves.toMatchObject({ level: 2, gained: 5 });
+    await settle();
+    expect(b.pending("ServerEntityStatUpdateInteger")).toEqual([]);
+    await Promise.all([a.close(), b.close(), c.close()]);
   });
 });

@@ -91,6 +91,15 @@ describe("reputation from kills, GM commands and quests", () => {
     expect((await client.waitFor("ServerChat", (m) => m.text.startsWith("Title unlocked"))).text).toBe("Title unlocked: Friend of the Dominion");
   });
 
+  it("a quest id no quest can have (0) is refused with a short line, not the validator's text, which the log keeps", async () => {
+    client.send(ClientQuestAccept, { itemLocation, questId: 0 });
+    const refused = await refusal(client);
+    expect(refused).toMatchObject({ code: "INVALID_INPUT", message: "That request is not valid." });
+    const logged = t.logged("refused: ").at(-1);
+    expect(logged).toMatchObject({ packet: "ClientQuestAccept", code: "INVALID_INPUT", details: { issues: [expect.objectContaining({ path: ["questId"] })] } });
+    expect(String(logged?.msg)).toContain("questId");
+  });
+
   it("completing the quest again is refused and pays nothing", async () => {
     client.send(ClientQuestComplete, { questId: 5001, rewardSelection: 0, isCommunique: false });
     expect((await refusal(client)).code).toBe("ALREADY_DONE");
@@ -121,6 +130,23 @@ describe("reputation from kills, GM commands and quests", () => {
     const refused = await refusal(client);
     expect(refused.code).toBe("NOT_FOUND");
     expect(refused.message).toContain("stock entry 30001");
+    expect(await getGold(t.db, { characterId: p.characterId })).toBe(550n);
+    expect(await getItemCount(t.db, { characterId: p.characterId, itemId: 30001 })).toBe(1);
+  });
+
+  it("a quantity of 0 or over 1,000 is refused with a short player-facing message, the log keeps the details, and nothing changes", async () => {
+    for (const purchaseQuantity of [0, 1001]) {
+      client.send(ClientVendorPurchase, { stockUniqueId: 1, purchaseQuantity });
+      const refused = await refusal(client);
+      expect(refused.code).toBe("INVALID_INPUT");
+      expect(refused.message).toBe("You can buy 1 to 1000 at a time.");
+      const logged = t.logged("refused: ").at(-1);
+      expect(logged).toMatchObject({
+        packet: "ClientVendorPurchase",
+        code: "VENDOR_QUANTITY_INVALID",
+        details: { quantity: purchaseQuantity, min: 1, max: 1000 },
+      });
+    }
     expect(await getGold(t.db, { characterId: p.characterId })).toBe(550n);
     expect(await getItemCount(t.db, { characterId: p.characterId, itemId: 30001 })).toBe(1);
   });

@@ -1,4 +1,4 @@
-import { setAccountRole } from "@bezgelor/db";
+import { getReputations, setAccountRole } from "@bezgelor/db";
 import { CHAT_CHANNEL_TYPE } from "@bezgelor/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HeadlessClient } from "../src/client/headless-client";
@@ -51,5 +51,28 @@ describe("a role change applies to an online player at once", () => {
     const whole = [adminHelp.reply, ...rest.map((m) => m.text)].join("\n");
     expect(whole).toBe(expected);
     expect(whole).not.toContain("…");
+  });
+});
+
+describe("GM commands with unexpected extra arguments", () => {
+  it("answer with their usage and change nothing", async () => {
+    const { player, client } = await t.inWorld(await t.player({ role: "admin" }));
+    for (const [command, usage] of [
+      ["!rep 166 25 now", "usage: !rep <factionId> <amount>"],
+      ["!kill 12345 12345", "usage: !kill <creatureId>"],
+      ["!petxp 10 more", "usage: !petxp <amount>"],
+      ["!title grant 9001 twice", "usage: !title grant|revoke"],
+      ["!achievement 500 501", "usage: !achievement <achievementId>"],
+      ["!path soldier 10 11", "usage: !path <"],
+      ["!help me", "usage: !help"],
+      ["!inventory all", "usage: !inventory"],
+      ["!ledger 5 10", "usage: !ledger [limit]"],
+      ["!store 1 all premium extra", "usage: !store [page]"],
+      ["!store_sync now", "usage: !store_sync"],
+    ]) {
+      await expect(gm(client, command!), command).resolves.toMatchObject({ refused: "INVALID_INPUT", message: expect.stringContaining(usage!) });
+    }
+    expect(await getReputations(t.db, { characterId: player.characterId })).toEqual([]);
+    expect((await gm(client, "!rep 166 25")).reply).toContain("faction 166: 0 -> 25");
   });
 });

@@ -5,7 +5,7 @@
 // row, the items, and the events. At a vendor without a faction, a priced item is that one
 // statement alone, sent without BEGIN and COMMIT (ActionSpec.statement). A refusal or failure at
 // any step leaves everything unchanged.
-import { quoteVendorItem } from "@bezgelor/core";
+import { MAX_VENDOR_PURCHASE_QUANTITY, checkVendorQuantity, quoteVendorItem } from "@bezgelor/core";
 import { z } from "zod";
 import { defineAction, type ActionContext, type ActionStatement, type GameRules } from "../actions/action.js";
 import { formatActor, type Actor } from "../actions/actor.js";
@@ -19,15 +19,26 @@ import { jsonBigintSql } from "../json-codec.js";
 import { IdSchema, MAX_INT64 } from "../validation.js";
 import { addItemsCte, inventoryOverflow } from "./add-items.js";
 
-/** Largest quantity one purchase may buy. */
-export const MAX_PURCHASE_QUANTITY = 1000;
+/** Largest quantity one purchase may buy (core's rule, checkVendorQuantity). */
+export const MAX_PURCHASE_QUANTITY = MAX_VENDOR_PURCHASE_QUANTITY;
 
 const Input = z.object({
   characterId: IdSchema,
   vendorId: IdSchema,
   itemId: IdSchema,
-  quantity: z.number().int().min(1).max(MAX_PURCHASE_QUANTITY),
+  // Its bounds are core's rule (checkVendorQuantity), refused as VENDOR_QUANTITY_INVALID.
+  quantity: z.number(),
 });
+
+/** Throws DbError VENDOR_QUANTITY_INVALID, naming the bounds, unless core's rule takes `quantity`. */
+function requireQuantity(quantity: number): void {
+  const check = checkVendorQuantity(quantity);
+  if (check.ok) return;
+  const { min, max } = check;
+  throw new DbError(DB_ERROR_CODES.VENDOR_QUANTITY_INVALID, `A vendor sells ${min} to ${max} of an item at a time, not ${quantity}`, {
+    details: { quantity, min, max },
+  });
+}
 
 /** The input of {@link buyFromVendor}. */
 export type BuyFromVendorInput = z.input<typeof Input>;
@@ -125,8 +136,9 @@ async function writePurchase(ctx: ActionContext, line: Line, p: PlannedPurchase,
  * quotes for the character's standing read in this transaction. Events: currency.changed (gold,
  * source "vendor", reason "vendor <id> item <id> x<n>"; none for a free item), inventory.changed.
  * Concurrent purchases never overdraw. Fault hook steps: "vendor.paid", "inventory.changed".
- * Throws DbError UNKNOWN_GAME_DATA (no such vendor), ITEM_NOT_SOLD, REPUTATION_TOO_LOW,
- * INSUFFICIENT_FUNDS, INVENTORY_OVERFLOW (nothing changed by any), CHARACTER_NOT_FOUND,
+ * Throws DbError VENDOR_QUANTITY_INVALID (core's checkVendorQuantity), UNKNOWN_GAME_DATA (no such
+ * vendor), ITEM_NOT_SOLD, REPUTATION_TOO_LOW, INSUFFICIENT_FUNDS, INVENTORY_OVERFLOW (nothing
+ * changed by any), CHARACTER_NOT_FOUND,
  * INVALID_AMOUNT (a total past 2^63-1), INVALID_INPUT.
  */
 export const buyFromVendor = defineAction({
@@ -135,6 +147,7 @@ export const buyFromVendor = defineAction({
   describe: (i) => `Buying item ${i.itemId} x${i.quantity} from vendor ${i.vendorId} for character ${i.characterId}`,
   async run(ctx, i): Promise<BuyFromVendorResult> {
     const { characterId, itemId, quantity } = i;
+    requireQuantity(quantity);
     const vendor = requireDefinition(ctx.rules.data.vendors, "vendor", i.vendorId);
     // Only a faction's vendor quotes from the standings: read (and share-lock) them only then.
     let buyer = vendor.requiredReputation !== undefined ? await readBuyer(ctx.tx, characterId) : undefined;
@@ -155,6 +168,7 @@ export const buyFromVendor = defineAction({
     return { unitPrice: planned.unitPrice, spent: planned.spent, balance, count };
   },
   statement(i, { actor, rules }) {
+    requireQuantity(i.quantity);
     const vendor = requireDefinition(rules.data.vendors, "vendor", i.vendorId);
     // A faction's vendor quotes from the standings read first; a free item needs the buyer read.
     if (vendor.requiredReputation !== undefined) return undefined;

@@ -39,7 +39,7 @@ export const ENV_VARS = {
   BEZGELOR_MAIL_EXPIRY_DAYS: "mail.expiryDays: days before mail is returned or settled (default 30)",
   BEZGELOR_MAIL_SWEEP_INTERVAL: "mail.sweepIntervalSeconds: seconds between sweeps of expired mail and invites (default 300)",
   BEZGELOR_WORLD_TICK: "world.tickMilliseconds: milliseconds between simulation steps (default 250)",
-  BEZGELOR_WORLD_SAVE_INTERVAL: "world.saveIntervalSeconds: seconds between saves of every character's place (default 60)",
+  BEZGELOR_WORLD_SAVE_INTERVAL: "world.saveIntervalSeconds: seconds between saves of the places that changed since their last save (default 60)",
   BEZGELOR_MAX_SPEED: "world.maxSpeed: horizontal metres per second no player may exceed (default 50)",
   BEZGELOR_STORE_JOURNAL: "store.journalFile: the offline journal of storefront purchases made while the database is down (default .data/store-journal.jsonl)",
   BEZGELOR_STORE_JOURNAL_RETRY: "store.journalRetrySeconds: seconds between replays while purchases wait in the journal (default 5)",

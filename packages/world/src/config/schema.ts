@@ -86,12 +86,12 @@ export const MailConfigSchema = z.object({
 
 /**
  * The world simulation (issue 13): how often it steps (visibility from where units moved), how
- * often every character's place is saved, and the movement sanity limit.
+ * often changed places are saved, and the movement sanity limit.
  */
 export const WorldSimConfigSchema = z.object({
   /** Milliseconds between simulation steps (NexusForever relocates units on its grid once a second). */
   tickMilliseconds: z.coerce.number().int().min(10).max(10_000).default(250),
-  /** Seconds between saves of every character's place (also saved on leaving the world). */
+  /** Seconds between saves of the characters' places that changed since their last save (every place is also saved on leaving the world). */
   saveIntervalSeconds: z.coerce.number().int().min(1).max(86_400).default(60),
   /** Horizontal metres per second no player may exceed (running is about 7, fast mounts 20-30). */
   maxSpeed: z.coerce.number().min(1).max(1000).default(50),

@@ -1,7 +1,8 @@
 // What mount and pet events send to the player in the world: the genuine unlock notices
 // (a mount's summon ability learnt, ServerItemAdd and ServerSpellUpdate, then ServerUnlockMount with its summon spell, ServerUnlockVanityPet, ServerUnlockPetFlair),
 // a mount's customisation (genuine ServerPetCustomisation, then the ServerMountCustomisation
-// extension, and a summoned mount's new dyes to everyone who sees it, ServerMountDyes), and a combat pet's XP and levels (extensions ServerPetXp, ServerPetLevelUp).
+// extension, and a summoned mount's new dyes to everyone who sees it, ServerMountDyes), and a combat pet's XP and levels (extensions ServerPetXp, ServerPetLevelUp;
+// the pet out takes its new level, ServerEntityStatUpdateInteger to everyone who sees it).
 import { petXpProgress } from "@bezgelor/core";
 import type { GameEventKind, GameEventOf } from "@bezgelor/db";
 import { ServerPetLevelUp, ServerPetXp, ServerUnlockMount, ServerUnlockPetFlair, ServerUnlockVanityPet } from "@bezgelor/protocol";
@@ -63,5 +64,7 @@ export const COLLECTION_EVENT_DELIVERY: { readonly [K in CollectionKind]: Delive
       xpToNextLevel: progress.xpToNextLevel ?? 0,
     });
     for (let level = e.fromLevel + 1; level <= e.toLevel; level++) session.send(ServerPetLevelUp, { petId: e.petId, level });
+    // Whoever granted it (a kill, a GM, the CLI, another service), the pet out shows and fights at its new level.
+    ctx.to.setPetLevel(e.characterId, e.petId, e.toLevel);
   },
 };

@@ -23,6 +23,8 @@ export interface Recipients {
   storeBrowsers(): Session[];
   /** The character's unit in the world, if any, takes its new level and it and its viewers are told (`WorldMaps.setLevel`). */
   setLevel(characterId: number, level: number): void;
+  /** The character's combat pet out, when it is `petId`, takes its level, told to those who see it (`WorldMaps.setPetLevel`). */
+  setPetLevel(characterId: number, petId: number, level: number): void;
 }
 
 /** Recipients looked up in the server's session registry and presence. */
@@ -45,6 +47,7 @@ export function recipientsOf(services: Pick<WorldServices, "sessions" | "presenc
     },
     recolourMount: (characterId, mountId, dyes) => services.world.recolourMount(characterId, mountId, dyes),
     setLevel: (characterId, level) => services.world.setLevel(characterId, level),
+    setPetLevel: (characterId, petId, level) => void services.world.setPetLevel(characterId, petId, level),
     storeBrowsers: () => services.sessions.all().filter((s) => s.storeOpen && inWorld(s) !== undefined),
     unitOfAccount: (accountId) => {
       const character = account(accountId)?.character;

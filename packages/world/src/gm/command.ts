@@ -13,8 +13,18 @@ export interface GmCommand {
   readonly role: AccountRole;
   readonly usage: string;
   readonly summary: string;
+  /**
+   * The most arguments the command takes, or a function of the arguments for a command whose
+   * actions take different numbers (`!pet dismiss` none after the action, `!pet name` the rest of
+   * the line: {@link REST_OF_LINE}). `runGmCommand` answers more with the usage before `run`, so
+   * a command never acts on a line it did not fully read.
+   */
+  readonly maxArgs: number | ((args: readonly string[]) => number);
   run(ctx: HandlerContext, args: string[]): Promise<string>;
 }
+
+/** `maxArgs` of a command whose last argument is the rest of the line (a pet's name, a promo code). */
+export const REST_OF_LINE = Number.POSITIVE_INFINITY;
 
 /** Declares a GM command. */
 export function gmCommand(command: GmCommand): GmCommand {

@@ -7,7 +7,8 @@ import { GM_COMMANDS } from "./commands/index";
 /**
  * Runs a `!command` typed in chat. The command's declared role is checked against the role read
  * from the database now (`requireRole`), so a GM demoted with the CLI loses the commands at once;
- * anyone without it gets FORBIDDEN and nothing changes. An unknown command is INVALID_INPUT.
+ * anyone without it gets FORBIDDEN and nothing changes. An unknown command is INVALID_INPUT, and so
+ * is a line with more arguments than the command's `maxArgs` (answered with its usage; nothing runs).
  */
 export async function runGmCommand(ctx: HandlerContext, text: string): Promise<string> {
   const { name, args } = parseCommand(text);
@@ -18,6 +19,12 @@ export async function runGmCommand(ctx: HandlerContext, text: string): Promise<s
   } catch (error) {
     if (error instanceof WorldError && error.code === "FORBIDDEN") ctx.session.logger.warn({ command: name, ...error.details }, "GM command refused");
     throw error;
+  }
+  const maxArgs = typeof command.maxArgs === "function" ? command.maxArgs(args) : command.maxArgs;
+  if (args.length > maxArgs) {
+    throw new WorldError("INVALID_INPUT", `unexpected ${args.slice(maxArgs).join(" ")}; usage: ${command.usage}`, {
+      details: { command: name, args, maxArgs },
+    });
   }
   const reply = await command.run(ctx, args);
   ctx.session.logger.info({ command: name, args }, "GM command");

@@ -15,7 +15,7 @@ import {
   type CipherTarget,
 } from "@bezgelor/protocol";
 import { DbError, isDatabaseUnavailable, type AccountRole } from "@bezgelor/db";
-import { outcomeOf } from "../error-outcomes";
+import { clientMessage, outcomeOf } from "../error-outcomes";
 import { WorldError } from "../errors";
 import type { HandlerContext, HandlerMap } from "../handlers/types";
 import type { OutgoingPacket } from "./outgoing";
@@ -469,7 +469,7 @@ export class Session {
     }
     if (outcome && outcome.client !== "internal" && (error instanceof DbError || error instanceof WorldError)) {
       this.logger.info({ packet: name, result: outcome.client, code: error.code, details: error.details }, `refused: ${error.message}`);
-      const message = fitText(ServerRequestResult.fields.message, error.message);
+      const message = fitText(ServerRequestResult.fields.message, clientMessage(error, { ...outcome, client: outcome.client }));
       this.send(ServerRequestResult, { requestOpcode: opcode, code: RESULT_CODES[outcome.client], message });
       return;
     }

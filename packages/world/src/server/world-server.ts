@@ -126,7 +126,7 @@ export async function startWorldServer(options: WorldServerOptions): Promise<Wor
   };
   const acceptLog = new ThrottledLog(logger, "error", "accepting a connection failed");
   /** Last-online stamps still being written; shutdown waits for them before the database closes. */
-  const stamping = new Set<Promise<void>>();
+  const stamping = new Set<Promise<unknown>>();
 
   const stampLastOnline = (session: Session, characterId: number) => {
     const write = recordCharacterOnline(services.db, { characterId })

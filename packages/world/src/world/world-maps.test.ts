@@ -148,6 +148,34 @@ describe("a world's units", () => {
   });
 });
 
+describe("places to save", () => {
+  it("are those that changed since their last save or since entering; a move during a save leaves it unsaved", () => {
+    const { maps, enter, walk, advance } = setup();
+    enter(1, 0);
+    enter(2, 5);
+    expect(maps.unsavedPlaces()).toEqual([]);
+    advance(1_000);
+    walk(1, 20);
+    const moved = maps.unsavedPlaces();
+    expect(moved.map((p) => [p.characterId, p.movement.position.x])).toEqual([[1, 20]]);
+    // It moves on while that save is written: the save recorded x 20, so x 30 is still unsaved.
+    advance(1_000);
+    walk(1, 30);
+    maps.markSaved(moved);
+    expect(maps.unsavedPlaces().map((p) => [p.characterId, p.movement.position.x])).toEqual([[1, 30]]);
+    maps.markSaved(maps.unsavedPlaces());
+    expect(maps.unsavedPlaces()).toEqual([]);
+    // Back where it was saved is no change; a new zone is.
+    advance(1_000);
+    walk(1, 20);
+    walk(1, 30);
+    maps.setZone(2, 9);
+    expect(maps.unsavedPlaces().map((p) => [p.characterId, p.zoneId])).toEqual([[2, 9]]);
+    // Everyone's place, moved or not, is still there to save at shutdown.
+    expect(maps.places().map((p) => p.characterId)).toEqual([1, 2]);
+  });
+});
+
 describe("spawned units", () => {
   it("are created for a player in range with their genuine models, flags, health and faction", () => {
     const { enter } = setup(spawnData);

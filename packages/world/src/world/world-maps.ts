@@ -38,6 +38,14 @@ interface Placed {
   map: WorldMap;
   unit: PlayerUnit;
   zoneId: number;
+  /** The place as last saved (or entered at, which is the saved one): {@link placeKey}. */
+  savedKey: string;
+}
+
+/** What a save writes of a place (world, zone, position, facing), as one comparable value. */
+function placeKey(place: CharacterPlace): string {
+  const { position: p, rotation: r } = place.movement;
+  return [place.worldId, place.zoneId, p.x, p.y, p.z, r.x, r.y, r.z].join(" ");
 }
 
 /**
@@ -83,7 +91,8 @@ export class WorldMaps {
     this.leave(spec.look.characterId);
     const map = this.mapOf(spec.worldId);
     const unit = map.addPlayer(spec, this.clock.now());
-    this.byCharacter.set(spec.look.characterId, { map, unit, zoneId: spec.zoneId });
+    const savedKey = placeKey({ characterId: spec.look.characterId, worldId: spec.worldId, zoneId: spec.zoneId, movement: unit.movement });
+    this.byCharacter.set(spec.look.characterId, { map, unit, zoneId: spec.zoneId, savedKey });
     return unit;
   }
 
@@ -216,6 +225,24 @@ export class WorldMaps {
   }
 
   /**
+   * The character's combat pet out takes its new level when it is `petId`: its strikes hit for it
+   * (its fight), the creates new viewers get show it, and when the level changed everyone who sees
+   * the pet, its owner included, is told (ServerEntityStatUpdateInteger, stat Level, as
+   * {@link setLevel} tells a player's). False (nothing changed) when no such pet is out.
+   */
+  setPetLevel(characterId: number, petId: number, level: number): boolean {
+    const placed = this.byCharacter.get(characterId);
+    const pet = this.companionOf(characterId, "pet");
+    if (!placed || !pet?.fight || pet.spec.collectibleId !== petId) return false;
+    pet.fight.level = level;
+    if (pet.spec.level === level) return true;
+    pet.spec = { ...pet.spec, level };
+    const update = packet(ServerEntityStatUpdateInteger, { unitId: pet.id, stat: STAT.Level, value: level });
+    for (const viewer of placed.map.viewersOf(pet.id)) viewer.viewer.deliver(update);
+    return true;
+  }
+
+  /**
    * Every combat pet out on a started map, with its map, its fight and its owner's unit (one pass
    * over each map's units). For the game's pet step after {@link tick}.
    */
@@ -242,9 +269,29 @@ export class WorldMaps {
     if (placed) placed.zoneId = zoneId;
   }
 
-  /** Where every character in a world is now (periodic saving). */
+  /** Where every character in a world is now (saving everyone, at shutdown). */
   places(): CharacterPlace[] {
     return [...this.byCharacter.entries()].map(([characterId, placed]) => this.placeOf(characterId, placed));
+  }
+
+  /**
+   * Where every character whose place changed since it was last saved (or since it entered: the
+   * place it entered at is the saved one) is now: what the periodic save writes. A character
+   * standing still is not in it; nor is one that only moved back to where it was saved.
+   */
+  unsavedPlaces(): CharacterPlace[] {
+    return this.places().filter((place) => placeKey(place) !== this.byCharacter.get(place.characterId)?.savedKey);
+  }
+
+  /**
+   * Records `places` as saved: each character, while still in the world, counts as unchanged until
+   * it moves from that place (one that moved during the save is still unsaved).
+   */
+  markSaved(places: readonly CharacterPlace[]): void {
+    for (const place of places) {
+      const placed = this.byCharacter.get(place.characterId);
+      if (placed) placed.savedKey = placeKey(place);
+    }
   }
 
   /** One simulation step of every map (visibility from the positions reached). */

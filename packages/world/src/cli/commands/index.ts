@@ -18,6 +18,7 @@ import { serve } from "./serve";
 import { sessionIssue } from "./session-issue";
 import { collectionGrant } from "./collection-grant";
 import { collectionShow } from "./collection-show";
+import { petXp } from "./pet-xp";
 import { promoCreate } from "./promo-create";
 import { promoDisable } from "./promo-disable";
 import { promoList } from "./promo-list";
@@ -85,6 +86,7 @@ export const COMMANDS: readonly Command[] = [
   promoShow,
   collectionShow,
   collectionGrant,
+  petXp,
   promoDisable,
   promoRedeem,
   bot,

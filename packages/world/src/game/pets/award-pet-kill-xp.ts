@@ -5,8 +5,8 @@ import type { HandlerContext } from "../../handlers/types";
 
 /**
  * `amount` XP to the combat pet the session's character has out, through awardPetXp (levels,
- * rewards once per level); the owner is sent ServerPetXp and ServerPetLevelUp, and the pet's fight
- * takes its new level (its next attacks hit for it). Undefined when no combat pet is out or the
+ * rewards once per level); its event's delivery sends the owner ServerPetXp and ServerPetLevelUp
+ * and gives the pet its new level (its next attacks hit for it; those who see it are told). Undefined when no combat pet is out or the
  * amount is 0. Throws what awardPetXp throws (DbError).
  */
 export async function awardOutPetXp(ctx: HandlerContext, amount: number, source: string): Promise<AwardPetXpResult | undefined> {
@@ -14,8 +14,8 @@ export async function awardOutPetXp(ctx: HandlerContext, amount: number, source:
   const pet = ctx.services.world.companionOf(characterId, "pet");
   if (pet?.spec.collectibleType !== "pet" || amount === 0) return undefined;
   const { result } = await awardPetXp(ctx.services.db, { ...playerActionOptions(ctx), characterId, petId: pet.spec.collectibleId, amount, source });
+  // Delivering pet.xp-gained gives the pet out its new level (its fight, those who see it).
   await ctx.services.events.flush();
-  if (pet.fight) pet.fight.level = result.pet.level;
   return result;
 }
 

@@ -27,3 +27,4 @@ export async function runCast<K extends SpellKind>(cast: SpellCast<K>, kind: K):
 export { characterActionSets, sendActionSets } from "./action-sets";
 export { abilityAt, characterAbilities, sendAbilities, sendMountAbility, type Ability } from "./abilities";
 export { refuseCast, type SpellCast, type SpellKindHandler } from "./cast";
+export { summonMountAsCast } from "./mount";

@@ -9,6 +9,7 @@ export const achievement = gmCommand({
   role: "gm",
   usage: "!achievement <achievementId>",
   summary: "grant an achievement (its reputation rewards and titles follow)",
+  maxArgs: 1,
   async run(ctx, [raw]) {
     const achievementId = intArg(raw, "achievementId", this.usage, { min: 1, max: 32_767 });
     const { result } = await grantAchievement(ctx.services.db, { ...playerActionOptions(ctx), characterId: callerIds(ctx).characterId, achievementId });

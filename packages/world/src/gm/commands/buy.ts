@@ -17,6 +17,7 @@ export const buy = gmCommand({
   role: "player",
   usage: "!buy <offer> <quantity> [currency]",
   summary: "buy from the store",
+  maxArgs: 3,
   async run(ctx, args) {
     const [offerArg, quantityArg, currencyArg_] = args;
     const offerId = intArg(offerArg, "offer", this.usage, ID);

@@ -9,6 +9,7 @@ export const help = gmCommand({
   role: "player",
   usage: "!help",
   summary: "list the commands you may use",
+  maxArgs: 0,
   async run(ctx) {
     const role = await getAccountRole(ctx.services.db, { accountId: ctx.session.requireAccount().id });
     return GM_COMMANDS.filter((c) => roleAllows(role, c.role))

@@ -8,6 +8,7 @@ export const inventory = gmCommand({
   role: "player",
   usage: "!inventory",
   summary: "list your character's items",
+  maxArgs: 0,
   async run(ctx) {
     const items = await listInventory(ctx.services.db, { characterId: callerIds(ctx).characterId });
     if (items.length === 0) return "your inventory is empty";

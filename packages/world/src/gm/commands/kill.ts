@@ -9,6 +9,7 @@ export const kill = gmCommand({
   role: "gm",
   usage: "!kill <creatureId>",
   summary: "count a kill of a creature (its reputation rewards apply)",
+  maxArgs: 1,
   async run(ctx, [creature]) {
     const creatureId = intArg(creature, "creatureId", this.usage, ID);
     const { result, pet } = await creditKill(ctx, creatureId, `kill ${creatureId}`);

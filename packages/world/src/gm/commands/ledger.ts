@@ -9,6 +9,7 @@ export const ledger = gmCommand({
   role: "player",
   usage: "!ledger [limit]",
   summary: "your latest store transactions",
+  maxArgs: 1,
   async run(ctx, args) {
     const limit = args[0] === undefined ? 5 : intArg(args[0], "limit", this.usage, { min: 1, max: 20 });
     const txs = await getLedger(ctx.services.db, { accountId: callerIds(ctx).accountId, limit });

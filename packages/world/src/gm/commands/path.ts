@@ -14,6 +14,7 @@ export const path = gmCommand({
   role: "gm",
   usage: `!path <${PATH_KEY.join("|")}> <level>`,
   summary: "set a path level (its level rewards, once per level ever, and titles follow)",
+  maxArgs: 2,
   async run(ctx, [name, raw]) {
     const key = PATH_KEY.find((p) => p === name);
     if (!key) throw new WorldError("INVALID_INPUT", `usage: ${this.usage}`);

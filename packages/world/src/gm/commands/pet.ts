@@ -3,7 +3,7 @@ import { WorldError } from "../../errors";
 import { playerActionOptions } from "../../game/action-options";
 import { dismissPet, summonPet } from "../../game/pets/summon-pet";
 import { intArg } from "../args";
-import { callerIds, gmCommand, ID } from "../command";
+import { callerIds, gmCommand, ID, REST_OF_LINE } from "../command";
 
 const KINDS: Record<string, PetKind> = { vanity: "vanity_pet", combat: "pet" };
 
@@ -16,6 +16,7 @@ export const pet = gmCommand({
   role: "gm",
   usage: "!pet unlock|summon vanity|combat <petId> | !pet name vanity|combat <petId> [name] | !pet dismiss",
   summary: "unlock, summon, name or dismiss a vanity or combat pet",
+  maxArgs: ([action]) => (action === "dismiss" ? 1 : action === "name" ? REST_OF_LINE : 3),
   async run(ctx, [action, kindArg, raw, ...name]) {
     if (action === "dismiss") return dismissPet(ctx) ? "pet dismissed" : "no pet out";
     const kind = KINDS[kindArg ?? ""];

@@ -9,6 +9,7 @@ export const petxp = gmCommand({
   role: "gm",
   usage: "!petxp <amount>",
   summary: "give XP to the combat pet that is out",
+  maxArgs: 1,
   async run(ctx, [raw]) {
     const amount = intArg(raw, "amount", this.usage, { min: 1, max: 1_000_000_000 });
     const { characterId } = callerIds(ctx);

@@ -1,6 +1,6 @@
 import { WorldError } from "../../errors";
 import { describeRewards, redeemCode } from "../../game/redeem-code";
-import { gmCommand } from "../command";
+import { gmCommand, REST_OF_LINE } from "../command";
 
 /**
  * `!redeem CODE`: any player redeems a promo code for their account and the character in the
@@ -12,6 +12,7 @@ export const redeem = gmCommand({
   role: "player",
   usage: "!redeem <code>",
   summary: "redeem a promo code",
+  maxArgs: REST_OF_LINE,
   async run(ctx, args) {
     const code = args.join(" ").trim();
     if (code.length === 0) throw new WorldError("INVALID_INPUT", `usage: ${this.usage}`);

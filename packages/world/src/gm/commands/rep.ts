@@ -11,6 +11,7 @@ export const rep = gmCommand({
   role: "gm",
   usage: "!rep <factionId> <amount>",
   summary: "add (or with a negative amount, remove) reputation",
+  maxArgs: 2,
   async run(ctx, [faction, amount]) {
     const factionId = intArg(faction, "factionId", this.usage, ID14);
     if (!ctx.services.data.factions.has(factionId)) throw new WorldError("NOT_FOUND", `no faction ${factionId}`, { details: { factionId } });

@@ -13,6 +13,7 @@ export const storeRestock = gmCommand({
   role: "admin",
   usage: "!store_restock <offer> <amount> <version>",
   summary: "restock a store offer",
+  maxArgs: 3,
   async run(ctx, args) {
     const offerId = intArg(args[0], "offer", this.usage, ID);
     const amount = intArg(args[1], "amount", this.usage, { min: 1, max: 1_000_000_000 });

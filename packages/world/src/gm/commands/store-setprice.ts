@@ -16,6 +16,7 @@ export const storeSetprice = gmCommand({
   role: "admin",
   usage: "!store_setprice <offer> <currency> <price> <version>",
   summary: "set a store offer's price",
+  maxArgs: 4,
   async run(ctx, args) {
     const offerId = intArg(args[0], "offer", this.usage, ID);
     const currency = currencyArg(args[1] ?? "", this.usage);

@@ -11,6 +11,7 @@ export const storeSync = gmCommand({
   role: "admin",
   usage: "!store_sync",
   summary: "apply the store purchases waiting in the offline journal now",
+  maxArgs: 0,
   async run(ctx) {
     const journal = ctx.services.storeJournal;
     if (!journal) throw new WorldError("NOT_AVAILABLE", "this server runs without a store journal");

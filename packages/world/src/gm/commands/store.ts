@@ -15,6 +15,7 @@ export const store = gmCommand({
   role: "player",
   usage: "!store [page] [category] [currency]",
   summary: "browse the store, a page at a time",
+  maxArgs: 3,
   async run(ctx, args) {
     const [pageArg, categoryArg, currencyArg_] = args;
     const page = pageArg === undefined ? 1 : intArg(pageArg, "page", this.usage, { min: 1, max: 100_000 });

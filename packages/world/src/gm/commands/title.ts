@@ -11,6 +11,7 @@ export const title = gmCommand({
   role: "gm",
   usage: "!title grant|revoke <titleId>",
   summary: "grant or revoke a title",
+  maxArgs: 2,
   async run(ctx, [action, raw]) {
     const titleId = intArg(raw, "titleId", this.usage, ID14);
     const def = ctx.services.data.titles.get(titleId);
