@@ -18,7 +18,19 @@ describe("bezgelor store set-price", () => {
     expect(zero.stdout).toBe("");
     expect(await show()).toEqual(before);
     // 1 is the smallest price, and 'none' still stops selling in a currency.
-    const one = await cli("store", "set-price", "--offer", "802", "--currency", "premium", "--price", "1", "--expected-version", String(before.version), "--json");
+    const one = await cli(
+      "store",
+      "set-price",
+      "--offer",
+      "802",
+      "--currency",
+      "premium",
+      "--price",
+      "1",
+      "--expected-version",
+      String(before.version),
+      "--json",
+    );
     expect(one.code).toBe(0);
     expect(one.json()).toMatchObject({ version: before.version + 1 });
   }, 120_000);

@@ -21,7 +21,12 @@ const PRICE_COLUMN = { premium: "pricePremium", bonus: "priceBonus", gold: "pric
  */
 export const setOfferPrice = defineAction({
   name: "store.set-price",
-  input: z.object({ offerId: IdSchema, currency: z.enum(STORE_CURRENCY), price: z.bigint().min(MIN_STORE_PRICE, ZERO_STORE_PRICE_MESSAGE).max(MAX_STORE_PRICE).nullable(), expectedVersion: Version }),
+  input: z.object({
+    offerId: IdSchema,
+    currency: z.enum(STORE_CURRENCY),
+    price: z.bigint().min(MIN_STORE_PRICE, ZERO_STORE_PRICE_MESSAGE).max(MAX_STORE_PRICE).nullable(),
+    expectedVersion: Version,
+  }),
   describe: (i) => `Setting the ${i.currency} price of offer ${i.offerId} to ${i.price}`,
   run: (ctx, i) =>
     editOffer(ctx, i.offerId, i.expectedVersion, (offer) => {
