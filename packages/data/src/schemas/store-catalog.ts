@@ -7,7 +7,11 @@ export const STORE_CURRENCY = ["premium", "bonus", "gold"] as const;
 /** One of {@link STORE_CURRENCY}. */
 export type StoreCurrency = (typeof STORE_CURRENCY)[number];
 
-/** What an offer is, for the storefront's display (a bundle grants several things). */
+/**
+ * What an offer is, for the storefront's display (a bundle grants several things; a buyer who owns
+ * some of its mounts, pets or titles gets only the rest, and pays only for the rest: core
+ * `priceOffer`'s owned-parts step, by the parts' list prices).
+ */
 export const STORE_OFFER_KIND = ["mount", "pet", "costume", "title", "bundle", "currency_pack"] as const;
 
 /** One of {@link STORE_OFFER_KIND}. */
