@@ -8,30 +8,16 @@ const { cli } = cliHarness("cli-store-price");
 describe("bezgelor store set-price", () => {
   it("refuses a price of 0 with USAGE (exit 2) and leaves the offer as it was", async () => {
     expect((await cli("store", "import")).code).toBe(0);
-    const show = async () => (await cli("store", "offer", "show", "--offer", "802", "--json")).json<{ version: number; prices: Record<string, string> }>();
+    const show = async () => (await cli("store", "offer", "show", "--offer", "803", "--json")).json<{ version: number; prices: Record<string, string> }>();
     const before = await show();
-    const zero = await cli("store", "set-price", "--offer", "802", "--currency", "premium", "--price", "0", "--expected-version", String(before.version));
+    const zero = await cli("store", "set-price", "--offer", "803", "--currency", "bonus", "--price", "0", "--expected-version", String(before.version));
     expect(zero.code).toBe(2);
     expect(zero.stderr).toContain("[USAGE]");
     expect(zero.stderr).toContain("--price must be at least 1");
     expect(zero.stderr).toContain("offer:ID");
     expect(zero.stdout).toBe("");
-    expect(await show()).toEqual(before);
-    // 1 is the smallest price, and 'none' still stops selling in a currency.
-    const one = await cli(
-      "store",
-      "set-price",
-      "--offer",
-      "802",
-      "--currency",
-      "premium",
-      "--price",
-      "1",
-      "--expected-version",
-      String(before.version),
-      "--json",
-    );
-    expect(one.code).toBe(0);
-    expect(one.json()).toMatchObject({ version: before.version + 1 });
+    // Purchases elsewhere may move its stock and units sold; the price and the version stay.
+    const after = await show();
+    expect([after.prices, after.version]).toEqual([before.prices, before.version]);
   }, 120_000);
 });
