@@ -134,6 +134,15 @@ export { convertAmount, type ExchangeRate } from "./store/exchange";
 export { vipPercentFor, vipTierFor, vipTiersUpTo } from "./store/vip";
 export { purchaseLimitWindowStart } from "./store/purchase-limit";
 export { isGrantOwned, planGrants, type GrantPlan, type StoreOwnership } from "./store/ownership";
+export {
+  listPricesOfParts,
+  ownedPartsDiscount,
+  ownedShareOf,
+  type BundleOwnership,
+  type OwnedShare,
+  type PartListPrice,
+  type PartSource,
+} from "./store/bundle-parts";
 
 export { PET_CUSTOMIZE_RESULT, PET_TYPE, type FlairRefusalReason, type PetCustomizeResultName, type PetTypeValue } from "./mounts/pet-customize-result";
 export {

@@ -75,6 +75,8 @@ export {
   vipTierSchema,
   storeCategorySchema,
   MAX_STORE_PRICE,
+  MIN_STORE_PRICE,
+  ZERO_STORE_PRICE_MESSAGE,
   storeGrantSchema,
   storeOfferSchema,
   type StoreCategory,

@@ -188,6 +188,15 @@ describe("loadGameData refuses values the wire cannot carry", () => {
     expect(error.message).toContain("16777216");
   });
 
+  it("refuses a store price of 0, which would give the offer away with no window and no limit", async () => {
+    const dir = await datasetWith("store-catalog.json", (json) => {
+      byId(json.offers, 101).prices = { premium: 500, gold: 0 };
+    });
+    const error = await loadError(dir);
+    expect(error.details).toMatchObject({ file: "store-catalog.json", id: 101, path: "prices.gold" });
+    expect(error.message).toContain("never sold for 0");
+  });
+
   it("accepts a price of exactly 2^63 - 1", async () => {
     const dir = await datasetWith("vendors.json", (json) => {
       byId(json.vendors, 8001).items[1].price = "9223372036854775807";

@@ -13,6 +13,14 @@ export const DEFAULT_SESSION_KEY_LIFETIME_SECONDS = 1800;
  */
 export const DEFAULT_POOL_SIZE = Math.max(10, 2 * availableParallelism() + 1);
 
+/**
+ * Default wait for the embedded directory held by another process that does not share it (an
+ * admin command opening it while the server is down): 30 s, enough for a command or a migration
+ * that opens, works and closes in a few seconds, short enough that a process that hangs is
+ * reported rather than waited on for ever.
+ */
+export const DEFAULT_LOCK_WAIT_SECONDS = 30;
+
 /** Schema of {@link DbConfig}; parse with it to fill in defaults. */
 export const DbConfigSchema = z.object({
   /** PostgreSQL connection URL. When set, PostgreSQL is used and `dir` is ignored. */
@@ -30,6 +38,11 @@ export const DbConfigSchema = z.object({
    * of in the pool). Transactions hold one each while they run.
    */
   poolSize: z.coerce.number().int().min(1).max(1000).default(DEFAULT_POOL_SIZE),
+  /**
+   * Embedded only: seconds an opener waits for the directory while another live process holds it
+   * without sharing it (one owner at a time), before DIRECTORY_LOCKED; 0 refuses at once.
+   */
+  lockWaitSeconds: z.coerce.number().int().min(0).max(3600).default(DEFAULT_LOCK_WAIT_SECONDS),
 });
 
 /** Database configuration after defaults are applied. */

@@ -1,7 +1,7 @@
 // @bezgelor/db: the public API. Everything not exported here is internal.
 
 // Opening, configuration, migrations
-export { DbConfigSchema, DEFAULT_SESSION_KEY_LIFETIME_SECONDS, type DbConfig, type DbConfigInput } from "./config.js";
+export { DbConfigSchema, DEFAULT_LOCK_WAIT_SECONDS, DEFAULT_SESSION_KEY_LIFETIME_SECONDS, type DbConfig, type DbConfigInput } from "./config.js";
 export { openDatabase, type OpenDatabaseOptions } from "./open/open-database.js";
 export { DATABASE_KINDS, type Database, type DatabaseKind, type Listen } from "./open/database.js";
 export {

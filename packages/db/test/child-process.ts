@@ -14,10 +14,11 @@ export interface Child {
   logged(text: string): Promise<void>;
 }
 
-/** Starts test/fixtures/open-child.ts in a separate Node process. */
-export function startChild(args: string[]): Child {
+/** Starts test/fixtures/open-child.ts in a separate Node process (with `env` added to this one's). */
+export function startChild(args: string[], env: Record<string, string> = {}): Child {
   const child = spawn(process.execPath, ["--conditions=@bezgelor/source", "--import", "tsx", fixture, ...args], {
     cwd: packageDir,
+    env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
@@ -45,8 +46,8 @@ export function startChild(args: string[]): Child {
 }
 
 /** Runs a child to completion and returns its report. */
-export async function runChild(args: string[]): Promise<Record<string, unknown>> {
-  const child = startChild(args);
+export async function runChild(args: string[], env: Record<string, string> = {}): Promise<Record<string, unknown>> {
+  const child = startChild(args, env);
   const report = await child.report;
   await child.exited;
   return report;

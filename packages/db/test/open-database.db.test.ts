@@ -58,6 +58,44 @@ describe("openDatabase (embedded)", () => {
     }
   });
 
+  it("a second process waits for a holder that does not share, says so, and opens the directory once it closes", async () => {
+    const db = await openDatabase({ config: { dir, lockWaitSeconds: 0 } });
+    const child = startChild([dir, "write", uniqueEmail()], { OPEN_CHILD_LOCK_WAIT: "120" });
+    let closed = false;
+    try {
+      await child.logged(`is in use by pid ${process.pid}`);
+      await child.logged("waiting up to");
+      // Still waiting, not refused: it has not reported.
+      const early = await Promise.race([child.report.then(() => "reported"), new Promise((resolve) => setTimeout(() => resolve("waiting"), 500))]);
+      expect(early).toBe("waiting");
+      expect(readLockFile()).toMatchObject({ pid: process.pid });
+    } finally {
+      await db.close();
+      closed = true;
+    }
+    await expect(child.report).resolves.toMatchObject({ ok: true, kind: "pglite" });
+    expect(closed).toBe(true);
+    await expect(child.exited).resolves.toBe(0);
+    expect(existsSync(lockPath())).toBe(false);
+  });
+
+  it("a waiting process gives up with DIRECTORY_LOCKED naming the holder once lockWaitSeconds have passed", async () => {
+    const db = await openDatabase({ config: { dir } });
+    try {
+      const child = startChild([dir, "probe"], { OPEN_CHILD_LOCK_WAIT: "1" });
+      await child.logged("waiting up to 1 s");
+      const report = await child.report;
+      expect(report).toMatchObject({ ok: false, code: DB_ERROR_CODES.DIRECTORY_LOCKED });
+      expect(report.message).toContain(`pid ${process.pid}`);
+      expect(report.message).toMatch(/Waited 1\.\d s for it/);
+      // The holder kept the directory throughout.
+      expect(readLockFile()).toMatchObject({ pid: process.pid });
+      await expect(db.client.account.count()).resolves.toBeGreaterThanOrEqual(0);
+    } finally {
+      await db.close();
+    }
+  });
+
   it("with share: another process works through the socket (pglite-remote) while this one runs", async () => {
     const db = await openDatabase({ config: { dir }, share: true });
     try {

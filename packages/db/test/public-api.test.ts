@@ -95,6 +95,7 @@ describe("public API", () => {
         // opening, errors, accounts and characters
         "DATABASE_KINDS",
         "DB_ERROR_CODES",
+        "DEFAULT_LOCK_WAIT_SECONDS",
         "DEFAULT_SESSION_KEY_LIFETIME_SECONDS",
         "DbConfigSchema",
         "CalendarDateSchema",

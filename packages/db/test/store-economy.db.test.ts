@@ -197,6 +197,10 @@ describe("admin edits", () => {
     // Prices travel to the client as 32-bit floats: one past 2^24 is refused, 2^24 itself is not.
     await expectDbError(setOfferPrice(db.client, { ...opts, offerId, currency: "gold", price: 16_777_217n, expectedVersion: 3 }), "INVALID_INPUT");
     expect(await offerRow(offerId)).toMatchObject({ priceGold: null, version: 3 });
+    // 0 is never a price (a free offer is a promo reward or a 100 % promotion): refused, nothing changes.
+    const zero = await expectDbError(setOfferPrice(db.client, { ...opts, offerId, currency: "premium", price: 0n, expectedVersion: 3 }), "INVALID_INPUT");
+    expect(zero.message).toContain("never sold for 0");
+    expect(await offerRow(offerId)).toMatchObject({ pricePremium: 80n, version: 3 });
     const unlimited = await makeOffer(db);
     await expectDbError(restockOffer(db.client, { ...opts, offerId: unlimited, amount: 1, expectedVersion: 1 }), "STORE_CATALOG_INVALID");
     const log = await db.client.storeAdminEdit.findMany({ where: { offerId }, orderBy: { id: "asc" } });

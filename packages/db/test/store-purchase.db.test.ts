@@ -8,6 +8,7 @@ import {
   getBalances,
   getCharacterCollection,
   getItemCount,
+  getStoreCatalog,
   listAccountTitles,
   listPurchases,
   previewOffer,
@@ -96,7 +97,7 @@ describe("buying", () => {
     await refused(c, () => buy(c, 101, "gold", 250_000n), "STORE_ALREADY_OWNED");
   });
 
-  it("a bundle grants only what is missing, and its preview says what is owned", async () => {
+  it("a bundle grants only what is missing and charges only for it, as its preview and the catalog say", async () => {
     const c = await buyer(db, opts, { premium: 2000n });
     await buy(c, 101, "premium", 500n);
     const preview = await previewOffer(db.client, {
@@ -107,9 +108,27 @@ describe("buying", () => {
       currency: "premium",
       now: opts.now!,
     });
-    expect(preview).toMatchObject({ finalPrice: 700n, grants: [{ kind: "pet", petId: 2001 }], alreadyOwned: [{ kind: "mount", mountId: 1001 }] });
-    const { result, events } = await buy(c, 501, "premium", 700n);
-    expect(result).toMatchObject({ granted: [{ kind: "pet", petId: 2001 }], alreadyOwned: [{ kind: "mount", mountId: 1001 }] });
+    // The Starter Bundle (700) less Woolie's share by list price (Woolie 500, the pup 300 alone):
+    // 700 - floor(700 * 500 / 800) = 263, less than the pup alone.
+    expect(preview).toMatchObject({
+      finalPrice: 263n,
+      grants: [{ kind: "pet", petId: 2001 }],
+      alreadyOwned: [{ kind: "mount", mountId: 1001 }],
+      ownedShare: { ownedWorth: 500n, totalWorth: 800n, weighting: "list-price" },
+    });
+    const catalog = await getStoreCatalog(db.client, { now: opts.now!, accountId: c.accountId, characterId: c.id, data: opts.rules.data });
+    expect(catalog.offers.find((o) => o.offer.id === 501)?.prices.map((p) => [p.currency, p.unitPrice])).toEqual([["premium", 263n]]);
+    const anyone = await getStoreCatalog(db.client, { now: opts.now! });
+    expect(anyone.offers.find((o) => o.offer.id === 501)?.prices.map((p) => p.unitPrice)).toEqual([700n]);
+    await refused(c, () => buy(c, 501, "premium", 700n), "STORE_PRICE_CHANGED");
+    const { result, events } = await buy(c, 501, "premium", 263n);
+    expect(result).toMatchObject({
+      amountPaid: 263n,
+      ownedPartsDiscount: 437n,
+      balanceAfter: 1237n,
+      granted: [{ kind: "pet", petId: 2001 }],
+      alreadyOwned: [{ kind: "mount", mountId: 1001 }],
+    });
     expect(events.filter((e) => e.kind === "collection.unlocked")).toHaveLength(1);
     await refused(c, () => buy(c, 501, "premium", 700n), "STORE_ALREADY_OWNED");
   });

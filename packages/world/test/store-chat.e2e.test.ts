@@ -47,6 +47,10 @@ describe("store chat commands", () => {
     expect((await gm(client, `!store_restock 802 5 ${offer.version}`)).reply).toBe(
       `offer 802 Travel Rations: ${offer.stock! + 5} in stock, version ${offer.version + 1}`,
     );
+    // 0 is never a price: refused before anything is read, nothing changes.
+    const zero = await gm(client, `!store_setprice 802 premium 0 ${offer.version + 1}`);
+    expect(zero.refused).toBe("INVALID_INPUT");
+    expect((await t.db.storeOffer.findUniqueOrThrow({ where: { id: 802 } })).version).toBe(offer.version + 1);
     const stale = await gm(client, `!store_setprice 802 premium 60 ${offer.version}`);
     expect(stale.refused).toBe("CONFLICT");
     expect(stale.message).toContain(`version ${offer.version + 1}`);

@@ -96,6 +96,24 @@ describe("buying", () => {
     expect(t.logged("store purchase refused").at(-1)).toMatchObject({ offerId: 101, code: "STORE_ALREADY_OWNED", storeError: STORE_ERROR.CannotUseOffer });
   });
 
+  it("a bundle partly owned is shown and charged only for the parts it grants, the owned share shown as its discount", async () => {
+    const { player, client } = await shopper(t, opts, { premium: 2000n });
+    expect(shown(await client.openStore(), 501, NCoin).entry).toMatchObject({ price: 700, discountType: DISCOUNT_TYPE.None });
+    expect(await client.buy({ offerId: 101, currencyId: NCoin, price: 500, transactionId: 1 })).toEqual(ok);
+    // The Starter Bundle (700) less Woolie's share (500 of the parts' 800 alone): 263 for the pup.
+    const bundle = shown(await client.openStore(), 501, NCoin);
+    expect(bundle.entry).toMatchObject({ price: 263, discountType: DISCOUNT_TYPE.Percentage, discountValue: 62.5 });
+    expect(bundle.offer.pricePremium).toBe(263);
+    expect(await client.buy({ offerId: 501, currencyId: NCoin, price: 700, transactionId: 2 })).toEqual(refused(STORE_ERROR.InvalidPrice));
+    expect(await client.buy({ offerId: 501, currencyId: NCoin, price: 263, transactionId: 3 })).toEqual(ok);
+    expect((await balancesOf(t, player)).premium).toBe(1237n);
+    expect(await ownsCollectible(t.db, { accountId: player.accountId, collectibleType: "pet", collectibleId: 2001 })).toBe(true);
+    expect((await listPurchases(t.db, { accountId: player.accountId })).map((p) => [p.offerId, p.amountPaid])).toEqual([
+      [501, 263n],
+      [101, 500n],
+    ]);
+  });
+
   it("a retry with the same transaction id returns the first result and charges once; another purchase under it is PurchasePending", async () => {
     const { player, client } = await shopper(t, opts, { premium: 1000n });
     expect(await client.buy({ offerId: 201, currencyId: NCoin, price: 300, transactionId: 42 })).toEqual(ok);

@@ -11,6 +11,8 @@
 //      the promotion with the lowest id), `price - floor(price * percent / 100)`;
 //   5. VIP: the account's tier percent for the offer's category (vip.ts), taken off what step 4
 //      left the same way (so a promotion and VIP multiply, as Xsolla stacks discounts);
+//   6. owned parts: for a bundle the buyer partly owns, the owned parts' share of what step 5 left,
+//      rounded down (bundle-parts.ts), so only the parts it still grants are paid for;
 // and the total is the sum of the units.
 //
 // One rounding rule: every step rounds to a whole amount in the store's favour, prices up and
@@ -18,6 +20,7 @@
 // below 100 %).
 import type { DemandPricing, StoreCurrency, VipTier } from "@bezgelor/data";
 import type { Ok, Refused } from "../result";
+import { ownedPartsDiscount, ownedShareOf, type BundleOwnership, type OwnedShare } from "./bundle-parts";
 import { demandUnitPrice } from "./demand";
 import { convertAmount, sourceOfPrice, type ExchangeRate } from "./exchange";
 import { vipPercentFor } from "./vip";
@@ -88,6 +91,8 @@ export interface PriceOfferInput {
   readonly vip?: VipTier | null;
   /** Admin-set exchange rates in force. */
   readonly exchangeRates?: readonly ExchangeRate[];
+  /** What the buyer owns of the offer's grants (step 6); absent or null: priced for someone who owns none of it. */
+  readonly bundle?: BundleOwnership | null;
 }
 
 /** One unit of a purchase, step by step (see the order above). */
@@ -100,6 +105,8 @@ export interface UnitPrice {
   readonly converted: bigint;
   readonly promotionDiscount: bigint;
   readonly vipDiscount: bigint;
+  /** The owned parts' share of a partly owned bundle (step 6). */
+  readonly ownedDiscount: bigint;
   readonly price: bigint;
 }
 
@@ -119,6 +126,8 @@ export type OfferPrice = Ok<{
   applied: PriceDiscount | null;
   /** The VIP tier and its percent for this offer, or null without a tier. */
   vip: { readonly tier: number; readonly name: string; readonly percent: number } | null;
+  /** The parts of a bundle the buyer owns and their share of its price, or null when none is owned. */
+  ownedShare: OwnedShare | null;
   units: readonly UnitPrice[];
   /** The first unit's price: what the catalog shows as the offer's price. */
   unitPrice: bigint;
@@ -207,7 +216,7 @@ function discountsInForce(input: PriceOfferInput, on: bigint): PriceDiscount[] {
 /**
  * Prices `quantity` units of `offer` in `currency` at `now`, each at its place after `sold` in the
  * demand sequence, in the documented order (source price, demand, exchange, best promotion or daily
- * deal, VIP) with every step rounded in the store's favour. Refused with `not-priced-in-currency`
+ * deal, VIP, owned parts of a bundle) with every step rounded in the store's favour. Refused with `not-priced-in-currency`
  * when the offer has neither a price in that currency nor a rate to it. Never throws (a quantity
  * below 1 counts as 1).
  */
@@ -222,6 +231,7 @@ export function priceOffer(input: PriceOfferInput): PriceOfferResult {
   const best = discounts[0];
   const applied = best !== undefined && best.percent > 0 ? best : null;
   const vipPercent = input.vip ? vipPercentFor(input.vip, offer.categoryId, input.categoryParents) : 0;
+  const ownedShare = input.bundle ? ownedShareOf(input.bundle, source.currency) : null;
   const units: UnitPrice[] = [];
   let finalPrice = 0n;
   for (let k = 0; k < quantity; k++) {
@@ -230,8 +240,9 @@ export function priceOffer(input: PriceOfferInput): PriceOfferResult {
     const converted = convert(demandPrice);
     const promotionDiscount = discountAmount(converted, applied?.percent ?? 0);
     const vipDiscount = discountAmount(converted - promotionDiscount, vipPercent);
-    const price = converted - promotionDiscount - vipDiscount;
-    units.push({ place, demandPrice, converted, promotionDiscount, vipDiscount, price });
+    const ownedDiscount = ownedPartsDiscount(converted - promotionDiscount - vipDiscount, ownedShare);
+    const price = converted - promotionDiscount - vipDiscount - ownedDiscount;
+    units.push({ place, demandPrice, converted, promotionDiscount, vipDiscount, ownedDiscount, price });
     finalPrice += price;
   }
   return {
@@ -244,6 +255,7 @@ export function priceOffer(input: PriceOfferInput): PriceOfferResult {
     discounts,
     applied,
     vip: input.vip ? { tier: input.vip.id, name: input.vip.name, percent: vipPercent } : null,
+    ownedShare,
     units,
     unitPrice: units[0]!.price,
     finalPrice,

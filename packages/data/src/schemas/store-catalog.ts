@@ -7,7 +7,11 @@ export const STORE_CURRENCY = ["premium", "bonus", "gold"] as const;
 /** One of {@link STORE_CURRENCY}. */
 export type StoreCurrency = (typeof STORE_CURRENCY)[number];
 
-/** What an offer is, for the storefront's display (a bundle grants several things). */
+/**
+ * What an offer is, for the storefront's display (a bundle grants several things; a buyer who owns
+ * some of its mounts, pets or titles gets only the rest, and pays only for the rest: core
+ * `priceOffer`'s owned-parts step, by the parts' list prices).
+ */
 export const STORE_OFFER_KIND = ["mount", "pet", "costume", "title", "bundle", "currency_pack"] as const;
 
 /** One of {@link STORE_OFFER_KIND}. */
@@ -47,11 +51,23 @@ export type StoreGrant = z.output<typeof storeGrantSchema>;
  */
 export const MAX_STORE_PRICE = 16_777_216n;
 
-/** A store offer's base price: a whole amount from 0 to {@link MAX_STORE_PRICE}. */
-export const storePriceSchema = moneySchema.refine(
-  (value) => value <= MAX_STORE_PRICE,
-  `must be at most ${MAX_STORE_PRICE} (2^24, exact in the client's 32-bit price)`,
-);
+/**
+ * Smallest base price of a store offer, 1. A base price of 0 is never valid: it would sell the offer
+ * free to everyone at every moment with no end and nothing in the ledger saying why (the seed's
+ * `price_gold` default 0 is how the original gave gold purchases away). What is free is done another
+ * way: a promo code's `offer:ID` reward (limited, per account, with a window), or a 100 % promotion
+ * or daily deal (a window, shown as a discount); not selling in a currency is no price in it.
+ */
+export const MIN_STORE_PRICE = 1n;
+
+/** Why a price below {@link MIN_STORE_PRICE} is refused, for every place that refuses it. */
+export const ZERO_STORE_PRICE_MESSAGE =
+  "must be at least 1: a store offer is never sold for 0 (give it free with a promo code's offer:ID reward or a 100 % promotion or daily deal; stop selling it in a currency with no price)";
+
+/** A store offer's base price: a whole amount from {@link MIN_STORE_PRICE} to {@link MAX_STORE_PRICE}. */
+export const storePriceSchema = moneySchema
+  .refine((value) => value >= MIN_STORE_PRICE, ZERO_STORE_PRICE_MESSAGE)
+  .refine((value) => value <= MAX_STORE_PRICE, `must be at most ${MAX_STORE_PRICE} (2^24, exact in the client's 32-bit price)`);
 
 /** Prices by currency; an offer lists the currencies it can be bought with. */
 export const storePricesSchema = z

@@ -54,14 +54,16 @@ export function isHolderAlive(info: LockInfo): boolean {
   }
 }
 
-/** The DIRECTORY_LOCKED error naming the holder. */
-export function lockedError(dir: string, holder: LockInfo): DbError {
+/** The DIRECTORY_LOCKED error naming the holder, and how long the opener waited for it (seconds), if it did. */
+export function lockedError(dir: string, holder: LockInfo, waitedSeconds?: number): DbError {
+  const waited = waitedSeconds === undefined ? "" : `Waited ${waitedSeconds.toFixed(1)} s for it (db.lockWaitSeconds). `;
   return new DbError(
     DB_ERROR_CODES.DIRECTORY_LOCKED,
     `Database directory ${dir} is in use by pid ${holder.pid} on ${holder.hostname} (${holder.command}), started ${holder.startedAt}. ` +
+      waited +
       "Wait for it to finish or stop it (the world server shares its directory, so commands run alongside it; a process that opens the database without `share: true` does not). " +
       `If that process is gone (for example after a reboot reused its pid), delete ${path.join(dir, LOCK_FILE_NAME)}.`,
-    { details: { dir, holder } },
+    { details: { dir, holder, ...(waitedSeconds === undefined ? {} : { waitedSeconds }) } },
   );
 }
 

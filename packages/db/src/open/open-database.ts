@@ -19,6 +19,12 @@ export interface OpenDatabaseOptions {
    * directory (the world server sets this so the admin CLI works while it runs).
    */
   share?: boolean;
+  /**
+   * Embedded only: told once, in a sentence for a person, when another process holds the directory
+   * without sharing it and this opener waits for it (`config.lockWaitSeconds`); default: a warn
+   * log line. The admin CLI writes it to stderr.
+   */
+  onLockWait?: (message: string) => void;
 }
 
 /**
@@ -26,8 +32,11 @@ export interface OpenDatabaseOptions {
  * (created and migrated on first use, locked against other processes). If another live process
  * holds the directory and shares it, connects through its socket (`kind: "pglite-remote"`).
  *
- * Throws DbError: INVALID_INPUT (bad config), DIRECTORY_LOCKED (held by a live process that does
- * not share it; the message names its pid and command), CONNECTION_FAILED, MIGRATION_FAILED.
+ * If a live process holds it without sharing it, waits up to `config.lockWaitSeconds` for it to let go.
+ *
+ * Throws DbError: INVALID_INPUT (bad config), DIRECTORY_LOCKED (still held after that wait by a live
+ * process that does not share it; the message names its pid and command), CONNECTION_FAILED,
+ * MIGRATION_FAILED.
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   const parsed = DbConfigSchema.safeParse(options.config);
@@ -53,5 +62,13 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     logger.info({ kind: db.kind }, "database open");
     return db;
   }
-  return openPglite({ dir: config.dir, logger, share: options.share ?? false, poolSize: config.poolSize, prepare });
+  return openPglite({
+    dir: config.dir,
+    logger,
+    share: options.share ?? false,
+    poolSize: config.poolSize,
+    prepare,
+    lockWaitSeconds: config.lockWaitSeconds,
+    ...(options.onLockWait ? { onLockWait: options.onLockWait } : {}),
+  });
 }

@@ -1,6 +1,8 @@
 // The embedded database: a PGlite data directory owned by exactly one process, which runs PGlite on
 // a thread of its own behind a Unix socket. A second opener either connects through the owner's
-// socket (when the owner shares it; it waits while a sharing owner starts) or is refused by name.
+// socket (when the owner shares it; it waits while a sharing owner starts), or waits for an owner
+// that does not share (an admin command while the server is down) to let go, up to a bounded wait,
+// and is then refused by name.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync } from "node:fs";
 import os from "node:os";
@@ -40,24 +42,47 @@ export interface OpenPgliteOptions {
   poolSize: number;
   /** Runs migrations (or anything) before the socket is offered to others. */
   prepare: (db: Database) => Promise<void>;
+  /** Seconds to wait for an owner that does not share the directory before DIRECTORY_LOCKED (0: refuse at once). */
+  lockWaitSeconds: number;
+  /** Told once, in a sentence for a person, when this opener starts waiting (default: a warn log line). */
+  onLockWait?: (message: string) => void;
 }
+
+/** How often a waiting opener tries the lock again. */
+const LOCK_POLL_MS = 100;
 
 /**
  * Opens the embedded database at `dir` (created on first use) on a thread of this process, or
- * the owner's shared socket. Throws DIRECTORY_LOCKED when a live process holds `dir` without
- * sharing it, CONNECTION_FAILED when PGlite cannot start.
+ * the owner's shared socket. While a live process holds `dir` without sharing it, waits up to
+ * `lockWaitSeconds` for it to let go (saying so once through `onLockWait`), trying the lock again
+ * every 100 ms: the lock file stays the only way in, so the directory still has one owner. Throws
+ * DIRECTORY_LOCKED when the holder still has it after that wait, CONNECTION_FAILED when PGlite
+ * cannot start.
  */
 export async function openPglite(options: OpenPgliteOptions): Promise<Database> {
   const dir = path.resolve(options.dir);
   mkdirSync(dir, { recursive: true });
+  const started = Date.now();
+  const deadline = started + options.lockWaitSeconds * 1000;
+  let waitingFor: string | undefined;
   // A starting owner that goes away before sharing leaves the directory free: look again.
-  for (let attempt = 0; ; attempt++) {
+  for (let vanished = 0; ;) {
     const acquired = acquireDirectoryLock(dir, options.logger, { willShare: options.share });
     if (acquired.held) {
       const holder = await awaitSocket(dir, acquired.held, options.logger);
-      if (holder) return openRemote(dir, holder, options);
-      if (attempt < 3) continue;
-      throw lockedError(dir, acquired.held);
+      if (holder?.socket) return openRemote(dir, holder, options);
+      if (holder === undefined) {
+        if (++vanished <= 3) continue;
+        throw lockedError(dir, acquired.held);
+      }
+      if (Date.now() >= deadline) throw lockedError(dir, holder, waitingFor === undefined ? undefined : (Date.now() - started) / 1000);
+      if (waitingFor !== holder.token) {
+        // Said once per holder: a new one (the first let go, a third opener got in) is said again.
+        waitingFor = holder.token;
+        announceWait(dir, holder, Math.ceil((deadline - Date.now()) / 1000), options);
+      }
+      await delay(Math.min(LOCK_POLL_MS, Math.max(0, deadline - Date.now())));
+      continue;
     }
     const { lock } = acquired;
     try {
@@ -67,6 +92,14 @@ export async function openPglite(options: OpenPgliteOptions): Promise<Database> 
       throw error;
     }
   }
+}
+
+function announceWait(dir: string, holder: LockInfo, seconds: number, options: OpenPgliteOptions): void {
+  const message =
+    `Database directory ${dir} is in use by pid ${holder.pid} on ${holder.hostname} (${holder.command}); ` +
+    `waiting up to ${seconds} s for it to finish (db.lockWaitSeconds)...`;
+  if (options.onLockWait) options.onLockWait(message);
+  else options.logger.warn({ dir, holderPid: holder.pid, waitSeconds: seconds }, message);
 }
 
 async function openLocal(dir: string, lock: DirectoryLock, options: OpenPgliteOptions): Promise<Database> {

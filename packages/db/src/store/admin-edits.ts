@@ -1,6 +1,6 @@
 // The admin edits of the store (`bezgelor store set-price`, `store restock`, `store offer set`,
 // `store rate set`, `!store_setprice`, `!store_restock`): each names the version it saw.
-import { MAX_STORE_PRICE, STORE_CURRENCY } from "@bezgelor/data";
+import { MAX_STORE_PRICE, MIN_STORE_PRICE, STORE_CURRENCY, ZERO_STORE_PRICE_MESSAGE } from "@bezgelor/data";
 import { z } from "zod";
 import { defineAction } from "../actions/action.js";
 import { formatActor } from "../actions/actor.js";
@@ -16,12 +16,17 @@ const PRICE_COLUMN = { premium: "pricePremium", bonus: "priceBonus", gold: "pric
 /**
  * Sets an offer's price in one currency (null: no longer sold in it) at `expectedVersion`. Throws
  * DbError STORE_OFFER_NOT_FOUND, STORE_VERSION_CONFLICT (details.currentVersion),
- * STORE_CATALOG_INVALID (removing its last price), INVALID_INPUT (a price outside 0..MAX_STORE_PRICE);
- * nothing changes then.
+ * STORE_CATALOG_INVALID (removing its last price), INVALID_INPUT (a price outside
+ * MIN_STORE_PRICE..MAX_STORE_PRICE: 0 is never a price, see MIN_STORE_PRICE); nothing changes then.
  */
 export const setOfferPrice = defineAction({
   name: "store.set-price",
-  input: z.object({ offerId: IdSchema, currency: z.enum(STORE_CURRENCY), price: z.bigint().min(0n).max(MAX_STORE_PRICE).nullable(), expectedVersion: Version }),
+  input: z.object({
+    offerId: IdSchema,
+    currency: z.enum(STORE_CURRENCY),
+    price: z.bigint().min(MIN_STORE_PRICE, ZERO_STORE_PRICE_MESSAGE).max(MAX_STORE_PRICE).nullable(),
+    expectedVersion: Version,
+  }),
   describe: (i) => `Setting the ${i.currency} price of offer ${i.offerId} to ${i.price}`,
   run: (ctx, i) =>
     editOffer(ctx, i.offerId, i.expectedVersion, (offer) => {

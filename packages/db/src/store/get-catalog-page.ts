@@ -14,6 +14,8 @@ const Options = z.object({
   /** Only offers sold in this currency (directly or through a rate), with only that price. */
   currency: z.enum(STORE_CURRENCY).optional(),
   accountId: IdSchema.optional(),
+  /** The buyer's character, whose own collection counts as owned (with `accountId`). */
+  characterId: IdSchema.nullable().optional(),
   now: z.date().optional(),
 });
 
@@ -30,13 +32,13 @@ export interface CatalogPage {
 /**
  * Page `page` (from 1) of `perPage` offers of the catalog at `now`, featured first then by id,
  * optionally of one category (with its subcategories) and one currency, priced for `accountId`
- * (VIP) when given. A page past the last is empty. Throws DbError INVALID_INPUT, CONNECTION_FAILED, INTERNAL.
+ * (VIP, owned parts of bundles; with `characterId`, its collection too) when given. A page past the last is empty. Throws DbError INVALID_INPUT, CONNECTION_FAILED, INTERNAL.
  */
 export async function getCatalogPage(db: DbClient, options: z.input<typeof Options> & { data?: GameData }): Promise<CatalogPage> {
   const i = parseInput(Options, options);
   const catalog = await getStoreCatalog(db, {
     ...(i.now ? { now: i.now } : {}),
-    ...(i.accountId !== undefined ? { accountId: i.accountId } : {}),
+    ...(i.accountId !== undefined ? { accountId: i.accountId, characterId: i.characterId ?? null } : {}),
     ...(options.data ? { data: options.data } : {}),
   });
   const parents = new Map(catalog.categories.map((c) => [c.id, c.parentId]));

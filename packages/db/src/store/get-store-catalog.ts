@@ -2,10 +2,12 @@
 // them, each priced in every currency it is sold in by core's priceOffer, the function
 // purchaseOffer charges with (read in one transaction, so every price uses the same promotions and
 // daily deal). ServerStoreCategories and ServerStoreOffers are built from this.
-import { priceOffer, type OfferPrice } from "@bezgelor/core";
+import { planGrants, priceOffer, type OfferPrice, type PartListPrice } from "@bezgelor/core";
 import { STORE_CURRENCY, type GameData } from "@bezgelor/data";
 import { runTransaction, type DbClient } from "../client.js";
 import { toDbError } from "../errors.js";
+import { bundlePricing, loadPartListPrices } from "./bundle-pricing.js";
+import { loadOwnership } from "./store-grants.js";
 import { loadPricingContext, toOfferRecord, type StoreOfferRecord } from "./store-offer-record.js";
 import { readVipStatus } from "./vip-status.js";
 
@@ -34,8 +36,13 @@ export interface StoreCatalogView {
 /** Options for {@link getStoreCatalog}. */
 export interface GetStoreCatalogOptions {
   now?: Date;
-  /** Price for this buyer: with `data`, the account's VIP tier is taken off as the purchase takes it. */
+  /**
+   * Price for this buyer: the share of a bundle's parts the account owns is taken off as the
+   * purchase takes it, and with `data` the account's VIP tier.
+   */
   accountId?: number;
+  /** The buyer's character (with `accountId`), whose own collection counts as owned, as in a purchase by it. */
+  characterId?: number | null;
   data?: GameData;
 }
 
@@ -43,8 +50,9 @@ export interface GetStoreCatalogOptions {
  * The store at `now` (default: the current time): every category whose own and ancestors'
  * `visible` is set, and every available offer in one of them, featured first then by id, with
  * each of its prices (base, discounts in force, the applied one, the buyer's VIP discount, final)
- * for the next unit at the offer's place in its demand sequence, in its own currencies and those an
- * exchange rate reaches. Throws DbError CONNECTION_FAILED, INTERNAL.
+ * for the next unit at the offer's place in its demand sequence, less the share of a bundle's parts
+ * the buyer owns (`accountId`, `characterId`), in its own currencies and those an exchange rate
+ * reaches. Throws DbError CONNECTION_FAILED, INTERNAL.
  */
 export async function getStoreCatalog(db: DbClient, options: GetStoreCatalogOptions = {}): Promise<StoreCatalogView> {
   const now = options.now ?? new Date();
@@ -71,6 +79,8 @@ export async function getStoreCatalog(db: DbClient, options: GetStoreCatalogOpti
       const visible = new Set(categories.map((c) => c.id));
       const context = await loadPricingContext(tx, now);
       const vip = options.accountId !== undefined && options.data ? (await readVipStatus(tx, options.data, options.accountId)).tier : null;
+      const owned = options.accountId === undefined ? null : await loadOwnership(tx, options.accountId, options.characterId ?? null, now);
+      let listPrices: Promise<PartListPrice> | undefined;
       const offerRows = await tx.storeOffer.findMany({ where: { available: true }, orderBy: [{ featured: "desc" }, { id: "asc" }] });
       const positions = new Map<number, number>();
       const offers: CatalogOffer[] = [];
@@ -79,7 +89,8 @@ export async function getStoreCatalog(db: DbClient, options: GetStoreCatalogOpti
         const offer = toOfferRecord(row);
         const index = (positions.get(offer.categoryId) ?? 0) + 1;
         positions.set(offer.categoryId, index);
-        const prices = STORE_CURRENCY.map((currency) => priceOffer({ offer, currency, now, ...context, sold: offer.sold, vip })).filter(
+        const bundle = owned === null ? null : await bundlePricing(planGrants(offer.grants, owned), () => (listPrices ??= loadPartListPrices(tx)));
+        const prices = STORE_CURRENCY.map((currency) => priceOffer({ offer, currency, now, ...context, sold: offer.sold, vip, bundle })).filter(
           (p): p is OfferPrice => p.ok,
         );
         offers.push({ offer, index, prices });

@@ -1,11 +1,12 @@
 // The price a player is shown: the same priceFor (core priceOffer) the purchase charges with, and
-// what a bundle would grant given what the buyer owns.
+// what a bundle would grant given what the buyer owns (the owned parts are not charged for).
 import { planGrants, type OfferPrice } from "@bezgelor/core";
 import { STORE_CURRENCY, type GameData, type StoreGrant } from "@bezgelor/data";
 import { z } from "zod";
 import { runTransaction, type DbClient } from "../client.js";
 import { DB_ERROR_CODES, DbError, toDbError } from "../errors.js";
 import { IdSchema, parseInput } from "../validation.js";
+import { bundlePricing, loadPartListPrices } from "./bundle-pricing.js";
 import { priceFor } from "./price-for.js";
 import { loadOwnership } from "./store-grants.js";
 import { loadOffer } from "./store-offer-record.js";
@@ -29,7 +30,10 @@ export type OfferPreview = Omit<OfferPrice, "ok"> & {
   stock: number | null;
   sold: bigint;
   maxQuantity: number;
-  /** What buying would grant now, and the parts owned already (then not granted). Empty `grants`: owned, the purchase is refused. */
+  /**
+   * What buying would grant now, and the parts owned already (then neither granted nor charged for:
+   * `ownedShare`, each unit's `ownedDiscount`). Empty `grants`: owned, the purchase is refused.
+   */
   grants: StoreGrant[];
   alreadyOwned: StoreGrant[];
 };
@@ -37,7 +41,8 @@ export type OfferPreview = Omit<OfferPrice, "ok"> & {
 /**
  * Prices `quantity` units of an offer for a buyer at `now` (default: the current time) exactly as
  * purchaseOffer would charge them now: at the offer's place in its demand sequence, with the
- * buyer's VIP tier (from `data`'s tiers) and the exchange rates. Throws DbError
+ * buyer's VIP tier (from `data`'s tiers), the exchange rates, and less the share of a bundle's
+ * parts the buyer (with `characterId`, the character too) owns already. Throws DbError
  * STORE_OFFER_NOT_FOUND, STORE_QUANTITY_NOT_ALLOWED (more than the offer sells at once, as the
  * purchase would refuse), STORE_CURRENCY_NOT_ACCEPTED, INVALID_INPUT.
  */
@@ -54,12 +59,13 @@ export async function previewOffer(db: DbClient, options: z.input<typeof Input> 
         });
       }
       const vip = i.accountId === undefined ? null : (await readVipStatus(tx, options.data, i.accountId)).tier;
-      const { ok: _ok, discountSource: _label, ...price } = await priceFor(tx, offer, i.currency, now, { vip, quantity: i.quantity });
       const owned =
         i.accountId === undefined
           ? { mounts: new Set<number>(), pets: new Set<number>(), titles: new Set<number>() }
           : await loadOwnership(tx, i.accountId, i.characterId ?? null, now, offer.grants);
       const plan = planGrants(offer.grants, owned);
+      const bundle = await bundlePricing(plan, () => loadPartListPrices(tx));
+      const { ok: _ok, discountSource: _label, ...price } = await priceFor(tx, offer, i.currency, now, { vip, quantity: i.quantity, bundle });
       return {
         ...price,
         offerId: offer.id,

@@ -1,4 +1,4 @@
-import { describeDiscountSource, priceOffer, type OfferPrice, type PriceOfferInput } from "@bezgelor/core";
+import { describeDiscountSource, priceOffer, type BundleOwnership, type OfferPrice, type PriceOfferInput } from "@bezgelor/core";
 import type { StoreCurrency, VipTier } from "@bezgelor/data";
 import { DB_ERROR_CODES, DbError } from "../errors.js";
 import type { Prisma } from "../generated/prisma/client";
@@ -11,12 +11,15 @@ export interface PriceForOptions {
   quantity?: number;
   /** Read already in this transaction (the catalog prices many offers with one). */
   context?: PricingContext;
+  /** What the buyer owns of a bundle (bundlePricing); absent or null: none of it. */
+  bundle?: BundleOwnership | null;
 }
 
 /**
  * The offer's price in `currency` at `now` from core's priceOffer (the one pricing rule), at the
  * offer's place in its demand sequence (`offer.sold`, read under the offer's row lock by a
- * purchase), with a label of the applied discount. Throws DbError STORE_CURRENCY_NOT_ACCEPTED.
+ * purchase) and the buyer's owned parts of a bundle, with a label of the applied discount. Throws
+ * DbError STORE_CURRENCY_NOT_ACCEPTED.
  */
 export async function priceFor(
   tx: Prisma.TransactionClient,
@@ -26,7 +29,16 @@ export async function priceFor(
   options: PriceForOptions = {},
 ): Promise<OfferPrice & { discountSource: string | null }> {
   const context = options.context ?? (await loadPricingContext(tx, now, offer.prices[currency] === undefined));
-  const input: PriceOfferInput = { offer, currency, now, ...context, sold: offer.sold, quantity: options.quantity ?? 1, vip: options.vip ?? null };
+  const input: PriceOfferInput = {
+    offer,
+    currency,
+    now,
+    ...context,
+    sold: offer.sold,
+    quantity: options.quantity ?? 1,
+    vip: options.vip ?? null,
+    bundle: options.bundle ?? null,
+  };
   const price = priceOffer(input);
   if (!price.ok) {
     throw new DbError(DB_ERROR_CODES.STORE_CURRENCY_NOT_ACCEPTED, `Offer ${offer.id} is not sold for ${currency}`, {

@@ -23,6 +23,7 @@ import { sendSystemMail } from "../mail/send-system-mail.js";
 import { lockAccount, lockAccountWithCharacter } from "../titles/lock-account.js";
 import { AmountSchema, IdSchema } from "../validation.js";
 import { giftAlreadyOwned, type GiftRecipient } from "./gift-ownership.js";
+import { bundlePricing, loadPartListPrices } from "./bundle-pricing.js";
 import { priceFor } from "./price-for.js";
 import { STORE_GIFT_GRANT_TYPE } from "./store-gift-grants.js";
 import { applyGrants, loadOwnership, needsCharacter } from "./store-grants.js";
@@ -76,8 +77,10 @@ export interface PurchaseOfferResult {
   discountSource: string | null;
   /** What was granted now (for a gift: nothing until the recipient takes it). */
   granted: StoreGrant[];
-  /** Parts of a bundle owned already and not granted again. */
+  /** Parts of a bundle owned already: neither granted again nor charged for (their share is off `amountPaid`). */
   alreadyOwned: StoreGrant[];
+  /** What the owned parts took off the price (core priceOffer's owned-parts step); 0 when none is owned. */
+  ownedPartsDiscount: bigint;
   recipientCharacterId: number | null;
   mailId: bigint | null;
 }
@@ -170,7 +173,13 @@ async function run(ctx: ActionContext, i: z.output<typeof Input> & { transaction
   const vip = toVipStatus(ctx.rules.data, locked.extra.vip_spent, locked.extra.vip_tier);
   // Exchange rates only for a currency the offer has no price in (read as priceFor would).
   const context = offer.prices[i.currency] === undefined ? { ...locked.context, exchangeRates: await loadExchangeRates(tx) } : locked.context;
-  const price = await priceFor(tx, offer, i.currency, ctx.now, { vip: vip.tier, quantity: i.quantity, context });
+  const offerGrants = scaleGrants(offer.grants, i.quantity);
+  // What the buyer owns (read under the account's lock): a bundle's owned parts are neither granted
+  // nor charged for, by the rule the catalog and the preview price with. A gift is for someone
+  // else: its recipient may own none of it (checked below), so it is priced whole.
+  const plan = i.gift ? null : planGrants(offerGrants, await loadOwnership(tx, i.accountId, characterId, ctx.now, offerGrants));
+  const bundle = plan ? await bundlePricing(plan, () => loadPartListPrices(tx)) : null;
+  const price = await priceFor(tx, offer, i.currency, ctx.now, { vip: vip.tier, quantity: i.quantity, context, bundle });
   if (i.price !== undefined && price.finalPrice !== i.price) {
     throw new DbError(DB_ERROR_CODES.STORE_PRICE_CHANGED, `Offer ${offer.id} costs ${price.finalPrice} ${i.currency}, not ${i.price}`, {
       details: { ...details, price: price.finalPrice.toString(), seen: i.price.toString() },
@@ -181,7 +190,6 @@ async function run(ctx: ActionContext, i: z.output<typeof Input> & { transaction
       details,
     });
   }
-  const offerGrants = scaleGrants(offer.grants, i.quantity);
 
   let recipientCharacterId: number | null = null;
   let granted: StoreGrant[] = [];
@@ -205,8 +213,7 @@ async function run(ctx: ActionContext, i: z.output<typeof Input> & { transaction
         { details: { ...details, recipientCharacterId, owned: owned.map((g) => g.kind) } },
       );
     }
-  } else {
-    const plan = planGrants(offerGrants, await loadOwnership(tx, i.accountId, characterId, ctx.now, offerGrants));
+  } else if (plan) {
     if (plan.missing.length === 0) throw new DbError(DB_ERROR_CODES.STORE_ALREADY_OWNED, `Everything offer ${offer.id} grants is owned already`, { details });
     granted = [...plan.missing];
     alreadyOwned = [...plan.owned];
@@ -310,6 +317,7 @@ async function run(ctx: ActionContext, i: z.output<typeof Input> & { transaction
     discountSource: price.discountSource,
     granted,
     alreadyOwned,
+    ownedPartsDiscount: price.units.reduce((sum, u) => sum + u.ownedDiscount, 0n),
     recipientCharacterId,
     mailId,
   };
@@ -349,8 +357,10 @@ const RECORDED_REFUSALS = new Set<string>([
  * friend. In one transaction: locks the account, then the offer; checks the offer is available,
  * sells that many at once, has the stock and the account's per-period limit left; prices it with
  * core's priceOffer (the preview's function) at the offer's place in its demand sequence with the
- * buyer's VIP tier, and refuses unless `price` (when given) equals that total; refuses an offer
- * whose mounts, pets and titles are all owned (a bundle grants only what is missing); takes the
+ * buyer's VIP tier, less the share of a bundle's parts the buyer owns (core's owned-parts step, as
+ * the catalog and the preview price it), and refuses unless `price` (when given) equals that total;
+ * refuses an offer whose mounts, pets and titles are all owned (a bundle grants only what is
+ * missing, and charges only for it); takes the
  * price from the right owner through the ledger (premium and bonus from the account, gold from the
  * character); counts the units (sold, stock); grants everything (or, for a gift, sends the recipient
  * a gift mail whose attachment grants it on claim); records the purchase and its committed

@@ -156,7 +156,9 @@ async function execute(command: Command, values: OptionValues, io: CliIo): Promi
         return { data, scale: selectReputationScale(data, config.reputationScale) };
       },
       openDatabase: async (options = {}) => {
-        database ??= await (io.openDatabase ?? openDatabase)({ config: config.db, logger, ...options });
+        // Another command holding the embedded directory is waited for (db.lockWaitSeconds); say so.
+        const onLockWait = (message: string) => io.stderr(`${message}\n`);
+        database ??= await (io.openDatabase ?? openDatabase)({ config: config.db, logger, onLockWait, ...options });
         return database;
       },
     };

@@ -54,11 +54,15 @@ describe("loadConfig", () => {
     );
   });
 
-  it("reads the database pool size, and refuses a bad one", () => {
+  it("reads the database pool size and lock wait, and refuses bad ones", () => {
     expect(loadConfig({ BEZGELOR_DB_POOL_SIZE: "24" }).db.poolSize).toBe(24);
     expect(loadConfig({}).db.poolSize).toBeGreaterThanOrEqual(10);
     expect(() => loadConfig({ BEZGELOR_DB_POOL_SIZE: "0" })).toThrow(/db\.poolSize/);
     expect(() => loadConfig({ BEZGELOR_DB_POOL_SIZE: "lots" })).toThrow(/db\.poolSize/);
+    expect(loadConfig({ BEZGELOR_DB_LOCK_WAIT: "5" }).db.lockWaitSeconds).toBe(5);
+    expect(loadConfig({}).db.lockWaitSeconds).toBe(30);
+    expect(() => loadConfig({ BEZGELOR_DB_LOCK_WAIT: "-1" })).toThrow(/db\.lockWaitSeconds/);
+    expect(() => loadConfig({ BEZGELOR_DB_LOCK_WAIT: "a while" })).toThrow(/db\.lockWaitSeconds/);
   });
 
   it("refuses a config file that is not JSON", () => {

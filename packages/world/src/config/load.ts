@@ -13,6 +13,7 @@ export const ENV_VARS = {
   BEZGELOR_DB_DIR: "db.dir: embedded database directory (default .data/db)",
   BEZGELOR_SESSION_KEY_LIFETIME: "db.sessionKeyLifetimeSeconds (default 1800)",
   BEZGELOR_DB_POOL_SIZE: "db.poolSize: database connections of this process, 1..1000 (default twice the cores plus one, at least 10)",
+  BEZGELOR_DB_LOCK_WAIT: "db.lockWaitSeconds: seconds to wait for the embedded directory another process holds without sharing, 0..3600 (default 30)",
   BEZGELOR_GAME_DATA: "gameDataDir: static game data directory (default: shipped sample data)",
   BEZGELOR_REPUTATION_SCALE: "reputationScale: classic (default) or wildstar",
   BEZGELOR_LOG_LEVEL: "logLevel: fatal|error|warn|info|debug|trace|silent (default info)",
@@ -88,6 +89,7 @@ export function loadConfig(env: Env = process.env): WorldConfig {
   set(raw, "db.dir", env.BEZGELOR_DB_DIR);
   set(raw, "db.sessionKeyLifetimeSeconds", numeric(env.BEZGELOR_SESSION_KEY_LIFETIME));
   set(raw, "db.poolSize", numeric(env.BEZGELOR_DB_POOL_SIZE));
+  set(raw, "db.lockWaitSeconds", numeric(env.BEZGELOR_DB_LOCK_WAIT));
   set(raw, "gameDataDir", env.BEZGELOR_GAME_DATA);
   set(raw, "reputationScale", env.BEZGELOR_REPUTATION_SCALE);
   set(raw, "logLevel", env.BEZGELOR_LOG_LEVEL);

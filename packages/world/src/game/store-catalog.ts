@@ -19,7 +19,12 @@ import { storeCategoriesValue, storeOffersValue } from "./store-packets";
 export async function sendStoreCatalog(session: Session, deps: { db: DbClient; data: GameData; lastCatalog: LastCatalog }): Promise<void> {
   const now = new Date();
   const accountId = session.requireAccount().id;
-  const [balances, catalog] = await Promise.all([getBalances(deps.db, { accountId }), getStoreCatalog(deps.db, { now, accountId, data: deps.data })]);
+  // Priced for this buyer: VIP, and a bundle's parts owned by the account or the character in the world.
+  const characterId = session.character?.id ?? null;
+  const [balances, catalog] = await Promise.all([
+    getBalances(deps.db, { accountId }),
+    getStoreCatalog(deps.db, { now, accountId, characterId, data: deps.data }),
+  ]);
   deps.lastCatalog.remember(catalog, accountId);
   session.deliver(accountCurrenciesPacket(balances));
   session.send(ServerStoreCategories, storeCategoriesValue(catalog));

@@ -55,14 +55,18 @@ const VIP_DISCOUNT_SECONDS = 2_147_483_647n;
 
 /**
  * One currency entry: the final price of the next unit (the one the purchase charges, VIP discount
- * included), and the discount as a percentage with the seconds it still runs: the promotion's or
- * daily deal's, combined with the buyer's VIP percent as core applies them (one after the other).
+ * and a bundle's owned parts included), and the discount as a percentage with the seconds it still
+ * runs: the promotion's or daily deal's, combined with the buyer's VIP percent and the owned parts'
+ * share as core applies them (one after the other).
  */
 function currencyEntry(price: OfferPrice, now: Date) {
   const applied = price.applied;
   const vipPercent = price.vip?.percent ?? 0;
   const promotionPercent = applied?.percent ?? 0;
-  const percent = 100 - ((100 - promotionPercent) * (100 - vipPercent)) / 100;
+  // The owned parts of a bundle are shown as part of the discount, so the lower price is explained.
+  const owned = price.ownedShare;
+  const ownedPercent = owned ? (Number(owned.ownedWorth) * 100) / Number(owned.totalWorth) : 0;
+  const percent = 100 - ((100 - promotionPercent) * (100 - vipPercent) * (100 - ownedPercent)) / 10_000;
   const seconds = applied ? BigInt(Math.max(1, Math.ceil((applied.endsAt.getTime() - now.getTime()) / 1000))) : VIP_DISCOUNT_SECONDS;
   return {
     currencyId: STORE_CURRENCY_WIRE[price.currency],

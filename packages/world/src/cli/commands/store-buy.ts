@@ -71,7 +71,9 @@ export const storeBuy = defineCommand({
         `${v.replayed ? "already bought" : "bought"} ${v.quantity > 1 ? `${v.quantity} of ` : ""}offer ${v.offerId} for ${v.amountPaid} ${v.currency}` +
         (v.discountSource ? ` (${v.discountPercent} % off: ${v.discountSource})` : "") +
         (v.recipientCharacterId !== null ? `, sent as a gift (mail ${v.mailId})` : "") +
-        (v.alreadyOwned.length > 0 ? `; ${v.alreadyOwned.length} part(s) owned already, not granted again` : "") +
+        (v.alreadyOwned.length > 0
+          ? `; ${v.alreadyOwned.length} part(s) owned already, not granted again nor charged (${v.ownedPartsDiscount} ${v.currency} off)`
+          : "") +
         ` (purchase ${v.purchaseId}, transaction ${v.transactionId})`,
     );
   },

@@ -11,7 +11,7 @@ export function parseWhole(name: string, value: string, min: number, max: number
 /** The version an admin edit names (`--expected-version`, from `store offer show` or the last edit's output). */
 export const parseVersion = (value: string, min = 1): number => parseWhole("expected-version", value, min, 2147483647);
 
-/** The price breakdown, one step per line: base, demand per unit, exchange, each discount and its source, VIP, final. */
+/** The price breakdown, one step per line: base, demand per unit, exchange, each discount and its source, VIP, owned parts, final. */
 export function previewLines(p: OfferPreview): string {
   const lines = [
     `offer ${p.offerId}: ${p.quantity} unit(s) in ${p.currency}${p.available ? "" : " (UNAVAILABLE)"}; stock ${p.stock ?? "unlimited"}, sold ${p.sold}`,
@@ -26,9 +26,17 @@ export function previewLines(p: OfferPreview): string {
     lines.push(`  discount:  ${d.percent} % from ${source}${d === p.applied ? " [applied]" : " [not applied: the best single one applies]"}`);
   }
   if (p.vip) lines.push(`  VIP:       tier ${p.vip.tier} (${p.vip.name}) ${p.vip.percent} % after the discount`);
+  const share = p.ownedShare;
+  if (share)
+    lines.push(
+      `  owned:     ${share.owned.length} part(s) owned already, not charged: ${share.ownedWorth}/${share.totalWorth} of the price ` +
+        `(${share.weighting === "list-price" ? "by the parts' list prices" : "each part alike: some part has no list price"}), rounded down`,
+    );
   for (const u of p.units) {
     lines.push(
-      `  unit #${u.place}: demand ${u.demandPrice} ${p.sourceCurrency} -> ${u.converted} ${p.currency} - ${u.promotionDiscount} discount - ${u.vipDiscount} VIP = ${u.price}`,
+      `  unit #${u.place}: demand ${u.demandPrice} ${p.sourceCurrency} -> ${u.converted} ${p.currency} - ${u.promotionDiscount} discount - ${u.vipDiscount} VIP` +
+        (share ? ` - ${u.ownedDiscount} owned` : "") +
+        ` = ${u.price}`,
     );
   }
   lines.push(`  final:     ${p.finalPrice} ${p.currency}`);

@@ -1,5 +1,5 @@
 // Parsing of the store and promo commands' options. Every bad value is WorldError USAGE (exit 2).
-import { MAX_STORE_PRICE, STORE_CURRENCY, type StoreCurrency } from "@bezgelor/data";
+import { MAX_STORE_PRICE, MIN_STORE_PRICE, STORE_CURRENCY, ZERO_STORE_PRICE_MESSAGE, type StoreCurrency } from "@bezgelor/data";
 import { CalendarDateSchema, ZonedTimeSchema, type PromoReward } from "@bezgelor/db";
 import { WorldError } from "../../errors";
 import { parseWholeBigint, parseWholeNumber } from "../whole-number";
@@ -19,9 +19,13 @@ export function parseMoney(name: string, value: string): bigint {
   return parseWholeBigint(name, value, 0n, 9223372036854775807n);
 }
 
-/** An offer's base price: a whole amount from 0 to MAX_STORE_PRICE (exact in the client's 32-bit price). */
+/**
+ * An offer's base price: a whole amount from MIN_STORE_PRICE (1: an offer is never sold for 0) to
+ * MAX_STORE_PRICE (exact in the client's 32-bit price). Throws WorldError USAGE (exit 2).
+ */
 export function parseStorePrice(name: string, value: string): bigint {
   const price = parseMoney(name, value);
+  if (price < MIN_STORE_PRICE) throw new WorldError("USAGE", `--${name} ${ZERO_STORE_PRICE_MESSAGE}, got ${value}`);
   if (price > MAX_STORE_PRICE)
     throw new WorldError("USAGE", `--${name} must be at most ${MAX_STORE_PRICE} (the client shows store prices as 32-bit floats), got ${value}`);
   return price;

@@ -12,7 +12,12 @@ export const storeSetPrice = defineCommand({
   options: {
     offer: { type: "string", description: "offer id", required: true },
     currency: { type: "string", description: "premium|bonus|gold", required: true },
-    price: { type: "string", description: "the new base price, or 'none' to stop selling it in this currency", required: true },
+    price: {
+      type: "string",
+      description:
+        "the new base price, 1 or more (a free offer is a promo code's offer:ID reward or a 100 % promotion or deal), or 'none' to stop selling it in this currency",
+      required: true,
+    },
     "expected-version": { type: "string", description: "the offer's version you saw (store offer show)", required: true },
   },
   printsData: true,

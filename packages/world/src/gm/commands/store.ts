@@ -25,7 +25,7 @@ export const store = gmCommand({
       page,
       perPage: PER_PAGE,
       data: ctx.services.data,
-      accountId: callerIds(ctx).accountId,
+      ...callerIds(ctx),
       ...(categoryId === undefined ? {} : { categoryId }),
       ...(currency === undefined ? {} : { currency }),
     });
