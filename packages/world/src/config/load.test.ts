@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadConfig } from "./load";
+import { ENV_SETTINGS, ENV_VARS, loadConfig } from "./load";
 
 describe("loadConfig", () => {
   it("uses safe defaults: embedded database, port 24000, classic reputation", () => {
@@ -63,6 +63,45 @@ describe("loadConfig", () => {
     expect(loadConfig({}).db.lockWaitSeconds).toBe(30);
     expect(() => loadConfig({ BEZGELOR_DB_LOCK_WAIT: "-1" })).toThrow(/db\.lockWaitSeconds/);
     expect(() => loadConfig({ BEZGELOR_DB_LOCK_WAIT: "a while" })).toThrow(/db\.lockWaitSeconds/);
+  });
+
+  it("names the environment variable the operator set, and its setting, in plain words", () => {
+    const refusal = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error("loadConfig accepted the configuration");
+    };
+    expect(refusal({ BEZGELOR_PORT: "70000" })).toBe("invalid configuration:\n  BEZGELOR_PORT (server.port): must be at most 65535, got 70000");
+    expect(refusal({ BEZGELOR_MAX_SPEED: "1e309" })).toBe("invalid configuration:\n  BEZGELOR_MAX_SPEED (world.maxSpeed): must be a finite number, got 1e309");
+    expect(refusal({ BEZGELOR_MAX_SPEED: "fast" })).toBe("invalid configuration:\n  BEZGELOR_MAX_SPEED (world.maxSpeed): must be a number, got fast");
+    expect(refusal({ BEZGELOR_DB_POOL_SIZE: "0" })).toBe("invalid configuration:\n  BEZGELOR_DB_POOL_SIZE (db.poolSize): must be at least 1, got 0");
+    expect(refusal({ BEZGELOR_WORLD_TICK: "2.5" })).toBe(
+      "invalid configuration:\n  BEZGELOR_WORLD_TICK (world.tickMilliseconds): must be a whole number, got 2.5",
+    );
+    expect(refusal({ BEZGELOR_REPUTATION_SCALE: "mmo" })).toBe(
+      "invalid configuration:\n  BEZGELOR_REPUTATION_SCALE (reputationScale): must be one of classic, wildstar, got mmo",
+    );
+    // A connection string may hold a password: the variable is named, its value never echoed.
+    expect(refusal({ DATABASE_URL: "mysql://root:hunter2@db/x" })).toBe(
+      "invalid configuration:\n  DATABASE_URL (db.url): must be a postgres:// or postgresql:// URL",
+    );
+    // A value from the config file has no variable to name: the setting alone.
+    const dir = mkdtempSync(join(tmpdir(), "bezgelor-config-"));
+    writeFileSync(join(dir, "port.json"), JSON.stringify({ server: { port: 70000 } }));
+    expect(refusal({ BEZGELOR_CONFIG: join(dir, "port.json") })).toBe("invalid configuration:\n  server.port: must be at most 65535");
+  });
+
+  it("maps every variable but BEZGELOR_CONFIG to one setting", () => {
+    const mapped = ENV_SETTINGS.map((e) => e.env);
+    expect([...mapped].sort()).toEqual(
+      Object.keys(ENV_VARS)
+        .filter((name) => name !== "BEZGELOR_CONFIG")
+        .sort(),
+    );
+    for (const { env, setting } of ENV_SETTINGS) expect(ENV_VARS[env].startsWith(setting), env).toBe(true);
   });
 
   it("refuses a config file that is not JSON", () => {

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import { z } from "zod";
 import { WorldConfigSchema, type WorldConfig } from "./schema";
 import { WorldError } from "../errors";
+import { plainIssue } from "../plain-issue";
 
 /**
  * Environment variables the server reads, and where each lands in the config.
@@ -48,6 +49,62 @@ export const ENV_VARS = {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+/**
+ * Which setting each variable of {@link ENV_VARS} sets, so loading reads them in one loop and a
+ * refusal names the variable the operator set (and the setting), not only the setting.
+ */
+export const ENV_SETTINGS: ReadonlyArray<{ env: keyof typeof ENV_VARS; setting: string; numeric?: true; secret?: true }> = [
+  { env: "DATABASE_URL", setting: "db.url", secret: true },
+  { env: "BEZGELOR_DB_DIR", setting: "db.dir" },
+  { env: "BEZGELOR_SESSION_KEY_LIFETIME", setting: "db.sessionKeyLifetimeSeconds", numeric: true },
+  { env: "BEZGELOR_DB_POOL_SIZE", setting: "db.poolSize", numeric: true },
+  { env: "BEZGELOR_DB_LOCK_WAIT", setting: "db.lockWaitSeconds", numeric: true },
+  { env: "BEZGELOR_GAME_DATA", setting: "gameDataDir" },
+  { env: "BEZGELOR_REPUTATION_SCALE", setting: "reputationScale" },
+  { env: "BEZGELOR_LOG_LEVEL", setting: "logLevel" },
+  { env: "BEZGELOR_HOST", setting: "server.host" },
+  { env: "BEZGELOR_PORT", setting: "server.port", numeric: true },
+  { env: "BEZGELOR_MAX_FRAME_SIZE", setting: "server.maxFrameSize", numeric: true },
+  { env: "BEZGELOR_IDLE_TIMEOUT", setting: "server.idleTimeoutSeconds", numeric: true },
+  { env: "BEZGELOR_LOGIN_TIMEOUT", setting: "server.loginTimeoutSeconds", numeric: true },
+  { env: "BEZGELOR_FRAME_TIMEOUT", setting: "server.frameTimeoutSeconds", numeric: true },
+  { env: "BEZGELOR_MAX_CONNECTIONS", setting: "server.maxConnections", numeric: true },
+  { env: "BEZGELOR_MAX_CONNECTIONS_PER_ADDRESS", setting: "server.maxConnectionsPerAddress", numeric: true },
+  { env: "BEZGELOR_RATE_LIMIT", setting: "server.rateLimitPerSecond", numeric: true },
+  { env: "BEZGELOR_RATE_BURST", setting: "server.rateLimitBurst", numeric: true },
+  { env: "BEZGELOR_SHUTDOWN_GRACE", setting: "server.shutdownGraceSeconds", numeric: true },
+  { env: "BEZGELOR_MAX_OUTGOING_BYTES", setting: "server.maxOutgoingBytes", numeric: true },
+  { env: "BEZGELOR_EVENT_POLL_INTERVAL", setting: "events.pollIntervalMs", numeric: true },
+  { env: "BEZGELOR_EVENT_RETENTION", setting: "events.retentionSeconds", numeric: true },
+  { env: "BEZGELOR_FRIENDS_MAX", setting: "friends.maxFriends", numeric: true },
+  { env: "BEZGELOR_FRIENDS_MAX_IGNORED", setting: "friends.maxIgnored", numeric: true },
+  { env: "BEZGELOR_FRIENDS_MAX_RIVALS", setting: "friends.maxRivals", numeric: true },
+  { env: "BEZGELOR_FRIENDS_MAX_PENDING_INVITES", setting: "friends.maxPendingInvites", numeric: true },
+  { env: "BEZGELOR_FRIEND_INVITE_LIFETIME", setting: "friends.inviteLifetimeSeconds", numeric: true },
+  { env: "BEZGELOR_MAIL_POSTAGE", setting: "mail.postage", numeric: true },
+  { env: "BEZGELOR_MAIL_EXPIRY_DAYS", setting: "mail.expiryDays", numeric: true },
+  { env: "BEZGELOR_MAIL_SWEEP_INTERVAL", setting: "mail.sweepIntervalSeconds", numeric: true },
+  { env: "BEZGELOR_WORLD_TICK", setting: "world.tickMilliseconds", numeric: true },
+  { env: "BEZGELOR_WORLD_SAVE_INTERVAL", setting: "world.saveIntervalSeconds", numeric: true },
+  { env: "BEZGELOR_MAX_SPEED", setting: "world.maxSpeed", numeric: true },
+  { env: "BEZGELOR_STORE_JOURNAL", setting: "store.journalFile" },
+  { env: "BEZGELOR_STORE_JOURNAL_RETRY", setting: "store.journalRetrySeconds", numeric: true },
+];
+
+/**
+ * One config refusal in plain words: the variable that set the value and its setting
+ * ("BEZGELOR_PORT (server.port): must be at most 65535, got 70000"), or the setting alone when the
+ * value came from the config file. The value is echoed unless it may hold a secret (DATABASE_URL).
+ */
+function describeConfigIssue(issue: z.core.$ZodIssue, env: Env): string {
+  const setting = issue.path.join(".") || "(root)";
+  const row = ENV_SETTINGS.find((e) => e.setting === setting && env[e.env] !== undefined && env[e.env] !== "");
+  const name = row?.env;
+  // A connection string may hold a password: named, never echoed.
+  const value = row === undefined || row.secret ? undefined : env[row.env];
+  return `${name === undefined ? setting : `${name} (${setting})`}: ${plainIssue(issue, value)}${value === undefined ? "" : `, got ${value}`}`;
+}
+
 /** Numeric settings become numbers here so every section's schema sees one shape, file or env. */
 function numeric(value: string | undefined): string | number | undefined {
   return value !== undefined && /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value;
@@ -85,44 +142,10 @@ function readFileConfig(path: string): Record<string, unknown> {
  */
 export function loadConfig(env: Env = process.env): WorldConfig {
   const raw: Record<string, unknown> = env.BEZGELOR_CONFIG ? readFileConfig(env.BEZGELOR_CONFIG) : {};
-  set(raw, "db.url", env.DATABASE_URL);
-  set(raw, "db.dir", env.BEZGELOR_DB_DIR);
-  set(raw, "db.sessionKeyLifetimeSeconds", numeric(env.BEZGELOR_SESSION_KEY_LIFETIME));
-  set(raw, "db.poolSize", numeric(env.BEZGELOR_DB_POOL_SIZE));
-  set(raw, "db.lockWaitSeconds", numeric(env.BEZGELOR_DB_LOCK_WAIT));
-  set(raw, "gameDataDir", env.BEZGELOR_GAME_DATA);
-  set(raw, "reputationScale", env.BEZGELOR_REPUTATION_SCALE);
-  set(raw, "logLevel", env.BEZGELOR_LOG_LEVEL);
-  set(raw, "server.host", env.BEZGELOR_HOST);
-  set(raw, "server.port", numeric(env.BEZGELOR_PORT));
-  set(raw, "server.maxFrameSize", numeric(env.BEZGELOR_MAX_FRAME_SIZE));
-  set(raw, "server.idleTimeoutSeconds", numeric(env.BEZGELOR_IDLE_TIMEOUT));
-  set(raw, "server.loginTimeoutSeconds", numeric(env.BEZGELOR_LOGIN_TIMEOUT));
-  set(raw, "server.frameTimeoutSeconds", numeric(env.BEZGELOR_FRAME_TIMEOUT));
-  set(raw, "server.maxConnections", numeric(env.BEZGELOR_MAX_CONNECTIONS));
-  set(raw, "server.maxConnectionsPerAddress", numeric(env.BEZGELOR_MAX_CONNECTIONS_PER_ADDRESS));
-  set(raw, "server.rateLimitPerSecond", numeric(env.BEZGELOR_RATE_LIMIT));
-  set(raw, "server.rateLimitBurst", numeric(env.BEZGELOR_RATE_BURST));
-  set(raw, "server.shutdownGraceSeconds", numeric(env.BEZGELOR_SHUTDOWN_GRACE));
-  set(raw, "server.maxOutgoingBytes", numeric(env.BEZGELOR_MAX_OUTGOING_BYTES));
-  set(raw, "events.pollIntervalMs", numeric(env.BEZGELOR_EVENT_POLL_INTERVAL));
-  set(raw, "events.retentionSeconds", numeric(env.BEZGELOR_EVENT_RETENTION));
-  set(raw, "friends.maxFriends", numeric(env.BEZGELOR_FRIENDS_MAX));
-  set(raw, "friends.maxIgnored", numeric(env.BEZGELOR_FRIENDS_MAX_IGNORED));
-  set(raw, "friends.maxRivals", numeric(env.BEZGELOR_FRIENDS_MAX_RIVALS));
-  set(raw, "friends.maxPendingInvites", numeric(env.BEZGELOR_FRIENDS_MAX_PENDING_INVITES));
-  set(raw, "friends.inviteLifetimeSeconds", numeric(env.BEZGELOR_FRIEND_INVITE_LIFETIME));
-  set(raw, "mail.postage", numeric(env.BEZGELOR_MAIL_POSTAGE));
-  set(raw, "mail.expiryDays", numeric(env.BEZGELOR_MAIL_EXPIRY_DAYS));
-  set(raw, "mail.sweepIntervalSeconds", numeric(env.BEZGELOR_MAIL_SWEEP_INTERVAL));
-  set(raw, "world.tickMilliseconds", numeric(env.BEZGELOR_WORLD_TICK));
-  set(raw, "world.saveIntervalSeconds", numeric(env.BEZGELOR_WORLD_SAVE_INTERVAL));
-  set(raw, "world.maxSpeed", numeric(env.BEZGELOR_MAX_SPEED));
-  set(raw, "store.journalFile", env.BEZGELOR_STORE_JOURNAL);
-  set(raw, "store.journalRetrySeconds", numeric(env.BEZGELOR_STORE_JOURNAL_RETRY));
+  for (const { env: name, setting, numeric: isNumber } of ENV_SETTINGS) set(raw, setting, isNumber ? numeric(env[name]) : env[name]);
   const result = WorldConfigSchema.safeParse(raw);
   if (!result.success) {
-    const lines = result.error.issues.map((i) => `  ${i.path.join(".") || "(root)"}: ${i.message}`);
+    const lines = result.error.issues.map((issue) => `  ${describeConfigIssue(issue, env)}`);
     throw new WorldError("CONFIG_INVALID", `invalid configuration:\n${lines.join("\n")}`);
   }
   return result.data;
