@@ -26,6 +26,8 @@ it("exports exactly the curated runtime API", () => {
     "MAX_RESPAWN_SECONDS",
     "MAX_SPELL_RANGE",
     "MAX_STORE_PRICE",
+    "MAX_STORE_QUANTITY",
+    "MAX_STORE_STOCK",
     "MAX_VENDOR_ITEMS",
     "MAX_WIRE_ID_14",
     "MIN_STORE_PRICE",

@@ -75,6 +75,8 @@ export {
   vipTierSchema,
   storeCategorySchema,
   MAX_STORE_PRICE,
+  MAX_STORE_QUANTITY,
+  MAX_STORE_STOCK,
   MIN_STORE_PRICE,
   ZERO_STORE_PRICE_MESSAGE,
   storeGrantSchema,

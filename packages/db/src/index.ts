@@ -22,7 +22,7 @@ export { isDatabaseUnavailable } from "./open/unavailable.js";
 export { getDatabaseIdentity } from "./identity/get-database-identity.js";
 
 // Input schemas callers share (the CLI parses its dates with these)
-export { CalendarDateSchema, ZonedTimeSchema, isInputValidationError } from "./validation.js";
+export { CalendarDateSchema, MAX_REASON_LENGTH, ZonedTimeSchema, isInputValidationError } from "./validation.js";
 
 // Client and transactions
 export { runTransaction, type DbClient, type TransactionOptions } from "./client.js";
@@ -199,7 +199,7 @@ export { customizeMount, type CustomizeMountInput } from "./mounts/customize-mou
 export { PET_KINDS, type CharacterPetRecord, type PetKind } from "./pets/character-pet-record.js";
 export { listCharacterPets } from "./pets/list-character-pets.js";
 export { setPetNickname, type SetPetNicknameInput } from "./pets/set-pet-nickname.js";
-export { awardPetXp, petRewardTrack, type AwardPetXpInput, type AwardPetXpResult } from "./pets/award-pet-xp.js";
+export { awardPetXp, MAX_PET_XP_AWARD, petRewardTrack, type AwardPetXpInput, type AwardPetXpResult } from "./pets/award-pet-xp.js";
 
 // Storefront (issue 11)
 export { importStoreCatalog, type ImportStoreCatalogOptions, type ImportStoreCatalogReport } from "./store/import-store-catalog.js";
@@ -223,6 +223,7 @@ export { STORE_ERROR, STORE_ERROR_BY_ERROR, storeErrorFor, type StoreError } fro
 
 // Promo codes (issue 11)
 export {
+  MAX_PROMO_ITEM_COUNT,
   PROMO_CODE_KINDS,
   PROMO_RATE_LIMIT,
   PromoRewardSchema,

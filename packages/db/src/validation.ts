@@ -21,8 +21,10 @@ export const IdSchema = z.number().int().min(1).max(MAX_INT32);
  * @bezgelor/data (the CHECKs in the migrations say 16383; a test compares).
  */
 export const ClientIdSchema = z.number().int().min(1).max(MAX_WIRE_ID_14);
-/** Why something changed, for ledgers and logs: 1..64 characters after trimming. */
-export const ReasonSchema = z.string().trim().min(1).max(64);
+/** The most characters (UTF-16 code units, after trimming) of a {@link ReasonSchema} reason. */
+export const MAX_REASON_LENGTH = 64;
+/** Why something changed, for ledgers and logs: 1..{@link MAX_REASON_LENGTH} characters after trimming. */
+export const ReasonSchema = z.string().trim().min(1).max(MAX_REASON_LENGTH);
 
 /**
  * Parses `input` with `schema`; throws DbError with `code` (INVALID_INPUT by default) whose

@@ -64,6 +64,12 @@ export const MIN_STORE_PRICE = 1n;
 export const ZERO_STORE_PRICE_MESSAGE =
   "must be at least 1: a store offer is never sold for 0 (give it free with a promo code's offer:ID reward or a 100 % promotion or daily deal; stop selling it in a currency with no price)";
 
+/** The most units an offer holds in stock (its import's `stock`, a restock's result). */
+export const MAX_STORE_STOCK = 1_000_000_000;
+
+/** The most units of an offer one purchase may take (an offer's `maxQuantity` at most). */
+export const MAX_STORE_QUANTITY = 1000;
+
 /** A store offer's base price: a whole amount from {@link MIN_STORE_PRICE} to {@link MAX_STORE_PRICE}. */
 export const storePriceSchema = moneySchema
   .refine((value) => value >= MIN_STORE_PRICE, ZERO_STORE_PRICE_MESSAGE)
@@ -123,11 +129,11 @@ export const storeOfferSchema = z.strictObject({
   /** Badges the client shows (see {@link STORE_DISPLAY_FLAG}). */
   display: z.array(z.enum(["new", "recommended", "popular", "limited_time"])).default([]),
   /** Units the import stocks it with; absent: unlimited. */
-  stock: z.int().nonnegative().max(1_000_000_000).optional(),
+  stock: z.int().nonnegative().max(MAX_STORE_STOCK).optional(),
   demand: demandPricingSchema.optional(),
   limit: purchaseLimitSchema.optional(),
   /** The most units one purchase may take; above 1 only for offers that grant items and currency alone. */
-  maxQuantity: z.int().min(1).max(1000).default(1),
+  maxQuantity: z.int().min(1).max(MAX_STORE_QUANTITY).default(1),
 });
 
 /** A storefront offer. */

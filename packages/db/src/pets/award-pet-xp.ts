@@ -8,10 +8,13 @@ import { IdSchema, ReasonSchema } from "../validation.js";
 import type { CharacterPetRecord } from "./character-pet-record.js";
 import { lockCharacterPet } from "./lock-character-pet.js";
 
+/** The most XP one {@link awardPetXp} gives. */
+export const MAX_PET_XP_AWARD = 1_000_000_000;
+
 const Input = z.object({
   characterId: IdSchema,
   petId: IdSchema,
-  amount: z.number().int().min(0).max(1_000_000_000),
+  amount: z.number().int().min(0).max(MAX_PET_XP_AWARD),
   /** What earned it, e.g. "kill 12345", "gm". */
   source: ReasonSchema,
 });

@@ -13,6 +13,9 @@ export type PromoCodeKind = (typeof PROMO_CODE_KINDS)[number];
  */
 export const PROMO_RATE_LIMIT = { maxFailures: 5, windowSeconds: 900 } as const;
 
+/** The most units of an item one promo reward grants. */
+export const MAX_PROMO_ITEM_COUNT = 1000;
+
 /** What a code grants. */
 export const PromoRewardSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("currency"), currency: z.enum(["premium", "bonus", "gold"]), amount: AmountSchema }),
@@ -20,7 +23,7 @@ export const PromoRewardSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("pet"), petId: IdSchema }),
   z.object({ kind: z.literal("vanity_pet"), vanityPetId: IdSchema }),
   z.object({ kind: z.literal("title"), titleId: ClientIdSchema }),
-  z.object({ kind: z.literal("item"), itemId: IdSchema, count: z.number().int().min(1).max(1000).default(1) }),
+  z.object({ kind: z.literal("item"), itemId: IdSchema, count: z.number().int().min(1).max(MAX_PROMO_ITEM_COUNT).default(1) }),
   z.object({ kind: z.literal("offer"), offerId: IdSchema }),
 ]);
 

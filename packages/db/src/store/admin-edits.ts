@@ -1,6 +1,6 @@
 // The admin edits of the store (`bezgelor store set-price`, `store restock`, `store offer set`,
 // `store rate set`, `!store_setprice`, `!store_restock`): each names the version it saw.
-import { MAX_STORE_PRICE, MIN_STORE_PRICE, STORE_CURRENCY, ZERO_STORE_PRICE_MESSAGE } from "@bezgelor/data";
+import { MAX_STORE_PRICE, MAX_STORE_STOCK, MIN_STORE_PRICE, STORE_CURRENCY, ZERO_STORE_PRICE_MESSAGE } from "@bezgelor/data";
 import { z } from "zod";
 import { defineAction } from "../actions/action.js";
 import { formatActor } from "../actions/actor.js";
@@ -41,12 +41,12 @@ export const setOfferPrice = defineAction({
 /**
  * Adds `amount` units to an offer's limited stock at `expectedVersion`, or with `unlimited` makes
  * its stock unlimited. Throws DbError STORE_OFFER_NOT_FOUND, STORE_VERSION_CONFLICT,
- * STORE_CATALOG_INVALID (restocking an unlimited offer, a stock past 1,000,000,000), INVALID_INPUT.
+ * STORE_CATALOG_INVALID (restocking an unlimited offer, a stock past MAX_STORE_STOCK), INVALID_INPUT.
  */
 export const restockOffer = defineAction({
   name: "store.restock",
   input: z.union([
-    z.object({ offerId: IdSchema, amount: z.number().int().min(1).max(1_000_000_000), expectedVersion: Version }),
+    z.object({ offerId: IdSchema, amount: z.number().int().min(1).max(MAX_STORE_STOCK), expectedVersion: Version }),
     z.object({ offerId: IdSchema, unlimited: z.literal(true), expectedVersion: Version }),
   ]),
   describe: (i) => `Restocking offer ${i.offerId}`,
@@ -57,7 +57,7 @@ export const restockOffer = defineAction({
         throw new DbError(DB_ERROR_CODES.STORE_CATALOG_INVALID, `Offer ${offer.id} has unlimited stock`, { details: { offerId: offer.id, field: "stock" } });
       }
       const after = offer.stock + i.amount;
-      if (after > 1_000_000_000) {
+      if (after > MAX_STORE_STOCK) {
         throw new DbError(DB_ERROR_CODES.STORE_CATALOG_INVALID, `Offer ${offer.id} cannot hold ${after} units`, {
           details: { offerId: offer.id, field: "stock" },
         });

@@ -1,7 +1,7 @@
 // The price a player is shown: the same priceFor (core priceOffer) the purchase charges with, and
 // what a bundle would grant given what the buyer owns (the owned parts are not charged for).
 import { planGrants, type OfferPrice } from "@bezgelor/core";
-import { STORE_CURRENCY, type GameData, type StoreGrant } from "@bezgelor/data";
+import { MAX_STORE_QUANTITY, STORE_CURRENCY, type GameData, type StoreGrant } from "@bezgelor/data";
 import { z } from "zod";
 import { runTransaction, type DbClient } from "../client.js";
 import { DB_ERROR_CODES, DbError, toDbError } from "../errors.js";
@@ -15,7 +15,7 @@ import { readVipStatus } from "./vip-status.js";
 const Input = z.object({
   /** The buyer (VIP tier, what is owned); without one, the price for anyone without a tier. */
   accountId: IdSchema.optional(),
-  quantity: z.number().int().min(1).max(1000).default(1),
+  quantity: z.number().int().min(1).max(MAX_STORE_QUANTITY).default(1),
   characterId: IdSchema.nullable().optional(),
   offerId: IdSchema,
   currency: z.enum(STORE_CURRENCY),

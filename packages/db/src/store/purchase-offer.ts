@@ -10,7 +10,7 @@
 // failed transaction afterwards.
 import { randomUUID } from "node:crypto";
 import { MAIL_CONTENT_TYPE, planGrants, purchaseLimitWindowStart } from "@bezgelor/core";
-import { STORE_CURRENCY, type StoreGrant } from "@bezgelor/data";
+import { MAX_STORE_QUANTITY, STORE_CURRENCY, type StoreGrant } from "@bezgelor/data";
 import { z } from "zod";
 import { defineAction, type Action, type ActionContext, type ActionOptions, type ActionResult } from "../actions/action.js";
 import type { DbClient } from "../client.js";
@@ -39,7 +39,7 @@ const Input = z.object({
   offerId: IdSchema,
   currency: z.enum(STORE_CURRENCY),
   /** Units to buy (up to the offer's maxQuantity); default 1. */
-  quantity: z.number().int().min(1).max(1000).default(1),
+  quantity: z.number().int().min(1).max(MAX_STORE_QUANTITY).default(1),
   /**
    * The total the buyer was shown; refused with STORE_PRICE_CHANGED unless it is the server's price
    * now. Omitted (the CLI and chat commands): the buyer accepts the price at its place in the sequence.
