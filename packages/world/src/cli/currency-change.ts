@@ -4,11 +4,13 @@
 // OUTCOME_UNKNOWN with the command that retries safely.
 import { randomUUID } from "node:crypto";
 import os from "node:os";
-import { CURRENCY, type Currency } from "@bezgelor/data";
+import { CURRENCY, MAX_MONEY, type Currency } from "@bezgelor/data";
 import { deductCurrency, getAccountByEmail, getCharacterByName, grantCurrency, DbError, type Actor, type DbClient } from "@bezgelor/db";
 import { WorldError } from "../errors";
 import type { CommandContext, OptionValues } from "./command";
+import { parseIdempotencyKey, parseReason } from "./text-option";
 import { isUnknownOutcome, shellWord } from "./unknown-outcome";
+import { parseWholeBigint } from "./whole-number";
 
 /** What the operator asked for, as parsed from the options. */
 export interface CurrencyChangeRequest {
@@ -60,10 +62,9 @@ export function parseCurrency(value: string): Currency {
   return currency;
 }
 
-/** Parses --amount; USAGE unless a whole number (zero and too large are refused by the action as INVALID_AMOUNT). */
+/** Parses --amount: a whole amount from 1 to MAX_MONEY, the range the balance actions take. Throws WorldError USAGE. */
 export function parseAmount(value: string): bigint {
-  if (!/^\d+$/.test(value)) throw new WorldError("USAGE", `--amount must be a positive whole number, got ${value}`);
-  return BigInt(value);
+  return parseWholeBigint("amount", value, 1n, MAX_MONEY);
 }
 
 /** The command line that repeats `command` with `key`: retrying it never applies the change twice. */
@@ -103,13 +104,15 @@ async function resolveOwner(client: DbClient, request: CurrencyChangeRequest) {
 
 /**
  * Applies the change through grantCurrency/deductCurrency with source "admin" and the CLI actor.
- * Throws DbError refusals as they are (nothing changed), WorldError USAGE, and WorldError
+ * Throws DbError refusals as they are (nothing changed), WorldError USAGE (a bad reason or key, checked before the database is opened), and WorldError
  * OUTCOME_UNKNOWN (details: key, retry) when the request was sent and the answer was lost.
  */
 export async function changeCurrencyFromCli(ctx: CommandContext, request: CurrencyChangeRequest): Promise<CurrencyChangeView> {
+  parseReason(request.reason);
+  const given = request.key === undefined ? undefined : parseIdempotencyKey(request.key);
   const { client } = await ctx.openDatabase();
   const owner = await resolveOwner(client, request);
-  const key = request.key ?? `cli-${randomUUID()}`;
+  const key = given ?? `cli-${randomUUID()}`;
   const retry = retryCommand(request.command, key);
   if (request.key === undefined) ctx.notice(`idempotency key ${key} (to retry this change safely: ${retry})`);
   const action = request.direction === "grant" ? grantCurrency : deductCurrency;

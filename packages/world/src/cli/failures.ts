@@ -1,6 +1,8 @@
-import { DbError, isDatabaseUnavailable } from "@bezgelor/db";
+import { DbError, isDatabaseUnavailable, isInputValidationError } from "@bezgelor/db";
+import type { z } from "zod";
 import { outcomeOf } from "../error-outcomes";
 import { WorldError } from "../errors";
+import { plainIssue } from "../plain-issue";
 import { EXIT_CODES, type ExitCode } from "./command";
 
 /** Maps an error to the exit code scripts see (the table is `error-outcomes.ts`). */
@@ -10,8 +12,16 @@ export function exitCodeFor(err: unknown): ExitCode {
   return outcomeOf(err)?.exit ?? EXIT_CODES.FAILURE;
 }
 
-/** A one-line message for a person; unexpected errors keep their stack for the operator. */
+/**
+ * A one-line message for a person; unexpected errors keep their stack for the operator. An action's
+ * refusal of malformed input (its validator's text) is said in plain words field by field: the
+ * commands check their options first, so this is the net for what a command does not check.
+ */
 export function describeError(err: unknown): string {
+  if (isInputValidationError(err)) {
+    const issues = err.details?.issues as z.core.$ZodIssue[];
+    return `invalid input: ${issues.map((i) => `${i.path.map(String).join(".") || "value"} ${plainIssue(i)}`).join("; ")} [${err.code}]`;
+  }
   if (err instanceof DbError || err instanceof WorldError) return `${err.message} [${err.code}]`;
   if (err instanceof Error) return err.stack ?? err.message;
   return String(err);

@@ -114,8 +114,10 @@ export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<Exi
   }
   for (const [name, spec] of Object.entries(command.options)) {
     if (values[name] === undefined && spec.default !== undefined) values[name] = spec.type === "boolean" ? spec.default === "true" : spec.default;
-    if (spec.required && (values[name] === undefined || values[name] === "")) {
-      io.stderr(`missing required option --${name}\n\n${commandHelp(command)}`);
+    // Given but empty (`--subject ''`) is not missing: say what is wrong with it.
+    const problem = values[name] === undefined ? `missing required option --${name}` : values[name] === "" ? `--${name} must not be empty` : undefined;
+    if (spec.required && problem !== undefined) {
+      io.stderr(`${problem}\n\n${commandHelp(command)}`);
       return EXIT_CODES.USAGE;
     }
   }

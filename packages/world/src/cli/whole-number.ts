@@ -1,17 +1,21 @@
 // Whole-number options: one rule for the CLI's ids, counts, percents and amounts, so every refusal
-// says what is wrong (not a number, negative, or out of range with the range) in one line.
+// says what is wrong (not a whole number, or below or above the range) in one line that names the
+// range, whichever way the value is wrong.
 import { WorldError } from "../errors";
 
 /**
  * `--name`'s value as a whole number in min..max. Throws WorldError USAGE (exit 2) saying whether
- * it is not a whole number, negative where negatives are not allowed, or out of range.
+ * it is not a whole number, negative (when min is 0), below min or above max, always with the range.
  */
 export function parseWholeBigint(name: string, value: string, min: bigint, max: bigint): bigint {
   const range = `${min} to ${max}`;
   if (!/^[-+]?\d+$/.test(value)) throw new WorldError("USAGE", `--${name} must be a whole number from ${range}, got ${value}`);
   const n = BigInt(value);
-  if (n < 0n && min >= 0n) throw new WorldError("USAGE", `--${name} must not be negative (${range}), got ${value}`);
-  if (n < min || n > max) throw new WorldError("USAGE", `--${name} is out of range (${range}), got ${value}`);
+  if (n < min) {
+    const rule = min === 0n ? "must not be negative" : `must be at least ${min}`;
+    throw new WorldError("USAGE", `--${name} ${rule} (${range}), got ${value}`);
+  }
+  if (n > max) throw new WorldError("USAGE", `--${name} must be at most ${max} (${range}), got ${value}`);
   return n;
 }
 

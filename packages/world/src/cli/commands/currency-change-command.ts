@@ -1,4 +1,5 @@
 // `currency grant` and `currency deduct`: one command shape, two directions, the same code path.
+import { MAX_REASON_LENGTH } from "@bezgelor/db";
 import { defineCommand, str, type OptionValues } from "../command";
 import { changeCurrencyFromCli, describeChange, parseAmount, parseCurrency, type CurrencyChangeView } from "../currency-change";
 
@@ -7,7 +8,7 @@ export const changeOptions = {
   character: { type: "string", description: "character name (gold belongs to a character)" },
   currency: { type: "string", description: "gold|premium|bonus (premium is NCoin, bonus Omnibits)", required: true },
   amount: { type: "string", description: "positive whole amount, in the currency's smallest unit", required: true },
-  reason: { type: "string", description: "ledger reason (1 to 64 characters)", required: true },
+  reason: { type: "string", description: `ledger reason (1 to ${MAX_REASON_LENGTH} characters)`, required: true },
   key: { type: "string", description: "idempotency key; a retry with the same key changes nothing twice (generated and printed if omitted)" },
 } as const;
 

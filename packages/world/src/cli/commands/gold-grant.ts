@@ -1,3 +1,4 @@
+import { MAX_REASON_LENGTH } from "@bezgelor/db";
 import { defineCommand, str } from "../command";
 import { changeCurrencyFromCli, describeChange, parseAmount, type CurrencyChangeView } from "../currency-change";
 
@@ -8,7 +9,7 @@ export const goldGrant = defineCommand({
   options: {
     character: { type: "string", description: "character name", required: true },
     amount: { type: "string", description: "positive whole amount of gold", required: true },
-    reason: { type: "string", description: "ledger reason", default: "gm grant" },
+    reason: { type: "string", description: `ledger reason (1 to ${MAX_REASON_LENGTH} characters)`, default: "gm grant" },
     key: { type: "string", description: "idempotency key; a retry with the same key changes nothing twice (generated and printed if omitted)" },
   },
   printsData: true,

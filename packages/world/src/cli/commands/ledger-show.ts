@@ -1,13 +1,9 @@
-import { getAccountByEmail, getLedger, listLedger, MAX_LEDGER_PAGE, type LedgerRecord, type StoreTransactionRecord } from "@bezgelor/db";
+import { getAccountByEmail, getLedger, listLedger, MAX_LEDGER_PAGE, MAX_STORE_LEDGER_PAGE, type LedgerRecord, type StoreTransactionRecord } from "@bezgelor/db";
 import { WorldError } from "../../errors";
 import { parseWholeNumber } from "../whole-number";
 import { defineCommand, str } from "../command";
 import { characterOf, parseCurrency } from "../currency-change";
 import { transactionLine } from "./store-economy-view";
-
-function parseCount(name: string, value: string): number {
-  return parseWholeNumber(name, value, 0, 999_999_999);
-}
 
 const entryLine = (e: LedgerRecord) =>
   [
@@ -31,18 +27,19 @@ export const ledgerShow = defineCommand({
     store: { type: "boolean", description: "list store transactions (getLedger) instead of currency entries" },
     character: { type: "string", description: "only this character's entries (its gold)" },
     currency: { type: "string", description: "only gold, premium or bonus" },
-    limit: { type: "string", description: `entries to show, 1 to ${MAX_LEDGER_PAGE}`, default: "50" },
+    limit: { type: "string", description: `entries to show, 1 to ${MAX_LEDGER_PAGE} (with --store 1 to ${MAX_STORE_LEDGER_PAGE})`, default: "50" },
     offset: { type: "string", description: "newest entries to skip", default: "0" },
   },
   printsData: true,
   async run(ctx, o) {
-    const limit = parseCount("limit", str(o, "limit"));
-    const offset = parseCount("offset", str(o, "offset"));
+    // The page bounds listLedger and getLedger take, so a bad --limit is one line naming the option.
+    const limit = parseWholeNumber("limit", str(o, "limit"), 1, o.store === true ? MAX_STORE_LEDGER_PAGE : MAX_LEDGER_PAGE);
+    const offset = parseWholeNumber("offset", str(o, "offset"), 0, 999_999_999);
     const currency = typeof o.currency === "string" ? parseCurrency(o.currency) : undefined;
     const { client } = await ctx.openDatabase();
     if (o.store === true) {
       const account = typeof o.email === "string" ? await getAccountByEmail(client, { email: o.email }) : undefined;
-      const txs = await getLedger(client, { ...(account ? { accountId: account.id } : {}), limit: Math.min(limit, 500), offset });
+      const txs = await getLedger(client, { ...(account ? { accountId: account.id } : {}), limit, offset });
       ctx.print(txs, (ts: StoreTransactionRecord[]) => (ts.length === 0 ? "no store transactions" : ts.map(transactionLine).join("\n")));
       return;
     }

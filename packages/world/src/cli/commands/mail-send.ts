@@ -2,13 +2,18 @@
 // other services use. Every send carries an idempotency key (given, or generated and printed
 // before sending), so a retry after an unknown outcome never sends twice.
 import { randomUUID } from "node:crypto";
+import { MAIL_LIMITS } from "@bezgelor/core";
+import { MAX_MONEY } from "@bezgelor/data";
 import { DbError, sendSystemMail } from "@bezgelor/db";
 import { WorldError } from "../../errors";
 import { defineCommand, str, strs, type OptionValues } from "../command";
+import { parseIdempotencyKey, parseText } from "../text-option";
 import { parseWholeBigint } from "../whole-number";
 
 /** Parses `ID:COUNT` item options. Throws WorldError USAGE. */
 export function parseItemOptions(values: readonly string[]): Array<{ itemId: number; count: number }> {
+  if (values.length > MAIL_LIMITS.attachments)
+    throw new WorldError("USAGE", `--item may be given at most ${MAIL_LIMITS.attachments} times, got ${values.length}`);
   return values.map((value) => {
     const match = /^(\d{1,10}):(\d{1,10})$/.exec(value);
     const itemId = Number(match?.[1]);
@@ -45,19 +50,22 @@ export const mailSend = defineCommand({
   summary: "send system mail (GM sender) with optional gold and items; idempotent with --key",
   options: {
     to: { type: "string", description: "recipient character name", required: true },
-    subject: { type: "string", description: "subject, 1..49 characters", required: true },
-    body: { type: "string", description: "body, up to 499 characters", default: "" },
+    subject: { type: "string", description: `subject, 1 to ${MAIL_LIMITS.subjectLength} characters`, required: true },
+    body: { type: "string", description: `body, up to ${MAIL_LIMITS.bodyLength} characters`, default: "" },
     from: { type: "string", description: "sender name shown in the mailbox", default: "GM" },
     gold: { type: "string", description: "gold to attach (whole number)" },
-    item: { type: "string", description: "item to attach as ITEM_ID:COUNT (up to 10)", multiple: true },
+    item: { type: "string", description: `item to attach as ITEM_ID:COUNT (up to ${MAIL_LIMITS.attachments})`, multiple: true },
     key: { type: "string", description: "idempotency key; generated and printed when omitted" },
   },
   printsData: true,
   async run(ctx, o) {
     const goldText = typeof o.gold === "string" ? o.gold : "0";
-    const gold = parseWholeBigint("gold", goldText, 0n, 9223372036854775807n);
+    // The bounds core's mail rules apply (MAIL_LIMITS), checked here so the line names the option.
+    parseText("subject", str(o, "subject"), 1, MAIL_LIMITS.subjectLength);
+    parseText("body", str(o, "body"), 0, MAIL_LIMITS.bodyLength);
+    const gold = parseWholeBigint("gold", goldText, 0n, MAX_MONEY);
     const items = parseItemOptions(strs(o, "item"));
-    const key = typeof o.key === "string" && o.key !== "" ? o.key : `mail-${randomUUID()}`;
+    const key = typeof o.key === "string" && o.key !== "" ? parseIdempotencyKey(o.key) : `mail-${randomUUID()}`;
     // Printed before anything is sent, so an operator always has the key to retry with.
     if (typeof o.key !== "string") ctx.progress(`idempotency key: ${key}`);
     const { client } = await ctx.openDatabase();

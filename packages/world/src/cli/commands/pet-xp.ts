@@ -1,6 +1,7 @@
-import { awardPetXp, getCharacterByName } from "@bezgelor/db";
+import { awardPetXp, getCharacterByName, MAX_PET_XP_AWARD, MAX_REASON_LENGTH } from "@bezgelor/db";
 import { cliActor } from "../currency-change";
 import { defineCommand, str } from "../command";
+import { parseReason } from "../text-option";
 import { parseWholeNumber } from "../whole-number";
 
 interface PetXpView {
@@ -25,13 +26,14 @@ export const petXp = defineCommand({
   options: {
     character: { type: "string", description: "character name", required: true },
     pet: { type: "string", description: "combat pet id (the character must own it)", required: true },
-    amount: { type: "string", description: "XP, 1 to 1000000000", required: true },
-    reason: { type: "string", description: "what earned it (logged with the event)", default: "gm" },
+    amount: { type: "string", description: `XP, 1 to ${MAX_PET_XP_AWARD}`, required: true },
+    reason: { type: "string", description: `what earned it (logged with the event; 1 to ${MAX_REASON_LENGTH} characters)`, default: "gm" },
   },
   printsData: true,
   async run(ctx, o) {
     const petId = parseWholeNumber("pet", str(o, "pet"), 1, 2_147_483_647);
-    const amount = parseWholeNumber("amount", str(o, "amount"), 1, 1_000_000_000);
+    const amount = parseWholeNumber("amount", str(o, "amount"), 1, MAX_PET_XP_AWARD);
+    parseReason(str(o, "reason"));
     const { client } = await ctx.openDatabase();
     const character = await getCharacterByName(client, { name: str(o, "character") });
     const { result } = await awardPetXp(client, {

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { getAccountByEmail, redeemPromoCode } from "@bezgelor/db";
 import { defineCommand, str } from "../command";
 import { characterOf, cliActor } from "../currency-change";
+import { parseIdempotencyKey } from "../text-option";
 import { json } from "./promo-view";
 
 export const promoRedeem = defineCommand({
@@ -16,10 +17,11 @@ export const promoRedeem = defineCommand({
   },
   printsData: true,
   async run(ctx, o) {
+    const givenKey = typeof o.key === "string" ? parseIdempotencyKey(o.key) : undefined;
     const { client } = await ctx.openDatabase();
     const account = await getAccountByEmail(client, { email: str(o, "email") });
     const character = typeof o.character === "string" ? await characterOf(client, account, o.character) : undefined;
-    const key = typeof o.key === "string" ? o.key : `promo-${randomUUID()}`;
+    const key = givenKey ?? `promo-${randomUUID()}`;
     const { result, replayed } = await redeemPromoCode(client, {
       rules: await ctx.loadRules(),
       actor: cliActor(),

@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
+import { MAX_STORE_QUANTITY } from "@bezgelor/data";
 import { getAccountByEmail, purchaseOffer } from "@bezgelor/db";
 import { WorldError } from "../../errors";
 import { defineCommand, str } from "../command";
 import { characterOf, cliActor, retryCommand } from "../currency-change";
+import { parseIdempotencyKey } from "../text-option";
 import { isUnknownOutcome } from "../unknown-outcome";
 import { parseWhole } from "./store-economy-view";
 import { parseId, parseMoney, parseStoreCurrency } from "./store-options";
@@ -29,7 +31,9 @@ export const storeBuy = defineCommand({
     const offerId = parseId("offer", str(o, "offer"));
     const currency = parseStoreCurrency(str(o, "currency"));
     const price = parseMoney("price", str(o, "price"));
-    const quantity = parseWhole("quantity", str(o, "quantity"), 1, 1000);
+    const quantity = parseWhole("quantity", str(o, "quantity"), 1, MAX_STORE_QUANTITY);
+    const givenKey = opt(o, "key");
+    if (givenKey !== undefined) parseIdempotencyKey(givenKey);
     const { client } = await ctx.openDatabase();
     const account = await getAccountByEmail(client, { email: str(o, "email") });
     const name = opt(o, "character");

@@ -1,6 +1,6 @@
 // Parsing of the store and promo commands' options. Every bad value is WorldError USAGE (exit 2).
-import { MAX_STORE_PRICE, MIN_STORE_PRICE, STORE_CURRENCY, ZERO_STORE_PRICE_MESSAGE, type StoreCurrency } from "@bezgelor/data";
-import { CalendarDateSchema, ZonedTimeSchema, type PromoReward } from "@bezgelor/db";
+import { MAX_MONEY, MAX_STORE_PRICE, MIN_STORE_PRICE, STORE_CURRENCY, ZERO_STORE_PRICE_MESSAGE, type StoreCurrency } from "@bezgelor/data";
+import { CalendarDateSchema, MAX_PROMO_ITEM_COUNT, ZonedTimeSchema, type PromoReward } from "@bezgelor/db";
 import { WorldError } from "../../errors";
 import { parseWholeBigint, parseWholeNumber } from "../whole-number";
 
@@ -16,7 +16,7 @@ export function parsePercent(value: string): number {
 
 /** A non-negative whole amount (a price may be 0 under a 100 % discount). */
 export function parseMoney(name: string, value: string): bigint {
-  return parseWholeBigint(name, value, 0n, 9223372036854775807n);
+  return parseWholeBigint(name, value, 0n, MAX_MONEY);
 }
 
 /**
@@ -73,9 +73,9 @@ export function parseReward(value: string): PromoReward {
     case "premium":
     case "bonus":
     case "gold": {
-      const amount = parseMoney("reward", a);
-      if (b !== undefined || amount === 0n) throw bad();
-      return { kind: "currency", currency: kind, amount };
+      if (b !== undefined) throw bad();
+      // 1 to MAX_MONEY, the amounts a promo's currency reward takes: a wrong amount is one line with that range.
+      return { kind: "currency", currency: kind, amount: parseWholeBigint("reward", a, 1n, MAX_MONEY) };
     }
     case "mount":
       return { kind: "mount", mountId: parseId("reward", a) };
@@ -88,7 +88,7 @@ export function parseReward(value: string): PromoReward {
     case "offer":
       return { kind: "offer", offerId: parseId("reward", a) };
     case "item":
-      return { kind: "item", itemId: parseId("reward", a), count: b === undefined ? 1 : parseId("reward", b) };
+      return { kind: "item", itemId: parseId("reward", a), count: b === undefined ? 1 : parseWholeNumber("reward", b, 1, MAX_PROMO_ITEM_COUNT) };
     default:
       throw bad();
   }

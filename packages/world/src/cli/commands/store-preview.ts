@@ -1,5 +1,5 @@
 import { getAccountByEmail, getOffer, previewOffer, type OfferPreview } from "@bezgelor/db";
-import { STORE_CURRENCY } from "@bezgelor/data";
+import { MAX_STORE_QUANTITY, STORE_CURRENCY } from "@bezgelor/data";
 import { WorldError } from "../../errors";
 import { defineCommand, str } from "../command";
 import { parseWhole, previewLines } from "./store-economy-view";
@@ -19,7 +19,7 @@ export const storePreview = defineCommand({
   printsData: true,
   async run(ctx, o) {
     const offerId = parseId("offer", str(o, "offer"));
-    const quantity = parseWhole("quantity", str(o, "quantity"), 1, 1000);
+    const quantity = parseWhole("quantity", str(o, "quantity"), 1, MAX_STORE_QUANTITY);
     const { client } = await ctx.openDatabase();
     const given = opt(o, "currency");
     let currency = given === undefined ? undefined : parseStoreCurrency(given);

@@ -1,3 +1,4 @@
+import { MAX_STORE_STOCK } from "@bezgelor/data";
 import { restockOffer, type StoreOfferRecord } from "@bezgelor/db";
 import { defineCommand, str } from "../command";
 import { cliActor } from "../currency-change";
@@ -18,7 +19,7 @@ export const storeRestock = defineCommand({
   printsData: true,
   async run(ctx, o) {
     const offerId = parseId("offer", str(o, "offer"));
-    const amount = opt(o, "amount") === "unlimited" ? ("unlimited" as const) : parseWhole("amount", str(o, "amount"), 1, 1_000_000_000);
+    const amount = opt(o, "amount") === "unlimited" ? ("unlimited" as const) : parseWhole("amount", str(o, "amount"), 1, MAX_STORE_STOCK);
     const expectedVersion = parseVersion(str(o, "expected-version"));
     const { client } = await ctx.openDatabase();
     const base = { rules: await ctx.loadRules(), actor: cliActor(), offerId, expectedVersion };
