@@ -24,7 +24,11 @@ describe("shutdown with clients connected", () => {
       expect(inFlightAtShutdown).toBeGreaterThan(1);
       // Everything the server wrote arrives before its FIN.
       await expect(client.closed).resolves.toMatchObject({ code: "DISCONNECTED" });
-      await expect(playing.closed).resolves.toMatchObject({ code: "DISCONNECTED" });
+      // The player is told why: the server logged the character out as it shut down.
+      await expect(playing.closed).resolves.toMatchObject({
+        code: "DISCONNECTED",
+        message: "the server closed the connection (logged out by the server: WorldServerConnectionLost, reason 15)",
+      });
 
       const results = client.log.filter((p) => p.name === "ServerCharacterCreate");
       expect(results.map((p) => (p.value as { result: number }).result)).toEqual(names.map(() => CHARACTER_CREATE_RESULT.CreateOk));

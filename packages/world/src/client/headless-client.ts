@@ -1,6 +1,5 @@
 import { connect, type Socket } from "node:net";
 import {
-  FORCE_KICK_REASON,
   CHAT_CHANNEL_TYPE,
   ClientChat,
   ClientCharacterList,
@@ -28,6 +27,7 @@ import {
   type ServerPacketValues,
 } from "@bezgelor/protocol";
 import { WorldError } from "../errors";
+import { closeReason } from "./close-reason";
 
 /** A packet the client received, in arrival order. */
 export type Received = ReceivedPacket<"client">;
@@ -147,14 +147,7 @@ export class HeadlessClient {
     heartbeat?.unref();
     socket.on("close", () => {
       clearInterval(heartbeat);
-      const kick = this.log.findLast((p) => p.name === "ServerForceKick")?.value;
-      const why =
-        kick === undefined
-          ? ""
-          : kick.reason === FORCE_KICK_REASON.AccountDisconnect
-            ? " (the account logged in elsewhere)"
-            : ` (ServerForceKick reason ${kick.reason})`;
-      this.closeError = new WorldError("DISCONNECTED", `the server closed the connection${why}`);
+      this.closeError = new WorldError("DISCONNECTED", `the server closed the connection${closeReason(this.log)}`);
       for (const w of this.waiters.splice(0)) {
         clearTimeout(w.timer);
         w.reject(this.closeError);
