@@ -68,7 +68,7 @@ describe("bezgelor CLI", () => {
     for (const port of ["70000", "0", "abc", "1.5"]) {
       const badPort = await cli("bot", "--email", email, "--port", port);
       expect(badPort.code, port).toBe(2);
-      expect(badPort.stderr).toContain("--port must be a whole number 1 to 65535");
+      expect(badPort.stderr).toMatch(/^error: --port must be (a whole number from|at least 1|at most 65535).* \(?1 to 65535\)?, got /);
     }
     const long = await cli("bot", "--email", email, "--say", "x".repeat(1025));
     expect(long.code).toBe(2);
@@ -78,6 +78,11 @@ describe("bezgelor CLI", () => {
     expect(nobody.code).toBe(5);
     expect(nobody.stderr).toContain("no world server answers on");
     expect(nobody.stderr).not.toMatch(/\n\s+at /);
+    // A character the account does not have is found from the database before connecting (logging
+    // in would take the account over from a live session): not found (exit 3), not "no server" (exit 5).
+    const unknown = await cli("bot", "--email", email, "--port", "1", "--character", "Nope");
+    expect(unknown.code).toBe(3);
+    expect(unknown.stderr).toMatch(/^error: no character named Nope on \S+ \[NOT_FOUND\]\n$/);
   });
 
   it("rejects unknown commands and options", async () => {

@@ -1,4 +1,4 @@
-import { getAccountByEmail, issueSessionKey } from "@bezgelor/db";
+import { getAccountByEmail, issueSessionKey, listCharacters } from "@bezgelor/db";
 import { CHAT_CHANNEL_TYPE, ClientLogoutRequest, DISCOUNT_TYPE, STORE_CURRENCY_ID, type ServerPacketValues } from "@bezgelor/protocol";
 import { describeUnits } from "../../client/describe-units";
 import { attackNearest, type AttackReport } from "./bot-attack";
@@ -6,6 +6,7 @@ import { HeadlessClient, type Received, type StoreCatalog } from "../../client/h
 import { WorldError } from "../../errors";
 import { toJson } from "../json";
 import { defineCommand, str, strs } from "../command";
+import { parseWholeNumber } from "../whole-number";
 
 /** The longest chat line the client's packet carries (ClientChat's wide string). */
 const MAX_CHAT_LINE = 1024;
@@ -28,6 +29,11 @@ export function catalogLines({ offers }: StoreCatalog): string[] {
 }
 
 const CURRENCY_NAMES = new Map<number, string>(Object.entries(STORE_CURRENCY_ID).map(([name, id]) => [id, name]));
+
+/** NOT_FOUND: the account has no character of that name (or none at all, when no name was given). */
+function noCharacter(email: string, name: unknown): WorldError {
+  return new WorldError("NOT_FOUND", typeof name === "string" ? `no character named ${name} on ${email}` : `${email} has no characters`);
+}
 
 const isDebugLine = (value: unknown) => (value as ServerPacketValues["ServerChat"]).channel.type === CHAT_CHANNEL_TYPE.Debug;
 
@@ -61,11 +67,14 @@ export const bot = defineCommand({
     const lines = strs(o, "say");
     const tooLong = lines.find((line) => line.length > MAX_CHAT_LINE);
     if (tooLong !== undefined) throw new WorldError("USAGE", `--say lines are at most ${MAX_CHAT_LINE} characters (one has ${tooLong.length})`);
-    const port = typeof o.port === "string" ? Number(o.port) : ctx.config.server.port;
-    if (!Number.isInteger(port) || port < 1 || port > 65535)
-      throw new WorldError("USAGE", `--port must be a whole number 1 to 65535 (got ${typeof o.port === "string" ? o.port : port})`);
+    const port = typeof o.port === "string" ? parseWholeNumber("port", o.port, 1, 65535) : ctx.config.server.port;
     const { client: db } = await ctx.openDatabase();
     const account = await getAccountByEmail(db, { email: str(o, "email") });
+    // Logging in (ClientHelloRealm) takes the account over from a live session, so a character that
+    // is not there is found from the database before connecting: an unknown name never kicks anyone.
+    const wanted = typeof o.character === "string" ? o.character.toLowerCase() : undefined;
+    const stored = await listCharacters(db, { accountId: account.id });
+    if (!stored.some((c) => wanted === undefined || c.name.toLowerCase() === wanted)) throw noCharacter(account.email, o.character);
     const sessionKey = typeof o.key === "string" ? o.key : (await issueSessionKey(db, { email: account.email })).sessionKey;
     const echo = (p: Received) => (ctx.json ? undefined : process.stdout.write(summary(p) + "\n"));
     const host = str(o, "host");
@@ -84,11 +93,9 @@ export const bot = defineCommand({
         }
         throw error;
       });
-      const wanted = typeof o.character === "string" ? o.character.toLowerCase() : undefined;
       const chosen = list.characters.find((c) => wanted === undefined || c.name.toLowerCase() === wanted);
-      if (!chosen) {
-        throw new WorldError("NOT_FOUND", wanted ? `no character named ${str(o, "character")} on ${account.email}` : `${account.email} has no characters`);
-      }
+      // Deleted between the check above and the login.
+      if (!chosen) throw noCharacter(account.email, o.character);
       await client.enterWorld(chosen.id);
       if (o.store === true) {
         const catalog = await client.openStore();
