@@ -1,4 +1,4 @@
-// The genuine world entry, in the order the reference gives (protocol-entities.md 1a-1c; NexusForever
+// The genuine world entry, in the order the project's external protocol notes give (protocol-entities.md 1a-1c, not in this repository; NexusForever
 // `Source/NexusForever.Game/Entity/Player.cs` OnAddToMap, SendPacketsAfterAddToMap, OnEnteredWorld).
 import type { Character, ReputationStanding } from "@bezgelor/db";
 import {

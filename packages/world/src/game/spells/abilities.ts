@@ -1,5 +1,5 @@
 // The character's abilities: ability items in the Ability bag and the spell list, as NexusForever's
-// SpellManager and Inventory send them on entering the world (protocol-entities.md 1a #14-15).
+// SpellManager and Inventory send them on entering the world (the external protocol notes, protocol-entities.md 1a #14-15).
 import type { GameData, Spell } from "@bezgelor/data";
 import { INVENTORY_LOCATION, ITEM_UPDATE_REASON, ServerAbilities, ServerItemAdd, ServerSpellUpdate, type PacketValue } from "@bezgelor/protocol";
 import type { Session } from "../../server/session";

@@ -1,6 +1,6 @@
 // The action bars (limited action sets) a character enters the world with, as NexusForever's
 // SpellManager sends them after the spell list (`Source/NexusForever.Game/Entity/SpellManager.cs`
-// SendInitialPackets, `Game/Spell/ActionSet.cs` BuildServerActionSet; protocol-entities.md 1a #17).
+// SendInitialPackets, `Game/Spell/ActionSet.cs` BuildServerActionSet; the external protocol notes, protocol-entities.md 1a #17).
 import type { GameData } from "@bezgelor/data";
 import { ACTION_SET, INVENTORY_LOCATION, LIMITED_ACTION_SET_RESULT, SHORTCUT_TYPE, ServerActionSet, type PacketValue } from "@bezgelor/protocol";
 import type { Session } from "../../server/session";
