@@ -185,6 +185,7 @@ describe("public API", () => {
     expect(Object.keys(testing).sort()).toEqual([
       "announcementsSettled",
       "closedPort",
+      "createRefusingDatabase",
       "createTestDatabase",
       "createTestDatabaseDir",
       "createTestPostgresDatabase",
@@ -192,6 +193,8 @@ describe("public API", () => {
       "loadTestRules",
       "makeAccount",
       "makeCharacter",
+      "notAcceptingConnections",
+      "refusingPostgresServer",
       "testActionOptions",
       "uniqueCharacterName",
       "uniqueEmail",
