@@ -110,6 +110,7 @@ export {
   type MailSendDecision,
   type MailSendRequest,
 } from "./mail/mail-rules";
+export { checkMailStacks, isMailStack, type MailStack, type MailStacksDecision } from "./mail/mail-stacks";
 
 export {
   PRICE_REFUSAL,
