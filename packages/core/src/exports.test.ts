@@ -5,6 +5,7 @@ import * as api from "./index";
 it("exports exactly the curated runtime API", () => {
   expect(Object.keys(api).sort()).toEqual([
     "ATTACK_REFUSAL",
+    "CHARACTER_CREATION_REFUSAL",
     "COMBAT_TIMEOUT_SECONDS",
     "COOLDOWN_REFUSAL",
     "CORE_ERROR_CODE",
@@ -52,6 +53,7 @@ it("exports exactly the curated runtime API", () => {
     "canReturnMail",
     "characterLevelForXp",
     "checkAttack",
+    "checkCharacterCreation",
     "checkCooldowns",
     "checkMailSend",
     "checkMailStacks",
