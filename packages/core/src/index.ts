@@ -8,12 +8,7 @@ export type { Ok, Refused } from "./result";
 
 export { MAX_CHARACTERS_PER_ACCOUNT } from "./characters/limits";
 export { characterLevelForXp, levelAfterXp } from "./characters/level";
-export {
-  CHARACTER_CREATION_REFUSAL,
-  checkCharacterCreation,
-  type CharacterChoice,
-  type CharacterCreationDecision,
-} from "./characters/creation";
+export { CHARACTER_CREATION_REFUSAL, checkCharacterCreation, type CharacterChoice, type CharacterCreationDecision } from "./characters/creation";
 
 export {
   DAMAGE_LEVEL_FACTOR_BOUNDS,

@@ -68,12 +68,18 @@ describe("createCharacter", () => {
     ["a faction no player belongs to", { race: 1, class: 1, sex: 0, faction: 1 }, [1, 7, 3, 2, 4, 5]],
   ])("refuses %s with CHARACTER_CREATION_NOT_OFFERED, listing what is offered, and creates nothing", async (_label, choice, offeredClasses) => {
     const account = await makeAccount(db.client);
-    const error = await expectDbError(createCharacter(db.client, { accountId: account.id, name: uniqueCharacterName(), rules, ...choice }), DB_ERROR_CODES.CHARACTER_CREATION_NOT_OFFERED);
+    const error = await expectDbError(
+      createCharacter(db.client, { accountId: account.id, name: uniqueCharacterName(), rules, ...choice }),
+      DB_ERROR_CODES.CHARACTER_CREATION_NOT_OFFERED,
+    );
     expect(error.details).toMatchObject(choice);
     const offered = (error.details as { offered: Array<{ race: number; class: number; sex: number; faction: number }> }).offered;
     expect(new Set(offered.map((c) => c.class))).toEqual(new Set(offeredClasses));
-    for (const c of offered) expect(rules.data.characterCreations.all()).toContainEqual(expect.objectContaining({ race: c.race, class: c.class, sex: c.sex, factionId: c.faction }));
-    expect(error.message).toContain(`Race ${choice.race}, class ${choice.class}, sex ${choice.sex}, faction ${choice.faction} is not a character-creation choice`);
+    for (const c of offered)
+      expect(rules.data.characterCreations.all()).toContainEqual(expect.objectContaining({ race: c.race, class: c.class, sex: c.sex, factionId: c.faction }));
+    expect(error.message).toContain(
+      `Race ${choice.race}, class ${choice.class}, sex ${choice.sex}, faction ${choice.faction} is not a character-creation choice`,
+    );
     expect(await listCharacters(db.client, { accountId: account.id })).toEqual([]);
   });
 
@@ -81,12 +87,28 @@ describe("createCharacter", () => {
     const account = await makeAccount(db.client);
     const creations = rules.data.characterCreations.all().slice(0, 12); // an account holds 12
     for (const c of creations) {
-      await createCharacter(db.client, { accountId: account.id, name: uniqueCharacterName(), rules, race: c.race, class: c.class, sex: c.sex, faction: c.factionId });
+      await createCharacter(db.client, {
+        accountId: account.id,
+        name: uniqueCharacterName(),
+        rules,
+        race: c.race,
+        class: c.class,
+        sex: c.sex,
+        faction: c.factionId,
+      });
     }
     expect(await listCharacters(db.client, { accountId: account.id })).toHaveLength(creations.length);
     const other = await makeAccount(db.client);
     for (const c of rules.data.characterCreations.all().slice(12)) {
-      await createCharacter(db.client, { accountId: other.id, name: uniqueCharacterName(), rules, race: c.race, class: c.class, sex: c.sex, faction: c.factionId });
+      await createCharacter(db.client, {
+        accountId: other.id,
+        name: uniqueCharacterName(),
+        rules,
+        race: c.race,
+        class: c.class,
+        sex: c.sex,
+        faction: c.factionId,
+      });
     }
   });
 

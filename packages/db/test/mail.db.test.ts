@@ -327,7 +327,15 @@ describe("refusals when sending, each changing nothing", () => {
       expect(huge.details).toMatchObject({ itemId: POTION, count, maxStack: 20 });
     }
     await refused(
-      () => sendSystemMail(db.client, { ...system, idempotencyKey: "stack-too-large", items: [{ itemId: SWORD, count: 1 }, { itemId: SWORD, count: 3 }] }),
+      () =>
+        sendSystemMail(db.client, {
+          ...system,
+          idempotencyKey: "stack-too-large",
+          items: [
+            { itemId: SWORD, count: 1 },
+            { itemId: SWORD, count: 3 },
+          ],
+        }),
       DB_ERROR_CODES.MAIL_ITEM_STACK_INVALID,
     );
     // Full stacks in as many slots as they need are fine.

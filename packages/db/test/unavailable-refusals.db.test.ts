@@ -6,7 +6,13 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getAccountRole, isDatabaseUnavailable, listCharacters, openDatabase, runTransaction, type Database } from "../src/index.js";
-import { createRefusingDatabase, createTestDatabase, createTestPostgresDatabase, notAcceptingConnections, refusingPostgresServer } from "../src/testing/index.js";
+import {
+  createRefusingDatabase,
+  createTestDatabase,
+  createTestPostgresDatabase,
+  notAcceptingConnections,
+  refusingPostgresServer,
+} from "../src/testing/index.js";
 import type { ConnectionRefusal } from "../src/testing/index.js";
 
 async function failure(promise: Promise<unknown>): Promise<unknown> {
@@ -56,7 +62,10 @@ const REFUSALS: Array<[string, ConnectionRefusal]> = [
   ["57P01, a backend terminated", { code: "57P01", message: "terminating connection due to administrator command", routine: "ProcessInterrupts" }],
   ["53300, too many connections", { code: "53300", message: "sorry, too many clients already", routine: "InitProcess" }],
   ["3D000, a database dropped or renamed", { code: "3D000", message: 'database "bezgelor" does not exist', routine: "InitPostgres" }],
-  ["28000, pg_hba.conf rejecting the server", { code: "28000", message: 'no pg_hba.conf entry for host "127.0.0.1", user "postgres", database "bezgelor"', routine: "ClientAuthentication" }],
+  [
+    "28000, pg_hba.conf rejecting the server",
+    { code: "28000", message: 'no pg_hba.conf entry for host "127.0.0.1", user "postgres", database "bezgelor"', routine: "ClientAuthentication" },
+  ],
 ];
 
 describe("isDatabaseUnavailable and a PostgreSQL refusing connections", () => {

@@ -131,7 +131,14 @@ describe("interacting with units over TCP", () => {
 
   it("an open vendor walked away from sells nothing: each purchase checks the reach again, and the vendor is closed", async () => {
     const { client, player, start } = await atExileStart();
-    await grantCurrency(t.db, { ...(await testActionOptions()), currency: "gold", characterId: player.characterId, amount: 1000n, reason: "test", source: "admin" });
+    await grantCurrency(t.db, {
+      ...(await testActionOptions()),
+      currency: "gold",
+      characterId: player.characterId,
+      amount: 1000n,
+      reason: "test",
+      source: "admin",
+    });
     const trader = await openVendor(client, t.data, 8003);
     expect(await client.waitFor("ServerVendorItemsUpdated")).toMatchObject({ unitId: trader });
     await walkTo(client, start.position.x - 200);
@@ -142,7 +149,11 @@ describe("interacting with units over TCP", () => {
     expect(far.message).toMatch(
       new RegExp(`^vendor 8003 \\(unit ${trader}\\) (is out of range \\(\\d+ m, at most 15 m\\)|is no longer in sight); its window is closed$`),
     );
-    expect(t.logged("vendor closed: out of reach").at(-1)).toMatchObject({ vendorId: 8003, unitId: trader, reason: expect.stringMatching(/out-of-range|no-such-unit/) });
+    expect(t.logged("vendor closed: out of reach").at(-1)).toMatchObject({
+      vendorId: 8003,
+      unitId: trader,
+      reason: expect.stringMatching(/out-of-range|no-such-unit/),
+    });
     expect(await getGold(t.db, { characterId: player.characterId })).toBe(1000n);
     expect(await getItemCount(t.db, { characterId: player.characterId, itemId: 30010 })).toBe(0);
 

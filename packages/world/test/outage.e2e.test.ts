@@ -69,7 +69,10 @@ describe("a database outage is the server's, not the client's", () => {
     t.outage.down = true;
     try {
       client.send(ClientCharacterList, {});
-      await expect(client.waitFor("ServerRequestResult")).resolves.toMatchObject({ code: RESULT_CODES.UNAVAILABLE, message: "service unavailable, try again later" });
+      await expect(client.waitFor("ServerRequestResult")).resolves.toMatchObject({
+        code: RESULT_CODES.UNAVAILABLE,
+        message: "service unavailable, try again later",
+      });
       client.send(ClientCharacterCreate, { characterCreationId: 3, name: "Refusedcreated", path: 0, customisations: [], bones: [] });
       await expect(client.waitFor("ServerCharacterCreate")).resolves.toMatchObject({ result: CHARACTER_CREATE_RESULT.CreateFailed });
     } finally {

@@ -132,7 +132,10 @@ describe("the offline journal", () => {
     t.outage.as = "broken";
     t.outage.down = true;
     try {
-      expect(await p.client.buy({ offerId: 401, currencyId: NCoin, price: 400, transactionId: 77 })).toEqual({ success: false, error: STORE_ERROR.GenericFail });
+      expect(await p.client.buy({ offerId: 401, currencyId: NCoin, price: 400, transactionId: 77 })).toEqual({
+        success: false,
+        error: STORE_ERROR.GenericFail,
+      });
     } finally {
       t.outage.down = false;
       t.outage.as = "unreachable";

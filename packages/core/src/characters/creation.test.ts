@@ -11,9 +11,17 @@ describe("checkCharacterCreation", () => {
   });
 
   it("refuses anything else, offering the race's choices in the faction, else the faction's, else all", () => {
-    expect(checkCharacterCreation(TABLE, { race: 1, class: 3, sex: 0, faction: 167 })).toEqual({ ok: false, reason: "not_offered", offered: [TABLE[0], TABLE[1]] });
+    expect(checkCharacterCreation(TABLE, { race: 1, class: 3, sex: 0, faction: 167 })).toEqual({
+      ok: false,
+      reason: "not_offered",
+      offered: [TABLE[0], TABLE[1]],
+    });
     expect(checkCharacterCreation(TABLE, { race: 1, class: 1, sex: 1, faction: 167 })).toMatchObject({ ok: false, offered: [TABLE[0], TABLE[1]] });
-    expect(checkCharacterCreation(TABLE, { race: 12, class: 2, sex: 0, faction: 167 })).toEqual({ ok: false, reason: "not_offered", offered: TABLE.slice(0, 3) });
+    expect(checkCharacterCreation(TABLE, { race: 12, class: 2, sex: 0, faction: 167 })).toEqual({
+      ok: false,
+      reason: "not_offered",
+      offered: TABLE.slice(0, 3),
+    });
     expect(checkCharacterCreation(TABLE, { race: 1, class: 1, sex: 0, faction: 999 })).toEqual({ ok: false, reason: "not_offered", offered: TABLE });
   });
 

@@ -24,8 +24,7 @@ export const CHARACTER_CREATION_REFUSAL = {
  * has none there, every choice when the faction has none).
  */
 export type CharacterCreationDecision =
-  | Ok<{ creation: CharacterCreation }>
-  | Refused<typeof CHARACTER_CREATION_REFUSAL.NOT_OFFERED, { offered: readonly CharacterCreation[] }>;
+  Ok<{ creation: CharacterCreation }> | Refused<typeof CHARACTER_CREATION_REFUSAL.NOT_OFFERED, { offered: readonly CharacterCreation[] }>;
 
 /**
  * Whether `choice` is a choice of the character-creation screen (`creations`, the game data's

@@ -5,7 +5,12 @@ import { checkMailStacks, isMailStack } from "./mail-stacks";
 describe("checkMailStacks", () => {
   it("takes stacks of 1..maxStack of each item", () => {
     expect(checkMailStacks([])).toEqual({ ok: true });
-    expect(checkMailStacks([{ itemId: 30010, count: 20, maxStack: 20 }, { itemId: 30001, count: 1, maxStack: 1 }])).toEqual({ ok: true });
+    expect(
+      checkMailStacks([
+        { itemId: 30010, count: 20, maxStack: 20 },
+        { itemId: 30001, count: 1, maxStack: 1 },
+      ]),
+    ).toEqual({ ok: true });
   });
 
   it("refuses the first stack past its item's maxStack, or below 1, naming it", () => {
