@@ -5,6 +5,7 @@ import * as api from "./index";
 it("exports exactly the curated runtime API", () => {
   expect(Object.keys(api).sort()).toEqual([
     "ATTACK_REFUSAL",
+    "CHARACTER_CREATION_REFUSAL",
     "COMBAT_TIMEOUT_SECONDS",
     "COOLDOWN_REFUSAL",
     "CORE_ERROR_CODE",
@@ -52,8 +53,10 @@ it("exports exactly the curated runtime API", () => {
     "canReturnMail",
     "characterLevelForXp",
     "checkAttack",
+    "checkCharacterCreation",
     "checkCooldowns",
     "checkMailSend",
+    "checkMailStacks",
     "checkPetNickname",
     "checkVendorQuantity",
     "clampStanding",
@@ -71,6 +74,7 @@ it("exports exactly the curated runtime API", () => {
     "inviteResponseEffect",
     "isFriendType",
     "isGrantOwned",
+    "isMailStack",
     "isPromotionActive",
     "isRivalType",
     "isValidFriendshipNote",

@@ -8,6 +8,7 @@ export type { Ok, Refused } from "./result";
 
 export { MAX_CHARACTERS_PER_ACCOUNT } from "./characters/limits";
 export { characterLevelForXp, levelAfterXp } from "./characters/level";
+export { CHARACTER_CREATION_REFUSAL, checkCharacterCreation, type CharacterChoice, type CharacterCreationDecision } from "./characters/creation";
 
 export {
   DAMAGE_LEVEL_FACTOR_BOUNDS,
@@ -110,6 +111,7 @@ export {
   type MailSendDecision,
   type MailSendRequest,
 } from "./mail/mail-rules";
+export { checkMailStacks, isMailStack, type MailStack, type MailStacksDecision } from "./mail/mail-stacks";
 
 export {
   PRICE_REFUSAL,

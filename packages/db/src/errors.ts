@@ -9,6 +9,8 @@ export const DB_ERROR_CODES = {
   NAME_TAKEN: "NAME_TAKEN",
   /** The account already holds the most characters it may (see MAX_CHARACTERS_PER_ACCOUNT); nothing was created. */
   CHARACTER_LIMIT_REACHED: "CHARACTER_LIMIT_REACHED",
+  /** A race, class, sex and faction the character-creation screen does not offer (core checkCharacterCreation; `details.offered` lists what it offers instead); nothing was created. */
+  CHARACTER_CREATION_NOT_OFFERED: "CHARACTER_CREATION_NOT_OFFERED",
   /** A spend larger than the balance; nothing was changed. */
   INSUFFICIENT_FUNDS: "INSUFFICIENT_FUNDS",
   /** A gold amount that is not a positive 64-bit integer. */
@@ -80,6 +82,8 @@ export const DB_ERROR_CODES = {
   MAIL_COD_WITHOUT_ATTACHMENTS: "MAIL_COD_WITHOUT_ATTACHMENTS",
   /** The sender does not hold the items to attach; nothing was changed. */
   MAIL_NOT_ENOUGH_ITEMS: "MAIL_NOT_ENOUGH_ITEMS",
+  /** An attached item stack outside 1..the item's maxStack (core checkMailStacks; `details`: itemId, count, maxStack); nothing was changed. */
+  MAIL_ITEM_STACK_INVALID: "MAIL_ITEM_STACK_INVALID",
   /** No such mail in this character's mailbox. */
   MAIL_DOES_NOT_EXIST: "MAIL_DOES_NOT_EXIST",
   /** The slot is empty (already taken), or there is no gold to take. */

@@ -3,15 +3,16 @@
 import { MAX_CHARACTERS_PER_ACCOUNT } from "@bezgelor/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCharacter, DB_ERROR_CODES, isDbError, listCharacters, type Database } from "../src/index.js";
-import { createTestDatabase, makeAccount, uniqueCharacterName } from "../src/testing/index.js";
+import { createTestDatabase, loadTestRules, makeAccount, uniqueCharacterName } from "../src/testing/index.js";
 import { expectDbError } from "./expect-db-error.js";
 import { onPostgres } from "./race-suite.js";
 
-const base = { race: 1, class: 2, sex: 0, faction: 167 };
-
 let db: Database;
+/** A human warrior of the Exiles: character-creation choice 1. */
+let base: { rules: Awaited<ReturnType<typeof loadTestRules>>; race: number; class: number; sex: number; faction: number };
 beforeAll(async () => {
   db = await createTestDatabase();
+  base = { rules: await loadTestRules(), race: 1, class: 1, sex: 0, faction: 167 };
 });
 afterAll(() => db.close());
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createCharacter, DB_ERROR_CODES, getCharacter, saveCharacterLocations, type Database } from "../src/index.js";
-import { createTestDatabase, makeAccount, makeCharacter, testActionOptions, uniqueCharacterName } from "../src/testing/index.js";
+import { createTestDatabase, loadTestRules, makeAccount, makeCharacter, testActionOptions, uniqueCharacterName } from "../src/testing/index.js";
 import { expectDbError } from "./expect-db-error.js";
 
 let db: Database;
@@ -21,6 +21,7 @@ describe("character locations", () => {
   it("creates a character where it starts, facing its start's way", async () => {
     const account = await makeAccount(db.client);
     const c = await createCharacter(db.client, {
+      rules: await loadTestRules(),
       accountId: account.id,
       name: uniqueCharacterName(),
       race: 13,

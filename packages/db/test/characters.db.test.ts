@@ -9,16 +9,19 @@ import {
   runTransaction,
   type Database,
 } from "../src/index.js";
-import { createTestDatabase, makeAccount, makeCharacter, uniqueCharacterName } from "../src/testing/index.js";
+import { createTestDatabase, loadTestRules, makeAccount, makeCharacter, uniqueCharacterName } from "../src/testing/index.js";
 import { expectDbError } from "./expect-db-error.js";
 
 let db: Database;
+let rules: Awaited<ReturnType<typeof loadTestRules>>;
+/** A human warrior of the Exiles: character-creation choice 1. */
+let base: { rules: typeof rules; race: number; class: number; sex: number; faction: number };
 beforeAll(async () => {
   db = await createTestDatabase();
+  rules = await loadTestRules();
+  base = { rules, race: 1, class: 1, sex: 0, faction: 167 };
 });
 afterAll(() => db.close());
-
-const base = { race: 1, class: 2, sex: 0, faction: 167 };
 
 describe("createCharacter", () => {
   it("creates a level 1 character with zero gold at the origin, keeping the name's case", async () => {
@@ -56,6 +59,57 @@ describe("createCharacter", () => {
   ])("rejects %s with INVALID_INPUT", async (_label, patch) => {
     const account = await makeAccount(db.client);
     await expectDbError(createCharacter(db.client, { accountId: account.id, name: uniqueCharacterName(), ...base, ...patch }), DB_ERROR_CODES.INVALID_INPUT);
+  });
+
+  it.each([
+    ["an aurin warrior of the Exiles", { race: 4, class: 1, sex: 0, faction: 167 }, [3]],
+    ["a chua warrior of the Exiles (chua are Dominion)", { race: 13, class: 1, sex: 0, faction: 167 }, [1, 7, 2, 4, 3, 5]],
+    ["a mordesh esper of the Dominion (mordesh are Exiles)", { race: 16, class: 3, sex: 1, faction: 166 }, [1, 3, 5, 2, 4, 7]],
+    ["a faction no player belongs to", { race: 1, class: 1, sex: 0, faction: 1 }, [1, 7, 3, 2, 4, 5]],
+  ])("refuses %s with CHARACTER_CREATION_NOT_OFFERED, listing what is offered, and creates nothing", async (_label, choice, offeredClasses) => {
+    const account = await makeAccount(db.client);
+    const error = await expectDbError(
+      createCharacter(db.client, { accountId: account.id, name: uniqueCharacterName(), rules, ...choice }),
+      DB_ERROR_CODES.CHARACTER_CREATION_NOT_OFFERED,
+    );
+    expect(error.details).toMatchObject(choice);
+    const offered = (error.details as { offered: Array<{ race: number; class: number; sex: number; faction: number }> }).offered;
+    expect(new Set(offered.map((c) => c.class))).toEqual(new Set(offeredClasses));
+    for (const c of offered)
+      expect(rules.data.characterCreations.all()).toContainEqual(expect.objectContaining({ race: c.race, class: c.class, sex: c.sex, factionId: c.faction }));
+    expect(error.message).toContain(
+      `Race ${choice.race}, class ${choice.class}, sex ${choice.sex}, faction ${choice.faction} is not a character-creation choice`,
+    );
+    expect(await listCharacters(db.client, { accountId: account.id })).toEqual([]);
+  });
+
+  it("creates every choice the creation screen offers (character-creations.json)", async () => {
+    const account = await makeAccount(db.client);
+    const creations = rules.data.characterCreations.all().slice(0, 12); // an account holds 12
+    for (const c of creations) {
+      await createCharacter(db.client, {
+        accountId: account.id,
+        name: uniqueCharacterName(),
+        rules,
+        race: c.race,
+        class: c.class,
+        sex: c.sex,
+        faction: c.factionId,
+      });
+    }
+    expect(await listCharacters(db.client, { accountId: account.id })).toHaveLength(creations.length);
+    const other = await makeAccount(db.client);
+    for (const c of rules.data.characterCreations.all().slice(12)) {
+      await createCharacter(db.client, {
+        accountId: other.id,
+        name: uniqueCharacterName(),
+        rules,
+        race: c.race,
+        class: c.class,
+        sex: c.sex,
+        faction: c.factionId,
+      });
+    }
   });
 
   it("throws ACCOUNT_NOT_FOUND for an unknown account", async () => {

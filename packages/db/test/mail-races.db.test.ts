@@ -67,13 +67,13 @@ describe.skipIf(!onPostgres)(title, () => {
 
   it("the same attachment taken from many connections at once is taken once", async () => {
     for (let round = 0; round < 5; round++) {
-      const a = await player(10n, [[30001, 4]]);
+      const a = await player(10n, [[30010, 4]]);
       const b = await player(0n);
-      const { result } = await sendMail(db.client, { ...opts, characterId: a.id, to: b.name, subject: "race", body: "", items: [{ itemId: 30001, count: 4 }] });
+      const { result } = await sendMail(db.client, { ...opts, characterId: a.id, to: b.name, subject: "race", body: "", items: [{ itemId: 30010, count: 4 }] });
       const takes = await times(8, () => takeMailAttachment(db.client, { ...opts, characterId: b.id, mailId: result.mailId, slot: 0 }));
       expect(fulfilled(takes)).toHaveLength(1);
       expectRejections(takes, [DB_ERROR_CODES.MAIL_NO_ATTACHMENT]);
-      expect(await getItemCount(db.client, { characterId: b.id, itemId: 30001 })).toBe(4);
+      expect(await getItemCount(db.client, { characterId: b.id, itemId: 30010 })).toBe(4);
       expect(await db.client.mailAttachment.count({ where: { mailId: result.mailId } })).toBe(0);
     }
   });

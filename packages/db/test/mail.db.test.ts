@@ -121,7 +121,7 @@ describe("sending and taking, with the sums held at every step", () => {
     const sent = await send(a, b, {
       gold: 300n,
       items: [
-        { itemId: SWORD, count: 2 },
+        { itemId: SWORD, count: 1 },
         { itemId: POTION, count: 5 },
         { itemId: POTION, count: 5 },
       ],
@@ -144,7 +144,7 @@ describe("sending and taking, with the sums held at every step", () => {
       senderType: MAIL_SENDER_TYPE.Player,
       senderName: a.name,
     });
-    expect([await gold(a), await count(a, SWORD), await count(a, POTION)]).toEqual([690n, 1, 10]);
+    expect([await gold(a), await count(a, SWORD), await count(a, POTION)]).toEqual([690n, 2, 10]);
     const ledger = await db.client.currencyLedgerEntry.findMany({ where: { characterId: a.id }, orderBy: { id: "asc" } });
     expect(ledger.slice(1).map((r) => [r.delta, r.reason, r.source])).toEqual([
       [-300n, `mail ${sent.result.mailId} gold`, "mail"],
@@ -154,7 +154,7 @@ describe("sending and taking, with the sums held at every step", () => {
     const [mail] = await listMail(db.client, { characterId: b.id });
     expect(mail).toMatchObject({ mailId: sent.result.mailId, senderName: a.name, gold: 300n, codDue: 0n, flags: 0 });
     expect(mail!.attachments).toEqual([
-      { slot: 0, kind: "item", itemId: SWORD, count: 2 },
+      { slot: 0, kind: "item", itemId: SWORD, count: 1 },
       { slot: 1, kind: "item", itemId: POTION, count: 5 },
       { slot: 2, kind: "item", itemId: POTION, count: 5 },
     ]);
@@ -175,7 +175,7 @@ describe("sending and taking, with the sums held at every step", () => {
       await value.step(`take slot ${slot}`);
     }
     await refused(() => takeMailAttachment(db.client, { ...opts, characterId: b.id, mailId, slot: 0 }), DB_ERROR_CODES.MAIL_NO_ATTACHMENT);
-    expect([await gold(b), await count(b, SWORD), await count(b, POTION)]).toEqual([300n, 2, 10]);
+    expect([await gold(b), await count(b, SWORD), await count(b, POTION)]).toEqual([300n, 1, 10]);
 
     const deleted = await deleteMail(db.client, { ...opts, characterId: b.id, mailId });
     expect(deleted.events).toEqual([expect.objectContaining({ kind: "mail.removed", characterId: b.id, reason: "deleted" })]);
@@ -219,10 +219,10 @@ describe("sending and taking, with the sums held at every step", () => {
 
   it("return to sender gives everything back; the sender takes it as from any mail", async () => {
     const value = await ledgerOfValue();
-    const a = await player(1000n, [[SWORD, 2]]);
+    const a = await player(1000n, [[POTION, 2]]);
     const b = await player();
-    await value.step("seeding", { gold: 1000n, sword: 2 });
-    const { result } = await send(a, b, { gold: 400n, items: [{ itemId: SWORD, count: 2 }] });
+    await value.step("seeding", { gold: 1000n, potion: 2 });
+    const { result } = await send(a, b, { gold: 400n, items: [{ itemId: POTION, count: 2 }] });
     await value.step("send", { gold: -10n });
     const returned = await returnMail(db.client, { ...opts, characterId: b.id, mailId: result.mailId, options });
     expect(returned.events).toEqual([
@@ -238,7 +238,7 @@ describe("sending and taking, with the sums held at every step", () => {
     await takeMailGold(db.client, { ...opts, characterId: a.id, mailId: result.mailId });
     await takeMailAttachment(db.client, { ...opts, characterId: a.id, mailId: result.mailId, slot: 0 });
     await value.step("take back");
-    expect([await gold(a), await count(a, SWORD)]).toEqual([990n, 2]);
+    expect([await gold(a), await count(a, POTION)]).toEqual([990n, 2]);
   });
 
   it("a mail something was taken from cannot be returned", async () => {
@@ -289,7 +289,7 @@ describe("refusals when sending, each changing nothing", () => {
     await refused(() => send(a, b, { gold: 1n, cod: 1n, items: [{ itemId: SWORD, count: 1 }] }), DB_ERROR_CODES.MAIL_COD_AND_GIFT);
     await refused(() => send(a, b, { cod: 5n }), DB_ERROR_CODES.MAIL_COD_WITHOUT_ATTACHMENTS);
     await refused(() => send(a, b, { gold: 91n }), DB_ERROR_CODES.INSUFFICIENT_FUNDS);
-    await refused(() => send(a, b, { items: [{ itemId: SWORD, count: 2 }] }), DB_ERROR_CODES.MAIL_NOT_ENOUGH_ITEMS);
+    await refused(() => send(a, b, { items: [{ itemId: POTION, count: 1 }] }), DB_ERROR_CODES.MAIL_NOT_ENOUGH_ITEMS);
     await refused(() => send(a, b, { items: [{ itemId: 999_999_999, count: 1 }] }), DB_ERROR_CODES.UNKNOWN_GAME_DATA);
     await refused(
       () =>
@@ -308,6 +308,48 @@ describe("refusals when sending, each changing nothing", () => {
     const c = await player();
     await send(a, c, { gold: 90n });
     expect(await gold(a)).toBe(0n);
+  });
+
+  it("an attachment is one stack: 1..the item's maxStack (items.json), from a player or the system", async () => {
+    const a = await player(100n, [
+      [SWORD, 2],
+      [POTION, 40],
+    ]);
+    const b = await player();
+    // Swords do not stack (maxStack 1); potions stack to 20.
+    const sword = await refused(() => send(a, b, { items: [{ itemId: SWORD, count: 2 }] }), DB_ERROR_CODES.MAIL_ITEM_STACK_INVALID);
+    expect(sword.details).toMatchObject({ itemId: SWORD, count: 2, maxStack: 1, reason: "invalid_stack" });
+    const potions = await refused(() => send(a, b, { items: [{ itemId: POTION, count: 21 }] }), DB_ERROR_CODES.MAIL_ITEM_STACK_INVALID);
+    expect(potions.message).toBe(`An attachment holds one stack of 1 to 20 of item ${POTION}, not 21`);
+    const system = { ...opts, to: { characterId: b.id }, from: { type: "gm" as const, name: "GM" }, subject: "Sorry" };
+    for (const count of [21, 999_999_999]) {
+      const huge = await refused(() => sendSystemMail(db.client, { ...system, items: [{ itemId: POTION, count }] }), DB_ERROR_CODES.MAIL_ITEM_STACK_INVALID);
+      expect(huge.details).toMatchObject({ itemId: POTION, count, maxStack: 20 });
+    }
+    await refused(
+      () =>
+        sendSystemMail(db.client, {
+          ...system,
+          idempotencyKey: "stack-too-large",
+          items: [
+            { itemId: SWORD, count: 1 },
+            { itemId: SWORD, count: 3 },
+          ],
+        }),
+      DB_ERROR_CODES.MAIL_ITEM_STACK_INVALID,
+    );
+    // Full stacks in as many slots as they need are fine.
+    await send(a, b, {
+      items: [
+        { itemId: POTION, count: 20 },
+        { itemId: POTION, count: 20 },
+        { itemId: SWORD, count: 1 },
+        { itemId: SWORD, count: 1 },
+      ],
+    });
+    await sendSystemMail(db.client, { ...system, items: [{ itemId: POTION, count: 20 }] });
+    expect(await count(a, POTION)).toBe(0);
+    expect(mailErrorFor("MAIL_ITEM_STACK_INVALID")).toBe(MAIL_GENERIC_ERROR.InvalidInventorySlot);
   });
 
   it("maps every mail refusal to its genuine GenericError", () => {

@@ -188,6 +188,7 @@ describe("public API", () => {
     expect(Object.keys(testing).sort()).toEqual([
       "announcementsSettled",
       "closedPort",
+      "createRefusingDatabase",
       "createTestDatabase",
       "createTestDatabaseDir",
       "createTestPostgresDatabase",
@@ -195,6 +196,8 @@ describe("public API", () => {
       "loadTestRules",
       "makeAccount",
       "makeCharacter",
+      "notAcceptingConnections",
+      "refusingPostgresServer",
       "testActionOptions",
       "uniqueCharacterName",
       "uniqueEmail",

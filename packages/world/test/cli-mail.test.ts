@@ -27,7 +27,7 @@ describe("bezgelor mail send", () => {
       "--gold",
       "250",
       "--item",
-      "30001:2",
+      "30001:1",
       "--item",
       "30010:5",
       "--key",
@@ -53,5 +53,19 @@ describe("bezgelor mail send", () => {
     expect((await cli("mail", "send", "--to", name, "--subject", "x".repeat(50))).code).toBe(2);
     expect((await cli("mail", "send", "--to", name, "--subject", "Hi", "--item", "30001")).code).toBe(2);
     expect((await cli("mail", "send", "--to", name, "--subject", "Hi", "--gold", "-1")).code).toBe(2);
+  }, 120_000);
+
+  it("refuses an item stack past the item's maxStack (items.json: 20 potions) and sends nothing, whatever the key", async () => {
+    const key = `stack-${randomUUID()}`;
+    const huge = await cli("mail", "send", "--to", name, "--subject", "Potions", "--item", "30010:999999999", "--key", key);
+    expect(huge.code).toBe(2);
+    expect(huge.stderr).toContain("An attachment holds one stack of 1 to 20 of item 30010, not 999999999 [MAIL_ITEM_STACK_INVALID]");
+    const swords = await cli("mail", "send", "--to", name, "--subject", "Potions", "--item", "30001:2", "--key", key);
+    expect(swords.code).toBe(2);
+    expect(swords.stderr).toContain("[MAIL_ITEM_STACK_INVALID]");
+    // Nothing was recorded under the key: a valid request with it is sent now, for the first time.
+    const full = await cli("mail", "send", "--to", name, "--subject", "Potions", "--item", "30010:20", "--key", key, "--json");
+    expect(full.code).toBe(0);
+    expect(full.json()).toMatchObject({ key, replayed: false });
   }, 120_000);
 });

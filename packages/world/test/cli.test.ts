@@ -48,9 +48,9 @@ describe("bezgelor CLI", () => {
   });
 
   it("creates and lists characters, grants gold, refuses bad amounts", async () => {
-    const created = await cli("character", "create", "--email", email, "--name", name, "--race", "chua", "--class", "medic", "--faction", "dominion", "--json");
+    const created = await cli("character", "create", "--email", email, "--name", name, "--race", "chua", "--class", "esper", "--faction", "dominion", "--json");
     expect(created.code).toBe(0);
-    expect(created.json()).toMatchObject({ name, race: 13, class: 4, faction: 166, gold: "0", worldId: 870 });
+    expect(created.json()).toMatchObject({ name, race: 13, class: 3, faction: 166, gold: "0", worldId: 870 });
     expect((await cli("character", "create", "--email", email, "--name", name.toUpperCase())).code).toBe(4);
     expect((await cli("character", "create", "--email", email, "--name", "Zed", "--race", "elf")).stderr).toContain("unknown race");
     const granted = await cli("gold", "grant", "--character", name, "--amount", "1500", "--json");
@@ -58,6 +58,22 @@ describe("bezgelor CLI", () => {
     expect((await cli("gold", "grant", "--character", name, "--amount", "-5")).code).toBe(2);
     const listed = await cli("character", "list", "--email", email, "--json");
     expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ name, gold: "1500" })]);
+  });
+
+  it("refuses a race, class and faction the character-creation screen does not offer (exit 2), creating nothing", async () => {
+    const refused: Array<[string, string[]]> = [
+      ["aurin warrior", ["--race", "aurin", "--class", "warrior"]],
+      ["chua warrior exile", ["--race", "chua", "--class", "warrior", "--faction", "exile"]],
+      ["mordesh esper dominion", ["--race", "mordesh", "--class", "esper", "--faction", "dominion"]],
+    ];
+    for (const [label, choice] of refused) {
+      const result = await cli("character", "create", "--email", email, "--name", "Notoffered", ...choice);
+      expect(result.code, label).toBe(2);
+      expect(result.stderr, label).toContain("is not a character-creation choice; offered instead: ");
+      expect(result.stderr, label).toContain("[CHARACTER_CREATION_NOT_OFFERED]");
+    }
+    const listed = await cli("character", "list", "--email", email, "--json");
+    expect(JSON.parse(listed.stdout)).toEqual([expect.objectContaining({ name })]);
   });
 
   it("refuses a malformed bot key, stay or chat line with exit 2, and says plainly when no server answers (exit 5)", async () => {

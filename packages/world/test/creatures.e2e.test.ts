@@ -1,3 +1,5 @@
+import { getGold, getItemCount, grantCurrency } from "@bezgelor/db";
+import { testActionOptions } from "@bezgelor/db/testing";
 import { ClientEntityInteract, ClientVendorPurchase, ENTITY_CREATE_FLAG, ENTITY_TYPE, INTERACTION_EVENT, Opcode } from "@bezgelor/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HeadlessClient } from "../src/client/headless-client";
@@ -124,6 +126,46 @@ describe("interacting with units over TCP", () => {
     await walkTo(client, start.position.x - 60);
     client.send(ClientEntityInteract, { unitId: trader, event: INTERACTION_EVENT.Vendor });
     expect((await refusal(client)).code).toBe("NOT_AVAILABLE");
+    await client.close();
+  });
+
+  it("an open vendor walked away from sells nothing: each purchase checks the reach again, and the vendor is closed", async () => {
+    const { client, player, start } = await atExileStart();
+    await grantCurrency(t.db, {
+      ...(await testActionOptions()),
+      currency: "gold",
+      characterId: player.characterId,
+      amount: 1000n,
+      reason: "test",
+      source: "admin",
+    });
+    const trader = await openVendor(client, t.data, 8003);
+    expect(await client.waitFor("ServerVendorItemsUpdated")).toMatchObject({ unitId: trader });
+    await walkTo(client, start.position.x - 200);
+    client.send(ClientVendorPurchase, { stockUniqueId: 1, purchaseQuantity: 1 });
+    const far = await refusal(client);
+    expect(far).toMatchObject({ code: "NOT_AVAILABLE", requestOpcode: Opcode.ClientVendorPurchase });
+    // Out of range, or (once the world's step has run) out of sight altogether: 200 m is past both.
+    expect(far.message).toMatch(
+      new RegExp(`^vendor 8003 \\(unit ${trader}\\) (is out of range \\(\\d+ m, at most 15 m\\)|is no longer in sight); its window is closed$`),
+    );
+    expect(t.logged("vendor closed: out of reach").at(-1)).toMatchObject({
+      vendorId: 8003,
+      unitId: trader,
+      reason: expect.stringMatching(/out-of-range|no-such-unit/),
+    });
+    expect(await getGold(t.db, { characterId: player.characterId })).toBe(1000n);
+    expect(await getItemCount(t.db, { characterId: player.characterId, itemId: 30010 })).toBe(0);
+
+    // Back in reach, the vendor stays closed until it is opened again.
+    await walkTo(client, start.position.x);
+    client.send(ClientVendorPurchase, { stockUniqueId: 1, purchaseQuantity: 1 });
+    expect(await refusal(client)).toMatchObject({ code: "NOT_AVAILABLE", message: "no vendor is open" });
+    await openVendor(client, t.data, 8003);
+    await client.waitFor("ServerVendorItemsUpdated");
+    client.send(ClientVendorPurchase, { stockUniqueId: 1, purchaseQuantity: 1 });
+    expect(await client.waitFor("ServerInventoryUpdate")).toEqual({ itemId: 30010, count: 1 });
+    expect(await getGold(t.db, { characterId: player.characterId })).toBe(950n);
     await client.close();
   });
 });

@@ -118,6 +118,18 @@ describe("mail over the genuine mail packets", () => {
     expect((await holdings(t, a.player, b.player)).totalGold).toBe(sent.totalGold);
   });
 
+  it("an item held past its maxStack is attached one stack at a time (20 potions of 45), the rest staying with the sender", async () => {
+    const a = await enter(t, await richPlayer(t, opts, 100n, [[POTION, 45]]));
+    const b = await enter(t);
+    const start = await holdings(t, a.player, b.player);
+    a.client.send(ClientMailSend, mail(b.player.characterName, { unitId: a.mailboxUnit, items: slots(POTION) }));
+    expect(await a.client.waitFor("ServerMailResult")).toEqual({ action: 1, mailId: 0n, result: MAIL_GENERIC_ERROR.Ok });
+    const m = (await b.client.waitFor("ServerMailAvailable")).mails[0]!;
+    expect(m.attachments.map((x) => [x.itemId, x.amount])).toEqual([[POTION, 20]]);
+    expect(await a.client.waitFor("ServerInventoryUpdate", (u) => u.itemId === POTION)).toEqual({ itemId: POTION, count: 25 });
+    expect((await holdings(t, a.player, b.player)).items).toEqual(start.items);
+  });
+
   it("cash on delivery: refused until paid, paid into the sender's purse, then the item is taken", async () => {
     const a = await enter(t, await richPlayer(t, opts, 100n, [[SWORD, 2]]));
     const b = await enter(t, await richPlayer(t, opts, 50n));

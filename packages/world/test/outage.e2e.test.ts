@@ -60,4 +60,26 @@ describe("a database outage is the server's, not the client's", () => {
     await expect(client.characterList()).resolves.toMatchObject({ characters: [expect.anything()] });
     expect(t.logged("database available again")).toContainEqual(expect.objectContaining({ refused: 7 }));
   });
+
+  it("a database refusing connections (SQLSTATE 55000, ALLOW_CONNECTIONS false) is an outage too: UNAVAILABLE, never INTERNAL", async () => {
+    const p = await t.player();
+    const client = await t.connect();
+    await client.login(p);
+    t.outage.as = "not-accepting";
+    t.outage.down = true;
+    try {
+      client.send(ClientCharacterList, {});
+      await expect(client.waitFor("ServerRequestResult")).resolves.toMatchObject({
+        code: RESULT_CODES.UNAVAILABLE,
+        message: "service unavailable, try again later",
+      });
+      client.send(ClientCharacterCreate, { characterCreationId: 3, name: "Refusedcreated", path: 0, customisations: [], bones: [] });
+      await expect(client.waitFor("ServerCharacterCreate")).resolves.toMatchObject({ result: CHARACTER_CREATE_RESULT.CreateFailed });
+    } finally {
+      t.outage.down = false;
+      t.outage.as = "unreachable";
+    }
+    expect(t.logged("handler failed")).toEqual([]);
+    await expect(client.characterList()).resolves.toMatchObject({ characters: [expect.anything()] });
+  });
 });

@@ -109,6 +109,43 @@ describe("the offline journal", () => {
     await reopened.close();
   });
 
+  it("journals a purchase while the database refuses connections (SQLSTATE 55000, ALLOW_CONNECTIONS false), as for any outage", async () => {
+    const p = await shopper(t, opts, { premium: 1000n });
+    await p.client.openStore();
+    t.outage.as = "not-accepting";
+    t.outage.down = true;
+    try {
+      expect(await p.client.buy({ offerId: 401, currencyId: NCoin, price: 400, transactionId: 76 })).toEqual(pending);
+      expect(journal.pending().filter((e) => e.accountId === p.player.accountId)).toHaveLength(1);
+    } finally {
+      t.outage.down = false;
+      t.outage.as = "unreachable";
+    }
+    expect(t.logged("handler failed")).toEqual([]);
+    expect(await storeJournal().replay()).toMatchObject({ committed: 1, failed: 0, remaining: 0 });
+    expect((await balancesOf(t, p.player)).premium).toBe(600n);
+  });
+
+  it("a purchase that fails unexpectedly is answered GenericFail (never left unanswered), logged, and charges nothing", async () => {
+    const p = await shopper(t, opts, { premium: 1000n });
+    await p.client.openStore();
+    t.outage.as = "broken";
+    t.outage.down = true;
+    try {
+      expect(await p.client.buy({ offerId: 401, currencyId: NCoin, price: 400, transactionId: 77 })).toEqual({
+        success: false,
+        error: STORE_ERROR.GenericFail,
+      });
+    } finally {
+      t.outage.down = false;
+      t.outage.as = "unreachable";
+    }
+    expect(t.logged("handler failed").at(-1)).toMatchObject({ packet: "ClientStorefrontPurchaseCharacter" });
+    expect(p.client.pending("ServerRequestResult")).toEqual([]);
+    expect(journal.pending().filter((e) => e.accountId === p.player.accountId)).toEqual([]);
+    expect((await balancesOf(t, p.player)).premium).toBe(1000n);
+  });
+
   it("!store_sync applies waiting purchases at once for an admin, and is refused to a player", async () => {
     const p = await offlineShopper(1000n);
     try {

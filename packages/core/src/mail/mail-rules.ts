@@ -13,6 +13,8 @@ export const MAIL_REFUSAL = {
   /** Cash on delivery with nothing to deliver (NexusForever answers FailedToCreate). */
   COD_WITHOUT_ATTACHMENTS: "cod_without_attachments",
   TOO_MANY_ATTACHMENTS: "too_many_attachments",
+  /** An item stack outside 1..the item's maxStack (see `checkMailStacks`). */
+  INVALID_STACK: "invalid_stack",
 } as const;
 
 /** One of the {@link MAIL_REFUSAL} values. */

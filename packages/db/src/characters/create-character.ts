@@ -1,6 +1,7 @@
-import { MAX_CHARACTERS_PER_ACCOUNT } from "@bezgelor/core";
+import { checkCharacterCreation, MAX_CHARACTERS_PER_ACCOUNT, type CharacterChoice } from "@bezgelor/core";
 import { worldPositionSchema } from "@bezgelor/data";
 import { z } from "zod";
+import type { GameRules } from "../actions/action.js";
 import { runTransaction, type DbClient } from "../client.js";
 import { DB_ERROR_CODES, DbError, isForeignKeyViolation, toDbError, isUniqueViolation } from "../errors.js";
 import type { Character } from "../generated/prisma/client";
@@ -11,6 +12,8 @@ export const MAX_CHARACTER_LEVEL = 50;
 
 /** Options for {@link createCharacter}. */
 export interface CreateCharacterOptions {
+  /** The game data: race, class, sex and faction must be a choice of its `characterCreations`. */
+  rules: Pick<GameRules, "data">;
   accountId: number;
   name: string;
   race: number;
@@ -44,16 +47,36 @@ const InputSchema = z.object({
   level: z.number().int().min(1).max(MAX_CHARACTER_LEVEL).default(1),
 });
 
+/** Throws CHARACTER_CREATION_NOT_OFFERED unless `choice` is a choice of the character-creation screen. */
+function requireOfferedChoice(rules: Pick<GameRules, "data">, choice: CharacterChoice): void {
+  const decision = checkCharacterCreation(rules.data.characterCreations.all(), choice);
+  if (decision.ok) return;
+  const { race, sex, faction } = choice;
+  const offered = decision.offered.map((c) => ({ race: c.race, class: c.class, sex: c.sex, faction: c.factionId }));
+  const listed = offered.map((c) => `race ${c.race} class ${c.class} sex ${c.sex} faction ${c.faction}`).join("; ");
+  throw new DbError(
+    DB_ERROR_CODES.CHARACTER_CREATION_NOT_OFFERED,
+    `Race ${race}, class ${choice.class}, sex ${sex}, faction ${faction} is not a character-creation choice; offered instead: ${listed}`,
+    { details: { race, class: choice.class, sex, faction, offered } },
+  );
+}
+
 /**
  * Creates a character. The name keeps its letter case for display; uniqueness ignores case.
+ * Its race, class, sex and faction must be a choice of the character-creation screen (the game
+ * data's `characterCreations`, core checkCharacterCreation), whoever asks: the genuine client
+ * names a choice, the CLI and other services are held to the same ones.
  * An account holds at most MAX_CHARACTERS_PER_ACCOUNT (12) characters: the account row is locked
  * (`FOR UPDATE`) before counting, so racing creates on one account queue and can never pass the
  * limit together.
- * Throws DbError CHARACTER_LIMIT_REACHED, NAME_TAKEN, ACCOUNT_NOT_FOUND, INVALID_INPUT (name not
- * 3..24 letters, negative ids, level outside 1..50, a position outside the world).
+ * Throws DbError CHARACTER_CREATION_NOT_OFFERED (listing what is offered instead),
+ * CHARACTER_LIMIT_REACHED, NAME_TAKEN, ACCOUNT_NOT_FOUND, INVALID_INPUT (name not 3..24 letters,
+ * negative ids, level outside 1..50, a position outside the world); nothing is created then.
  */
 export async function createCharacter(db: DbClient, options: CreateCharacterOptions): Promise<Character> {
-  const input = parseInput(InputSchema, options);
+  const { rules, ...fields } = options;
+  const input = parseInput(InputSchema, fields);
+  requireOfferedChoice(rules, input);
   try {
     return await runTransaction(db, async (tx) => {
       const locked = await tx.$queryRaw<Array<{ id: number }>>`SELECT "id" FROM "accounts" WHERE "id" = ${input.accountId} FOR UPDATE`;

@@ -1,4 +1,4 @@
-import { MAIL_LIMITS, MAIL_REFUSAL, type MailRefusalReason } from "@bezgelor/core";
+import { checkMailStacks, MAIL_LIMITS, MAIL_REFUSAL, type MailRefusalReason } from "@bezgelor/core";
 import { z } from "zod";
 import type { ActionContext } from "../actions/action.js";
 import { requireDefinition } from "../actions/definition.js";
@@ -23,6 +23,7 @@ const CODE_BY_REASON: Record<MailRefusalReason, DbErrorCode> = {
   [MAIL_REFUSAL.COD_AND_GIFT]: DB_ERROR_CODES.MAIL_COD_AND_GIFT,
   [MAIL_REFUSAL.COD_WITHOUT_ATTACHMENTS]: DB_ERROR_CODES.MAIL_COD_WITHOUT_ATTACHMENTS,
   [MAIL_REFUSAL.TOO_MANY_ATTACHMENTS]: DB_ERROR_CODES.INVALID_INPUT,
+  [MAIL_REFUSAL.INVALID_STACK]: DB_ERROR_CODES.MAIL_ITEM_STACK_INVALID,
 };
 
 /** The DbError for a core mail refusal. */
@@ -30,7 +31,17 @@ export function mailRefusal(reason: MailRefusalReason, message: string, details:
   return new DbError(CODE_BY_REASON[reason], message, { details: { ...details, reason } });
 }
 
-/** Throws DbError UNKNOWN_GAME_DATA for an attached item the game data does not define. */
-export function requireKnownItems(ctx: ActionContext, items: readonly { itemId: number }[]): void {
-  for (const { itemId } of items) requireDefinition(ctx.rules.data.items, "item", itemId);
+/**
+ * Checks the item stacks to attach against the game data: each item defined, each stack 1..the
+ * item's maxStack (core checkMailStacks: one slot holds one stack). The one check every mail
+ * action makes, whoever sends.
+ * @throws DbError UNKNOWN_GAME_DATA for an item the data does not define, MAIL_ITEM_STACK_INVALID
+ *   naming the first stack past its item's maxStack.
+ */
+export function requireAttachableStacks(ctx: ActionContext, items: readonly { itemId: number; count: number }[]): void {
+  const stacks = items.map(({ itemId, count }) => ({ itemId, count, maxStack: requireDefinition(ctx.rules.data.items, "item", itemId).maxStack }));
+  const decision = checkMailStacks(stacks);
+  if (decision.ok) return;
+  const { itemId, count, maxStack } = decision.stack;
+  throw mailRefusal(decision.reason, `An attachment holds one stack of 1 to ${maxStack} of item ${itemId}, not ${count}`, { itemId, count, maxStack });
 }

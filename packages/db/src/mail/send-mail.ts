@@ -11,7 +11,7 @@ import { characterIdByName } from "../friends/friend-entries.js";
 import { isIgnoredBy } from "../friends/relations.js";
 import { changeItemCount } from "../inventory/change-item-count.js";
 import { IdSchema } from "../validation.js";
-import { GoldSchema, ItemStacksSchema, mailRefusal, MailTextSchema, requireKnownItems } from "./mail-input.js";
+import { GoldSchema, ItemStacksSchema, mailRefusal, MailTextSchema, requireAttachableStacks } from "./mail-input.js";
 import { DEFAULT_MAIL_OPTIONS, MailOptionsSchema } from "./mail-options.js";
 import { writeMail } from "./write-mail.js";
 
@@ -64,7 +64,7 @@ async function run(ctx: ActionContext, input: z.output<typeof Input>): Promise<S
     const why = decision.reason === "invalid_text" ? (mailTextProblem(input.subject, input.body) ?? decision.reason) : decision.reason;
     throw mailRefusal(decision.reason, `${sender.name} cannot mail ${recipient.name}: ${why}`, details);
   }
-  requireKnownItems(ctx, input.items);
+  requireAttachableStacks(ctx, input.items);
   if (await isIgnoredBy(tx, { characterId: sender.id, otherCharacterId: recipientId })) {
     throw new DbError(DB_ERROR_CODES.MAIL_RECIPIENT_IGNORES_SENDER, `${recipient.name} ignores ${sender.name}`, { details });
   }
@@ -105,13 +105,15 @@ async function run(ctx: ActionContext, input: z.output<typeof Input>): Promise<S
 /**
  * Sends a player's mail from `characterId` to the character named `to`: checks (core
  * checkMailSend) self, text (subject 1..49, body 0..499 characters), COD with gold, COD without
- * items; refuses when the recipient ignores the sender; then debits `gold + options.postage`
+ * items; each item stack 1..its item's maxStack (core checkMailStacks); refuses when the
+ * recipient ignores the sender; then debits `gold + options.postage`
  * (ledger reasons "mail <id> gold" and "mail <id> postage", source mail), moves the item stacks
  * from the sender's inventory into the mail, and emits mail.arrived for the recipient (online or
  * not) with currency.changed and inventory.changed for the sender. Expires after
  * `options.expiryDays`. Throws DbError CHARACTER_NOT_FOUND (recipient or sender),
  * MAIL_CANNOT_MAIL_SELF, MAIL_INVALID_TEXT, MAIL_COD_AND_GIFT, MAIL_COD_WITHOUT_ATTACHMENTS,
- * MAIL_RECIPIENT_IGNORES_SENDER, INSUFFICIENT_FUNDS, MAIL_NOT_ENOUGH_ITEMS, INVALID_INPUT (more
+ * UNKNOWN_GAME_DATA, MAIL_ITEM_STACK_INVALID, MAIL_RECIPIENT_IGNORES_SENDER, INSUFFICIENT_FUNDS,
+ * MAIL_NOT_ENOUGH_ITEMS, INVALID_INPUT (more
  * than 10 stacks, bad amounts); nothing changes on any of them.
  * Source: NexusForever MailManager.SendMail (checks and their order).
  */

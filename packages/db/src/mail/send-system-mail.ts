@@ -9,7 +9,7 @@ import { characterIdByName } from "../friends/friend-entries.js";
 import { isIgnoredBy } from "../friends/relations.js";
 import { IdSchema } from "../validation.js";
 import { GrantDescriptionSchema } from "./mail-grants.js";
-import { GoldSchema, ItemStackSchema, MailTextSchema, requireKnownItems } from "./mail-input.js";
+import { GoldSchema, ItemStackSchema, MailTextSchema, requireAttachableStacks } from "./mail-input.js";
 import { DEFAULT_MAIL_OPTIONS, MailOptionsSchema } from "./mail-options.js";
 import { writeMail, type NewAttachment } from "./write-mail.js";
 
@@ -53,7 +53,7 @@ async function run(ctx: ActionContext, input: z.output<typeof Input>): Promise<S
   const details = { recipientId, from: input.from.type };
   const textProblem = mailTextProblem(input.subject, input.body);
   if (textProblem) throw new DbError(DB_ERROR_CODES.MAIL_INVALID_TEXT, `Not text the client shows: ${textProblem}`, { details });
-  requireKnownItems(ctx, input.items);
+  requireAttachableStacks(ctx, input.items);
   if (input.items.length + input.grants.length > MAIL_LIMITS.attachments) {
     throw new DbError(DB_ERROR_CODES.INVALID_INPUT, `At most ${MAIL_LIMITS.attachments} attachments`, { details });
   }
@@ -99,10 +99,12 @@ async function run(ctx: ActionContext, input: z.output<typeof Input>): Promise<S
 /**
  * Sends mail from the system (GM or Creature sender type with a name) or on a player's behalf
  * (sender type Player, e.g. a storefront gift with `gift` and content type AccountItem), holding
- * new gold, item stacks and grant offers (see MailGrantHandler) in at most 10 slots. Emits
+ * new gold, item stacks (each 1..its item's maxStack, as a player's) and grant offers (see
+ * MailGrantHandler) in at most 10 slots. Emits
  * mail.arrived for the recipient. Idempotent with `idempotencyKey`: a retry returns the first
  * mail; the key with another request is IDEMPOTENCY_KEY_REUSED. Throws DbError
- * CHARACTER_NOT_FOUND, MAIL_INVALID_TEXT, MAIL_CANNOT_MAIL_SELF and
+ * CHARACTER_NOT_FOUND, MAIL_INVALID_TEXT, UNKNOWN_GAME_DATA (an item the data does not define),
+ * MAIL_ITEM_STACK_INVALID (a stack past its item's maxStack), MAIL_CANNOT_MAIL_SELF and
  * MAIL_RECIPIENT_IGNORES_SENDER (player senders), INVALID_INPUT; nothing changes then.
  */
 export const sendSystemMail = defineAction({

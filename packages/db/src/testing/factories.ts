@@ -5,6 +5,7 @@ import { hashPassword } from "../accounts/password.js";
 import { createCharacter, type CreateCharacterOptions } from "../characters/create-character.js";
 import type { DbClient } from "../client.js";
 import type { AccountRole, Character } from "../generated/prisma/client";
+import { loadTestRules } from "./rules.js";
 
 /** A unique, valid character name: "T" plus 12 random letters. */
 export function uniqueCharacterName(prefix = "T"): string {
@@ -52,5 +53,6 @@ export type MakeCharacterOptions = Partial<CreateCharacterOptions>;
 /** Creates a character with a unique name (and an account for it unless `accountId` is given). */
 export async function makeCharacter(db: DbClient, options: MakeCharacterOptions = {}): Promise<Character> {
   const accountId = options.accountId ?? (await makeAccount(db)).id;
-  return createCharacter(db, { race: 1, class: 1, sex: 0, faction: 166, name: uniqueCharacterName(), ...options, accountId });
+  const rules = options.rules ?? (await loadTestRules());
+  return createCharacter(db, { race: 1, class: 1, sex: 0, faction: 166, name: uniqueCharacterName(), ...options, rules, accountId });
 }

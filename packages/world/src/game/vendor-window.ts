@@ -1,5 +1,7 @@
 import { openVendor } from "@bezgelor/core";
 import type { Vendor } from "@bezgelor/data";
+import { WorldError } from "../errors";
+import { INTERACTION_RANGE } from "../world/world-maps";
 import { ServerVendorItems, ServerVendorItemsUpdated, ServerVendorRefused } from "@bezgelor/protocol";
 import type { HandlerContext } from "../handlers/types";
 import { loadStandings } from "./standings";
@@ -14,11 +16,11 @@ const NO_EXTRA_COST = { type: 0, quantity: 0, itemOrCurrencyId: 0 };
  * the reputation discount as the buy price multiplier, as NexusForever fills it (categories none,
  * sell multiplier 1, bits true, true, false); then the ServerVendorItems extension lists this
  * server's prices (the genuine client prices from its own item tables). The vendor stays open for
- * ClientVendorPurchase.
+ * ClientVendorPurchase while its unit stays in reach ({@link openVendorInReach}).
  */
 export async function openVendorWindow(ctx: HandlerContext, vendor: Vendor, unitId: number): Promise<void> {
   const { session, services } = ctx;
-  session.openVendorId = undefined;
+  session.openVendor = undefined;
   const result = openVendor(services.scale, vendor, await loadStandings(ctx));
   if (!result.ok) {
     const required = result.requiredLevel ?? result.currentLevel;
@@ -26,7 +28,7 @@ export async function openVendorWindow(ctx: HandlerContext, vendor: Vendor, unit
     session.send(ServerVendorRefused, { vendorId: vendor.id, factionId: result.factionId, requiredLevel: required.index });
     return;
   }
-  session.openVendorId = vendor.id;
+  session.openVendor = { vendorId: vendor.id, unitId };
   session.send(ServerVendorItemsUpdated, {
     unitId,
     categories: [],
@@ -56,4 +58,30 @@ export async function openVendorWindow(ctx: HandlerContext, vendor: Vendor, unit
     discountPercent: result.discountPercent,
     items: result.items.map((i, index) => ({ stockUniqueId: index + 1, itemId: i.itemId, basePrice: i.basePrice, price: i.price })),
   });
+}
+
+/**
+ * The vendor the session has open, if the player can still trade with it: the unit selling it is
+ * on the player's map, seen, and within {@link INTERACTION_RANGE} metres, as when it was opened
+ * (ClientEntityInteract). A player who walked away, or whose vendor unit is gone, has the vendor
+ * closed (a later purchase finds none open until it is opened again in reach).
+ * @throws WorldError NOT_AVAILABLE when no vendor is open, or it is out of reach (then closed);
+ *   nothing changes.
+ */
+export function openVendorInReach(ctx: HandlerContext): Vendor {
+  const { session, services } = ctx;
+  const open = session.openVendor;
+  const vendor = open && services.data.vendors.get(open.vendorId);
+  if (!open || !vendor) throw new WorldError("NOT_AVAILABLE", "no vendor is open");
+  const reach = services.world.reach(session.requireCharacter().id, open.unitId);
+  const sells = reach.ok && reach.unit.spawn.vendorId === vendor.id;
+  if (sells) return vendor;
+  session.openVendor = undefined;
+  const details = { vendorId: vendor.id, unitId: open.unitId, ...(reach.ok ? {} : { reason: reach.reason, distance: reach.distance }) };
+  session.logger.info(details, "vendor closed: out of reach");
+  const why =
+    !reach.ok && reach.reason === "out-of-range"
+      ? `is out of range (${Math.round(reach.distance ?? 0)} m, at most ${INTERACTION_RANGE} m)`
+      : "is no longer in sight";
+  throw new WorldError("NOT_AVAILABLE", `vendor ${vendor.id} (unit ${open.unitId}) ${why}; its window is closed`, { details });
 }

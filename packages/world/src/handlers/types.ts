@@ -21,6 +21,15 @@ export interface PacketHandler<V> {
    * character create, say). Without one the client gets `ServerRequestResult UNAVAILABLE`.
    */
   onUnavailable?(ctx: HandlerContext, packet: V): void;
+  /**
+   * The genuine answer the client understands when the request fails any other way: a refusal
+   * with no genuine answer of its own (a WorldError or DbError the handler let through) or a
+   * server error. For requests whose client waits for one packet and nothing else (a store
+   * purchase): without one the client gets `ServerRequestResult`, which the genuine client does
+   * not read. The failure is logged as usual either way; a protocol violation still closes the
+   * session.
+   */
+  onFailure?(ctx: HandlerContext, packet: V): void;
 }
 
 /** One handler per client packet: the compiler refuses a map that misses one. */

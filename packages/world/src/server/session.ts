@@ -89,8 +89,11 @@ export class Session {
   /** The player opened the store this session: an admin's change of an offer sends it the catalog again. */
   storeOpen = false;
   character: SessionCharacter | undefined;
-  /** The vendor the player has open: the genuine ClientVendorPurchase names only the item. */
-  openVendorId: number | undefined;
+  /**
+   * The vendor the player has open and the unit selling it: the genuine ClientVendorPurchase names
+   * only the item, and each purchase checks the unit is still in reach.
+   */
+  openVendor: { readonly vendorId: number; readonly unitId: number } | undefined;
   /**
    * The account's role as last known (login, then account.role-changed events), for what others
    * are shown only: the GM flag on chat lines. Never a permission: commands read the role from
@@ -225,7 +228,7 @@ export class Session {
   setCharacter(character: SessionCharacter | undefined): void {
     this.assertOpen(character ? "select a character" : "leave the world");
     this.character = character;
-    this.openVendorId = undefined;
+    this.openVendor = undefined;
     this.logger = this.contextLogger();
   }
 
@@ -452,14 +455,24 @@ export class Session {
       else this.send(ServerRequestResult, { requestOpcode: packet.opcode, code: RESULT_CODES.UNAVAILABLE, message: "service unavailable, try again later" });
       return;
     }
-    this.handleFailure(packet.name, packet.opcode, error);
+    const genuine = spec.onFailure && (() => spec.onFailure?.(ctx, packet.value as never));
+    this.handleFailure(packet.name, packet.opcode, error, genuine);
   }
 
-  private handleFailure(name: string, opcode: number, error: unknown): void {
+  /**
+   * Answers a failed request: a violation closes the session; otherwise the failure is logged
+   * (info for a refusal, error for a server failure) and the client is told, with `genuine` (the
+   * handler's `onFailure`) when it has one, else with ServerRequestResult.
+   */
+  private handleFailure(name: string, opcode: number, error: unknown, genuine?: () => void): void {
+    const answer = (code: number, message: string) => {
+      if (genuine && this.answerGenuinely(name, genuine)) return;
+      this.send(ServerRequestResult, { requestOpcode: opcode, code, message });
+    };
     // Our own packet did not fit its field (send() logged it, naming the packet): a server error,
     // never the client's violation, so the client hears INTERNAL and the session goes on.
     if (isProtocolError(error, "ENCODE_FAILED")) {
-      this.send(ServerRequestResult, { requestOpcode: opcode, code: RESULT_CODES.INTERNAL, message: "internal server error" });
+      answer(RESULT_CODES.INTERNAL, "internal server error");
       return;
     }
     const outcome = error instanceof ProtocolError ? ({ client: "violation" } as const) : outcomeOf(error);
@@ -469,12 +482,22 @@ export class Session {
     }
     if (outcome && outcome.client !== "internal" && (error instanceof DbError || error instanceof WorldError)) {
       this.logger.info({ packet: name, result: outcome.client, code: error.code, details: error.details }, `refused: ${error.message}`);
-      const message = fitText(ServerRequestResult.fields.message, clientMessage(error, { ...outcome, client: outcome.client }));
-      this.send(ServerRequestResult, { requestOpcode: opcode, code: RESULT_CODES[outcome.client], message });
+      answer(RESULT_CODES[outcome.client], fitText(ServerRequestResult.fields.message, clientMessage(error, { ...outcome, client: outcome.client })));
       return;
     }
     this.logger.error({ packet: name, err: error }, "handler failed");
-    this.send(ServerRequestResult, { requestOpcode: opcode, code: RESULT_CODES.INTERNAL, message: "internal server error" });
+    answer(RESULT_CODES.INTERNAL, "internal server error");
+  }
+
+  /** Runs a handler's `onFailure`; false (logged) when it failed too, so the caller answers with ServerRequestResult. */
+  private answerGenuinely(name: string, genuine: () => void): boolean {
+    try {
+      genuine();
+      return true;
+    } catch (error) {
+      this.logger.error({ packet: name, err: error }, "answering the failure failed");
+      return false;
+    }
   }
 }
 

@@ -1,6 +1,6 @@
 import { loadGameData, type GameData } from "@bezgelor/data";
 import { issueSessionKey, type AccountRole, type Database, type PrismaClient } from "@bezgelor/db";
-import { createTestDatabase, createUnreachableDatabase, makeAccount, makeCharacter } from "@bezgelor/db/testing";
+import { createRefusingDatabase, createTestDatabase, createUnreachableDatabase, makeAccount, makeCharacter } from "@bezgelor/db/testing";
 import { HeadlessClient } from "../../src/client/headless-client";
 import type { OfflineJournal } from "../../src/journal/offline-journal";
 import { WorldConfigSchema, type WorldConfig } from "../../src/config/schema";
@@ -26,16 +26,27 @@ function withQueryDelay(database: Database, ms: number): Database {
 }
 
 /**
- * A switchable outage: while `down`, every query fails with the error a real unreachable
- * PostgreSQL gives (the same query shape on a client pointed at a closed port).
+ * How queries fail while the outage switch is down: `unreachable`, a PostgreSQL that cannot be
+ * reached (connection refused); `not-accepting`, one refusing connections (SQLSTATE 55000, a
+ * database with ALLOW_CONNECTIONS false); `broken`, not an outage but an unexpected error (a bug's
+ * shape), for the paths that must answer whatever fails.
+ */
+export type OutageKind = "unreachable" | "not-accepting" | "broken";
+
+/**
+ * A switchable outage: while `down`, every query fails with the error a real PostgreSQL in that
+ * state gives (the same query shape on a client pointed at a closed port, or at a server refusing
+ * connections), or with a plain error for `broken`.
  */
 async function withOutageSwitch(database: Database) {
   const unreachable = await createUnreachableDatabase();
-  const outage = { down: false };
+  const refusing = await createRefusingDatabase();
+  const outage: { down: boolean; as: OutageKind } = { down: false, as: "unreachable" };
   const client = database.client.$extends({
     query: {
       async $allOperations({ args, query }) {
-        if (outage.down) await unreachable.client.$queryRaw`SELECT 1`;
+        if (outage.down && outage.as === "broken") throw new TypeError("a query failed unexpectedly (test fault)");
+        if (outage.down) await (outage.as === "unreachable" ? unreachable : refusing).client.$queryRaw`SELECT 1`;
         return query(args);
       },
     },
@@ -43,6 +54,7 @@ async function withOutageSwitch(database: Database) {
   const close = async () => {
     await database.close();
     await unreachable.close();
+    await refusing.close();
   };
   return { database: { ...database, client, close }, outage };
 }
@@ -127,7 +139,7 @@ export async function startTestWorld(
   return {
     world,
     database,
-    /** Set `down` to make every query of the server fail as if PostgreSQL were unreachable. */
+    /** Set `down` to make every query of the server fail as if PostgreSQL were unreachable (or, with `as`, refusing connections, or broken). */
     outage,
     db,
     data,

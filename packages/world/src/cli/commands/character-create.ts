@@ -1,4 +1,3 @@
-import { loadGameData } from "@bezgelor/data";
 import { createCharacter, getAccountByEmail } from "@bezgelor/db";
 import { defineCommand, str } from "../command";
 import { CHARACTER_DEFAULTS, characterChoices } from "./character-options";
@@ -19,13 +18,15 @@ export const characterCreate = defineCommand({
   printsData: true,
   async run(ctx, o) {
     const faction = option(o, "faction");
-    const data = await loadGameData(ctx.config.gameDataDir === undefined ? {} : { dir: ctx.config.gameDataDir });
+    const rules = await ctx.loadRules();
     // Start where a character of this race and faction created in the client starts.
     const race = option(o, "race");
-    const start = data.startLocations.for(race, faction);
+    const start = rules.data.startLocations.for(race, faction);
     const { client } = await ctx.openDatabase();
     const account = await getAccountByEmail(client, { email: str(o, "email") });
+    // createCharacter holds the choice to the creation screen's (CHARACTER_CREATION_NOT_OFFERED, exit 2).
     const character = await createCharacter(client, {
+      rules,
       accountId: account.id,
       name: str(o, "name"),
       race,

@@ -28,6 +28,7 @@ export const clientCharacterCreate = handler("ClientCharacterCreate", {
     if (!start) return refuse(session, packet, CHARACTER_CREATE_RESULT.CreateFailed, "no start location for the choice's faction");
     try {
       const character = await createCharacter(services.db, {
+        rules: services.rules,
         accountId: session.requireAccount().id,
         name: packet.name,
         race: choice.race,
@@ -44,7 +45,9 @@ export const clientCharacterCreate = handler("ClientCharacterCreate", {
     } catch (error) {
       if (!(error instanceof DbError)) throw error;
       if (error.code === "NAME_TAKEN") return refuse(session, packet, CHARACTER_CREATE_RESULT.CreateFailedUniqueName, error.message);
-      if (error.code === "INVALID_INPUT") return refuse(session, packet, CHARACTER_CREATE_RESULT.CreateFailed, error.message);
+      if (error.code === "INVALID_INPUT" || error.code === "CHARACTER_CREATION_NOT_OFFERED") {
+        return refuse(session, packet, CHARACTER_CREATE_RESULT.CreateFailed, error.message);
+      }
       if (error.code === "CHARACTER_LIMIT_REACHED") return refuse(session, packet, CHARACTER_CREATE_RESULT.CreateFailed, `account full: ${error.message}`);
       throw error;
     }

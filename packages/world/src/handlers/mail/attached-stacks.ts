@@ -6,11 +6,13 @@ const MAX_ITEM_ID = BigInt(2 ** 31 - 1);
 
 /**
  * The item stacks ClientMailSend's ten guids name. This server's inventory holds one stack per
- * item id (a count), not items with guids, so a guid is an item id: a non-zero guid attaches the
- * character's whole stack of that item (as attaching an item in the client moves its whole
- * stack), 0 is an empty slot. Returns the stacks, or InvalidInventorySlot when a guid names no
- * item the character holds or names one stack twice. The counts are read here; the send action
- * moves them in its transaction and refuses (InvalidInventorySlot) if they are no longer there.
+ * item id (a count), not items with guids, so a guid is an item id: a non-zero guid attaches one
+ * stack of that item, as attaching an item in the client moves one stack: everything the
+ * character holds of it, up to the item's maxStack (the client's inventory keeps a holding past
+ * maxStack as several stacks; core checkMailStacks, which the send action enforces). 0 is an
+ * empty slot. Returns the stacks, or InvalidInventorySlot when a guid names no item the character
+ * holds or names one stack twice. The counts are read here; the send action moves them in its
+ * transaction and refuses (InvalidInventorySlot) if they are no longer there.
  */
 export async function attachedStacks(
   ctx: HandlerContext,
@@ -24,7 +26,9 @@ export async function attachedStacks(
   for (const guid of wanted) {
     const stack = guid <= MAX_ITEM_ID ? inventory.find((i) => i.itemId === Number(guid)) : undefined;
     if (!stack || stack.count < 1) return { ok: false, result: MAIL_GENERIC_ERROR.InvalidInventorySlot, why: `no stack of item ${guid}` };
-    items.push({ itemId: stack.itemId, count: stack.count });
+    // An item the data does not define keeps its count: the send action refuses it (UNKNOWN_GAME_DATA).
+    const maxStack = ctx.services.data.items.get(stack.itemId)?.maxStack ?? stack.count;
+    items.push({ itemId: stack.itemId, count: Math.min(stack.count, maxStack) });
   }
   return { ok: true, items };
 }

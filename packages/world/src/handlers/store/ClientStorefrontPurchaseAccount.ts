@@ -14,4 +14,6 @@ export const clientStorefrontPurchaseAccount = handler("ClientStorefrontPurchase
   states: IN_WORLD,
   handle: (ctx, { purchase, recipient, note }) => buyFromStore(ctx, { purchase, gift: { recipient, note } }),
   onUnavailable: (ctx) => sendPurchaseResult(ctx, STORE_ERROR.CatalogUnavailable),
+  // The client waits for its ServerStorePurchaseResult: any other failure is GenericFail, never silence.
+  onFailure: (ctx) => sendPurchaseResult(ctx, STORE_ERROR.GenericFail),
 });

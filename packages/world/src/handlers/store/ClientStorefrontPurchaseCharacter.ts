@@ -13,4 +13,6 @@ export const clientStorefrontPurchaseCharacter = handler("ClientStorefrontPurcha
   states: IN_WORLD,
   handle: (ctx, { purchase }) => buyFromStore(ctx, { purchase }),
   onUnavailable: (ctx) => sendPurchaseResult(ctx, STORE_ERROR.CatalogUnavailable),
+  // The client waits for its ServerStorePurchaseResult: any other failure is GenericFail, never silence.
+  onFailure: (ctx) => sendPurchaseResult(ctx, STORE_ERROR.GenericFail),
 });

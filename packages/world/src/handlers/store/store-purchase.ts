@@ -95,8 +95,10 @@ async function journalPurchase(
  * answers. Refusals (an unknown or unavailable offer, a price that is not the server's, a currency
  * it is not sold in, owned already, not enough funds, not giftable, a recipient who is not a
  * friend...) are answered with their StoreError, logged at info, and change nothing. An outage is
- * journaled when the server has an offline journal (PurchasePending); otherwise it, like a bug,
- * propagates to the session's usual handling.
+ * journaled when the server has an offline journal (PurchasePending); otherwise it, like a bug or a
+ * refusal without a StoreError of its own, propagates to the session, which logs it and answers
+ * with the purchase handler's `onUnavailable` (CatalogUnavailable) or `onFailure` (GenericFail):
+ * the client always hears ServerStorePurchaseResult.
  */
 export async function buyFromStore(ctx: HandlerContext, request: StorePurchaseRequest): Promise<void> {
   const { session, services } = ctx;
