@@ -237,8 +237,7 @@ export class WorldMaps {
     pet.fight.level = level;
     if (pet.spec.level === level) return true;
     pet.spec = { ...pet.spec, level };
-    const update = packet(ServerEntityStatUpdateInteger, { unitId: pet.id, stat: STAT.Level, value: level });
-    for (const viewer of placed.map.viewersOf(pet.id)) viewer.viewer.deliver(update);
+    this.toViewersOfUnit(characterId, pet.id, packet(ServerEntityStatUpdateInteger, { unitId: pet.id, stat: STAT.Level, value: level }));
     return true;
   }
 
