@@ -10,11 +10,13 @@ import { toDbError, type DbError } from "../errors.js";
 import { announceEvents } from "../events/announce-events.js";
 import { appendEvents, withAppendedEvents } from "../events/append-events.js";
 import type { GameEvent } from "../events/game-event.js";
-import type { Prisma } from "../generated/prisma/client";
+import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { claimIdempotencyKey, IdempotencyKeySchema, requestFingerprint } from "../idempotency/idempotency-key.js";
-import { queryRows } from "../open/raw-pool.js";
+import { commitsFlush } from "../open/raw-pool.js";
 import { parseInput } from "../validation.js";
 import { ActorSchema, type Actor } from "./actor.js";
+import { runStatement } from "./run-statement.js";
+import { StatementBatcher } from "./statement-batch.js";
 
 /** The static data and rule configuration an action's rules read. */
 export interface GameRules {
@@ -141,6 +143,27 @@ export interface ActionSpec<S extends z.ZodType, R> {
    * action's DbError for input it refuses without reading anything. Not for idempotent actions.
    */
   statement?(input: z.output<S>, env: StatementEnv): ActionStatement<R> | undefined;
+  /**
+   * The statement of many calls at once (2 or more, each with a one-statement form), for group
+   * commit on a busy server (see StatementBatcher): one row per call with the columns of
+   * `statement`'s row and "n", the call's 1-based position in `calls`; a row whose "ok" is false
+   * changed nothing. Calls that touch the same rows must take effect in the order given, and the
+   * rows it locks should be locked in a fixed order (e.g. by id), so two batches cannot deadlock.
+   * Events are added by the batcher (each call's `statement` events, when its row is "ok").
+   */
+  batch?(calls: readonly BatchCall<z.output<S>>[]): Prisma.Sql;
+  /**
+   * For an action with a one-statement form but no batch form: the id of the row its statement
+   * locks first (e.g. the character), by which calls sent together in one transaction are ordered
+   * on PostgreSQL (see StatementBatcher). Without it, such calls are never sent together.
+   */
+  lockOrder?(input: z.output<S>): number;
+}
+
+/** One call in {@link ActionSpec.batch}: its validated input and its environment. */
+export interface BatchCall<I> {
+  readonly input: I;
+  readonly env: StatementEnv;
 }
 
 /**
@@ -159,6 +182,13 @@ export const ACTION_TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 } a
  * same key throws DbError IDEMPOTENCY_KEY_REUSED; neither changes anything.
  */
 export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>): Action<S, R> {
+  // One group committer per client (see StatementBatcher); a client's transactions never batch.
+  const batchers = new WeakMap<PrismaClient, StatementBatcher<BatchCall<z.output<S>>> | null>();
+  const batcherOf = (db: PrismaClient): StatementBatcher<BatchCall<z.output<S>>> | null => {
+    let batcher = batchers.get(db);
+    if (batcher === undefined) batchers.set(db, (batcher = newBatcher(db, spec)));
+    return batcher;
+  };
   const action = async (db: DbClient, options: ActionOptions & z.input<S>): Promise<ActionResult<R>> => {
     const input = parseInput(spec.input, options);
     const actor = parseInput(ActorSchema, options.actor);
@@ -200,14 +230,21 @@ export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>): Ac
       return { result, events, replayed: false };
     };
     try {
-      const oneStatement = spec.statement && key === null && !options.faults ? spec.statement(input, { actor, now, rules: options.rules }) : undefined;
-      const done = oneStatement ? await runStatement(db, oneStatement, !ownTransaction) : await runTransaction(db, body, ACTION_TRANSACTION_OPTIONS);
+      const env: StatementEnv = { actor, now, rules: options.rules };
+      const oneStatement = spec.statement && key === null && !options.faults ? spec.statement(input, env) : undefined;
+      const batcher = oneStatement && ownTransaction ? batcherOf(db) : null;
+      const done = !oneStatement
+        ? await runTransaction(db, body, ACTION_TRANSACTION_OPTIONS)
+        : batcher
+          ? await batcher.submit({ input, env }, oneStatement)
+          : await runStatement(db, oneStatement, !ownTransaction);
       if (ownTransaction && done.events.length > 0) void announceEvents(db);
       return done;
     } catch (error) {
       throw toDbError(error, `${spec.describe(input)} failed`);
     }
   };
+  if ((spec.batch || spec.lockOrder) && !spec.statement) throw new TypeError(`action ${spec.name}: a batch form needs a one-statement form`);
   if (spec.statement && spec.idempotent) throw new TypeError(`action ${spec.name}: a one-statement action cannot be idempotent`);
   const statement = spec.statement?.bind(spec);
   return Object.assign(action, {
@@ -222,30 +259,9 @@ export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>): Ac
   });
 }
 
-/** Sends an action's statement with its events (one round trip; `notify` as in withAppendedEvents) and returns the action's result. */
-async function runStatement<R>(db: DbClient, statement: ActionStatement<R>, notify: boolean): Promise<ActionResult<R>> {
-  let row: StatementRow | undefined;
-  try {
-    [row] = await queryRows<StatementRow>(db, withAppendedEvents(statement.sql, statement.events, notify));
-  } catch (error) {
-    const refusal = refusalCode(error);
-    throw (refusal !== undefined && statement.refused?.(refusal)) || error;
-  }
-  if (!row) throw new Error("an action's statement returned no row");
-  const result = await statement.result(row, db);
-  return { result, events: row.ok ? [...(statement.wrote?.(row) ?? []), ...statement.events] : [], replayed: false };
-}
-
-// Prisma's raw query error (P2010) quotes the database's code and message.
-const PRISMA_REFUSAL = /Code: `P0001`\. Message: `([A-Z_]+)`/;
-
-/** The code of raise_refusal (SQLSTATE P0001, the code as its message), from node-postgres's or Prisma's error. */
-function refusalCode(error: unknown): string | undefined {
-  for (let e: unknown = error, depth = 0; depth < 4 && typeof e === "object" && e !== null; depth += 1) {
-    const { code, message } = e as { code?: unknown; message?: unknown };
-    if (code === "P0001" && typeof message === "string") return message;
-    if (code === "P2010" && typeof message === "string") return PRISMA_REFUSAL.exec(message)?.[1];
-    e = (e as { cause?: unknown }).cause;
-  }
-  return undefined;
+/** The group committer of `spec` on `db`: its batch form, or on PostgreSQL one transaction ordered by its lockOrder; null when neither applies. */
+function newBatcher<S extends z.ZodType, R>(db: PrismaClient, spec: ActionSpec<S, R>): StatementBatcher<BatchCall<z.output<S>>> | null {
+  if (spec.batch) return new StatementBatcher(db, { statement: (calls) => spec.batch!(calls) });
+  if (spec.lockOrder && commitsFlush(db)) return new StatementBatcher(db, { transaction: (call) => spec.lockOrder!(call.input) });
+  return null;
 }

@@ -90,3 +90,23 @@ export function withAppendedEvents(query: Prisma.Sql, events: readonly GameEvent
     )}
     SELECT "action".*${notified} FROM "action"`;
 }
+
+/**
+ * The batch form of {@link withAppendedEvents}: `query` returns one row per statement of a batch,
+ * each with "n" (its 1-based position) and "ok"; `events[n - 1]` are written to the outbox only
+ * when row n's "ok" is true, ordered by n, then as given. Returns the query's rows ordered by "n".
+ * Sent outside a transaction, the whole is atomic: every change and its events commit together or
+ * not at all. No notification: the caller announces after commit (announceEvents).
+ */
+export function withAppendedEventsPerRow(query: Prisma.Sql, events: readonly (readonly GameEvent[])[]): Prisma.Sql {
+  const payloads = JSON.stringify(events.map((list) => list.map((event) => toJsonColumn(event))));
+  return Prisma.sql`WITH "action" AS MATERIALIZED (${query}),
+    "appended" AS (
+      INSERT INTO "game_events" ("kind", "account_id", "character_id", "payload")
+      SELECT x.p->>'kind', (x.p->>'accountId')::integer, (x.p->>'characterId')::integer, x.p
+        FROM "action" AS "a"
+        CROSS JOIN LATERAL jsonb_array_elements((${payloads}::jsonb)->("a"."n"::integer - 1)) WITH ORDINALITY AS x(p, m)
+        WHERE "a"."ok" ORDER BY "a"."n", x.m
+      RETURNING "id")
+    SELECT "action".* FROM "action" ORDER BY "action"."n"`;
+}

@@ -3,7 +3,8 @@
 // when the quote needs the standings (a faction's vendor) or the item is free; then, after core
 // quotes the price, one data-modifying statement with the gold (never below zero) and its ledger
 // row, the items, and the events. At a vendor without a faction, a priced item is that one
-// statement alone, sent without BEGIN and COMMIT (ActionSpec.statement). A refusal or failure at
+// statement alone, sent without BEGIN and COMMIT (ActionSpec.statement); on PostgreSQL, purchases
+// made together share one transaction and its commit (lockOrder). A refusal or failure at
 // any step leaves everything unchanged.
 import { MAX_VENDOR_PURCHASE_QUANTITY, checkVendorQuantity, quoteVendorItem } from "@bezgelor/core";
 import { z } from "zod";
@@ -176,6 +177,8 @@ export const buyFromVendor = defineAction({
     if (planned.spent === 0n) return undefined;
     return purchaseStatement(i, planned);
   },
+  // Its statement locks the character's row first (the gold).
+  lockOrder: (i) => i.characterId,
 });
 
 /** What a purchase will do, as core quotes it: the price, the gold change and the events' templates. */

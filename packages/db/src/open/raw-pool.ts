@@ -6,11 +6,17 @@ import pg from "pg";
 import type { DbClient } from "../client.js";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 
-const pools = new WeakMap<PrismaClient, pg.Pool>();
+/** A client's pool, and whether each commit on it waits for a WAL flush to disk (PostgreSQL; PGlite runs without fsync). */
+interface RawPool {
+  readonly pool: pg.Pool;
+  readonly commitFlushes: boolean;
+}
+
+const pools = new WeakMap<PrismaClient, RawPool>();
 
 /** Records `pool` as the pool under `client` (connectPgPool does, for every client it makes). */
-export function registerRawPool(client: PrismaClient, pool: pg.Pool): void {
-  pools.set(client, pool);
+export function registerRawPool(client: PrismaClient, pool: pg.Pool, commitFlushes: boolean): void {
+  pools.set(client, { pool, commitFlushes });
 }
 
 /**
@@ -20,8 +26,8 @@ export function registerRawPool(client: PrismaClient, pool: pg.Pool): void {
  * no pool.
  */
 export function shareRawPool(base: PrismaClient, derived: PrismaClient): void {
-  const pool = pools.get(base);
-  if (pool !== undefined) pools.set(derived, pool);
+  const raw = pools.get(base);
+  if (raw !== undefined) pools.set(derived, raw);
 }
 
 // int8 as bigint, as $queryRaw reads it; every other type as node-postgres parses it.
@@ -42,8 +48,52 @@ const toParameter = (value: unknown): unknown => (value instanceof Date ? value.
  * string, not a Decimal. Rejects with the driver's error.
  */
 export async function queryRows<Row>(db: DbClient, sql: Prisma.Sql): Promise<Row[]> {
-  const pool = pools.get(db as PrismaClient);
-  if (pool === undefined) return db.$queryRaw<Row[]>(sql);
-  const result = await pool.query({ text: sql.text, values: sql.values.map(toParameter), types });
+  const raw = pools.get(db as PrismaClient);
+  if (raw === undefined) return db.$queryRaw<Row[]>(sql);
+  const result = await raw.pool.query(pgQuery(sql));
   return result.rows as Row[];
 }
+
+const pgQuery = (sql: Prisma.Sql): pg.QueryConfig => ({ text: sql.text, values: sql.values.map(toParameter), types });
+
+/**
+ * Whether `db` has a pool whose commits each wait for a WAL flush (PostgreSQL), so that sending
+ * several statements in one transaction saves a flush per statement (see transactionRows).
+ */
+export function commitsFlush(db: DbClient): boolean {
+  return pools.get(db as PrismaClient)?.commitFlushes === true;
+}
+
+/**
+ * Runs `sqls` in order in one transaction on one connection of the pool under `db` (read
+ * committed: each sees the ones before), and returns each one's rows, as {@link queryRows} reads
+ * them. When one fails, the transaction is rolled back and the promise rejects with its error:
+ * nothing any of them did stays. Throws TypeError when `db` has no pool.
+ */
+export async function transactionRows<Row>(db: DbClient, sqls: readonly Prisma.Sql[]): Promise<Row[][]> {
+  const raw = pools.get(db as PrismaClient);
+  if (raw === undefined) throw new TypeError("transactionRows needs a client with a pool (connectPgPool)");
+  const connection = await raw.pool.connect();
+  let broken: Error | undefined;
+  try {
+    await connection.query("BEGIN");
+    const rows: Row[][] = [];
+    try {
+      for (const sql of sqls) rows.push((await connection.query(pgQuery(sql))).rows as Row[]);
+      await connection.query("COMMIT");
+    } catch (error) {
+      await connection.query("ROLLBACK").catch((rollback: Error) => (broken = rollback));
+      throw error;
+    }
+    return rows;
+  } catch (error) {
+    broken ??= connectionLost(error) ? (error as Error) : undefined;
+    throw error;
+  } finally {
+    // A connection that failed to roll back is not given to the next caller.
+    connection.release(broken);
+  }
+}
+
+// A failure of the connection itself (as opposed to a statement's error, which has a SQLSTATE).
+const connectionLost = (error: unknown): boolean => typeof (error as { code?: unknown }).code !== "string";

@@ -4,7 +4,7 @@ import { actorCharacterId } from "../actions/definition.js";
 import { ClientIdSchema, IdSchema } from "../validation.js";
 import type { GameEvent } from "../events/game-event.js";
 import type { Actor } from "../actions/actor.js";
-import { activeTitleBefore, updateActiveTitle, updateActiveTitleSql, type SetActiveTitleRow } from "./update-active-title.js";
+import { activeTitleBefore, updateActiveTitle, updateActiveTitleSql, updateActiveTitlesSql, type SetActiveTitleRow } from "./update-active-title.js";
 
 const Input = z.object({
   accountId: IdSchema,
@@ -38,7 +38,9 @@ const activeChanged = (accountId: number, titleId: number | null, actor: Actor):
  * unexpired at `now`; it is checked after the account row is locked, on a fresh snapshot, so a
  * concurrent revokeTitle never leaves an unowned title active. Emits title.active-changed (also
  * when the title was already active: the request is shown to the zone again). Called on its own,
- * it is one statement with its event (one round trip, no explicit transaction).
+ * it is one statement with its event (one round trip, no explicit transaction); calls made while
+ * the database is busy are sent together (group commit: see ActionSpec.batch), each still
+ * all-or-nothing with its event, refused or not on its own.
  * Throws DbError TITLE_NOT_OWNED (nothing changed), ACCOUNT_NOT_FOUND, INVALID_INPUT (ids, title id
  * outside 0..16383).
  */
@@ -61,4 +63,5 @@ export const setActiveTitle = defineAction({
       result: (row: SetActiveTitleRow): SetActiveTitleResult => ({ activeTitleId: titleId, before: activeTitleBefore(row, i.accountId, titleId) }),
     };
   },
+  batch: (calls) => updateActiveTitlesSql(calls.map(({ input, env }) => ({ accountId: input.accountId, titleId: wanted(input.titleId), now: env.now }))),
 });

@@ -41,3 +41,29 @@ export async function updateActiveTitle(tx: Prisma.TransactionClient, accountId:
   if (!row) throw new Error("set_active_title returned no row");
   return activeTitleBefore(row, accountId, titleId);
 }
+
+/** One call of {@link updateActiveTitlesSql}. */
+export interface ActiveTitleCall {
+  readonly accountId: number;
+  /** The title to show; null clears it. */
+  readonly titleId: number | null;
+  readonly now: Date;
+}
+
+/**
+ * The batch form of {@link updateActiveTitleSql} (setActiveTitle's ActionSpec.batch): one row per
+ * call with "n", its 1-based position, and the columns of {@link SetActiveTitleRow}. The calls run
+ * ordered by account, then position: calls on one account take effect in the order given, and
+ * account rows are locked in id order, so two batches cannot deadlock on each other.
+ */
+export function updateActiveTitlesSql(calls: readonly ActiveTitleCall[]): Prisma.Sql {
+  const accounts = calls.map((call) => call.accountId);
+  const titles = calls.map((call) => call.titleId);
+  const times = calls.map((call) => call.now.toISOString());
+  return Prisma.sql`SELECT "i"."n", "r"."ok", "r"."failure", "r"."before_title_id"
+    FROM (
+      SELECT * FROM unnest(${accounts}::integer[], ${titles}::integer[], ${times}::timestamptz[]) WITH ORDINALITY AS "u"("account_id", "title_id", "now", "n")
+      ORDER BY "account_id", "n"
+    ) AS "i"
+    CROSS JOIN LATERAL set_active_title("i"."account_id", "i"."title_id", "i"."now") AS "r"`;
+}

@@ -1,0 +1,131 @@
+// Group commit for one-statement actions. Calls of the same action on the same client that arrive
+// while the database is busy are sent together instead of one round trip and one commit each: as
+// one statement with one row per call when the action has a batch form (ActionSpec.batch), else,
+// on PostgreSQL, as their statements in one transaction (one WAL flush instead of one each). A call
+// made when nothing is waiting goes alone, as its own statement, without waiting: batching only
+// ever replaces queueing.
+import type { DbClient } from "../client.js";
+import { withAppendedEvents, withAppendedEventsPerRow } from "../events/append-events.js";
+import type { Prisma } from "../generated/prisma/client";
+import { queryRows, transactionRows } from "../open/raw-pool.js";
+import type { ActionResult, ActionStatement, StatementRow } from "./action.js";
+import { runStatement, statementResult } from "./run-statement.js";
+
+/** One call of a batched action: its input with its statement, and how to answer it. */
+interface Call<I> {
+  readonly item: I;
+  readonly statement: ActionStatement<unknown>;
+  readonly resolve: (done: ActionResult<unknown>) => void;
+  readonly reject: (error: unknown) => void;
+}
+
+/** A row of a batch statement: the statement's row and "n", its call's 1-based position in the batch. */
+interface BatchRow extends StatementRow {
+  n: number | bigint;
+}
+
+/**
+ * How many batches of one action may be in flight on one client at once, and how many calls one
+ * may carry. Two in flight keep the database busy while the server reads one batch's rows and
+ * builds the next; 256 bounds a statement's size (its parameters and JSON) and how long its row
+ * locks are held.
+ */
+export const STATEMENT_BATCH_LIMITS = { inFlight: 2, calls: 256 } as const;
+
+/**
+ * How a batch is sent: `statement` makes one statement for 2 or more calls (ActionSpec.batch);
+ * `transaction` sends each call's statement in one transaction, in the order of `order` (the id of
+ * the row each call locks first), so that two batches lock in the same order and cannot deadlock.
+ */
+export type BatchForm<I> = { readonly statement: (items: readonly I[]) => Prisma.Sql } | { readonly transaction: (item: I) => number };
+
+/** The group committer of one action on one client (see {@link BatchForm}). */
+export class StatementBatcher<I> {
+  readonly #db: DbClient;
+  readonly #form: BatchForm<I>;
+  readonly #waiting: Call<I>[] = [];
+  #inFlight = 0;
+  #scheduled = false;
+
+  constructor(db: DbClient, form: BatchForm<I>) {
+    this.#db = db;
+    this.#form = form;
+  }
+
+  /**
+   * Sends `statement` (the call's own statement, for `item`) in the next batch: alone when it is the
+   * only call waiting. Resolves with the action's result for this call; rejects with its DbError
+   * (a refusal of this call only), or the database's error when the call failed on its own.
+   */
+  submit<R>(item: I, statement: ActionStatement<R>): Promise<ActionResult<R>> {
+    return new Promise<ActionResult<R>>((resolve, reject) => {
+      this.#waiting.push({ item, statement, resolve: resolve as Call<I>["resolve"], reject });
+      this.#schedule();
+    });
+  }
+
+  // Once per turn of the event loop, so that every call the turn's packets made joins one batch.
+  #schedule(): void {
+    if (this.#scheduled || this.#inFlight >= STATEMENT_BATCH_LIMITS.inFlight || this.#waiting.length === 0) return;
+    this.#scheduled = true;
+    setImmediate(() => {
+      this.#scheduled = false;
+      while (this.#inFlight < STATEMENT_BATCH_LIMITS.inFlight && this.#waiting.length > 0) {
+        const calls = this.#waiting.splice(0, STATEMENT_BATCH_LIMITS.calls);
+        this.#inFlight += 1;
+        void this.#send(calls).finally(() => {
+          this.#inFlight -= 1;
+          this.#schedule();
+        });
+      }
+    });
+  }
+
+  async #send(calls: readonly Call<I>[]): Promise<void> {
+    if (calls.length === 1) return this.#alone(calls[0] as Call<I>);
+    let rows: (StatementRow | undefined)[];
+    try {
+      rows = "statement" in this.#form ? await this.#oneStatement(this.#form.statement, calls) : await this.#oneTransaction(this.#form.transaction, calls);
+    } catch {
+      // The batch changed nothing (one statement, or one transaction rolled back). One call's
+      // failure (a raise_refusal, a lock timeout) must not fail the others: each is sent again on
+      // its own, in order.
+      for (const call of calls) await this.#alone(call);
+      return;
+    }
+    for (const [index, call] of calls.entries()) {
+      const row = rows[index];
+      if (row === undefined) call.reject(new Error(`a batch returned no row for call ${index + 1}`));
+      else await statementResult(this.#db, call.statement, row).then(call.resolve, call.reject);
+    }
+  }
+
+  /** The calls' rows, in the order of `calls`, from one statement. */
+  async #oneStatement(build: (items: readonly I[]) => Prisma.Sql, calls: readonly Call<I>[]): Promise<(StatementRow | undefined)[]> {
+    const sql = withAppendedEventsPerRow(
+      build(calls.map((call) => call.item)),
+      calls.map((call) => call.statement.events),
+    );
+    const rows = await queryRows<BatchRow>(this.#db, sql);
+    return calls.map((_, index) => {
+      const row = rows[index];
+      return row !== undefined && Number(row.n) === index + 1 ? row : undefined;
+    });
+  }
+
+  /** The calls' rows, in the order of `calls`, from their statements sent in one transaction, ordered by `order` (stable). */
+  async #oneTransaction(order: (item: I) => number, calls: readonly Call<I>[]): Promise<(StatementRow | undefined)[]> {
+    const sent = calls.map((call, index) => ({ call, index, key: order(call.item) })).sort((a, b) => a.key - b.key || a.index - b.index);
+    const rows = await transactionRows<StatementRow>(
+      this.#db,
+      sent.map(({ call }) => withAppendedEvents(call.statement.sql, call.statement.events, false)),
+    );
+    const byCall: (StatementRow | undefined)[] = [];
+    for (const [position, { index }] of sent.entries()) byCall[index] = rows[position]?.[0];
+    return byCall;
+  }
+
+  async #alone(call: Call<I>): Promise<void> {
+    await runStatement(this.#db, call.statement, false).then(call.resolve, call.reject);
+  }
+}
