@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { defineAction } from "../src/actions/action.js";
+import { refusedByDatabase } from "../src/actions/statement-batch.js";
 import { Prisma } from "../src/generated/prisma/client";
 import { DB_ERROR_CODES, DbError, grantTitle, setActiveTitle, type ActionOptions, type Database } from "../src/index.js";
 import { createTestDatabase, makeAccount, testActionOptions } from "../src/testing/index.js";
@@ -121,5 +122,16 @@ describe("a batch that fails", () => {
     expect(outcomes.map((o) => o.result)).toEqual(values);
     // 256 calls per statement at most (STATEMENT_BATCH_LIMITS).
     expect(sent).toBe(3);
+  });
+});
+
+describe("refusedByDatabase", () => {
+  it("is true only for an error carrying a SQLSTATE (the database answered: rolled back)", () => {
+    expect(refusedByDatabase(Object.assign(new Error("deadlock detected"), { code: "40P01" }))).toBe(true);
+    expect(refusedByDatabase(Object.assign(new Error("raw query failed"), { code: "P2010" }))).toBe(true);
+    expect(refusedByDatabase(new Error("wrapped", { cause: Object.assign(new Error("x"), { code: "P0001" }) }))).toBe(true);
+    // A lost connection: the batch may have committed.
+    expect(refusedByDatabase(Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET" }))).toBe(false);
+    expect(refusedByDatabase(new Error("Connection terminated unexpectedly"))).toBe(false);
   });
 });

@@ -8,6 +8,7 @@ import type { DbClient } from "../client.js";
 import { withAppendedEvents, withAppendedEventsPerRow } from "../events/append-events.js";
 import type { Prisma } from "../generated/prisma/client";
 import { queryRows, transactionRows } from "../open/raw-pool.js";
+import { isDatabaseUnavailable } from "../open/unavailable.js";
 import type { ActionResult, ActionStatement, StatementRow } from "./action.js";
 import { runStatement, statementResult } from "./run-statement.js";
 
@@ -86,10 +87,17 @@ export class StatementBatcher<I> {
     let rows: (StatementRow | undefined)[];
     try {
       rows = "statement" in this.#form ? await this.#oneStatement(this.#form.statement, calls) : await this.#oneTransaction(this.#form.transaction, calls);
-    } catch {
-      // The batch changed nothing (one statement, or one transaction rolled back). One call's
-      // failure (a raise_refusal, a lock timeout) must not fail the others: each is sent again on
-      // its own, in order.
+    } catch (error) {
+      // Without an answer from the database (the connection was lost), the batch may have
+      // committed: sending its calls again could apply them twice, so each fails as a call sent
+      // alone would; so does each when the database is unavailable.
+      if (!refusedByDatabase(error) || isDatabaseUnavailable(error)) {
+        for (const call of calls) call.reject(error);
+        return;
+      }
+      // The database refused the batch, so it changed nothing (one statement, or one transaction
+      // rolled back). One call's failure (a raise_refusal, a lock timeout) must not fail the
+      // others: each is sent again on its own, in order.
       for (const call of calls) await this.#alone(call);
       return;
     }
@@ -128,4 +136,21 @@ export class StatementBatcher<I> {
   async #alone(call: Call<I>): Promise<void> {
     await runStatement(this.#db, call.statement, false).then(call.resolve, call.reject);
   }
+}
+
+// A SQLSTATE: five digits or capital letters (node-postgres's DatabaseError.code).
+const SQLSTATE = /^[0-9A-Z]{5}$/;
+
+/**
+ * Whether `error` is the database's answer refusing a statement (a SQLSTATE from node-postgres,
+ * or Prisma's P2010 raw query failure quoting one): the statement, or the transaction it was in,
+ * was rolled back. A lost connection or a timeout (no SQLSTATE) leaves the outcome unknown.
+ */
+export function refusedByDatabase(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; depth < 4 && typeof e === "object" && e !== null; depth += 1) {
+    const { code } = e as { code?: unknown };
+    if (typeof code === "string" && (code === "P2010" || SQLSTATE.test(code))) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
 }
