@@ -1,7 +1,9 @@
 import { z } from "zod";
 import type { DbClient } from "../client.js";
 import { toDbError } from "../errors.js";
+import { Prisma } from "../generated/prisma/client";
 import { fromJsonColumn } from "../json-codec.js";
+import { queryRows } from "../open/raw-pool.js";
 import { parseInput } from "../validation.js";
 import type { GameEvent, StoredGameEvent } from "./game-event.js";
 
@@ -29,9 +31,13 @@ const ClaimPendingEventsInput = z.object({ limit: z.number().int().min(1).max(10
 export async function claimPendingEvents(db: DbClient, options: ClaimPendingEventsOptions): Promise<StoredGameEvent[]> {
   const { limit } = parseInput(ClaimPendingEventsInput, options);
   try {
-    const rows = await db.$queryRaw<Row[]>`UPDATE "game_events" SET "delivered_at" = CURRENT_TIMESTAMP
-      WHERE "id" IN (SELECT "id" FROM "game_events" WHERE "delivered_at" IS NULL ORDER BY "id" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-      RETURNING "id", "created_at", "payload"`;
+    // Through the client's pool when it has one (queryRows): the delivery loop claims all the time.
+    const rows = await queryRows<Row>(
+      db,
+      Prisma.sql`UPDATE "game_events" SET "delivered_at" = CURRENT_TIMESTAMP
+        WHERE "id" IN (SELECT "id" FROM "game_events" WHERE "delivered_at" IS NULL ORDER BY "id" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
+        RETURNING "id", "created_at", "payload"`,
+    );
     return rows
       .map((r) => ({ id: BigInt(r.id), createdAt: r.created_at, event: fromJsonColumn<GameEvent>(r.payload) }))
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

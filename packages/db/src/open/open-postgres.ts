@@ -59,6 +59,7 @@ export async function connectPgPool(options: PgPoolDatabaseOptions): Promise<Dat
   const { deliveryPool } = options;
   if (deliveryPool) deliveryPool.on("error", (error) => logger.warn({ err: error }, "idle database connection failed"));
   const delivery = deliveryPool ? new PrismaClient({ adapter: new PrismaPg(deliveryPool), errorFormat: "minimal" }) : undefined;
+  if (delivery && deliveryPool) registerRawPool(delivery, deliveryPool, kind === "postgres");
   const close = closer(
     [
       () => announcementsSettled(client),
