@@ -106,8 +106,9 @@ function rateNote(ctx: BenchContext, what: string, runs: readonly Run[], session
 }
 
 /**
- * Title set through the server (setActiveTitle: one statement, set_active_title with its outbox
- * row) vs the same statement through plain pg / PGlite (the issue's goal: "the same statement"),
+ * Title set through the server (setActiveTitle: set_active_title with its outbox row; calls made
+ * together go as one statement, see StatementBatcher) vs the action's own statement sent once per
+ * call through plain pg / PGlite (the issue's goal: "the same statement"),
  * and, for scale, vs a bare UPDATE of the column (no lock, ownership check or event) and vs the
  * five-statement transaction the action was before it became one statement (lock, UPDATE, outbox
  * row) through plain pg / straight to PGlite on a data directory.
@@ -163,7 +164,7 @@ export async function dbFigure(ctx: BenchContext): Promise<void> {
     return statement();
   };
   const runs = await alternate(ctx.args.rounds, worldLoop(ctx, "solo", "title", cal.terminalSize), limits, ctx.progress, "title set");
-  const name = `title set round trip (1 statement: set_active_title and its event), ${n} clients`;
+  const name = `title set round trip (set_active_title and its event, group commit), ${n} clients`;
   ctx.rows.push(
     ...roundTripRows(name, "req/s", runs, statementName, {
       throughput: { op: ">=", value: 0.5 },
