@@ -60,6 +60,7 @@ it("exports exactly the curated runtime API", () => {
     "collectibleRewardSchema",
     "creatureHealth",
     "creatureSchema",
+    "decodeUtf8",
     "defaultGameDataDir",
     "factionSchema",
     "flairSchema",

@@ -12,6 +12,7 @@ export type { GameData } from "./game-data";
 export { GAME_DATA_TABLES, type GameDataInput, type GameDataTableName } from "./files";
 export { buildGameData } from "./build-game-data";
 export { loadGameData, defaultGameDataDir, type LoadGameDataOptions } from "./load-game-data";
+export { decodeUtf8 } from "./decode-utf8";
 export { ACCOUNT_CURRENCY, CURRENCIES, CURRENCY, type AccountCurrency, type Currency, type CurrencyDef, type CurrencyOwnerKind } from "./currencies";
 export { gameDataConfigSchema, selectReputationScale, type GameDataConfig } from "./config";
 

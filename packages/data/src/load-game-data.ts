@@ -3,6 +3,7 @@ import { readFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { assembleGameData, type ParsedTables } from "./build-game-data";
+import { decodeUtf8 } from "./decode-utf8";
 import { DATA_ERROR_CODE, DataError } from "./errors";
 import { GAME_DATA_TABLES, GAME_DATA_TABLE_NAMES, type GameDataTableName } from "./files";
 import type { GameData } from "./game-data";
@@ -24,12 +25,19 @@ export function defaultGameDataDir(): string {
   return existsSync(beside) ? beside : join(here, "..", "data");
 }
 
+/**
+ * The file's text, read whole as bytes and decoded in one call. `readFile(path, "utf8")` decodes
+ * chunk by chunk and joins the pieces, and `JSON.parse` reads that joined string about half as fast
+ * (the bench's 18 MB set: 270 ms against 130 ms, median of 15).
+ */
 async function readText(dir: string, file: string): Promise<string> {
+  let bytes: Buffer;
   try {
-    return await readFile(join(dir, file), "utf8");
+    bytes = await readFile(join(dir, file));
   } catch (cause) {
     throw new DataError(DATA_ERROR_CODE.FILE_UNREADABLE, `cannot read ${join(dir, file)}`, { file }, { cause });
   }
+  return decodeUtf8(bytes);
 }
 
 function parseJson(file: string, text: string): unknown {

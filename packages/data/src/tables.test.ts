@@ -38,6 +38,8 @@ describe("tables", () => {
     expect(ids(data.titles.byEvent("shades-eve-2025"))).toEqual([6001]);
     expect(ids(data.titles.byUnlockType("gm"))).toEqual([9001]);
     expect(ids(data.titles.byUnlockType("reputation"))).toEqual([1001, 1002, 1003, 1004]);
+    expect(Object.isFrozen(data.titles.byFaction(166))).toBe(true);
+    expect(Object.isFrozen(data.titles.byEvent("shades-eve-2025"))).toBe(true);
   });
 
   it("gives an empty list for an index miss", () => {

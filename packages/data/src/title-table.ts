@@ -4,15 +4,13 @@ import { Table } from "./table";
 
 const EMPTY: readonly Title[] = Object.freeze([]);
 
-function group<K>(titles: readonly Title[], keyOf: (title: Title) => K | undefined): ReadonlyMap<K, readonly Title[]> {
-  const groups = new Map<K, Title[]>();
-  for (const title of titles) {
-    const key = keyOf(title);
-    if (key === undefined) continue;
-    const list = groups.get(key) ?? [];
-    list.push(title);
-    groups.set(key, list);
-  }
+function add<K>(groups: Map<K, Title[]>, key: K, title: Title): void {
+  const list = groups.get(key);
+  if (list === undefined) groups.set(key, [title]);
+  else list.push(title);
+}
+
+function frozen<K>(groups: Map<K, Title[]>): ReadonlyMap<K, readonly Title[]> {
   for (const list of groups.values()) Object.freeze(list);
   return groups;
 }
@@ -29,14 +27,31 @@ export class TitleTable extends Table<number, Title> {
 
   constructor(file: string, entries: ReadonlyMap<number, Title>) {
     super("title", file, entries);
-    const titles = this.all();
-    this.#byType = group(titles, (t) => t.unlock.type);
-    this.#byFaction = group(titles, (t) => (t.unlock.type === TITLE_UNLOCK_TYPE.REPUTATION ? t.unlock.factionId : undefined));
-    this.#byAchievement = group(titles, (t) => (t.unlock.type === TITLE_UNLOCK_TYPE.ACHIEVEMENT ? t.unlock.achievementId : undefined));
-    this.#byQuest = group(titles, (t) => (t.unlock.type === TITLE_UNLOCK_TYPE.QUEST ? t.unlock.questId : undefined));
-    this.#byPath = group(titles, (t) => (t.unlock.type === TITLE_UNLOCK_TYPE.PATH ? t.unlock.path : undefined));
-    this.#byStoreOffer = group(titles, (t) => (t.unlock.type === TITLE_UNLOCK_TYPE.STORE ? t.unlock.offerId : undefined));
-    this.#byEvent = group(titles, (t) => (t.unlock.type === TITLE_UNLOCK_TYPE.EVENT ? t.unlock.eventId : undefined));
+    const byType = new Map<TitleUnlockType, Title[]>();
+    const byFaction = new Map<number, Title[]>();
+    const byAchievement = new Map<number, Title[]>();
+    const byQuest = new Map<number, Title[]>();
+    const byPath = new Map<PathKey, Title[]>();
+    const byStoreOffer = new Map<number, Title[]>();
+    const byEvent = new Map<string, Title[]>();
+    // One pass in file order: each index lists its titles in file order.
+    for (const title of this.all()) {
+      const unlock = title.unlock;
+      add(byType, unlock.type, title);
+      if (unlock.type === TITLE_UNLOCK_TYPE.REPUTATION) add(byFaction, unlock.factionId, title);
+      else if (unlock.type === TITLE_UNLOCK_TYPE.ACHIEVEMENT) add(byAchievement, unlock.achievementId, title);
+      else if (unlock.type === TITLE_UNLOCK_TYPE.QUEST) add(byQuest, unlock.questId, title);
+      else if (unlock.type === TITLE_UNLOCK_TYPE.PATH) add(byPath, unlock.path, title);
+      else if (unlock.type === TITLE_UNLOCK_TYPE.STORE) add(byStoreOffer, unlock.offerId, title);
+      else if (unlock.type === TITLE_UNLOCK_TYPE.EVENT) add(byEvent, unlock.eventId, title);
+    }
+    this.#byType = frozen(byType);
+    this.#byFaction = frozen(byFaction);
+    this.#byAchievement = frozen(byAchievement);
+    this.#byQuest = frozen(byQuest);
+    this.#byPath = frozen(byPath);
+    this.#byStoreOffer = frozen(byStoreOffer);
+    this.#byEvent = frozen(byEvent);
   }
 
   /** Titles with this unlock type, in file order. */

@@ -2,7 +2,7 @@
 // so the world server and the baselines never share a process with their load.
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { loadGameData } from "@bezgelor/data";
+import { decodeUtf8, loadGameData } from "@bezgelor/data";
 import {
   benchCodec,
   ClientEntityCommand,
@@ -294,7 +294,7 @@ serveParent({
   /** Milliseconds to read and JSON.parse every file of the directory, as loadGameData reads them. */
   async "data-parse"(a: { dir: string; files: string[] }) {
     const started = performance.now();
-    await Promise.all(a.files.map(async (file) => JSON.parse(await readFile(join(a.dir, file), "utf8")) as unknown));
+    await Promise.all(a.files.map(async (file) => JSON.parse(decodeUtf8(await readFile(join(a.dir, file)))) as unknown));
     return performance.now() - started;
   },
   async "data-load"(a: { dir: string }) {
