@@ -171,6 +171,26 @@ describe.skipIf(!onPostgres)(title, () => {
     await expect(db.client.account.findUniqueOrThrow({ where: { id } })).resolves.toMatchObject({ activeTitleId: null });
   });
 
+  it("title sets sent together (one batch) that wait for a revoke's lock see the revoke: only its account is refused", async () => {
+    const [revoked, other] = [await makeAccount(db.client), await makeAccount(db.client)];
+    for (const { id } of [revoked, other]) await grantTitle(db.client, { ...opts, accountId: id, titleId: 1001, source: "gm" });
+    const held = holdTransaction((tx) => revokeTitle(tx, { ...opts, accountId: revoked.id, titleId: 1001 }));
+    await held.done;
+    // Made in the same turn, so they go as one statement (set_active_titles), which locks both accounts first.
+    const setting = Promise.allSettled([
+      setActiveTitle(db.client, { ...opts, accountId: other.id, titleId: 1001 }),
+      setActiveTitle(db.client, { ...opts, accountId: revoked.id, titleId: 1001 }),
+    ]);
+    await lockWaitSeen();
+    held.commit();
+    await expect(held.result).resolves.toMatchObject({ result: { revoked: true } });
+    const [set, refused] = await setting;
+    expect(set).toMatchObject({ status: "fulfilled", value: { result: { activeTitleId: 1001 } } });
+    expect(refused?.status === "rejected" && isDbError(refused.reason, DB_ERROR_CODES.TITLE_NOT_OWNED)).toBe(true);
+    await expect(db.client.account.findUniqueOrThrow({ where: { id: revoked.id } })).resolves.toMatchObject({ activeTitleId: null });
+    await expect(db.client.account.findUniqueOrThrow({ where: { id: other.id } })).resolves.toMatchObject({ activeTitleId: 1001 });
+  });
+
   it("a revokeTitle that starts while a setActiveTitle is uncommitted clears the active title", async () => {
     const { id } = await makeAccount(db.client);
     await grantTitle(db.client, { ...opts, accountId: id, titleId: 1001, source: "gm" });

@@ -61,6 +61,41 @@ describe("setActiveTitle in batches", () => {
     expect((await db.client.account.findUniqueOrThrow({ where: { id: stranger.id } })).activeTitleId).toBeNull();
   });
 
+  it("applies calls on one account in order, each refused or not on its own", async () => {
+    const { id } = await makeAccount(db.client);
+    for (const titleId of [1001, 1002]) await grantTitle(db.client, { ...opts, source: "gm", accountId: id, titleId });
+    const expired = await makeAccount(db.client);
+    await grantTitle(db.client, { ...opts, source: "gm", accountId: expired.id, titleId: 1001 });
+    await db.client.$executeRaw`UPDATE "account_titles" SET "expires_at" = "unlocked_at" + interval '1 minute' WHERE "account_id" = ${expired.id}`;
+    const later = new Date(Date.now() + 3_600_000);
+    const { value: outcomes, queries: sent } = await queries((client) =>
+      Promise.allSettled([
+        setActiveTitle(client, { ...opts, accountId: id, titleId: 1001 }),
+        setActiveTitle(client, { ...opts, accountId: id, titleId: 2001 }),
+        setActiveTitle(client, { ...opts, now: later, accountId: expired.id, titleId: 1001 }),
+        setActiveTitle(client, { ...opts, accountId: 2_000_000_000, titleId: 0 }),
+        setActiveTitle(client, { ...opts, accountId: id, titleId: 1002 }),
+        setActiveTitle(client, { ...opts, accountId: id, titleId: 0 }),
+        setActiveTitle(client, { ...opts, accountId: id, titleId: 1001 }),
+      ]),
+    );
+    expect(sent).toBe(1);
+    const seen = outcomes.map((o) => (o.status === "fulfilled" ? o.value.result : (o.reason as DbError).code));
+    expect(seen).toEqual([
+      { activeTitleId: 1001, before: null },
+      DB_ERROR_CODES.TITLE_NOT_OWNED,
+      DB_ERROR_CODES.TITLE_NOT_OWNED,
+      DB_ERROR_CODES.ACCOUNT_NOT_FOUND,
+      { activeTitleId: 1002, before: 1001 },
+      { activeTitleId: null, before: 1002 },
+      { activeTitleId: 1001, before: null },
+    ]);
+    expect((await db.client.account.findUniqueOrThrow({ where: { id } })).activeTitleId).toBe(1001);
+    expect((await db.client.account.findUniqueOrThrow({ where: { id: expired.id } })).activeTitleId).toBeNull();
+    const events = await db.client.gameEvent.findMany({ where: { accountId: id, kind: "title.active-changed" }, orderBy: { id: "asc" } });
+    expect(events.map((e) => (e.payload as { titleId: number | null }).titleId)).toEqual([1001, 1002, null, 1001]);
+  });
+
   it("sends a call made alone as the action's own statement, without waiting for others", async () => {
     const { id } = await makeAccount(db.client);
     const sent: string[] = [];

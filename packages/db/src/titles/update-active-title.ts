@@ -51,19 +51,16 @@ export interface ActiveTitleCall {
 }
 
 /**
- * The batch form of {@link updateActiveTitleSql} (setActiveTitle's ActionSpec.batch): one row per
- * call with "n", its 1-based position, and the columns of {@link SetActiveTitleRow}. The calls run
- * ordered by account, then position: calls on one account take effect in the order given, and
- * account rows are locked in id order, so two batches cannot deadlock on each other.
+ * The batch form of {@link updateActiveTitleSql} (setActiveTitle's ActionSpec.batch): the
+ * set_active_titles function (migration 20261201113000_set_active_titles_function), one row per
+ * call with "n", its 1-based position, and the columns of {@link SetActiveTitleRow}. It locks the
+ * batch's accounts in id order, then checks every call on a snapshot taken after the locks;
+ * calls on one account take effect in the order given.
  */
 export function updateActiveTitlesSql(calls: readonly ActiveTitleCall[]): Prisma.Sql {
   const accounts = calls.map((call) => call.accountId);
   const titles = calls.map((call) => call.titleId);
   const times = calls.map((call) => call.now.toISOString());
-  return Prisma.sql`SELECT "i"."n", "r"."ok", "r"."failure", "r"."before_title_id"
-    FROM (
-      SELECT * FROM unnest(${accounts}::integer[], ${titles}::integer[], ${times}::timestamptz[]) WITH ORDINALITY AS "u"("account_id", "title_id", "now", "n")
-      ORDER BY "account_id", "n"
-    ) AS "i"
-    CROSS JOIN LATERAL set_active_title("i"."account_id", "i"."title_id", "i"."now") AS "r"`;
+  return Prisma.sql`SELECT "n", "ok", "failure", "before_title_id"
+    FROM set_active_titles(${accounts}::integer[], ${titles}::integer[], ${times}::timestamptz[])`;
 }
