@@ -2,14 +2,34 @@ import { setImmediate as nextTurn } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { FlushQueue, Outbox, type OutboxSocket } from "./outbox";
 
-/** Records every write; `writableLength` is set by the test to play a peer that stops reading. */
+/**
+ * Records every write as the kernel would get it (a corked batch as one write, as its `writev`),
+ * and in `batches` the very chunks of each; `writableLength` is set by the test to play a peer
+ * that stops reading.
+ */
 class FakeSocket implements OutboxSocket {
   readonly writes: Buffer[] = [];
+  readonly batches: Buffer[][] = [];
   writableLength = 0;
   destroyed = false;
+  private corked: Buffer[] | undefined;
   write(chunk: Buffer): boolean {
+    if (this.corked) {
+      this.corked.push(chunk);
+      return true;
+    }
     this.writes.push(Buffer.from(chunk));
+    this.batches.push([chunk]);
     return true;
+  }
+  cork(): void {
+    this.corked = [];
+  }
+  uncork(): void {
+    const parts = this.corked ?? [];
+    this.corked = undefined;
+    this.writes.push(Buffer.concat(parts));
+    this.batches.push(parts);
   }
 }
 
@@ -184,6 +204,46 @@ describe("Outbox", () => {
     inPlace(4);
     await nextTurn();
     expect(raw.slice(2)).toEqual([frame(3), frame(4)]);
+  });
+
+  it("hands a turn that outgrew its slab over in one corked batch of its parts, without copying them, and keeps the last slab only when the kernel took them", async () => {
+    const socket = new FakeSocket();
+    const { box } = outbox(socket, new FlushQueue(), 1 << 20);
+    const memory: { buffer: ArrayBufferLike; at: number }[] = [];
+    const inPlace = (n: number, size: number) =>
+      box.pushInPlace(size, (target, offset) => {
+        target.bytes.fill(n, offset, offset + size);
+        memory.push({ buffer: target.bytes.buffer, at: target.bytes.byteOffset + offset });
+      });
+    inPlace(1, 3);
+    await nextTurn();
+    // a slab of 2048 bytes: the second frame does not fit it and starts a bigger one
+    inPlace(2, 1500);
+    inPlace(3, 1500);
+    await nextTurn();
+    const parts = socket.batches[1]!;
+    expect(parts).toHaveLength(2);
+    expect(socket.writes[1]).toEqual(Buffer.concat([Buffer.alloc(1500, 2), Buffer.alloc(1500, 3)]));
+    // the parts are the slabs the frames were written into, not a copy of them
+    expect(parts.map((part) => ({ buffer: part.buffer, at: part.byteOffset }))).toEqual(memory.slice(1, 3));
+    // the kernel took both parts: the next turn is written where the last part was
+    inPlace(4, 3);
+    await nextTurn();
+    expect(socket.batches[2]![0]!.buffer).toBe(parts[1]!.buffer);
+    expect(socket.batches[2]![0]!.byteOffset).toBe(parts[1]!.byteOffset);
+    expect(socket.writes[2]).toEqual(frame(4));
+    // the peer stops reading: Node keeps the parts, so the next turn must not write over them
+    socket.writableLength = 5000;
+    inPlace(5, 1500);
+    inPlace(6, 3000);
+    await nextTurn();
+    const held = socket.batches[3]!;
+    expect(held).toHaveLength(2);
+    const kept = held.map((part) => Buffer.from(part));
+    inPlace(7, 3);
+    await nextTurn();
+    expect(held.map((part) => Buffer.from(part))).toEqual(kept);
+    expect(socket.writes[4]).toEqual(frame(7));
   });
 
   it("hands every fill a cipher target whose view spans the whole memory of its slab, the same for a slab kept", async () => {

@@ -3,6 +3,9 @@ import { CipherTarget } from "@bezgelor/protocol";
 /** What an {@link Outbox} writes to: a `net.Socket` in the server, anything alike in tests. */
 export interface OutboxSocket {
   write(chunk: Buffer): boolean;
+  /** Holds writes until {@link uncork}, which hands them to the kernel together (one `writev`). */
+  cork(): void;
+  uncork(): void;
   /** Bytes written but not yet handed to the kernel (Node's own buffer). */
   readonly writableLength: number;
   readonly destroyed: boolean;
@@ -54,8 +57,10 @@ function allocateSlab(size: number): CipherTarget {
 
 /**
  * The frames one connection sends, written together once per event-loop turn: every packet a
- * handler, a broadcast or an event delivery queues during the turn goes out in one `socket.write`
- * (one concatenated buffer, so one syscall), in the order queued, instead of one write per packet.
+ * handler, a broadcast or an event delivery queues during the turn goes out in one system call, in
+ * the order queued, instead of one write per packet: one `socket.write` of the turn's stretch of
+ * its slab, or, for a turn in several parts (it outgrew its slab), the parts written corked, so
+ * one `writev` hands them over without copying them into one buffer first.
  * Frames are complete and encrypted when queued, so a rekey between two packets keeps each with
  * its own key.
  */
@@ -148,11 +153,10 @@ export class Outbox {
   }
 
   /**
-   * Writes everything queued as one chunk (nothing when the socket is gone), then checks the bound.
-   * The slab is kept for the next turn when the socket holds none of it: its stretches were joined
-   * into a chunk of their own, or the kernel took the whole write at once (Node's buffer is empty
-   * after it). Otherwise the written stretches stay the socket's until sent, and the next turn
-   * starts a slab of its own.
+   * Writes everything queued in one system call (nothing when the socket is gone), then checks the
+   * bound. The slab is kept for the next turn when the socket holds none of it: the kernel took the
+   * whole write at once (Node's buffer is empty after it). Otherwise the written stretches stay the
+   * socket's until sent, and the next turn starts a slab of its own.
    */
   flush(): void {
     this.scheduled = false;
@@ -170,17 +174,30 @@ export class Outbox {
       this.dropSlab();
       return;
     }
-    const joined = frames.length > 1;
     try {
-      this.socket.write(joined ? Buffer.concat(frames, bytes) : frames[0]!);
+      if (frames.length === 1) this.socket.write(frames[0]!);
+      else this.writeParts(frames);
     } catch (error) {
       this.dropSlab();
       this.options.onError(error);
       return;
     }
-    if (this.slab && (joined || this.socket.writableLength === 0)) this.slabStart = this.slabUsed = 0;
+    if (this.slab && this.socket.writableLength === 0) this.slabStart = this.slabUsed = 0;
     else this.dropSlab();
     this.checkBound();
+  }
+
+  /**
+   * A turn in several parts, corked so that they leave in one `writev`: a turn that outgrew its
+   * slab (a zone's busy turn) cost a copy of every byte into a new buffer when they were joined.
+   */
+  private writeParts(parts: readonly Buffer[]): void {
+    this.socket.cork();
+    try {
+      for (const part of parts) this.socket.write(part);
+    } finally {
+      this.socket.uncork();
+    }
   }
 
   /**

@@ -28,10 +28,24 @@ class FakeSocket extends EventEmitter {
   pause(): this {
     return this;
   }
+  private corked: Buffer[] | undefined;
   write(chunk: Buffer): boolean {
+    if (this.corked) {
+      this.corked.push(Buffer.from(chunk));
+      return true;
+    }
     this.writes.push(Buffer.from(chunk));
     this.events.push("write");
     return true;
+  }
+  /** A corked batch is recorded as one write, as the kernel gets it (one `writev`). */
+  cork(): void {
+    this.corked = [];
+  }
+  uncork(): void {
+    const parts = this.corked ?? [];
+    this.corked = undefined;
+    this.write(Buffer.concat(parts));
   }
   end(): this {
     this.events.push("end");
