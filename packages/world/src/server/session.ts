@@ -114,6 +114,8 @@ export class Session {
   private frameTimer: NodeJS.Timeout | undefined;
   private closeWhy: CloseReason | undefined;
   private readonly remote: string;
+  /** What every handler of this session gets: one object for the session's life, not one per packet. */
+  private readonly context: HandlerContext;
 
   constructor(
     readonly id: number,
@@ -127,6 +129,7 @@ export class Session {
     // A peer that reset before the accept ran has no address left to read.
     this.remote = socket.remoteAddress === undefined ? "unknown" : `${socket.remoteAddress}:${socket.remotePort ?? "?"}`;
     this.logger = this.contextLogger();
+    this.context = { session: this, services };
     // Whole bytes after a complete body are ignored, as NexusForever does: the genuine client may
     // send fields neither emulator models, and that must not cost a real player the connection.
     this.channel = new PacketChannel({ role: "server", maxFrameSize: server.maxFrameSize, trailing: "ignore" });
@@ -432,7 +435,7 @@ export class Session {
       this.close({ reason: `${packet.name} not allowed in state ${this.state}`, violation: true });
       return undefined;
     }
-    const ctx = { session: this, services: this.services };
+    const ctx = this.context;
     let running: Promise<void> | void;
     try {
       running = spec.handle(ctx, packet.value as never);
