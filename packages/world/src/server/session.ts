@@ -366,8 +366,7 @@ export class Session {
       }
       this.pending += 1;
       if (this.pending > 1) {
-        // Behind a packet still being handled (waiting on the database): in order, after it.
-        this.queue = this.queue.then(() => this.process(frame)).then(this.settled, this.crashed);
+        this.enqueue(frame);
         continue;
       }
       // Nothing ahead of it: handled now, without a trip through the promise queue. A handler
@@ -383,6 +382,15 @@ export class Session {
       if (running === undefined) this.pending -= 1;
       else this.queue = running.then(this.settled, this.crashed);
     }
+  }
+
+  /**
+   * Queues `frame` behind a packet still being handled (waiting on the database): in order, after
+   * it. A method of its own, so the closure it makes (and the context that closure needs) is paid
+   * only here, never by onData for every packet.
+   */
+  private enqueue(frame: Frame): void {
+    this.queue = this.queue.then(() => this.process(frame)).then(this.settled, this.crashed);
   }
 
   /** A packet is done: the next may run at once. */
@@ -444,7 +452,15 @@ export class Session {
       return undefined;
     }
     if (running === undefined) return undefined;
-    return running.then(undefined, (error: unknown) => this.handlerFailed(spec, ctx, packet, error));
+    return this.answerRejection(running, spec, packet);
+  }
+
+  /**
+   * The handler still running, its rejection answered like a thrown error. A method of its own
+   * (see {@link enqueue}): the closure is made only for a handler that waits.
+   */
+  private answerRejection(running: Promise<void>, spec: HandlerMap[keyof HandlerMap], packet: ReceivedPacket<"server">): Promise<void> {
+    return running.then(undefined, (error: unknown) => this.handlerFailed(spec, this.context, packet, error));
   }
 
   private handlerFailed(spec: HandlerMap[keyof HandlerMap], ctx: HandlerContext, packet: ReceivedPacket<"server">, error: unknown): void {
