@@ -227,6 +227,38 @@ describe("PacketChannel wrappers", () => {
     expect(small.every((b) => b === 0xee)).toBe(true);
   });
 
+  it("encodes a long frame through a sink as encode does, and a sink may encode another packet through the same channel", () => {
+    const through = new PacketChannel({ role: "server" });
+    const reference = new PacketChannel({ role: "server" });
+    const long = { requestOpcode: 1, code: 2, message: "x".repeat(100) };
+    const out = Buffer.alloc(600);
+    const target = new CipherTarget(out);
+    let at = 0;
+    const sink = (size: number, fill: (target: CipherTarget, offset: number) => void) => {
+      const mine = at;
+      at += size;
+      // A nested packet goes first; the outer frame is still filled right afterwards.
+      if (mine === 0) through.encodeThrough(ServerTitleSet, { unitId: 5, titleId: 6 }, sink);
+      fill(target, mine);
+    };
+    through.encodeThrough(ServerRequestResult, long, sink);
+    const outer = reference.encode(ServerRequestResult, long);
+    const nested = reference.encode(ServerTitleSet, { unitId: 5, titleId: 6 });
+    expect(out.subarray(0, outer.length).equals(outer)).toBe(true);
+    expect(out.subarray(outer.length, at).equals(nested)).toBe(true);
+  });
+
+  it("refuses a fill kept and called after encodeThrough returned", () => {
+    const through = new PacketChannel({ role: "server" });
+    let kept: ((target: CipherTarget, offset: number) => void) | undefined;
+    through.encodeThrough(ServerTitleSet, { unitId: 77, titleId: 1234 }, (_size, fill) => {
+      kept = fill;
+    });
+    const out = Buffer.alloc(64, 0xee);
+    expect(caught(() => kept!(new CipherTarget(out), 0)).code).toBe("INVALID_ARGUMENT");
+    expect(out.every((b) => b === 0xee)).toBe(true);
+  });
+
   it("encodes a packet once and seals it per connection, each with its own key, byte for byte what encode gives", () => {
     const value = { unitId: 77, titleId: 1234 };
     const encoded = encodePacket(ServerTitleSet, value);

@@ -58,6 +58,15 @@ export interface PacketChannelOptions<R extends Role> {
 const WRAPPER_HEADER = 4;
 /** The `wrappers` of a raw frame, shared. */
 const NO_WRAPPERS: readonly Wrapper[] = Object.freeze([]);
+/**
+ * The `wrappers` of a packet in one wrapper, shared per wrapper: every packet the genuine client
+ * sends in the world is in `ClientEncrypted`, and an array of its own per packet is garbage.
+ */
+const ONE_WRAPPER: Readonly<Record<Wrapper, readonly Wrapper[]>> = {
+  encrypted: Object.freeze(["encrypted"]),
+  packed: Object.freeze(["packed"]),
+  packedWorld: Object.freeze(["packedWorld"]),
+};
 
 /**
  * A packet encoded once for many receivers (a zone's chat line): its name, opcode, sender side and
@@ -180,7 +189,7 @@ export class PacketChannel<R extends Role> {
           { opcode, bitOffset: 0 },
         );
       }
-      wrappers = wrappers === NO_WRAPPERS ? [wrapper] : [...wrappers, wrapper];
+      wrappers = wrappers === NO_WRAPPERS ? ONE_WRAPPER[wrapper] : [...wrappers, wrapper];
       from = unwrap(opcode, bytes, from, to, wrapper === "packedWorld" ? PACKED_WORLD_PREFIX : 0);
       if (wrapper === "encrypted") this.crypt.decryptInPlace(bytes, from, to);
       if (to - from < 2) {
@@ -235,8 +244,11 @@ export class PacketChannel<R extends Role> {
    * into a buffer of its own: `sink` is called once, synchronously, with the frame's size and a
    * `fill` that writes the whole frame at `offset` of `target` (a connection's outgoing buffer, as
    * `Outbox.pushInPlace` takes it). The body is encoded in the shared scratch writer and copied
-   * once, into the target: no allocation per packet. The bytes are those {@link encode} gives.
-   * @throws ProtocolError `ENCODE_FAILED` as {@link encode}, before `sink` is called.
+   * once, into the target: no allocation per packet (`fill` is one function per channel, not a
+   * closure per packet). The bytes are those {@link encode} gives.
+   * @throws ProtocolError `ENCODE_FAILED` as {@link encode}, before `sink` is called; from `fill`,
+   *   `INVALID_ARGUMENT` when the frame does not fit `target` at `offset` (nothing is written) or
+   *   when it is called after `sink` returned.
    */
   encodeThrough<D extends PacketDefOf<OutgoingDirection<R>>>(
     def: D,
@@ -249,28 +261,41 @@ export class PacketChannel<R extends Role> {
     }
     const headerBits = (FRAME_HEADER_SIZE + WRAPPER_HEADER) * 8;
     const writer = BitWriter.pooled(headerBits);
+    const outer = this.through;
     try {
-      let frame: Buffer;
       try {
         writer.uint(packet.opcode, 16);
         packet.codec.write(writer, value);
-        frame = writer.finish();
+        writer.flushBits();
       } catch (error) {
         throw encodeFailed(packet.name, packet.opcode, error, headerBits + 16);
       }
-      if (frame.length > 0xffffffff) throw encodeFailed(packet.name, packet.opcode, new ProtocolError("FRAME_TOO_LARGE", "frame does not fit a u32 size"));
-      sink(frame.length, (target, offset) => {
-        if (!(offset >= 0 && offset + frame.length <= target.bytes.length)) {
-          throw new ProtocolError("INVALID_ARGUMENT", `a ${frame.length}-byte frame does not fit ${target.bytes.length} bytes at ${offset}`);
-        }
-        target.bytes.set(frame, offset);
-        this.frameHeadersAt(target.bytes, offset, frame.length, "encrypted");
-        this.crypt.encryptTarget(target, offset + FRAME_HEADER_SIZE + WRAPPER_HEADER, offset + frame.length);
-      });
+      const size = writer.byteLength;
+      if (size > 0xffffffff) throw encodeFailed(packet.name, packet.opcode, new ProtocolError("FRAME_TOO_LARGE", "frame does not fit a u32 size"));
+      // One fill bound once reads the frame from `through`: no closure per packet.
+      this.through = writer;
+      sink(size, this.fillThrough);
     } finally {
+      this.through = outer;
       writer.release();
     }
   }
+
+  /** The writer holding the frame {@link encodeThrough} is handing its sink right now. */
+  private through: BitWriter | undefined;
+
+  /** The `fill` {@link encodeThrough} hands its sink: copies, frames and encrypts the frame in `through`. */
+  private readonly fillThrough = (target: CipherTarget, offset: number): void => {
+    const writer = this.through;
+    if (writer === undefined) throw new ProtocolError("INVALID_ARGUMENT", "encodeThrough's fill was called after encodeThrough returned");
+    const size = writer.byteLength;
+    if (!(offset >= 0 && offset + size <= target.bytes.length)) {
+      throw new ProtocolError("INVALID_ARGUMENT", `a ${size}-byte frame does not fit ${target.bytes.length} bytes at ${offset}`);
+    }
+    writer.copyTo(target.bytes, offset);
+    this.frameHeadersAt(target.bytes, offset, size, "encrypted");
+    this.crypt.encryptTarget(target, offset + FRAME_HEADER_SIZE + WRAPPER_HEADER, offset + size);
+  };
 
   /**
    * Seals a packet encoded once with {@link encodePacket} for this connection: a frame holding

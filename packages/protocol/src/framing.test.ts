@@ -96,4 +96,19 @@ describe("FrameAssembler", () => {
     assembler.push(Buffer.concat([stream, stream]));
     expect(held.toString("hex")).toBe("0102030405");
   });
+
+  it("keeps every payload intact over many pushes, small and large, and apart from the chunk it came from", () => {
+    const assembler = new FrameAssembler();
+    const held: { payload: Buffer; expected: string }[] = [];
+    // More than the payloads of many arenas, with sizes that leave every alignment, and some large.
+    for (let i = 0; i < 3000; i++) {
+      const size = i % 97 === 0 ? 5000 + i : (i * 7) % 131;
+      const payload = Buffer.alloc(size, i & 0xff);
+      const chunk = encodeFrame(i & 0xffff, payload);
+      const [frame] = assembler.push(chunk);
+      chunk.fill(0xee);
+      held.push({ payload: frame!.payload, expected: payload.toString("hex") });
+    }
+    for (const frame of held) expect(frame.payload.toString("hex")).toBe(frame.expected);
+  });
 });

@@ -295,3 +295,26 @@ describe("pooled writers", () => {
     expect(nested.finishCopy().toString("hex")).toBe("01");
   });
 });
+
+describe("copyTo", () => {
+  it("copies the whole bytes written to an offset of the target, short ones and long ones alike", () => {
+    for (const length of [0, 1, 47, 48, 49, 300]) {
+      const writer = new BitWriter();
+      for (let i = 0; i < length; i++) writer.uint((i * 37 + 11) & 0xff, 8);
+      const expected = Buffer.from(writer.finish());
+      const target = new Uint8Array(length + 10).fill(0xee);
+      writer.copyTo(target, 4);
+      expect(Buffer.from(target.subarray(4, 4 + length)).equals(expected)).toBe(true);
+      expect([...target.subarray(0, 4), ...target.subarray(4 + length)].every((b) => b === 0xee)).toBe(true);
+    }
+  });
+
+  it("refuses a target too small at that offset, writing nothing", () => {
+    const writer = new BitWriter();
+    writer.uint(0xabcdef, 24);
+    const target = new Uint8Array(4).fill(0xee);
+    expectProtocolError(() => writer.copyTo(target, 2), "INVALID_ARGUMENT");
+    expectProtocolError(() => writer.copyTo(target, -1), "INVALID_ARGUMENT");
+    expect(target.every((b) => b === 0xee)).toBe(true);
+  });
+});

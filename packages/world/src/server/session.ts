@@ -114,6 +114,8 @@ export class Session {
   private frameTimer: NodeJS.Timeout | undefined;
   private closeWhy: CloseReason | undefined;
   private readonly remote: string;
+  /** What every handler of this session gets: one object for the session's life, not one per packet. */
+  private readonly context: HandlerContext;
 
   constructor(
     readonly id: number,
@@ -127,6 +129,7 @@ export class Session {
     // A peer that reset before the accept ran has no address left to read.
     this.remote = socket.remoteAddress === undefined ? "unknown" : `${socket.remoteAddress}:${socket.remotePort ?? "?"}`;
     this.logger = this.contextLogger();
+    this.context = { session: this, services };
     // Whole bytes after a complete body are ignored, as NexusForever does: the genuine client may
     // send fields neither emulator models, and that must not cost a real player the connection.
     this.channel = new PacketChannel({ role: "server", maxFrameSize: server.maxFrameSize, trailing: "ignore" });
@@ -363,8 +366,7 @@ export class Session {
       }
       this.pending += 1;
       if (this.pending > 1) {
-        // Behind a packet still being handled (waiting on the database): in order, after it.
-        this.queue = this.queue.then(() => this.process(frame)).then(this.settled, this.crashed);
+        this.enqueue(frame);
         continue;
       }
       // Nothing ahead of it: handled now, without a trip through the promise queue. A handler
@@ -380,6 +382,15 @@ export class Session {
       if (running === undefined) this.pending -= 1;
       else this.queue = running.then(this.settled, this.crashed);
     }
+  }
+
+  /**
+   * Queues `frame` behind a packet still being handled (waiting on the database): in order, after
+   * it. A method of its own, so the closure it makes (and the context that closure needs) is paid
+   * only here, never by onData for every packet.
+   */
+  private enqueue(frame: Frame): void {
+    this.queue = this.queue.then(() => this.process(frame)).then(this.settled, this.crashed);
   }
 
   /** A packet is done: the next may run at once. */
@@ -432,7 +443,7 @@ export class Session {
       this.close({ reason: `${packet.name} not allowed in state ${this.state}`, violation: true });
       return undefined;
     }
-    const ctx = { session: this, services: this.services };
+    const ctx = this.context;
     let running: Promise<void> | void;
     try {
       running = spec.handle(ctx, packet.value as never);
@@ -441,7 +452,15 @@ export class Session {
       return undefined;
     }
     if (running === undefined) return undefined;
-    return running.then(undefined, (error: unknown) => this.handlerFailed(spec, ctx, packet, error));
+    return this.answerRejection(running, spec, packet);
+  }
+
+  /**
+   * The handler still running, its rejection answered like a thrown error. A method of its own
+   * (see {@link enqueue}): the closure is made only for a handler that waits.
+   */
+  private answerRejection(running: Promise<void>, spec: HandlerMap[keyof HandlerMap], packet: ReceivedPacket<"server">): Promise<void> {
+    return running.then(undefined, (error: unknown) => this.handlerFailed(spec, this.context, packet, error));
   }
 
   private handlerFailed(spec: HandlerMap[keyof HandlerMap], ctx: HandlerContext, packet: ReceivedPacket<"server">, error: unknown): void {

@@ -1,9 +1,10 @@
-import { CHAT_CHANNEL_TYPE, CHAT_RESULT, ServerChat, ServerChatResult } from "@bezgelor/protocol";
+import { CHAT_CHANNEL_TYPE, CHAT_RESULT, ServerChat, ServerChatResult, type ClientPacketValues } from "@bezgelor/protocol";
 import { systemMessage } from "../../game/system-message";
 import { runGmCommand } from "../../gm/run-command";
 import { packet } from "../../server/outgoing";
+import type { Session } from "../../server/session";
 import { IN_WORLD } from "../../server/states";
-import { handler } from "../types";
+import { handler, type HandlerContext } from "../types";
 
 /** Channels this server delivers, to the players who see the speaker (and the speaker). */
 const ZONE_CHANNELS = new Set<number>([CHAT_CHANNEL_TYPE.Say, CHAT_CHANNEL_TYPE.Yell, CHAT_CHANNEL_TYPE.Zone, CHAT_CHANNEL_TYPE.Emote]);
@@ -20,17 +21,10 @@ export const clientChat = handler("ClientChat", {
   handle(ctx, message) {
     const { session, services } = ctx;
     const character = session.requireCharacter();
-    const result = (chatResult: number) => session.send(ServerChatResult, { channel: message.channel, chatResult, chatMessageId: message.chatMessageId });
     const text = message.message.trim();
-    if (text.startsWith("!")) {
-      return runGmCommand(ctx, text).then((reply) => {
-        result(CHAT_RESULT.Ok);
-        // Command output goes to the debug channel, apart from system lines such as title unlocks.
-        systemMessage(session, reply, CHAT_CHANNEL_TYPE.Debug);
-      });
-    }
-    if (text.length === 0) return result(CHAT_RESULT.InvalidMessageText);
-    if (!ZONE_CHANNELS.has(message.channel.type)) return result(CHAT_RESULT.DoesntExist);
+    if (text.startsWith("!")) return chatCommand(ctx, message, text);
+    if (text.length === 0) return answer(session, message, CHAT_RESULT.InvalidMessageText);
+    if (!ZONE_CHANNELS.has(message.channel.type)) return answer(session, message, CHAT_RESULT.DoesntExist);
     // The GM flag shows the role as last known: read at login, updated by the account.role-changed
     // event, so a chat line costs no database round trip.
     const role = session.shownRole;
@@ -51,7 +45,24 @@ export const clientChat = handler("ClientChat", {
       premiumTier: 0,
     });
     services.world.toViewersOf(character.id, out);
-    result(CHAT_RESULT.Ok);
+    answer(session, message, CHAT_RESULT.Ok);
     return undefined;
   },
 });
+
+/**
+ * Runs the chat command `text` and answers it. A function of its own: a closure inside the handler
+ * would make every chat line pay for the context it captures, commands or not.
+ */
+function chatCommand(ctx: HandlerContext, message: ClientPacketValues["ClientChat"], text: string): Promise<void> {
+  return runGmCommand(ctx, text).then((reply) => {
+    answer(ctx.session, message, CHAT_RESULT.Ok);
+    // Command output goes to the debug channel, apart from system lines such as title unlocks.
+    systemMessage(ctx.session, reply, CHAT_CHANNEL_TYPE.Debug);
+  });
+}
+
+/** The ServerChatResult of `message` (a function, not a closure made per line). */
+function answer(session: Session, message: ClientPacketValues["ClientChat"], chatResult: number): void {
+  session.send(ServerChatResult, { channel: message.channel, chatResult, chatMessageId: message.chatMessageId });
+}
