@@ -5,7 +5,7 @@
 // call the same action and get the same result.
 import type { GameData, ReputationScale } from "@bezgelor/data";
 import type { z } from "zod";
-import { isFullClient, runTransaction, type DbClient } from "../client.js";
+import { DEFAULT_TRANSACTION_OPTIONS, isFullClient, runTransaction, type DbClient } from "../client.js";
 import { toDbError, type DbError } from "../errors.js";
 import { announceEvents } from "../events/announce-events.js";
 import { appendEvents, withAppendedEvents } from "../events/append-events.js";
@@ -166,13 +166,8 @@ export interface BatchCall<I> {
   readonly env: StatementEnv;
 }
 
-/**
- * Transaction limits of an action. Prisma's defaults (2 s to get a connection, 5 s to finish) turn
- * a queue of money changes on a busy server into failures: 50 racing deducts on a pool of 20 wait
- * for a connection and then for the balance row's lock, in turn. Waiting longer is right for a
- * change a player or an operator is waiting on; a real deadlock is still broken by PostgreSQL.
- */
-export const ACTION_TRANSACTION_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
+/** Transaction limits of an action: see DEFAULT_TRANSACTION_OPTIONS. */
+export const ACTION_TRANSACTION_OPTIONS = DEFAULT_TRANSACTION_OPTIONS;
 
 /**
  * Defines an action from its input schema and body. The returned function validates input
