@@ -2,6 +2,7 @@
 // second process), stale-lock takeover, sharing through the socket, and the config errors.
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -64,7 +65,6 @@ describe("openDatabase (embedded)", () => {
     let closed = false;
     try {
       await child.logged(`is in use by pid ${process.pid}`);
-      await child.logged("waiting up to");
       // Still waiting, not refused: it has not reported.
       const early = await Promise.race([child.report.then(() => "reported"), new Promise((resolve) => setTimeout(() => resolve("waiting"), 500))]);
       expect(early).toBe("waiting");
@@ -138,6 +138,29 @@ describe("openDatabase (embedded)", () => {
       await rm(other, { recursive: true, force: true });
     }
   });
+
+  it("an owner whose socket does not answer (a stopped server) is waited for, then refused: never a hang", async () => {
+    // The lock names this (live) process and a socket that accepts connections but never answers,
+    // as a server stopped with SIGSTOP does.
+    const accepted = new Set<net.Socket>();
+    const silent = net.createServer((connection) => void accepted.add(connection));
+    const socket = path.join(await mkdtemp(path.join(os.tmpdir(), "bezgelor-silent-")), ".s.PGSQL.5432");
+    await new Promise<void>((resolve) => silent.listen(socket, resolve));
+    writeFileSync(
+      lockPath(),
+      JSON.stringify({ pid: process.pid, hostname: os.hostname(), startedAt: new Date().toISOString(), command: "stopped server", token: "t-silent", socket }),
+    );
+    try {
+      const child = startChild([dir, "probe"], { OPEN_CHILD_LOCK_WAIT: "2" });
+      const report = await child.report;
+      expect(report).toMatchObject({ ok: false, code: DB_ERROR_CODES.DIRECTORY_LOCKED });
+      expect(report.message).toContain("did not answer");
+    } finally {
+      rmSync(lockPath(), { force: true });
+      for (const connection of accepted) connection.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
+  }, 30_000);
 
   it("an opener waiting for a starting server that goes away takes the directory itself", async () => {
     const starting = {

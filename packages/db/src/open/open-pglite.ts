@@ -53,7 +53,8 @@ const LOCK_POLL_MS = 100;
 
 /**
  * Opens the embedded database at `dir` (created on first use) on a thread of this process, or
- * the owner's shared socket. While a live process holds `dir` without sharing it, waits up to
+ * the owner's shared socket. While a live process holds `dir` without sharing it (or shares it but
+ * its socket does not answer within 5 s: stopped, or killed and not yet reaped), waits up to
  * `lockWaitSeconds` for it to let go (saying so once through `onLockWait`), trying the lock again
  * every 100 ms: the lock file stays the only way in, so the directory still has one owner. Throws
  * DIRECTORY_LOCKED when the holder still has it after that wait, CONNECTION_FAILED when PGlite
@@ -70,7 +71,19 @@ export async function openPglite(options: OpenPgliteOptions): Promise<Database> 
     const acquired = acquireDirectoryLock(dir, options.logger, { willShare: options.share });
     if (acquired.held) {
       const holder = await awaitSocket(dir, acquired.held, options.logger);
-      if (holder?.socket) return openRemote(dir, holder, options);
+      if (holder?.socket) {
+        const remote = await openRemote(dir, holder, options);
+        if (!(remote instanceof DbError)) return remote;
+        // A holder that does not answer (stopped, or killed and not yet reaped): wait for it like
+        // one that does not share, then refuse.
+        if (Date.now() >= deadline) throw remote;
+        if (waitingFor !== holder.token) {
+          waitingFor = holder.token;
+          announceWait(dir, holder, Math.ceil((deadline - Date.now()) / 1000), options);
+        }
+        await delay(Math.min(LOCK_POLL_MS, Math.max(0, deadline - Date.now())));
+        continue;
+      }
       if (holder === undefined) {
         if (++vanished <= 3) continue;
         throw lockedError(dir, acquired.held);
@@ -187,14 +200,25 @@ async function awaitSocket(dir: string, holder: LockInfo, logger: DbLogger): Pro
   );
 }
 
-async function openRemote(dir: string, holder: LockInfo, options: OpenPgliteOptions): Promise<Database> {
+/**
+ * How long connecting through the owner's socket may take (each connection of the pool): a
+ * stopped owner (SIGSTOP) accepts the connection in the kernel but never answers.
+ */
+const REMOTE_CONNECT_TIMEOUT_MS = 5_000;
+
+/**
+ * Connects through the holder's socket and prepares the database. Returns the DIRECTORY_LOCKED
+ * error (not thrown) when the socket does not answer, so the caller can wait and look again;
+ * throws what `prepare` throws.
+ */
+async function openRemote(dir: string, holder: LockInfo, options: OpenPgliteOptions): Promise<Database | DbError> {
   if (!holder.socket || !existsSync(holder.socket)) throw lockedError(dir, holder);
-  const pool = socketPool(holder.socket, REMOTE_POOL_SIZE);
+  const pool = socketPool(holder.socket, REMOTE_POOL_SIZE, { connectionTimeoutMillis: REMOTE_CONNECT_TIMEOUT_MS });
   let database: Database;
   try {
     database = await connectPgPool({ pool, kind: "pglite-remote", logger: options.logger });
   } catch (error) {
-    throw new DbError(DB_ERROR_CODES.DIRECTORY_LOCKED, `${lockedError(dir, holder).message} Its socket ${holder.socket} did not answer.`, {
+    return new DbError(DB_ERROR_CODES.DIRECTORY_LOCKED, `${lockedError(dir, holder).message} Its socket ${holder.socket} did not answer.`, {
       cause: error,
       details: { dir, holder },
     });
