@@ -1,6 +1,6 @@
 // The economy's pricing math (issue 12): demand, exchange, quantity and VIP in priceOffer's one
 // order with its one rounding rule, including the seed's "pricing math" and "VIP discount" cases.
-import type { VipTier } from "@bezgelor/data";
+import { MAX_STORE_PRICE, type VipTier } from "@bezgelor/data";
 import { describe, expect, it } from "vitest";
 import { demandUnitPrice } from "./demand";
 import { convertAmount, type ExchangeRate } from "./exchange";
@@ -89,6 +89,15 @@ describe("exchange", () => {
       reason: "not-priced-in-currency",
       currency: "bonus",
     });
+  });
+
+  it("refuses a currency in which a unit would cost more than the client's price shows exactly (MAX_STORE_PRICE)", () => {
+    const steep: ExchangeRate = { ...premiumToGold, numerator: 2_147_483_647n, denominator: 1n };
+    expect(priceOffer({ ...base, currency: "gold", exchangeRates: [steep] })).toEqual({ ok: false, reason: "price-too-high", currency: "gold" });
+    // At the limit itself the price is still exact, and offered.
+    const exact: ExchangeRate = { ...premiumToGold, numerator: MAX_STORE_PRICE, denominator: 1n };
+    const atLimit = priceOffer({ ...base, offer: { ...scroll, prices: { premium: 1n } }, currency: "gold", exchangeRates: [exact] });
+    expect(atLimit).toMatchObject({ ok: true, unitPrice: MAX_STORE_PRICE });
   });
 
   it("applies demand before the exchange and discounts after it", () => {

@@ -18,7 +18,7 @@
 // One rounding rule: every step rounds to a whole amount in the store's favour, prices up and
 // discounts down, so a final price never undercuts an advertised percent (a price of 1 stays 1
 // below 100 %).
-import type { DemandPricing, StoreCurrency, VipTier } from "@bezgelor/data";
+import { MAX_STORE_PRICE, type DemandPricing, type StoreCurrency, type VipTier } from "@bezgelor/data";
 import type { Ok, Refused } from "../result";
 import { ownedPartsDiscount, ownedShareOf, type BundleOwnership, type OwnedShare } from "./bundle-parts";
 import { demandUnitPrice } from "./demand";
@@ -135,8 +135,12 @@ export type OfferPrice = Ok<{
   finalPrice: bigint;
 }>;
 
-/** Why an offer has no price. */
-export const PRICE_REFUSAL = { NOT_PRICED_IN_CURRENCY: "not-priced-in-currency" } as const;
+/**
+ * Why an offer has no price: not in that currency (no price, no rate to it), or a unit would cost
+ * more than MAX_STORE_PRICE there (an exchange rate or demand pushed it past what the client's
+ * 32-bit float price shows exactly, so the price shown would not be the price charged).
+ */
+export const PRICE_REFUSAL = { NOT_PRICED_IN_CURRENCY: "not-priced-in-currency", PRICE_TOO_HIGH: "price-too-high" } as const;
 
 /** The result of {@link priceOffer}. */
 export type PriceOfferResult = OfferPrice | Refused<(typeof PRICE_REFUSAL)[keyof typeof PRICE_REFUSAL], { currency: StoreCurrency }>;
@@ -217,7 +221,8 @@ function discountsInForce(input: PriceOfferInput, on: bigint): PriceDiscount[] {
  * Prices `quantity` units of `offer` in `currency` at `now`, each at its place after `sold` in the
  * demand sequence, in the documented order (source price, demand, exchange, best promotion or daily
  * deal, VIP, owned parts of a bundle) with every step rounded in the store's favour. Refused with `not-priced-in-currency`
- * when the offer has neither a price in that currency nor a rate to it. Never throws (a quantity
+ * when the offer has neither a price in that currency nor a rate to it, and with `price-too-high`
+ * when a unit would cost more than MAX_STORE_PRICE in it. Never throws (a quantity
  * below 1 counts as 1).
  */
 export function priceOffer(input: PriceOfferInput): PriceOfferResult {
@@ -242,6 +247,7 @@ export function priceOffer(input: PriceOfferInput): PriceOfferResult {
     const vipDiscount = discountAmount(converted - promotionDiscount, vipPercent);
     const ownedDiscount = ownedPartsDiscount(converted - promotionDiscount - vipDiscount, ownedShare);
     const price = converted - promotionDiscount - vipDiscount - ownedDiscount;
+    if (price > MAX_STORE_PRICE) return { ok: false, reason: PRICE_REFUSAL.PRICE_TOO_HIGH, currency };
     units.push({ place, demandPrice, converted, promotionDiscount, vipDiscount, ownedDiscount, price });
     finalPrice += price;
   }

@@ -1,5 +1,5 @@
-import { describeDiscountSource, priceOffer, type BundleOwnership, type OfferPrice, type PriceOfferInput } from "@bezgelor/core";
-import type { StoreCurrency, VipTier } from "@bezgelor/data";
+import { describeDiscountSource, PRICE_REFUSAL, priceOffer, type BundleOwnership, type OfferPrice, type PriceOfferInput } from "@bezgelor/core";
+import { MAX_STORE_PRICE, type StoreCurrency, type VipTier } from "@bezgelor/data";
 import { DB_ERROR_CODES, DbError } from "../errors.js";
 import type { Prisma } from "../generated/prisma/client";
 import { loadPricingContext, type PricingContext } from "./store-offer-record.js";
@@ -41,8 +41,9 @@ export async function priceFor(
   };
   const price = priceOffer(input);
   if (!price.ok) {
-    throw new DbError(DB_ERROR_CODES.STORE_CURRENCY_NOT_ACCEPTED, `Offer ${offer.id} is not sold for ${currency}`, {
-      details: { offerId: offer.id, currency },
+    const why = price.reason === PRICE_REFUSAL.PRICE_TOO_HIGH ? ` (a unit would cost more than ${MAX_STORE_PRICE}, the most the client shows exactly)` : "";
+    throw new DbError(DB_ERROR_CODES.STORE_CURRENCY_NOT_ACCEPTED, `Offer ${offer.id} is not sold for ${currency}${why}`, {
+      details: { offerId: offer.id, currency, reason: price.reason },
     });
   }
   return { ...price, discountSource: price.applied ? describeDiscountSource(price.applied.source) : null };
