@@ -68,10 +68,17 @@ interface Waiter {
   timer: NodeJS.Timeout;
 }
 
+/**
+ * How long the client waits for each answer by default: a server on a busy machine can take several
+ * seconds to answer a login (the server itself allows 30 s, BEZGELOR_LOGIN_TIMEOUT), and 5 s made
+ * the bot give up on logins the server went on to accept.
+ */
+export const DEFAULT_WAIT_MS = 15_000;
+
 export interface ConnectOptions {
   host: string;
   port: number;
-  /** How long each wait may take, in milliseconds. */
+  /** How long each wait may take, in milliseconds (default {@link DEFAULT_WAIT_MS}). */
   timeoutMs?: number;
   onPacket?: (packet: Received) => void;
   /**
@@ -196,7 +203,7 @@ export class HeadlessClient {
   async waitFor<N extends ServerPacketName>(
     name: N,
     match: (value: ServerPacketValues[N]) => boolean = () => true,
-    timeoutMs = this.options.timeoutMs ?? 5000,
+    timeoutMs = this.options.timeoutMs ?? DEFAULT_WAIT_MS,
   ): Promise<ServerPacketValues[N]> {
     const packet = await this.waitForAny([name], (p) => match(p.value as ServerPacketValues[N]), timeoutMs);
     return packet.value as ServerPacketValues[N];
@@ -209,7 +216,7 @@ export class HeadlessClient {
   waitForAny(
     names: readonly ServerPacketName[],
     match: (packet: Received) => boolean = () => true,
-    timeoutMs = this.options.timeoutMs ?? 5000,
+    timeoutMs = this.options.timeoutMs ?? DEFAULT_WAIT_MS,
   ): Promise<Received> {
     const wanted = new Set(names);
     const index = this.inbox.findIndex((p) => wanted.has(p.name) && match(p));
