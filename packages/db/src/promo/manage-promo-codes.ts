@@ -32,9 +32,9 @@ const CreateInput = z
     startsAt: z.date().optional(),
     expiresAt: z.date().optional(),
   })
-  .refine((c) => c.kind !== "multi_use" || c.maxUses !== undefined, { message: "a multi-use code needs maxUses", path: ["maxUses"] })
+  .refine((c) => c.kind !== "multi_use" || c.maxUses !== undefined, { message: "is required for a multi-use code", path: ["maxUses"] })
   .refine((c) => c.kind !== "single_use" || (c.maxUses ?? 1) === 1, { message: "a single-use code is used once", path: ["maxUses"] })
-  .refine((c) => !c.startsAt || !c.expiresAt || c.startsAt < c.expiresAt, { message: "must start before it expires", path: ["expiresAt"] })
+  .refine((c) => !c.startsAt || !c.expiresAt || c.startsAt < c.expiresAt, { message: "must be after startsAt", path: ["expiresAt"] })
   .refine((c) => new Set(c.rewards.map(rewardKey)).size === c.rewards.length, {
     message: "lists the same reward twice (one entry per currency, item, mount, pet, title or offer; add the amounts)",
     path: ["rewards"],
