@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { defineAction } from "../src/actions/action.js";
-import { refusedByDatabase } from "../src/actions/statement-batch.js";
+import { refusedByDatabase } from "../src/open/raw-pool.js";
 import { Prisma } from "../src/generated/prisma/client";
 import { DB_ERROR_CODES, DbError, grantTitle, setActiveTitle, type ActionOptions, type Database } from "../src/index.js";
 import { createTestDatabase, makeAccount, testActionOptions } from "../src/testing/index.js";

@@ -5,7 +5,7 @@
 // call the same action and get the same result.
 import type { GameData, ReputationScale } from "@bezgelor/data";
 import type { z } from "zod";
-import { DEFAULT_TRANSACTION_OPTIONS, isFullClient, runTransaction, type DbClient } from "../client.js";
+import { isFullClient, runTransaction, type DbClient } from "../client.js";
 import { toDbError, type DbError } from "../errors.js";
 import { announceEvents } from "../events/announce-events.js";
 import { appendEvents, withAppendedEvents } from "../events/append-events.js";
@@ -166,9 +166,6 @@ export interface BatchCall<I> {
   readonly env: StatementEnv;
 }
 
-/** Transaction limits of an action: see DEFAULT_TRANSACTION_OPTIONS. */
-export const ACTION_TRANSACTION_OPTIONS = DEFAULT_TRANSACTION_OPTIONS;
-
 /**
  * Defines an action from its input schema and body. The returned function validates input
  * (DbError INVALID_INPUT), runs the body in one transaction, writes the events, and wraps
@@ -229,7 +226,7 @@ export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>): Ac
       const oneStatement = spec.statement && key === null && !options.faults ? spec.statement(input, env) : undefined;
       const batcher = oneStatement && ownTransaction ? batcherOf(db) : null;
       const done = !oneStatement
-        ? await runTransaction(db, body, ACTION_TRANSACTION_OPTIONS)
+        ? await runTransaction(db, body)
         : batcher
           ? await batcher.submit({ input, env }, oneStatement)
           : await runStatement(db, oneStatement, !ownTransaction);

@@ -7,7 +7,7 @@
 import type { DbClient } from "../client.js";
 import { withAppendedEvents, withAppendedEventsPerRow } from "../events/append-events.js";
 import type { Prisma } from "../generated/prisma/client";
-import { queryRows, transactionRows } from "../open/raw-pool.js";
+import { queryRows, refusedByDatabase, transactionRows } from "../open/raw-pool.js";
 import { isDatabaseUnavailable } from "../open/unavailable.js";
 import type { ActionResult, ActionStatement, StatementRow } from "./action.js";
 import { runStatement, statementResult } from "./run-statement.js";
@@ -136,21 +136,4 @@ export class StatementBatcher<I> {
   async #alone(call: Call<I>): Promise<void> {
     await runStatement(this.#db, call.statement, false).then(call.resolve, call.reject);
   }
-}
-
-// A SQLSTATE: five digits or capital letters (node-postgres's DatabaseError.code).
-const SQLSTATE = /^[0-9A-Z]{5}$/;
-
-/**
- * Whether `error` is the database's answer refusing a statement (a SQLSTATE from node-postgres,
- * or Prisma's P2010 raw query failure quoting one): the statement, or the transaction it was in,
- * was rolled back. A lost connection or a timeout (no SQLSTATE) leaves the outcome unknown.
- */
-export function refusedByDatabase(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; depth < 4 && typeof e === "object" && e !== null; depth += 1) {
-    const { code } = e as { code?: unknown };
-    if (typeof code === "string" && (code === "P2010" || SQLSTATE.test(code))) return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
 }

@@ -71,24 +71,15 @@ export async function openPglite(options: OpenPgliteOptions): Promise<Database> 
     const acquired = acquireDirectoryLock(dir, options.logger, { willShare: options.share });
     if (acquired.held) {
       const holder = await awaitSocket(dir, acquired.held, options.logger);
-      if (holder?.socket) {
-        const remote = await openRemote(dir, holder, options);
-        if (!(remote instanceof DbError)) return remote;
-        // A holder that does not answer (stopped, or killed and not yet reaped): wait for it like
-        // one that does not share, then refuse.
-        if (Date.now() >= deadline) throw remote;
-        if (waitingFor !== holder.token) {
-          waitingFor = holder.token;
-          announceWait(dir, holder, Math.ceil((deadline - Date.now()) / 1000), options);
-        }
-        await delay(Math.min(LOCK_POLL_MS, Math.max(0, deadline - Date.now())));
-        continue;
-      }
       if (holder === undefined) {
         if (++vanished <= 3) continue;
         throw lockedError(dir, acquired.held);
       }
-      if (Date.now() >= deadline) throw lockedError(dir, holder, waitingFor === undefined ? undefined : (Date.now() - started) / 1000);
+      // A holder that shares but does not answer (stopped, or killed and not yet reaped) is waited
+      // for like one that does not share, then refused with why.
+      const remote = holder.socket ? await openRemote(dir, holder, options) : undefined;
+      if (remote !== undefined && !(remote instanceof DbError)) return remote;
+      if (Date.now() >= deadline) throw remote ?? lockedError(dir, holder, waitingFor === undefined ? undefined : (Date.now() - started) / 1000);
       if (waitingFor !== holder.token) {
         // Said once per holder: a new one (the first let go, a third opener got in) is said again.
         waitingFor = holder.token;

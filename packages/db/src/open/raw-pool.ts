@@ -87,7 +87,8 @@ export async function transactionRows<Row>(db: DbClient, sqls: readonly Prisma.S
     }
     return rows;
   } catch (error) {
-    broken ??= connectionLost(error) ? (error as Error) : undefined;
+    // A connection that failed without the database's answer (lost, timed out) is not reused.
+    broken ??= refusedByDatabase(error) ? undefined : (error as Error);
     throw error;
   } finally {
     // A connection that failed to roll back is not given to the next caller.
@@ -95,5 +96,20 @@ export async function transactionRows<Row>(db: DbClient, sqls: readonly Prisma.S
   }
 }
 
-// A failure of the connection itself (as opposed to a statement's error, which has a SQLSTATE).
-const connectionLost = (error: unknown): boolean => typeof (error as { code?: unknown }).code !== "string";
+// A SQLSTATE: five digits or capital letters (node-postgres's DatabaseError.code).
+const SQLSTATE = /^[0-9A-Z]{5}$/;
+
+/**
+ * Whether `error` is the database's answer refusing a statement (a SQLSTATE from node-postgres,
+ * or Prisma's P2010 raw query failure quoting one): the statement, or the transaction it was in,
+ * was rolled back. A lost connection or a timeout (no SQLSTATE; a socket error's code such as
+ * ECONNRESET is not one) leaves the outcome unknown.
+ */
+export function refusedByDatabase(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; depth < 4 && typeof e === "object" && e !== null; depth += 1) {
+    const { code } = e as { code?: unknown };
+    if (typeof code === "string" && (code === "P2010" || SQLSTATE.test(code))) return true;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return false;
+}
