@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
 import { defineAction } from "../src/actions/action.js";
+import { STATEMENT_BATCH_LIMITS } from "../src/actions/statement-batch.js";
 import { refusedByDatabase } from "../src/open/raw-pool.js";
 import { Prisma } from "../src/generated/prisma/client";
 import { DB_ERROR_CODES, DbError, grantTitle, setActiveTitle, type ActionOptions, type Database } from "../src/index.js";
@@ -152,10 +153,10 @@ describe("a batch that fails", () => {
   });
 
   it("answers every call of a batch larger than one statement carries", async () => {
-    const values = Array.from({ length: 600 }, (_, i) => i + 100);
+    const values = Array.from({ length: 2 * STATEMENT_BATCH_LIMITS.calls + 88 }, (_, i) => i + 100);
     const { value: outcomes, queries: sent } = await queries((client) => Promise.all(values.map((value) => refusesThirteen(client, { ...opts, value }))));
     expect(outcomes.map((o) => o.result)).toEqual(values);
-    // 256 calls per statement at most (STATEMENT_BATCH_LIMITS).
+    // STATEMENT_BATCH_LIMITS.calls per statement at most: two full batches and the rest.
     expect(sent).toBe(3);
   });
 });

@@ -28,10 +28,11 @@ interface BatchRow extends StatementRow {
 /**
  * How many batches of one action may be in flight on one client at once, and how many calls one
  * may carry. Two in flight keep the database busy while the server reads one batch's rows and
- * builds the next; 256 bounds a statement's size (its parameters and JSON) and how long its row
- * locks are held.
+ * builds the next; 512 bounds a statement's size (its parameters and JSON) and how long its row
+ * locks are held (on PGlite, 1,000 clients setting titles: 512 gave about a fifth more per second
+ * than 256, and 1,024 no more than 512).
  */
-export const STATEMENT_BATCH_LIMITS = { inFlight: 2, calls: 256 } as const;
+export const STATEMENT_BATCH_LIMITS = { inFlight: 2, calls: 512 } as const;
 
 /**
  * How a batch is sent: `statement` makes one statement for 2 or more calls (ActionSpec.batch);

@@ -29,7 +29,12 @@ export interface EventDeliveryOptions {
   retentionSeconds: number;
 }
 
-const BATCH = 200;
+/**
+ * Events claimed per statement: the most claimPendingEvents takes. With 1,000 players setting
+ * titles on PGlite, claiming 200 at a time gave 8.0k sets/s with a p99 of 192 ms; 1,000 at a time,
+ * 12.8k/s and 158 ms (one claim round trip where there were five).
+ */
+const BATCH = 1000;
 const PRUNE_EVERY_MS = 60_000;
 
 /** The world server's event delivery; one per server and database. */
