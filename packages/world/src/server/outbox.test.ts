@@ -130,9 +130,9 @@ describe("Outbox", () => {
     const socket = new FakeSocket();
     const { box, overflows } = outbox(socket, new FlushQueue(), 100);
     box.push(Buffer.alloc(60));
-    await nextTurn();
-    // the peer reads nothing: Node keeps the 60 bytes, and the next 60 pass the bound of 100
+    // the peer reads nothing: Node keeps the 60 bytes this flush writes, and the next 60 pass the bound of 100
     socket.writableLength = 60;
+    await nextTurn();
     box.push(Buffer.alloc(30));
     expect(overflows).toEqual([]);
     box.push(Buffer.alloc(30));
@@ -141,6 +141,20 @@ describe("Outbox", () => {
     await nextTurn();
     expect(overflows).toEqual([120]);
     expect(socket.writes).toHaveLength(1);
+  });
+
+  it("does not hold a backlog the kernel has taken since the last flush against the peer", async () => {
+    const socket = new FakeSocket();
+    const { box, overflows } = outbox(socket, new FlushQueue(), 100);
+    box.push(Buffer.alloc(60));
+    socket.writableLength = 60;
+    await nextTurn();
+    // the peer read it all: 70 more are within the bound, though 60 + 70 would not be
+    socket.writableLength = 0;
+    box.push(Buffer.alloc(70));
+    expect(overflows).toEqual([]);
+    await nextTurn();
+    expect(socket.writes).toHaveLength(2);
   });
 
   it("reports the bound passed by Node's buffer growing after a write", async () => {

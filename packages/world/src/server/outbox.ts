@@ -73,8 +73,19 @@ export class Outbox {
    * encryption writes through; its open stretch is slabStart..slabUsed.
    */
   private slab: CipherTarget | undefined;
+  /**
+   * The slab's length (0 without one), kept here so that a broadcast's push to each receiver reads
+   * only this object: reading the slab's Buffer for it cost a cache miss per receiver.
+   */
+  private slabSize = 0;
   private slabStart = 0;
   private slabUsed = 0;
+  /**
+   * The socket's own backlog (`writableLength`) as of this outbox's last write. Only the outbox
+   * writes to the socket and the kernel only ever shrinks that backlog, so it is an upper bound:
+   * the bound is checked against it and the socket read only when it might be passed.
+   */
+  private socketBacklog = 0;
   /** Bytes of the last turn that wrote: the next slab's size, so a busy connection's turn fits one slab. */
   private lastTurnBytes = 0;
   private scheduled = false;
@@ -121,11 +132,12 @@ export class Outbox {
   pushInPlace(size: number, fill: (target: CipherTarget, offset: number) => void): void {
     if (this.overflowed) return;
     let slab = this.slab;
-    if (!slab || this.slabUsed + size > slab.bytes.length) {
+    if (slab === undefined || this.slabUsed + size > this.slabSize) {
       this.closeSlab();
       // A turn bigger than the last doubles its slabs: few parts to join at the flush.
-      slab = allocateSlab(Math.max(MIN_SLAB, size, this.lastTurnBytes, Math.min(MAX_SLAB, 2 * (slab?.bytes.length ?? 0))));
+      slab = allocateSlab(Math.max(MIN_SLAB, size, this.lastTurnBytes, Math.min(MAX_SLAB, 2 * this.slabSize)));
       this.slab = slab;
+      this.slabSize = slab.bytes.length;
       this.slabStart = 0;
       this.slabUsed = 0;
     }
@@ -142,6 +154,7 @@ export class Outbox {
   /** Lets go of the slab and its view (the memory goes once the socket is done with it). */
   private dropSlab(): void {
     this.slab = undefined;
+    this.slabSize = 0;
   }
 
   /** Ends the slab's open stretch as a part, so a frame pushed whole comes after it. */
@@ -182,7 +195,8 @@ export class Outbox {
       this.options.onError(error);
       return;
     }
-    if (this.slab && this.socket.writableLength === 0) this.slabStart = this.slabUsed = 0;
+    this.socketBacklog = this.socket.writableLength;
+    if (this.slab && this.socketBacklog === 0) this.slabStart = this.slabUsed = 0;
     else this.dropSlab();
     this.checkBound();
   }
@@ -226,8 +240,10 @@ export class Outbox {
   }
 
   private checkBound(): void {
-    const buffered = this.bytes + this.socket.writableLength;
-    if (buffered <= this.options.maxBufferedBytes || this.overflowed) return;
+    if (this.bytes + this.socketBacklog <= this.options.maxBufferedBytes || this.overflowed) return;
+    this.socketBacklog = this.socket.writableLength;
+    const buffered = this.bytes + this.socketBacklog;
+    if (buffered <= this.options.maxBufferedBytes) return;
     this.overflowed = true;
     this.discard();
     this.options.onOverflow(buffered);

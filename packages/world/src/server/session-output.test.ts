@@ -148,9 +148,9 @@ describe("a session's outgoing packets", () => {
   it("disconnect a client that stops reading once its unsent bytes pass the bound, with a log line", async () => {
     const { session: s, socket, closed } = session(4, { maxOutgoingBytes: 64 * 1024 });
     s.send(ServerChat, chat("hello"));
-    await nextTurn();
-    // The peer reads nothing: Node's buffer holds nearly the whole bound.
+    // The peer reads nothing: after this flush Node's buffer holds nearly the whole bound.
     socket.writableLength = 64 * 1024 - 100;
+    await nextTurn();
     s.send(ServerChat, chat("x".repeat(200)));
     expect(s.closed).toBe(true);
     expect(closed[0]?.reason).toMatch(/slow client: \d+ bytes waiting to be sent \(limit 65536\)/);
@@ -186,8 +186,10 @@ describe("a broadcast", () => {
     const presence = new Presence<OutgoingPacket>();
     const peers = [session(200, { presence }), session(201, { presence, maxOutgoingBytes: 64 * 1024 }), session(202, { presence })];
     peers.forEach((peer, i) => presence.enter({ characterId: i + 1, accountId: i + 1, name: `P${i}`, worldId: 1, zoneId: 1, peer: peer.session }));
-    // the second one has stopped reading: its socket buffer is full
+    // the second one has stopped reading: its socket buffer is full after its last write
+    peers[1]!.session.send(ServerTitleSet, { unitId: 1, titleId: 1 });
     peers[1]!.socket.writableLength = 64 * 1024;
+    await nextTurn();
     expect(presence.broadcastZone(1, 1, packet(ServerTitleSet, { unitId: 7, titleId: 8 }))).toBe(3);
     await nextTurn();
     expect(peers[0]!.received()).toHaveLength(1);
