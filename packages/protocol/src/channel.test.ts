@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MAX_WRAPPER_DEPTH, PacketChannel, encodePacket, sealedSize } from "./channel";
-import { CipherTarget, keyFromAuthBuildAndMessage, PacketCrypt } from "./crypto";
+import { CipherTarget, keyFromAuthBuildAndMessage, keyFromSessionKey, PacketCrypt } from "./crypto";
 import { ProtocolError } from "./errors";
 import { encodeFrame } from "./framing";
 import { Opcode } from "./opcodes";
@@ -186,6 +186,10 @@ describe("PacketChannel wrappers", () => {
     expect(sealer.sealInto(encoded, target, 3)).toBe(3 + size);
     expect(sealer.sealInto(encoded, target, 3 + size)).toBe(3 + 2 * size);
     const expected = reference.seal(encoded);
+    // Independently: the headers in the clear, then the inner bytes through the plain in-place encryption.
+    const inner = Buffer.from(encoded.inner);
+    new PacketCrypt(keyFromSessionKey(sessionKey)).encryptInPlace(inner);
+    expect(expected.equals(Buffer.concat([encoded.frame.subarray(0, size - inner.length), inner]))).toBe(true);
     expect(out.subarray(3, 3 + size).equals(expected)).toBe(true);
     expect(out.subarray(3 + size, 3 + 2 * size).equals(expected)).toBe(true);
     // the bytes around the frames are untouched

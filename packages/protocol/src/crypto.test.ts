@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Prng } from "../test/support/prng";
 import { referenceAuthKey, referenceDecrypt, referenceEncrypt, referenceExpand, referenceTicketKey } from "../test/support/reference-crypt";
-import { CipherTarget, PacketCrypt, keyFromAuthBuildAndMessage, keyFromSessionKey } from "./crypto";
+import { CipherTarget, PacketCrypt, keyFromAuthBuildAndMessage, keyFromSessionKey, plainWords } from "./crypto";
 import { ProtocolError } from "./errors";
 
 // Computed with an independent Python port of NexusForever's PacketCrypt.cs (straight 64-bit
@@ -91,6 +91,32 @@ describe("encrypt and decrypt", () => {
       expect(crypt.decrypt(cipher).toString("hex")).toBe(plain.toString("hex"));
       expect(crypt.decrypt(plain).toString("hex")).toBe(referenceDecrypt(keyInteger, plain).toString("hex"));
     }
+  });
+
+  it("encrypt from plain words into any offset of a view, as the literal port does, for every length 0..80", () => {
+    const rng = new Prng(0xbeef);
+    for (let length = 0; length <= 80; length++) {
+      const keyInteger = rng.bigUint(64);
+      const plain = rng.bytes(length);
+      const words = plainWords(plain);
+      expect(words.length).toBe(((length + 7) >> 3) * 2);
+      const at = rng.uint(3);
+      const out = Buffer.alloc(at + length + 3, 0xcc);
+      new PacketCrypt(keyInteger).encryptWordsInto(words, length, new DataView(out.buffer, 0, out.buffer.byteLength), out.byteOffset + at);
+      expect(out.subarray(at, at + length).toString("hex")).toBe(referenceEncrypt(keyInteger, plain).toString("hex"));
+      expect([...out.subarray(0, at), ...out.subarray(at + length)]).toEqual(Array(at + 3).fill(0xcc));
+    }
+  });
+
+  it("refuse to encrypt words outside the view, or more bytes than the words hold, writing nothing", () => {
+    const crypt = new PacketCrypt(AUTH_KEY);
+    const out = new Uint8Array(16).fill(0xcc);
+    const view = new DataView(out.buffer);
+    const words = plainWords(new Uint8Array(8));
+    expect(() => crypt.encryptWordsInto(words, 8, view, 9)).toThrow(ProtocolError);
+    expect(() => crypt.encryptWordsInto(words, 8, view, -1)).toThrow(ProtocolError);
+    expect(() => crypt.encryptWordsInto(words, 9, view, 0)).toThrow(ProtocolError);
+    expect([...out]).toEqual(Array(16).fill(0xcc));
   });
 
   it("round-trip long buffers with both key derivations", () => {

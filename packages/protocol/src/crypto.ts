@@ -178,6 +178,45 @@ export class PacketCrypt {
     this.run(target.view, target.base + start, end - start, true);
   }
 
+  /**
+   * Encrypts `length` bytes given as {@link plainWords} into `view` from byte `at`: what
+   * {@link encryptInPlace} makes of those bytes, without copying them there first. A broadcast
+   * builds the words once and each receiver reads them (aligned, already as integers) instead of
+   * its own copy of the bytes.
+   * @throws ProtocolError `INVALID_ARGUMENT` when `[at, at + length)` is outside `view`, or `words`
+   *   holds fewer than `length` bytes.
+   */
+  encryptWordsInto(words: Int32Array, length: number, view: DataView, at: number): void {
+    if (!(at >= 0 && length >= 0 && at + length <= view.byteLength && words.length * 4 >= length)) {
+      throw new ProtocolError(
+        "INVALID_ARGUMENT",
+        `${length} bytes at ${at} do not fit the ${view.byteLength}-byte view or the ${words.length * 4} bytes given`,
+      );
+    }
+    const key = this.keyWords;
+    let counter = Math.imul(LENGTH_MULTIPLIER, length);
+    let lo = this.initialLo;
+    let hi = this.initialHi;
+    const blocks = (length >>> 3) << 1;
+    let w = 0;
+    for (; w < blocks; w += 2, at += 8) {
+      const block = (counter & 0xf) << 1;
+      counter++;
+      lo = lo ^ words[w]! ^ key[block]!;
+      hi = hi ^ words[w + 1]! ^ key[block + 1]!;
+      view.setInt32(at, lo, true);
+      view.setInt32(at + 4, hi, true);
+    }
+    // The tail, byte by byte as run()'s: plain byte, register byte and key byte of the same lane.
+    const block = (counter & 0xf) << 3;
+    const tail = length & 7;
+    for (let lane = 0; lane < tail; lane++, at++) {
+      const plain = lane < 4 ? words[w]! >>> (lane * 8) : words[w + 1]! >>> ((lane - 4) * 8);
+      const register = lane < 4 ? lo >>> (lane * 8) : hi >>> ((lane - 4) * 8);
+      view.setUint8(at, (plain ^ register ^ this.key[block + lane]!) & 0xff);
+    }
+  }
+
   /** Decrypts `data[start, end)` in place, as one buffer. @throws ProtocolError `INVALID_ARGUMENT` for a range outside `data`. */
   decryptInPlace(data: Uint8Array, start = 0, end = data.length): void {
     checkRange(data.length, start, end);
@@ -221,6 +260,19 @@ export class PacketCrypt {
       view.setUint8(at, view.getUint8(at) ^ register ^ this.key[block + lane]!);
     }
   }
+}
+
+/**
+ * `bytes` as little-endian 32-bit words for {@link PacketCrypt.encryptWordsInto}, zero-padded to
+ * whole 8-byte blocks: byte `i` is bits `8 * (i % 4)` up of word `i >> 2`, on any platform.
+ */
+export function plainWords(bytes: Uint8Array): Int32Array {
+  const padded = new Uint8Array(((bytes.length + 7) >>> 3) << 3);
+  padded.set(bytes);
+  const view = new DataView(padded.buffer);
+  const words = new Int32Array(padded.length >>> 2);
+  for (let i = 0; i < words.length; i++) words[i] = view.getInt32(i * 4, true);
+  return words;
 }
 
 /** @throws ProtocolError `INVALID_ARGUMENT` unless `0 <= start <= end <= length` (a range outside the data would reach its buffer's neighbours). */

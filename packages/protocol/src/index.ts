@@ -12,7 +12,7 @@ export { BitWriter } from "./bits/writer";
 export { DEFAULT_MAX_FRAME_SIZE, FRAME_HEADER_SIZE, FrameAssembler, encodeFrame } from "./framing";
 export type { Frame } from "./framing";
 
-export { AUTH_MESSAGE, CLIENT_BUILD, CipherTarget, PacketCrypt, keyFromAuthBuildAndMessage, keyFromSessionKey } from "./crypto";
+export { AUTH_MESSAGE, CLIENT_BUILD, CipherTarget, PacketCrypt, keyFromAuthBuildAndMessage, keyFromSessionKey, plainWords } from "./crypto";
 
 export { EXTENSION_OPCODE_RANGE, GENUINE_OPCODE_MAX, KNOWN_OPCODES, OPCODES, Opcode, PACKETS, WRAPPER_OPCODES, opcodeName } from "./opcodes";
 export type { OpcodeName, OpcodeOrigin, PacketsByName } from "./opcodes";

@@ -76,6 +76,7 @@ const CURATED = [
   "keyFromSessionKey",
   "opcodeName",
   "packetByOpcode",
+  "plainWords",
   "sealedSize",
   "serverPackets",
   "t",
