@@ -62,6 +62,18 @@ describe("the event outbox", () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it("claims through the index of pending events only, not one that keeps every delivered row's old entry", async () => {
+    // Delivered history, as a burst of title sets leaves it, and a few pending events.
+    await db.client.$executeRaw`INSERT INTO "game_events" ("kind", "payload", "delivered_at") SELECT 'title.set', '{}', now() FROM generate_series(1, 3000)`;
+    const c = await makeCharacter(db.client);
+    for (let i = 1; i <= 3; i++) await grant(c.id, 1n);
+    await db.client.$executeRaw`ANALYZE "game_events"`;
+    const plan = await db.client.$queryRaw<{ "QUERY PLAN": unknown }[]>`EXPLAIN (FORMAT JSON)
+      SELECT "id" FROM "game_events" WHERE "delivered_at" IS NULL ORDER BY "id" LIMIT 1000 FOR UPDATE SKIP LOCKED`;
+    expect(JSON.stringify(plan)).toContain('"Index Name":"game_events_pending_idx"');
+    expect((await claimPendingEvents(db.client, { limit: 1000 })).length).toBeGreaterThanOrEqual(3);
+  });
+
   it("prunes delivered events older than the cut-off", async () => {
     const c = await makeCharacter(db.client);
     await grant(c.id, 1n);
