@@ -65,6 +65,8 @@ describe("public API", () => {
         "claimPendingEvents",
         "shareRawPool",
         "pruneDeliveredEvents",
+        // maintenance of a database without autovacuum (the embedded one)
+        "vacuumWhereDue",
         // building actions
         "ActorSchema",
         "GAME_EVENTS_CHANNEL",

@@ -1,8 +1,8 @@
 import { LastCatalog } from "../journal/last-catalog";
-import type { DbClient } from "@bezgelor/db";
+import type { Database, DbClient } from "@bezgelor/db";
 import type { GameData } from "@bezgelor/data";
 import pino from "pino";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { EventDelivery } from "./event-delivery";
 import type { Recipients } from "./recipients";
 
@@ -20,9 +20,9 @@ function slowEmptyDatabase(): { db: DbClient; claims: () => number } {
   return { db: db as unknown as DbClient, claims: () => claims };
 }
 
-function delivery(db: DbClient): EventDelivery {
+function delivery(db: DbClient, database: Pick<Database, "kind" | "client"> = { kind: "postgres", client: db as Database["client"] }): EventDelivery {
   return new EventDelivery({
-    database: { listen: () => Promise.resolve(() => Promise.resolve()) },
+    database: { listen: () => Promise.resolve(() => Promise.resolve()), ...database },
     db,
     data: {} as GameData,
     recipients: {} as Recipients,
@@ -77,5 +77,44 @@ describe("EventDelivery.flush", () => {
     await events.stop();
     await expect(pending).resolves.toBeUndefined();
     await expect(events.flush()).resolves.toBeUndefined();
+  });
+});
+
+describe("EventDelivery's minute of upkeep", () => {
+  /** A client that records the SQL sent through it and finds every table due. */
+  function recordingClient(): { client: Database["client"]; sql: string[] } {
+    const sql: string[] = [];
+    const client = {
+      $queryRawUnsafe: (text: string) => {
+        sql.push(text);
+        return Promise.resolve([{ relname: "game_events" }]);
+      },
+      $executeRawUnsafe: (text: string) => {
+        sql.push(text);
+        return Promise.resolve(0);
+      },
+    };
+    return { client: client as unknown as Database["client"], sql };
+  }
+
+  it.each([
+    ["pglite", true],
+    ["postgres", false],
+    ["pglite-remote", false],
+  ] as const)("on a %s database, vacuums the tables due after the prune: %s", async (kind, vacuums) => {
+    // Only the intervals are faked: the minute passes at once, the promises run for real.
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    try {
+      const db = { $queryRaw: () => Promise.resolve([]), gameEvent: { deleteMany: () => Promise.resolve({ count: 0 }) } } as unknown as DbClient;
+      const { client, sql } = recordingClient();
+      const events = delivery(db, { kind, client });
+      await events.start();
+      vi.advanceTimersByTime(60_000);
+      for (let turn = 0; turn < 20; turn++) await new Promise((resolve) => setImmediate(resolve));
+      expect(sql.includes('VACUUM (ANALYZE) "game_events"')).toBe(vacuums);
+      await events.stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

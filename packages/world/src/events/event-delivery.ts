@@ -4,7 +4,7 @@
 // right after its own actions commit; LISTEN/NOTIFY wakes it for other processes' events, and a
 // poll catches anything a lost notification missed.
 import type { LastCatalog } from "../journal/last-catalog";
-import { claimPendingEvents, GAME_EVENTS_CHANNEL, pruneDeliveredEvents, type Database, type DbClient } from "@bezgelor/db";
+import { claimPendingEvents, GAME_EVENTS_CHANNEL, pruneDeliveredEvents, vacuumWhereDue, type Database, type DbClient } from "@bezgelor/db";
 import type { GameData } from "@bezgelor/data";
 import type { Logger } from "pino";
 import { ThrottledLog } from "../server/throttled-log";
@@ -13,7 +13,11 @@ import type { Recipients } from "./recipients";
 
 /** Delivery settings (config `events`). */
 export interface EventDeliveryOptions {
-  database: Pick<Database, "listen">;
+  /**
+   * Where notifications are listened for; on the embedded database (`kind` "pglite", which runs
+   * no autovacuum) the tables due are also vacuumed through `client` once a minute, after the prune.
+   */
+  database: Pick<Database, "listen" | "kind" | "client">;
   /** Where events are claimed (and delivery reads what it needs): the database's `delivery` client where it has one. */
   db: DbClient;
   data: GameData;
@@ -143,6 +147,18 @@ export class EventDelivery {
       if (pruned > 0) logger.debug({ pruned }, "delivered events pruned");
     } catch (err) {
       logger.warn({ err }, "pruning delivered events failed");
+    }
+    if (this.options.database.kind === "pglite") await this.vacuum();
+  }
+
+  /** What autovacuum does on PostgreSQL, for the embedded database, which has none (vacuumWhereDue). */
+  private async vacuum(): Promise<void> {
+    const { database, logger } = this.options;
+    try {
+      const tables = await vacuumWhereDue(database.client);
+      if (tables.length > 0) logger.debug({ tables }, "tables vacuumed");
+    } catch (err) {
+      logger.warn({ err }, "vacuuming the embedded database failed");
     }
   }
 }
