@@ -1,6 +1,6 @@
 // Alternated, repeated measurement of a figure and its limit, and the rows they make.
 import type { LoopResult } from "./loops";
-import { ratioSpread, type Goal, type Row } from "./report";
+import { formatNumber, ratioSpread, type Goal, type Row } from "./report";
 import { spread } from "./stats";
 import { cpuSeconds } from "./world-process";
 
@@ -54,7 +54,9 @@ export async function alternate(
     for (const which of [first, first === "limit" ? "figure" : "limit"] as const) {
       const run = await (which === "figure" ? figure() : limit());
       runs[which].push(run);
-      progress(`  ${label} round ${round + 1}/${rounds} ${which}: ${Math.round(run.perSecond)}/s, p50 ${run.p50.toFixed(1)} ms, p99 ${run.p99.toFixed(1)} ms`);
+      progress(
+        `  ${label} round ${round + 1}/${rounds} ${which}: ${Math.round(run.perSecond)}/s, p50 ${formatNumber(run.p50)} ms, p99 ${formatNumber(run.p99)} ms`,
+      );
     }
   }
   return runs;

@@ -7,7 +7,7 @@ import type { BenchArgs } from "./args";
 import { alternate, roundTripRows, timed, type Run } from "./measure";
 import { CROWD_PLACE, type BenchOffer, type BenchVendor } from "./players";
 import type { BenchPlayer } from "./raw-client";
-import type { Row } from "./report";
+import { formatNumber, type Row } from "./report";
 import type { Helper } from "./rpc";
 import type { LoopResult } from "./loops";
 import type { StatementLoopResult } from "./db-baseline";
@@ -159,7 +159,7 @@ export async function dbFigure(ctx: BenchContext): Promise<void> {
     ] as const) {
       const t = await run();
       into.push(t);
-      ctx.progress(`  title set: ${name}: ${Math.round(t.perSecond)}/s, p50 ${t.p50.toFixed(1)} ms, p99 ${t.p99.toFixed(1)} ms`);
+      ctx.progress(`  title set: ${name}: ${Math.round(t.perSecond)}/s, p50 ${formatNumber(t.p50)} ms, p99 ${formatNumber(t.p99)} ms`);
     }
     return statement();
   };
@@ -218,7 +218,7 @@ async function embeddedPurchaseRows(ctx: BenchContext, figure: () => Promise<Run
   for (let round = 0; round < ctx.args.rounds; round++) {
     const run = await figure();
     ctx.progress(
-      `  ${label} round ${round + 1}/${ctx.args.rounds}: ${Math.round(run.perSecond)}/s, p50 ${run.p50.toFixed(1)} ms, p99 ${run.p99.toFixed(1)} ms`,
+      `  ${label} round ${round + 1}/${ctx.args.rounds}: ${Math.round(run.perSecond)}/s, p50 ${formatNumber(run.p50)} ms, p99 ${formatNumber(run.p99)} ms`,
     );
     runs.push(run);
   }
