@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { createServer, type AddressInfo } from "node:net";
+import { AUTH_MESSAGE, CLIENT_BUILD, CONNECTION_TYPE_WORLD, PacketChannel, ServerHello } from "@bezgelor/protocol";
 import { describe, expect, it } from "vitest";
 import { cliHarness } from "./support/cli";
 import { COMMANDS } from "../src/cli/commands/index";
@@ -99,6 +101,43 @@ describe("bezgelor CLI", () => {
     const unknown = await cli("bot", "--email", email, "--port", "1", "--character", "Nope");
     expect(unknown.code).toBe(3);
     expect(unknown.stderr).toMatch(/^error: no character named Nope on \S+ \[NOT_FOUND\]\n$/);
+  });
+
+  it("tells a server that drops the connection at login (exit 5) from one that refuses the key (exit 6)", async () => {
+    // Says hello as a world server does, then closes the connection on the login packet: what a
+    // server that stops, or refuses a key, looks like to the client.
+    const server = createServer((socket) => {
+      const hello = new PacketChannel({ role: "server" }).encode(ServerHello, {
+        authVersion: CLIENT_BUILD,
+        realmId: 1,
+        realmGroupId: 21,
+        realmGroupEnum: 0,
+        startupTime: 0n,
+        listenPort: 0,
+        connectionType: CONNECTION_TYPE_WORLD,
+        authMessage: AUTH_MESSAGE,
+        processId: 1,
+        processCreationTime: 0n,
+        unknown30: 0,
+      });
+      socket.write(hello);
+      socket.once("data", () => socket.destroy());
+      socket.on("error", () => undefined);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const port = String((server.address() as AddressInfo).port);
+    try {
+      // A key the bot issues itself is valid: the server went away.
+      const dropped = await cli("bot", "--email", email, "--port", port);
+      expect(dropped.code, dropped.stderr).toBe(5);
+      expect(dropped.stderr).toContain("though the session key is valid");
+      // A well-formed key that is not the account's: refused.
+      const refused = await cli("bot", "--email", email, "--port", port, "--key", "0".repeat(32));
+      expect(refused.code, refused.stderr).toBe(6);
+      expect(refused.stderr).toContain("the session key was not accepted: it is not this account's current key");
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 
   it("rejects unknown commands and options", async () => {

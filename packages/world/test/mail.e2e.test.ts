@@ -45,6 +45,21 @@ describe("mail over the genuine mail packets", () => {
   });
   afterAll(() => t.close());
 
+  it("answers cash that would carry the balance past the maximum with a mail result, and takes nothing", async () => {
+    const a = await enter(t, await richPlayer(t, opts, 1000n));
+    const b = await enter(t);
+    a.client.send(ClientMailSend, mail(b.player.characterName, { unitId: a.mailboxUnit, creditsSent: 5n }));
+    expect(await a.client.waitFor("ServerMailResult")).toMatchObject({ result: MAIL_GENERIC_ERROR.Ok });
+    const m = (await b.client.waitFor("ServerMailAvailable")).mails[0]!;
+    const MAX = 2n ** 63n - 1n;
+    await t.db.character.update({ where: { id: b.player.characterId }, data: { gold: MAX } });
+    b.client.send(ClientMailTakeCash, { mailId: m.mailId, unitId: b.mailboxUnit });
+    expect(await b.client.waitFor("ServerMailResult")).toEqual({ action: 2, mailId: m.mailId, result: MAIL_GENERIC_ERROR.FailedToCreate });
+    const after = await holdings(t, a.player, b.player);
+    expect(after.gold[b.player.characterId]).toBe(MAX);
+    expect(after.mailGold).toBe(5n);
+  });
+
   it("gold and items reach the online recipient, are taken, and the sums hold at every step", async () => {
     const a = await enter(
       t,

@@ -27,6 +27,9 @@ export const MAIL_ERROR_BY_ERROR: Readonly<Partial<Record<DbErrorCode, MailGener
   MAIL_GRANT_UNSUPPORTED: MAIL_GENERIC_ERROR.CannotTransferItem,
   INVENTORY_OVERFLOW: MAIL_GENERIC_ERROR.ItemInventoryFull,
   STORE_ALREADY_OWNED: MAIL_GENERIC_ERROR.UniqueExists,
+  // Taking cash that would carry the balance past the 64-bit maximum: the client has no code of
+  // its own for it, so the generic failure, not a ServerRequestResult the mail window ignores.
+  BALANCE_OVERFLOW: MAIL_GENERIC_ERROR.FailedToCreate,
 };
 
 /** The mail GenericError for a DbError code (FailedToCreate for codes without their own). */

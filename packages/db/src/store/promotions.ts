@@ -21,7 +21,7 @@ const PromotionInput = z
       z.object({ kind: z.literal("offer"), offerId: IdSchema }),
     ]),
   })
-  .refine((p) => p.startsAt.getTime() < p.endsAt.getTime(), { message: "must start before it ends", path: ["endsAt"] });
+  .refine((p) => p.startsAt.getTime() < p.endsAt.getTime(), { message: "must be after startsAt", path: ["endsAt"] });
 
 /** The input of {@link createPromotion}. */
 export type CreatePromotionInput = z.input<typeof PromotionInput>;

@@ -1,4 +1,4 @@
-import { getAccountByEmail, issueSessionKey, listCharacters } from "@bezgelor/db";
+import { DbError, getAccountByEmail, issueSessionKey, listCharacters, validateSessionKey, type DbClient } from "@bezgelor/db";
 import { CHAT_CHANNEL_TYPE, ClientLogoutRequest, DISCOUNT_TYPE, STORE_CURRENCY_ID, type ServerPacketValues } from "@bezgelor/protocol";
 import { describeUnits } from "../../client/describe-units";
 import { attackNearest, type AttackReport } from "./bot-attack";
@@ -82,14 +82,9 @@ export const bot = defineCommand({
       throw new WorldError("DISCONNECTED", `no world server answers on ${host}:${port} (${(error as Error).message})`, { cause: error });
     });
     try {
-      const list = await client.login({ accountId: account.id, email: account.email, sessionKey }).catch((error: unknown) => {
-        // The server answers a bad key by closing the connection (as NexusForever does): a refusal, not an outage.
+      const list = await client.login({ accountId: account.id, email: account.email, sessionKey }).catch(async (error: unknown) => {
         if (error instanceof WorldError && error.code === "DISCONNECTED") {
-          throw new WorldError(
-            "AUTH_FAILED",
-            "the server closed the connection at login: the session key was not accepted (expired, revoked, or another account's)",
-            { cause: error },
-          );
+          throw await loginClosed(db, { accountId: account.id, email: account.email, sessionKey }, ctx.config.db.sessionKeyLifetimeSeconds, error);
         }
         throw error;
       });
@@ -130,3 +125,33 @@ export const bot = defineCommand({
     }
   },
 });
+
+/**
+ * Why the server closed the connection at login. It answers a bad key by closing it (as
+ * NexusForever does), and so does a server that stops: the key is checked against the database
+ * to tell them apart. AUTH_FAILED (exit 6) when the key is refused there, naming why; DISCONNECTED
+ * (exit 5) when it is valid, so the server went away or dropped the connection.
+ */
+async function loginClosed(
+  db: DbClient,
+  login: { accountId: number; email: string; sessionKey: string },
+  lifetimeSeconds: number,
+  closed: WorldError,
+): Promise<WorldError> {
+  try {
+    await validateSessionKey(db, { ...login, lifetimeSeconds });
+  } catch (error) {
+    if (error instanceof DbError && (error.code === "SESSION_INVALID" || error.code === "SESSION_EXPIRED")) {
+      const why = error.code === "SESSION_EXPIRED" ? "it has expired" : "it is not this account's current key (revoked, replaced or another account's)";
+      return new WorldError("AUTH_FAILED", `the server closed the connection at login: the session key was not accepted: ${why}`, { cause: closed });
+    }
+    throw error;
+  }
+  return new WorldError(
+    "DISCONNECTED",
+    `the server closed the connection during login though the session key is valid: it stopped or dropped the connection (${closed.message})`,
+    {
+      cause: closed,
+    },
+  );
+}
