@@ -21,6 +21,7 @@ describe("store chat commands", () => {
     expect(first.length).toBeLessThanOrEqual(MAX_STORE_REPLY);
     expect((await gm(client, "!store 1 8 gold")).reply).toBe("store 1/1 | 801 Minor Healing Potion: 500 gold | 803 Settler's Lucky Toolkit: 20000 gold");
     expect((await gm(client, "!store 1 8 sideways")).refused).toBe("INVALID_INPUT");
+    expect((await gm(client, "!store 99999 8 gold")).reply).toBe("the store has 1 page for that, not 99999");
 
     const bought = (await gm(client, "!buy 801 3")).reply!;
     expect(bought).toMatch(/^bought 3 x Minor Healing Potion for 30 premium \| balance 970 \| tx [0-9a-f-]{36}$/);

@@ -30,6 +30,7 @@ export const store = gmCommand({
       ...(currency === undefined ? {} : { currency }),
     });
     if (result.total === 0) return "the store has no offers for that";
+    if (result.offers.length === 0) return `the store has ${result.pages} page${result.pages === 1 ? "" : "s"} for that, not ${result.page}`;
     const offers = result.offers.map(
       ({ offer, prices }) =>
         `${offer.id} ${offer.name}: ${prices.map((p) => `${p.unitPrice} ${p.currency}`).join("/")}${offer.stock === null ? "" : ` (${offer.stock} left)`}`,
