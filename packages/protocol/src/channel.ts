@@ -72,9 +72,10 @@ const ONE_WRAPPER: Readonly<Record<Wrapper, readonly Wrapper[]>> = {
  * A packet encoded once for many receivers (a zone's chat line): its name, opcode, sender side and
  * `inner` bytes, `u16 opcode` + body in the clear, which {@link PacketChannel.seal} frames and
  * encrypts per connection. `frame` is the whole frame in the clear: the frame header and the
- * encrypted wrapper's header (neither depends on the key) before `inner`, which is its tail, so a
- * receiver costs one copy and the encryption of `inner`. Treat both as read-only: every receiver
- * copies them.
+ * encrypted wrapper's header (neither depends on the key) before `inner`, which is its tail.
+ * `words` holds `inner` again as integers, which each receiver encrypts straight into its own
+ * buffer (three header writes, then `PacketCrypt.encryptWordsInto`). Treat all three as read-only:
+ * every receiver reads them.
  */
 export interface EncodedPacket {
   readonly name: string;
