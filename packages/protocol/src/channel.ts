@@ -328,14 +328,10 @@ export class PacketChannel<R extends Role> {
     if (!(offset >= 0 && offset + size <= target.bytes.length)) {
       throw new ProtocolError("INVALID_ARGUMENT", `a ${size}-byte frame does not fit ${target.bytes.length} bytes at ${offset}`);
     }
-    // The headers (they do not depend on the key) as three writes, then the inner bytes encrypted
-    // straight from the packet's words: no copy of them to encrypt in place.
-    const view = target.view;
-    const at = target.base + offset;
-    view.setUint32(at, size, true);
-    view.setUint16(at + 4, packet.direction === "server" ? Opcode.ServerRealmEncrypted : Opcode.ClientEncrypted, true);
-    view.setUint32(at + FRAME_HEADER_SIZE, size - FRAME_HEADER_SIZE, true);
-    this.crypt.encryptWordsInto(packet.words, size - SEALED_HEADER, view, at + SEALED_HEADER);
+    // The headers (they do not depend on the key), then the inner bytes encrypted straight from
+    // the packet's words: no copy of them to encrypt in place.
+    this.frameHeadersAt(target.bytes, offset, size, "encrypted");
+    this.crypt.encryptWordsInto(packet.words, size - SEALED_HEADER, target.view, target.base + offset + SEALED_HEADER);
     return offset + size;
   }
 
