@@ -12,7 +12,6 @@ import { appendEvents, withAppendedEvents } from "../events/append-events.js";
 import type { GameEvent } from "../events/game-event.js";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 import { claimIdempotencyKey, IdempotencyKeySchema, requestFingerprint } from "../idempotency/idempotency-key.js";
-import { commitsFlush } from "../open/raw-pool.js";
 import { parseInput } from "../validation.js";
 import { ActorSchema, type Actor } from "./actor.js";
 import { runStatement } from "./run-statement.js";
@@ -145,19 +144,13 @@ export interface ActionSpec<S extends z.ZodType, R> {
   statement?(input: z.output<S>, env: StatementEnv): ActionStatement<R> | undefined;
   /**
    * The statement of many calls at once (2 or more, each with a one-statement form), for group
-   * commit on a busy server (see StatementBatcher): one row per call with the columns of
-   * `statement`'s row and "n", the call's 1-based position in `calls`; a row whose "ok" is false
+   * commit on a busy server (see StatementBatcher): one row per call, ordered by "n", the call's
+   * 1-based position in `calls`, with the columns of `statement`'s row; a row whose "ok" is false
    * changed nothing. Calls that touch the same rows must take effect in the order given, and the
    * rows it locks should be locked in a fixed order (e.g. by id), so two batches cannot deadlock.
    * Events are added by the batcher (each call's `statement` events, when its row is "ok").
    */
   batch?(calls: readonly BatchCall<z.output<S>>[]): Prisma.Sql;
-  /**
-   * For an action with a one-statement form but no batch form: the id of the row its statement
-   * locks first (e.g. the character), by which calls sent together in one transaction are ordered
-   * on PostgreSQL (see StatementBatcher). Without it, such calls are never sent together.
-   */
-  lockOrder?(input: z.output<S>): number;
 }
 
 /** One call in {@link ActionSpec.batch}: its validated input and its environment. */
@@ -236,7 +229,7 @@ export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>): Ac
       throw toDbError(error, `${spec.describe(input)} failed`);
     }
   };
-  if ((spec.batch || spec.lockOrder) && !spec.statement) throw new TypeError(`action ${spec.name}: a batch form needs a one-statement form`);
+  if (spec.batch && !spec.statement) throw new TypeError(`action ${spec.name}: a batch form needs a one-statement form`);
   if (spec.statement && spec.idempotent) throw new TypeError(`action ${spec.name}: a one-statement action cannot be idempotent`);
   const statement = spec.statement?.bind(spec);
   return Object.assign(action, {
@@ -251,9 +244,7 @@ export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>): Ac
   });
 }
 
-/** The group committer of `spec` on `db`: its batch form, or on PostgreSQL one transaction ordered by its lockOrder; null when neither applies. */
+/** The group committer of `spec` on `db` (its batch form), or null when it has none. */
 function newBatcher<S extends z.ZodType, R>(db: PrismaClient, spec: ActionSpec<S, R>): StatementBatcher<BatchCall<z.output<S>>> | null {
-  if (spec.batch) return new StatementBatcher(db, { statement: (calls) => spec.batch!(calls) });
-  if (spec.lockOrder && commitsFlush(db)) return new StatementBatcher(db, { transaction: (call) => spec.lockOrder!(call.input) });
-  return null;
+  return spec.batch ? new StatementBatcher(db, (calls) => spec.batch!(calls)) : null;
 }

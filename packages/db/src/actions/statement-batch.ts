@@ -1,13 +1,12 @@
-// Group commit for one-statement actions. Calls of the same action on the same client that arrive
-// while the database is busy are sent together instead of one round trip and one commit each: as
-// one statement with one row per call when the action has a batch form (ActionSpec.batch), else,
-// on PostgreSQL, as their statements in one transaction (one WAL flush instead of one each). A call
-// made when nothing is waiting goes alone, as its own statement, without waiting: batching only
-// ever replaces queueing.
+// Group commit for one-statement actions with a batch form (ActionSpec.batch). Calls of the same
+// action on the same client that arrive while the database is busy are sent together, as one
+// statement with one row per call, instead of one round trip and one commit each. A call made when
+// nothing is waiting goes alone, as its own statement, without waiting: batching only ever replaces
+// queueing.
 import type { DbClient } from "../client.js";
-import { withAppendedEvents, withAppendedEventsPerRow } from "../events/append-events.js";
+import { withAppendedEventsPerRow } from "../events/append-events.js";
 import type { Prisma } from "../generated/prisma/client";
-import { queryRows, refusedByDatabase, transactionRows } from "../open/raw-pool.js";
+import { queryRows, refusedByDatabase } from "../open/raw-pool.js";
 import { isDatabaseUnavailable } from "../open/unavailable.js";
 import type { ActionResult, ActionStatement, StatementRow } from "./action.js";
 import { runStatement, statementResult } from "./run-statement.js";
@@ -35,23 +34,19 @@ interface BatchRow extends StatementRow {
 export const STATEMENT_BATCH_LIMITS = { inFlight: 2, calls: 512 } as const;
 
 /**
- * How a batch is sent: `statement` makes one statement for 2 or more calls (ActionSpec.batch);
- * `transaction` sends each call's statement in one transaction, in the order of `order` (the id of
- * the row each call locks first), so that two batches lock in the same order and cannot deadlock.
+ * The group committer of one action on one client: `statement` makes one statement of 2 or more
+ * calls (ActionSpec.batch).
  */
-export type BatchForm<I> = { readonly statement: (items: readonly I[]) => Prisma.Sql } | { readonly transaction: (item: I) => number };
-
-/** The group committer of one action on one client (see {@link BatchForm}). */
 export class StatementBatcher<I> {
   readonly #db: DbClient;
-  readonly #form: BatchForm<I>;
+  readonly #statement: (items: readonly I[]) => Prisma.Sql;
   readonly #waiting: Call<I>[] = [];
   #inFlight = 0;
   #scheduled = false;
 
-  constructor(db: DbClient, form: BatchForm<I>) {
+  constructor(db: DbClient, statement: (items: readonly I[]) => Prisma.Sql) {
     this.#db = db;
-    this.#form = form;
+    this.#statement = statement;
   }
 
   /**
@@ -87,7 +82,7 @@ export class StatementBatcher<I> {
     if (calls.length === 1) return this.#alone(calls[0] as Call<I>);
     let rows: (StatementRow | undefined)[];
     try {
-      rows = "statement" in this.#form ? await this.#oneStatement(this.#form.statement, calls) : await this.#oneTransaction(this.#form.transaction, calls);
+      rows = await this.#oneStatement(calls);
     } catch (error) {
       // Without an answer from the database (the connection was lost), the batch may have
       // committed: sending its calls again could apply them twice, so each fails as a call sent
@@ -96,8 +91,7 @@ export class StatementBatcher<I> {
         for (const call of calls) call.reject(error);
         return;
       }
-      // The database refused the batch, so it changed nothing (one statement, or one transaction
-      // rolled back). One call's failure (a raise_refusal, a lock timeout) must not fail the
+      // The database refused the batch, so it changed nothing (one statement). One call's failure (a raise_refusal, a lock timeout) must not fail the
       // others: each is sent again on its own, in order.
       for (const call of calls) await this.#alone(call);
       return;
@@ -110,28 +104,16 @@ export class StatementBatcher<I> {
   }
 
   /** The calls' rows, in the order of `calls`, from one statement. */
-  async #oneStatement(build: (items: readonly I[]) => Prisma.Sql, calls: readonly Call<I>[]): Promise<(StatementRow | undefined)[]> {
-    const sql = withAppendedEventsPerRow(
-      build(calls.map((call) => call.item)),
-      calls.map((call) => call.statement.events),
-    );
+  async #oneStatement(calls: readonly Call<I>[]): Promise<(StatementRow | undefined)[]> {
+    const batch = this.#statement(calls.map((call) => call.item));
+    const events = calls.map((call) => call.statement.events);
+    // Calls whose statements write their own events (ActionStatement.wrote) need no wrapper.
+    const sql = events.some((list) => list.length > 0) ? withAppendedEventsPerRow(batch, events) : batch;
     const rows = await queryRows<BatchRow>(this.#db, sql);
     return calls.map((_, index) => {
       const row = rows[index];
       return row !== undefined && Number(row.n) === index + 1 ? row : undefined;
     });
-  }
-
-  /** The calls' rows, in the order of `calls`, from their statements sent in one transaction, ordered by `order` (stable). */
-  async #oneTransaction(order: (item: I) => number, calls: readonly Call<I>[]): Promise<(StatementRow | undefined)[]> {
-    const sent = calls.map((call, index) => ({ call, index, key: order(call.item) })).sort((a, b) => a.key - b.key || a.index - b.index);
-    const rows = await transactionRows<StatementRow>(
-      this.#db,
-      sent.map(({ call }) => withAppendedEvents(call.statement.sql, call.statement.events, false)),
-    );
-    const byCall: (StatementRow | undefined)[] = [];
-    for (const [position, { index }] of sent.entries()) byCall[index] = rows[position]?.[0];
-    return byCall;
   }
 
   async #alone(call: Call<I>): Promise<void> {

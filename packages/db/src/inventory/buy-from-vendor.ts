@@ -3,9 +3,9 @@
 // when the quote needs the standings (a faction's vendor) or the item is free; then, after core
 // quotes the price, one data-modifying statement with the gold (never below zero) and its ledger
 // row, the items, and the events. At a vendor without a faction, a priced item is that one
-// statement alone, sent without BEGIN and COMMIT (ActionSpec.statement); on PostgreSQL, purchases
-// made together share one transaction and its commit (lockOrder). A refusal or failure at
-// any step leaves everything unchanged.
+// statement alone, sent without BEGIN and COMMIT (ActionSpec.statement), and purchases made
+// together go as one statement (ActionSpec.batch: the buy_from_vendors function). A refusal or
+// failure at any step leaves everything unchanged.
 import { MAX_VENDOR_PURCHASE_QUANTITY, checkVendorQuantity, quoteVendorItem } from "@bezgelor/core";
 import { z } from "zod";
 import { defineAction, type ActionContext, type ActionStatement, type GameRules } from "../actions/action.js";
@@ -16,7 +16,7 @@ import { DB_ERROR_CODES, DbError } from "../errors.js";
 import { appendEventsCte, type OutboxEntry } from "../events/append-events.js";
 import type { CurrencyChangedEvent, InventoryChangedEvent } from "../events/game-event.js";
 import { Prisma } from "../generated/prisma/client";
-import { jsonBigintSql } from "../json-codec.js";
+import { jsonBigintSql, toJsonColumn } from "../json-codec.js";
 import { IdSchema, MAX_INT64 } from "../validation.js";
 import { addItemsCte, inventoryOverflow } from "./add-items.js";
 
@@ -177,9 +177,26 @@ export const buyFromVendor = defineAction({
     if (planned.spent === 0n) return undefined;
     return purchaseStatement(i, planned);
   },
-  // Its statement locks the character's row first (the gold).
-  lockOrder: (i) => i.characterId,
+  batch: (calls) =>
+    purchasesSql(calls.map(({ input, env }) => ({ line: input, planned: quotePurchase(env.rules, env.actor, null, input, new Map<number, number>()) }))),
 });
+
+/**
+ * The batch form of {@link purchaseStatement} (buyFromVendor's ActionSpec.batch), for paid
+ * purchases at a vendor without a faction: the buy_from_vendors function (migration
+ * 20261201161500_buy_from_vendors_function), one row per call with "n", its 1-based position,
+ * and the columns of {@link PurchaseRow}. It locks the batch's characters in id order, then makes
+ * each purchase with its ledger row and events, in the order given; "ok" false changed nothing for
+ * that call. An overflowing inventory aborts the whole statement (raise_refusal).
+ */
+function purchasesSql(purchases: readonly { line: Line; planned: PlannedPurchase }[]): Prisma.Sql {
+  const column = <T>(pick: (purchase: { line: Line; planned: PlannedPurchase }) => T): T[] => purchases.map(pick);
+  const events = JSON.stringify(column(({ planned }) => [toJsonColumn(planned.currency), toJsonColumn(planned.stocked)]));
+  return Prisma.sql`SELECT "n", "ok", "account_id", "ledger_id", "balance_before", "balance_after", "count"
+    FROM buy_from_vendors(${column(({ line }) => line.characterId)}::integer[], ${column(({ line }) => line.itemId)}::integer[],
+      ${column(({ line }) => line.quantity)}::integer[], ${column(({ planned }) => planned.spent.toString())}::bigint[],
+      ${column(({ planned }) => planned.change.reason)}::text[], ${column(({ planned }) => planned.change.actor)}::text[], ${events}::jsonb)`;
+}
 
 /** What a purchase will do, as core quotes it: the price, the gold change and the events' templates. */
 interface PlannedPurchase {

@@ -55,11 +55,11 @@ export async function connectPgPool(options: PgPoolDatabaseOptions): Promise<Dat
   }
   const client = new PrismaClient({ adapter: new PrismaPg(pool), errorFormat: "minimal" });
   registerExecutor(client, pgPoolExecutor(pool, kind === "postgres" ? "postgres" : "pglite"));
-  registerRawPool(client, pool, kind === "postgres");
+  registerRawPool(client, pool);
   const { deliveryPool } = options;
   if (deliveryPool) deliveryPool.on("error", (error) => logger.warn({ err: error }, "idle database connection failed"));
   const delivery = deliveryPool ? new PrismaClient({ adapter: new PrismaPg(deliveryPool), errorFormat: "minimal" }) : undefined;
-  if (delivery && deliveryPool) registerRawPool(delivery, deliveryPool, kind === "postgres");
+  if (delivery && deliveryPool) registerRawPool(delivery, deliveryPool);
   const close = closer(
     [
       () => announcementsSettled(client),

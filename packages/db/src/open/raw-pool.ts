@@ -6,17 +6,11 @@ import pg from "pg";
 import type { DbClient } from "../client.js";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 
-/** A client's pool, and whether each commit on it waits for a WAL flush to disk (PostgreSQL; PGlite runs without fsync). */
-interface RawPool {
-  readonly pool: pg.Pool;
-  readonly commitFlushes: boolean;
-}
-
-const pools = new WeakMap<PrismaClient, RawPool>();
+const pools = new WeakMap<PrismaClient, pg.Pool>();
 
 /** Records `pool` as the pool under `client` (connectPgPool does, for every client it makes). */
-export function registerRawPool(client: PrismaClient, pool: pg.Pool, commitFlushes: boolean): void {
-  pools.set(client, { pool, commitFlushes });
+export function registerRawPool(client: PrismaClient, pool: pg.Pool): void {
+  pools.set(client, pool);
 }
 
 /**
@@ -48,53 +42,13 @@ const toParameter = (value: unknown): unknown => (value instanceof Date ? value.
  * string, not a Decimal. Rejects with the driver's error.
  */
 export async function queryRows<Row>(db: DbClient, sql: Prisma.Sql): Promise<Row[]> {
-  const raw = pools.get(db as PrismaClient);
-  if (raw === undefined) return db.$queryRaw<Row[]>(sql);
-  const result = await raw.pool.query(pgQuery(sql));
+  const pool = pools.get(db as PrismaClient);
+  if (pool === undefined) return db.$queryRaw<Row[]>(sql);
+  const result = await pool.query(pgQuery(sql));
   return result.rows as Row[];
 }
 
 const pgQuery = (sql: Prisma.Sql): pg.QueryConfig => ({ text: sql.text, values: sql.values.map(toParameter), types });
-
-/**
- * Whether `db` has a pool whose commits each wait for a WAL flush (PostgreSQL), so that sending
- * several statements in one transaction saves a flush per statement (see transactionRows).
- */
-export function commitsFlush(db: DbClient): boolean {
-  return pools.get(db as PrismaClient)?.commitFlushes === true;
-}
-
-/**
- * Runs `sqls` in order in one transaction on one connection of the pool under `db` (read
- * committed: each sees the ones before), and returns each one's rows, as {@link queryRows} reads
- * them. When one fails, the transaction is rolled back and the promise rejects with its error:
- * nothing any of them did stays. Throws TypeError when `db` has no pool.
- */
-export async function transactionRows<Row>(db: DbClient, sqls: readonly Prisma.Sql[]): Promise<Row[][]> {
-  const raw = pools.get(db as PrismaClient);
-  if (raw === undefined) throw new TypeError("transactionRows needs a client with a pool (connectPgPool)");
-  const connection = await raw.pool.connect();
-  let broken: Error | undefined;
-  try {
-    await connection.query("BEGIN");
-    const rows: Row[][] = [];
-    try {
-      for (const sql of sqls) rows.push((await connection.query(pgQuery(sql))).rows as Row[]);
-      await connection.query("COMMIT");
-    } catch (error) {
-      await connection.query("ROLLBACK").catch((rollback: Error) => (broken = rollback));
-      throw error;
-    }
-    return rows;
-  } catch (error) {
-    // A connection that failed without the database's answer (lost, timed out) is not reused.
-    broken ??= refusedByDatabase(error) ? undefined : (error as Error);
-    throw error;
-  } finally {
-    // A connection that failed to roll back is not given to the next caller.
-    connection.release(broken);
-  }
-}
 
 // A SQLSTATE: five digits or capital letters (node-postgres's DatabaseError.code).
 const SQLSTATE = /^[0-9A-Z]{5}$/;
