@@ -140,6 +140,18 @@ describe.skipIf(!onPostgres)(title, () => {
     });
   }
 
+  it("ten racing retries of a refused deduct, after a top-up, charge once; the others replay that result", async () => {
+    const { id } = await makeAccount(db.client);
+    const request = { ...opts, currency: "premium", accountId: id, amount: 40n, reason: "retry", source: "store", idempotencyKey: `refused-${id}` } as const;
+    await expect(deductCurrency(db.client, request)).rejects.toSatisfy((e) => isDbError(e, DB_ERROR_CODES.INSUFFICIENT_FUNDS));
+    await grantCurrency(db.client, { ...opts, currency: "premium", accountId: id, amount: 100n, reason: "top up", source: "gm" });
+    const results = await Promise.all(Array.from({ length: 10 }, () => deductCurrency(db.client, request)));
+    expect(results.filter((r) => !r.replayed)).toHaveLength(1);
+    for (const r of results) expect(r.result).toEqual(results[0]!.result);
+    await expect(getBalances(db.client, { accountId: id })).resolves.toMatchObject({ premium: 60n });
+    expect(await ledger({ accountId: id, currency: "premium" })).toHaveLength(2);
+  });
+
   it("the audit holds after all of the races", async () => {
     const report = await auditLedger(db.client);
     expect(report.failures).toEqual([]);

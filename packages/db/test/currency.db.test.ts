@@ -143,13 +143,31 @@ describe("grantCurrency and deductCurrency", () => {
     await expect(getGold(db.client, { characterId: c.id })).resolves.toBe(40n);
   });
 
-  it("do not keep a key whose request was refused, so the retry can succeed later", async () => {
+  it("keep a refused request's key for it: the retry can succeed later, another request with the key is refused", async () => {
     const a = await makeAccount(db.client);
     const request = { ...opts, currency: "premium", accountId: a.id, amount: 10n, reason: "store", source: "store", idempotencyKey: `r-${a.id}` } as const;
     await expectDbError(deductCurrency(db.client, request), DB_ERROR_CODES.INSUFFICIENT_FUNDS);
     expect(await db.client.accountCurrency.count({ where: { accountId: a.id } })).toBe(0); // the row made for the change rolled back too
+    // The key now names the refused request: a grant, or a deduct of another amount, may not use it.
+    await expectDbError(grantCurrency(db.client, { ...request, amount: 777n, reason: "other" }), DB_ERROR_CODES.IDEMPOTENCY_KEY_REUSED);
+    await expectDbError(deductCurrency(db.client, { ...request, amount: 5n }), DB_ERROR_CODES.IDEMPOTENCY_KEY_REUSED);
+    expect(await db.client.accountCurrency.count({ where: { accountId: a.id } })).toBe(0);
     await grantCurrency(db.client, { ...opts, currency: "premium", accountId: a.id, amount: 10n, reason: "top up", source: "store" });
-    expect((await deductCurrency(db.client, request)).replayed).toBe(false);
+    const retry = await deductCurrency(db.client, request);
+    expect(retry.replayed).toBe(false);
+    await expect(deductCurrency(db.client, request)).resolves.toEqual({ result: retry.result, events: [], replayed: true });
+    await expect(getBalances(db.client, { accountId: a.id })).resolves.toMatchObject({ premium: 0n });
+  });
+
+  it("do not keep the key of a request that was not judged (bad input found inside the action)", async () => {
+    const a = await makeAccount(db.client);
+    const key = `nj-${a.id}`;
+    // Premium belongs to an account: without its id, the action refuses the input (INVALID_INPUT).
+    await expectDbError(
+      grantCurrency(db.client, { ...opts, currency: "premium", amount: 1n, reason: "x", source: "gm", idempotencyKey: key }),
+      DB_ERROR_CODES.INVALID_INPUT,
+    );
+    expect(await db.client.idempotencyKey.count({ where: { key } })).toBe(0);
   });
 });
 

@@ -255,9 +255,12 @@ describe("the transaction record", () => {
     expect((await getTransaction(db.client, { id: `poor-${c.id}` })).reason).toMatch(/^INSUFFICIENT_FUNDS: /);
     expect(await offerRow(offerId)).toMatchObject({ stock: 5, sold: 0n });
     expect((await getBalances(db.client, { accountId: c.accountId })).premium).toBe(100n);
-    // The same key retried once the funds are there commits over the failed record.
+    // The key names the refused request: another request with it is refused and recorded nowhere.
+    await expectDbError(buy(c, offerId, { key: `poor-${c.id}`, quantity: 2 }), "IDEMPOTENCY_KEY_REUSED");
+    expect(await getTransaction(db.client, { id: `poor-${c.id}` })).toMatchObject({ status: "failed", quantity: 1 });
+    // The same request retried once the funds are there commits over the failed record.
     await grantCurrency(db.client, { ...opts, currency: "premium", accountId: c.accountId, amount: 400n, reason: "test funds", source: "admin" });
-    await buy(c, offerId, { key: `poor-${c.id}`, price: 500n });
+    await buy(c, offerId, { key: `poor-${c.id}` });
     expect(await getTransaction(db.client, { id: `poor-${c.id}` })).toMatchObject({ status: "committed", reason: null, amount: 500n, balanceAfter: 0n });
     await expectDbError(getTransaction(db.client, { id: "no-such-tx" }), "STORE_TRANSACTION_NOT_FOUND");
     await audited();

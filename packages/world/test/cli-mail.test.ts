@@ -55,17 +55,20 @@ describe("bezgelor mail send", () => {
     expect((await cli("mail", "send", "--to", name, "--subject", "Hi", "--gold", "-1")).code).toBe(2);
   }, 120_000);
 
-  it("refuses an item stack past the item's maxStack (items.json: 20 potions) and sends nothing, whatever the key", async () => {
+  it("refuses an item stack past the item's maxStack (items.json: 20 potions) and sends nothing; the key stays the refused request's", async () => {
     const key = `stack-${randomUUID()}`;
     const huge = await cli("mail", "send", "--to", name, "--subject", "Potions", "--item", "30010:999999999", "--key", key);
     expect(huge.code).toBe(2);
     expect(huge.stderr).toContain("An attachment holds one stack of 1 to 20 of item 30010, not 999999999 [MAIL_ITEM_STACK_INVALID]");
-    const swords = await cli("mail", "send", "--to", name, "--subject", "Potions", "--item", "30001:2", "--key", key);
+    const swords = await cli("mail", "send", "--to", name, "--subject", "Potions", "--item", "30001:2", "--key", `${key}-swords`);
     expect(swords.code).toBe(2);
     expect(swords.stderr).toContain("[MAIL_ITEM_STACK_INVALID]");
-    // Nothing was recorded under the key: a valid request with it is sent now, for the first time.
-    const full = await cli("mail", "send", "--to", name, "--subject", "Potions", "--item", "30010:20", "--key", key, "--json");
+    // The key names the first, refused request: a valid request needs a key of its own.
+    const reused = await cli("mail", "send", "--to", name, "--subject", "Potions", "--item", "30010:20", "--key", key, "--json");
+    expect(reused.code).toBe(4);
+    const fresh = `${key}-2`;
+    const full = await cli("mail", "send", "--to", name, "--subject", "Potions", "--item", "30010:20", "--key", fresh, "--json");
     expect(full.code).toBe(0);
-    expect(full.json()).toMatchObject({ key, replayed: false });
+    expect(full.json()).toMatchObject({ key: fresh, replayed: false });
   }, 120_000);
 });

@@ -32,10 +32,14 @@ describe("bezgelor store and promo", () => {
     const stale = await buy("400", `b1-${name}`);
     expect(stale.code).toBe(6);
     expect(stale.stderr).toContain("STORE_PRICE_CHANGED");
-    const bought = await buy("500", `b1-${name}`);
+    // The refused request keeps its key: buying at the new price is another request, with a new key.
+    const reused = await buy("500", `b1-${name}`);
+    expect(reused.code).toBe(4);
+    expect(reused.stderr).toContain("IDEMPOTENCY_KEY_REUSED");
+    const bought = await buy("500", `b1b-${name}`);
     expect(bought.code).toBe(0);
     expect(bought.json()).toMatchObject({ offerId: 101, amountPaid: "500", replayed: false });
-    expect((await buy("500", `b1-${name}`)).json()).toMatchObject({ replayed: true });
+    expect((await buy("500", `b1b-${name}`)).json()).toMatchObject({ replayed: true });
     const owned = await buy("500", `b2-${name}`);
     expect(owned.code).toBe(6);
     expect(owned.stderr).toContain("STORE_ALREADY_OWNED");

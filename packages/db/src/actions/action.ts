@@ -6,12 +6,12 @@
 import type { GameData, ReputationScale } from "@bezgelor/data";
 import type { z } from "zod";
 import { isFullClient, runTransaction, type DbClient } from "../client.js";
-import { toDbError, type DbError } from "../errors.js";
+import { DbError, toDbError } from "../errors.js";
 import { announceEvents } from "../events/announce-events.js";
 import { appendEvents, withAppendedEvents } from "../events/append-events.js";
 import type { GameEvent } from "../events/game-event.js";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
-import { claimIdempotencyKey, IdempotencyKeySchema, requestFingerprint } from "../idempotency/idempotency-key.js";
+import { claimIdempotencyKey, IdempotencyKeySchema, isJudgedRefusal, recordRefusedKey, requestFingerprint } from "../idempotency/idempotency-key.js";
 import { parseInput } from "../validation.js";
 import { ActorSchema, type Actor } from "./actor.js";
 import { runStatement } from "./run-statement.js";
@@ -183,9 +183,10 @@ export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>): Ac
     // In its own transaction, the action announces its events after commit (announceEvents); in the
     // caller's, it notifies inside it, so the notification still waits for that commit.
     const ownTransaction = isFullClient(db);
+    const fingerprint = key === null ? "" : requestFingerprint(spec.name, input);
     const body = async (tx: Prisma.TransactionClient): Promise<ActionResult<R>> => {
       if (key !== null) {
-        const claim = await claimIdempotencyKey<R>(tx, key, spec.name, requestFingerprint(spec.name, input));
+        const claim = await claimIdempotencyKey<R>(tx, key, spec.name, fingerprint);
         if (!claim.fresh) return { result: claim.result, events: [], replayed: true };
       }
       const events: GameEvent[] = [];
@@ -226,7 +227,16 @@ export function defineAction<S extends z.ZodType, R>(spec: ActionSpec<S, R>): Ac
       if (ownTransaction && done.events.length > 0) void announceEvents(db);
       return done;
     } catch (error) {
-      throw toDbError(error, `${spec.describe(input)} failed`);
+      const failure = toDbError(error, `${spec.describe(input)} failed`);
+      // A refusal in the action's own transaction keeps its key for this request (see recordRefusedKey).
+      if (key === null || !ownTransaction || !isJudgedRefusal(failure)) throw failure;
+      try {
+        await recordRefusedKey(db, key, spec.name, fingerprint);
+      } catch (recording) {
+        // The refusal is the answer: a failure to keep the key (the database went away) must not hide it.
+        throw new DbError(failure.code, failure.message, { details: { ...failure.details, keyRecorded: false }, cause: recording });
+      }
+      throw failure;
     }
   };
   if (spec.batch && !spec.statement) throw new TypeError(`action ${spec.name}: a batch form needs a one-statement form`);
