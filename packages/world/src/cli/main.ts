@@ -6,6 +6,7 @@ import { createLogger } from "../logging";
 import { WorldError } from "../errors";
 import { EXIT_CODES, type Command, type CommandContext, type ExitCode, type OptionValues } from "./command";
 import { COMMANDS } from "./commands/index";
+import { pipeWriter } from "./closed-pipe";
 import { toJson } from "./json";
 import { exitCodeFor, describeError } from "./failures";
 
@@ -17,11 +18,10 @@ export interface CliIo {
   openDatabase?: (options: OpenDatabaseOptions) => Promise<Database>;
 }
 
-const defaultIo: CliIo = {
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
-  env: process.env,
-};
+/** The process's own streams; a reader that goes away early silences them (see `pipeWriter`). */
+function processIo(): CliIo {
+  return { stdout: pipeWriter(process.stdout), stderr: pipeWriter(process.stderr), env: process.env };
+}
 
 /** The command whose path is the longest prefix of argv; the rest of argv is its options. */
 function findCommand(argv: string[]): { command: Command; rest: string[] } | undefined {
@@ -82,7 +82,7 @@ export function rootHelp(): string {
 }
 
 /** Runs the CLI with the given words (without `node bin`), returning the exit code. */
-export async function runCli(argv: string[], io: CliIo = defaultIo): Promise<ExitCode> {
+export async function runCli(argv: string[], io: CliIo = processIo()): Promise<ExitCode> {
   const words = argv.filter((a) => !a.startsWith("-"));
   const found = findCommand(argv);
   if (!found) {
