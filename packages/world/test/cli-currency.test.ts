@@ -3,12 +3,11 @@
 // lost-reply case wraps that database in the CLI's openDatabase seam.
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Database, OpenDatabaseOptions } from "@bezgelor/db";
-import type { CliIo } from "../src/cli/main";
-import { cliHarness } from "./support/cli";
+import { cliHarness, losingFirstReply as losingFirstReplyOf } from "./support/cli";
 
 const harness = cliHarness("cli-currency");
 const cli = (argv: string[]) => harness.cli(...argv);
+const losingFirstReply = (log: { stderrAtSend?: string }, stderr: () => string) => losingFirstReplyOf(harness.open, log, stderr);
 
 const suffix = randomUUID()
   .replace(/[^a-z]/g, "")
@@ -16,32 +15,6 @@ const suffix = randomUUID()
 const email = `currency-${randomUUID()}@example.test`;
 const name = `Cur${suffix}`;
 const other = `Oth${suffix}`;
-
-/** A database whose first transaction commits and then loses its reply, as a dropped connection would. */
-function losingFirstReply(log: { stderrAtSend?: string }, stderr: () => string): Pick<CliIo, "openDatabase"> {
-  let lost = false;
-  return {
-    openDatabase: async (options: OpenDatabaseOptions): Promise<Database> => {
-      const database = await harness.open(options);
-      const client = new Proxy(database.client, {
-        get(target, prop) {
-          if (prop === "$transaction" && !lost) {
-            return async (...args: unknown[]) => {
-              log.stderrAtSend = stderr();
-              const result: unknown = await (target.$transaction as (...a: unknown[]) => Promise<unknown>)(...args);
-              lost = true;
-              void result; // committed; the reply never arrives
-              throw Object.assign(new Error("Connection terminated unexpectedly"), { code: "ECONNRESET" });
-            };
-          }
-          const value: unknown = Reflect.get(target, prop, target);
-          return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-        },
-      });
-      return { kind: database.kind, client, close: () => database.close(), listen: database.listen };
-    },
-  };
-}
 
 describe("bezgelor currency and ledger", () => {
   // Creating the embedded database directory is the slow part: done once, under the hook timeout.

@@ -1,9 +1,10 @@
 // `bezgelor mail send`: system mail from the CLI, idempotent with --key, with the documented exit codes.
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { cliHarness } from "./support/cli";
+import { cliHarness, losingFirstReply } from "./support/cli";
 
-const { cli } = cliHarness("cli-mail");
+const harness = cliHarness("cli-mail");
+const { cli } = harness;
 
 const email = `mail-${randomUUID()}@example.test`;
 const name = `Mail${randomUUID()
@@ -48,7 +49,7 @@ describe("bezgelor mail send", () => {
   it("prints a generated key before sending, and refuses bad input with its exit code", async () => {
     const generated = await cli("mail", "send", "--to", name, "--subject", "Hello");
     expect(generated.code).toBe(0);
-    expect(generated.stderr).toMatch(/idempotency key: mail-[0-9a-f-]{36}/);
+    expect(generated.stderr).toMatch(/idempotency key mail-[0-9a-f-]{36}/);
     expect((await cli("mail", "send", "--to", "Nobodyhere", "--subject", "Hi")).code).toBe(3);
     expect((await cli("mail", "send", "--to", name, "--subject", "x".repeat(50))).code).toBe(2);
     expect((await cli("mail", "send", "--to", name, "--subject", "Hi", "--item", "30001")).code).toBe(2);
@@ -70,5 +71,23 @@ describe("bezgelor mail send", () => {
     const full = await cli("mail", "send", "--to", name, "--subject", "Potions", "--item", "30010:20", "--key", fresh, "--json");
     expect(full.code).toBe(0);
     expect(full.json()).toMatchObject({ key: fresh, replayed: false });
+  }, 120_000);
+
+  it("says the outcome is unknown as currency grant does when the reply is lost: OUTCOME_UNKNOWN, exit 5, a retry that sends once", async () => {
+    let stderr = "";
+    const seam = losingFirstReply(harness.open, {}, () => stderr);
+    const argv = ["mail", "send", "--to", name, "--subject", "Lost reply", "--gold", "7"];
+    const code = await harness.run([...argv, "--json"], { stderr: (t) => void (stderr += t), ...seam });
+    expect(code, stderr).toBe(5);
+    const key = /idempotency key (mail-[0-9a-f-]{36})/.exec(stderr)?.[1];
+    expect(key, stderr).toBeDefined();
+    const retry = /^retry safely \(applied at most once\): (.*)$/m.exec(stderr)?.[1];
+    expect(retry, stderr).toBe(`bezgelor mail send --to ${name} --subject 'Lost reply' --gold 7 --json --body '' --from GM --key ${key}`);
+    const error = JSON.parse(stderr.slice(stderr.lastIndexOf("\n{") + 1)) as { error: { code: string; message: string; details: unknown } };
+    expect(error.error).toMatchObject({ code: "OUTCOME_UNKNOWN", details: { key, retry } });
+    expect(error.error.message).toContain(`the outcome is unknown: the mail was sent but no answer came back`);
+    // It had committed: the retry replays instead of sending twice.
+    const retried = await cli(...argv, "--key", key!, "--json");
+    expect(retried.json()).toMatchObject({ key, replayed: true });
   }, 120_000);
 });

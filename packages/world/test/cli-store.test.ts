@@ -4,9 +4,10 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { cliHarness } from "./support/cli";
+import { cliHarness, losingFirstReply } from "./support/cli";
 
-const { cli, dir } = cliHarness("cli-store");
+const harness = cliHarness("cli-store");
+const { cli, dir } = harness;
 
 const email = `store-${randomUUID()}@example.test`;
 const name = `Store${randomUUID()
@@ -163,4 +164,22 @@ describe("bezgelor store and promo", () => {
     expect(page.json()).toMatchObject({ page: 1, perPage: 2, total: 3, pages: 2 });
     expect((await cli("ledger", "audit")).code).toBe(0);
   }, 240_000);
+
+  it("promo redeem says the outcome is unknown when the reply is lost (OUTCOME_UNKNOWN, exit 5) and its retry redeems once", async () => {
+    const redeemer = `lost-${randomUUID()}@example.test`;
+    expect((await cli("account", "create", "--email", redeemer, "--password", "cli-password")).code).toBe(0);
+    const code = `lost-${randomUUID().slice(0, 8)}`;
+    expect((await cli("promo", "create", "--code", code, "--kind", "single_use", "--reward", "bonus:5")).code).toBe(0);
+    let stderr = "";
+    const seam = losingFirstReply(harness.open, {}, () => stderr);
+    const exit = await harness.run(["promo", "redeem", "--email", redeemer, "--code", code], { stderr: (t) => void (stderr += t), ...seam });
+    expect(exit, stderr).toBe(5);
+    expect(stderr).toContain("the outcome is unknown: the redemption was sent but no answer came back");
+    expect(stderr).toContain("[OUTCOME_UNKNOWN]");
+    const retry = /^retry safely \(applied at most once\): bezgelor (.*)$/m.exec(stderr)?.[1];
+    expect(retry, stderr).toMatch(/^promo redeem --email \S+ --code \S+ --key promo-[0-9a-f-]{36}$/);
+    const retried = await cli(...retry!.split(" "), "--json");
+    expect(retried.json()).toMatchObject({ replayed: true });
+    expect((await cli("promo", "show", "--code", code, "--json")).json()).toMatchObject({ uses: 1 });
+  }, 120_000);
 });

@@ -9,7 +9,7 @@ import { deductCurrency, getAccountByEmail, getCharacterByName, grantCurrency, D
 import { WorldError } from "../errors";
 import type { CommandContext, OptionValues } from "./command";
 import { parseIdempotencyKey, parseReason } from "./text-option";
-import { isUnknownOutcome, shellWord } from "./unknown-outcome";
+import { isUnknownOutcome, shellWord, unknownOutcomeError } from "./unknown-outcome";
 import { parseWholeBigint } from "./whole-number";
 
 /** What the operator asked for, as parsed from the options. */
@@ -130,16 +130,7 @@ export async function changeCurrencyFromCli(ctx: CommandContext, request: Curren
     });
   } catch (error) {
     if (!isUnknownOutcome(error)) throw error;
-    ctx.logger.error({ err: error, key }, "currency change outcome unknown");
-    const why = error instanceof Error ? error.message : String(error);
-    // On a line of its own, so it can be copied as it is.
-    ctx.notice(`retry safely (applied at most once): ${retry}`);
-    throw new WorldError(
-      "OUTCOME_UNKNOWN",
-      `the outcome is unknown: the ${request.direction} was sent but no answer came back (${why}). It may or may not have been applied; ` +
-        `retrying with --key ${key} (the command above) applies it at most once`,
-      { cause: error, details: { key, retry } },
-    );
+    throw unknownOutcomeError(ctx, { what: request.direction, key, retry, error });
   }
   const { result, replayed } = outcome;
   return {

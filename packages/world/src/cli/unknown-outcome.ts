@@ -5,6 +5,7 @@
 // committed or not, and only a retry with the same idempotency key can tell without paying twice.
 import { DbError } from "@bezgelor/db";
 import { WorldError } from "../errors";
+import type { CommandContext } from "./command";
 
 /** Node socket errors and PostgreSQL's connection-exception and shutdown SQLSTATEs. */
 const SOCKET_CODES = new Set(["ECONNRESET", "EPIPE", "ETIMEDOUT", "ECONNABORTED", "ECONNREFUSED", "EHOSTUNREACH", "ENETUNREACH", "ENOTCONN"]);
@@ -40,4 +41,26 @@ export function isUnknownOutcome(error: unknown): boolean {
 /** Quotes a word for a POSIX shell when it needs it. */
 export function shellWord(word: string): string {
   return /^[A-Za-z0-9@%+=:,./_-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
+}
+
+/**
+ * What every CLI command taking an idempotency `--key` says when `isUnknownOutcome(error)`: the
+ * command that retries safely, on a line of its own so it can be copied as it is, and the returned
+ * WorldError OUTCOME_UNKNOWN (exit 5; details: key, retry) for the caller to throw. `what` names the
+ * change in the message ("grant", "purchase", "mail"). Never throws.
+ */
+export function unknownOutcomeError(
+  ctx: Pick<CommandContext, "logger" | "notice">,
+  change: { what: string; key: string; retry: string; error: unknown },
+): WorldError {
+  const { what, key, retry, error } = change;
+  ctx.logger.error({ err: error, key }, `${what} outcome unknown`);
+  const why = error instanceof Error ? error.message : String(error);
+  ctx.notice(`retry safely (applied at most once): ${retry}`);
+  return new WorldError(
+    "OUTCOME_UNKNOWN",
+    `the outcome is unknown: the ${what} was sent but no answer came back (${why}). It may or may not have been applied; ` +
+      `retrying with --key ${key} (the command above) applies it at most once`,
+    { cause: error, details: { key, retry } },
+  );
 }

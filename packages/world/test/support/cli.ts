@@ -102,3 +102,32 @@ export function cliHarness(name: string): CliHarness {
     database: async () => (await ensure({ config: loadConfig(env).db })).database,
   };
 }
+
+/**
+ * A seam over `open` whose database commits its first transaction and then loses the reply, as a
+ * dropped connection would; `log.stderrAtSend` is what the command had written to stderr by then.
+ */
+export function losingFirstReply(open: OpenDatabase, log: { stderrAtSend?: string }, stderr: () => string): Pick<CliIo, "openDatabase"> {
+  let lost = false;
+  return {
+    openDatabase: async (options: OpenDatabaseOptions): Promise<Database> => {
+      const database = await open(options);
+      const client = new Proxy(database.client, {
+        get(target, prop) {
+          if (prop === "$transaction" && !lost) {
+            return async (...args: unknown[]) => {
+              log.stderrAtSend = stderr();
+              const result: unknown = await (target.$transaction as (...a: unknown[]) => Promise<unknown>)(...args);
+              lost = true;
+              void result; // committed; the reply never arrives
+              throw Object.assign(new Error("Connection terminated unexpectedly"), { code: "ECONNRESET" });
+            };
+          }
+          const value: unknown = Reflect.get(target, prop, target);
+          return typeof value === "function" ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+      return { kind: database.kind, client, close: () => database.close(), listen: database.listen };
+    },
+  };
+}

@@ -4,10 +4,12 @@
 import { randomUUID } from "node:crypto";
 import { MAIL_LIMITS } from "@bezgelor/core";
 import { MAX_MONEY } from "@bezgelor/data";
-import { DbError, sendSystemMail } from "@bezgelor/db";
+import { sendSystemMail } from "@bezgelor/db";
 import { WorldError } from "../../errors";
-import { defineCommand, str, strs, type OptionValues } from "../command";
+import { defineCommand, str, strs } from "../command";
+import { retryCommand } from "../currency-change";
 import { parseIdempotencyKey, parseText } from "../text-option";
+import { isUnknownOutcome, unknownOutcomeError } from "../unknown-outcome";
 import { parseWholeBigint } from "../whole-number";
 
 /** Parses `ID:COUNT` item options. Throws WorldError USAGE. */
@@ -23,16 +25,6 @@ export function parseItemOptions(values: readonly string[]): Array<{ itemId: num
     }
     return { itemId, count };
   });
-}
-
-function retryCommand(o: OptionValues, key: string): string {
-  const quote = (s: string) => `'${s.replaceAll("'", "'\\''")}'`;
-  const parts = ["bezgelor mail send", `--to ${quote(str(o, "to"))}`, `--subject ${quote(str(o, "subject"))}`, `--body ${quote(str(o, "body"))}`];
-  if (str(o, "from") !== "GM") parts.push(`--from ${quote(str(o, "from"))}`);
-  if (typeof o.gold === "string") parts.push(`--gold ${o.gold}`);
-  for (const item of strs(o, "item")) parts.push(`--item ${item}`);
-  parts.push(`--key ${quote(key)}`);
-  return parts.join(" ");
 }
 
 interface SentView {
@@ -66,8 +58,9 @@ export const mailSend = defineCommand({
     const gold = parseWholeBigint("gold", goldText, 0n, MAX_MONEY);
     const items = parseItemOptions(strs(o, "item"));
     const key = typeof o.key === "string" && o.key !== "" ? parseIdempotencyKey(o.key) : `mail-${randomUUID()}`;
-    // Printed before anything is sent, so an operator always has the key to retry with.
-    if (typeof o.key !== "string") ctx.progress(`idempotency key: ${key}`);
+    const retry = retryCommand({ path: ["mail", "send"], options: o }, key);
+    // Printed before anything is sent (even with --json), so an operator always has the key to retry with.
+    if (typeof o.key !== "string") ctx.notice(`idempotency key ${key} (to retry this mail safely: ${retry})`);
     const { client } = await ctx.openDatabase();
     let sent;
     try {
@@ -83,12 +76,8 @@ export const mailSend = defineCommand({
         items,
       });
     } catch (error) {
-      // A refusal is a known outcome; anything else may have committed before the reply was lost.
-      const known = error instanceof WorldError || (error instanceof DbError && error.code !== "INTERNAL" && error.code !== "CONNECTION_FAILED");
-      if (known) throw error;
-      throw new WorldError("DISCONNECTED", `the outcome is unknown (${(error as Error).message}); retry safely with: ${retryCommand(o, key)}`, {
-        cause: error,
-      });
+      if (!isUnknownOutcome(error)) throw error;
+      throw unknownOutcomeError(ctx, { what: "mail", key, retry, error });
     }
     ctx.print(
       {

@@ -1,11 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { MAX_STORE_QUANTITY } from "@bezgelor/data";
 import { getAccountByEmail, purchaseOffer } from "@bezgelor/db";
-import { WorldError } from "../../errors";
 import { defineCommand, str } from "../command";
 import { characterOf, cliActor, retryCommand } from "../currency-change";
 import { parseIdempotencyKey } from "../text-option";
-import { isUnknownOutcome } from "../unknown-outcome";
+import { isUnknownOutcome, unknownOutcomeError } from "../unknown-outcome";
 import { parseWhole } from "./store-economy-view";
 import { parseId, parseMoney, parseStoreCurrency } from "./store-options";
 import { opt } from "./store-view";
@@ -58,15 +57,7 @@ export const storeBuy = defineCommand({
       });
     } catch (error) {
       if (!isUnknownOutcome(error)) throw error;
-      ctx.notice(`retry safely (applied at most once): ${retry}`);
-      throw new WorldError(
-        "OUTCOME_UNKNOWN",
-        `the outcome is unknown: the purchase was sent but no answer came back; retrying with --key ${key} applies it at most once`,
-        {
-          cause: error,
-          details: { key, retry },
-        },
-      );
+      throw unknownOutcomeError(ctx, { what: "purchase", key, retry, error });
     }
     const view = { ...outcome.result, key, replayed: outcome.replayed };
     ctx.print(
