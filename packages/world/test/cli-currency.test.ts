@@ -131,6 +131,13 @@ describe("bezgelor currency and ledger", () => {
     const key = /idempotency key (cli-[0-9a-f-]{36})/.exec(log.stderrAtSend ?? "")?.[1];
     expect(key, stderrSoFar).toBeDefined();
     expect(stderrSoFar).toContain("outcome is unknown");
+    // One clear error line after the key and the retry: no log line with the cause's stack before it.
+    expect(
+      stderrSoFar
+        .trimEnd()
+        .split("\n")
+        .map((line) => line.split(" ")[0]),
+    ).toEqual(["idempotency", "retry", "error:"]);
     const retry = /^retry safely \(applied at most once\): (.*)$/m.exec(stderrSoFar)?.[1];
     expect(retry, stderrSoFar).toBe(`bezgelor gold grant --character ${name} --amount 1000 --reason 'lost reply' --key ${key}`);
     // It had committed: the retry replays instead of paying twice.

@@ -139,10 +139,10 @@ async function execute(command: Command, values: OptionValues, io: CliIo): Promi
   try {
     const serving = command.path[0] === "serve";
     const config = loadConfig(withOptionOverrides(command, values, io.env));
-    // CLI commands keep stdout for their data; logs go to stderr, quieter by default.
+    // CLI commands keep stdout for their data; logs go to the command's stderr, quieter by default.
     const logger = createLogger({
       level: serving || io.env.BEZGELOR_LOG_LEVEL ? config.logLevel : "warn",
-      destination: serving ? 1 : 2,
+      destination: serving ? 1 : { write: io.stderr },
     }).child({ command: command.path.join(" ") });
     const ctx: CommandContext = {
       config,

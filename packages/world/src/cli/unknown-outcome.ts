@@ -54,7 +54,9 @@ export function unknownOutcomeError(
   change: { what: string; key: string; retry: string; error: unknown },
 ): WorldError {
   const { what, key, retry, error } = change;
-  ctx.logger.error({ err: error, key }, `${what} outcome unknown`);
+  // The operator reads the one error line the CLI prints; the cause with its stack is for whoever
+  // debugs the connection (BEZGELOR_LOG_LEVEL=debug), as a JSON line before it would only bury it.
+  ctx.logger.debug({ err: error, key }, `${what} outcome unknown`);
   const why = error instanceof Error ? error.message : String(error);
   ctx.notice(`retry safely (applied at most once): ${retry}`);
   return new WorldError(
