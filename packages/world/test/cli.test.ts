@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createServer, type AddressInfo } from "node:net";
 import { AUTH_MESSAGE, CLIENT_BUILD, CONNECTION_TYPE_WORLD, PacketChannel, ServerHello } from "@bezgelor/protocol";
 import { describe, expect, it } from "vitest";
+import { PROMO_CODE_KINDS } from "@bezgelor/db";
 import { cliHarness } from "./support/cli";
 import { COMMANDS } from "../src/cli/commands/index";
 
@@ -20,6 +21,11 @@ describe("bezgelor CLI", () => {
       expect(help.stdout).toContain(`bezgelor ${command.path.join(" ")}`);
       if (command.printsData) expect(help.stdout).toContain("--json");
     }
+  });
+
+  it("explains each promo code kind in promo create --help", async () => {
+    const help = (await cli("promo", "create", "--help")).stdout;
+    for (const kind of PROMO_CODE_KINDS) expect(help).toMatch(new RegExp(`^  ${kind} +\\S`, "m"));
   });
 
   it("creates and shows accounts, with exit codes scripts can use", async () => {

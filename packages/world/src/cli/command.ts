@@ -61,6 +61,8 @@ export interface Command {
    */
   role: AccountRole;
   options: Record<string, OptionSpec>;
+  /** Lines `--help` prints after the options, e.g. what each value of an option means. */
+  notes?: readonly string[];
   /** Prints data, so it takes --json. */
   printsData: boolean;
   run(ctx: CommandContext, options: OptionValues): Promise<ExitCode | void>;

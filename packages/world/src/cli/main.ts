@@ -68,6 +68,7 @@ function commandHelp(command: Command): string {
   }
   if (command.printsData) lines.push("  --json".padEnd(28) + "print the result as JSON");
   lines.push("  --help".padEnd(28) + "show this help");
+  if (command.notes) lines.push("", ...command.notes);
   return lines.join("\n") + "\n";
 }
 

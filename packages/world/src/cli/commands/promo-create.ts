@@ -11,12 +11,19 @@ export const promoCreate = defineCommand({
     "create a promo code (compared trimmed and case-insensitively); --reward premium:N|bonus:N|gold:N|mount:ID|pet:ID|vanity_pet:ID|title:ID|item:ID[:COUNT]|offer:ID, repeatable",
   options: {
     code: { type: "string", description: "the code's text", required: true },
-    kind: { type: "string", description: "single_use|multi_use|per_account", required: true },
+    kind: { type: "string", description: "single_use|multi_use|per_account (see below)", required: true },
     "max-uses": { type: "string", description: "total uses (multi_use: required; per_account: optional cap)" },
     reward: { type: "string", description: "a reward (see summary)", required: true, multiple: true },
     starts: { type: "string", description: "ISO 8601 time with a zone" },
     expires: { type: "string", description: "ISO 8601 time with a zone (excluded)" },
   },
+  // What redeemPromoCode enforces: whatever the kind, an account redeems a code at most once.
+  notes: [
+    "Kinds (an account redeems a code at most once, whatever its kind):",
+    "  single_use   one redemption in total, by the first account (--max-uses, if given, must be 1)",
+    "  multi_use    up to --max-uses redemptions in total, each by a different account (--max-uses required)",
+    "  per_account  once by every account, with no total limit unless --max-uses caps it",
+  ],
   printsData: true,
   async run(ctx, o) {
     const kind = str(o, "kind");
