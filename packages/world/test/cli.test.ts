@@ -20,6 +20,8 @@ describe("bezgelor CLI", () => {
       expect(help.code, command.path.join(" ")).toBe(0);
       expect(help.stdout).toContain(`bezgelor ${command.path.join(" ")}`);
       if (command.printsData) expect(help.stdout).toContain("--json");
+      // The help marks a repeatable option once; a description does not say it again.
+      expect(help.stdout, command.path.join(" ")).not.toMatch(/repeatable.*repeatable/);
     }
   });
 

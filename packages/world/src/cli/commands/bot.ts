@@ -56,7 +56,7 @@ export const bot = defineCommand({
     say: {
       type: "string",
       multiple: true,
-      description: "a chat line to say once in the world, e.g. a GM command '!help' (repeatable; each waits for its answer)",
+      description: "a chat line to say once in the world, e.g. a GM command '!help'; each waits for its answer",
     },
   },
   printsData: true,
