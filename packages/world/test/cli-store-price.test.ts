@@ -1,6 +1,7 @@
 // `bezgelor store set-price` refuses a price of 0 (an offer is never sold for 0: a free offer is a
 // promo code's offer:ID reward or a 100 % promotion or daily deal) with exit 2, and changes nothing.
 import { describe, expect, it } from "vitest";
+import { MAX_STORE_PRICE } from "@bezgelor/data";
 import { cliHarness } from "./support/cli";
 
 const { cli } = cliHarness("cli-store-price");
@@ -20,4 +21,16 @@ describe("bezgelor store set-price", () => {
     const after = await show();
     expect([after.prices, after.version]).toEqual([before.prices, before.version]);
   }, 120_000);
+
+  it("says the price's own range, 1 to MAX_STORE_PRICE, whichever way a price is wrong", async () => {
+    const setPrice = (price: string) => cli("store", "set-price", "--offer", "803", "--currency", "bonus", "--price", price, "--expected-version", "1");
+    const negative = await setPrice("-3");
+    expect(negative.code).toBe(2);
+    expect(negative.stderr).toContain("--price must be at least 1: a store offer is never sold for 0");
+    expect(negative.stderr).not.toContain("negative");
+    const word = await setPrice("lots");
+    expect(word.code).toBe(2);
+    expect(word.stderr).toContain(`--price must be a whole number from 1 to ${MAX_STORE_PRICE}, got lots`);
+    expect((await setPrice(String(MAX_STORE_PRICE + 1n))).stderr).toContain(`--price must be at most ${MAX_STORE_PRICE}`);
+  });
 });

@@ -24,7 +24,9 @@ export function parseMoney(name: string, value: string): bigint {
  * MAX_STORE_PRICE (exact in the client's 32-bit price). Throws WorldError USAGE (exit 2).
  */
 export function parseStorePrice(name: string, value: string): bigint {
-  const price = parseMoney(name, value);
+  // Its own range, not parseMoney's 0..MAX_MONEY: -3 is refused as below 1, not as negative.
+  if (!/^[-+]?\d+$/.test(value)) throw new WorldError("USAGE", `--${name} must be a whole number from ${MIN_STORE_PRICE} to ${MAX_STORE_PRICE}, got ${value}`);
+  const price = BigInt(value);
   if (price < MIN_STORE_PRICE) throw new WorldError("USAGE", `--${name} ${ZERO_STORE_PRICE_MESSAGE}, got ${value}`);
   if (price > MAX_STORE_PRICE)
     throw new WorldError("USAGE", `--${name} must be at most ${MAX_STORE_PRICE} (the client shows store prices as 32-bit floats), got ${value}`);
