@@ -106,7 +106,22 @@ describe("loadConfig", () => {
 
   it("refuses a config file that is not JSON", () => {
     const dir = mkdtempSync(join(tmpdir(), "bezgelor-config-"));
-    writeFileSync(join(dir, "bad.json"), "port = 1");
-    expect(() => loadConfig({ BEZGELOR_CONFIG: join(dir, "bad.json") })).toThrow(/not a JSON object/);
+    writeFileSync(join(dir, "bad.json"), "{bad");
+    // The parser's own message, whatever this node's wording of it.
+    const message = ((): string => {
+      try {
+        JSON.parse("{bad");
+        return "";
+      } catch (error) {
+        return (error as Error).message;
+      }
+    })();
+    expect(() => loadConfig({ BEZGELOR_CONFIG: join(dir, "bad.json") })).toThrow(`config file ${join(dir, "bad.json")} is not valid JSON: ${message}`);
+  });
+
+  it("refuses a config file whose JSON is not an object", () => {
+    const dir = mkdtempSync(join(tmpdir(), "bezgelor-config-"));
+    writeFileSync(join(dir, "list.json"), "[1, 2]");
+    expect(() => loadConfig({ BEZGELOR_CONFIG: join(dir, "list.json") })).toThrow(/list\.json is not a JSON object/);
   });
 });

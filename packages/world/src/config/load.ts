@@ -128,12 +128,16 @@ function readFileConfig(path: string): Record<string, unknown> {
   } catch (cause) {
     throw new WorldError("CONFIG_INVALID", `cannot read config file ${path}`, { cause });
   }
+  let parsed: unknown;
   try {
-    const parsed: unknown = JSON.parse(text);
-    return z.record(z.string(), z.unknown()).parse(parsed);
+    parsed = JSON.parse(text);
   } catch (cause) {
-    throw new WorldError("CONFIG_INVALID", `config file ${path} is not a JSON object`, { cause });
+    // The parser's message says where it stopped: that is what to fix.
+    throw new WorldError("CONFIG_INVALID", `config file ${path} is not valid JSON: ${(cause as Error).message}`, { cause });
   }
+  const object = z.record(z.string(), z.unknown()).safeParse(parsed);
+  if (!object.success) throw new WorldError("CONFIG_INVALID", `config file ${path} is not a JSON object (settings by name, { ... })`);
+  return object.data;
 }
 
 /**
