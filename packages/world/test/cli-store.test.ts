@@ -182,4 +182,19 @@ describe("bezgelor store and promo", () => {
     expect(retried.json()).toMatchObject({ replayed: true });
     expect((await cli("promo", "show", "--code", code, "--json")).json()).toMatchObject({ uses: 1 });
   }, 120_000);
+
+  it("store catalog past the last page says how many pages there are and exits 3 (NOT_FOUND), as !store does", async () => {
+    expect((await cli("store", "import")).code).toBe(0);
+    const { pages } = (await cli("store", "catalog", "--json")).json<{ pages: number }>();
+    const past = await cli("store", "catalog", "--page", String(pages + 1));
+    expect(past.code).toBe(3);
+    expect(past.stdout).toBe("");
+    expect(past.stderr).toMatch(
+      new RegExp(`^error: the store has ${pages} pages? of 10 offers for that \\(\\d+ offers\\), not page ${pages + 1} \\[NOT_FOUND\\]`),
+    );
+    const json = await cli("store", "catalog", "--page", "99", "--json");
+    expect(json.code).toBe(3);
+    expect(JSON.parse(json.stderr)).toMatchObject({ error: { code: "NOT_FOUND", details: { page: 99, pages } } });
+    expect((await cli("store", "catalog", "--page", String(pages))).code).toBe(0);
+  }, 120_000);
 });

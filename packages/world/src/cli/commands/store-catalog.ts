@@ -1,4 +1,5 @@
 import { getAccountByEmail, getCatalogPage, type CatalogPage } from "@bezgelor/db";
+import { WorldError } from "../../errors";
 import { defineCommand, str } from "../command";
 import { parseWhole } from "./store-economy-view";
 import { parseId, parseStoreCurrency } from "./store-options";
@@ -19,7 +20,7 @@ export const storeCatalog = defineCommand({
   role: "gm",
   summary: "the catalog as players see it, a page at a time, optionally of one category and currency, priced for an account",
   options: {
-    page: { type: "string", description: "page, from 1", default: "1" },
+    page: { type: "string", description: "page, from 1 (one past the last exits 3)", default: "1" },
     "per-page": { type: "string", description: "offers per page, 1 to 100", default: "10" },
     category: { type: "string", description: "only this category (and the ones below it)" },
     currency: { type: "string", description: "only offers sold in premium|bonus|gold" },
@@ -43,6 +44,14 @@ export const storeCatalog = defineCommand({
       ...(currency === undefined ? {} : { currency: parseStoreCurrency(currency) }),
       ...(account ? { accountId: account.id } : {}),
     });
+    // A page past the last is not there, as an unknown offer is not: NOT_FOUND (exit 3), saying how
+    // many there are, as `!store` does in game. Page 1 always exists, even of an empty catalog.
+    if (result.page > result.pages) {
+      const pages = `${result.pages} page${result.pages === 1 ? "" : "s"}`;
+      throw new WorldError("NOT_FOUND", `the store has ${pages} of ${perPage} offers for that (${result.total} offers), not page ${result.page}`, {
+        details: { page: result.page, pages: result.pages },
+      });
+    }
     ctx.print(result, pageLines);
   },
 });
