@@ -46,6 +46,26 @@ describe("bezgelor store and promo", () => {
     expect(owned.stderr).toContain("STORE_ALREADY_OWNED");
     const shown = await cli("currency", "show", "--email", email, "--json");
     expect(shown.json()).toMatchObject({ premium: "500" });
+    // A note without a gift is refused before anything is bought, not dropped unseen.
+    const noted = await cli(
+      "store",
+      "buy",
+      "--email",
+      email,
+      "--character",
+      name,
+      "--offer",
+      "201",
+      "--currency",
+      "premium",
+      "--price",
+      "300",
+      "--note",
+      "enjoy",
+    );
+    expect(noted.code).toBe(2);
+    expect(noted.stderr).toContain("--note goes with --gift-to");
+    expect((await cli("currency", "show", "--email", email, "--json")).json()).toMatchObject({ premium: "500" });
 
     const seen = (await cli("store", "offer", "show", "--offer", "102", "--json")).json<{ version: number }>();
     const ahead = String(seen.version + 1);

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { MAX_STORE_QUANTITY } from "@bezgelor/data";
 import { getAccountByEmail, purchaseOffer } from "@bezgelor/db";
+import { WorldError } from "../../errors";
 import { defineCommand, str } from "../command";
 import { characterOf, cliActor, retryCommand } from "../currency-change";
 import { parseIdempotencyKey } from "../text-option";
@@ -22,7 +23,7 @@ export const storeBuy = defineCommand({
     currency: { type: "string", description: "premium|bonus|gold", required: true },
     price: { type: "string", description: "the total you were shown (store preview; refused if it is not the current price)", required: true },
     "gift-to": { type: "string", description: "a friend's character name: buy it as a gift" },
-    note: { type: "string", description: "gift note" },
+    note: { type: "string", description: "gift note (only with --gift-to)" },
     key: { type: "string", description: "idempotency key (generated and printed when omitted)" },
   },
   printsData: true,
@@ -33,6 +34,9 @@ export const storeBuy = defineCommand({
     const quantity = parseWhole("quantity", str(o, "quantity"), 1, MAX_STORE_QUANTITY);
     const givenKey = opt(o, "key");
     if (givenKey !== undefined) parseIdempotencyKey(givenKey);
+    // A note is the gift's card: without a gift it would be dropped unseen, so say so instead.
+    if (opt(o, "note") !== undefined && opt(o, "gift-to") === undefined)
+      throw new WorldError("USAGE", "--note goes with --gift-to (a gift's note); drop it or add --gift-to");
     const { client } = await ctx.openDatabase();
     const account = await getAccountByEmail(client, { email: str(o, "email") });
     const name = opt(o, "character");
