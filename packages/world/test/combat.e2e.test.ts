@@ -123,7 +123,8 @@ describe("combat over TCP", () => {
     t.advance(1_000);
     await t.tick();
     for (const c of [a, b]) {
-      await c.waitFor("ServerEntityDestroy", (v) => v.unitId === scout);
+      // The corpse of a kill goes with the death animation, unlike a unit that left.
+      expect(await c.waitFor("ServerEntityDestroy", (v) => v.unitId === scout)).toMatchObject({ useDeathAnimation: true });
       const again = await c.waitFor("ServerEntityCreate", (v) => v.entity.type === ENTITY_TYPE.NonPlayer && v.entity.creatureId === 12346);
       expect(again.stats.find((s) => s.stat === 0)?.value.value).toBe(maxHealth);
     }

@@ -62,8 +62,8 @@ describe("units over TCP", () => {
     const { a, b } = await pair();
     await walkTo(a.client, 200);
     await t.tick();
-    await b.client.waitFor("ServerEntityDestroy", (v) => v.unitId === a.client.unitId);
-    await a.client.waitFor("ServerEntityDestroy", (v) => v.unitId === b.client.unitId);
+    expect(await b.client.waitFor("ServerEntityDestroy", (v) => v.unitId === a.client.unitId)).toMatchObject({ useDeathAnimation: false });
+    expect(await a.client.waitFor("ServerEntityDestroy", (v) => v.unitId === b.client.unitId)).toMatchObject({ useDeathAnimation: false });
     expect(b.client.units.has(a.client.unitId!)).toBe(false);
     // Out of sight, its movement is no longer relayed.
     const relayed = b.client.pending("ServerEntityCommand").length;
@@ -123,7 +123,8 @@ describe("units over TCP", () => {
     const { a, b } = await pair();
     await walkTo(a.client, 60);
     await a.client.close();
-    await b.client.waitFor("ServerEntityDestroy", (v) => v.unitId === a.client.unitId);
+    // Leaving is not dying: no death animation.
+    expect(await b.client.waitFor("ServerEntityDestroy", (v) => v.unitId === a.client.unitId)).toEqual({ unitId: a.client.unitId, useDeathAnimation: false });
     await expect.poll(async () => (await getCharacter(t.db, { characterId: a.player.characterId })).positionX).toBe(60);
     const again = await t.connect();
     await again.login(a.player);

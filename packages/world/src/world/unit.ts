@@ -238,7 +238,11 @@ export function movementPacket(unit: MapUnit, now: number): OutgoingPacket {
   });
 }
 
-/** A unit gone from a viewer's sight (NexusForever Player.RemoveVisible sends the bit set). */
-export function destroyPacket(unitId: number): OutgoingPacket {
-  return packet(ServerEntityDestroy, { unitId, useDeathAnimation: true });
+/**
+ * A unit gone from a viewer's sight. `died` sets the death-animation bit: only for a dead unit taken
+ * off (a creature's corpse at its respawn), never for one that left (a logout, a teleport, a
+ * dismissed companion) or walked out of range. NexusForever's RemoveVisible sets it always.
+ */
+export function destroyPacket(unitId: number, died: boolean): OutgoingPacket {
+  return packet(ServerEntityDestroy, { unitId, useDeathAnimation: died });
 }

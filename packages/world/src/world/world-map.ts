@@ -193,7 +193,7 @@ export class WorldMap {
     this.grid.remove(id);
     this.unitsChanged = true;
     this.viewerLists.clear();
-    const gone = destroyPacket(id);
+    const gone = destroyPacket(id, unit.kind === "npc" && unit.diedAt !== undefined);
     for (const other of this.players.values()) {
       if (this.unsee(other, id)) other.viewer.deliver(gone);
     }
@@ -246,7 +246,7 @@ export class WorldMap {
       const change = visibilityChange(viewer.visible, inRange);
       for (const id of change.left) {
         this.unsee(viewer, id);
-        viewer.viewer.deliver(destroyPacket(id));
+        viewer.viewer.deliver(destroyPacket(id, false));
       }
       for (const id of change.entered) {
         this.see(viewer, id);
