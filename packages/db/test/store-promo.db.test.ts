@@ -55,6 +55,12 @@ describe("promo codes", () => {
     expect((await getBalances(db.client, { accountId: c.accountId })).bonus).toBe(50n);
     expect((await getPromoCode(db.client, { code: text }))?.uses).toBe(1);
     expect((await listPromoCodes(db.client)).map((p) => p.code)).toContain(text.toUpperCase());
+    // With a key, the same code in another case or spacing is the same request: it replays.
+    const other = await buyer(db, opts);
+    const key = unique("redeem-key");
+    await expect(redeem(other, text.toUpperCase(), { idempotencyKey: key })).resolves.toMatchObject({ replayed: false });
+    await expect(redeem(other, `  ${text.toLowerCase()}`, { idempotencyKey: key })).resolves.toMatchObject({ replayed: true });
+    expect((await getBalances(db.client, { accountId: other.accountId })).bonus).toBe(50n);
   });
 
   it("single use: once in total", async () => {

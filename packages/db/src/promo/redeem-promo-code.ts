@@ -14,13 +14,14 @@ import { loadOffer } from "../store/store-offer-record.js";
 import { applyGrants } from "../store/store-grants.js";
 import { lockAccount } from "../titles/lock-account.js";
 import { IdSchema } from "../validation.js";
-import { PROMO_RATE_LIMIT, PromoCodeTextSchema, toPromoCodeRecord, type PromoReward } from "./promo-code-record.js";
+import { normalizePromoCode, PROMO_RATE_LIMIT, PromoCodeTextSchema, toPromoCodeRecord, type PromoReward } from "./promo-code-record.js";
 
 const Input = z.object({
   accountId: IdSchema,
   /** The character redeeming it: required for gold, items and character-bound offers. */
   characterId: IdSchema.nullable().optional(),
-  code: z.string().max(256),
+  // Normalized here, so that a key's fingerprint is the same for "gift1" and " GIFT1 " (the same code).
+  code: z.string().max(256).transform(normalizePromoCode),
 });
 
 /** What {@link redeemPromoCode} granted. */
