@@ -9,7 +9,7 @@ import { deductCurrency, getAccountByEmail, getCharacterByName, grantCurrency, D
 import { WorldError } from "../errors";
 import type { CommandContext, OptionValues } from "./command";
 import { parseIdempotencyKey, parseReason } from "./text-option";
-import { isUnknownOutcome, shellWord, unknownOutcomeError } from "./unknown-outcome";
+import { sendWithKey, shellWord } from "./unknown-outcome";
 import { parseWholeBigint } from "./whole-number";
 
 /** What the operator asked for, as parsed from the options. */
@@ -113,12 +113,10 @@ export async function changeCurrencyFromCli(ctx: CommandContext, request: Curren
   const { client } = await ctx.openDatabase();
   const owner = await resolveOwner(client, request);
   const key = given ?? `cli-${randomUUID()}`;
-  const retry = retryCommand(request.command, key);
-  if (request.key === undefined) ctx.notice(`idempotency key ${key} (to retry this change safely: ${retry})`);
   const action = request.direction === "grant" ? grantCurrency : deductCurrency;
-  let outcome: Awaited<ReturnType<typeof action>>;
-  try {
-    outcome = await action(client, {
+  const change = { what: request.direction, key, generated: request.key === undefined, retry: retryCommand(request.command, key) };
+  const { result, replayed } = await sendWithKey(ctx, change, async () =>
+    action(client, {
       rules: await ctx.loadRules(),
       actor: cliActor(),
       idempotencyKey: key,
@@ -127,12 +125,8 @@ export async function changeCurrencyFromCli(ctx: CommandContext, request: Curren
       amount: request.amount,
       reason: request.reason,
       source: "admin",
-    });
-  } catch (error) {
-    if (!isUnknownOutcome(error)) throw error;
-    throw unknownOutcomeError(ctx, { what: request.direction, key, retry, error });
-  }
-  const { result, replayed } = outcome;
+    }),
+  );
   return {
     direction: request.direction,
     currency: request.currency,

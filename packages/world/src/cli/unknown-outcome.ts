@@ -43,26 +43,41 @@ export function shellWord(word: string): string {
   return /^[A-Za-z0-9@%+=:,./_-]+$/.test(word) ? word : `'${word.replaceAll("'", `'\\''`)}'`;
 }
 
+/** A change a CLI command sends with an idempotency key, as {@link sendWithKey} takes it. */
+export interface KeyedChange {
+  /** What the change is, in messages: "grant", "purchase", "mail", "redemption". */
+  readonly what: string;
+  readonly key: string;
+  /** Whether the CLI made the key up (no `--key`): it is then printed first. */
+  readonly generated: boolean;
+  /** The command line that retries the change safely (the same key). */
+  readonly retry: string;
+}
+
 /**
- * What every CLI command taking an idempotency `--key` says when `isUnknownOutcome(error)`: the
- * command that retries safely, on a line of its own so it can be copied as it is, and the returned
- * WorldError OUTCOME_UNKNOWN (exit 5; details: key, retry) for the caller to throw. `what` names the
- * change in the message ("grant", "purchase", "mail"). Never throws.
+ * Sends a change the way every CLI command taking an idempotency `--key` does: a generated key is
+ * printed first with the command that retries safely (on stderr, even with --json), so the
+ * operator always has it; when `isUnknownOutcome` of the failure, the retry command is printed on
+ * a line of its own, to be copied as it is, and WorldError OUTCOME_UNKNOWN (exit 5; details: key,
+ * retry) is thrown. Any other failure (a refusal: nothing changed) is thrown as it is.
  */
-export function unknownOutcomeError(
-  ctx: Pick<CommandContext, "logger" | "notice">,
-  change: { what: string; key: string; retry: string; error: unknown },
-): WorldError {
-  const { what, key, retry, error } = change;
-  // The operator reads the one error line the CLI prints; the cause with its stack is for whoever
-  // debugs the connection (BEZGELOR_LOG_LEVEL=debug), as a JSON line before it would only bury it.
-  ctx.logger.debug({ err: error, key }, `${what} outcome unknown`);
-  const why = error instanceof Error ? error.message : String(error);
-  ctx.notice(`retry safely (applied at most once): ${retry}`);
-  return new WorldError(
-    "OUTCOME_UNKNOWN",
-    `the outcome is unknown: the ${what} was sent but no answer came back (${why}). It may or may not have been applied; ` +
-      `retrying with --key ${key} (the command above) applies it at most once`,
-    { cause: error, details: { key, retry } },
-  );
+export async function sendWithKey<T>(ctx: Pick<CommandContext, "logger" | "notice">, change: KeyedChange, send: () => Promise<T>): Promise<T> {
+  const { what, key, retry } = change;
+  if (change.generated) ctx.notice(`idempotency key ${key} (to retry this ${what} safely: ${retry})`);
+  try {
+    return await send();
+  } catch (error) {
+    if (!isUnknownOutcome(error)) throw error;
+    // The operator reads the one error line the CLI prints; the cause with its stack is for whoever
+    // debugs the connection (BEZGELOR_LOG_LEVEL=debug), as a JSON line before it would only bury it.
+    ctx.logger.debug({ err: error, key }, `${what} outcome unknown`);
+    const why = error instanceof Error ? error.message : String(error);
+    ctx.notice(`retry safely (applied at most once): ${retry}`);
+    throw new WorldError(
+      "OUTCOME_UNKNOWN",
+      `the outcome is unknown: the ${what} was sent but no answer came back (${why}). It may or may not have been applied; ` +
+        `retrying with --key ${key} (the command above) applies it at most once`,
+      { cause: error, details: { key, retry } },
+    );
+  }
 }

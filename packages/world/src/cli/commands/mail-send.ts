@@ -9,7 +9,7 @@ import { WorldError } from "../../errors";
 import { defineCommand, str, strs } from "../command";
 import { retryCommand } from "../currency-change";
 import { parseIdempotencyKey, parseText } from "../text-option";
-import { isUnknownOutcome, unknownOutcomeError } from "../unknown-outcome";
+import { sendWithKey } from "../unknown-outcome";
 import { parseWholeBigint } from "../whole-number";
 
 /** Parses `ID:COUNT` item options. Throws WorldError USAGE. */
@@ -58,13 +58,10 @@ export const mailSend = defineCommand({
     const gold = parseWholeBigint("gold", goldText, 0n, MAX_MONEY);
     const items = parseItemOptions(strs(o, "item"));
     const key = typeof o.key === "string" && o.key !== "" ? parseIdempotencyKey(o.key) : `mail-${randomUUID()}`;
-    const retry = retryCommand({ path: ["mail", "send"], options: o }, key);
-    // Printed before anything is sent (even with --json), so an operator always has the key to retry with.
-    if (typeof o.key !== "string") ctx.notice(`idempotency key ${key} (to retry this mail safely: ${retry})`);
     const { client } = await ctx.openDatabase();
-    let sent;
-    try {
-      sent = await sendSystemMail(client, {
+    const change = { what: "mail", key, generated: typeof o.key !== "string", retry: retryCommand({ path: ["mail", "send"], options: o }, key) };
+    const sent = await sendWithKey(ctx, change, async () =>
+      sendSystemMail(client, {
         rules: await ctx.loadRules(),
         actor: { kind: "admin", name: "cli" },
         idempotencyKey: key,
@@ -74,11 +71,8 @@ export const mailSend = defineCommand({
         body: str(o, "body"),
         gold,
         items,
-      });
-    } catch (error) {
-      if (!isUnknownOutcome(error)) throw error;
-      throw unknownOutcomeError(ctx, { what: "mail", key, retry, error });
-    }
+      }),
+    );
     ctx.print(
       {
         mailId: sent.result.mailId,

@@ -3,7 +3,7 @@ import { getAccountByEmail, redeemPromoCode } from "@bezgelor/db";
 import { defineCommand, str } from "../command";
 import { characterOf, cliActor, retryCommand } from "../currency-change";
 import { parseIdempotencyKey } from "../text-option";
-import { isUnknownOutcome, unknownOutcomeError } from "../unknown-outcome";
+import { sendWithKey } from "../unknown-outcome";
 import { json } from "./promo-view";
 
 export const promoRedeem = defineCommand({
@@ -23,22 +23,17 @@ export const promoRedeem = defineCommand({
     const account = await getAccountByEmail(client, { email: str(o, "email") });
     const character = typeof o.character === "string" ? await characterOf(client, account, o.character) : undefined;
     const key = givenKey ?? `promo-${randomUUID()}`;
-    const retry = retryCommand({ path: ["promo", "redeem"], options: o }, key);
-    if (givenKey === undefined) ctx.notice(`idempotency key ${key} (to retry this redemption safely: ${retry})`);
-    let outcome;
-    try {
-      outcome = await redeemPromoCode(client, {
+    const change = { what: "redemption", key, generated: givenKey === undefined, retry: retryCommand({ path: ["promo", "redeem"], options: o }, key) };
+    const outcome = await sendWithKey(ctx, change, async () =>
+      redeemPromoCode(client, {
         rules: await ctx.loadRules(),
         actor: cliActor(),
         idempotencyKey: key,
         accountId: account.id,
         characterId: character?.id ?? null,
         code: str(o, "code"),
-      });
-    } catch (error) {
-      if (!isUnknownOutcome(error)) throw error;
-      throw unknownOutcomeError(ctx, { what: "redemption", key, retry, error });
-    }
+      }),
+    );
     const view = { ...outcome.result, key, replayed: outcome.replayed };
     ctx.print(view, (v: typeof view) => `${v.replayed ? "already redeemed" : "redeemed"} ${v.code}: ${json(v.rewards)}`);
   },

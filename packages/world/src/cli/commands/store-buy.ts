@@ -5,7 +5,7 @@ import { WorldError } from "../../errors";
 import { defineCommand, str } from "../command";
 import { characterOf, cliActor, retryCommand } from "../currency-change";
 import { parseIdempotencyKey } from "../text-option";
-import { isUnknownOutcome, unknownOutcomeError } from "../unknown-outcome";
+import { sendWithKey } from "../unknown-outcome";
 import { parseWhole } from "./store-economy-view";
 import { parseId, parseMoney, parseStoreCurrency } from "./store-options";
 import { opt } from "./store-view";
@@ -41,13 +41,11 @@ export const storeBuy = defineCommand({
     const account = await getAccountByEmail(client, { email: str(o, "email") });
     const name = opt(o, "character");
     const character = name === undefined ? undefined : await characterOf(client, account, name);
-    const key = opt(o, "key") ?? `store-${randomUUID()}`;
-    const retry = retryCommand({ path: ["store", "buy"], options: o }, key);
-    if (opt(o, "key") === undefined) ctx.notice(`idempotency key ${key} (to retry this purchase safely: ${retry})`);
+    const key = givenKey ?? `store-${randomUUID()}`;
     const giftTo = opt(o, "gift-to");
-    let outcome;
-    try {
-      outcome = await purchaseOffer(client, {
+    const change = { what: "purchase", key, generated: givenKey === undefined, retry: retryCommand({ path: ["store", "buy"], options: o }, key) };
+    const outcome = await sendWithKey(ctx, change, async () =>
+      purchaseOffer(client, {
         rules: await ctx.loadRules(),
         actor: cliActor(),
         idempotencyKey: key,
@@ -58,11 +56,8 @@ export const storeBuy = defineCommand({
         currency,
         price,
         ...(giftTo === undefined ? {} : { gift: { to: { name: giftTo }, note: opt(o, "note") ?? "" } }),
-      });
-    } catch (error) {
-      if (!isUnknownOutcome(error)) throw error;
-      throw unknownOutcomeError(ctx, { what: "purchase", key, retry, error });
-    }
+      }),
+    );
     const view = { ...outcome.result, key, replayed: outcome.replayed };
     ctx.print(
       view,
