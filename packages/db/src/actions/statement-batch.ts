@@ -91,8 +91,9 @@ export class StatementBatcher<I> {
         for (const call of calls) call.reject(error);
         return;
       }
-      // The database refused the batch, so it changed nothing (one statement). One call's failure (a raise_refusal, a lock timeout) must not fail the
-      // others: each is sent again on its own, in order.
+      // The database refused the batch, so it changed nothing (one statement). One call's failure
+      // (a raise_refusal, a lock timeout) must not fail the others: each is sent again on its own,
+      // in order.
       for (const call of calls) await this.#alone(call);
       return;
     }

@@ -85,7 +85,7 @@ async function run(ctx: ActionContext, i: z.output<typeof Input>): Promise<Redee
     });
   }
   const parsed = PromoCodeTextSchema.safeParse(i.code);
-  const code = parsed.success ? parsed.data : i.code.trim().toUpperCase().slice(0, 64);
+  const code = parsed.success ? parsed.data : i.code.slice(0, 64);
   const details = { code, accountId: i.accountId };
   const locked = parsed.success ? await tx.$queryRaw<Array<{ id: number }>>`SELECT "id" FROM "promo_codes" WHERE "code" = ${code} FOR UPDATE` : [];
   const row = locked[0] ? await tx.promoCode.findUniqueOrThrow({ where: { id: locked[0].id } }) : null;
@@ -133,7 +133,7 @@ export async function redeemPromoCode(db: DbClient, options: ActionOptions & z.i
   } catch (error) {
     if (isDbError(error) && COUNTED_FAILURES.includes(error.code)) {
       const now = options.now ?? new Date();
-      const code = options.code.trim().toUpperCase().slice(0, 64);
+      const code = normalizePromoCode(options.code).slice(0, 64);
       // Not swallowed: if even this fails the database is in trouble, and the caller hears it.
       await runTransaction(db, (tx) =>
         tx.promoAttempt.create({ data: { accountId: options.accountId, code, reason: error.code.slice(0, 32), attemptedAt: now } }),
