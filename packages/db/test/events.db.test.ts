@@ -74,6 +74,31 @@ describe("the event outbox", () => {
     expect((await claimPendingEvents(db.client, { limit: 1000 })).length).toBeGreaterThanOrEqual(3);
   });
 
+  it("after a burst claimed and not vacuumed, reads none of its rows again, whatever scan the planner would prefer", async () => {
+    // Each claim in its own transaction, where the planner may not choose an index scan (as it did
+    // not when the table's statistics were stale), and the heap blocks of game_events it read.
+    // (The counter is the connection's since its statistics were last reported: the difference.)
+    const claim = () =>
+      runTransaction(db.client, async (tx) => {
+        const fetched = async () =>
+          Number((await tx.$queryRaw<{ n: bigint }[]>`SELECT pg_stat_get_xact_blocks_fetched('"game_events"'::regclass) AS "n"`)[0]!.n);
+        await tx.$executeRaw`SET LOCAL enable_indexscan = off`;
+        const before = await fetched();
+        const events = await claimPendingEvents(tx, { limit: 1000 });
+        return { count: events.length, read: (await fetched()) - before };
+      });
+    await db.client.$executeRaw`INSERT INTO "game_events" ("kind", "payload") SELECT 'title.set', '{}' FROM generate_series(1, 20000)`;
+    while ((await claim()).count > 0);
+    const c = await makeCharacter(db.client);
+    await grant(c.id, 1n);
+    // The new event's blocks, not the burst's 20,000 rows (a bitmap scan read 150 blocks).
+    expect(await claim()).toEqual({ count: 1, read: expect.any(Number) });
+    await grant(c.id, 1n);
+    const { count, read } = await claim();
+    expect(count).toBe(1);
+    expect(read).toBeLessThan(20);
+  });
+
   it("prunes delivered events older than the cut-off", async () => {
     const c = await makeCharacter(db.client);
     await grant(c.id, 1n);

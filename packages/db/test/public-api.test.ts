@@ -65,8 +65,9 @@ describe("public API", () => {
         "claimPendingEvents",
         "shareRawPool",
         "pruneDeliveredEvents",
-        // maintenance of a database without autovacuum (the embedded one)
+        // maintenance of a database without autovacuum (the embedded one, or a server with it off)
         "vacuumWhereDue",
+        "autovacuumRuns",
         // building actions
         "ActorSchema",
         "GAME_EVENTS_CHANNEL",

@@ -23,21 +23,19 @@ const ClaimPendingEventsInput = z.object({ limit: z.number().int().min(1).max(10
 
 /**
  * Marks up to `limit` undelivered events delivered and returns them in the order they were
- * written. One statement: rows locked by another claimer are skipped, so two claimers never get
- * the same event. The caller delivers what it claimed; an event for a player who is offline is
- * simply dropped (the player reads the state on the next login).
+ * written. One statement, the `claim_game_events` function (migration
+ * 20261201191500_claim_game_events_function): it reads the pending index in id order, so entries
+ * of events claimed earlier are skipped once marked dead, and skips rows locked by another
+ * claimer, so two claimers never get the same event. The caller delivers what it claimed; an
+ * event for a player who is offline is simply dropped (the player reads the state on the next
+ * login).
  * Throws DbError INVALID_INPUT (limit), INTERNAL.
  */
 export async function claimPendingEvents(db: DbClient, options: ClaimPendingEventsOptions): Promise<StoredGameEvent[]> {
   const { limit } = parseInput(ClaimPendingEventsInput, options);
   try {
     // Through the client's pool when it has one (queryRows): the delivery loop claims all the time.
-    const rows = await queryRows<Row>(
-      db,
-      Prisma.sql`UPDATE "game_events" SET "delivered_at" = CURRENT_TIMESTAMP
-        WHERE "id" IN (SELECT "id" FROM "game_events" WHERE "delivered_at" IS NULL ORDER BY "id" LIMIT ${limit} FOR UPDATE SKIP LOCKED)
-        RETURNING "id", "created_at", "payload"`,
-    );
+    const rows = await queryRows<Row>(db, Prisma.sql`SELECT "id", "created_at", "payload" FROM "claim_game_events"(${limit}::integer)`);
     return rows
       .map((r) => ({ id: BigInt(r.id), createdAt: r.created_at, event: fromJsonColumn<GameEvent>(r.payload) }))
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

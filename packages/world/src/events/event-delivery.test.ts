@@ -81,13 +81,16 @@ describe("EventDelivery.flush", () => {
 });
 
 describe("EventDelivery's minute of upkeep", () => {
-  /** A client that records the SQL sent through it and finds every table due. */
-  function recordingClient(): { client: Database["client"]; sql: string[] } {
+  /**
+   * A client that records the SQL sent through it, finds every table due, and reports PostgreSQL's
+   * autovacuum daemon as `autovacuum` says.
+   */
+  function recordingClient(autovacuum: boolean): { client: Database["client"]; sql: string[] } {
     const sql: string[] = [];
     const client = {
       $queryRawUnsafe: (text: string) => {
         sql.push(text);
-        return Promise.resolve([{ relname: "game_events" }]);
+        return Promise.resolve(text.includes('AS "on"') ? [{ on: autovacuum }] : [{ relname: "game_events" }]);
       },
       $executeRawUnsafe: (text: string) => {
         sql.push(text);
@@ -98,15 +101,16 @@ describe("EventDelivery's minute of upkeep", () => {
   }
 
   it.each([
-    ["pglite", true],
-    ["postgres", false],
-    ["pglite-remote", false],
-  ] as const)("on a %s database, vacuums the tables due after the prune: %s", async (kind, vacuums) => {
+    ["pglite", "on", true],
+    ["postgres", "on", false],
+    ["postgres", "off", true],
+    ["pglite-remote", "off", false],
+  ] as const)("on a %s database with autovacuum %s, vacuums the tables due after the prune: %s", async (kind, autovacuum, vacuums) => {
     // Only the intervals are faked: the minute passes at once, the promises run for real.
     vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
     try {
       const db = { $queryRaw: () => Promise.resolve([]), gameEvent: { deleteMany: () => Promise.resolve({ count: 0 }) } } as unknown as DbClient;
-      const { client, sql } = recordingClient();
+      const { client, sql } = recordingClient(autovacuum === "on");
       const events = delivery(db, { kind, client });
       await events.start();
       vi.advanceTimersByTime(60_000);

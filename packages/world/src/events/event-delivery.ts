@@ -4,7 +4,7 @@
 // right after its own actions commit; LISTEN/NOTIFY wakes it for other processes' events, and a
 // poll catches anything a lost notification missed.
 import type { LastCatalog } from "../journal/last-catalog";
-import { claimPendingEvents, GAME_EVENTS_CHANNEL, pruneDeliveredEvents, vacuumWhereDue, type Database, type DbClient } from "@bezgelor/db";
+import { autovacuumRuns, claimPendingEvents, GAME_EVENTS_CHANNEL, pruneDeliveredEvents, vacuumWhereDue, type Database, type DbClient } from "@bezgelor/db";
 import type { GameData } from "@bezgelor/data";
 import type { Logger } from "pino";
 import { ThrottledLog } from "../server/throttled-log";
@@ -14,8 +14,9 @@ import type { Recipients } from "./recipients";
 /** Delivery settings (config `events`). */
 export interface EventDeliveryOptions {
   /**
-   * Where notifications are listened for; on the embedded database (`kind` "pglite", which runs
-   * no autovacuum) the tables due are also vacuumed through `client` once a minute, after the prune.
+   * Where notifications are listened for. Where no autovacuum daemon runs (the embedded database,
+   * `kind` "pglite", or a PostgreSQL server with `autovacuum` off), the tables due are also
+   * vacuumed through `client` once a minute, after the prune.
    */
   database: Pick<Database, "listen" | "kind" | "client">;
   /** Where events are claimed (and delivery reads what it needs): the database's `delivery` client where it has one. */
@@ -53,6 +54,8 @@ export class EventDelivery {
   private timers: NodeJS.Timeout[] = [];
   private unlisten: (() => Promise<void>) | undefined;
   private stopped = false;
+  /** Whether this server vacuums the tables due itself: no autovacuum daemon does (set by start). */
+  private vacuums = false;
   /** A database outage fails every poll: one line a minute says so, not one a second. */
   private readonly claimFailures: ThrottledLog;
 
@@ -60,9 +63,13 @@ export class EventDelivery {
     this.claimFailures = new ThrottledLog(options.logger, "warn", "claiming events failed; retrying on the next poll", 60_000);
   }
 
-  /** Starts listening and polling. A failure to listen is logged; polling still delivers. */
+  /**
+   * Starts listening and polling. A failure to listen is logged; polling still delivers. On a
+   * PostgreSQL server without autovacuum, says so once: this server vacuums the tables due.
+   */
   async start(): Promise<void> {
     const { database, logger, pollIntervalMs } = this.options;
+    this.vacuums = database.kind === "pglite" || (database.kind === "postgres" && !(await this.autovacuumRuns()));
     try {
       this.unlisten = await database.listen(GAME_EVENTS_CHANNEL, () => void this.flush());
     } catch (err) {
@@ -148,17 +155,32 @@ export class EventDelivery {
     } catch (err) {
       logger.warn({ err }, "pruning delivered events failed");
     }
-    if (this.options.database.kind === "pglite") await this.vacuum();
+    if (this.vacuums) await this.vacuum();
   }
 
-  /** What autovacuum does on PostgreSQL, for the embedded database, which has none (vacuumWhereDue). */
+  /** Whether PostgreSQL's autovacuum daemon runs; when it does not, says so. A failure to tell counts as running. */
+  private async autovacuumRuns(): Promise<boolean> {
+    const { database, logger } = this.options;
+    try {
+      if (await autovacuumRuns(database)) return true;
+    } catch (err) {
+      logger.warn({ err }, "cannot read the autovacuum settings; leaving vacuum to the server");
+      return true;
+    }
+    logger.warn(
+      "autovacuum is off on this PostgreSQL server: the world server vacuums the tables due once a minute (the outbox's claimed events would otherwise never be reclaimed)",
+    );
+    return false;
+  }
+
+  /** What the autovacuum daemon does, where none runs (vacuumWhereDue). */
   private async vacuum(): Promise<void> {
     const { database, logger } = this.options;
     try {
-      const tables = await vacuumWhereDue(database.client);
+      const tables = await vacuumWhereDue(database);
       if (tables.length > 0) logger.debug({ tables }, "tables vacuumed");
     } catch (err) {
-      logger.warn({ err }, "vacuuming the embedded database failed");
+      logger.warn({ err }, "vacuuming the tables due failed");
     }
   }
 }
