@@ -82,7 +82,7 @@ export { announceEvents } from "./events/announce-events.js";
 export { shareRawPool } from "./open/raw-pool.js";
 export { claimPendingEvents, type ClaimPendingEventsOptions } from "./events/claim-pending-events.js";
 export { pruneDeliveredEvents, type PruneDeliveredEventsOptions } from "./events/prune-delivered-events.js";
-export { autovacuumRuns, vacuumWhereDue } from "./maintenance/vacuum-where-due.js";
+export { autovacuumRuns, vacuumWhereDue, type VacuumWhereDueResult } from "./maintenance/vacuum-where-due.js";
 export {
   GAME_EVENT_KINDS,
   type AccountRoleChangedEvent,

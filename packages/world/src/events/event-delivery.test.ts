@@ -90,7 +90,7 @@ describe("EventDelivery's minute of upkeep", () => {
     const client = {
       $queryRawUnsafe: (text: string) => {
         sql.push(text);
-        return Promise.resolve(text.includes('AS "on"') ? [{ on: autovacuum }] : [{ relname: "game_events" }]);
+        return Promise.resolve(text.includes('AS "on"') ? [{ on: autovacuum }] : [{ relname: "game_events", vacuum: true }]);
       },
       $executeRawUnsafe: (text: string) => {
         sql.push(text);
