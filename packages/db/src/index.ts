@@ -224,6 +224,7 @@ export { STORE_ERROR, STORE_ERROR_BY_ERROR, storeErrorFor, type StoreError } fro
 
 // Promo codes (issue 11)
 export {
+  MAX_PROMO_CODE_LENGTH,
   MAX_PROMO_ITEM_COUNT,
   PROMO_CODE_KINDS,
   PROMO_RATE_LIMIT,

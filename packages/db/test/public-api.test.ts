@@ -179,6 +179,7 @@ describe("public API", () => {
         "normalizePromoCode",
         "createPromoCode",
         "MAX_PROMO_ITEM_COUNT",
+        "MAX_PROMO_CODE_LENGTH",
         "disablePromoCode",
         "getPromoCode",
         "listPromoCodes",

@@ -154,6 +154,21 @@ describe("buying", () => {
     );
   });
 
+  it("a purchase that names no character where one is needed is told so before its price, and keeps no key", async () => {
+    const c = await buyer(db, opts, { premium: 1000n });
+    const key = `no-character-${c.id}`;
+    // A stale price too: the missing character is what is wrong with the request.
+    await refused(
+      c,
+      () => purchaseOffer(db.client, { ...opts, idempotencyKey: key, accountId: c.accountId, offerId: 401, currency: "premium", price: 1n }),
+      "STORE_CHARACTER_REQUIRED",
+    );
+    // Completed, the request takes the key: it was never judged.
+    const { events } = await buy(c, 401, "premium", 400n, { idempotencyKey: key });
+    expect(events.map((e) => e.kind)).toContain("store.purchased");
+    await expect(getItemCount(db.client, { characterId: c.id, itemId: 40001 })).resolves.toBe(1);
+  });
+
   it("a currency pack credits the account (bonus for premium), both through the ledger", async () => {
     const c = await buyer(db, opts, { bonus: 1500n });
     const { events } = await purchaseOffer(db.client, { ...opts, accountId: c.accountId, offerId: 601, currency: "bonus", price: 1000n });

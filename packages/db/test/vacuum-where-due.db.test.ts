@@ -23,8 +23,9 @@ async function untilDead(table: string, n: number): Promise<void> {
 
 describe("vacuumWhereDue", () => {
   it("vacuums a table once its dead rows pass the threshold, and then nothing until they do again", async () => {
-    // On PostgreSQL the daemon must not get there first (this test database is its own).
-    await db.client.$executeRaw`ALTER TABLE "game_events" SET (autovacuum_enabled = false)`;
+    // On PostgreSQL the daemon must not get there first (this test database is its own); the rows
+    // inserted are not counted here (autovacuum_vacuum_insert_threshold -1).
+    await db.client.$executeRaw`ALTER TABLE "game_events" SET (autovacuum_enabled = false, autovacuum_vacuum_insert_threshold = -1)`;
     await vacuumWhereDue(db);
     // game_events is due after 10,000 dead rows (its storage parameters): 9,000 are not enough.
     await db.client.$executeRaw`INSERT INTO "game_events" ("kind", "payload", "delivered_at") SELECT 'test', '{}', now() FROM generate_series(1, 9000)`;
@@ -59,30 +60,38 @@ describe("vacuumWhereDue", () => {
     await vacuumWhereDue(db);
   });
 
-  it("analyzes a table once the rows changed since its last analyze pass the threshold, without a vacuum", async () => {
-    await db.client.$executeRaw`ALTER TABLE "game_events" SET (autovacuum_enabled = false)`;
+  it("analyzes a table once the rows changed since its last analyze pass the threshold, and vacuums one whose inserted rows pass theirs", async () => {
+    await db.client.$executeRaw`ALTER TABLE "game_events" SET (autovacuum_enabled = false, autovacuum_vacuum_insert_threshold = -1)`;
     await vacuumWhereDue(db);
-    const analyzedAt = async () =>
+    const stats = async () =>
       (
-        await db.client.$queryRaw<
-          { at: Date | null }[]
-        >`SELECT coalesce("last_analyze", "last_autoanalyze") AS "at" FROM "pg_stat_user_tables" WHERE "relname" = 'game_events'`
-      )[0]!.at;
-    const before = await analyzedAt();
-    // Inserted, not deleted: nothing dead, but far more changed than 50 + 2 % of the table.
-    await db.client.$executeRaw`INSERT INTO "game_events" ("kind", "payload", "delivered_at") SELECT 'analyze-test', '{}', now() FROM generate_series(1, 3000)`;
-    for (let waited = 0; ; waited += 100) {
-      const [row] = await db.client.$queryRaw<{ n: bigint }[]>`SELECT "n_mod_since_analyze" AS "n" FROM "pg_stat_user_tables" WHERE "relname" = 'game_events'`;
-      if (Number(row!.n) >= 3000) break;
-      if (waited > 15_000) throw new Error("the inserts never showed in the statistics");
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+        await db.client.$queryRaw<{ at: Date | null; changed: bigint; inserted: bigint }[]>`
+          SELECT coalesce("last_analyze", "last_autoanalyze") AS "at", "n_mod_since_analyze" AS "changed", "n_ins_since_vacuum" AS "inserted"
+          FROM "pg_stat_user_tables" WHERE "relname" = 'game_events'`
+      )[0]!;
+    const insert = async (n: number) => {
+      const before = Number((await stats()).changed);
+      await db.client
+        .$executeRaw`INSERT INTO "game_events" ("kind", "payload", "delivered_at") SELECT 'analyze-test', '{}', now() FROM generate_series(1, ${n}::int)`;
+      for (let waited = 0; Number((await stats()).changed) < before + n; waited += 100) {
+        if (waited > 15_000) throw new Error("the inserts never showed in the statistics");
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    };
+    const analyzedBefore = (await stats()).at;
+    // Inserted, not deleted: nothing dead, far more changed than 50 + 2 % of the table, and inserts not counted.
+    await insert(3000);
     const done = await vacuumWhereDue(db);
-    expect(done.analyzed).toContain("game_events");
-    expect(done.vacuumed).not.toContain("game_events");
-    expect(await analyzedAt()).not.toEqual(before);
+    expect(done).toEqual({ vacuumed: [], analyzed: expect.arrayContaining(["game_events"]) });
+    expect((await stats()).at).not.toEqual(analyzedBefore);
     expect((await vacuumWhereDue(db)).analyzed).not.toContain("game_events");
+    // Inserts counted again (the server's threshold, 1,000 + 20 % of the table by default): vacuumed.
+    await db.client.$executeRaw`ALTER TABLE "game_events" SET (autovacuum_vacuum_insert_threshold = 1000, autovacuum_vacuum_insert_scale_factor = 0)`;
+    expect(Number((await stats()).inserted)).toBeGreaterThan(1000);
+    expect((await vacuumWhereDue(db)).vacuumed).toContain("game_events");
+    expect(Number((await stats()).inserted)).toBe(0);
     await db.client.$executeRaw`DELETE FROM "game_events" WHERE "kind" = 'analyze-test'`;
-    await db.client.$executeRaw`ALTER TABLE "game_events" RESET (autovacuum_enabled)`;
+    await db.client
+      .$executeRaw`ALTER TABLE "game_events" RESET (autovacuum_enabled, autovacuum_vacuum_insert_threshold, autovacuum_vacuum_insert_scale_factor)`;
   });
 });

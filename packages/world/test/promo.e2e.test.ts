@@ -99,6 +99,7 @@ describe("!redeem CODE in chat, for any player", () => {
     expect(await gm(b.client, `!redeem ${single}`)).toMatchObject({ refused: "LIMIT_REACHED" });
     expect(await gm(b.client, "!redeem NOPE")).toMatchObject({ refused: "NOT_FOUND" });
     expect(await gm(b.client, "!redeem")).toMatchObject({ refused: "INVALID_INPUT" });
+    expect(await gm(b.client, `!redeem ${"X".repeat(1000)}`)).toEqual({ refused: "INVALID_INPUT", message: "a promo code is at most 64 characters" });
     expect((await gm(b.client, `!redeem ${perAccount}`)).reply).toBe(`redeemed ${perAccount}: 100 NCoin`);
     expect([await premiumOf(a), await premiumOf(b)]).toEqual([300n, 100n]);
   });

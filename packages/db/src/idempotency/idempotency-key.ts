@@ -70,7 +70,8 @@ async function readKey(tx: Prisma.TransactionClient, key: string) {
   return row;
 }
 
-// Failures that say nothing about the request itself: it was not judged, so its key is not kept.
+// Failures that say nothing about the request itself, or find it incomplete: it was not judged,
+// so its key is not kept (the request completed may use it).
 const NOT_JUDGED = new Set<DbErrorCode>([
   DB_ERROR_CODES.INTERNAL,
   DB_ERROR_CODES.CONNECTION_FAILED,
@@ -78,6 +79,7 @@ const NOT_JUDGED = new Set<DbErrorCode>([
   DB_ERROR_CODES.MIGRATION_FAILED,
   DB_ERROR_CODES.IDEMPOTENCY_KEY_REUSED,
   DB_ERROR_CODES.INVALID_INPUT,
+  DB_ERROR_CODES.STORE_CHARACTER_REQUIRED,
 ]);
 
 /** Whether `error` is an action's refusal of the request (INSUFFICIENT_FUNDS, STORE_OUT_OF_STOCK, ...), not a failure to judge it. */

@@ -3,8 +3,8 @@
 // and indexes keep entries of dead rows; without an ANALYZE, the planner plans with the table as
 // it was. The outbox alone (every event inserted, claimed, pruned) grows a table and two indexes
 // for as long as the server runs. This does, when called, what the daemon does: vacuums each table
-// whose dead rows passed the daemon's threshold, and analyzes each whose changed rows passed its
-// other one, with the table's own settings where it has them.
+// whose dead or inserted rows passed the daemon's thresholds, and analyzes each whose changed rows
+// passed its analyze threshold, with the table's own settings where it has them.
 import { toDbError } from "../errors.js";
 import type { Database } from "../open/database.js";
 
@@ -22,16 +22,21 @@ const setting = (name: string) => `coalesce(
 /**
  * The public tables due, as PostgreSQL's autovacuum computes it from the table's storage
  * parameters, else the server's settings: for a vacuum when their dead rows passed
- * `autovacuum_vacuum_threshold + autovacuum_vacuum_scale_factor * live rows`, for an analyze when
+ * `autovacuum_vacuum_threshold + autovacuum_vacuum_scale_factor * live rows`, or the rows inserted
+ * since the last vacuum passed `autovacuum_vacuum_insert_threshold (-1: never) +
+ * autovacuum_vacuum_insert_scale_factor * live rows` (an insert-only table, such as the ledger,
+ * is vacuumed for its visibility map and to freeze its rows), for an analyze when
  * the rows changed since the last one passed `autovacuum_analyze_threshold +
  * autovacuum_analyze_scale_factor * live rows`. With $1 true (PostgreSQL), not those the server's
  * daemon looks after: it runs, and the table's `autovacuum_enabled` is not false.
  */
 const DUE_SQL = `
-  SELECT "relname", "n_dead_tup" > "vacuum_at" AS "vacuum"
+  SELECT "relname", "n_dead_tup" > "vacuum_at" OR ("insert_threshold" >= 0 AND "n_ins_since_vacuum" > "insert_vacuum_at") AS "vacuum"
   FROM (
-    SELECT s."relname", s."n_dead_tup", s."n_mod_since_analyze",
+    SELECT s."relname", s."n_dead_tup", s."n_mod_since_analyze", s."n_ins_since_vacuum",
       ${setting("autovacuum_vacuum_threshold")} + ${setting("autovacuum_vacuum_scale_factor")} * s."n_live_tup" AS "vacuum_at",
+      ${setting("autovacuum_vacuum_insert_threshold")} AS "insert_threshold",
+      ${setting("autovacuum_vacuum_insert_threshold")} + ${setting("autovacuum_vacuum_insert_scale_factor")} * s."n_live_tup" AS "insert_vacuum_at",
       ${setting("autovacuum_analyze_threshold")} + ${setting("autovacuum_analyze_scale_factor")} * s."n_live_tup" AS "analyze_at"
     FROM "pg_stat_user_tables" s JOIN "pg_class" c ON c."oid" = s."relid"
     WHERE s."schemaname" = 'public'
@@ -39,14 +44,14 @@ const DUE_SQL = `
         AND current_setting('autovacuum') = 'on' AND current_setting('track_counts') = 'on'
         AND coalesce((SELECT split_part(o, '=', 2) FROM unnest(c."reloptions") o WHERE o LIKE 'autovacuum_enabled=%'), 'true') <> 'false')
   ) t
-  WHERE "n_dead_tup" > "vacuum_at" OR "n_mod_since_analyze" > "analyze_at"
+  WHERE "n_dead_tup" > "vacuum_at" OR ("insert_threshold" >= 0 AND "n_ins_since_vacuum" > "insert_vacuum_at") OR "n_mod_since_analyze" > "analyze_at"
   ORDER BY "n_dead_tup" DESC, "relname"`;
 
 /** What {@link vacuumWhereDue} did: table names, most dead rows first. */
 export interface VacuumWhereDueResult {
   /** Tables vacuumed (and analyzed with it). */
   vacuumed: string[];
-  /** Tables only analyzed: many rows changed, few dead. */
+  /** Tables only analyzed: many rows changed, few dead or inserted. */
   analyzed: string[];
 }
 

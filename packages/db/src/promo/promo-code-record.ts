@@ -36,7 +36,10 @@ export function normalizePromoCode(code: string): string {
   return code.trim().toUpperCase();
 }
 
-/** A code's text: 1..64 characters after trimming, no control characters. */
+/** The longest promo code, in characters after trimming. */
+export const MAX_PROMO_CODE_LENGTH = 64;
+
+/** A code's text: 1..MAX_PROMO_CODE_LENGTH characters after trimming, no control characters. */
 export const PromoCodeTextSchema = z
   .string()
   .transform(normalizePromoCode)
@@ -44,7 +47,7 @@ export const PromoCodeTextSchema = z
     z
       .string()
       .min(1, "must not be empty")
-      .max(64, "must be at most 64 characters")
+      .max(MAX_PROMO_CODE_LENGTH, `must be at most ${MAX_PROMO_CODE_LENGTH} characters`)
       .regex(/^[^\p{Cc}]+$/u, "must not contain control characters"),
   );
 

@@ -169,6 +169,18 @@ async function run(ctx: ActionContext, i: z.output<typeof Input> & { transaction
   const offer = locked.offer;
   const details = { offerId: offer.id, accountId: i.accountId, characterId, currency: i.currency };
   if (!offer.available) throw new DbError(DB_ERROR_CODES.STORE_OFFER_UNAVAILABLE, `Offer ${offer.id} is not available`, { details });
+  if (characterId === null) {
+    // Before the price: a request without the character it needs is incomplete, whatever it costs.
+    const why =
+      i.currency === "gold"
+        ? "it is paid in gold"
+        : i.gift
+          ? "it is a gift"
+          : needsCharacter(offer.grants, offer.accountWide)
+            ? "it grants to a character"
+            : null;
+    if (why !== null) throw new DbError(DB_ERROR_CODES.STORE_CHARACTER_REQUIRED, `Offer ${offer.id} needs a character: ${why}`, { details });
+  }
   await checkSupply(ctx, offer, i.accountId, i.quantity, details);
   const vip = toVipStatus(ctx.rules.data, locked.extra.vip_spent, locked.extra.vip_tier);
   // Exchange rates only for a currency the offer has no price in (read as priceFor would).
@@ -185,12 +197,6 @@ async function run(ctx: ActionContext, i: z.output<typeof Input> & { transaction
       details: { ...details, price: price.finalPrice.toString(), seen: i.price.toString() },
     });
   }
-  if (characterId === null && (i.currency === "gold" || i.gift !== undefined || needsCharacter(offer.grants, offer.accountWide))) {
-    throw new DbError(DB_ERROR_CODES.STORE_CHARACTER_REQUIRED, `Offer ${offer.id} in ${i.currency}${i.gift ? " as a gift" : ""} needs a character`, {
-      details,
-    });
-  }
-
   let recipientCharacterId: number | null = null;
   let granted: StoreGrant[] = [];
   let alreadyOwned: StoreGrant[] = [];

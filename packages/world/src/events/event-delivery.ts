@@ -168,7 +168,7 @@ export class EventDelivery {
       return true;
     }
     logger.warn(
-      "autovacuum is off on this PostgreSQL server: the world server vacuums and analyzes the tables due once a minute (the outbox's claimed events would otherwise never be reclaimed)",
+      "autovacuum is off on this PostgreSQL server: the world server vacuums and analyzes the tables due once a minute (the outbox's claimed events would otherwise never be reclaimed); set autovacuum = on in postgresql.conf to leave this to PostgreSQL",
     );
     return false;
   }

@@ -1,3 +1,4 @@
+import { MAX_PROMO_CODE_LENGTH } from "@bezgelor/db";
 import { WorldError } from "../../errors";
 import { describeRewards, redeemCode } from "../../game/redeem-code";
 import { gmCommand, REST_OF_LINE } from "../command";
@@ -16,6 +17,7 @@ export const redeem = gmCommand({
   async run(ctx, args) {
     const code = args.join(" ").trim();
     if (code.length === 0) throw new WorldError("INVALID_INPUT", `usage: ${this.usage}`);
+    if (code.length > MAX_PROMO_CODE_LENGTH) throw new WorldError("INVALID_INPUT", `a promo code is at most ${MAX_PROMO_CODE_LENGTH} characters`);
     const result = await redeemCode(ctx, code);
     return `redeemed ${result.code}: ${describeRewards(ctx.services.data, result.rewards)}`;
   },
