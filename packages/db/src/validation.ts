@@ -10,7 +10,12 @@ const MAX_INT32 = 2147483647;
 
 /** Emails are trimmed and lowercased before storage and lookup. */
 export const EmailSchema = z.string().trim().toLowerCase().pipe(z.email().max(254));
-export const PasswordSchema = z.string().min(8).max(128);
+/** Passwords: 8 to 128 characters, not all of them white space (taken as typed: never trimmed). */
+export const PasswordSchema = z
+  .string()
+  .min(8)
+  .max(128)
+  .refine((p) => p.trim().length > 0, "must not be only white space");
 /** WildStar character names: 3 to 24 letters. */
 export const CharacterNameSchema = z.string().regex(/^[A-Za-z]{3,24}$/, "must be 3 to 24 letters (A-Z)");
 /** A database id or other non-negative 32-bit integer. */

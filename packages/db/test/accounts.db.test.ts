@@ -47,6 +47,8 @@ describe("createAccount", () => {
     ["an email over 254 characters", { email: `${"a".repeat(250)}@example.test`, password: "password123" }],
     ["a password under 8 characters", { email: uniqueEmail(), password: "short" }],
     ["a password over 128 characters", { email: uniqueEmail(), password: "x".repeat(129) }],
+    ["a password of 8 spaces", { email: uniqueEmail(), password: " ".repeat(8) }],
+    ["a password of white space only", { email: uniqueEmail(), password: "\t \u00a0 \n\u3000  " }],
     ["an unknown role", { email: uniqueEmail(), password: "password123", role: "god" }],
   ])("rejects %s with INVALID_INPUT", async (_label, options) => {
     await expectDbError(createAccount(db.client, options as never), DB_ERROR_CODES.INVALID_INPUT);
