@@ -31,20 +31,20 @@ const setting = (name: string) => `coalesce(
  * daemon looks after: it runs, and the table's `autovacuum_enabled` is not false.
  */
 const DUE_SQL = `
-  SELECT "relname", "n_dead_tup" > "vacuum_at" OR ("insert_threshold" >= 0 AND "n_ins_since_vacuum" > "insert_vacuum_at") AS "vacuum"
+  SELECT "relname", "vacuum"
   FROM (
-    SELECT s."relname", s."n_dead_tup", s."n_mod_since_analyze", s."n_ins_since_vacuum",
-      ${setting("autovacuum_vacuum_threshold")} + ${setting("autovacuum_vacuum_scale_factor")} * s."n_live_tup" AS "vacuum_at",
-      ${setting("autovacuum_vacuum_insert_threshold")} AS "insert_threshold",
-      ${setting("autovacuum_vacuum_insert_threshold")} + ${setting("autovacuum_vacuum_insert_scale_factor")} * s."n_live_tup" AS "insert_vacuum_at",
-      ${setting("autovacuum_analyze_threshold")} + ${setting("autovacuum_analyze_scale_factor")} * s."n_live_tup" AS "analyze_at"
+    SELECT s."relname", s."n_dead_tup",
+      s."n_dead_tup" > ${setting("autovacuum_vacuum_threshold")} + ${setting("autovacuum_vacuum_scale_factor")} * s."n_live_tup"
+        OR (${setting("autovacuum_vacuum_insert_threshold")} >= 0
+          AND s."n_ins_since_vacuum" > ${setting("autovacuum_vacuum_insert_threshold")} + ${setting("autovacuum_vacuum_insert_scale_factor")} * s."n_live_tup") AS "vacuum",
+      s."n_mod_since_analyze" > ${setting("autovacuum_analyze_threshold")} + ${setting("autovacuum_analyze_scale_factor")} * s."n_live_tup" AS "analyze"
     FROM "pg_stat_user_tables" s JOIN "pg_class" c ON c."oid" = s."relid"
     WHERE s."schemaname" = 'public'
       AND NOT ($1::boolean
         AND current_setting('autovacuum') = 'on' AND current_setting('track_counts') = 'on'
         AND coalesce((SELECT split_part(o, '=', 2) FROM unnest(c."reloptions") o WHERE o LIKE 'autovacuum_enabled=%'), 'true') <> 'false')
   ) t
-  WHERE "n_dead_tup" > "vacuum_at" OR ("insert_threshold" >= 0 AND "n_ins_since_vacuum" > "insert_vacuum_at") OR "n_mod_since_analyze" > "analyze_at"
+  WHERE "vacuum" OR "analyze"
   ORDER BY "n_dead_tup" DESC, "relname"`;
 
 /** What {@link vacuumWhereDue} did: table names, most dead rows first. */

@@ -14,7 +14,7 @@ import { loadOffer } from "../store/store-offer-record.js";
 import { applyGrants } from "../store/store-grants.js";
 import { lockAccount } from "../titles/lock-account.js";
 import { IdSchema } from "../validation.js";
-import { normalizePromoCode, PROMO_RATE_LIMIT, PromoCodeTextSchema, toPromoCodeRecord, type PromoReward } from "./promo-code-record.js";
+import { MAX_PROMO_CODE_LENGTH, normalizePromoCode, PROMO_RATE_LIMIT, PromoCodeTextSchema, toPromoCodeRecord, type PromoReward } from "./promo-code-record.js";
 
 const Input = z.object({
   accountId: IdSchema,
@@ -85,7 +85,7 @@ async function run(ctx: ActionContext, i: z.output<typeof Input>): Promise<Redee
     });
   }
   const parsed = PromoCodeTextSchema.safeParse(i.code);
-  const code = parsed.success ? parsed.data : i.code.slice(0, 64);
+  const code = parsed.success ? parsed.data : i.code.slice(0, MAX_PROMO_CODE_LENGTH);
   const details = { code, accountId: i.accountId };
   const locked = parsed.success ? await tx.$queryRaw<Array<{ id: number }>>`SELECT "id" FROM "promo_codes" WHERE "code" = ${code} FOR UPDATE` : [];
   const row = locked[0] ? await tx.promoCode.findUniqueOrThrow({ where: { id: locked[0].id } }) : null;
@@ -133,7 +133,7 @@ export async function redeemPromoCode(db: DbClient, options: ActionOptions & z.i
   } catch (error) {
     if (isDbError(error) && COUNTED_FAILURES.includes(error.code)) {
       const now = options.now ?? new Date();
-      const code = normalizePromoCode(options.code).slice(0, 64);
+      const code = normalizePromoCode(options.code).slice(0, MAX_PROMO_CODE_LENGTH);
       // Not swallowed: if even this fails the database is in trouble, and the caller hears it.
       await runTransaction(db, (tx) =>
         tx.promoAttempt.create({ data: { accountId: options.accountId, code, reason: error.code.slice(0, 32), attemptedAt: now } }),
