@@ -260,6 +260,37 @@ describe("Outbox", () => {
     expect(socket.writes[4]).toEqual(frame(7));
   });
 
+  it("gives an idle connection's slab to the next connection that needs one, not fresh memory, and never one the socket still holds", async () => {
+    const queue = new FlushQueue();
+    const first = new FakeSocket();
+    const second = new FakeSocket();
+    const a = outbox(first, queue, 1 << 20).box;
+    const b = outbox(second, queue, 1 << 20).box;
+    const at = (socket: FakeSocket) => ({ buffer: socket.batches.at(-1)![0]!.buffer, offset: socket.batches.at(-1)![0]!.byteOffset });
+    const fill = (box: Outbox, n: number) => box.pushInPlace(3, (target, offset) => target.bytes.fill(n, offset, offset + 3));
+    fill(a, 1);
+    await nextTurn();
+    const slabOfA = at(first);
+    // a has nothing in this turn: it gives its slab back (b's write makes the turn)
+    b.push(frame(9));
+    await nextTurn();
+    fill(b, 2);
+    await nextTurn();
+    expect(at(second)).toEqual(slabOfA);
+    expect(second.writes.at(-1)).toEqual(frame(2));
+    // b's peer stops reading: its slab stays the socket's, and the next slab taken is other memory
+    second.writableLength = 100;
+    fill(b, 3);
+    await nextTurn();
+    const held = at(second);
+    a.push(frame(8));
+    await nextTurn();
+    fill(a, 4);
+    await nextTurn();
+    expect(at(first)).not.toEqual(held);
+    expect(second.batches.at(-1)![0]).toEqual(frame(3));
+  });
+
   it("hands every fill a cipher target whose view spans the whole memory of its slab, the same for a slab kept", async () => {
     const socket = new FakeSocket();
     const { box } = outbox(socket, new FlushQueue(), 1 << 20);

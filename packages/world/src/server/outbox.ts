@@ -1,4 +1,5 @@
-import { CipherTarget } from "@bezgelor/protocol";
+import type { CipherTarget } from "@bezgelor/protocol";
+import { giveBackSlab, MAX_SLAB, MIN_SLAB, takeSlab } from "./slab-pool";
 
 /** What an {@link Outbox} writes to: a `net.Socket` in the server, anything alike in tests. */
 export interface OutboxSocket {
@@ -24,35 +25,6 @@ export interface OutboxOptions {
   onError(error: unknown): void;
   /** Where the outbox waits for the end of the turn; the shared {@link FLUSH_QUEUE} by default. */
   readonly queue?: FlushQueue;
-}
-
-/** Smallest slab. */
-const MIN_SLAB = 2048;
-/** Largest slab sized from the last turn (a bigger frame still gets a slab of its size). */
-const MAX_SLAB = 256 * 1024;
-/** The shared memory slabs are cut from (a slab larger than an eighth of it gets its own). */
-const ARENA_SIZE = 2 * 1024 * 1024;
-let arena = Buffer.allocUnsafeSlow(0);
-let arenaView = new DataView(arena.buffer);
-let arenaUsed = 0;
-
-/**
- * A slab of `size` bytes, cut from one arena the sessions share, as node cuts small buffers from
- * its pool: a broadcast seals into every receiver's slab in turn, and slabs of one memory share one
- * view of it for the encryption instead of one per receiver. An arena is dropped when full; it
- * lives on until the last write of its slabs is sent.
- */
-function allocateSlab(size: number): CipherTarget {
-  if (size > ARENA_SIZE / 8) return new CipherTarget(Buffer.allocUnsafeSlow(size));
-  if (arenaUsed + size > arena.length) {
-    arena = Buffer.allocUnsafeSlow(ARENA_SIZE);
-    arenaView = new DataView(arena.buffer);
-    arenaUsed = 0;
-  }
-  const slab = arena.subarray(arenaUsed, arenaUsed + size);
-  // Slabs start 8-byte aligned, like node's pool, for the encryption's 32-bit reads.
-  arenaUsed += (size + 7) & ~7;
-  return new CipherTarget(slab, arenaView);
 }
 
 /**
@@ -135,7 +107,7 @@ export class Outbox {
     if (slab === undefined || this.slabUsed + size > this.slabSize) {
       this.closeSlab();
       // A turn bigger than the last doubles its slabs: few parts to join at the flush.
-      slab = allocateSlab(Math.max(MIN_SLAB, size, this.lastTurnBytes, Math.min(MAX_SLAB, 2 * this.slabSize)));
+      slab = takeSlab(Math.max(MIN_SLAB, size, this.lastTurnBytes, Math.min(MAX_SLAB, 2 * this.slabSize)));
       this.slab = slab;
       this.slabSize = slab.bytes.length;
       this.slabStart = 0;
@@ -220,7 +192,11 @@ export class Outbox {
    * connection holds no slab.
    */
   releaseSlab(): void {
-    if (this.slabUsed === 0) this.dropSlab();
+    const slab = this.slab;
+    if (slab === undefined || this.slabUsed !== 0) return;
+    this.dropSlab();
+    // The last flush found none of it in the socket, and nothing was queued in it since.
+    giveBackSlab(slab);
   }
 
   /** {@link flush} for the queue: whatever goes wrong stays with this connection, never the others. */
