@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MAX_WRAPPER_DEPTH, PacketChannel, encodePacket, sealedSize } from "./channel";
-import { CipherTarget, keyFromAuthBuildAndMessage, keyFromSessionKey, PacketCrypt } from "./crypto";
+import { CipherTarget, keyFromAuthBuildAndMessage, keyFromSessionKey, PacketCrypt, plainWords } from "./crypto";
 import { ProtocolError } from "./errors";
 import { encodeFrame } from "./framing";
 import { Opcode } from "./opcodes";
@@ -261,6 +261,20 @@ describe("PacketChannel wrappers", () => {
     const out = Buffer.alloc(64, 0xee);
     expect(caught(() => kept!(new CipherTarget(out), 0)).code).toBe("INVALID_ARGUMENT");
     expect(out.every((b) => b === 0xee)).toBe(true);
+  });
+
+  it("keeps every encoded packet's words its own: thousands encoded in a row, then sealed, each decodes to its value", () => {
+    const values = Array.from({ length: 3000 }, (_, i) => ({ unitId: i * 7919, titleId: i % 65536 }));
+    const encoded = values.map((value) => encodePacket(ServerTitleSet, value));
+    const server = new PacketChannel({ role: "server" });
+    const client = new PacketChannel({ role: "client" });
+    const frames = Buffer.concat(encoded.map((packet) => server.seal(packet)));
+    expect(client.push(frames).map((packet) => packet.value)).toEqual(values);
+    // the words are the inner bytes, zero-padded to whole 8-byte blocks
+    for (const packet of encoded.slice(0, 10)) {
+      expect(packet.words.length).toBe(((packet.inner.length + 7) >>> 3) << 1);
+      expect([...packet.words]).toEqual([...plainWords(packet.inner)]);
+    }
   });
 
   it("encodes a packet once and seals it per connection, each with its own key, byte for byte what encode gives", () => {

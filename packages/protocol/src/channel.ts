@@ -1,5 +1,5 @@
 import { BitWriter } from "./bits/writer";
-import { CipherTarget, keyFromAuthBuildAndMessage, keyFromSessionKey, PacketCrypt, plainWords } from "./crypto";
+import { CipherTarget, keyFromAuthBuildAndMessage, keyFromSessionKey, PacketCrypt } from "./crypto";
 import { encodeFailed, ProtocolError } from "./errors";
 import { encodeFrame, FRAME_HEADER_SIZE, FrameAssembler, type Frame } from "./framing";
 import { Opcode } from "./opcodes";
@@ -68,28 +68,75 @@ const ONE_WRAPPER: Readonly<Record<Wrapper, readonly Wrapper[]>> = {
   packedWorld: Object.freeze(["packedWorld"]),
 };
 
+/** Words of the arena {@link takeWords} cuts packets' words from (16 KiB). */
+const WORDS_ARENA = 4096;
+let wordsArena = new Int32Array(0);
+let wordsUsed = 0;
+
+/**
+ * `count` zeroed words for one packet, cut from an arena packets share, as node cuts small buffers
+ * from its pool: a typed array of its own per packet would be memory outside the heap each time
+ * (allocated zeroed, tracked and swept), which cost more than encrypting a chat line for a receiver.
+ * An arena is dropped when full and lives on while any packet cut from it does; packets never overlap.
+ */
+function takeWords(count: number): Int32Array {
+  if (count > WORDS_ARENA / 8) return new Int32Array(count);
+  if (wordsUsed + count > wordsArena.length) {
+    wordsArena = new Int32Array(WORDS_ARENA);
+    wordsUsed = 0;
+  }
+  const words = wordsArena.subarray(wordsUsed, wordsUsed + count);
+  wordsUsed += count;
+  return words;
+}
+
 /**
  * A packet encoded once for many receivers (a zone's chat line): its name, opcode, sender side and
- * `inner` bytes, `u16 opcode` + body in the clear, which {@link PacketChannel.seal} frames and
- * encrypts per connection. `frame` is the whole frame in the clear: the frame header and the
- * encrypted wrapper's header (neither depends on the key) before `inner`, which is its tail.
- * `words` holds `inner` again as integers, which each receiver encrypts straight into its own
- * buffer (three header writes, then `PacketCrypt.encryptWordsInto`). Treat all three as read-only:
- * every receiver reads them.
+ * its inner bytes (`u16 opcode` + body, in the clear) as `words`, which {@link PacketChannel.sealInto}
+ * frames and encrypts per connection straight into its buffer (three header writes, then
+ * `PacketCrypt.encryptWordsInto`). `size` is the sealed frame's: frame header, wrapper header and
+ * inner bytes. `inner` and `frame` (the whole frame in the clear: the headers, which do not depend
+ * on the key, then `inner`) are built when first read, for tests and tools; sealing needs neither.
+ * Treat it as read-only: every receiver reads it.
  */
-export interface EncodedPacket {
-  readonly name: string;
-  readonly opcode: number;
-  readonly direction: Direction;
-  readonly inner: Buffer;
-  readonly frame: Buffer;
-  /** `inner` as {@link plainWords}, what each receiver's encryption reads. */
-  readonly words: Int32Array;
+export class EncodedPacket {
+  private innerBytes: Buffer | undefined;
+
+  /** @internal made by {@link encodePacket}. */
+  constructor(
+    readonly name: string,
+    readonly opcode: number,
+    readonly direction: Direction,
+    /** Bytes of the sealed frame. */
+    readonly size: number,
+    /** The inner bytes as {@link plainWords}: little-endian 32-bit words, zero-padded to whole 8-byte blocks. */
+    readonly words: Int32Array,
+  ) {}
+
+  /** The inner bytes, `u16 opcode` + body, in the clear (a copy made from {@link words} on first read). */
+  get inner(): Buffer {
+    if (this.innerBytes === undefined) {
+      const inner = Buffer.alloc(this.size - SEALED_HEADER);
+      for (let i = 0; i < inner.length; i++) inner[i] = (this.words[i >>> 2]! >>> ((i & 3) * 8)) & 0xff;
+      this.innerBytes = inner;
+    }
+    return this.innerBytes;
+  }
+
+  /** The whole frame in the clear: frame header, wrapper header, then {@link inner} (a new Buffer). */
+  get frame(): Buffer {
+    const frame = Buffer.alloc(this.size);
+    frame.writeUInt32LE(this.size, 0);
+    frame.writeUInt16LE(this.direction === "server" ? Opcode.ServerRealmEncrypted : Opcode.ClientEncrypted, 4);
+    frame.writeUInt32LE(this.size - FRAME_HEADER_SIZE, FRAME_HEADER_SIZE);
+    this.inner.copy(frame, SEALED_HEADER);
+    return frame;
+  }
 }
 
 /** Bytes of the frame {@link PacketChannel.seal} makes of `packet`: frame header, wrapper header, its inner bytes. */
 export function sealedSize(packet: EncodedPacket): number {
-  return packet.frame.length;
+  return packet.size;
 }
 
 /** Bytes before `inner` in a sealed frame. */
@@ -102,24 +149,27 @@ const SEALED_HEADER = FRAME_HEADER_SIZE + WRAPPER_HEADER;
  */
 export function encodePacket<D extends AnyPacketDef>(def: D, value: PacketValue<D>): EncodedPacket {
   const packet = def as AnyPacketDef;
-  const bodyBit = (SEALED_HEADER + 2) * 8;
-  const writer = BitWriter.pooled(bodyBit);
-  let frame: Buffer;
+  const writer = BitWriter.pooled(0);
+  let words: Int32Array;
+  let innerLength: number;
   try {
-    packet.codec.write(writer, value);
-    frame = writer.finishCopy();
-  } catch (error) {
-    throw encodeFailed(packet.name, packet.opcode, error, bodyBit);
+    writer.uint(packet.opcode, 16);
+    try {
+      packet.codec.write(writer, value);
+    } catch (error) {
+      throw encodeFailed(packet.name, packet.opcode, error, 16);
+    }
+    writer.flushBits();
+    innerLength = writer.byteLength;
+    if (innerLength + SEALED_HEADER > 0xffffffff) {
+      throw encodeFailed(packet.name, packet.opcode, new ProtocolError("FRAME_TOO_LARGE", "frame does not fit a u32 size"));
+    }
+    words = takeWords(((innerLength + 7) >>> 3) << 1);
+    writer.copyWordsTo(words);
   } finally {
     writer.release();
   }
-  if (frame.length > 0xffffffff) throw encodeFailed(packet.name, packet.opcode, new ProtocolError("FRAME_TOO_LARGE", "frame does not fit a u32 size"));
-  frame.writeUInt32LE(frame.length, 0);
-  frame.writeUInt16LE(packet.direction === "server" ? Opcode.ServerRealmEncrypted : Opcode.ClientEncrypted, 4);
-  frame.writeUInt32LE(frame.length - FRAME_HEADER_SIZE, FRAME_HEADER_SIZE);
-  frame.writeUInt16LE(packet.opcode, SEALED_HEADER);
-  const inner = frame.subarray(SEALED_HEADER);
-  return { name: packet.name, opcode: packet.opcode, direction: packet.direction, inner, frame, words: plainWords(inner) };
+  return new EncodedPacket(packet.name, packet.opcode, packet.direction, innerLength + SEALED_HEADER, words);
 }
 
 /**
@@ -297,7 +347,7 @@ export class PacketChannel<R extends Role> {
       throw new ProtocolError("INVALID_ARGUMENT", `a ${size}-byte frame does not fit ${target.bytes.length} bytes at ${offset}`);
     }
     writer.copyTo(target.bytes, offset);
-    this.frameHeadersAt(target.bytes, offset, size, "encrypted");
+    this.sealedHeadersInto(target, offset, size);
     this.crypt.encryptTarget(target, offset + FRAME_HEADER_SIZE + WRAPPER_HEADER, offset + size);
   };
 
@@ -330,7 +380,7 @@ export class PacketChannel<R extends Role> {
     }
     // The headers (they do not depend on the key), then the inner bytes encrypted straight from
     // the packet's words: no copy of them to encrypt in place.
-    this.frameHeadersAt(target.bytes, offset, size, "encrypted");
+    this.sealedHeadersInto(target, offset, size);
     this.crypt.encryptWordsInto(packet.words, size - SEALED_HEADER, target.view, target.base + offset + SEALED_HEADER);
     return offset + size;
   }
@@ -376,6 +426,18 @@ export class PacketChannel<R extends Role> {
     const wrapper = wrap === "packed" ? Opcode.ClientPacked : this.role === "server" ? Opcode.ServerRealmEncrypted : Opcode.ClientEncrypted;
     buffer.writeUInt16LE(wrapper, at + 4);
     buffer.writeUInt32LE(size - FRAME_HEADER_SIZE, at + FRAME_HEADER_SIZE);
+  }
+
+  /**
+   * {@link frameHeadersAt} of an encrypted frame, through the target's view: what every packet a
+   * connection sends costs, without Buffer's checked writes.
+   */
+  private sealedHeadersInto(target: CipherTarget, offset: number, size: number): void {
+    const view = target.view;
+    const at = target.base + offset;
+    view.setUint32(at, size, true);
+    view.setUint16(at + 4, this.role === "server" ? Opcode.ServerRealmEncrypted : Opcode.ClientEncrypted, true);
+    view.setUint32(at + FRAME_HEADER_SIZE, size - FRAME_HEADER_SIZE, true);
   }
 
   /** Wrappers nested, or `ClientPackedWorld`: built from the inside out (tests and the headless client). */

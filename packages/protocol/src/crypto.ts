@@ -267,11 +267,9 @@ export class PacketCrypt {
  * whole 8-byte blocks: byte `i` is bits `8 * (i % 4)` up of word `i >> 2`, on any platform.
  */
 export function plainWords(bytes: Uint8Array): Int32Array {
-  const padded = new Uint8Array(((bytes.length + 7) >>> 3) << 3);
-  padded.set(bytes);
-  const view = new DataView(padded.buffer);
-  const words = new Int32Array(padded.length >>> 2);
-  for (let i = 0; i < words.length; i++) words[i] = view.getInt32(i * 4, true);
+  const length = bytes.length;
+  const words = new Int32Array(((length + 7) >>> 3) << 1);
+  for (let i = 0; i < length; i++) words[i >>> 2]! |= bytes[i]! << ((i & 3) * 8);
   return words;
 }
 

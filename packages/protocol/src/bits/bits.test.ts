@@ -318,3 +318,22 @@ describe("copyTo", () => {
     expect(target.every((b) => b === 0xee)).toBe(true);
   });
 });
+
+describe("copyWordsTo", () => {
+  it("gives the bytes written as little-endian words, the last one partial, the rest zeroed", () => {
+    for (const length of [0, 1, 3, 4, 5, 8, 13]) {
+      const writer = new BitWriter();
+      const bytes = Array.from({ length }, (_, i) => (i * 37 + 200) & 0xff);
+      for (const byte of bytes) writer.uint(byte, 8);
+      const words = new Int32Array(6).fill(-1);
+      writer.copyWordsTo(words);
+      const expected = new Int32Array(6);
+      bytes.forEach((byte, i) => (expected[i >>> 2]! |= byte << ((i & 3) * 8)));
+      expect([...words]).toEqual([...expected]);
+    }
+    const writer = new BitWriter();
+    writer.uint(0x1234567, 32);
+    writer.uint(1, 8);
+    expect(() => writer.copyWordsTo(new Int32Array(1))).toThrow(ProtocolError);
+  });
+});

@@ -240,6 +240,28 @@ export class BitWriter {
     for (let i = 0; i < length; i++) target[offset + i] = buf[i]!;
   }
 
+  /**
+   * The bytes written (after {@link flushBits}) as little-endian 32-bit words into `words`: byte
+   * `i` is bits `8 * (i % 4)` up of word `i >> 2`, on any platform; words past the bytes are zeroed.
+   * @throws ProtocolError `INVALID_ARGUMENT` when `words` holds fewer bytes than were written.
+   */
+  copyWordsTo(words: Int32Array): void {
+    const length = this.pos >>> 3;
+    if (words.length * 4 < length) {
+      throw new ProtocolError("INVALID_ARGUMENT", `${length} bytes do not fit ${words.length} words`);
+    }
+    const buf = this.buf;
+    const whole = length >>> 2;
+    let w = 0;
+    for (let at = 0; w < whole; w++, at += 4) words[w] = buf[at]! | (buf[at + 1]! << 8) | (buf[at + 2]! << 16) | (buf[at + 3]! << 24);
+    if (w < words.length) {
+      let last = 0;
+      for (let at = w * 4, shift = 0; at < length; at++, shift += 8) last |= buf[at]! << shift;
+      words[w++] = last;
+    }
+    for (; w < words.length; w++) words[w] = 0;
+  }
+
   /** Flushes and returns a copy of the bytes written; gives a pooled buffer back. */
   finishCopy(): Buffer {
     this.flushBits();

@@ -150,12 +150,13 @@ export class Outbox {
       this.dropSlab();
       return;
     }
+    // The list is kept for the next turn (emptied below): the socket keeps the parts, not the list.
     const frames = this.frames;
     const bytes = this.bytes;
-    this.frames = [];
     this.bytes = 0;
     this.lastTurnBytes = Math.min(MAX_SLAB, bytes);
     if (this.socket.destroyed || this.overflowed) {
+      frames.length = 0;
       this.dropSlab();
       return;
     }
@@ -166,6 +167,8 @@ export class Outbox {
       this.dropSlab();
       this.options.onError(error);
       return;
+    } finally {
+      frames.length = 0;
     }
     this.socketBacklog = this.socket.writableLength;
     if (this.slab && this.socketBacklog === 0) this.slabStart = this.slabUsed = 0;
