@@ -1,5 +1,6 @@
 import { setImmediate as nextTurn } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
+import type { CipherTarget, EncodedPacket } from "@bezgelor/protocol";
 import { FlushQueue, Outbox, type OutboxSocket } from "./outbox";
 
 /**
@@ -310,5 +311,96 @@ describe("Outbox", () => {
     await nextTurn();
     expect(socket.writes).toEqual([Buffer.concat([frame(1), frame(2)]), frame(3)]);
     expect(new Set(views).size).toBe(1);
+  });
+
+  describe("packets sealed at the flush", () => {
+    /** A stand-in for an encoded broadcast: `size` bytes the seal fills with `n` (xor the key). */
+    const packet = (n: number, size = 3) => ({ n, size }) as unknown as EncodedPacket;
+    function sealing(socket: FakeSocket, maxBufferedBytes = 1 << 20) {
+      const calls: number[] = [];
+      const errors: unknown[] = [];
+      const state = { key: 0, fail: false };
+      const box = new Outbox(socket, {
+        maxBufferedBytes,
+        queue: new FlushQueue(),
+        onOverflow: () => undefined,
+        onError: (e) => errors.push(e),
+        seal: (p: EncodedPacket, target: CipherTarget, offset: number) => {
+          const { n } = p as unknown as { n: number };
+          if (state.fail) throw new Error("seal failed");
+          calls.push(n);
+          target.bytes.fill(n ^ state.key, offset, offset + p.size);
+        },
+      });
+      return { box, calls, errors, state };
+    }
+
+    it("seals them when the turn is written, receiver by receiver, in the order queued among frames of every kind", async () => {
+      const socket = new FakeSocket();
+      const { box, calls } = sealing(socket);
+      box.pushSealed(packet(1));
+      box.pushSealed(packet(2));
+      expect(calls).toEqual([]);
+      expect(box.queuedBytes).toBe(6);
+      box.pushInPlace(3, (target, offset) => target.bytes.fill(3, offset, offset + 3));
+      // queuing anything else seals what came before it first
+      expect(calls).toEqual([1, 2]);
+      box.pushSealed(packet(4));
+      box.push(frame(5));
+      box.pushSealed(packet(6, 5000));
+      box.pushSealed(packet(7));
+      expect(calls).toEqual([1, 2, 4]);
+      await nextTurn();
+      expect(calls).toEqual([1, 2, 4, 6, 7]);
+      expect(socket.writes).toHaveLength(1);
+      expect(socket.writes[0]).toEqual(Buffer.concat([frame(1), frame(2), frame(3), frame(4), frame(5), Buffer.alloc(5000, 6), frame(7)]));
+      expect(box.queuedBytes).toBe(0);
+    });
+
+    it("keeps each packet with the key it was queued under when the owner settles before a key change", async () => {
+      const socket = new FakeSocket();
+      const { box, state } = sealing(socket);
+      box.pushSealed(packet(1));
+      box.settle();
+      state.key = 0x10;
+      box.pushSealed(packet(1));
+      await nextTurn();
+      expect(socket.writes[0]).toEqual(Buffer.concat([frame(1), frame(0x11)]));
+    });
+
+    it("counts their bytes toward the bound when queued, and drops them with the connection", async () => {
+      const socket = new FakeSocket();
+      const overflows: number[] = [];
+      const box = new Outbox(socket, {
+        maxBufferedBytes: 10,
+        queue: new FlushQueue(),
+        onOverflow: (n) => overflows.push(n),
+        onError: () => undefined,
+        seal: () => undefined,
+      });
+      box.pushSealed(packet(1, 6));
+      expect(overflows).toEqual([]);
+      box.pushSealed(packet(2, 6));
+      expect(overflows).toEqual([12]);
+      await nextTurn();
+      expect(socket.writes).toEqual([]);
+    });
+
+    it("reports a seal that throws and writes nothing of the turn's broken stream", async () => {
+      const socket = new FakeSocket();
+      const { box, errors, state } = sealing(socket);
+      box.pushSealed(packet(1));
+      state.fail = true;
+      box.pushSealed(packet(2));
+      await nextTurn();
+      expect(errors).toHaveLength(1);
+      expect(socket.writes).toEqual([]);
+      expect(box.queuedBytes).toBe(0);
+    });
+
+    it("refuses pushSealed on an outbox made without a seal", () => {
+      const { box } = outbox(new FakeSocket());
+      expect(() => box.pushSealed(packet(1))).toThrow("no seal option");
+    });
   });
 });

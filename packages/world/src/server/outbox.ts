@@ -1,4 +1,4 @@
-import type { CipherTarget } from "@bezgelor/protocol";
+import type { CipherTarget, EncodedPacket } from "@bezgelor/protocol";
 import { giveBackSlab, MAX_SLAB, MIN_SLAB, takeSlab } from "./slab-pool";
 
 /** What an {@link Outbox} writes to: a `net.Socket` in the server, anything alike in tests. */
@@ -25,6 +25,12 @@ export interface OutboxOptions {
   onError(error: unknown): void;
   /** Where the outbox waits for the end of the turn; the shared {@link FLUSH_QUEUE} by default. */
   readonly queue?: FlushQueue;
+  /**
+   * Frames and encrypts a packet queued with {@link Outbox.pushSealed} for this connection, its
+   * `size` bytes at `offset` of `target.bytes` (`PacketChannel.sealInto` with the connection's key).
+   * Required before pushSealed is used.
+   */
+  readonly seal?: (packet: EncodedPacket, target: CipherTarget, offset: number) => void;
 }
 
 /**
@@ -63,6 +69,13 @@ export class Outbox {
   private scheduled = false;
   private overflowed = false;
   private readonly queue: FlushQueue;
+  /**
+   * Packets for many receivers queued with {@link pushSealed} and not sealed yet, in order: sealed
+   * together when the turn is written (or before anything queued after them), so a zone's lines
+   * are encrypted receiver by receiver, each connection's key and buffer in cache for all of them,
+   * instead of every line visiting every connection in turn.
+   */
+  private readonly deferred: EncodedPacket[] = [];
 
   constructor(
     private readonly socket: OutboxSocket,
@@ -84,6 +97,7 @@ export class Outbox {
   /** Queues a complete frame for the end of this turn. Reports an overflow at once if the bound is passed already. */
   push(frame: Buffer): void {
     if (this.overflowed) return;
+    this.settle();
     this.closeSlab();
     this.frames.push(frame);
     this.bytes += frame.length;
@@ -103,6 +117,63 @@ export class Outbox {
    */
   pushInPlace(size: number, fill: (target: CipherTarget, offset: number) => void): void {
     if (this.overflowed) return;
+    this.settle();
+    fill(this.room(size), this.slabUsed);
+    this.slabUsed += size;
+    this.bytes += size;
+    if (!this.scheduled) {
+      this.scheduled = true;
+      this.queue.add(this);
+    }
+    this.checkBound();
+  }
+
+  /**
+   * Queues a packet encoded once for many receivers (`encodePacket`), sealed for this connection
+   * by the `seal` option when the turn is written, or before the next frame queued after it: the
+   * order of frames is the order queued, whatever the kind. Its bytes count toward the bound at
+   * once. Reports an overflow at once if the bound is passed.
+   * @throws Error when the outbox was made without a `seal` option.
+   */
+  pushSealed(packet: EncodedPacket): void {
+    if (this.overflowed) return;
+    if (this.options.seal === undefined) throw new Error("this outbox has no seal option: pushSealed cannot be used");
+    this.deferred.push(packet);
+    this.bytes += packet.size;
+    if (!this.scheduled) {
+      this.scheduled = true;
+      this.queue.add(this);
+    }
+    this.checkBound();
+  }
+
+  /**
+   * Seals every packet {@link pushSealed} queued, in order, into this turn's slab. Called before
+   * anything else is queued, before the flush, and by the owner before the connection's key
+   * changes (each packet keeps the key it was queued under). A seal that throws (a server bug)
+   * drops the packets not sealed yet and reports the error; the owner closes the connection.
+   */
+  settle(): void {
+    const deferred = this.deferred;
+    if (deferred.length === 0) return;
+    const seal = this.options.seal!;
+    try {
+      for (let i = 0; i < deferred.length; i++) {
+        const packet = deferred[i]!;
+        const size = packet.size;
+        seal(packet, this.room(size), this.slabUsed);
+        this.slabUsed += size;
+      }
+    } catch (error) {
+      this.discard();
+      this.options.onError(error);
+    } finally {
+      deferred.length = 0;
+    }
+  }
+
+  /** This turn's slab, with room for `size` more bytes at `slabUsed` (a new, bigger slab when it had none). */
+  private room(size: number): CipherTarget {
     let slab = this.slab;
     if (slab === undefined || this.slabUsed + size > this.slabSize) {
       this.closeSlab();
@@ -113,14 +184,7 @@ export class Outbox {
       this.slabStart = 0;
       this.slabUsed = 0;
     }
-    fill(slab, this.slabUsed);
-    this.slabUsed += size;
-    this.bytes += size;
-    if (!this.scheduled) {
-      this.scheduled = true;
-      this.queue.add(this);
-    }
-    this.checkBound();
+    return slab;
   }
 
   /** Lets go of the slab and its view (the memory goes once the socket is done with it). */
@@ -145,6 +209,7 @@ export class Outbox {
    */
   flush(): void {
     this.scheduled = false;
+    if (!this.overflowed) this.settle();
     this.closeSlab();
     if (this.frames.length === 0) {
       this.dropSlab();
@@ -213,6 +278,7 @@ export class Outbox {
 
   /** Drops what is queued: the connection is being torn down without a goodbye. */
   discard(): void {
+    this.deferred.length = 0;
     this.frames = [];
     this.bytes = 0;
     this.dropSlab();

@@ -6,8 +6,6 @@ import {
   ProtocolError,
   ServerRequestResult,
   isProtocolError,
-  sealedSize,
-  type EncodedPacket,
   type Frame,
   type PacketValue,
   type ReceivedPacket,
@@ -146,6 +144,7 @@ export class Session {
         this.close({ reason: `slow client: ${buffered} bytes waiting to be sent (limit ${maxBufferedBytes})`, violation: false, abort: true });
       },
       onError: (error) => this.close({ reason: "socket write failed", violation: false, error, abort: true }),
+      seal: (packet, target, offset) => this.channel.sealInto(packet, target, offset),
     });
     socket.setNoDelay(true);
     // The client's ClientPing is the heartbeat the idle timer watches; TCP keep-alive also finds
@@ -267,12 +266,6 @@ export class Session {
     }
   }
 
-  /** The packet {@link deliver} is sealing right now, for {@link sealPending}. */
-  private sealing: EncodedPacket | undefined;
-  private readonly sealPending = (target: CipherTarget, offset: number): void => {
-    this.channel.sealInto(this.sealing!, target, offset);
-  };
-
   private readonly queueInPlace = (size: number, fill: (target: CipherTarget, offset: number) => void): void => this.outbox.pushInPlace(size, fill);
 
   /**
@@ -285,12 +278,9 @@ export class Session {
     // destroyed before its session closed drops what was queued at the flush.
     if (this.closed) return;
     try {
-      const encoded = out.encode();
-      // Sealed straight into the outbox's buffer: no frame of its own per receiver, and no
-      // closure either (one fill bound once reads the packet from `sealing`).
-      this.sealing = encoded;
-      this.outbox.pushInPlace(sealedSize(encoded), this.sealPending);
-      this.sealing = undefined;
+      // Sealed (framed and encrypted with this session's key) into the outbox's buffer when the
+      // turn is written, with the turn's other broadcasts: see Outbox.pushSealed.
+      this.outbox.pushSealed(out.encode());
     } catch (error) {
       this.logger.error({ packet: out.def.name, err: error }, `server packet ${out.def.name} failed to encode`);
       throw error;
@@ -303,6 +293,8 @@ export class Session {
    * every reply after that, a refusal included, must use the new key.
    */
   rekey(sessionKey: Uint8Array): void {
+    // Broadcasts queued before the switch keep the key they were queued under.
+    this.outbox.settle();
     this.channel.rekey(sessionKey);
   }
 

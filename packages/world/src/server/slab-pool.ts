@@ -6,8 +6,8 @@ export const MIN_SLAB = 2048;
 export const MAX_SLAB = 256 * 1024;
 /** The shared memory slabs are cut from (a slab larger than {@link MAX_SLAB} gets its own). */
 const ARENA_SIZE = 2 * 1024 * 1024;
-/** Most bytes of free slabs kept for reuse, over all sizes. */
-export const MAX_POOLED_BYTES = 8 * 1024 * 1024;
+/** Most bytes of free slabs kept for reuse, over all sizes: an equal share per size class. */
+export const MAX_POOLED_BYTES = 16 * 1024 * 1024;
 
 let arena = Buffer.allocUnsafeSlow(0);
 let arenaView = new DataView(arena.buffer);
@@ -16,6 +16,8 @@ let arenaUsed = 0;
 /** Free slabs by size class: `free[k]` holds slabs of `MIN_SLAB << k` bytes. */
 const free: CipherTarget[][] = [];
 for (let size = MIN_SLAB; size <= MAX_SLAB; size *= 2) free.push([]);
+/** Most bytes of free slabs of one class: a class cannot take the room of the others. */
+export const MAX_POOLED_PER_CLASS = MAX_POOLED_BYTES / free.length;
 let pooledBytes = 0;
 
 /** The class of a slab of at least `size` bytes: `MIN_SLAB << k`, or -1 above {@link MAX_SLAB}. */
@@ -61,12 +63,12 @@ export function takeSlab(size: number): CipherTarget {
 /**
  * Gives back a slab from {@link takeSlab} that nothing refers to any more: none of its bytes is
  * waiting in a socket (the kernel took every write of it). Kept for the next {@link takeSlab} of
- * its size while the pool holds less than {@link MAX_POOLED_BYTES}; dropped otherwise.
+ * its size while its class holds less than {@link MAX_POOLED_PER_CLASS}; dropped otherwise.
  */
 export function giveBackSlab(slab: CipherTarget): void {
   const size = slab.bytes.length;
   const k = classOf(size);
-  if (k < 0 || MIN_SLAB << k !== size || pooledBytes + size > MAX_POOLED_BYTES) return;
+  if (k < 0 || MIN_SLAB << k !== size || (free[k]!.length + 1) * size > MAX_POOLED_PER_CLASS) return;
   free[k]!.push(slab);
   pooledBytes += size;
 }
