@@ -324,7 +324,7 @@ describe("Outbox", () => {
         maxBufferedBytes,
         queue: new FlushQueue(),
         onOverflow: () => undefined,
-        onError: (e) => errors.push(e),
+        onError: (e, during) => errors.push([e, during]),
         seal: (p: EncodedPacket, target: CipherTarget, offset: number) => {
           const { n } = p as unknown as { n: number };
           if (state.fail) throw new Error("seal failed");
@@ -394,6 +394,7 @@ describe("Outbox", () => {
       box.pushSealed(packet(2));
       await nextTurn();
       expect(errors).toHaveLength(1);
+      expect(errors[0]).toEqual([new Error("seal failed"), "seal"]);
       expect(socket.writes).toEqual([]);
       expect(box.queuedBytes).toBe(0);
     });

@@ -21,8 +21,11 @@ export interface OutboxOptions {
   readonly maxBufferedBytes: number;
   /** Called once the bound is passed, with the bytes waiting; the owner closes the connection. */
   onOverflow(buffered: number): void;
-  /** A write threw (the socket is gone); the owner logs it and closes. */
-  onError(error: unknown): void;
+  /**
+   * A write threw (`"write"`: the socket is gone) or a seal did (`"seal"`: a server bug; the turn's
+   * stream is broken, so nothing of it is written); the owner logs it and closes.
+   */
+  onError(error: unknown, during: "write" | "seal"): void;
   /** Where the outbox waits for the end of the turn; the shared {@link FLUSH_QUEUE} by default. */
   readonly queue?: FlushQueue;
   /**
@@ -166,7 +169,7 @@ export class Outbox {
       }
     } catch (error) {
       this.discard();
-      this.options.onError(error);
+      this.options.onError(error, "seal");
     } finally {
       deferred.length = 0;
     }
@@ -230,7 +233,7 @@ export class Outbox {
       else this.writeParts(frames);
     } catch (error) {
       this.dropSlab();
-      this.options.onError(error);
+      this.options.onError(error, "write");
       return;
     } finally {
       frames.length = 0;
@@ -272,7 +275,7 @@ export class Outbox {
     try {
       this.flush();
     } catch (error) {
-      this.options.onError(error);
+      this.options.onError(error, "write");
     }
   }
 

@@ -143,7 +143,8 @@ export class Session {
         this.logger.warn({ buffered, limit: maxBufferedBytes }, "disconnecting a slow client: too many bytes waiting to be sent");
         this.close({ reason: `slow client: ${buffered} bytes waiting to be sent (limit ${maxBufferedBytes})`, violation: false, abort: true });
       },
-      onError: (error) => this.close({ reason: "socket write failed", violation: false, error, abort: true }),
+      onError: (error, during) =>
+        this.close({ reason: during === "seal" ? "internal error while sealing a broadcast" : "socket write failed", violation: false, error, abort: true }),
       seal: (packet, target, offset) => this.channel.sealInto(packet, target, offset),
     });
     socket.setNoDelay(true);
