@@ -52,6 +52,7 @@ it("exports exactly the curated runtime API", () => {
     "canInteract",
     "canReturnMail",
     "characterLevelForXp",
+    "chatTextProblem",
     "checkAttack",
     "checkCharacterCreation",
     "checkCooldowns",

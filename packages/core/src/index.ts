@@ -30,6 +30,8 @@ export {
 } from "./combat/cooldown";
 export { ATTACK_REFUSAL, COMBAT_TIMEOUT_SECONDS, checkAttack, combatTimedOut, respawnDue, type AttackRefusalReason } from "./combat/attack";
 
+export { chatTextProblem } from "./chat/chat-rules";
+
 export { clampStanding, reputationLevel, reputationLevelByName, standingBounds } from "./reputation/standing";
 export { applyStandingChange, levelChange, type LevelChange, type StandingChange } from "./reputation/change";
 export { pathLevelRewards, pathRewardLevels, reputationDeltas, type ReputationDelta } from "./reputation/rewards";

@@ -30,17 +30,18 @@ export const serve = defineCommand({
         "another world server is already serving this embedded database directory; stop it first or use another BEZGELOR_DB_DIR",
       );
     }
-    // The shipped store catalog goes into the database on the first start only; later it is the
-    // operators' (`bezgelor store import` brings a changed file in).
-    const imported = await importStoreCatalog(database.client, { catalog: storeCatalogOf(data), onlyIfEmpty: true });
-    if (!imported.skippedNotEmpty)
-      ctx.logger.info({ offers: imported.offers.created.length, categories: imported.categories.created.length }, "store catalog imported");
+    // The journal's lock before anything is written: a server that cannot hold it changes nothing.
     const journal = await OfflineJournal.open(config.store.journalFile);
     if (journal.pending().length > 0)
       ctx.logger.info(
         { waiting: journal.pending().length, file: journal.file },
         "store journal holds purchases: those made for this database are applied, the others held (logged)",
       );
+    // The shipped store catalog goes into the database on the first start only; later it is the
+    // operators' (`bezgelor store import` brings a changed file in).
+    const imported = await importStoreCatalog(database.client, { catalog: storeCatalogOf(data), onlyIfEmpty: true });
+    if (!imported.skippedNotEmpty)
+      ctx.logger.info({ offers: imported.offers.created.length, categories: imported.categories.created.length }, "store catalog imported");
     const server = await startWorldServer({ config, database, data, logger: ctx.logger, journal });
     const signal = await stopSignal(ctx.logger);
     ctx.logger.info({ signal }, "stop requested");

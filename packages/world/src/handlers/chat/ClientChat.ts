@@ -1,3 +1,4 @@
+import { chatTextProblem } from "@bezgelor/core";
 import { CHAT_CHANNEL_TYPE, CHAT_RESULT, ServerChat, ServerChatResult, type ClientPacketValues } from "@bezgelor/protocol";
 import { systemMessage } from "../../game/system-message";
 import { runGmCommand } from "../../gm/run-command";
@@ -11,7 +12,9 @@ const ZONE_CHANNELS = new Set<number>([CHAT_CHANNEL_TYPE.Say, CHAT_CHANNEL_TYPE.
 
 /**
  * Chat. A message starting with `!` is a chat command, the way the emulators take them (GM
- * commands, and `!help` and `!redeem` for every player); its reply comes back on the debug channel. Other messages on say, yell, zone and
+ * commands, and `!help` and `!redeem` for every player); its reply comes back on the debug channel. A line that is
+ * empty or holds a control character or a bidirectional override (core `chatTextProblem`) is
+ * answered InvalidMessageText and goes to nobody. Other messages on say, yell, zone and
  * emote go to the speaker and every player whose client has the speaker's unit (within 128 m:
  * `WorldMaps.toViewersOf`); other channels do not exist here yet and say so.
  */
@@ -23,7 +26,11 @@ export const clientChat = handler("ClientChat", {
     const character = session.requireCharacter();
     const text = message.message.trim();
     if (text.startsWith("!")) return chatCommand(ctx, message, text);
-    if (text.length === 0) return answer(session, message, CHAT_RESULT.InvalidMessageText);
+    const problem = chatTextProblem(text);
+    if (problem !== undefined) {
+      session.logger.info({ channel: message.channel.type, problem }, "chat line refused");
+      return answer(session, message, CHAT_RESULT.InvalidMessageText);
+    }
     if (!ZONE_CHANNELS.has(message.channel.type)) return answer(session, message, CHAT_RESULT.DoesntExist);
     // The GM flag shows the role as last known: read at login, updated by the account.role-changed
     // event, so a chat line costs no database round trip.
