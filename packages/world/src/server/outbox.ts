@@ -103,12 +103,7 @@ export class Outbox {
     this.settle();
     this.closeSlab();
     this.frames.push(frame);
-    this.bytes += frame.length;
-    if (!this.scheduled) {
-      this.scheduled = true;
-      this.queue.add(this);
-    }
-    this.checkBound();
+    this.queued(frame.length);
   }
 
   /**
@@ -123,12 +118,7 @@ export class Outbox {
     this.settle();
     fill(this.room(size), this.slabUsed);
     this.slabUsed += size;
-    this.bytes += size;
-    if (!this.scheduled) {
-      this.scheduled = true;
-      this.queue.add(this);
-    }
-    this.checkBound();
+    this.queued(size);
   }
 
   /**
@@ -142,7 +132,12 @@ export class Outbox {
     if (this.overflowed) return;
     if (this.options.seal === undefined) throw new Error("this outbox has no seal option: pushSealed cannot be used");
     this.deferred.push(packet);
-    this.bytes += packet.size;
+    this.queued(packet.size);
+  }
+
+  /** Counts `size` more bytes queued, has the turn's flush write them, and checks the bound. */
+  private queued(size: number): void {
+    this.bytes += size;
     if (!this.scheduled) {
       this.scheduled = true;
       this.queue.add(this);

@@ -18,7 +18,6 @@ const free: CipherTarget[][] = [];
 for (let size = MIN_SLAB; size <= MAX_SLAB; size *= 2) free.push([]);
 /** Most bytes of free slabs of one class: a class cannot take the room of the others. */
 export const MAX_POOLED_PER_CLASS = MAX_POOLED_BYTES / free.length;
-let pooledBytes = 0;
 
 /** The class of a slab of at least `size` bytes: `MIN_SLAB << k`, or -1 above {@link MAX_SLAB}. */
 function classOf(size: number): number {
@@ -43,10 +42,7 @@ export function takeSlab(size: number): CipherTarget {
   const k = classOf(size);
   if (k < 0) return new CipherTarget(Buffer.allocUnsafeSlow(size));
   const reused = free[k]!.pop();
-  if (reused !== undefined) {
-    pooledBytes -= reused.bytes.length;
-    return reused;
-  }
+  if (reused !== undefined) return reused;
   const capacity = MIN_SLAB << k;
   if (arenaUsed + capacity > arena.length) {
     arena = Buffer.allocUnsafeSlow(ARENA_SIZE);
@@ -70,10 +66,9 @@ export function giveBackSlab(slab: CipherTarget): void {
   const k = classOf(size);
   if (k < 0 || MIN_SLAB << k !== size || (free[k]!.length + 1) * size > MAX_POOLED_PER_CLASS) return;
   free[k]!.push(slab);
-  pooledBytes += size;
 }
 
-/** Bytes of free slabs kept now (for tests and the memory figure). */
+/** Bytes of free slabs kept now (for tests). */
 export function pooledSlabBytes(): number {
-  return pooledBytes;
+  return free.reduce((bytes, slabs, k) => bytes + slabs.length * (MIN_SLAB << k), 0);
 }
