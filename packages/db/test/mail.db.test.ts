@@ -310,6 +310,33 @@ describe("refusals when sending, each changing nothing", () => {
     expect(await gold(a)).toBe(0n);
   });
 
+  it("a control character or bidirectional override in subject or body: MAIL_INVALID_TEXT, no mail, no gold or item moved", async () => {
+    const a = await player(100n, [[SWORD, 1]]);
+    const b = await player();
+    const loaded = { gold: 20n, items: [{ itemId: SWORD, count: 1 }] };
+    const cases: Array<[string, { subject?: string; body?: string }, string]> = [
+      ["right-to-left override in the subject", { subject: "Loot \u202egnp.exe" }, "the subject holds U+202E"],
+      ["bell in the body", { body: "ring \u0007" }, "the body holds U+0007"],
+      ["C1 control in the body", { body: "next line\u0085" }, "the body holds U+0085"],
+      ["isolate in the body, past a line feed", { body: "line one\n\u2067hidden" }, "the body holds U+2067"],
+      ["carriage return in the body", { body: "line one\r\nline two" }, "the body holds U+000D"],
+    ];
+    for (const [label, text, message] of cases) {
+      const error = await refused(() => send(a, b, { ...loaded, ...text }), DB_ERROR_CODES.MAIL_INVALID_TEXT);
+      expect(error.message, label).toContain(message);
+    }
+    const system = { ...opts, to: { characterId: b.id }, from: { type: "gm" as const, name: "GM" }, gold: 5n, items: [{ itemId: POTION, count: 1 }] };
+    const fromSystem = await refused(
+      () => sendSystemMail(db.client, { ...system, subject: "Reward", body: "for \u202eyou" }),
+      DB_ERROR_CODES.MAIL_INVALID_TEXT,
+    );
+    expect(fromSystem.message).toContain("the body holds U+202E");
+    await refused(() => sendSystemMail(db.client, { ...system, subject: "\u2066Reward" }), DB_ERROR_CODES.MAIL_INVALID_TEXT);
+    // A body of several lines is still mail.
+    await send(a, b, { ...loaded, body: "line one\nline two" });
+    expect((await listMail(db.client, { characterId: b.id })).map((m) => m.body)).toEqual(["line one\nline two"]);
+  });
+
   it("an attachment is one stack: 1..the item's maxStack (items.json), from a player or the system", async () => {
     const a = await player(100n, [
       [SWORD, 2],

@@ -224,6 +224,30 @@ describe("mail over the genuine mail packets", () => {
     expect(await t.db.characterInventoryItem.count({ where: { characterId: b.player.characterId } })).toBe(0);
   });
 
+  it("a control character or bidirectional override in subject or body: InvalidText, nothing sent or moved", async () => {
+    const a = await enter(t, await richPlayer(t, opts, 100n, [[SWORD, 1]]));
+    const b = await enter(t);
+    const before = await holdings(t, a.player, b.player);
+    const loaded = { creditsSent: 20n, items: slots(SWORD), unitId: a.mailboxUnit };
+    const cases: Array<[string, ReturnType<typeof mail>]> = [
+      ["right-to-left override in the subject", mail(b.player.characterName, { ...loaded, subject: "Loot \u202egnp.exe" })],
+      ["bell in the body", mail(b.player.characterName, { ...loaded, body: "ring \u0007" })],
+      ["C1 control in the body", mail(b.player.characterName, { ...loaded, body: "next\u0085line" })],
+      ["isolate in the body", mail(b.player.characterName, { ...loaded, body: "line one\n\u2067hidden" })],
+    ];
+    for (const [label, request] of cases) {
+      a.client.send(ClientMailSend, request);
+      expect(await a.client.waitFor("ServerMailResult"), label).toEqual({ action: 1, mailId: 0n, result: MAIL_GENERIC_ERROR.InvalidText });
+      expect(await holdings(t, a.player, b.player), label).toEqual(before);
+    }
+    expect(b.client.pending("ServerMailAvailable")).toEqual([]);
+    expect(t.logged("mail request refused").filter((l) => String(l.msg).includes("control character")).length).toBe(cases.length);
+    a.client.send(ClientMailSend, mail(b.player.characterName, { ...loaded, body: "line one\nline two" }));
+    expect(await a.client.waitFor("ServerMailResult")).toEqual({ action: 1, mailId: 0n, result: MAIL_GENERIC_ERROR.Ok });
+    expect((await b.client.waitFor("ServerMailAvailable")).mails[0]).toMatchObject({ subject: "Loot", body: "line one\nline two" });
+    expect(t.logs.filter((l) => l.level >= 50)).toEqual([]);
+  });
+
   it("unknown name, self, too much gold, too long a subject, a stack not held: the genuine error, nothing changed", async () => {
     const a = await enter(t, await richPlayer(t, opts, 100n, [[SWORD, 1]]));
     const b = await enter(t);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { MAIL_FLAG, canReturnMail, checkMailSend, isValidMailText, mailExpiresAt, mailExpiryOutcome, type MailSendRequest } from "../index";
+import { MAIL_FLAG, canReturnMail, checkMailSend, isValidMailText, mailExpiresAt, mailExpiryOutcome, mailTextProblem, type MailSendRequest } from "../index";
 
 const request = (overrides: Partial<MailSendRequest> = {}): MailSendRequest => ({
   senderCharacterId: 1,
@@ -26,6 +26,28 @@ describe("isValidMailText", () => {
     expect(isValidMailText("a\nb", "")).toBe(false);
     expect(isValidMailText("a", "tab\there")).toBe(false);
     expect(isValidMailText("a", "nul\u0000")).toBe(false);
+  });
+
+  it("refuses what a chat line refuses: C1 controls and bidirectional overrides and isolates, in subject or body", () => {
+    for (const c of ["\u0007", "\u001b", "\u007f", "\u0085", "\u009b", "\u202a", "\u202e", "\u2066", "\u2069"]) {
+      const code = `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+      expect(mailTextProblem(`evil ${c}gnp.exe`, ""), code).toBe(`the subject holds ${code}, a line break or control character`);
+      expect(mailTextProblem("fine", `line one\nevil ${c}gnp.exe`), code).toBe(`the body holds ${code}, a control character`);
+    }
+  });
+
+  it("lets a body, not a subject, break lines with \\n; refuses \\r and tab in both", () => {
+    expect(mailTextProblem("Hello", "one\ntwo\n\nthree\n")).toBeUndefined();
+    expect(mailTextProblem("one\ntwo", "")).toBe("the subject holds U+000A, a line break or control character");
+    expect(mailTextProblem("one\rtwo", "")).toBe("the subject holds U+000D, a line break or control character");
+    expect(mailTextProblem("Hello", "one\r\ntwo")).toBe("the body holds U+000D, a control character");
+    expect(mailTextProblem("a\tb", "")).toBe("the subject holds U+0009, a line break or control character");
+    expect(mailTextProblem("Hello", "a\tb")).toBe("the body holds U+0009, a control character");
+  });
+
+  it("takes text of any script, emoji, zero-width joiners and left-to-right and right-to-left marks", () => {
+    for (const text of ["héllo wörld", "مرحبا بك", "こんにちは", "👨‍👩‍👧 family", "mark \u200f here"])
+      expect(mailTextProblem(text, `${text}\n${text}`), text).toBeUndefined();
   });
 });
 

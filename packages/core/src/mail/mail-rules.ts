@@ -3,6 +3,7 @@
 // COD and sent credits exclude each other, COD needs an item attached, taking anything makes the
 // mail not returnable.
 import type { Ok, Refused } from "../result";
+import { unshownCharacter } from "../text/unshown-characters";
 import { MAIL_FLAG, MAIL_LIMITS } from "./mail-codes";
 
 /** Why a mail cannot be sent as asked. */
@@ -20,28 +21,33 @@ export const MAIL_REFUSAL = {
 /** One of the {@link MAIL_REFUSAL} values. */
 export type MailRefusalReason = (typeof MAIL_REFUSAL)[keyof typeof MAIL_REFUSAL];
 
-// Control characters other than line breaks are never text.
-// eslint-disable-next-line no-control-regex
-const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f]/;
-
 /**
- * True when subject and body are text the client could have sent: a subject of 1..49 characters
- * on one line that is not blank, a body of 0..499 characters; no control characters besides the
- * body's line breaks. Characters are Unicode code points.
+ * True when subject and body are text the client could have sent and other players may be shown
+ * (see {@link mailTextProblem}). Characters are Unicode code points.
  */
 export function isValidMailText(subject: string, body: string): boolean {
   return mailTextProblem(subject, body) === undefined;
 }
 
-/** Why a subject and body are not text the client shows (for messages), or undefined when they are. */
+/**
+ * Why a subject and body are not text the client shows (for messages), or undefined when they are:
+ * a subject of 1..49 characters that is not blank, a body of 0..499 characters, and neither holds
+ * a control character or a bidirectional override (core `unshownCharacter`, the rule chat lines
+ * follow). A body is several lines, so it may hold line feeds ("\n"); a subject is one line and may
+ * not. Neither may hold "\r" (a line break is "\n" alone; a caller holding CRLF text converts it
+ * first) nor a tab (a space says the same, and each reader of the text, client, log or terminal,
+ * would show a tab at its own width).
+ */
 export function mailTextProblem(subject: string, body: string): string | undefined {
   const subjectLength = [...subject].length;
   if (subjectLength < 1 || subject.trim() === "") return "the subject is empty";
   if (subjectLength > MAIL_LIMITS.subjectLength) return `the subject is ${subjectLength} characters; at most ${MAIL_LIMITS.subjectLength}`;
-  if (/[\r\n]/.test(subject) || CONTROL.test(subject)) return "the subject holds a line break or a control character";
+  const inSubject = unshownCharacter(subject);
+  if (inSubject !== undefined) return `the subject holds ${inSubject}, a line break or control character`;
   const bodyLength = [...body].length;
   if (bodyLength > MAIL_LIMITS.bodyLength) return `the body is ${bodyLength} characters; at most ${MAIL_LIMITS.bodyLength}`;
-  if (CONTROL.test(body)) return "the body holds a control character";
+  const inBody = unshownCharacter(body, { lineFeeds: true });
+  if (inBody !== undefined) return `the body holds ${inBody}, a control character`;
   return undefined;
 }
 

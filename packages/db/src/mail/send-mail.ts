@@ -104,7 +104,9 @@ async function run(ctx: ActionContext, input: z.output<typeof Input>): Promise<S
 
 /**
  * Sends a player's mail from `characterId` to the character named `to`: checks (core
- * checkMailSend) self, text (subject 1..49, body 0..499 characters), COD with gold, COD without
+ * checkMailSend) self, text (core mailTextProblem: subject 1..49 characters on one line, body
+ * 0..499, neither holding a control character or a bidirectional override besides the body's
+ * line feeds), COD with gold, COD without
  * items; each item stack 1..its item's maxStack (core checkMailStacks); refuses when the
  * recipient ignores the sender; then debits `gold + options.postage`
  * (ledger reasons "mail <id> gold" and "mail <id> postage", source mail), moves the item stacks

@@ -103,7 +103,8 @@ async function run(ctx: ActionContext, input: z.output<typeof Input>): Promise<S
  * MailGrantHandler) in at most 10 slots. Emits
  * mail.arrived for the recipient. Idempotent with `idempotencyKey`: a retry returns the first
  * mail; the key with another request is IDEMPOTENCY_KEY_REUSED. Throws DbError
- * CHARACTER_NOT_FOUND, MAIL_INVALID_TEXT, UNKNOWN_GAME_DATA (an item the data does not define),
+ * CHARACTER_NOT_FOUND, MAIL_INVALID_TEXT (core mailTextProblem: lengths, control characters,
+ * bidirectional overrides), UNKNOWN_GAME_DATA (an item the data does not define),
  * MAIL_ITEM_STACK_INVALID (a stack past its item's maxStack), MAIL_CANNOT_MAIL_SELF and
  * MAIL_RECIPIENT_IGNORES_SENDER (player senders), INVALID_INPUT; nothing changes then.
  */

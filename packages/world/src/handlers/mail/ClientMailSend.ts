@@ -17,7 +17,8 @@ import { logMailRefusal, MAIL_ACTION, mailboxInReach, mailOutcome } from "./mail
  * accepted as Instant). Attachments need the mailbox unit the packet names in reach
  * (MailBoxOutOfRange otherwise, as NexusForever); mail without attachments can be sent anywhere.
  * Refusals (GenericError): CannotFindPlayer (unknown name, or the recipient ignores the sender),
- * CannotMailSelf, InvalidText (subject 1..49, body up to 499 characters), InsufficientFunds,
+ * CannotMailSelf, InvalidText (subject 1..49, body up to 499 characters, a control character or
+ * bidirectional override in either: core mailTextProblem, checked by the action), InsufficientFunds,
  * InvalidInventorySlot, FailedToCreate (cash on delivery without attachments); nothing changes.
  */
 export const clientMailSend = handler("ClientMailSend", {
