@@ -10,10 +10,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** A raw TCP connection that resolves `closed` when the server hangs up. */
+/**
+ * A raw TCP connection that resolves `closed` when the server hangs up. It reads (and drops) what
+ * the server sends, as a client does: the server's FIN is how it learns of the close.
+ */
 async function rawConnection(): Promise<{ socket: Socket; closed: Promise<void> }> {
   const socket = connect({ host: "127.0.0.1", port: t.world.port });
   socket.on("error", () => undefined);
+  socket.resume();
   const closed = new Promise<void>((resolve) => socket.on("close", () => resolve()));
   await new Promise<void>((resolve) => socket.once("connect", () => resolve()));
   return { socket, closed };

@@ -243,6 +243,19 @@ export class HeadlessClient {
     return this.inbox.filter((p) => name === undefined || p.name === name);
   }
 
+  /**
+   * Stops taking bytes off the socket, as a client on a slow link or too busy to read: what the
+   * server sends waits in the kernel's buffers until {@link resumeReading}. For tests.
+   */
+  pauseReading(): void {
+    this.socket.pause();
+  }
+
+  /** Reads again after {@link pauseReading}. */
+  resumeReading(): void {
+    this.socket.resume();
+  }
+
   /** Switches to the key derived from a session key, as `login` does after ClientHelloRealm. */
   rekey(sessionKey: string | Uint8Array): void {
     this.channel.rekey(typeof sessionKey === "string" ? Buffer.from(sessionKey, "hex") : sessionKey);

@@ -26,6 +26,11 @@ class FakeSocket extends EventEmitter {
     return this;
   }
   pause(): this {
+    this.events.push("pause");
+    return this;
+  }
+  resume(): this {
+    this.events.push("resume");
     return this;
   }
   private corked: Buffer[] | undefined;
@@ -50,9 +55,6 @@ class FakeSocket extends EventEmitter {
   end(): this {
     this.events.push("end");
     return this;
-  }
-  destroySoon(): void {
-    this.destroyed = true;
   }
   destroy(): this {
     this.events.push("destroy");
@@ -138,11 +140,32 @@ describe("a session's outgoing packets", () => {
     s.close({ reason: "test", violation: false });
     s.send(ServerTitleSet, { unitId: 3, titleId: 3 });
     await nextTurn();
-    expect(socket.events).toEqual(["write", "end"]);
+    expect(socket.events).toEqual(["write", "end", "resume"]);
     expect(received().map((p) => p.value)).toEqual([
       { unitId: 1, titleId: 1 },
       { unitId: 2, titleId: 2 },
     ]);
+  });
+
+  it("leave before the socket is destroyed: it lingers, reading, until the peer closes or 5 s pass", () => {
+    vi.useFakeTimers();
+    try {
+      const lingering = session(5);
+      lingering.session.close({ reason: "packet rate limit exceeded", violation: true });
+      // What the peer still sends is read and dropped: a socket closed with bytes unread is reset, losing what it had not sent.
+      lingering.socket.emit("data", Buffer.alloc(64));
+      vi.advanceTimersByTime(4_999);
+      expect(lingering.socket.events).toEqual(["end", "resume"]);
+      vi.advanceTimersByTime(1);
+      expect(lingering.socket.events).toEqual(["end", "resume", "destroy"]);
+      const closedByPeer = session(6);
+      closedByPeer.session.close({ reason: "test", violation: false });
+      closedByPeer.socket.emit("close");
+      vi.advanceTimersByTime(10_000);
+      expect(closedByPeer.socket.events).toEqual(["end", "resume"]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("disconnect a client that stops reading once its unsent bytes pass the bound, with a log line", async () => {

@@ -27,6 +27,13 @@ import type { SessionState } from "./states";
 const KEEPALIVE_MS = 30_000;
 
 /**
+ * How long a closed session's socket waits for the peer to close its side, reading and dropping
+ * what still arrives, before it is destroyed (see `lingerClose`). A peer that reads closes at
+ * once on our FIN; one that keeps sending past this costs a socket no longer.
+ */
+const LINGER_MS = 5_000;
+
+/**
  * Who logged in. Deliberately no role: permissions are read from the database where they are
  * used (`getAccountRole`), so a role changed by the CLI applies to the very next request.
  */
@@ -313,7 +320,10 @@ export class Session {
     this.socket.pause();
   }
 
-  /** Ends the session: queued packets are written and the socket closed (or dropped and destroyed, for `abort`); hooks run once. */
+  /**
+   * Ends the session: queued packets are written and the socket ended, lingering until the peer
+   * closes too (see `lingerClose`), or, for `abort`, dropped and the socket destroyed; hooks run once.
+   */
   close(why: CloseReason): void {
     if (this.closeWhy) return;
     this.closeWhy = why;
@@ -331,10 +341,28 @@ export class Session {
     } else {
       // What the session queued this turn (a last refusal, ServerLogout) goes out before the FIN.
       this.outbox.flush();
-      this.socket.end();
-      this.socket.destroySoon();
+      this.lingerClose();
     }
     this.hooks.onClose(this, why, wasState);
+  }
+
+  /**
+   * Ends the socket after what was written (a FIN) and keeps reading, dropping what the peer still
+   * sends, until the peer closes its side too or {@link LINGER_MS} pass. Closing the socket while
+   * the peer's bytes arrive unread makes the kernel answer with a reset that throws away every byte
+   * it had not sent yet: a client closed for flooding that read late lost the answers to the
+   * packets handled before the limit (`test/chat-flood.e2e.test.ts`: 79 of 202 chat lines came back).
+   */
+  private lingerClose(): void {
+    const socket = this.socket;
+    // Closed by the peer or a socket error: nothing left to linger for.
+    if (socket.destroyed) return;
+    socket.end();
+    // Reading again after stopReading (shutdown): what still arrives is read and dropped (onData).
+    socket.resume();
+    const linger = setTimeout(() => socket.destroy(), LINGER_MS);
+    linger.unref();
+    socket.once("close", () => clearTimeout(linger));
   }
 
   private onData(chunk: Buffer): void {
