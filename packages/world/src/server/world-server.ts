@@ -119,6 +119,12 @@ export async function startWorldServer(options: WorldServerOptions): Promise<Wor
   };
   let nextId = 1;
   let stopping = false;
+  /**
+   * Accepted sockets not yet closed, overall and per address: what the connection caps count. A
+   * closed session's socket still counts while it lingers (Session.lingerClose), so a client closed
+   * for flooding cannot hold sockets past the caps by never closing its side.
+   */
+  let connected = 0;
   const perAddress = new Map<string, number>();
   const refusedLogs = {
     maxConnections: new ThrottledLog(logger, "warn", "connection refused: too many connections"),
@@ -145,9 +151,6 @@ export async function startWorldServer(options: WorldServerOptions): Promise<Wor
 
   const onClose = (session: Session, why: CloseReason, wasState: string) => {
     sessions.remove(session);
-    const left = (perAddress.get(session.address) ?? 1) - 1;
-    if (left > 0) perAddress.set(session.address, left);
-    else perAddress.delete(session.address);
     // Everything the session published goes, whatever a handler still in flight set meanwhile.
     services.presence.leavePeer(session);
     if (session.character && (wasState === "in-world" || wasState === "entering")) {
@@ -165,13 +168,20 @@ export async function startWorldServer(options: WorldServerOptions): Promise<Wor
     const address = socket.remoteAddress ?? "unknown";
     const fromAddress = perAddress.get(address) ?? 0;
     const { maxConnections, maxConnectionsPerAddress } = config.server;
-    if (sessions.size >= maxConnections || fromAddress >= maxConnectionsPerAddress) {
-      const limit = sessions.size >= maxConnections ? "maxConnections" : "maxConnectionsPerAddress";
-      refusedLogs[limit].log({ remote: address, limit, open: sessions.size, fromAddress, maxConnections, maxConnectionsPerAddress });
+    if (connected >= maxConnections || fromAddress >= maxConnectionsPerAddress) {
+      const limit = connected >= maxConnections ? "maxConnections" : "maxConnectionsPerAddress";
+      refusedLogs[limit].log({ remote: address, limit, open: connected, fromAddress, maxConnections, maxConnectionsPerAddress });
       socket.destroy();
       return;
     }
+    connected += 1;
     perAddress.set(address, fromAddress + 1);
+    socket.once("close", () => {
+      connected -= 1;
+      const left = (perAddress.get(address) ?? 1) - 1;
+      if (left > 0) perAddress.set(address, left);
+      else perAddress.delete(address);
+    });
     const session = new Session(nextId++, socket, services, HANDLERS, { onClose });
     sessions.add(session);
     session.logger.info("connected");
