@@ -175,6 +175,8 @@ describe("refusals when adding", () => {
     await refused(() => add(T.Account), DB_ERROR_CODES.FRIEND_INVALID_TYPE, a, b);
     await refused(() => add(T.FriendAndRival), DB_ERROR_CODES.FRIEND_INVALID_TYPE, a, b);
     await refused(() => add(T.Friend, b, { note: "x".repeat(65) }), DB_ERROR_CODES.FRIEND_INVALID_NOTE, a, b);
+    // An invite's note is shown to the player invited: a right-to-left override would reorder it.
+    await refused(() => add(T.Friend, b, { note: "see you \u202esoon" }), DB_ERROR_CODES.FRIEND_INVALID_NOTE, a, b);
     await refused(() => add(T.Friend, b, { options: { maxFriends: 0 } }), DB_ERROR_CODES.FRIEND_MAX_FRIENDS, a, b);
     await refused(() => add(T.Ignore, b, { options: { maxIgnored: 0 } }), DB_ERROR_CODES.FRIEND_MAX_IGNORED, a, b);
     await refused(() => add(T.Rival, b, { options: { maxRivals: 0 } }), DB_ERROR_CODES.FRIEND_MAX_RIVALS, a, b);

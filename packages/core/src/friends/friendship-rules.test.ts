@@ -125,3 +125,10 @@ it("accepts notes of up to 64 characters on one line", () => {
   expect(isValidFriendshipNote("x".repeat(65))).toBe(false);
   expect(isValidFriendshipNote("a\nb")).toBe(false);
 });
+
+it("refuses notes holding what chat and mail refuse: C1 controls and bidirectional overrides and isolates", () => {
+  for (const hidden of ["\u0085", "\u009b", "\u202a", "\u202e", "\u2066", "\u2069", "\u0007", "\t"]) {
+    expect(isValidFriendshipNote(`see you${hidden}soon`), JSON.stringify(hidden)).toBe(false);
+  }
+  expect(isValidFriendshipNote("guildmate ✨ שלום 友達")).toBe(true);
+});

@@ -4,6 +4,7 @@
 // response handler): Friend needs an invite the other accepts, Ignore and Rival are one-sided,
 // FriendAndRival is the combination of Friend and Rival.
 import type { Ok, Refused } from "../result";
+import { unshownCharacter } from "../text/unshown-characters";
 import { FRIENDSHIP_TYPE, type FriendshipResponse, type RequestableFriendshipType, type StoredFriendshipType } from "./friendship-codes";
 
 /** Why adding someone is refused. */
@@ -192,10 +193,13 @@ export function inviteResponseEffect(
 /** Longest friend or invite note we store, in characters (the client's own limit is not known). */
 export const MAX_FRIENDSHIP_NOTE_LENGTH = 64;
 
-/** True when `note` is a note we store: up to {@link MAX_FRIENDSHIP_NOTE_LENGTH} characters, one line, no control characters. */
+/**
+ * True when `note` is a note we store: up to {@link MAX_FRIENDSHIP_NOTE_LENGTH} characters, one
+ * line, nothing chat would refuse (a control character, C1 included, or a bidirectional override:
+ * `unshownCharacter`), as an invite's note is shown to the player invited.
+ */
 export function isValidFriendshipNote(note: string): boolean {
-  // eslint-disable-next-line no-control-regex
-  return [...note].length <= MAX_FRIENDSHIP_NOTE_LENGTH && !/[\u0000-\u001f\u007f]/.test(note);
+  return [...note].length <= MAX_FRIENDSHIP_NOTE_LENGTH && unshownCharacter(note) === undefined;
 }
 
 /** When an invite sent at `now` expires. */

@@ -37,7 +37,8 @@ async function run(ctx: ActionContext, input: z.output<typeof Input>): Promise<A
   const self = chars.get(input.characterId)!;
   const target = chars.get(targetId)!;
   const details = { characterId: self.id, targetId, type: input.type };
-  if (!isValidFriendshipNote(input.note)) throw friendRefusal("invalid_note", "The note is too long or not one line of text", details);
+  if (!isValidFriendshipNote(input.note))
+    throw friendRefusal("invalid_note", "The note is too long, more than one line, or holds a control or bidirectional-override character", details);
   // One after another: a transaction is one connection, which runs one query at a time anyway.
   const mine = await readEntry(tx, self.id, targetId);
   const theirs = await readEntry(tx, targetId, self.id);

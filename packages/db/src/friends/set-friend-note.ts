@@ -14,7 +14,8 @@ const Input = z.object({
 
 async function run(ctx: ActionContext, input: z.output<typeof Input>): Promise<{ friendshipId: bigint; note: string }> {
   const details = { characterId: input.characterId, otherCharacterId: input.otherCharacterId };
-  if (!isValidFriendshipNote(input.note)) throw friendRefusal("invalid_note", "The note is too long or not one line of text", details);
+  if (!isValidFriendshipNote(input.note))
+    throw friendRefusal("invalid_note", "The note is too long, more than one line, or holds a control or bidirectional-override character", details);
   const chars = await lockCharacters(ctx.tx, [input.characterId, input.otherCharacterId]);
   const entry = await readEntry(ctx.tx, input.characterId, input.otherCharacterId);
   if (!entry) throw new DbError(DB_ERROR_CODES.FRIENDSHIP_NOT_FOUND, `Character ${input.characterId} has no entry for ${input.otherCharacterId}`, { details });
