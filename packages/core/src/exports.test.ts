@@ -122,6 +122,7 @@ it("exports exactly the curated runtime API", () => {
     "startCooldowns",
     "titleExpiresAt",
     "titleUnlocksFor",
+    "unshownCharacter",
     "utcDate",
     "vendorDiscountPercent",
     "vipPercentFor",

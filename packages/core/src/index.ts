@@ -31,6 +31,7 @@ export {
 export { ATTACK_REFUSAL, COMBAT_TIMEOUT_SECONDS, checkAttack, combatTimedOut, respawnDue, type AttackRefusalReason } from "./combat/attack";
 
 export { chatTextProblem } from "./chat/chat-rules";
+export { unshownCharacter } from "./text/unshown-characters";
 
 export { clampStanding, reputationLevel, reputationLevelByName, standingBounds } from "./reputation/standing";
 export { applyStandingChange, levelChange, type LevelChange, type StandingChange } from "./reputation/change";

@@ -332,6 +332,8 @@ describe("refusals when sending, each changing nothing", () => {
     );
     expect(fromSystem.message).toContain("the body holds U+202E");
     await refused(() => sendSystemMail(db.client, { ...system, subject: "\u2066Reward" }), DB_ERROR_CODES.MAIL_INVALID_TEXT);
+    // The sender's name is shown as the mail's author: the operator's `--from` is held to the same rule.
+    await refused(() => sendSystemMail(db.client, { ...system, from: { type: "gm", name: "GM \u202eevil" }, subject: "Reward" }), DB_ERROR_CODES.INVALID_INPUT);
     // A body of several lines is still mail.
     await send(a, b, { ...loaded, body: "line one\nline two" });
     expect((await listMail(db.client, { characterId: b.id })).map((m) => m.body)).toEqual(["line one\nline two"]);
