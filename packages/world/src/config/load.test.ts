@@ -4,6 +4,16 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ENV_SETTINGS, ENV_VARS, loadConfig } from "./load";
 
+/** The refusal loadConfig throws for `env`, its message. */
+const refusal = (env: Record<string, string>) => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    return (error as Error).message;
+  }
+  throw new Error("loadConfig accepted the configuration");
+};
+
 describe("loadConfig", () => {
   it("uses safe defaults: embedded database, port 24000, classic reputation", () => {
     const config = loadConfig({});
@@ -66,14 +76,6 @@ describe("loadConfig", () => {
   });
 
   it("names the environment variable the operator set, and its setting, in plain words", () => {
-    const refusal = (env: Record<string, string>) => {
-      try {
-        loadConfig(env);
-      } catch (error) {
-        return (error as Error).message;
-      }
-      throw new Error("loadConfig accepted the configuration");
-    };
     expect(refusal({ BEZGELOR_PORT: "70000" })).toBe("invalid configuration:\n  BEZGELOR_PORT (server.port): must be at most 65535, got 70000");
     expect(refusal({ BEZGELOR_MAX_SPEED: "1e309" })).toBe("invalid configuration:\n  BEZGELOR_MAX_SPEED (world.maxSpeed): must be a finite number, got 1e309");
     expect(refusal({ BEZGELOR_MAX_SPEED: "fast" })).toBe("invalid configuration:\n  BEZGELOR_MAX_SPEED (world.maxSpeed): must be a number, got fast");
@@ -92,6 +94,14 @@ describe("loadConfig", () => {
     const dir = mkdtempSync(join(tmpdir(), "bezgelor-config-"));
     writeFileSync(join(dir, "port.json"), JSON.stringify({ server: { port: 70000 } }));
     expect(refusal({ BEZGELOR_CONFIG: join(dir, "port.json") })).toBe("invalid configuration:\n  server.port: must be at most 65535");
+  });
+
+  it("refuses a config file setting it does not know, by name, in every section", () => {
+    const dir = mkdtempSync(join(tmpdir(), "bezgelor-config-"));
+    writeFileSync(join(dir, "typos.json"), JSON.stringify({ server: { prot: 24557 }, db: { poolsize: 4 }, bogus: 1 }));
+    expect(refusal({ BEZGELOR_CONFIG: join(dir, "typos.json") })).toBe(
+      "invalid configuration:\n  server.prot: not a setting (misspelled?)\n  db.poolsize: not a setting (misspelled?)\n  bogus: not a setting (misspelled?)",
+    );
   });
 
   it("maps every variable but BEZGELOR_CONFIG to one setting", () => {

@@ -97,6 +97,8 @@ export const ENV_SETTINGS: ReadonlyArray<{ env: keyof typeof ENV_VARS; setting: 
  * value came from the config file. The value is echoed unless it may hold a secret (DATABASE_URL).
  */
 function describeConfigIssue(issue: z.core.$ZodIssue, env: Env): string {
+  // Only the config file can hold a setting that does not exist (the variables are a fixed list).
+  if (issue.code === "unrecognized_keys") return issue.keys.map((key) => `${[...issue.path, key].join(".")}: not a setting (misspelled?)`).join("\n  ");
   const setting = issue.path.join(".") || "(root)";
   const row = ENV_SETTINGS.find((e) => e.setting === setting && env[e.env] !== undefined && env[e.env] !== "");
   const name = row?.env;

@@ -8,7 +8,7 @@ export const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "
 export const REPUTATION_SCALES = ["classic", "wildstar"] as const;
 
 /** The world server's own section of the configuration. */
-export const ServerConfigSchema = z.object({
+export const ServerConfigSchema = z.strictObject({
   host: z.string().min(1).default("0.0.0.0"),
   port: z.coerce.number().int().min(0).max(65535).default(24000),
   /** Largest frame accepted from a client, in bytes, header included. */
@@ -46,7 +46,7 @@ export const ServerConfigSchema = z.object({
 });
 
 /** Delivery of game events (the outbox) to online players. */
-export const EventsConfigSchema = z.object({
+export const EventsConfigSchema = z.strictObject({
   /** How often to look for events that no notification announced (other processes on PGlite). */
   pollIntervalMs: z.coerce.number().int().min(50).max(60_000).default(1000),
   /** Delivered events are kept this long (for inspection), then deleted. */
@@ -58,7 +58,7 @@ export const EventsConfigSchema = z.object({
  * lives, and how often the server sweeps expired invites. Passed to the db friend actions as
  * `FriendsOptions`.
  */
-export const FriendsConfigSchema = z.object({
+export const FriendsConfigSchema = z.strictObject({
   maxFriends: z.coerce.number().int().min(0).max(10_000).default(100),
   maxIgnored: z.coerce.number().int().min(0).max(10_000).default(100),
   maxRivals: z.coerce.number().int().min(0).max(10_000).default(100),
@@ -77,7 +77,7 @@ export const FriendsConfigSchema = z.object({
  * entry); expiryDays, how long mail waits before it is returned or settled; and how often the
  * server sweeps expired mail and friend invites. Passed to the db mail actions as `MailOptions`.
  */
-export const MailConfigSchema = z.object({
+export const MailConfigSchema = z.strictObject({
   postage: z.coerce.number().int().min(0).max(1_000_000_000).default(10),
   expiryDays: z.coerce.number().int().min(1).max(3650).default(30),
   /** Seconds between sweeps of expired mail and friend invites. */
@@ -88,7 +88,7 @@ export const MailConfigSchema = z.object({
  * The world simulation (issue 13): how often it steps (visibility from where units moved), how
  * often changed places are saved, and the movement sanity limit.
  */
-export const WorldSimConfigSchema = z.object({
+export const WorldSimConfigSchema = z.strictObject({
   /** Milliseconds between simulation steps (NexusForever relocates units on its grid once a second). */
   tickMilliseconds: z.coerce.number().int().min(10).max(10_000).default(250),
   /** Seconds between saves of the characters' places that changed since their last save (every place is also saved on leaving the world). */
@@ -100,21 +100,25 @@ export const WorldSimConfigSchema = z.object({
 });
 
 /** The storefront's offline journal (issue 12): purchases accepted while the database is down. */
-export const StoreConfigSchema = z.object({
+export const StoreConfigSchema = z.strictObject({
   /** The journal file (fsync'd per purchase); keep it on a disk that survives the server. */
   journalFile: z.string().min(1).default(".data/store-journal.jsonl"),
   /** Seconds between replays while purchases wait in the journal. */
   journalRetrySeconds: z.coerce.number().min(0.05).max(3600).default(5),
 });
 
-/** The whole configuration, validated once at start-up. */
-export const WorldConfigSchema = z.object({
+/**
+ * The whole configuration, validated once at start-up. Every object is strict: a setting the
+ * server does not know (a misspelling in the config file) is refused by name, never ignored.
+ */
+export const WorldConfigSchema = z.strictObject({
   logLevel: z.enum(LOG_LEVELS).default("info"),
   /** Directory of the operator's own game data; the shipped sample data when unset. */
   gameDataDir: z.string().min(1).optional(),
   reputationScale: z.enum(REPUTATION_SCALES).default("classic"),
   server: ServerConfigSchema.default(ServerConfigSchema.parse({})),
-  db: DbConfigSchema.default(DbConfigSchema.parse({})),
+  // Strict like the sections here: a misspelled setting in the config file is refused, not ignored.
+  db: z.strictObject(DbConfigSchema.shape).default(DbConfigSchema.parse({})),
   events: EventsConfigSchema.default(EventsConfigSchema.parse({})),
   friends: FriendsConfigSchema.default(FriendsConfigSchema.parse({})),
   mail: MailConfigSchema.default(MailConfigSchema.parse({})),
