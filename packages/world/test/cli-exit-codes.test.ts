@@ -1,4 +1,6 @@
 import { unreachablePostgresUrl } from "@bezgelor/db/testing";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../src/cli/main";
 
@@ -29,5 +31,18 @@ describe("CLI exit codes for failures that are not the user's input", () => {
     expect(variable.code).toBe(2);
     expect(flag.stderr).toMatch(/server\.port/);
     expect(flag.stderr).not.toMatch(/RangeError/);
+  });
+
+  it("refuses game data it cannot read (BEZGELOR_GAME_DATA) in one line, exit 2, before opening the database, for serve and for a command that needs the rules (store import)", async () => {
+    const missing = join(tmpdir(), `bezgelor-no-game-data-${process.pid}`);
+    // An unreachable database: a command that got past the game data would exit 5 instead.
+    const env = { BEZGELOR_GAME_DATA: missing, DATABASE_URL: await unreachablePostgresUrl() };
+    for (const argv of [["serve"], ["store", "import"]]) {
+      const result = await cli(env, ...argv);
+      expect(result.code, argv.join(" ")).toBe(2);
+      expect(result.stderr).toBe(
+        `error: game data directory ${missing} (BEZGELOR_GAME_DATA, gameDataDir): factions.json: cannot read ${join(missing, "factions.json")} [CONFIG_INVALID]\n`,
+      );
+    }
   });
 });

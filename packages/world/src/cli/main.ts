@@ -1,4 +1,5 @@
-import { loadGameData, selectReputationScale } from "@bezgelor/data";
+import { selectReputationScale } from "@bezgelor/data";
+import { loadConfiguredGameData } from "../config/game-data";
 import { parseArgs } from "node:util";
 import { DbError, openDatabase, type Database, type OpenDatabaseOptions } from "@bezgelor/db";
 import { loadConfig } from "../config/load";
@@ -155,7 +156,7 @@ async function execute(command: Command, values: OptionValues, io: CliIo): Promi
       },
       notice: (message) => io.stderr(`${message}\n`),
       loadRules: async () => {
-        const data = await loadGameData(config.gameDataDir === undefined ? {} : { dir: config.gameDataDir });
+        const data = await loadConfiguredGameData(config);
         return { data, scale: selectReputationScale(data, config.reputationScale) };
       },
       openDatabase: async (options = {}) => {

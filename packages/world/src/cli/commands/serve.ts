@@ -1,5 +1,6 @@
-import { loadGameData, storeCatalogOf } from "@bezgelor/data";
+import { storeCatalogOf } from "@bezgelor/data";
 import { importStoreCatalog } from "@bezgelor/db";
+import { loadConfiguredGameData } from "../../config/game-data";
 import { startWorldServer } from "../../server/world-server";
 import { WorldError } from "../../errors";
 import { OfflineJournal } from "../../journal/offline-journal";
@@ -18,7 +19,7 @@ export const serve = defineCommand({
   async run(ctx) {
     // --port and --host reached the config through the same validation as their variables.
     const { config } = ctx;
-    const data = await loadGameData(config.gameDataDir === undefined ? {} : { dir: config.gameDataDir });
+    const data = await loadConfiguredGameData(config);
     ctx.logger.info({ titles: data.titles.size, creatures: data.creatures.size, quests: data.quests.size }, "game data loaded");
     // share: the admin CLI reaches the embedded database through this process while it runs.
     const database = await ctx.openDatabase({ share: true });
