@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DB_ERROR_CODES, DbError, isDbError, isUniqueViolation, toDbError, uniqueViolationTargets } from "./errors.js";
+import { DB_ERROR_CODES, DbError, isDbError, isUniqueViolation, toDbError, uniqueViolationTargets, unstorableTextSqlState } from "./errors.js";
 
 const pgliteShape = {
   code: "P2002",
@@ -39,5 +39,37 @@ describe("DbError", () => {
 
   it("every code maps to itself", () => {
     for (const [key, value] of Object.entries(DB_ERROR_CODES)) expect(value).toBe(key);
+  });
+});
+
+describe("text the database cannot store", () => {
+  // The shapes seen for a NUL: Prisma's model query (P2039) and raw query (P2010) through either
+  // driver adapter carry the SQLSTATE as the adapter error's originalCode; node-postgres and
+  // PGlite errors carry it as `code`.
+  const adapterShape = (prismaCode: string, sqlState: string) => ({
+    code: prismaCode,
+    message: `Database error. Code: \`${sqlState}\`.`,
+    meta: { driverAdapterError: { cause: { kind: "postgres", originalCode: sqlState, code: sqlState } } },
+  });
+
+  it("22021 and 22P05 are INVALID_INPUT with the SQLSTATE, however they arrive", () => {
+    const cases: Array<[unknown, string]> = [
+      [adapterShape("P2039", "22021"), "22021"],
+      [adapterShape("P2010", "22021"), "22021"],
+      [adapterShape("P2010", "22P05"), "22P05"],
+      [Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: "22021" }), "22021"],
+      [new Error("wrapped", { cause: Object.assign(new Error("untranslatable"), { code: "22P05" }) }), "22P05"],
+    ];
+    for (const [error, sqlState] of cases) {
+      expect(unstorableTextSqlState(error)).toBe(sqlState);
+      expect(toDbError(error, "ctx")).toMatchObject({ code: "INVALID_INPUT", details: { sqlState }, cause: error });
+    }
+  });
+
+  it("other failures stay INTERNAL", () => {
+    for (const error of [adapterShape("P2010", "22001"), { code: "P2039" }, Object.assign(new Error("x"), { code: "23505" }), "boom", null]) {
+      expect(unstorableTextSqlState(error)).toBeUndefined();
+      expect(toDbError(error, "ctx").code).toBe("INTERNAL");
+    }
   });
 });

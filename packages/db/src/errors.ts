@@ -1,5 +1,6 @@
 // One error class for the package, with a code from a const table (trpc style). Contexts never let
-// a raw Prisma or driver error escape: they either map it to a code or wrap it as INTERNAL.
+// a raw Prisma or driver error escape: they either map it to a code or wrap it as INTERNAL, save
+// text the database cannot store, which is the input's fault and changed nothing (INVALID_INPUT).
 
 /** Every code a {@link DbError} can carry. */
 export const DB_ERROR_CODES = {
@@ -15,7 +16,11 @@ export const DB_ERROR_CODES = {
   INSUFFICIENT_FUNDS: "INSUFFICIENT_FUNDS",
   /** A gold amount that is not a positive 64-bit integer. */
   INVALID_AMOUNT: "INVALID_AMOUNT",
-  /** Any other malformed input (email, password, name, ids...). `details.issues` says which. */
+  /**
+   * Any other malformed input (email, password, name, ids...). `details.issues` says which; or,
+   * from the database itself, text holding a character it cannot store (`details.sqlState` 22021
+   * or 22P05): the statement failed, so nothing was changed.
+   */
   INVALID_INPUT: "INVALID_INPUT",
   ACCOUNT_NOT_FOUND: "ACCOUNT_NOT_FOUND",
   /** No such character, or it belongs to another account. */
@@ -215,9 +220,46 @@ export function isUniqueViolation(error: unknown, index: string, columns: string
   return targets.includes(index) || (columns.length > 0 && columns.every((c) => targets.includes(c)));
 }
 
-/** Wraps anything that is not already a DbError as INTERNAL, keeping it as `cause`. */
+/**
+ * SQLSTATEs saying a text value holds a character the database cannot store: 22021
+ * character_not_in_repertoire (NUL, U+0000, which PostgreSQL text never holds: "invalid byte
+ * sequence for encoding UTF8: 0x00") and 22P05 untranslatable_character (one the database's
+ * encoding has no form for). The statement failed, so its transaction changed nothing.
+ */
+const UNSTORABLE_TEXT = new Set(["22021", "22P05"]);
+
+/**
+ * The SQLSTATE when `error` (or its `cause` chain, up to 8 deep) is a statement refused for text
+ * the database cannot store ({@link UNSTORABLE_TEXT}), else undefined. Reads node-postgres's and
+ * PGlite's errors (`code`) and Prisma's (the driver adapter's `originalCode`, for model queries
+ * and raw ones alike).
+ */
+export function unstorableTextSqlState(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; depth < 8 && typeof current === "object" && current !== null; depth += 1) {
+    const e = current as { code?: unknown; cause?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } };
+    for (const code of [e.code, e.meta?.driverAdapterError?.cause?.originalCode]) {
+      if (typeof code === "string" && UNSTORABLE_TEXT.has(code)) return code;
+    }
+    current = e.cause;
+  }
+  return undefined;
+}
+
+/**
+ * Wraps anything that is not already a DbError as INTERNAL, keeping it as `cause`; a statement
+ * refused for text the database cannot store (a NUL: {@link unstorableTextSqlState}) becomes
+ * INVALID_INPUT instead, as the input caused it and nothing was changed.
+ */
 export function toDbError(error: unknown, context: string): DbError {
   if (error instanceof DbError) return error;
+  const sqlState = unstorableTextSqlState(error);
+  if (sqlState !== undefined) {
+    return new DbError(DB_ERROR_CODES.INVALID_INPUT, `${context}: the text holds a character the database cannot store (such as NUL, U+0000)`, {
+      cause: error,
+      details: { sqlState },
+    });
+  }
   const detail = error instanceof Error ? error.message : String(error);
   return new DbError(DB_ERROR_CODES.INTERNAL, `${context}: ${detail}`, { cause: error });
 }
