@@ -1,5 +1,6 @@
 // Input checks shared by the contexts. Everything crossing into the database is validated here
 // first, so constraint violations mean races or bugs, not user typos.
+import { unshownCharacter } from "@bezgelor/core";
 import { MAX_WIRE_ID_14 } from "@bezgelor/data";
 import { z } from "zod";
 import { DB_ERROR_CODES, DbError, type DbErrorCode } from "./errors.js";
@@ -28,8 +29,21 @@ export const IdSchema = z.number().int().min(1).max(MAX_INT32);
 export const ClientIdSchema = z.number().int().min(1).max(MAX_WIRE_ID_14);
 /** The most characters (UTF-16 code units, after trimming) of a {@link ReasonSchema} reason. */
 export const MAX_REASON_LENGTH = 64;
-/** Why something changed, for ledgers and logs: 1..{@link MAX_REASON_LENGTH} characters after trimming. */
-export const ReasonSchema = z.string().trim().min(1).max(MAX_REASON_LENGTH);
+/**
+ * Why something changed, for ledgers and logs: 1..{@link MAX_REASON_LENGTH} characters after
+ * trimming, none of them a C0/C1 control or bidirectional override (core `unshownCharacter`):
+ * a reason is shown to operators, in terminals and audits, where an escape sequence or an
+ * override would show other text than was stored, and a NUL cannot be stored at all.
+ */
+export const ReasonSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(MAX_REASON_LENGTH)
+  .superRefine((reason, ctx) => {
+    const found = unshownCharacter(reason);
+    if (found !== undefined) ctx.addIssue({ code: "custom", message: `must not hold ${found}, a control or bidirectional-override character` });
+  });
 
 /**
  * Parses `input` with `schema`; throws DbError with `code` (INVALID_INPUT by default) whose

@@ -1,8 +1,25 @@
-// Text PostgreSQL cannot store (a NUL, U+0000): what reaches the database is refused by it
-// (SQLSTATE 22021, 22P05), which is INVALID_INPUT, never INTERNAL ("outcome unknown"): the
-// statement failed and rolled back.
+// Text PostgreSQL cannot store (a NUL, U+0000) and text nobody should see (controls, bidirectional
+// overrides): refused where it enters (promo codes, names looked up, ledger reasons) with a typed
+// DbError and nothing changed; what slips past reaches the database, whose refusal (SQLSTATE 22021,
+// 22P05) is INVALID_INPUT, never INTERNAL ("outcome unknown"): the statement failed and rolled back.
+import { FRIENDSHIP_TYPE } from "@bezgelor/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DB_ERROR_CODES, getBalances, grantExperience, type ActionOptions, type Character, type Database } from "../src/index.js";
+import {
+  addFriend,
+  createPromoCode,
+  DB_ERROR_CODES,
+  deductCurrency,
+  getBalances,
+  getCharacterByName,
+  grantCurrency,
+  grantExperience,
+  redeemPromoCode,
+  removeFriend,
+  sendMail,
+  type ActionOptions,
+  type Character,
+  type Database,
+} from "../src/index.js";
 import { toDbError } from "../src/errors.js";
 import { createTestDatabase, makeCharacter, testActionOptions } from "../src/testing/index.js";
 import { expectDbError } from "./expect-db-error.js";
@@ -14,6 +31,9 @@ beforeAll(async () => {
   opts = await testActionOptions();
 });
 afterAll(() => db.close());
+
+/** `name` with `char` after its second letter: "Ca\u0000ra" for "Cara". */
+const spoiled = (name: string, char: string) => `${name.slice(0, 2)}${char}${name.slice(2)}`;
 
 /** What a refusal must leave as it was for `c`: its row, balances, ledger, events, friends, mail, promo attempts. */
 async function stateOf(c: Character) {
@@ -60,5 +80,62 @@ describe("the database's refusal of text it cannot store", () => {
       c,
     );
     expect(error.details?.sqlState).toMatch(/^(22021|22P05)$/);
+  });
+});
+
+describe("ledger reasons", () => {
+  it.each([
+    ["NUL", "a\u0000b"],
+    ["a C0 control and an escape sequence", "a\u0001\u001b[31mred"],
+    ["a C1 control", "next\u0085line"],
+    ["a right-to-left override", "refund \u202egnp.exe"],
+  ])("grantCurrency and deductCurrency refuse a reason holding %s: INVALID_INPUT, no balance or ledger change", async (_what, reason) => {
+    const c = await makeCharacter(db.client);
+    await grantCurrency(db.client, { ...opts, currency: "gold", characterId: c.id, amount: 100n, reason: "start", source: "admin" });
+    for (const change of [grantCurrency, deductCurrency]) {
+      const gold = await refused(
+        () => change(db.client, { ...opts, currency: "gold", characterId: c.id, amount: 5n, reason, source: "admin" }),
+        "INVALID_INPUT",
+        c,
+      );
+      expect(gold.message).toMatch(/reason/);
+      await refused(() => change(db.client, { ...opts, currency: "bonus", accountId: c.accountId, amount: 5n, reason, source: "admin" }), "INVALID_INPUT", c);
+    }
+  });
+});
+
+describe("promo codes", () => {
+  it.each([
+    ["NUL", "AB\u0000CD"],
+    ["an escape", "AB\u001bCD"],
+  ])("a code holding %s is refused INVALID_INPUT: no redemption, no failed attempt recorded, nothing granted", async (_what, code) => {
+    const c = await makeCharacter(db.client);
+    await refused(() => redeemPromoCode(db.client, { ...opts, accountId: c.accountId, characterId: c.id, code }), "INVALID_INPUT", c);
+  });
+
+  it("a real code with a NUL inside is not that code", async () => {
+    const c = await makeCharacter(db.client);
+    const code = `NUL${process.pid}${Date.now()}`;
+    await createPromoCode(db.client, { code, kind: "single_use", rewards: [{ kind: "currency", currency: "bonus", amount: 7n }] }, opts);
+    await refused(() => redeemPromoCode(db.client, { ...opts, accountId: c.accountId, characterId: c.id, code: spoiled(code, "\u0000") }), "INVALID_INPUT", c);
+    await redeemPromoCode(db.client, { ...opts, accountId: c.accountId, characterId: c.id, code });
+    expect((await getBalances(db.client, { accountId: c.accountId })).bonus).toBe(7n);
+  });
+});
+
+describe("characters looked up by name", () => {
+  it.each([
+    ["NUL", "\u0000"],
+    ["an escape", "\u001b"],
+    ["a right-to-left override", "\u202e"],
+  ])("a name holding %s names no character: CHARACTER_NOT_FOUND, as an unknown name, nothing changed", async (_what, char) => {
+    const [a, b] = [await makeCharacter(db.client), await makeCharacter(db.client)];
+    const name = spoiled(b.name, char);
+    await refused(() => getCharacterByName(db.client, { name }), "CHARACTER_NOT_FOUND", a, b);
+    await refused(() => addFriend(db.client, { ...opts, characterId: a.id, name, type: FRIENDSHIP_TYPE.Friend }), "CHARACTER_NOT_FOUND", a, b);
+    await refused(() => addFriend(db.client, { ...opts, characterId: a.id, name, type: FRIENDSHIP_TYPE.Ignore }), "CHARACTER_NOT_FOUND", a, b);
+    await refused(() => removeFriend(db.client, { ...opts, characterId: a.id, other: { name }, type: FRIENDSHIP_TYPE.Ignore }), "CHARACTER_NOT_FOUND", a, b);
+    const options = { postage: 0n, expiryDays: 30 };
+    await refused(() => sendMail(db.client, { ...opts, characterId: a.id, to: name, subject: "Hi", body: "", options }), "CHARACTER_NOT_FOUND", a, b);
   });
 });

@@ -2,6 +2,7 @@
 // between them, and the counts the limits are checked against. Every write emits its event.
 import type { FriendshipCounts, StoredFriendshipType } from "@bezgelor/core";
 import type { ActionContext } from "../actions/action.js";
+import { characterNameKey } from "../characters/character-name-key.js";
 import { DB_ERROR_CODES, DbError } from "../errors.js";
 import type { Prisma } from "../generated/prisma/client";
 
@@ -35,9 +36,13 @@ export async function lockCharacters(tx: Prisma.TransactionClient, ids: readonly
   return found;
 }
 
-/** The id of the character with this name (case-insensitive). Throws DbError CHARACTER_NOT_FOUND. */
+/**
+ * The id of the character with this name (case-insensitive). Throws DbError CHARACTER_NOT_FOUND,
+ * also, without a query, for a name holding a control or bidirectional-override character.
+ */
 export async function characterIdByName(tx: Prisma.TransactionClient, name: string): Promise<number> {
-  const row = await tx.character.findUnique({ where: { nameKey: name.trim().toLowerCase() }, select: { id: true } });
+  const nameKey = characterNameKey(name);
+  const row = nameKey === undefined ? null : await tx.character.findUnique({ where: { nameKey }, select: { id: true } });
   if (!row) throw new DbError(DB_ERROR_CODES.CHARACTER_NOT_FOUND, `No character named ${name}`, { details: { name } });
   return row.id;
 }

@@ -9,7 +9,7 @@ import { defineAction, type ActionContext, type ActionOptions, type ActionResult
 import { runTransaction, type DbClient } from "../client.js";
 import { unlockCollectible } from "../collections/unlock-collectible.js";
 import { changeBalance } from "../currency/change-currency.js";
-import { DB_ERROR_CODES, DbError, isDbError, type DbErrorCode } from "../errors.js";
+import { DB_ERROR_CODES, DbError, isDbError, toDbError, type DbErrorCode } from "../errors.js";
 import { loadOffer } from "../store/store-offer-record.js";
 import { applyGrants } from "../store/store-grants.js";
 import { lockAccount } from "../titles/lock-account.js";
@@ -21,7 +21,14 @@ const Input = z.object({
   /** The character redeeming it: required for gold, items and character-bound offers. */
   characterId: IdSchema.nullable().optional(),
   // Normalized here, so that a key's fingerprint is the same for "gift1" and " GIFT1 " (the same code).
-  code: z.string().max(256).transform(normalizePromoCode),
+  // No code holds a control character (PromoCodeTextSchema, at creation): one that does is refused
+  // before anything is read or counted, and never reaches the failed-attempt record (a NUL cannot
+  // be stored); it is no guess at a real code, so the rate limit has nothing to count.
+  code: z
+    .string()
+    .max(256)
+    .transform(normalizePromoCode)
+    .pipe(z.string().regex(/^[^\p{Cc}]*$/u, "must not contain control characters")),
 });
 
 /** What {@link redeemPromoCode} granted. */
@@ -125,7 +132,8 @@ const redeemAction = defineAction({
  * PROMO_RATE_LIMITED, PROMO_CODE_NOT_FOUND, PROMO_CODE_NOT_STARTED, PROMO_CODE_EXPIRED,
  * PROMO_CODE_ALREADY_REDEEMED, PROMO_CODE_EXHAUSTED, STORE_CHARACTER_REQUIRED,
  * STORE_OFFER_NOT_FOUND, BALANCE_OVERFLOW, INVENTORY_OVERFLOW, ACCOUNT_NOT_FOUND,
- * CHARACTER_NOT_FOUND, INVALID_INPUT; nothing is granted or counted then.
+ * CHARACTER_NOT_FOUND, INVALID_INPUT (among others a code holding a control character, not
+ * counted); nothing is granted or counted then.
  */
 export async function redeemPromoCode(db: DbClient, options: ActionOptions & z.input<typeof Input>): Promise<ActionResult<RedeemPromoCodeResult>> {
   try {
@@ -134,10 +142,14 @@ export async function redeemPromoCode(db: DbClient, options: ActionOptions & z.i
     if (isDbError(error) && COUNTED_FAILURES.includes(error.code)) {
       const now = options.now ?? new Date();
       const code = normalizePromoCode(options.code).slice(0, MAX_PROMO_CODE_LENGTH);
-      // Not swallowed: if even this fails the database is in trouble, and the caller hears it.
-      await runTransaction(db, (tx) =>
-        tx.promoAttempt.create({ data: { accountId: options.accountId, code, reason: error.code.slice(0, 32), attemptedAt: now } }),
-      );
+      // Not swallowed: if even this fails the database is in trouble, and the caller hears it (as a DbError).
+      try {
+        await runTransaction(db, (tx) =>
+          tx.promoAttempt.create({ data: { accountId: options.accountId, code, reason: error.code.slice(0, 32), attemptedAt: now } }),
+        );
+      } catch (recording) {
+        throw toDbError(recording, `Recording the failed attempt at promo code ${code}`);
+      }
     }
     throw error;
   }
