@@ -74,6 +74,8 @@ describe("the same bad value gets the same plain line, with the bounds the actio
         [grant("9223372036854775808"), /^error: --amount must be at most 9223372036854775807 \(1 to 9223372036854775807\), got 9223372036854775808 \[USAGE\]$/],
         [grant("5", "r".repeat(65)), /^error: --reason must have at most 64 characters, got 65 \[USAGE\]$/],
         [grant("5", "   "), /^error: --reason must not be empty \[USAGE\]$/],
+        [grant("5", "a\u0001\u001b[31mred"), /^error: --reason must not hold U\+0001, a control or bidirectional-override character \[USAGE\]$/],
+        [grant("5", "refund \u202egnp"), /^error: --reason must not hold U\+202E, a control or bidirectional-override character \[USAGE\]$/],
         [["gold", "grant", "--character", "Nobody", "--amount", "0"], /^error: --amount must be at least 1 \(1 to 9223372036854775807\), got 0 \[USAGE\]$/],
         [
           ["mail", "send", "--to", "Nobody", "--subject", "s", "--body", "b".repeat(20_000)],

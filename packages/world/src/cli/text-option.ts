@@ -1,5 +1,6 @@
 // Text options: lengths and idempotency keys checked at the CLI with the bounds the actions use, so
 // an operator reads one plain line naming the option instead of the action's validator text.
+import { unshownCharacter } from "@bezgelor/core";
 import { IdempotencyKeySchema, MAX_REASON_LENGTH } from "@bezgelor/db";
 import { WorldError } from "../errors";
 
@@ -18,11 +19,15 @@ const codePoints = (value: string) => [...value].length;
 
 /**
  * A ledger or event reason (`--reason`) as the actions take it: 1 to MAX_REASON_LENGTH characters
- * after trimming, counted as the validator counts them (UTF-16 code units). Returns it trimmed.
+ * after trimming, counted as the validator counts them (UTF-16 code units), none a control or
+ * bidirectional-override character (core `unshownCharacter`, as ReasonSchema). Returns it trimmed.
  * Throws WorldError USAGE (exit 2).
  */
 export function parseReason(value: string): string {
-  return parseText("reason", value.trim(), 1, MAX_REASON_LENGTH, (text) => text.length);
+  const reason = parseText("reason", value.trim(), 1, MAX_REASON_LENGTH, (text) => text.length);
+  const found = unshownCharacter(reason);
+  if (found !== undefined) throw new WorldError("USAGE", `--reason must not hold ${found}, a control or bidirectional-override character`);
+  return reason;
 }
 
 /**
