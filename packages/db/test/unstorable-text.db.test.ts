@@ -104,6 +104,28 @@ describe("ledger reasons", () => {
   });
 });
 
+describe("actors", () => {
+  it("an operator's name the ledger would record holding an escape or an override is refused INVALID_INPUT, nothing changed", async () => {
+    const c = await makeCharacter(db.client);
+    for (const name of ["ali\u001b[31mce", "bob \u202eevil", "nul\u0000"]) {
+      await refused(
+        () =>
+          grantCurrency(db.client, {
+            ...opts,
+            actor: { kind: "admin", name },
+            currency: "gold",
+            characterId: c.id,
+            amount: 5n,
+            reason: "gift",
+            source: "admin",
+          }),
+        "INVALID_INPUT",
+        c,
+      );
+    }
+  });
+});
+
 describe("promo codes", () => {
   it.each([
     ["NUL", "AB\u0000CD"],

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { shownText } from "../validation.js";
 
 /**
  * Who asked for an action: a player (through their character or account), an operator by name
@@ -10,7 +11,8 @@ export type Actor =
   | { kind: "admin"; name: string }
   | { kind: "system"; name: string };
 
-const Name = z.string().trim().min(1).max(64);
+/** An operator's or the server's name, as the ledger records it: shown text (no control or override character). */
+const Name = shownText(64);
 const Id = z.number().int().min(1).max(2147483647);
 
 /** Validates an {@link Actor}. */
