@@ -37,6 +37,34 @@ describe("DbError", () => {
     expect(toDbError(cause, "ctx")).toMatchObject({ code: "INTERNAL", message: "ctx: boom", cause });
   });
 
+  it("toDbError makes a lost connection CONNECTION_FAILED in one line naming its SQLSTATE or errno, not Prisma's invocation text", () => {
+    // What Prisma threw when pg_terminate_backend ended a read's connection (tester's run).
+    const prisma = Object.assign(
+      new Error(
+        "\nInvalid `prisma.account.findUnique()` invocation:\n\n\nDatabase error. Code: `57P01`. Message: `terminating connection due to administrator command`",
+      ),
+      {
+        code: "P2010",
+        meta: {
+          driverAdapterError: { cause: { kind: "postgres", originalCode: "57P01", originalMessage: "terminating connection due to administrator command" } },
+        },
+      },
+    );
+    expect(toDbError(prisma, "Reading the account failed")).toMatchObject({
+      code: "CONNECTION_FAILED",
+      message: "Reading the account failed: the database connection failed or was lost (57P01: terminating connection due to administrator command)",
+      cause: prisma,
+    });
+    const reset = Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET", errno: -104 });
+    expect(toDbError(reset, "Migrating the database failed")).toMatchObject({
+      code: "CONNECTION_FAILED",
+      message: "Migrating the database failed: the database connection failed or was lost (ECONNRESET: read ECONNRESET)",
+    });
+    expect(toDbError(new Error("Connection terminated unexpectedly"), "ctx").message).toBe(
+      "ctx: the database connection failed or was lost (Connection terminated unexpectedly)",
+    );
+  });
+
   it("every code maps to itself", () => {
     for (const [key, value] of Object.entries(DB_ERROR_CODES)) expect(value).toBe(key);
   });

@@ -1,6 +1,7 @@
 // One error class for the package, with a code from a const table (trpc style). Contexts never let
-// a raw Prisma or driver error escape: they either map it to a code or wrap it as INTERNAL, save
-// text the database cannot store, which is the input's fault and changed nothing (INVALID_INPUT).
+// a raw Prisma or driver error escape: they map it to a code, or wrap it as CONNECTION_FAILED (an
+// outage), INVALID_INPUT (text the database cannot store: the input's fault, nothing changed) or INTERNAL.
+import { isDatabaseUnavailable, outageReason } from "./open/unavailable.js";
 
 /** Every code a {@link DbError} can carry. */
 export const DB_ERROR_CODES = {
@@ -247,12 +248,18 @@ export function unstorableTextSqlState(error: unknown): string | undefined {
 }
 
 /**
- * Wraps anything that is not already a DbError as INTERNAL, keeping it as `cause`; a statement
- * refused for text the database cannot store (a NUL: {@link unstorableTextSqlState}) becomes
- * INVALID_INPUT instead, as the input caused it and nothing was changed.
+ * Wraps anything that is not already a DbError, keeping it as `cause`: an outage (see
+ * isDatabaseUnavailable: the connection failed or was lost) as CONNECTION_FAILED with a one-line
+ * message naming its SQLSTATE or errno; a statement refused for text the database cannot store (a
+ * NUL: {@link unstorableTextSqlState}) as INVALID_INPUT, as the input caused it and nothing was
+ * changed; anything else as INTERNAL.
  */
 export function toDbError(error: unknown, context: string): DbError {
   if (error instanceof DbError) return error;
+  if (isDatabaseUnavailable(error)) {
+    // One line for a person (Prisma's own text spans several); the error with its stack is the cause.
+    return new DbError(DB_ERROR_CODES.CONNECTION_FAILED, `${context}: the database connection failed or was lost (${outageReason(error)})`, { cause: error });
+  }
   const sqlState = unstorableTextSqlState(error);
   if (sqlState !== undefined) {
     return new DbError(DB_ERROR_CODES.INVALID_INPUT, `${context}: the text holds a character the database cannot store (such as NUL, U+0000)`, {

@@ -4,6 +4,7 @@
 import type { PGlite } from "@electric-sql/pglite";
 import type pg from "pg";
 import type { PrismaClient } from "../generated/prisma/client";
+import { holdConnection } from "../open/held-connection.js";
 
 /** One database session used for a whole migration run. */
 export interface MigrationSession {
@@ -28,20 +29,21 @@ const LOCK_WAIT_MS = 60_000;
 /**
  * Executor over a node-postgres pool. On dialect "postgres" it holds
  * `pg_advisory_lock(72707369)` for the session; it polls for up to a minute and then rejects,
- * rather than hang behind a stuck migrator.
+ * rather than hang behind a stuck migrator. A connection lost during the session (its 'error'
+ * event) rejects the session's next query with DbError CONNECTION_FAILED, never crashes the process.
  */
 export function pgPoolExecutor(pool: pg.Pool, dialect: "postgres" | "pglite" = "postgres"): MigrationExecutor {
   return {
     dialect,
     async withSession(fn) {
-      const client = await pool.connect();
+      const connection = await holdConnection(pool, "the migration session");
       const session: MigrationSession = {
         async query<T>(sql: string, params: unknown[] = []) {
-          return (await client.query(sql, params)).rows as T[];
+          return (await connection.query(sql, params)).rows as T[];
         },
         async exec(script) {
           // No parameters: node-postgres uses the simple protocol, which accepts many statements.
-          await client.query(script);
+          await connection.query(script);
         },
       };
       try {
@@ -49,12 +51,13 @@ export function pgPoolExecutor(pool: pg.Pool, dialect: "postgres" | "pglite" = "
         try {
           return await fn(session);
         } finally {
-          if (dialect === "postgres") {
+          // A lost session has released its lock with it; unlocking would only fail again.
+          if (dialect === "postgres" && !connection.lost) {
             await session.query("SELECT pg_advisory_unlock($1)", [PRISMA_MIGRATION_LOCK_KEY]);
           }
         }
       } finally {
-        client.release();
+        connection.release();
       }
     },
   };

@@ -6,6 +6,7 @@ import pg from "pg";
 import { pgPoolExecutor } from "../migrate/executor.js";
 import { migrateDatabase } from "../migrate/migrate-database.js";
 import { listMigrations, migrationSetHash } from "../migrate/migration-files.js";
+import { holdConnection } from "../open/held-connection.js";
 
 const TEMPLATE_LOCK_KEY = 72707370; // next to Prisma's migration lock key, on purpose distinct
 const admins = new Map<string, pg.Pool>();
@@ -16,6 +17,8 @@ export function adminPool(url: string): pg.Pool {
   let pool = admins.get(url);
   if (!pool) {
     pool = new pg.Pool({ connectionString: url, max: 3, allowExitOnIdle: true });
+    // An idle connection ended by the server (a restart) is dropped; without a listener, its 'error' would crash the run.
+    pool.on("error", () => undefined);
     admins.set(url, pool);
   }
   return pool;
@@ -43,7 +46,7 @@ export function pgTemplate(url: string, migrationsDir: string): Promise<string> 
 
 async function ensureTemplate(url: string, migrationsDir: string): Promise<string> {
   const name = `bezgelor_tpl_${migrationSetHash(await listMigrations(migrationsDir)).slice(0, 16)}`;
-  const client = await adminPool(url).connect();
+  const client = await holdConnection(adminPool(url), "the test template's builder");
   try {
     await client.query("SELECT pg_advisory_lock($1)", [TEMPLATE_LOCK_KEY]);
     const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
