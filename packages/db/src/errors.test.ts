@@ -55,6 +55,11 @@ describe("DbError", () => {
       message: "Reading the account failed: the database connection failed or was lost (57P01: terminating connection due to administrator command)",
       cause: prisma,
     });
+    // What Prisma threw when the embedded database's owner was killed mid-read.
+    const pipe = Object.assign(new Error("\nInvalid `prisma.account.findUnique()` invocation:\n\n\nwrite EPIPE"), { code: "EPIPE" });
+    expect(toDbError(pipe, "Reading the account failed").message).toBe(
+      "Reading the account failed: the database connection failed or was lost (EPIPE: write EPIPE)",
+    );
     const reset = Object.assign(new Error("read ECONNRESET"), { code: "ECONNRESET", errno: -104 });
     expect(toDbError(reset, "Migrating the database failed")).toMatchObject({
       code: "CONNECTION_FAILED",

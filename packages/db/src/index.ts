@@ -18,7 +18,7 @@ export type { DbLogger } from "./logger.js";
 
 // Errors
 export { DB_ERROR_CODES, DbError, isDbError, type DbErrorCode, type DbErrorOptions } from "./errors.js";
-export { isDatabaseUnavailable } from "./open/unavailable.js";
+export { isDatabaseUnavailable, outageReason } from "./open/unavailable.js";
 export { getDatabaseIdentity } from "./identity/get-database-identity.js";
 
 // Input schemas callers share (the CLI parses its dates with these)

@@ -121,6 +121,7 @@ describe("public API", () => {
         "getCharacter",
         "getCharacterByName",
         "isDatabaseUnavailable",
+        "outageReason",
         "isDbError",
         "issueSessionKey",
         "listCharacters",

@@ -39,9 +39,9 @@ export async function holdConnection(pool: pg.Pool, purpose: string): Promise<He
       try {
         return await client.query(sql, params);
       } catch (error) {
-        // The query's own rejection may only say "not queryable"; the emitted error says why.
-        if (lost) throw failure(lost);
-        throw error;
+        if (!lost) throw error;
+        // Whichever of the two carries a code (SQLSTATE or errno) says why; "not queryable" does not.
+        throw failure(typeof (error as { code?: unknown }).code === "string" ? (error as Error) : lost);
       }
     },
     release() {

@@ -94,7 +94,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
  * The code and one-line message of what made `error` an outage, for a person: a SQLSTATE
  * (`57P01: terminating connection due to administrator command`), a socket errno
  * (`ECONNRESET: read ECONNRESET`), or the driver's own words. Prisma's multi-line "Invalid
- * `prisma.x()` invocation" text is skipped for the driver adapter's original error. Never throws.
+ * `prisma.x()` invocation" text is skipped for its last line or the driver adapter's original error. Never throws.
  */
 export function outageReason(error: unknown): string {
   let current: unknown = error;
@@ -103,16 +103,17 @@ export function outageReason(error: unknown): string {
     const adapter = e.meta?.driverAdapterError?.cause;
     if (typeof adapter?.originalCode === "string") return reason(adapter.originalCode, adapter.originalMessage);
     if (typeof e.code === "string" && (SOCKET_UNAVAILABLE.has(e.code) || unavailableSqlState(e.code, e.message))) return reason(e.code, e.message);
-    if (typeof e.message === "string" && DRIVER_MESSAGES.test(e.message) && e.cause === undefined) return firstLine(e.message);
+    if (typeof e.message === "string" && DRIVER_MESSAGES.test(e.message) && e.cause === undefined) return lastLine(e.message);
     current = e.cause;
   }
-  return firstLine(error instanceof Error ? error.message : String(error));
+  return lastLine(error instanceof Error ? error.message : String(error));
 }
 
-const firstLine = (text: string): string =>
+// Prisma's text ends with the driver's own words ("Invalid `prisma.x()` invocation:", blank lines, "write EPIPE").
+const lastLine = (text: string): string =>
   text
     .split("\n")
     .map((line) => line.trim())
-    .find((line) => line !== "") ?? "no message";
+    .findLast((line) => line !== "") ?? "no message";
 
-const reason = (code: string, message: unknown): string => (typeof message === "string" && message.trim() !== "" ? `${code}: ${firstLine(message)}` : code);
+const reason = (code: string, message: unknown): string => (typeof message === "string" && message.trim() !== "" ? `${code}: ${lastLine(message)}` : code);
