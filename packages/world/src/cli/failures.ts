@@ -1,4 +1,4 @@
-import { DbError, isDatabaseUnavailable, isInputValidationError } from "@bezgelor/db";
+import { DbError, isDatabaseUnavailable, isInputValidationError, outageReason } from "@bezgelor/db";
 import type { z } from "zod";
 import { outcomeOf } from "../error-outcomes";
 import { WorldError } from "../errors";
@@ -23,6 +23,8 @@ export function describeError(err: unknown): string {
     return `invalid input: ${issues.map((i) => `${i.path.map(String).join(".") || "value"} ${plainIssue(i)}`).join("; ")} [${err.code}]`;
   }
   if (err instanceof DbError || err instanceof WorldError) return `${err.message} [${err.code}]`;
+  // A lost connection is the database's, not a bug: one line naming its SQLSTATE or errno, no stack.
+  if (isDatabaseUnavailable(err)) return `the database connection failed or was lost (${outageReason(err)}) [CONNECTION_FAILED]`;
   if (err instanceof Error) return err.stack ?? err.message;
   return String(err);
 }

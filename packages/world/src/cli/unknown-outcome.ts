@@ -3,7 +3,7 @@
 // IDEMPOTENCY_KEY_REUSED): its transaction rolled back and nothing changed. Or the conversation
 // broke (the connection dropped, the reply was lost, the server died): the transaction may have
 // committed or not, and only a retry with the same idempotency key can tell without paying twice.
-import { DbError } from "@bezgelor/db";
+import { DbError, outageReason } from "@bezgelor/db";
 import { WorldError } from "../errors";
 import type { CommandContext } from "./command";
 
@@ -71,7 +71,8 @@ export async function sendWithKey<T>(ctx: Pick<CommandContext, "logger" | "notic
     // The operator reads the one error line the CLI prints; the cause with its stack is for whoever
     // debugs the connection (BEZGELOR_LOG_LEVEL=debug), as a JSON line before it would only bury it.
     ctx.logger.debug({ err: error, key }, `${what} outcome unknown`);
-    const why = error instanceof Error ? error.message : String(error);
+    // A DbError's message is one line; a driver's or Prisma's own error is said by its code and first line.
+    const why = error instanceof DbError || error instanceof WorldError ? error.message : outageReason(error);
     ctx.notice(`retry safely (applied at most once): ${retry}`);
     throw new WorldError(
       "OUTCOME_UNKNOWN",
