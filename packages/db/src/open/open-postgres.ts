@@ -24,17 +24,15 @@ export interface PgPoolDatabaseOptions {
 const IDLE_WARNING_INTERVAL_MS = 30_000;
 
 /**
- * Wraps a node-postgres pool as a Database (PostgreSQL, or PGlite served over its socket).
- * Checks the connection first; throws CONNECTION_FAILED (and ends the pool) when it fails.
+ * The pools' 'error' listener: a connection that fails while idle in a pool (the pool drops it).
+ * Every pooled connection fails at once when the server goes away: one line per outage, not one
+ * per connection, and only the error's code and message (the error carries its client, whose
+ * fields include the connection's cancel key).
  */
-export async function connectPgPool(options: PgPoolDatabaseOptions): Promise<Database> {
-  const { pool, kind, logger } = options;
-  // Every pooled connection fails at once when the server goes away: one line per outage, not one
-  // per connection, and only the error's code and message (the error carries its client, whose
-  // fields include the connection's cancel key).
+function idleFailureWarning(logger: DbLogger): (error: Error & { code?: string }) => void {
   let lastIdleWarning = 0;
   let quietFailures = 0;
-  pool.on("error", (error: Error & { code?: string }) => {
+  return (error) => {
     const now = Date.now();
     if (now - lastIdleWarning < IDLE_WARNING_INTERVAL_MS) {
       quietFailures += 1;
@@ -43,7 +41,19 @@ export async function connectPgPool(options: PgPoolDatabaseOptions): Promise<Dat
     logger.warn({ code: error.code, message: error.message, alsoFailedSinceLastLine: quietFailures }, "idle database connection failed");
     lastIdleWarning = now;
     quietFailures = 0;
-  });
+  };
+}
+
+/**
+ * Wraps a node-postgres pool as a Database (PostgreSQL, or PGlite served over its socket).
+ * Checks the connection first; throws CONNECTION_FAILED (and ends the pool) when it fails.
+ */
+export async function connectPgPool(options: PgPoolDatabaseOptions): Promise<Database> {
+  const { pool, kind, logger } = options;
+  const onIdleFailure = idleFailureWarning(logger);
+  pool.on("error", onIdleFailure);
+  // Listened to before it connects: an idle delivery connection failing must not crash the process either.
+  options.deliveryPool?.on("error", onIdleFailure);
   try {
     await pool.query("SELECT 1");
   } catch (error) {
@@ -57,7 +67,6 @@ export async function connectPgPool(options: PgPoolDatabaseOptions): Promise<Dat
   registerExecutor(client, pgPoolExecutor(pool, kind === "postgres" ? "postgres" : "pglite"));
   registerRawPool(client, pool);
   const { deliveryPool } = options;
-  if (deliveryPool) deliveryPool.on("error", (error) => logger.warn({ err: error }, "idle database connection failed"));
   const delivery = deliveryPool ? new PrismaClient({ adapter: new PrismaPg(deliveryPool), errorFormat: "minimal" }) : undefined;
   if (delivery && deliveryPool) registerRawPool(delivery, deliveryPool);
   const close = closer(
