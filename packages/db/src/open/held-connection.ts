@@ -25,7 +25,8 @@ export async function holdConnection(pool: pg.Pool, purpose: string): Promise<He
   const client = await pool.connect();
   let lost: Error | undefined;
   const onError = (error: Error) => {
-    lost ??= error;
+    // The first error with a code (SQLSTATE or errno) says why; "Connection terminated" may come first.
+    if (lost === undefined || (!hasCode(lost) && hasCode(error))) lost = error;
   };
   client.on("error", onError);
   const failure = (error: Error) =>
@@ -41,7 +42,7 @@ export async function holdConnection(pool: pg.Pool, purpose: string): Promise<He
       } catch (error) {
         if (!lost) throw error;
         // Whichever of the two carries a code (SQLSTATE or errno) says why; "not queryable" does not.
-        throw failure(typeof (error as { code?: unknown }).code === "string" ? (error as Error) : lost);
+        throw failure(hasCode(error) ? error : lost);
       }
     },
     release() {
@@ -51,3 +52,5 @@ export async function holdConnection(pool: pg.Pool, purpose: string): Promise<He
     },
   };
 }
+
+const hasCode = (error: unknown): error is Error & { code: string } => typeof (error as { code?: unknown } | null)?.code === "string";
