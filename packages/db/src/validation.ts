@@ -35,24 +35,15 @@ export const MAX_REASON_LENGTH = 64;
  * a reason is shown to operators, in terminals and audits, where an escape sequence or an
  * override would show other text than was stored, and a NUL cannot be stored at all.
  */
-export const ReasonSchema = shownText(MAX_REASON_LENGTH);
-
-/**
- * One line of text recorded for people to read (a reason, a source, an operator's name):
- * 1..`max` characters after trimming, none of them a C0/C1 control or bidirectional override
- * (core `unshownCharacter`).
- */
-export function shownText(max: number) {
-  return z
-    .string()
-    .trim()
-    .min(1)
-    .max(max)
-    .superRefine((text, ctx) => {
-      const found = unshownCharacter(text);
-      if (found !== undefined) ctx.addIssue({ code: "custom", message: `must not hold ${found}, a control or bidirectional-override character` });
-    });
-}
+export const ReasonSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(MAX_REASON_LENGTH)
+  .superRefine((text, ctx) => {
+    const found = unshownCharacter(text);
+    if (found !== undefined) ctx.addIssue({ code: "custom", message: `must not hold ${found}, a control or bidirectional-override character` });
+  });
 
 /**
  * Parses `input` with `schema`; throws DbError with `code` (INVALID_INPUT by default) whose

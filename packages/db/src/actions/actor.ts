@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { shownText } from "../validation.js";
+import { ReasonSchema } from "../validation.js";
 
 /**
  * Who asked for an action: a player (through their character or account), an operator by name
@@ -11,8 +11,8 @@ export type Actor =
   | { kind: "admin"; name: string }
   | { kind: "system"; name: string };
 
-/** An operator's or the server's name, as the ledger records it: shown text (no control or override character). */
-const Name = shownText(64);
+/** An operator's or the server's name, as the ledger records it: held to the rule of a reason (1..64 characters, no control or override character). */
+const Name = ReasonSchema;
 const Id = z.number().int().min(1).max(2147483647);
 
 /** Validates an {@link Actor}. */
