@@ -17,6 +17,15 @@ describe("unshownCharacter", () => {
     expect(unshownCharacter("a\tb", { lineFeeds: true })).toBe("U+0009");
   });
 
+  it("names a lone surrogate (half of a pair) and the line and paragraph separators, never a whole pair", () => {
+    expect(unshownCharacter("a\ud800")).toBe("U+D800");
+    expect(unshownCharacter("\udc00x")).toBe("U+DC00");
+    expect(unshownCharacter("pair reversed \udfff\udbff")).toBe("U+DFFF");
+    expect(unshownCharacter("line\u2028sep", { lineFeeds: true })).toBe("U+2028");
+    expect(unshownCharacter("para\u2029sep")).toBe("U+2029");
+    expect(unshownCharacter("max \udbff\udfff and 😀")).toBeUndefined();
+  });
+
   it("passes text of any script, emoji, joiners and directional marks (not overrides)", () => {
     for (const text of ["héllo", "مرحبا", "こんにちは", "👨‍👩‍👧", "\u200e\u200f"]) expect(unshownCharacter(text), text).toBeUndefined();
   });
