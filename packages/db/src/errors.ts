@@ -224,10 +224,12 @@ export function isUniqueViolation(error: unknown, index: string, columns: string
 /**
  * SQLSTATEs saying a text value holds a character the database cannot store: 22021
  * character_not_in_repertoire (NUL, U+0000, which PostgreSQL text never holds: "invalid byte
- * sequence for encoding UTF8: 0x00") and 22P05 untranslatable_character (one the database's
- * encoding has no form for). The statement failed, so its transaction changed nothing.
+ * sequence for encoding UTF8: 0x00"), 22P05 untranslatable_character (one the database's
+ * encoding has no form for) and 22P02 invalid_text_representation (a JSON column given half of a
+ * UTF-16 surrogate pair, "\ud800", which JSON text cannot hold; every other value reaches the
+ * database as a typed parameter). The statement failed, so its transaction changed nothing.
  */
-const UNSTORABLE_TEXT = new Set(["22021", "22P05"]);
+const UNSTORABLE_TEXT = new Set(["22021", "22P05", "22P02"]);
 
 /**
  * The SQLSTATE when `error` (or its `cause` chain, up to 8 deep) is a statement refused for text
@@ -262,10 +264,14 @@ export function toDbError(error: unknown, context: string): DbError {
   }
   const sqlState = unstorableTextSqlState(error);
   if (sqlState !== undefined) {
-    return new DbError(DB_ERROR_CODES.INVALID_INPUT, `${context}: the text holds a character the database cannot store (such as NUL, U+0000)`, {
-      cause: error,
-      details: { sqlState },
-    });
+    return new DbError(
+      DB_ERROR_CODES.INVALID_INPUT,
+      `${context}: the text holds a character the database cannot store (such as NUL, U+0000, or half of a surrogate pair)`,
+      {
+        cause: error,
+        details: { sqlState },
+      },
+    );
   }
   const detail = error instanceof Error ? error.message : String(error);
   return new DbError(DB_ERROR_CODES.INTERNAL, `${context}: ${detail}`, { cause: error });

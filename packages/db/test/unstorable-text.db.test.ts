@@ -81,6 +81,16 @@ describe("the database's refusal of text it cannot store", () => {
     );
     expect(error.details?.sqlState).toMatch(/^(22021|22P05)$/);
   });
+
+  it("half of a surrogate pair in an event's JSON (an XP source) is refused INVALID_INPUT and rolled back whole", async () => {
+    const c = await makeCharacter(db.client);
+    const error = await refused(
+      () => grantExperience(db.client, { ...opts, characterId: c.id, amount: 10, reason: "kill", source: "kill \ud800 12" }),
+      DB_ERROR_CODES.INVALID_INPUT,
+      c,
+    );
+    expect(error.details?.sqlState).toBe("22P02");
+  });
 });
 
 describe("ledger reasons", () => {
@@ -89,6 +99,7 @@ describe("ledger reasons", () => {
     ["a C0 control and an escape sequence", "a\u0001\u001b[31mred"],
     ["a C1 control", "next\u0085line"],
     ["a right-to-left override", "refund \u202egnp.exe"],
+    ["half of a surrogate pair", "r \ud800"],
   ])("grantCurrency and deductCurrency refuse a reason holding %s: INVALID_INPUT, no balance or ledger change", async (_what, reason) => {
     const c = await makeCharacter(db.client);
     await grantCurrency(db.client, { ...opts, currency: "gold", characterId: c.id, amount: 100n, reason: "start", source: "admin" });
@@ -132,6 +143,16 @@ describe("promo codes", () => {
     ["an escape", "AB\u001bCD"],
   ])("a code holding %s is refused INVALID_INPUT: no redemption, no failed attempt recorded, nothing granted", async (_what, code) => {
     const c = await makeCharacter(db.client);
+    await refused(() => redeemPromoCode(db.client, { ...opts, accountId: c.accountId, characterId: c.id, code }), "INVALID_INPUT", c);
+  });
+
+  it("a code holding a bidirectional override is neither created nor redeemed: INVALID_INPUT", async () => {
+    const c = await makeCharacter(db.client);
+    const code = `AB\u202eC${process.pid}`;
+    await expectDbError(
+      createPromoCode(db.client, { code, kind: "per_account", rewards: [{ kind: "currency", currency: "bonus", amount: 5n }] }, opts),
+      "INVALID_INPUT",
+    );
     await refused(() => redeemPromoCode(db.client, { ...opts, accountId: c.accountId, characterId: c.id, code }), "INVALID_INPUT", c);
   });
 
