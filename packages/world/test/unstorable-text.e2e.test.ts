@@ -22,7 +22,14 @@ const noErrorsLogged = () => expect(t.logs.filter((l) => l.level >= 50)).toEqual
 describe("a NUL in text from the client", () => {
   it("ClientPromoCodeRedeem with a NUL in the code gets ServerPromoCodeResult NotFound, and nothing is granted or counted", async () => {
     const a = await shopper(t, opts);
-    expect(await a.client.redeemCode("AB\u0000CD")).toMatchObject({ result: PROMO_CODE_RESULT.NotFound, rewards: [] });
+    // Neither the code nor the validator's words come back: a plain message, an empty code.
+    expect(await a.client.redeemCode("AB\u0000CD")).toMatchObject({
+      result: PROMO_CODE_RESULT.NotFound,
+      rewards: [],
+      code: "",
+      message: "That is not a valid promo code.",
+    });
+    expect(await a.client.redeemCode("AB\u202eCD")).toMatchObject({ result: PROMO_CODE_RESULT.NotFound, code: "", message: "That is not a valid promo code." });
     expect(a.client.pending("ServerRequestResult")).toEqual([]);
     expect(await t.db.promoAttempt.count({ where: { accountId: a.player.accountId } })).toBe(0);
     expect(await t.db.promoRedemption.count({ where: { accountId: a.player.accountId } })).toBe(0);

@@ -1,3 +1,4 @@
+import { unshownCharacter } from "@bezgelor/core";
 import { z } from "zod";
 import { AmountSchema, ClientIdSchema, IdSchema } from "../validation.js";
 
@@ -39,7 +40,10 @@ export function normalizePromoCode(code: string): string {
 /** The longest promo code, in characters after trimming. */
 export const MAX_PROMO_CODE_LENGTH = 64;
 
-/** A code's text: 1..MAX_PROMO_CODE_LENGTH characters after trimming, no control characters. */
+/**
+ * A code's text: 1..MAX_PROMO_CODE_LENGTH characters after trimming, nothing chat would refuse
+ * (core `unshownCharacter`: control characters, bidirectional overrides), as players see and type it.
+ */
 export const PromoCodeTextSchema = z
   .string()
   .transform(normalizePromoCode)
@@ -48,7 +52,7 @@ export const PromoCodeTextSchema = z
       .string()
       .min(1, "must not be empty")
       .max(MAX_PROMO_CODE_LENGTH, `must be at most ${MAX_PROMO_CODE_LENGTH} characters`)
-      .regex(/^[^\p{Cc}]+$/u, "must not contain control characters"),
+      .refine((code) => unshownCharacter(code) === undefined, "must not hold a control or bidirectional-override character"),
   );
 
 /** A promo code as stored. */

@@ -3,6 +3,7 @@
 // the account row is locked first (FOR NO KEY UPDATE), so one account's attempts queue too and the
 // rate limit sees each earlier failure. A refusal rolls everything back; the failed attempt is
 // then recorded in its own small transaction for the rate limit.
+import { unshownCharacter } from "@bezgelor/core";
 import type { StoreGrant } from "@bezgelor/data";
 import { z } from "zod";
 import { defineAction, type ActionContext, type ActionOptions, type ActionResult } from "../actions/action.js";
@@ -28,7 +29,7 @@ const Input = z.object({
     .string()
     .max(256)
     .transform(normalizePromoCode)
-    .pipe(z.string().regex(/^[^\p{Cc}]*$/u, "must not contain control characters")),
+    .pipe(z.string().refine((code) => unshownCharacter(code) === undefined, "must not hold a control or bidirectional-override character")),
 });
 
 /** What {@link redeemPromoCode} granted. */

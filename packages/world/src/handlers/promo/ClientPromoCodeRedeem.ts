@@ -1,4 +1,5 @@
-import { DbError, isDatabaseUnavailable } from "@bezgelor/db";
+import { unshownCharacter } from "@bezgelor/core";
+import { DbError, isDatabaseUnavailable, isInputValidationError } from "@bezgelor/db";
 import { PROMO_CODE_RESULT, ServerPromoCodeResult } from "@bezgelor/protocol";
 import { describeRewards, PROMO_RESULT_BY_ERROR, redeemCode, wireReward } from "../../game/redeem-code";
 import { fitText } from "../../server/fit-text";
@@ -29,11 +30,15 @@ export const clientPromoCodeRedeem = handler("ClientPromoCodeRedeem", {
       const result = error instanceof DbError && !isDatabaseUnavailable(error) ? PROMO_RESULT_BY_ERROR[error.code] : undefined;
       if (result === undefined || !(error instanceof DbError)) throw error;
       session.logger.info({ code: error.code, result, ...error.details }, `promo code refused: ${error.message}`);
+      // The validator's own words are for the log; the player is told plainly.
+      const said = error.message;
+      const message = isInputValidationError(error) ? "That is not a valid promo code." : said;
       session.send(ServerPromoCodeResult, {
         result,
-        code: fitText(ServerPromoCodeResult.fields.code, code.trim().toUpperCase()),
+        // A code holding what no code may (a control or override character) is not echoed back.
+        code: unshownCharacter(code) === undefined ? fitText(ServerPromoCodeResult.fields.code, code.trim().toUpperCase()) : "",
         rewards: [],
-        message: text(error.message),
+        message: text(message),
       });
     }
   },
