@@ -21,8 +21,9 @@ export function plainIssue(issue: z.core.$ZodIssue, raw?: string): string {
     case "invalid_type": {
       if (issue.expected === "int") return "must be a whole number";
       if (issue.expected !== "number") return `must be a ${issue.expected}`;
-      const n = raw === undefined ? Number.NaN : Number(raw.trim());
-      return Number.isNaN(n) ? "must be a number" : "must be a finite number";
+      // A variable's text that is a number, but an infinite one (1e309); anything else not in digits.
+      if (raw === undefined) return "must be a number";
+      return Math.abs(Number(raw.trim())) === Infinity ? "must be a finite number" : "must be a number written in digits";
     }
     case "invalid_value":
       return `must be one of ${issue.values.map(String).join(", ")}`;

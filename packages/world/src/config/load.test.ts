@@ -78,7 +78,9 @@ describe("loadConfig", () => {
   it("names the environment variable the operator set, and its setting, in plain words", () => {
     expect(refusal({ BEZGELOR_PORT: "70000" })).toBe("invalid configuration:\n  BEZGELOR_PORT (server.port): must be at most 65535, got 70000");
     expect(refusal({ BEZGELOR_MAX_SPEED: "1e309" })).toBe("invalid configuration:\n  BEZGELOR_MAX_SPEED (world.maxSpeed): must be a finite number, got 1e309");
-    expect(refusal({ BEZGELOR_MAX_SPEED: "fast" })).toBe("invalid configuration:\n  BEZGELOR_MAX_SPEED (world.maxSpeed): must be a number, got fast");
+    expect(refusal({ BEZGELOR_MAX_SPEED: "fast" })).toBe(
+      "invalid configuration:\n  BEZGELOR_MAX_SPEED (world.maxSpeed): must be a number written in digits, got fast",
+    );
     expect(refusal({ BEZGELOR_DB_POOL_SIZE: "0" })).toBe("invalid configuration:\n  BEZGELOR_DB_POOL_SIZE (db.poolSize): must be at least 1, got 0");
     expect(refusal({ BEZGELOR_WORLD_TICK: "2.5" })).toBe(
       "invalid configuration:\n  BEZGELOR_WORLD_TICK (world.tickMilliseconds): must be a whole number, got 2.5",
@@ -94,6 +96,27 @@ describe("loadConfig", () => {
     const dir = mkdtempSync(join(tmpdir(), "bezgelor-config-"));
     writeFileSync(join(dir, "port.json"), JSON.stringify({ server: { port: 70000 } }));
     expect(refusal({ BEZGELOR_CONFIG: join(dir, "port.json") })).toBe("invalid configuration:\n  server.port: must be at most 65535");
+  });
+
+  it("takes numbers only as numbers: a variable not in digits, or a file's string, list, boolean or null, is refused, never coerced", () => {
+    for (const port of [" ", "0x5dc8", "1e3"]) {
+      expect(refusal({ BEZGELOR_PORT: port })).toBe(`invalid configuration:\n  BEZGELOR_PORT (server.port): must be a number written in digits, got ${port}`);
+    }
+    expect(refusal({ BEZGELOR_DB_POOL_SIZE: "0x10" })).toMatch(/BEZGELOR_DB_POOL_SIZE \(db\.poolSize\): must be a number written in digits/);
+    const dir = mkdtempSync(join(tmpdir(), "bezgelor-config-"));
+    const file = join(dir, "types.json");
+    writeFileSync(
+      file,
+      JSON.stringify({ server: { port: [], rateLimitPerSecond: true, idleTimeoutSeconds: "5" }, friends: { maxFriends: null }, db: { poolSize: "8" } }),
+    );
+    const lines = refusal({ BEZGELOR_CONFIG: file }).split("\n").slice(1).sort();
+    expect(lines).toEqual(
+      ["db.poolSize", "friends.maxFriends", "server.idleTimeoutSeconds", "server.port", "server.rateLimitPerSecond"].map(
+        (setting) => `  ${setting}: must be a number`,
+      ),
+    );
+    // Digits from a variable are numbers, as before.
+    expect(loadConfig({ BEZGELOR_PORT: "24001", BEZGELOR_DB_POOL_SIZE: "12" })).toMatchObject({ server: { port: 24001 }, db: { poolSize: 12 } });
   });
 
   it("refuses a config file setting it does not know, by name, in every section", () => {
