@@ -2,6 +2,7 @@
 // a raw Prisma or driver error escape: they map it to a code, or wrap it as CONNECTION_FAILED (an
 // outage), INVALID_INPUT (text the database cannot store: the input's fault, nothing changed) or INTERNAL.
 import { isDatabaseUnavailable, outageReason } from "./open/unavailable.js";
+import { causeChain } from "./cause-chain.js";
 
 /** Every code a {@link DbError} can carry. */
 export const DB_ERROR_CODES = {
@@ -238,13 +239,10 @@ const UNSTORABLE_TEXT = new Set(["22021", "22P05", "22P02"]);
  * and raw ones alike).
  */
 export function unstorableTextSqlState(error: unknown): string | undefined {
-  let current: unknown = error;
-  for (let depth = 0; depth < 8 && typeof current === "object" && current !== null; depth += 1) {
-    const e = current as { code?: unknown; cause?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } };
+  for (const e of causeChain(error) as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: unknown } } } }[]) {
     for (const code of [e.code, e.meta?.driverAdapterError?.cause?.originalCode]) {
       if (typeof code === "string" && UNSTORABLE_TEXT.has(code)) return code;
     }
-    current = e.cause;
   }
   return undefined;
 }

@@ -1,4 +1,5 @@
 // Sending an action's one statement (ActionSpec.statement) on its own, and what its row means.
+import { causeChain } from "../cause-chain.js";
 import type { DbClient } from "../client.js";
 import { withAppendedEvents } from "../events/append-events.js";
 import { queryRows } from "../open/raw-pool.js";
@@ -33,11 +34,9 @@ const PRISMA_REFUSAL = /Code: `P0001`\. Message: `([A-Z_]+)`/;
 
 /** The code of raise_refusal (SQLSTATE P0001, the code as its message), from node-postgres's or Prisma's error. */
 function refusalCode(error: unknown): string | undefined {
-  for (let e: unknown = error, depth = 0; depth < 4 && typeof e === "object" && e !== null; depth += 1) {
-    const { code, message } = e as { code?: unknown; message?: unknown };
+  for (const { code, message } of causeChain(error, 4) as { code?: unknown; message?: unknown }[]) {
     if (code === "P0001" && typeof message === "string") return message;
     if (code === "P2010" && typeof message === "string") return PRISMA_REFUSAL.exec(message)?.[1];
-    e = (e as { cause?: unknown }).cause;
   }
   return undefined;
 }

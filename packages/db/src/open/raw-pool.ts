@@ -3,6 +3,7 @@
 // through the pool and 120 µs through $queryRaw (measured: 20,000 SELECTs, 100 callers, pool 10).
 // The pool is Prisma's own, so connection limits and ordering stay as they are.
 import pg from "pg";
+import { causeChain } from "../cause-chain.js";
 import type { DbClient } from "../client.js";
 import type { Prisma, PrismaClient } from "../generated/prisma/client";
 
@@ -60,10 +61,5 @@ const SQLSTATE = /^[0-9A-Z]{5}$/;
  * ECONNRESET is not one) leaves the outcome unknown.
  */
 export function refusedByDatabase(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; depth < 4 && typeof e === "object" && e !== null; depth += 1) {
-    const { code } = e as { code?: unknown };
-    if (typeof code === "string" && (code === "P2010" || SQLSTATE.test(code))) return true;
-    e = (e as { cause?: unknown }).cause;
-  }
-  return false;
+  return causeChain(error, 4).some(({ code }: { code?: unknown }) => typeof code === "string" && (code === "P2010" || SQLSTATE.test(code)));
 }

@@ -3,6 +3,8 @@
 // later" and log it once, not as an internal error per request. Contexts wrap driver errors as
 // INTERNAL with the original as `cause`, so the whole cause chain is examined.
 
+import { causeChain } from "../cause-chain.js";
+
 /** Prisma error codes meaning the database could not be reached or dropped the connection. */
 const PRISMA_UNAVAILABLE = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
 /** Driver-adapter error kinds with the same meaning (`meta.driverAdapterError.cause.kind`). */
@@ -82,12 +84,7 @@ function unavailableItself(e: ErrorLike): boolean {
  * errors. Never throws.
  */
 export function isDatabaseUnavailable(error: unknown): boolean {
-  let current: unknown = error;
-  for (let depth = 0; depth < 8 && typeof current === "object" && current !== null; depth += 1) {
-    if (unavailableItself(current)) return true;
-    current = (current as ErrorLike).cause;
-  }
-  return false;
+  return causeChain(error).some(unavailableItself);
 }
 
 /**
@@ -97,14 +94,11 @@ export function isDatabaseUnavailable(error: unknown): boolean {
  * `prisma.x()` invocation" text is skipped for its last line or the driver adapter's original error. Never throws.
  */
 export function outageReason(error: unknown): string {
-  let current: unknown = error;
-  for (let depth = 0; depth < 8 && typeof current === "object" && current !== null; depth += 1) {
-    const e = current as ErrorLike;
+  for (const e of causeChain(error) as ErrorLike[]) {
     const adapter = e.meta?.driverAdapterError?.cause;
     if (typeof adapter?.originalCode === "string") return reason(adapter.originalCode, adapter.originalMessage);
     if (typeof e.code === "string" && (SOCKET_UNAVAILABLE.has(e.code) || unavailableSqlState(e.code, e.message))) return reason(e.code, e.message);
     if (typeof e.message === "string" && DRIVER_MESSAGES.test(e.message) && e.cause === undefined) return lastLine(e.message);
-    current = e.cause;
   }
   return lastLine(error instanceof Error ? error.message : String(error));
 }

@@ -31,14 +31,13 @@ export const clientPromoCodeRedeem = handler("ClientPromoCodeRedeem", {
       if (result === undefined || !(error instanceof DbError)) throw error;
       session.logger.info({ code: error.code, result, ...error.details }, `promo code refused: ${error.message}`);
       // The validator's own words are for the log; the player is told plainly.
-      const said = error.message;
-      const message = isInputValidationError(error) ? "That is not a valid promo code." : said;
+      const plainly = isInputValidationError(error) ? "That is not a valid promo code." : undefined;
       session.send(ServerPromoCodeResult, {
         result,
         // A code holding what no code may (a control or override character) is not echoed back.
         code: unshownCharacter(code) === undefined ? fitText(ServerPromoCodeResult.fields.code, code.trim().toUpperCase()) : "",
         rewards: [],
-        message: text(message),
+        message: text(plainly ?? error.message),
       });
     }
   },
