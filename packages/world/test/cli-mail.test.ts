@@ -50,6 +50,10 @@ describe("bezgelor mail send", () => {
     const generated = await cli("mail", "send", "--to", name, "--subject", "Hello");
     expect(generated.code).toBe(0);
     expect(generated.stderr).toMatch(/idempotency key mail-[0-9a-f-]{36}/);
+    // The name is found without its surrounding spaces, and the line names it so.
+    const spaced = await cli("mail", "send", "--to", `  ${name} `, "--subject", "Hello");
+    expect(spaced.code).toBe(0);
+    expect(spaced.stdout).toMatch(new RegExp(`^sent mail \\d+ to ${name} \\(`));
     expect((await cli("mail", "send", "--to", "Nobodyhere", "--subject", "Hi")).code).toBe(3);
     expect((await cli("mail", "send", "--to", name, "--subject", "x".repeat(50))).code).toBe(2);
     expect((await cli("mail", "send", "--to", name, "--subject", "Hi", "--item", "30001")).code).toBe(2);

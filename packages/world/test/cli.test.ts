@@ -1,4 +1,8 @@
+import { spawnSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { writeFileSync } from "node:fs";
+import { hostname } from "node:os";
+import { join } from "node:path";
 import { createServer, type AddressInfo } from "node:net";
 import { AUTH_MESSAGE, CLIENT_BUILD, CONNECTION_TYPE_WORLD, PacketChannel, ServerHello } from "@bezgelor/protocol";
 import { describe, expect, it } from "vitest";
@@ -6,7 +10,8 @@ import { PROMO_CODE_KINDS } from "@bezgelor/db";
 import { cliHarness } from "./support/cli";
 import { COMMANDS } from "../src/cli/commands/index";
 
-const { cli, realCli } = cliHarness("cli");
+const harness = cliHarness("cli");
+const { cli, realCli } = harness;
 
 const email = `cli-${randomUUID()}@example.test`;
 const name = `Cli${randomUUID()
@@ -49,6 +54,18 @@ describe("bezgelor CLI", () => {
     expect(first.json()).toMatchObject({ email, role: "gm" });
     expect((await realCli("db", "migrate")).stdout).toContain("database is up to date");
     expect((await cli("account", "show", "--email", email)).code).toBe(0);
+  });
+
+  it.skipIf(process.env.DATABASE_URL)("says in one line, not pino's JSON, that it took over the lock of a command that died", async () => {
+    // A pid that existed and is gone: the lock's holder died without releasing it (kill -9).
+    expect((await realCli("db", "migrate")).code).toBe(0);
+    const dead = spawnSync(process.execPath, ["-e", ""]).pid;
+    const holder = { pid: dead, hostname: hostname(), startedAt: new Date().toISOString(), command: "bezgelor killed", token: randomUUID() };
+    writeFileSync(join(harness.env.BEZGELOR_DB_DIR!, "bezgelor.lock"), JSON.stringify(holder));
+    const shown = await realCli("db", "migrate");
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stderr).toMatch(new RegExp(`^warning: taking over stale database lock of dead pid ${dead} \\(lock=\\S+bezgelor\\.lock, holder=\\{`, "m"));
+    expect(shown.stderr).not.toContain('"level"');
   });
 
   it("issues 32-hex-digit session keys", async () => {
@@ -151,6 +168,12 @@ describe("bezgelor CLI", () => {
   it("rejects unknown commands and options", async () => {
     expect((await cli("frobnicate")).code).toBe(2);
     expect((await cli("account", "show", "--email", email, "--bogus")).code).toBe(2);
-    expect((await cli()).stdout).toContain("Usage: bezgelor");
+    // No command at all is a usage error too (a script that lost its command word must not pass).
+    const bare = await cli();
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toMatch(/^no command given\n\nUsage: bezgelor/);
+    const help = await cli("--help");
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("Usage: bezgelor");
   });
 });

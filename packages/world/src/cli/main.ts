@@ -10,6 +10,7 @@ import { COMMANDS } from "./commands/index";
 import { pipeWriter } from "./closed-pipe";
 import { toJson } from "./json";
 import { exitCodeFor, describeError } from "./failures";
+import { humanLogLine } from "./log-line";
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -88,8 +89,11 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<E
   const words = argv.filter((a) => !a.startsWith("-"));
   const found = findCommand(argv);
   if (!found) {
-    const wantsHelp = argv.length === 0 || argv.includes("--help") || argv.includes("-h") || words[0] === "help";
-    (wantsHelp ? io.stdout : io.stderr)((wantsHelp ? "" : `unknown command: ${words.join(" ") || "(none)"}\n\n`) + rootHelp());
+    // Asked for (`--help`, `help`): the help on stdout, exit 0. No command, or an unknown one: a
+    // usage error (exit 2), so a script that lost its command word does not pass for a success.
+    const wantsHelp = argv.includes("--help") || argv.includes("-h") || words[0] === "help";
+    const problem = argv.length === 0 ? "no command given" : `unknown command: ${words.join(" ") || "(none)"}`;
+    (wantsHelp ? io.stdout : io.stderr)((wantsHelp ? "" : `${problem}\n\n`) + rootHelp());
     return wantsHelp ? EXIT_CODES.OK : EXIT_CODES.USAGE;
   }
   const { command, rest } = found;
@@ -114,12 +118,17 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<E
     io.stdout(commandHelp(command));
     return EXIT_CODES.OK;
   }
+  const json = values.json === true;
   for (const [name, spec] of Object.entries(command.options)) {
     if (values[name] === undefined && spec.default !== undefined) values[name] = spec.type === "boolean" ? spec.default === "true" : spec.default;
-    // Given but empty (`--subject ''`) is not missing: say what is wrong with it.
-    const problem = values[name] === undefined ? `missing required option --${name}` : values[name] === "" ? `--${name} must not be empty` : undefined;
-    if (spec.required && problem !== undefined) {
-      io.stderr(`${problem}\n\n${commandHelp(command)}`);
+    if (!spec.required) continue;
+    if (values[name] === undefined) {
+      io.stderr(`missing required option --${name}\n\n${commandHelp(command)}`);
+      return EXIT_CODES.USAGE;
+    }
+    // Given but empty (`--subject ''`) is not missing: one line, as for blank text (`'   '`).
+    if (values[name] === "") {
+      io.stderr(json ? toJson({ error: { code: "USAGE", message: `--${name} must not be empty` } }) + "\n" : `error: --${name} must not be empty [USAGE]\n`);
       return EXIT_CODES.USAGE;
     }
   }
@@ -144,7 +153,9 @@ async function execute(command: Command, values: OptionValues, io: CliIo): Promi
     // CLI commands keep stdout for their data; logs go to the command's stderr, quieter by default.
     const logger = createLogger({
       level: serving || io.env.BEZGELOR_LOG_LEVEL ? config.logLevel : "warn",
-      destination: serving ? 1 : { write: io.stderr },
+      // An explicit BEZGELOR_LOG_LEVEL or --json keeps pino's JSON lines; otherwise the few
+      // warnings a command logs read as its other messages do (one line each).
+      destination: serving ? 1 : json || io.env.BEZGELOR_LOG_LEVEL ? { write: io.stderr } : { write: (line: string) => io.stderr(humanLogLine(line)) },
     }).child({ command: command.path.join(" ") });
     const ctx: CommandContext = {
       config,

@@ -77,7 +77,8 @@ export const mailSend = defineCommand({
       {
         mailId: sent.result.mailId,
         recipientCharacterId: sent.result.recipientCharacterId,
-        to: str(o, "to"),
+        // As found: the lookup ignores surrounding spaces, so the line does too.
+        to: str(o, "to").trim(),
         expiresAt: sent.result.expiresAt,
         key,
         replayed: sent.replayed,
