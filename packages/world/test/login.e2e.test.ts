@@ -65,7 +65,7 @@ describe("login over TCP", () => {
     await first.login(p);
     const second = await t.connect();
     await second.login(p);
-    await expect(first.closed).resolves.toMatchObject({ code: "DISCONNECTED", message: "the server closed the connection (the account logged in elsewhere)" });
+    await expect(first.closed).resolves.toMatchObject({ code: "CONFLICT", message: "the server closed the connection (the account logged in elsewhere)" });
     expect(first.log.filter((r) => r.name === "ServerForceKick").map((r) => r.value)).toEqual([{ reason: FORCE_KICK_REASON.AccountDisconnect }]);
     expect(second.log.some((r) => r.name === "ServerForceKick")).toBe(false);
     await second.enterWorld(p.characterId);

@@ -1,6 +1,6 @@
 import { FORCE_KICK_REASON, LOGOUT_REASON, type ReceivedPacket } from "@bezgelor/protocol";
 import { describe, expect, it } from "vitest";
-import { closeReason } from "./close-reason";
+import { closeCode, closeReason } from "./close-reason";
 
 const logout = (requested: boolean, reason: number) => ({ name: "ServerLogout", value: { requested, reason } }) as ReceivedPacket<"client">;
 const kick = (reason: number) => ({ name: "ServerForceKick", value: { reason } }) as ReceivedPacket<"client">;
@@ -20,5 +20,14 @@ describe("closeReason", () => {
     expect(closeReason([])).toBe("");
     expect(closeReason([logout(true, LOGOUT_REASON.None)])).toBe("");
     expect(closeReason([kick(FORCE_KICK_REASON.AccountDisconnect), logout(false, LOGOUT_REASON.Kicked)])).toBe(" (logged out by the server: Kicked, reason 6)");
+  });
+});
+
+describe("closeCode", () => {
+  it("is CONFLICT for the kick of a login elsewhere (exit 4: another login holds the account), DISCONNECTED for anything else", () => {
+    expect(closeCode([kick(FORCE_KICK_REASON.AccountDisconnect)])).toBe("CONFLICT");
+    expect(closeCode([kick(FORCE_KICK_REASON.AccountDisconnect + 1)])).toBe("DISCONNECTED");
+    expect(closeCode([])).toBe("DISCONNECTED");
+    expect(closeCode([kick(FORCE_KICK_REASON.AccountDisconnect), logout(false, LOGOUT_REASON.Kicked)])).toBe("DISCONNECTED");
   });
 });

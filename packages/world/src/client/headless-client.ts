@@ -27,7 +27,7 @@ import {
   type ServerPacketValues,
 } from "@bezgelor/protocol";
 import { WorldError } from "../errors";
-import { closeReason } from "./close-reason";
+import { closeCode, closeReason } from "./close-reason";
 
 /** A packet the client received, in arrival order. */
 export type Received = ReceivedPacket<"client">;
@@ -154,7 +154,7 @@ export class HeadlessClient {
     heartbeat?.unref();
     socket.on("close", () => {
       clearInterval(heartbeat);
-      this.closeError = new WorldError("DISCONNECTED", `the server closed the connection${closeReason(this.log)}`);
+      this.closeError = new WorldError(closeCode(this.log), `the server closed the connection${closeReason(this.log)}`);
       for (const w of this.waiters.splice(0)) {
         clearTimeout(w.timer);
         w.reject(this.closeError);
