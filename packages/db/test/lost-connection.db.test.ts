@@ -62,7 +62,9 @@ describe("a held connection that is lost", () => {
         return session.query("SELECT 1");
       });
       const error = await expectDbError(run, DB_ERROR_CODES.CONNECTION_FAILED);
-      expect(error.message).toMatch(/^The database connection of the migration session was lost \(.+\)$/);
+      expect(error.message).toMatch(
+        /^The database connection was lost while checking for and applying migrations, which opening the database does before any command's own work \(.+\)$/,
+      );
       expect(error.message).not.toContain("\n");
       // The broken connection went back to the pool discarded: the next session works.
       await expect(pgPoolExecutor(pool, "pglite").withSession((s) => s.query<{ one: number }>("SELECT 1 AS one"))).resolves.toEqual([{ one: 1 }]);

@@ -24,6 +24,12 @@ export interface MigrationExecutor {
 export const PRISMA_MIGRATION_LOCK_KEY = 72707369;
 
 const LOCK_POLL_MS = 200;
+
+/**
+ * What the migration session's connection is held for, in its loss's message: opening the database
+ * runs it before any command's own work, so an operator's `currency grant` may be the one told.
+ */
+const MIGRATION_SESSION_PURPOSE = "checking for and applying migrations, which opening the database does before any command's own work";
 const LOCK_WAIT_MS = 60_000;
 
 /**
@@ -36,7 +42,7 @@ export function pgPoolExecutor(pool: pg.Pool, dialect: "postgres" | "pglite" = "
   return {
     dialect,
     async withSession(fn) {
-      const connection = await holdConnection(pool, "the migration session");
+      const connection = await holdConnection(pool, MIGRATION_SESSION_PURPOSE);
       const session: MigrationSession = {
         async query<T>(sql: string, params: unknown[] = []) {
           return (await connection.query(sql, params)).rows as T[];

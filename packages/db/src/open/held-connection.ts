@@ -18,7 +18,8 @@ export interface HeldConnection {
 }
 
 /**
- * Takes a connection from `pool` for `purpose` ("the migration session"), listening for its
+ * Takes a connection from `pool` for `purpose` (what it is held for, as in "lost while <purpose>":
+ * "checking for and applying migrations, which every command does first"), listening for its
  * 'error' event until released. Rejects with the pool's error when it cannot connect.
  */
 export async function holdConnection(pool: pg.Pool, purpose: string): Promise<HeldConnection> {
@@ -30,7 +31,7 @@ export async function holdConnection(pool: pg.Pool, purpose: string): Promise<He
   };
   client.on("error", onError);
   const failure = (error: Error) =>
-    new DbError(DB_ERROR_CODES.CONNECTION_FAILED, `The database connection of ${purpose} was lost (${outageReason(error)})`, { cause: error });
+    new DbError(DB_ERROR_CODES.CONNECTION_FAILED, `The database connection was lost while ${purpose} (${outageReason(error)})`, { cause: error });
   return {
     get lost() {
       return lost;

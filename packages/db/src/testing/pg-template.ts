@@ -46,7 +46,7 @@ export function pgTemplate(url: string, migrationsDir: string): Promise<string> 
 
 async function ensureTemplate(url: string, migrationsDir: string): Promise<string> {
   const name = `bezgelor_tpl_${migrationSetHash(await listMigrations(migrationsDir)).slice(0, 16)}`;
-  const client = await holdConnection(adminPool(url), "the test template's builder");
+  const client = await holdConnection(adminPool(url), "building the test template");
   try {
     await client.query("SELECT pg_advisory_lock($1)", [TEMPLATE_LOCK_KEY]);
     const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
