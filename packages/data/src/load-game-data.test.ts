@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { DATA_ERROR_CODE, DataError, defaultGameDataDir, loadGameData } from "./index";
+import { GAME_DATA_TABLES, GAME_DATA_TABLE_NAMES } from "./files";
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -157,6 +158,15 @@ describe("loadGameData with a bad file", () => {
     const error = await loadError(dir);
     expect(error.code).toBe(DATA_ERROR_CODE.INVALID_FILE);
     expect(error.details).toEqual({ file: "mounts.json", path: "mounts" });
+  });
+
+  it("names the first missing file in the tables' order, every time, however the reads finish", async () => {
+    const first = GAME_DATA_TABLES[GAME_DATA_TABLE_NAMES[0]!].file;
+    const nowhere = join(tmpdir(), `bezgelor-no-data-${process.pid}`);
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const error = await loadError(nowhere);
+      expect(error.details).toEqual({ file: first });
+    }
   });
 
   it("names a missing file", async () => {

@@ -69,7 +69,13 @@ function entriesOf(json: unknown, name: GameDataTableName): readonly unknown[] {
 export async function loadGameData(options: LoadGameDataOptions = {}): Promise<GameData> {
   const dir = options.dir ?? defaultGameDataDir();
   const files = [...new Set(GAME_DATA_TABLE_NAMES.map((name) => GAME_DATA_TABLES[name].file))];
-  const texts = await Promise.all(files.map((file) => readText(dir, file)));
+  // Every read settles before one failure is reported: the first file in order, whichever read
+  // failed first in time, so the same directory always names the same file.
+  const reads = await Promise.allSettled(files.map((file) => readText(dir, file)));
+  const texts = reads.map((read) => {
+    if (read.status === "rejected") throw read.reason;
+    return read.value;
+  });
   const parsed: { [N in GameDataTableName]?: unknown } = {};
   files.forEach((file, i) => {
     const json = parseJson(file, texts[i] as string);

@@ -24,6 +24,17 @@ describe("CLI exit codes for failures that are not the user's input", () => {
     }
   });
 
+  it("gives --json's error its code once, in its field, and the message without it", async () => {
+    const env = { DATABASE_URL: await unreachablePostgresUrl() };
+    const result = await cli(env, "account", "show", "--email", "a@b.example", "--json");
+    expect(result.code).toBe(5);
+    const { error } = JSON.parse(result.stderr) as { error: { code: string; message: string } };
+    expect(error.code).toBe("CONNECTION_FAILED");
+    expect(error.message).not.toMatch(/\[[A-Z_]+\]/);
+    const line = await cli(env, "account", "show", "--email", "a@b.example");
+    expect(line.stderr).toBe(`error: ${error.message} [CONNECTION_FAILED]\n`);
+  });
+
   it.each([["70000"], ["abc"], ["65536"], ["1.5"]])("refuses serve --port %s like BEZGELOR_PORT (exit 2, naming server.port)", async (port) => {
     const flag = await cli({}, "serve", "--port", port);
     const variable = await cli({ BEZGELOR_PORT: port }, "serve");

@@ -1,7 +1,7 @@
 import { selectReputationScale } from "@bezgelor/data";
 import { loadConfiguredGameData } from "../config/game-data";
 import { parseArgs } from "node:util";
-import { DbError, openDatabase, type Database, type OpenDatabaseOptions } from "@bezgelor/db";
+import { openDatabase, type Database, type OpenDatabaseOptions } from "@bezgelor/db";
 import { loadConfig } from "../config/load";
 import { createLogger } from "../logging";
 import { WorldError } from "../errors";
@@ -9,7 +9,7 @@ import { EXIT_CODES, type Command, type CommandContext, type ExitCode, type Opti
 import { COMMANDS } from "./commands/index";
 import { pipeWriter } from "./closed-pipe";
 import { toJson } from "./json";
-import { exitCodeFor, describeError } from "./failures";
+import { describeError, errorCode, exitCodeFor } from "./failures";
 import { humanLogLine } from "./log-line";
 
 export interface CliIo {
@@ -179,15 +179,14 @@ async function execute(command: Command, values: OptionValues, io: CliIo): Promi
     };
     return (await command.run(ctx, values)) ?? EXIT_CODES.OK;
   } catch (err) {
-    const message = describeError(err);
     const details = err instanceof WorldError && Object.keys(err.details).length > 0 ? { details: err.details } : {};
-    io.stderr(json ? toJson({ error: { code: codeOf(err), message, ...details } }) + "\n" : `error: ${message}\n`);
+    io.stderr(
+      json
+        ? toJson({ error: { code: errorCode(err), message: describeError(err, { withCode: false }), ...details } }) + "\n"
+        : `error: ${describeError(err)}\n`,
+    );
     return exitCodeFor(err);
   } finally {
     await database?.close();
   }
-}
-
-function codeOf(err: unknown): string {
-  return err instanceof DbError || err instanceof WorldError ? err.code : "INTERNAL";
 }
