@@ -35,15 +35,17 @@ export const MAX_REASON_LENGTH = 64;
  * a reason is shown to operators, in terminals and audits, where an escape sequence or an
  * override would show other text than was stored, and a NUL cannot be stored at all.
  */
-export const ReasonSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(MAX_REASON_LENGTH)
-  .superRefine((text, ctx) => {
-    const found = unshownCharacter(text);
-    if (found !== undefined) ctx.addIssue({ code: "custom", message: `must not hold ${found}, a control or bidirectional-override character` });
-  });
+export const ReasonSchema = z.string().trim().min(1).max(MAX_REASON_LENGTH).superRefine(refuseUnshown);
+
+/**
+ * The refinement of text shown to operators or players (a ledger reason, an XP grant's source):
+ * an issue naming the first C0/C1 control or bidirectional override it holds (core
+ * `unshownCharacter`). For `.superRefine` of a string schema built at module load.
+ */
+export function refuseUnshown(text: string, ctx: z.RefinementCtx): void {
+  const found = unshownCharacter(text);
+  if (found !== undefined) ctx.addIssue({ code: "custom", message: `must not hold ${found}, a control or bidirectional-override character` });
+}
 
 /**
  * Parses `input` with `schema`; throws DbError with `code` (INVALID_INPUT by default) whose

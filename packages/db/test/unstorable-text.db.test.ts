@@ -20,7 +20,9 @@ import {
   type Character,
   type Database,
 } from "../src/index.js";
+import { z } from "zod";
 import { toDbError } from "../src/errors.js";
+import { defineAction } from "../src/actions/action.js";
 import { createTestDatabase, makeCharacter, testActionOptions } from "../src/testing/index.js";
 import { expectDbError } from "./expect-db-error.js";
 
@@ -34,6 +36,21 @@ afterAll(() => db.close());
 
 /** `name` with `char` after its second letter: "Ca\u0000ra" for "Cara". */
 const spoiled = (name: string, char: string) => `${name.slice(0, 2)}${char}${name.slice(2)}`;
+
+/**
+ * An action whose text input has no check of its own (as grantExperience's source had): its first
+ * statement adds XP, then its event carries the text, so only the database's refusal stops it.
+ */
+const uncheckedExperience = defineAction({
+  name: "test.unchecked-experience",
+  input: z.object({ characterId: z.number().int(), source: z.string() }),
+  describe: (i) => `Test XP for ${i.characterId}`,
+  async run(ctx, i) {
+    const row = await ctx.tx.character.update({ where: { id: i.characterId }, data: { xp: { increment: 10 } } });
+    ctx.emit({ kind: "experience.gained", accountId: row.accountId, characterId: row.id, amount: 10, total: row.xp, reason: "gm", source: i.source });
+    return null;
+  },
+});
 
 /** What a refusal must leave as it was for `c`: its row, balances, ledger, events, friends, mail, promo attempts. */
 async function stateOf(c: Character) {
@@ -71,25 +88,41 @@ describe("the database's refusal of text it cannot store", () => {
     expect(raw).toMatchObject({ code: "INVALID_INPUT", details: { sqlState: "22021" } });
   });
 
-  it("an action whose input has no check for it (an XP source) is refused INVALID_INPUT and rolled back whole", async () => {
+  it("an action whose input has no check for it is refused INVALID_INPUT and rolled back whole", async () => {
     const c = await makeCharacter(db.client);
-    // The XP is added by the first statement; the event holding the source fails after it.
+    // The XP is added by the first statement; the event holding the text fails after it.
     const error = await refused(
-      () => grantExperience(db.client, { ...opts, characterId: c.id, amount: 10, reason: "kill", source: "kill \u0000 12" }),
+      () => uncheckedExperience(db.client, { ...opts, characterId: c.id, source: "kill \u0000 12" }),
       DB_ERROR_CODES.INVALID_INPUT,
       c,
     );
     expect(error.details?.sqlState).toMatch(/^(22021|22P05)$/);
   });
 
-  it("half of a surrogate pair in an event's JSON (an XP source) is refused INVALID_INPUT and rolled back whole", async () => {
+  it("half of a surrogate pair in an event's JSON is refused INVALID_INPUT and rolled back whole", async () => {
     const c = await makeCharacter(db.client);
     const error = await refused(
-      () => grantExperience(db.client, { ...opts, characterId: c.id, amount: 10, reason: "kill", source: "kill \ud800 12" }),
+      () => uncheckedExperience(db.client, { ...opts, characterId: c.id, source: "kill \ud800 12" }),
       DB_ERROR_CODES.INVALID_INPUT,
       c,
     );
     expect(error.details?.sqlState).toBe("22P02");
+  });
+
+  it.each([
+    ["NUL", "kill \u0000 12"],
+    ["half of a surrogate pair", "kill \ud800 12"],
+    ["an escape sequence", "kill \u001b[31m12"],
+    ["a right-to-left override", "kill \u202e21"],
+  ])("grantExperience refuses a source holding %s by its own check, before any statement", async (_what, source) => {
+    const c = await makeCharacter(db.client);
+    const error = await refused(
+      () => grantExperience(db.client, { ...opts, characterId: c.id, amount: 10, reason: "kill", source }),
+      DB_ERROR_CODES.INVALID_INPUT,
+      c,
+    );
+    expect(error.details?.sqlState).toBeUndefined();
+    expect(error.message).toMatch(/source/);
   });
 });
 

@@ -2,7 +2,7 @@ import { levelAfterXp } from "@bezgelor/core";
 import { z } from "zod";
 import { defineAction } from "../actions/action.js";
 import { DB_ERROR_CODES, DbError } from "../errors.js";
-import { IdSchema } from "../validation.js";
+import { IdSchema, refuseUnshown } from "../validation.js";
 
 /** Most XP a character holds: the `characters.xp` column is a PostgreSQL integer (2^31 − 1); more is not kept. */
 export const MAX_CHARACTER_XP = 2 ** 31 - 1;
@@ -17,8 +17,8 @@ const Input = z.object({
   characterId: IdSchema,
   amount: z.number().int().positive().max(MAX_CHARACTER_XP),
   reason: z.enum(EXPERIENCE_REASONS),
-  /** What caused it, e.g. "kill 12347". */
-  source: z.string().min(1).max(100),
+  /** What caused it, e.g. "kill 12347": 1..100 characters after trimming, none a control or override (shown in logs and events). */
+  source: z.string().trim().min(1).max(100).superRefine(refuseUnshown),
 });
 
 /** The input of {@link grantExperience}. */
