@@ -1,25 +1,20 @@
 // Mail from the game itself: an operator (GM), a creature, or a service sending on a player's
 // behalf (a storefront gift). Its gold, items and grants are new value, entering the economy when
 // taken; nothing is debited here. Idempotent with a key, so an operator's retry never sends twice.
-import { mailTextProblem, unshownCharacter, MAIL_CONTENT_TYPE, MAIL_FLAG, MAIL_LIMITS, MAIL_SENDER_TYPE, mailExpiresAt } from "@bezgelor/core";
+import { mailTextProblem, MAIL_CONTENT_TYPE, MAIL_FLAG, MAIL_LIMITS, MAIL_SENDER_TYPE, mailExpiresAt } from "@bezgelor/core";
 import { z } from "zod";
 import { defineAction, type ActionContext } from "../actions/action.js";
 import { DB_ERROR_CODES, DbError } from "../errors.js";
 import { characterIdByName } from "../friends/friend-entries.js";
 import { isIgnoredBy } from "../friends/relations.js";
-import { IdSchema } from "../validation.js";
+import { IdSchema, refuseUnshown } from "../validation.js";
 import { GrantDescriptionSchema } from "./mail-grants.js";
 import { GoldSchema, ItemStackSchema, MailTextSchema, requireAttachableStacks } from "./mail-input.js";
 import { DEFAULT_MAIL_OPTIONS, MailOptionsSchema } from "./mail-options.js";
 import { writeMail, type NewAttachment } from "./write-mail.js";
 
 /** The name a GM or creature mail shows: what chat and mail text may hold (core unshownCharacter), on one line. */
-const SenderName = z
-  .string()
-  .trim()
-  .min(1)
-  .max(32)
-  .refine((name) => unshownCharacter(name) === undefined, "must not hold a control or bidirectional-override character");
+const SenderName = z.string().trim().min(1).max(32).superRefine(refuseUnshown);
 
 const Input = z.object({
   /** The recipient, by character name or id. */

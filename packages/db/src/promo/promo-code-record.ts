@@ -1,6 +1,5 @@
-import { unshownCharacter } from "@bezgelor/core";
 import { z } from "zod";
-import { AmountSchema, ClientIdSchema, IdSchema } from "../validation.js";
+import { AmountSchema, ClientIdSchema, IdSchema, refuseUnshown } from "../validation.js";
 
 /** The seed's three kinds: once in total, up to `maxUses` in total, once per account (optional total cap). */
 export const PROMO_CODE_KINDS = ["single_use", "multi_use", "per_account"] as const;
@@ -47,13 +46,7 @@ export const MAX_PROMO_CODE_LENGTH = 64;
 export const PromoCodeTextSchema = z
   .string()
   .transform(normalizePromoCode)
-  .pipe(
-    z
-      .string()
-      .min(1, "must not be empty")
-      .max(MAX_PROMO_CODE_LENGTH, `must be at most ${MAX_PROMO_CODE_LENGTH} characters`)
-      .refine((code) => unshownCharacter(code) === undefined, "must not hold a control or bidirectional-override character"),
-  );
+  .pipe(z.string().min(1, "must not be empty").max(MAX_PROMO_CODE_LENGTH, `must be at most ${MAX_PROMO_CODE_LENGTH} characters`).superRefine(refuseUnshown));
 
 /** A promo code as stored. */
 export interface PromoCodeRecord {

@@ -3,7 +3,6 @@
 // the account row is locked first (FOR NO KEY UPDATE), so one account's attempts queue too and the
 // rate limit sees each earlier failure. A refusal rolls everything back; the failed attempt is
 // then recorded in its own small transaction for the rate limit.
-import { unshownCharacter } from "@bezgelor/core";
 import type { StoreGrant } from "@bezgelor/data";
 import { z } from "zod";
 import { defineAction, type ActionContext, type ActionOptions, type ActionResult } from "../actions/action.js";
@@ -14,7 +13,7 @@ import { DB_ERROR_CODES, DbError, isDbError, toDbError, type DbErrorCode } from 
 import { loadOffer } from "../store/store-offer-record.js";
 import { applyGrants } from "../store/store-grants.js";
 import { lockAccount } from "../titles/lock-account.js";
-import { IdSchema } from "../validation.js";
+import { IdSchema, refuseUnshown } from "../validation.js";
 import { MAX_PROMO_CODE_LENGTH, normalizePromoCode, PROMO_RATE_LIMIT, PromoCodeTextSchema, toPromoCodeRecord, type PromoReward } from "./promo-code-record.js";
 
 const Input = z.object({
@@ -25,11 +24,7 @@ const Input = z.object({
   // No code holds a control character (PromoCodeTextSchema, at creation): one that does is refused
   // before anything is read or counted, and never reaches the failed-attempt record (a NUL cannot
   // be stored); it is no guess at a real code, so the rate limit has nothing to count.
-  code: z
-    .string()
-    .max(256)
-    .transform(normalizePromoCode)
-    .pipe(z.string().refine((code) => unshownCharacter(code) === undefined, "must not hold a control or bidirectional-override character")),
+  code: z.string().max(256).transform(normalizePromoCode).pipe(z.string().superRefine(refuseUnshown)),
 });
 
 /** What {@link redeemPromoCode} granted. */
