@@ -41,11 +41,21 @@ describe("importing the catalog", () => {
     });
     expect((await importStoreCatalog(db.client, { catalog, onlyIfEmpty: true })).skippedNotEmpty).toBe(true);
 
+    // The same file again changes nothing: every row unchanged, every version as it was.
+    const same = await importStoreCatalog(db.client, { catalog });
+    expect(same.offers.unchanged).toEqual(catalog.offers.map((o) => o.id));
+    expect(same.offers.updated).toEqual([]);
+    expect(same.categories.unchanged).toHaveLength(catalog.categories.length);
+    expect((await getOffer(db.client, { offerId: 101 }))?.version).toBe(1);
+
     await setOfferAvailability(db.client, { ...opts, offerId: 102, available: false, expectedVersion: 1 });
     const edited = { ...catalog, offers: catalog.offers.map((o) => ({ ...o, name: `${o.name} II` })) };
     const again = await importStoreCatalog(db.client, { catalog: edited });
     expect(again.offers.keptOperator).toEqual([102]);
     expect(again.offers.updated).toEqual(catalog.offers.map((o) => o.id).filter((id) => id !== 102));
+    // An offer the file changed has a new version: an edit named with the one read before is stale.
+    expect((await getOffer(db.client, { offerId: 101 }))?.version).toBe(2);
+    await expectDbError(setOfferAvailability(db.client, { ...opts, offerId: 101, available: false, expectedVersion: 1 }), "STORE_VERSION_CONFLICT");
     expect(await getOffer(db.client, { offerId: 102 })).toMatchObject({ name: "Standard Hoverboard", available: false, origin: "operator" });
     expect((await getOffer(db.client, { offerId: 101 }))?.name).toBe("Woolie II");
     expect(await listOffers(db.client)).toHaveLength(catalog.offers.length);

@@ -3,6 +3,10 @@
 // by every later import; rows an operator created or edited (`bezgelor store offer set`) are
 // 'operator' and are never touched by an import, even when the file has the same id. Rows not in
 // the file are left as they are (purchases refer to them). One transaction: all or nothing.
+// An imported offer the file changes gets a new version, as an operator's edit does, so an edit
+// named with the version read before the import is refused as stale; one the file leaves as it
+// is keeps its version (and its updated_at).
+import { isDeepStrictEqual } from "node:util";
 import { STORE_DISPLAY_FLAG, type StoreCatalog, type StoreCategory, type StoreOffer } from "@bezgelor/data";
 import { runTransaction, type DbClient } from "../client.js";
 import { toDbError } from "../errors.js";
@@ -21,8 +25,37 @@ export interface ImportStoreCatalogOptions {
 export interface ImportStoreCatalogReport {
   /** True when `onlyIfEmpty` found offers and did nothing. */
   skippedNotEmpty: boolean;
-  categories: { created: number[]; updated: number[]; keptOperator: number[] };
-  offers: { created: number[]; updated: number[]; keptOperator: number[] };
+  /** `updated`: changed by the file; `unchanged`: imported before and the same in the file. */
+  categories: { created: number[]; updated: number[]; unchanged: number[]; keptOperator: number[] };
+  offers: { created: number[]; updated: number[]; unchanged: number[]; keptOperator: number[] };
+}
+
+/** What an import writes of an offer (besides its stock) and compares with the row it has. */
+const OFFER_IMPORTED_SELECT = {
+  origin: true,
+  categoryId: true,
+  name: true,
+  description: true,
+  kind: true,
+  grants: true,
+  pricePremium: true,
+  priceBonus: true,
+  priceGold: true,
+  accountWide: true,
+  giftable: true,
+  available: true,
+  featured: true,
+  displayFlags: true,
+  demandRateBp: true,
+  demandCapPercent: true,
+  limitPeriod: true,
+  limitCount: true,
+  maxQuantity: true,
+} as const satisfies Prisma.StoreOfferSelect;
+
+/** Whether the row holds `columns` already (a JSON column compared by value, whatever its key order). */
+function holds(row: Record<string, unknown>, columns: Record<string, unknown>): boolean {
+  return Object.entries(columns).every(([key, value]) => isDeepStrictEqual(row[key], value));
 }
 
 /** Parents before children (the catalog was checked to have no cycle). */
@@ -67,28 +100,33 @@ function offerColumns(o: StoreOffer) {
 async function importCategories(tx: Prisma.TransactionClient, categories: readonly StoreCategory[], report: ImportStoreCatalogReport): Promise<void> {
   for (const c of parentsFirst(categories)) {
     const columns = { parentId: c.parentId ?? null, name: c.name, description: c.description, sortOrder: c.sortOrder, visible: c.visible };
-    const existing = await tx.storeCategory.findUnique({ where: { id: c.id }, select: { origin: true } });
+    const existing = await tx.storeCategory.findUnique({
+      where: { id: c.id },
+      select: { origin: true, parentId: true, name: true, description: true, sortOrder: true, visible: true },
+    });
     if (!existing) {
       await tx.storeCategory.create({ data: { id: c.id, ...columns, origin: "import" } });
       report.categories.created.push(c.id);
-    } else if (existing.origin === "import") {
+    } else if (existing.origin !== "import") report.categories.keptOperator.push(c.id);
+    else if (holds(existing, columns)) report.categories.unchanged.push(c.id);
+    else {
       await tx.storeCategory.update({ where: { id: c.id }, data: columns });
       report.categories.updated.push(c.id);
-    } else report.categories.keptOperator.push(c.id);
+    }
   }
 }
 
 /**
  * Imports `catalog`: creates what is missing, updates what an earlier import created, keeps what
- * operators own (see the file comment). Idempotent: importing the same file again changes nothing
- * but `updated_at`. Throws DbError INTERNAL (e.g. an imported offer naming an operator category
+ * operators own (see the file comment); an offer the file changes gets a new version. Idempotent:
+ * importing the same file again changes nothing (every row `unchanged`). Throws DbError INTERNAL (e.g. an imported offer naming an operator category
  * that was removed), CONNECTION_FAILED; nothing is imported then.
  */
 export async function importStoreCatalog(db: DbClient, options: ImportStoreCatalogOptions): Promise<ImportStoreCatalogReport> {
   const report: ImportStoreCatalogReport = {
     skippedNotEmpty: false,
-    categories: { created: [], updated: [], keptOperator: [] },
-    offers: { created: [], updated: [], keptOperator: [] },
+    categories: { created: [], updated: [], unchanged: [], keptOperator: [] },
+    offers: { created: [], updated: [], unchanged: [], keptOperator: [] },
   };
   try {
     return await runTransaction(
@@ -99,15 +137,18 @@ export async function importStoreCatalog(db: DbClient, options: ImportStoreCatal
         if (options.onlyIfEmpty && (await tx.storeOffer.count()) > 0) return { ...report, skippedNotEmpty: true };
         await importCategories(tx, options.catalog.categories, report);
         for (const o of options.catalog.offers) {
-          const existing = await tx.storeOffer.findUnique({ where: { id: o.id }, select: { origin: true } });
+          const existing = await tx.storeOffer.findUnique({ where: { id: o.id }, select: OFFER_IMPORTED_SELECT });
+          const columns = offerColumns(o);
           if (!existing) {
             // The stock is live state: the import stocks a new offer, and leaves a known one's count alone.
-            await tx.storeOffer.create({ data: { id: o.id, ...offerColumns(o), stock: o.stock ?? null, origin: "import" } });
+            await tx.storeOffer.create({ data: { id: o.id, ...columns, stock: o.stock ?? null, origin: "import" } });
             report.offers.created.push(o.id);
-          } else if (existing.origin === "import") {
-            await tx.storeOffer.update({ where: { id: o.id }, data: offerColumns(o) });
+          } else if (existing.origin !== "import") report.offers.keptOperator.push(o.id);
+          else if (holds(existing, columns)) report.offers.unchanged.push(o.id);
+          else {
+            await tx.storeOffer.update({ where: { id: o.id }, data: { ...columns, version: { increment: 1 } } });
             report.offers.updated.push(o.id);
-          } else report.offers.keptOperator.push(o.id);
+          }
         }
         return report;
       },

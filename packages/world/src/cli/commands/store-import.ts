@@ -35,8 +35,8 @@ export const storeImport = defineCommand({
     const report = await importStoreCatalog(client, { catalog });
     ctx.print(report, (r: typeof report) =>
       [
-        `offers: ${r.offers.created.length} created, ${r.offers.updated.length} updated, ${r.offers.keptOperator.length} kept (operator's: ${r.offers.keptOperator.join(", ") || "none"})`,
-        `categories: ${r.categories.created.length} created, ${r.categories.updated.length} updated, ${r.categories.keptOperator.length} kept`,
+        `offers: ${r.offers.created.length} created, ${r.offers.updated.length} updated, ${r.offers.unchanged.length} unchanged, ${r.offers.keptOperator.length} kept (operator's: ${r.offers.keptOperator.join(", ") || "none"})`,
+        `categories: ${r.categories.created.length} created, ${r.categories.updated.length} updated, ${r.categories.unchanged.length} unchanged, ${r.categories.keptOperator.length} kept`,
       ].join("\n"),
     );
   },
