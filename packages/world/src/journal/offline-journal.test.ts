@@ -2,7 +2,7 @@ import { appendFile, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/p
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { OfflineJournal, type JournalPurchase } from "./offline-journal";
+import { OfflineJournal, tornTailMessage, type JournalPurchase } from "./offline-journal";
 
 let dir: string;
 let file: string;
@@ -91,16 +91,32 @@ describe("OfflineJournal", () => {
     expect(await pendingIds()).toEqual(["b"]);
   });
 
-  it("drops a last line cut short by a crash (never acknowledged) and appends after the whole lines", async () => {
+  it("moves a last line cut short by a crash (never acknowledged) aside, says so, and appends after the whole lines", async () => {
     const journal = await OfflineJournal.open(file);
     await journal.append(purchase("a"));
     await journal.close();
-    await appendFile(file, '{"kind":"purchase","id":"torn","accou');
+    // Cut inside a character too: the bytes kept aside are the file's, not their decoding.
+    const torn = Buffer.concat([Buffer.from('{"kind":"purchase","id":"torn","note":"'), Buffer.from("é").subarray(0, 1)]);
+    await appendFile(file, torn);
     const reopened = await OfflineJournal.open(file);
     expect(reopened.pending().map((p) => p.id)).toEqual(["a"]);
+    expect(reopened.tornTail).toMatchObject({ bytes: torn.length, savedAs: expect.stringMatching(/journal\.jsonl\.torn-/) });
+    expect(await readFile(reopened.tornTail!.savedAs)).toEqual(torn);
+    expect(tornTailMessage(file, reopened.tornTail!)).toMatch(/last \d+ bytes were not a whole entry .* moved to /);
     await reopened.append(purchase("c"));
     await reopened.close();
     expect(await pendingIds()).toEqual(["a", "c"]);
+  });
+
+  it("keeps a whole last entry that lost only its newline: it is pending, and the next line starts on a line of its own", async () => {
+    await (await OfflineJournal.open(file)).close();
+    await writeFile(file, `${JSON.stringify({ kind: "purchase", ...purchase("a") })}\n${JSON.stringify({ kind: "purchase", ...purchase("b") })}`);
+    const journal = await OfflineJournal.open(file);
+    expect(journal.tornTail).toBeUndefined();
+    expect(journal.pending().map((p) => p.id)).toEqual(["a", "b"]);
+    await journal.append(purchase("c"));
+    await journal.close();
+    expect(await pendingIds()).toEqual(["a", "b", "c"]);
   });
 
   it("refuses to start on a whole line that is not a journal entry, and leaves the file alone", async () => {

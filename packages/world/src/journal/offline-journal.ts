@@ -5,7 +5,7 @@
 // settling line applies nothing twice: the replayed purchase returns its first result. Each entry
 // names the database it was made for (its identity, getDatabaseIdentity), and only that database
 // ever applies it.
-import { open, type FileHandle } from "node:fs/promises";
+import { open, writeFile, type FileHandle } from "node:fs/promises";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
@@ -44,6 +44,20 @@ const LineSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("settled"), id: z.string(), outcome: z.enum(["committed", "failed"]), reason: z.string().optional(), at: z.string() }),
 ]);
 
+/**
+ * A last line without its newline that was not a whole entry (a write cut short by a crash, never
+ * acknowledged): how many bytes it had and the file they were moved to, for the operator.
+ */
+export interface TornTail {
+  readonly bytes: number;
+  readonly savedAs: string;
+}
+
+/** The operator's line about a {@link TornTail}. */
+export function tornTailMessage(file: string, torn: TornTail): string {
+  return `store journal ${file}: its last ${torn.bytes} bytes were not a whole entry (a write cut short, never acknowledged to a player); moved to ${torn.savedAs}`;
+}
+
 /** Test hook: throwing (or killing the process) at a named step simulates a crash there. */
 export type JournalFaults = (step: "before-sync" | "after-sync" | "before-settle") => void;
 
@@ -55,6 +69,8 @@ export type JournalFaults = (step: "before-sync" | "after-sync" | "before-settle
 export class OfflineJournal {
   private readonly waiting = new Map<string, JournalEntry>();
   private writes: Promise<unknown> = Promise.resolve();
+  /** What {@link open} moved out of the file's end, to be logged by the opener; undefined when nothing. */
+  tornTail: TornTail | undefined;
 
   private constructor(
     readonly file: string,
@@ -64,9 +80,11 @@ export class OfflineJournal {
   ) {}
 
   /**
-   * Opens (creating) the journal at `file` and reads what is still pending. A last line cut short
-   * by a crash was never acknowledged (the player is answered after the fsync), so it is dropped
-   * and the file truncated to the last whole line.
+   * Opens (creating) the journal at `file` and reads what is still pending. A last line without its
+   * newline that is a whole entry is kept (the newline is added): applying it is safe, its id makes
+   * it once. One that is not (a write cut short by a crash, so never acknowledged: the player is
+   * answered after the fsync) is moved to `<file>.torn-<time>` and the file truncated to the last
+   * whole line; {@link tornTail} says so, for the opener to log.
    * @throws WorldError JOURNAL_CORRUPT when a whole line is not a journal entry (the file is left
    * as it is), UNAVAILABLE when another live process holds the journal, CONFIG_INVALID when the
    * path cannot be opened as a file (a directory, no permission).
@@ -94,19 +112,27 @@ export class OfflineJournal {
       throw error;
     }
     try {
-      const text = (await handle.readFile()).toString("utf8");
-      const end = text.lastIndexOf("\n") + 1;
-      if (end < text.length) {
-        await handle.truncate(end);
+      const bytes = await handle.readFile();
+      const journal = new OfflineJournal(file, handle, faults, unlock);
+      // Cut at the last newline byte: whole lines before it, whatever the tail's bytes are.
+      const whole = bytes.lastIndexOf(0x0a) + 1;
+      let text = bytes.subarray(0, whole).toString("utf8");
+      if (whole < bytes.length) {
+        const tail = bytes.subarray(whole);
+        if (isWholeLine(tail.toString("utf8"))) {
+          await handle.appendFile("\n");
+          text += `${tail.toString("utf8")}\n`;
+        } else {
+          const savedAs = `${file}.torn-${new Date().toISOString().replace(/[:.]/g, "-")}`;
+          await writeFile(savedAs, tail, { flush: true });
+          await handle.truncate(whole);
+          journal.tornTail = { bytes: tail.length, savedAs };
+        }
         await handle.sync();
       }
-      const journal = new OfflineJournal(file, handle, faults, unlock);
-      text
-        .slice(0, end)
-        .split("\n")
-        .forEach((line, index) => {
-          if (line !== "") journal.apply(line, index + 1);
-        });
+      text.split("\n").forEach((line, index) => {
+        if (line !== "") journal.apply(line, index + 1);
+      });
       return journal;
     } catch (error) {
       await handle.close();
@@ -196,5 +222,14 @@ export class OfflineJournal {
     await this.writes;
     await this.handle.close();
     this.unlock();
+  }
+}
+
+/** Whether `line` is a whole journal line (a purchase or a settling), as {@link OfflineJournal} writes them. */
+function isWholeLine(line: string): boolean {
+  try {
+    return LineSchema.safeParse(JSON.parse(line)).success;
+  } catch {
+    return false;
   }
 }

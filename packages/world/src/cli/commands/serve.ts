@@ -3,7 +3,7 @@ import { importStoreCatalog } from "@bezgelor/db";
 import { loadConfiguredGameData } from "../../config/game-data";
 import { startWorldServer } from "../../server/world-server";
 import { WorldError } from "../../errors";
-import { OfflineJournal } from "../../journal/offline-journal";
+import { OfflineJournal, tornTailMessage } from "../../journal/offline-journal";
 import { defineCommand } from "../command";
 import { stopSignal } from "../stop-signal";
 
@@ -33,6 +33,7 @@ export const serve = defineCommand({
     }
     // The journal's lock before anything is written: a server that cannot hold it changes nothing.
     const journal = await OfflineJournal.open(config.store.journalFile);
+    if (journal.tornTail) ctx.logger.warn({ file: journal.file, ...journal.tornTail }, tornTailMessage(journal.file, journal.tornTail));
     if (journal.pending().length > 0)
       ctx.logger.info(
         { waiting: journal.pending().length, file: journal.file },

@@ -1,4 +1,4 @@
-import { OfflineJournal } from "../../journal/offline-journal";
+import { OfflineJournal, tornTailMessage } from "../../journal/offline-journal";
 import { replayJournal, type ReplayReport } from "../../journal/replay-journal";
 import { defineCommand, EXIT_CODES } from "../command";
 
@@ -17,6 +17,7 @@ export const storeSync = defineCommand({
   printsData: true,
   async run(ctx, o) {
     const journal = await OfflineJournal.open(ctx.config.store.journalFile);
+    if (journal.tornTail) ctx.notice(`warning: ${tornTailMessage(journal.file, journal.tornTail)}`);
     try {
       const waiting = journal.pending().length;
       if (waiting > 0) ctx.progress(`applying ${waiting} journaled purchases from ${journal.file}`);
