@@ -16,6 +16,7 @@ import { Presence } from "./presence";
 import type { WorldServices } from "./services";
 import { Session, type CloseReason } from "./session";
 import { SessionRegistry } from "./session-registry";
+import { listenError } from "./listen-error";
 import { EventDelivery } from "../events/event-delivery";
 import { recipientsOf } from "../events/recipients";
 import { ThrottledLog } from "./throttled-log";
@@ -69,7 +70,8 @@ export interface WorldServer {
 
 /**
  * Starts listening. Resolves once the port is bound.
- * @throws the listen error (port in use, permission) as Node reports it.
+ * @throws WorldError UNAVAILABLE when the port is taken, CONFIG_INVALID when the host or port
+ * cannot be listened on (see `listenError`).
  */
 export async function startWorldServer(options: WorldServerOptions): Promise<WorldServer> {
   const { config, database, data, logger } = options;
@@ -189,9 +191,10 @@ export async function startWorldServer(options: WorldServerOptions): Promise<Wor
   });
 
   await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
+    const refused = (error: NodeJS.ErrnoException) => reject(listenError(error, config.server.host, config.server.port));
+    server.once("error", refused);
     server.listen(config.server.port, config.server.host, () => {
-      server.off("error", reject);
+      server.off("error", refused);
       resolve();
     });
   });

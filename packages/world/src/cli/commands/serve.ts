@@ -1,7 +1,7 @@
 import { storeCatalogOf } from "@bezgelor/data";
 import { importStoreCatalog } from "@bezgelor/db";
 import { loadConfiguredGameData } from "../../config/game-data";
-import { startWorldServer } from "../../server/world-server";
+import { startWorldServer, type WorldServer } from "../../server/world-server";
 import { WorldError } from "../../errors";
 import { OfflineJournal, tornTailMessage } from "../../journal/offline-journal";
 import { defineCommand } from "../command";
@@ -39,14 +39,29 @@ export const serve = defineCommand({
         { waiting: journal.pending().length, file: journal.file },
         "store journal holds purchases: those made for this database are applied, the others held (logged)",
       );
-    // The shipped store catalog goes into the database on the first start only; later it is the
-    // operators' (`bezgelor store import` brings a changed file in).
-    const imported = await importStoreCatalog(database.client, { catalog: storeCatalogOf(data), onlyIfEmpty: true });
-    if (!imported.skippedNotEmpty)
-      ctx.logger.info({ offers: imported.offers.created.length, categories: imported.categories.created.length }, "store catalog imported");
-    const server = await startWorldServer({ config, database, data, logger: ctx.logger, journal });
+    const server = await startWith(journal, async () => {
+      // The shipped store catalog goes into the database on the first start only; later it is the
+      // operators' (`bezgelor store import` brings a changed file in).
+      const imported = await importStoreCatalog(database.client, { catalog: storeCatalogOf(data), onlyIfEmpty: true });
+      if (!imported.skippedNotEmpty)
+        ctx.logger.info({ offers: imported.offers.created.length, categories: imported.categories.created.length }, "store catalog imported");
+      return startWorldServer({ config, database, data, logger: ctx.logger, journal });
+    });
     const signal = await stopSignal(ctx.logger);
     ctx.logger.info({ signal }, "stop requested");
     await server.shutdown(`server stopping (${signal})`);
   },
 });
+
+/**
+ * Runs `start` with the journal open; when it fails (the catalog import, a port taken, a bad host)
+ * the journal is closed, so its lock goes with the attempt, then the error is thrown on.
+ */
+async function startWith(journal: OfflineJournal, start: () => Promise<WorldServer>): Promise<WorldServer> {
+  try {
+    return await start();
+  } catch (error) {
+    await journal.close();
+    throw error;
+  }
+}
