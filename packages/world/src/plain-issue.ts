@@ -20,7 +20,8 @@ export function plainIssue(issue: z.core.$ZodIssue, raw?: string): string {
       return `must be ${issue.inclusive === false ? "more than" : "at least"} ${issue.minimum}`;
     case "invalid_type": {
       if (issue.expected === "int") return "must be a whole number";
-      if (issue.expected !== "number") return `must be a ${issue.expected}`;
+      if (issue.expected === "object") return "must be an object ({ ... })";
+      if (issue.expected !== "number") return `must be ${/^[aeiou]/.test(issue.expected) ? "an" : "a"} ${issue.expected}`;
       // A variable's text that is a number, but an infinite one (1e309); anything else not in digits.
       if (raw === undefined) return "must be a number";
       return Math.abs(Number(raw.trim())) === Infinity ? "must be a finite number" : "must be a number written in digits";

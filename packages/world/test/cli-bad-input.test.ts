@@ -128,6 +128,13 @@ describe("the same bad value gets the same plain line, with the bounds the actio
     );
   });
 
+  it("refuses an exchange rate from a currency to itself by its options, before the database", async () => {
+    await refused(
+      ["store", "rate", "set", "--from", "premium", "--to", "premium", "--numerator", "2", "--expected-version", "0"],
+      /^error: --to must be another currency than --from \(both premium\) \[USAGE\]$/,
+    );
+  });
+
   it("says an option given empty must not be empty, rather than that it is missing", async () => {
     const empty = await cli("mail", "send", "--to", "Nobody", "--subject", "");
     expect(empty.code).toBe(2);

@@ -98,7 +98,7 @@ export const setExchangeRate = defineAction({
       denominator: AmountSchema,
       expectedVersion: z.number().int().min(0).max(2147483647),
     })
-    .refine((i) => i.from !== i.to, "from and to must differ"),
+    .refine((i) => i.from !== i.to, { message: "must be another currency than from", path: ["to"] }),
   describe: (i) => `Setting the rate ${i.from} -> ${i.to} to ${i.numerator}/${i.denominator}`,
   async run(ctx, i) {
     const key = `${i.from}->${i.to}`;

@@ -127,6 +127,19 @@ describe("loadConfig", () => {
     );
   });
 
+  it("refuses a __proto__ key at the top of the file as in a section (it was dropped unseen)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "bezgelor-config-"));
+    for (const [name, text] of [
+      ["top", '{"__proto__":{"port":1}}'],
+      ["nested", '{"server":{"__proto__":{"port":1}}}'],
+    ]) {
+      writeFileSync(join(dir, `${name}.json`), text);
+      expect(refusal({ BEZGELOR_CONFIG: join(dir, `${name}.json`) })).toMatch(/__proto__: not a setting \(misspelled\?\)/);
+    }
+    writeFileSync(join(dir, "null.json"), '{"server":null}');
+    expect(refusal({ BEZGELOR_CONFIG: join(dir, "null.json") })).toBe("invalid configuration:\n  server: must be an object ({ ... })");
+  });
+
   it("maps every variable but BEZGELOR_CONFIG to one setting", () => {
     const mapped = ENV_SETTINGS.map((e) => e.env);
     expect([...mapped].sort()).toEqual(

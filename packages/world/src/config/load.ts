@@ -137,9 +137,12 @@ function readFileConfig(path: string): Record<string, unknown> {
     // The parser's message says where it stopped: that is what to fix.
     throw new WorldError("CONFIG_INVALID", `config file ${path} is not valid JSON: ${(cause as Error).message}`, { cause });
   }
-  const object = z.record(z.string(), z.unknown()).safeParse(parsed);
-  if (!object.success) throw new WorldError("CONFIG_INVALID", `config file ${path} is not a JSON object (settings by name, { ... })`);
-  return object.data;
+  // The parsed object itself, not a copy: copying by assignment would turn a "__proto__" key into
+  // the copy's prototype, hiding it from the strict schema that refuses unknown settings.
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new WorldError("CONFIG_INVALID", `config file ${path} is not a JSON object (settings by name, { ... })`);
+  }
+  return parsed as Record<string, unknown>;
 }
 
 /**

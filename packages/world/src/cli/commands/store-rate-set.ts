@@ -1,5 +1,6 @@
 import type { ExchangeRate } from "@bezgelor/core";
 import { setExchangeRate } from "@bezgelor/db";
+import { WorldError } from "../../errors";
 import { defineCommand, str } from "../command";
 import { cliActor } from "../currency-change";
 import { parseVersion } from "./store-economy-view";
@@ -18,12 +19,15 @@ export const storeRateSet = defineCommand({
   },
   printsData: true,
   async run(ctx, o) {
+    const from = parseStoreCurrency(str(o, "from"));
+    const to = parseStoreCurrency(str(o, "to"));
+    if (from === to) throw new WorldError("USAGE", `--to must be another currency than --from (both ${from})`);
     const { client } = await ctx.openDatabase();
     const { result } = await setExchangeRate(client, {
       rules: await ctx.loadRules(),
       actor: cliActor(),
-      from: parseStoreCurrency(str(o, "from")),
-      to: parseStoreCurrency(str(o, "to")),
+      from,
+      to,
       numerator: parseMoney("numerator", str(o, "numerator")),
       denominator: parseMoney("denominator", str(o, "denominator")),
       expectedVersion: parseVersion(str(o, "expected-version"), 0),
