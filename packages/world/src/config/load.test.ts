@@ -132,7 +132,7 @@ describe("loadConfig", () => {
     for (const [name, text] of [
       ["top", '{"__proto__":{"port":1}}'],
       ["nested", '{"server":{"__proto__":{"port":1}}}'],
-    ]) {
+    ] as const) {
       writeFileSync(join(dir, `${name}.json`), text);
       expect(refusal({ BEZGELOR_CONFIG: join(dir, `${name}.json`) })).toMatch(/__proto__: not a setting \(misspelled\?\)/);
     }
