@@ -103,7 +103,13 @@ describe("bezgelor store and promo", () => {
     ).toBe(0);
     expect((await cli("promo", "create", "--code", code.toUpperCase(), "--kind", "single_use", "--reward", "bonus:1")).code).toBe(4);
     expect((await cli("promo", "create", "--code", "x", "--kind", "single_use", "--reward", "bogus:1")).code).toBe(2);
-    expect((await cli("promo", "redeem", "--email", email, "--code", ` ${code.toUpperCase()} `)).code).toBe(0);
+    const redeemKey = `redeem-${randomUUID()}`;
+    const redeemed = await cli("promo", "redeem", "--email", email, "--code", ` ${code.toUpperCase()} `, "--key", redeemKey);
+    expect(redeemed.code).toBe(0);
+    // The replay reads the rewards back from a JSON column: the line shows them the same way.
+    const replayed = await cli("promo", "redeem", "--email", email, "--code", ` ${code.toUpperCase()} `, "--key", redeemKey);
+    expect(replayed.stdout).toBe(redeemed.stdout.replace(/^redeemed /, "already redeemed "));
+    expect(redeemed.stdout).toContain('{"kind":"currency","amount":"25","currency":"bonus"}');
     expect((await cli("promo", "redeem", "--email", email, "--code", code)).code).toBe(6);
     expect((await cli("promo", "show", "--code", code, "--json")).json()).toMatchObject({
       uses: 1,
