@@ -128,6 +128,27 @@ describe("the same bad value gets the same plain line, with the bounds the actio
     );
   });
 
+  it("refuses an option given twice that takes one value (the last silently won: --amount 5 --amount 500 granted 500)", async () => {
+    await refused(
+      ["currency", "grant", "--email", "a@b.example", "--currency", "premium", "--amount", "5", "--amount", "500", "--reason", "x"],
+      /^error: --amount given more than once: give each once \[USAGE\]$/,
+    );
+  });
+
+  it("with --json, a usage error is one JSON line too, without the help", async () => {
+    for (const argv of [
+      ["account", "show", "--email", "a@b.example", "--bogus", "--json"],
+      ["account", "show", "--json"],
+      ["nosuch", "--json"],
+      ["currency", "grant", "--amount", "1", "--amount", "2", "--json"],
+    ]) {
+      const result = await cli(...argv);
+      expect(result.code, argv.join(" ")).toBe(2);
+      expect(result.stderr.trim().split("\n"), argv.join(" ")).toHaveLength(1);
+      expect(JSON.parse(result.stderr), argv.join(" ")).toMatchObject({ error: { code: "USAGE", message: expect.any(String) } });
+    }
+  });
+
   it("refuses an exchange rate from a currency to itself by its options, before the database", async () => {
     await refused(
       ["store", "rate", "set", "--from", "premium", "--to", "premium", "--numerator", "2", "--expected-version", "0"],
@@ -141,6 +162,6 @@ describe("the same bad value gets the same plain line, with the bounds the actio
     // One line, as for a blank subject (`'   '`), not the command's whole help.
     expect(empty.stderr).toBe("error: --subject must not be empty [USAGE]\n");
     const missing = await cli("mail", "send", "--to", "Nobody");
-    expect(missing.stderr.split("\n")[0]).toBe("missing required option --subject");
+    expect(missing.stderr.split("\n")[0]).toBe("error: missing required option --subject [USAGE]");
   });
 });

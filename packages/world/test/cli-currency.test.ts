@@ -157,7 +157,13 @@ describe("bezgelor currency and ledger", () => {
       ...seam,
     });
     expect(code).toBe(5);
-    const error = JSON.parse(stderr.slice(stderr.indexOf("{"))) as { error: { code: string; details: { key: string; retry: string } } };
+    // With --json every stderr line is JSON: the notices, then the error.
+    const lines = stderr
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const error = lines.at(-1) as { error: { code: string; details: { key: string; retry: string } } };
+    expect(lines.slice(0, -1).every((line) => typeof line.notice === "string")).toBe(true);
     expect(error.error).toMatchObject({ code: "OUTCOME_UNKNOWN", details: { key } });
     expect(error.error.details.retry).toContain(`--key ${key} --json`);
   });

@@ -83,11 +83,17 @@ describe("bezgelor mail send", () => {
     const argv = ["mail", "send", "--to", name, "--subject", "Lost reply", "--gold", "7"];
     const code = await harness.run([...argv, "--json"], { stderr: (t) => void (stderr += t), ...seam });
     expect(code, stderr).toBe(5);
-    const key = /idempotency key (mail-[0-9a-f-]{36})/.exec(stderr)?.[1];
+    // With --json every stderr line is JSON: the notices (the generated key, the retry), then the error.
+    const lines = stderr
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as { notice?: string; error?: { code: string; message: string; details: unknown } });
+    const notices = lines.flatMap((line) => (line.notice === undefined ? [] : [line.notice]));
+    const key = notices.map((notice) => /^idempotency key (mail-[0-9a-f-]{36})/.exec(notice)?.[1]).find(Boolean);
     expect(key, stderr).toBeDefined();
-    const retry = /^retry safely \(applied at most once\): (.*)$/m.exec(stderr)?.[1];
+    const retry = notices.map((notice) => /^retry safely \(applied at most once\): (.*)$/.exec(notice)?.[1]).find(Boolean);
     expect(retry, stderr).toBe(`bezgelor mail send --to ${name} --subject 'Lost reply' --gold 7 --json --body '' --from GM --key ${key}`);
-    const error = JSON.parse(stderr.slice(stderr.lastIndexOf("\n{") + 1)) as { error: { code: string; message: string; details: unknown } };
+    const error = lines.at(-1) as { error: { code: string; message: string; details: unknown } };
     expect(error.error).toMatchObject({ code: "OUTCOME_UNKNOWN", details: { key, retry } });
     expect(error.error.message).toContain(`the outcome is unknown: the mail was sent but no answer came back`);
     // It had committed: the retry replays instead of sending twice.

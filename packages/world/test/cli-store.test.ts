@@ -71,7 +71,12 @@ describe("bezgelor store and promo", () => {
 
     const seen = (await cli("store", "offer", "show", "--offer", "102", "--json")).json<{ version: number }>();
     const ahead = String(seen.version + 1);
-    expect((await cli("store", "offer", "set", "--offer", "102", "--available", "false", "--expected-version", ahead)).code).toBe(4);
+    const staleEdit = await cli("store", "offer", "set", "--offer", "102", "--available", "false", "--expected-version", ahead, "--json");
+    expect(staleEdit.code).toBe(4);
+    // The refusal's details say which version to read again.
+    expect(JSON.parse(staleEdit.stderr)).toMatchObject({
+      error: { code: "STORE_VERSION_CONFLICT", details: { currentVersion: seen.version, expectedVersion: seen.version + 1 } },
+    });
     expect((await cli("store", "offer", "set", "--offer", "102", "--available", "false", "--expected-version", String(seen.version))).code).toBe(0);
     const reimport = await cli("store", "import", "--json");
     expect(reimport.json()).toMatchObject({ offers: { keptOperator: [102] } });

@@ -171,7 +171,7 @@ describe("bezgelor CLI", () => {
     // No command at all is a usage error too (a script that lost its command word must not pass).
     const bare = await cli();
     expect(bare.code).toBe(2);
-    expect(bare.stderr).toMatch(/^no command given\n\nUsage: bezgelor/);
+    expect(bare.stderr).toMatch(/^error: no command given \[USAGE\]\n\nUsage: bezgelor/);
     const help = await cli("--help");
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("Usage: bezgelor");

@@ -1,7 +1,7 @@
 import { selectReputationScale } from "@bezgelor/data";
 import { loadConfiguredGameData } from "../config/game-data";
 import { parseArgs } from "node:util";
-import { openDatabase, type Database, type OpenDatabaseOptions } from "@bezgelor/db";
+import { DbError, openDatabase, type Database, type OpenDatabaseOptions } from "@bezgelor/db";
 import { loadConfig } from "../config/load";
 import { createLogger } from "../logging";
 import { WorldError } from "../errors";
@@ -84,23 +84,52 @@ export function rootHelp(): string {
   return lines.join("\n") + "\n";
 }
 
+/**
+ * A usage error: `error: <message> [USAGE]` and, when given, the help to read; with `--json` one
+ * JSON line `{"error":{"code":"USAGE","message":...}}` and no help. Returns exit code 2.
+ */
+function usageError(io: CliIo, json: boolean, message: string, help?: string): ExitCode {
+  io.stderr(json ? errorJson("USAGE", message) : `error: ${message} [USAGE]\n${help === undefined ? "" : `\n${help}`}`);
+  return EXIT_CODES.USAGE;
+}
+
+/** The JSON error line of `--json` (one line: with notices before it, stderr reads as JSON lines). */
+function errorJson(code: string, message: string, details?: Readonly<Record<string, unknown>>): string {
+  const error = { code, message, ...(details && Object.keys(details).length > 0 ? { details } : {}) };
+  return `${JSON.stringify(JSON.parse(toJson({ error })))}\n`;
+}
+
+/** The options given more than once that take one value: the last would silently win (`--amount 5 --amount 500`). */
+function repeatedOptions(command: Command, args: string[]): string[] {
+  const { tokens } = parseArgs({ args, strict: false, allowPositionals: true, tokens: true });
+  const seen = new Map<string, number>();
+  for (const token of tokens) if (token.kind === "option") seen.set(token.name, (seen.get(token.name) ?? 0) + 1);
+  return [...seen].filter(([name, count]) => count > 1 && command.options[name]?.multiple !== true).map(([name]) => name);
+}
+
 /** Runs the CLI with the given words (without `node bin`), returning the exit code. */
 export async function runCli(argv: string[], io: CliIo = processIo()): Promise<ExitCode> {
   const words = argv.filter((a) => !a.startsWith("-"));
+  // Known before the options are parsed, so that a usage error is JSON too.
+  const json = argv.includes("--json");
   const found = findCommand(argv);
   if (!found) {
     // Asked for (`--help`, `help`): the help on stdout, exit 0. No command, or an unknown one: a
     // usage error (exit 2), so a script that lost its command word does not pass for a success.
     const wantsHelp = argv.includes("--help") || argv.includes("-h") || words[0] === "help";
-    const problem = argv.length === 0 ? "no command given" : `unknown command: ${words.join(" ") || "(none)"}`;
-    (wantsHelp ? io.stdout : io.stderr)((wantsHelp ? "" : `${problem}\n\n`) + rootHelp());
-    return wantsHelp ? EXIT_CODES.OK : EXIT_CODES.USAGE;
+    if (wantsHelp) {
+      io.stdout(rootHelp());
+      return EXIT_CODES.OK;
+    }
+    return usageError(io, json, argv.length === 0 ? "no command given" : `unknown command: ${words.join(" ") || "(none)"}`, rootHelp());
   }
   const { command, rest } = found;
+  const args = withNegativeValues(command, rest);
+  const help = commandHelp(command);
   let values: OptionValues;
   try {
     const parsed = parseArgs({
-      args: withNegativeValues(command, rest),
+      args,
       allowPositionals: false,
       strict: true,
       options: {
@@ -111,26 +140,20 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<E
     });
     values = parsed.values;
   } catch (err) {
-    io.stderr(`${(err as Error).message}\n\n${commandHelp(command)}`);
-    return EXIT_CODES.USAGE;
+    return usageError(io, json, (err as Error).message, help);
   }
   if (values.help) {
-    io.stdout(commandHelp(command));
+    io.stdout(help);
     return EXIT_CODES.OK;
   }
-  const json = values.json === true;
+  const repeated = repeatedOptions(command, args);
+  if (repeated.length > 0) return usageError(io, json, `${repeated.map((name) => `--${name}`).join(", ")} given more than once: give each once`);
   for (const [name, spec] of Object.entries(command.options)) {
     if (values[name] === undefined && spec.default !== undefined) values[name] = spec.type === "boolean" ? spec.default === "true" : spec.default;
     if (!spec.required) continue;
-    if (values[name] === undefined) {
-      io.stderr(`missing required option --${name}\n\n${commandHelp(command)}`);
-      return EXIT_CODES.USAGE;
-    }
+    if (values[name] === undefined) return usageError(io, json, `missing required option --${name}`, help);
     // Given but empty (`--subject ''`) is not missing: one line, as for blank text (`'   '`).
-    if (values[name] === "") {
-      io.stderr(json ? toJson({ error: { code: "USAGE", message: `--${name} must not be empty` } }) + "\n" : `error: --${name} must not be empty [USAGE]\n`);
-      return EXIT_CODES.USAGE;
-    }
+    if (values[name] === "") return usageError(io, json, `--${name} must not be empty`);
   }
   return execute(command, values, io);
 }
@@ -165,7 +188,8 @@ async function execute(command: Command, values: OptionValues, io: CliIo): Promi
       progress: (message) => {
         if (!json) io.stderr(`${message}\n`);
       },
-      notice: (message) => io.stderr(`${message}\n`),
+      // With --json, stderr is JSON lines: each notice one, then the error, if any.
+      notice: (message) => io.stderr(json ? `${JSON.stringify({ notice: message })}\n` : `${message}\n`),
       loadRules: async () => {
         const data = await loadConfiguredGameData(config);
         return { data, scale: selectReputationScale(data, config.reputationScale) };
@@ -179,12 +203,9 @@ async function execute(command: Command, values: OptionValues, io: CliIo): Promi
     };
     return (await command.run(ctx, values)) ?? EXIT_CODES.OK;
   } catch (err) {
-    const details = err instanceof WorldError && Object.keys(err.details).length > 0 ? { details: err.details } : {};
-    io.stderr(
-      json
-        ? toJson({ error: { code: errorCode(err), message: describeError(err, { withCode: false }), ...details } }) + "\n"
-        : `error: ${describeError(err)}\n`,
-    );
+    // A refusal's details are the caller's to read (the version an edit conflicts with, a page count).
+    const details = err instanceof WorldError || err instanceof DbError ? err.details : undefined;
+    io.stderr(json ? errorJson(errorCode(err), describeError(err, { withCode: false }), details) : `error: ${describeError(err)}\n`);
     return exitCodeFor(err);
   } finally {
     await database?.close();
