@@ -24,6 +24,11 @@ describe("CLI exit codes for failures that are not the user's input", () => {
     }
   });
 
+  it("warns, in one line, of a BEZGELOR_ variable that is no setting (a misspelling was ignored unseen)", async () => {
+    const result = await cli({ BEZGELOR_PROT: "1", DATABASE_URL: await unreachablePostgresUrl() }, "account", "show", "--email", "a@b.example");
+    expect(result.stderr).toMatch(/^warning: BEZGELOR_PROT is not a setting \(misspelled\?\); ignored \(variable=BEZGELOR_PROT\)$/m);
+  });
+
   it("gives --json's error its code once, in its field, and the message without it", async () => {
     const env = { DATABASE_URL: await unreachablePostgresUrl() };
     const result = await cli(env, "account", "show", "--email", "a@b.example", "--json");

@@ -43,7 +43,7 @@ describe("serve that cannot listen", () => {
       expect(result.code).toBe(2);
       expect(result.stderr).toMatch(
         new RegExp(
-          `^error: server\\.host: cannot listen on ${host.replace(/\./g, "\\.")}: not an address of this machine \\(E[A-Z_]+\\); .* \\[CONFIG_INVALID\\]$`,
+          `^error: server\\.host: cannot listen on ${host.replace(/\./g, "\\.")}: (not an address of this machine|the name does not resolve) \\(E[A-Z_]+\\); .* \\[CONFIG_INVALID\\]$`,
           "m",
         ),
       );

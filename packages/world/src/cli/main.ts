@@ -2,7 +2,7 @@ import { selectReputationScale } from "@bezgelor/data";
 import { loadConfiguredGameData } from "../config/game-data";
 import { parseArgs } from "node:util";
 import { DbError, openDatabase, type Database, type OpenDatabaseOptions } from "@bezgelor/db";
-import { loadConfig } from "../config/load";
+import { loadConfig, unknownEnvVars } from "../config/load";
 import { createLogger } from "../logging";
 import { WorldError } from "../errors";
 import { EXIT_CODES, type Command, type CommandContext, type ExitCode, type OptionValues } from "./command";
@@ -180,6 +180,7 @@ async function execute(command: Command, values: OptionValues, io: CliIo): Promi
       // warnings a command logs read as its other messages do (one line each).
       destination: serving ? 1 : json || io.env.BEZGELOR_LOG_LEVEL ? { write: io.stderr } : { write: (line: string) => io.stderr(humanLogLine(line)) },
     }).child({ command: command.path.join(" ") });
+    for (const variable of unknownEnvVars(io.env)) logger.warn({ variable }, `${variable} is not a setting (misspelled?); ignored`);
     const ctx: CommandContext = {
       config,
       logger,

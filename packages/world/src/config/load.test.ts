@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ENV_SETTINGS, ENV_VARS, loadConfig } from "./load";
+import { ENV_SETTINGS, ENV_VARS, loadConfig, unknownEnvVars } from "./load";
 
 /** The refusal loadConfig throws for `env`, its message. */
 const refusal = (env: Record<string, string>) => {
@@ -76,31 +76,31 @@ describe("loadConfig", () => {
   });
 
   it("names the environment variable the operator set, and its setting, in plain words", () => {
-    expect(refusal({ BEZGELOR_PORT: "70000" })).toBe("invalid configuration:\n  BEZGELOR_PORT (server.port): must be at most 65535, got 70000");
-    expect(refusal({ BEZGELOR_MAX_SPEED: "1e309" })).toBe("invalid configuration:\n  BEZGELOR_MAX_SPEED (world.maxSpeed): must be a finite number, got 1e309");
+    expect(refusal({ BEZGELOR_PORT: "70000" })).toBe("invalid configuration: BEZGELOR_PORT (server.port): must be at most 65535, got 70000");
+    expect(refusal({ BEZGELOR_MAX_SPEED: "1e309" })).toBe("invalid configuration: BEZGELOR_MAX_SPEED (world.maxSpeed): must be a finite number, got 1e309");
     expect(refusal({ BEZGELOR_MAX_SPEED: "fast" })).toBe(
-      "invalid configuration:\n  BEZGELOR_MAX_SPEED (world.maxSpeed): must be a number written in digits, got fast",
+      "invalid configuration: BEZGELOR_MAX_SPEED (world.maxSpeed): must be a number written in digits, got fast",
     );
-    expect(refusal({ BEZGELOR_DB_POOL_SIZE: "0" })).toBe("invalid configuration:\n  BEZGELOR_DB_POOL_SIZE (db.poolSize): must be at least 1, got 0");
+    expect(refusal({ BEZGELOR_DB_POOL_SIZE: "0" })).toBe("invalid configuration: BEZGELOR_DB_POOL_SIZE (db.poolSize): must be at least 1, got 0");
     expect(refusal({ BEZGELOR_WORLD_TICK: "2.5" })).toBe(
-      "invalid configuration:\n  BEZGELOR_WORLD_TICK (world.tickMilliseconds): must be a whole number, got 2.5",
+      "invalid configuration: BEZGELOR_WORLD_TICK (world.tickMilliseconds): must be a whole number, got 2.5",
     );
     expect(refusal({ BEZGELOR_REPUTATION_SCALE: "mmo" })).toBe(
-      "invalid configuration:\n  BEZGELOR_REPUTATION_SCALE (reputationScale): must be one of classic, wildstar, got mmo",
+      "invalid configuration: BEZGELOR_REPUTATION_SCALE (reputationScale): must be one of classic, wildstar, got mmo",
     );
     // A connection string may hold a password: the variable is named, its value never echoed.
     expect(refusal({ DATABASE_URL: "mysql://root:hunter2@db/x" })).toBe(
-      "invalid configuration:\n  DATABASE_URL (db.url): must be a postgres:// or postgresql:// URL",
+      "invalid configuration: DATABASE_URL (db.url): must be a postgres:// or postgresql:// URL",
     );
     // A value from the config file has no variable to name: the setting alone.
     const dir = mkdtempSync(join(tmpdir(), "bezgelor-config-"));
     writeFileSync(join(dir, "port.json"), JSON.stringify({ server: { port: 70000 } }));
-    expect(refusal({ BEZGELOR_CONFIG: join(dir, "port.json") })).toBe("invalid configuration:\n  server.port: must be at most 65535");
+    expect(refusal({ BEZGELOR_CONFIG: join(dir, "port.json") })).toBe("invalid configuration: server.port: must be at most 65535");
   });
 
   it("takes numbers only as numbers: a variable not in digits, or a file's string, list, boolean or null, is refused, never coerced", () => {
     for (const port of [" ", "0x5dc8", "1e3"]) {
-      expect(refusal({ BEZGELOR_PORT: port })).toBe(`invalid configuration:\n  BEZGELOR_PORT (server.port): must be a number written in digits, got ${port}`);
+      expect(refusal({ BEZGELOR_PORT: port })).toBe(`invalid configuration: BEZGELOR_PORT (server.port): must be a number written in digits, got ${port}`);
     }
     expect(refusal({ BEZGELOR_DB_POOL_SIZE: "0x10" })).toMatch(/BEZGELOR_DB_POOL_SIZE \(db\.poolSize\): must be a number written in digits/);
     const dir = mkdtempSync(join(tmpdir(), "bezgelor-config-"));
@@ -137,7 +137,22 @@ describe("loadConfig", () => {
       expect(refusal({ BEZGELOR_CONFIG: join(dir, `${name}.json`) })).toMatch(/__proto__: not a setting \(misspelled\?\)/);
     }
     writeFileSync(join(dir, "null.json"), '{"server":null}');
-    expect(refusal({ BEZGELOR_CONFIG: join(dir, "null.json") })).toBe("invalid configuration:\n  server: must be an object ({ ... })");
+    expect(refusal({ BEZGELOR_CONFIG: join(dir, "null.json") })).toBe("invalid configuration: server: must be an object ({ ... })");
+  });
+
+  it("names the BEZGELOR_ variables that are no setting (a misspelling), and no other variable", () => {
+    expect(unknownEnvVars({ BEZGELOR_PROT: "1", BEZGELOR_IDLE_TIMOUT: "5", BEZGELOR_PORT: "24001", PATH: "/bin", DATABASE_URL: "x" })).toEqual([
+      "BEZGELOR_IDLE_TIMOUT",
+      "BEZGELOR_PROT",
+    ]);
+  });
+
+  it("says why a config file cannot be read, and one problem per setting", () => {
+    const dir = mkdtempSync(join(tmpdir(), "bezgelor-config-"));
+    expect(refusal({ BEZGELOR_CONFIG: join(dir, "none.json") })).toBe(`cannot read config file ${join(dir, "none.json")} (BEZGELOR_CONFIG): ENOENT`);
+    expect(refusal({ BEZGELOR_CONFIG: dir })).toBe(`cannot read config file ${dir} (BEZGELOR_CONFIG): EISDIR`);
+    // Past both of its limits (a safe integer, 65535): said once.
+    expect(refusal({ BEZGELOR_PORT: "99999999999999999999999" }).split("\n")).toHaveLength(1);
   });
 
   it("maps every variable but BEZGELOR_CONFIG to one setting", () => {

@@ -107,6 +107,17 @@ function describeConfigIssue(issue: z.core.$ZodIssue, env: Env): string {
   return `${name === undefined ? setting : `${name} (${setting})`}: ${plainIssue(issue, value)}${value === undefined ? "" : `, got ${value}`}`;
 }
 
+/**
+ * The BEZGELOR_ variables of `env` that are none of {@link ENV_VARS}: a misspelling
+ * (BEZGELOR_PROT) would otherwise be ignored unseen. Warned about, not refused: another program
+ * of the operator's may read a BEZGELOR_ variable of its own from the same environment.
+ */
+export function unknownEnvVars(env: Env): string[] {
+  return Object.keys(env)
+    .filter((name) => name.startsWith("BEZGELOR_") && !Object.hasOwn(ENV_VARS, name))
+    .sort();
+}
+
 /** Numeric settings become numbers here so every section's schema sees one shape, file or env. */
 function numeric(value: string | undefined): string | number | undefined {
   return value !== undefined && /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value;
@@ -128,7 +139,13 @@ function readFileConfig(path: string): Record<string, unknown> {
   try {
     text = readFileSync(path, "utf8");
   } catch (cause) {
-    throw new WorldError("CONFIG_INVALID", `cannot read config file ${path}`, { cause });
+    throw new WorldError(
+      "CONFIG_INVALID",
+      `cannot read config file ${path} (BEZGELOR_CONFIG): ${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message}`,
+      {
+        cause,
+      },
+    );
   }
   let parsed: unknown;
   try {
@@ -154,8 +171,14 @@ export function loadConfig(env: Env = process.env): WorldConfig {
   for (const { env: name, setting, numeric: isNumber } of ENV_SETTINGS) set(raw, setting, isNumber ? numeric(env[name]) : env[name]);
   const result = WorldConfigSchema.safeParse(raw);
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  ${describeConfigIssue(issue, env)}`);
-    throw new WorldError("CONFIG_INVALID", `invalid configuration:\n${lines.join("\n")}`);
+    // One issue per setting (the first its schema found: 1e30 is past both its limits, said once).
+    const seen = new Set<string>();
+    const issues = result.error.issues.filter(
+      (issue) => issue.code === "unrecognized_keys" || (!seen.has(issue.path.join(".")) && seen.add(issue.path.join("."))),
+    );
+    const lines = issues.map((issue) => describeConfigIssue(issue, env));
+    // One problem on one line, several as a list.
+    throw new WorldError("CONFIG_INVALID", lines.length === 1 ? `invalid configuration: ${lines[0]}` : `invalid configuration:\n  ${lines.join("\n  ")}`);
   }
   return result.data;
 }

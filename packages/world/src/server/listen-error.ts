@@ -26,9 +26,10 @@ export function listenError(error: NodeJS.ErrnoException, host: string, port: nu
     );
   }
   if (code !== undefined && NOT_AN_ADDRESS_HERE.has(code)) {
+    const why = code === "EADDRNOTAVAIL" || code === "EINVAL" ? "not an address of this machine" : "the name does not resolve";
     return new WorldError(
       "CONFIG_INVALID",
-      `server.host: cannot listen on ${host}: not an address of this machine (${code}); set BEZGELOR_HOST (--host) to one of its addresses, 0.0.0.0 or 127.0.0.1`,
+      `server.host: cannot listen on ${host}: ${why} (${code}); set BEZGELOR_HOST (--host) to one of its addresses, 0.0.0.0 or 127.0.0.1`,
       { details: { host, port, errno: code } },
     );
   }
