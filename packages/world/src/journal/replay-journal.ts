@@ -23,6 +23,8 @@ import type { JournalEntry, JournalOutcome, JournalPurchase, OfflineJournal } fr
 export interface ReplayReport {
   committed: number;
   failed: number;
+  /** The purchases the game refused (settled as failed, nothing charged): which, and the refusal's code. */
+  refused: { id: string; accountId: number; offerId: number; reason: string }[];
   remaining: number;
   held: number;
   stopped?: "database unavailable" | "unexpected failure";
@@ -125,9 +127,9 @@ export async function replayJournal(deps: ReplayDeps): Promise<ReplayReport> {
   try {
     database = await getDatabaseIdentity(deps.db);
   } catch (error) {
-    if (isDatabaseUnavailable(error)) return { committed: 0, failed: 0, remaining: all.length, held: 0, stopped: "database unavailable" };
+    if (isDatabaseUnavailable(error)) return { committed: 0, failed: 0, refused: [], remaining: all.length, held: 0, stopped: "database unavailable" };
     deps.logger.error({ err: error }, "reading the database identity failed; the store journal waits");
-    return { committed: 0, failed: 0, remaining: all.length, held: 0, stopped: "unexpected failure" };
+    return { committed: 0, failed: 0, refused: [], remaining: all.length, held: 0, stopped: "unexpected failure" };
   }
   const mine = (e: JournalEntry): boolean => e.database === database || (e.database === undefined && deps.claimUnmarked === true);
   const held = reportHeld(
@@ -136,7 +138,7 @@ export async function replayJournal(deps: ReplayDeps): Promise<ReplayReport> {
     database,
   );
   const own = all.filter(mine).map((e) => ({ ...e, database }));
-  const report: ReplayReport = { committed: 0, failed: 0, remaining: own.length, held };
+  const report: ReplayReport = { committed: 0, failed: 0, refused: [], remaining: own.length, held };
   for (const p of own) {
     const log = deps.logger.child({ journalId: p.id, accountId: p.accountId, offerId: p.offerId });
     try {
@@ -145,7 +147,10 @@ export async function replayJournal(deps: ReplayDeps): Promise<ReplayReport> {
       await deps.journal.settle(p.id, outcome);
       report.remaining -= 1;
       if (outcome.outcome === "committed") report.committed += 1;
-      else report.failed += 1;
+      else {
+        report.failed += 1;
+        report.refused.push({ id: p.id, accountId: p.accountId, offerId: p.offerId, reason: outcome.reason });
+      }
       log.info({ ...outcome }, "offline store purchase settled");
       deps.told?.(p, outcome);
     } catch (error) {

@@ -71,7 +71,14 @@ export class StoreJournal {
       )
       .catch((error: unknown) => {
         this.deps.logger.error({ err: error }, "store journal replay failed");
-        return { committed: 0, failed: 0, remaining: this.journal.pending().length, held: 0, stopped: "unexpected failure" } satisfies ReplayReport;
+        return {
+          committed: 0,
+          failed: 0,
+          refused: [],
+          remaining: this.journal.pending().length,
+          held: 0,
+          stopped: "unexpected failure",
+        } satisfies ReplayReport;
       })
       .finally(() => (this.running = undefined));
     return this.running;

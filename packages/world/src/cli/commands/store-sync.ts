@@ -20,13 +20,14 @@ export const storeSync = defineCommand({
     if (journal.tornTail) ctx.notice(`warning: ${tornTailMessage(journal.file, journal.tornTail)}`);
     try {
       const waiting = journal.pending().length;
-      if (waiting > 0) ctx.progress(`applying ${waiting} journaled purchases from ${journal.file}`);
+      if (waiting > 0) ctx.progress(`${waiting} journaled purchases in ${journal.file}: applying those made for this database`);
       const rules = await ctx.loadRules();
       const { client } = await ctx.openDatabase();
       const report = await replayJournal({ journal, db: client, rules, logger: ctx.logger, claimUnmarked: o.claim === true });
       ctx.print(report, (r: ReplayReport) =>
         [
           `store sync: ${r.committed} committed, ${r.failed} failed, ${r.remaining} waiting`,
+          ...r.refused.map((f) => `failed: ${f.id} (account ${f.accountId}, offer ${f.offerId}): ${f.reason}; nothing was charged`),
           ...(r.held > 0 ? [`held: ${r.held} made for another database or naming none (not applied; see the log)`] : []),
           ...(r.stopped ? [`stopped: ${r.stopped}`] : []),
         ].join("\n"),
