@@ -148,6 +148,7 @@ describe("public API", () => {
         "importStoreCatalog",
         "getOffer",
         "listOffers",
+        "listExchangeRates",
         "getStoreCatalog",
         "setOfferAvailability",
         "setOfferPrice",

@@ -34,3 +34,32 @@ describe("bezgelor store set-price", () => {
     expect((await setPrice(String(MAX_STORE_PRICE + 1n))).stderr).toContain(`--price must be at most ${MAX_STORE_PRICE}`);
   });
 });
+
+describe("bezgelor store rate list", () => {
+  it("lists each rate with the version store rate set must name, so a conflict can be read again", async () => {
+    // Each rate is its own: the list shows none of this one before it is set.
+    const before = (await cli("store", "rate", "list", "--json")).json<{ from: string; to: string; version: number }[]>();
+    const seen = before.find((r) => r.from === "gold" && r.to === "bonus")?.version ?? 0;
+    const set = await cli(
+      "store",
+      "rate",
+      "set",
+      "--from",
+      "gold",
+      "--to",
+      "bonus",
+      "--numerator",
+      "3",
+      "--denominator",
+      "1000",
+      "--expected-version",
+      String(seen),
+    );
+    expect(set.code, set.stderr).toBe(0);
+    const listed = await cli("store", "rate", "list");
+    expect(listed.code).toBe(0);
+    expect(listed.stdout).toContain(`1 gold = 3/1000 bonus  version ${seen + 1}`);
+    const rates = (await cli("store", "rate", "list", "--json")).json<{ from: string; to: string; numerator: string; version: number }[]>();
+    expect(rates.find((r) => r.from === "gold" && r.to === "bonus")).toMatchObject({ numerator: "3", version: seen + 1 });
+  });
+});

@@ -172,6 +172,9 @@ describe("bezgelor CLI", () => {
     const bare = await cli();
     expect(bare.code).toBe(2);
     expect(bare.stderr).toMatch(/^error: no command given \[USAGE\]\n\nUsage: bezgelor/);
+    // The command is named by its words, not the option values after them.
+    const unknown = await cli("store", "rate", "show", "--from", "premium", "--to", "bonus");
+    expect(unknown.stderr.split("\n")[0]).toBe("error: unknown command: store rate show [USAGE]");
     const help = await cli("--help");
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("Usage: bezgelor");

@@ -1,6 +1,7 @@
 import type { DbClient } from "../client.js";
 import { toDbError } from "../errors.js";
-import { toOfferRecord, type StoreOfferRecord } from "./store-offer-record.js";
+import type { ExchangeRate } from "@bezgelor/core";
+import { loadExchangeRates, toOfferRecord, type StoreOfferRecord } from "./store-offer-record.js";
 
 /** Every offer, by id (available or not). Throws DbError INTERNAL, CONNECTION_FAILED. */
 export async function listOffers(db: DbClient): Promise<StoreOfferRecord[]> {
@@ -18,5 +19,18 @@ export async function getOffer(db: DbClient, options: { offerId: number }): Prom
     return row ? toOfferRecord(row) : null;
   } catch (error) {
     throw toDbError(error, `Reading store offer ${options.offerId} failed`);
+  }
+}
+
+/**
+ * Every exchange rate an admin set, by `from` then `to`, each with its version: the one
+ * `setExchangeRate` must be given (`expectedVersion`) to change it. Throws DbError INTERNAL,
+ * CONNECTION_FAILED.
+ */
+export async function listExchangeRates(db: DbClient): Promise<ExchangeRate[]> {
+  try {
+    return await loadExchangeRates(db);
+  } catch (error) {
+    throw toDbError(error, "Listing the exchange rates failed");
   }
 }

@@ -121,7 +121,10 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<E
       io.stdout(rootHelp());
       return EXIT_CODES.OK;
     }
-    return usageError(io, json, argv.length === 0 ? "no command given" : `unknown command: ${words.join(" ") || "(none)"}`, rootHelp());
+    // The words before the first option: its values are not part of the command's name.
+    const first = argv.findIndex((a) => a.startsWith("-"));
+    const named = (first === -1 ? argv : argv.slice(0, first)).join(" ");
+    return usageError(io, json, argv.length === 0 ? "no command given" : `unknown command: ${named || "(none)"}`, rootHelp());
   }
   const { command, rest } = found;
   const args = withNegativeValues(command, rest);

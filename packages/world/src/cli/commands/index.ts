@@ -27,6 +27,7 @@ import { promoShow } from "./promo-show";
 import { storeBuy } from "./store-buy";
 import { storeCatalog } from "./store-catalog";
 import { storePreview } from "./store-preview";
+import { storeRateList } from "./store-rate-list";
 import { storeRateSet } from "./store-rate-set";
 import { storeRestock } from "./store-restock";
 import { storeSetPrice } from "./store-set-price";
@@ -70,6 +71,7 @@ export const COMMANDS: readonly Command[] = [
   storeOfferSet,
   storeSetPrice,
   storeRestock,
+  storeRateList,
   storeRateSet,
   storeCatalog,
   storePreview,
