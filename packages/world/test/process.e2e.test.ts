@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { createInterface } from "node:readline";
@@ -101,6 +101,25 @@ describe("the bezgelor binary", () => {
     const shown = await bezgelor(["account", "show", "--email", email, "--json"]);
     expect(shown.code).toBe(0);
     expect(JSON.parse(shown.stdout)).toMatchObject({ id: accountId, email, role: "player" });
+  });
+
+  it("a SIGTERM during start-up lets start-up finish, then stops cleanly and releases the directory", { timeout: 300_000 }, async () => {
+    // A directory of its own, created by this start (the slowest start there is).
+    const own = { ...env, BEZGELOR_DB_DIR: join(dir, "db-stopped-early"), BEZGELOR_STORE_JOURNAL: join(dir, "stopped-early.jsonl") };
+    const server = spawn(process.execPath, ["--conditions=@bezgelor/source", "--import", "tsx", BIN, "serve"], { env: own });
+    children.push(server);
+    const messages: string[] = [];
+    createInterface({ input: server.stdout }).on("line", (line) => {
+      const { msg } = JSON.parse(line) as { msg: string };
+      messages.push(msg);
+      // The first line is logged once serve runs: the database is not open yet.
+      if (messages.length === 1) server.kill("SIGTERM");
+    });
+    const code = await new Promise<number | null>((done) => server.on("exit", (c) => done(c)));
+    expect(code, messages.join("\n")).toBe(0);
+    expect(messages).toContain("a stop was requested while starting: stopping now");
+    expect(messages).toContain("world server stopped");
+    if (!process.env.DATABASE_URL) expect(existsSync(join(own.BEZGELOR_DB_DIR, "bezgelor.lock"))).toBe(false);
   });
 
   it("answers bad usage with exit code 2 and unknown data with 3", async () => {

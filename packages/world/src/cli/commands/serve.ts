@@ -4,7 +4,7 @@ import { loadConfiguredGameData } from "../../config/game-data";
 import { startWorldServer, type WorldServer } from "../../server/world-server";
 import { WorldError } from "../../errors";
 import { OfflineJournal, tornTailMessage } from "../../journal/offline-journal";
-import { defineCommand } from "../command";
+import { defineCommand, type CommandContext } from "../command";
 import { stopSignal } from "../stop-signal";
 
 export const serve = defineCommand({
@@ -17,41 +17,55 @@ export const serve = defineCommand({
   },
   printsData: false,
   async run(ctx) {
-    // --port and --host reached the config through the same validation as their variables.
-    const { config } = ctx;
-    const data = await loadConfiguredGameData(config);
-    ctx.logger.info({ titles: data.titles.size, creatures: data.creatures.size, quests: data.quests.size }, "game data loaded");
-    // share: the admin CLI reaches the embedded database through this process while it runs.
-    const database = await ctx.openDatabase({ share: true });
-    // One world server per database: a second one on the same embedded directory would reach it
-    // through the first one's socket and both would deliver its events and host the same players.
-    if (database.kind === "pglite-remote") {
-      throw new WorldError(
-        "UNAVAILABLE",
-        "another world server is already serving this embedded database directory; stop it first or use another BEZGELOR_DB_DIR",
-      );
+    // Listening for a stop from the very start: a signal during start-up waits for it to finish.
+    const stop = stopSignal(ctx.logger);
+    let server: WorldServer;
+    try {
+      server = await start(ctx);
+    } catch (error) {
+      stop.dispose();
+      throw error;
     }
-    // The journal's lock before anything is written: a server that cannot hold it changes nothing.
-    const journal = await OfflineJournal.open(config.store.journalFile);
-    if (journal.tornTail) ctx.logger.warn({ file: journal.file, ...journal.tornTail }, tornTailMessage(journal.file, journal.tornTail));
-    if (journal.pending().length > 0)
-      ctx.logger.info(
-        { waiting: journal.pending().length, file: journal.file },
-        "store journal holds purchases: those made for this database are applied, the others held (logged)",
-      );
-    const server = await startWith(journal, async () => {
-      // The shipped store catalog goes into the database on the first start only; later it is the
-      // operators' (`bezgelor store import` brings a changed file in).
-      const imported = await importStoreCatalog(database.client, { catalog: storeCatalogOf(data), onlyIfEmpty: true });
-      if (!imported.skippedNotEmpty)
-        ctx.logger.info({ offers: imported.offers.created.length, categories: imported.categories.created.length }, "store catalog imported");
-      return startWorldServer({ config, database, data, logger: ctx.logger, journal });
-    });
-    const signal = await stopSignal(ctx.logger);
+    if (stop.requested) ctx.logger.info("a stop was requested while starting: stopping now");
+    const signal = await stop.received;
     ctx.logger.info({ signal }, "stop requested");
     await server.shutdown(`server stopping (${signal})`);
   },
 });
+
+/** Loads the game data, opens the database and the store journal, and starts the world server. */
+async function start(ctx: CommandContext): Promise<WorldServer> {
+  // --port and --host reached the config through the same validation as their variables.
+  const { config } = ctx;
+  const data = await loadConfiguredGameData(config);
+  ctx.logger.info({ titles: data.titles.size, creatures: data.creatures.size, quests: data.quests.size }, "game data loaded");
+  // share: the admin CLI reaches the embedded database through this process while it runs.
+  const database = await ctx.openDatabase({ share: true });
+  // One world server per database: a second one on the same embedded directory would reach it
+  // through the first one's socket and both would deliver its events and host the same players.
+  if (database.kind === "pglite-remote") {
+    throw new WorldError(
+      "UNAVAILABLE",
+      "another world server is already serving this embedded database directory; stop it first or use another BEZGELOR_DB_DIR",
+    );
+  }
+  // The journal's lock before anything is written: a server that cannot hold it changes nothing.
+  const journal = await OfflineJournal.open(config.store.journalFile);
+  if (journal.tornTail) ctx.logger.warn({ file: journal.file, ...journal.tornTail }, tornTailMessage(journal.file, journal.tornTail));
+  if (journal.pending().length > 0)
+    ctx.logger.info(
+      { waiting: journal.pending().length, file: journal.file },
+      "store journal holds purchases: those made for this database are applied, the others held (logged)",
+    );
+  return startWith(journal, async () => {
+    // The shipped store catalog goes into the database on the first start only; later it is the
+    // operators' (`bezgelor store import` brings a changed file in).
+    const imported = await importStoreCatalog(database.client, { catalog: storeCatalogOf(data), onlyIfEmpty: true });
+    if (!imported.skippedNotEmpty)
+      ctx.logger.info({ offers: imported.offers.created.length, categories: imported.categories.created.length }, "store catalog imported");
+    return startWorldServer({ config, database, data, logger: ctx.logger, journal });
+  });
+}
 
 /**
  * Runs `start` with the journal open; when it fails (the catalog import, a port taken, a bad host)
