@@ -100,8 +100,7 @@ function errorJson(code: string, message: string, details?: Readonly<Record<stri
 }
 
 /** The options given more than once that take one value: the last would silently win (`--amount 5 --amount 500`). */
-function repeatedOptions(command: Command, args: string[]): string[] {
-  const { tokens } = parseArgs({ args, strict: false, allowPositionals: true, tokens: true });
+function repeatedOptions(command: Command, tokens: ReturnType<typeof parseArgs>["tokens"] = []): string[] {
   const seen = new Map<string, number>();
   for (const token of tokens) if (token.kind === "option") seen.set(token.name, (seen.get(token.name) ?? 0) + 1);
   return [...seen].filter(([name, count]) => count > 1 && command.options[name]?.multiple !== true).map(([name]) => name);
@@ -130,11 +129,13 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<E
   const args = withNegativeValues(command, rest);
   const help = commandHelp(command);
   let values: OptionValues;
+  let tokens: ReturnType<typeof parseArgs>["tokens"];
   try {
     const parsed = parseArgs({
       args,
       allowPositionals: false,
       strict: true,
+      tokens: true,
       options: {
         ...Object.fromEntries(Object.entries(command.options).map(([k, v]) => [k, { type: v.type, multiple: v.multiple === true }])),
         json: { type: "boolean" },
@@ -142,6 +143,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<E
       },
     });
     values = parsed.values;
+    tokens = parsed.tokens;
   } catch (err) {
     return usageError(io, json, (err as Error).message, help);
   }
@@ -149,7 +151,7 @@ export async function runCli(argv: string[], io: CliIo = processIo()): Promise<E
     io.stdout(help);
     return EXIT_CODES.OK;
   }
-  const repeated = repeatedOptions(command, args);
+  const repeated = repeatedOptions(command, tokens);
   if (repeated.length > 0) return usageError(io, json, `${repeated.map((name) => `--${name}`).join(", ")} given more than once: give each once`);
   for (const [name, spec] of Object.entries(command.options)) {
     if (values[name] === undefined && spec.default !== undefined) values[name] = spec.type === "boolean" ? spec.default === "true" : spec.default;
