@@ -27,6 +27,7 @@ describe("CLI command roles", () => {
       "store offer set": "admin",
       "store set-price": "admin",
       "store restock": "admin",
+      "store rate list": "gm",
       "store rate set": "admin",
       "store catalog": "gm",
       "store preview": "gm",

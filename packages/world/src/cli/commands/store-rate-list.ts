@@ -4,7 +4,7 @@ import { defineCommand } from "../command";
 
 export const storeRateList = defineCommand({
   path: ["store", "rate", "list"],
-  role: "admin",
+  role: "gm",
   summary: "list the exchange rates, each with the version `store rate set --expected-version` must name",
   options: {},
   printsData: true,
