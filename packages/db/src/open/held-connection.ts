@@ -19,7 +19,7 @@ export interface HeldConnection {
 
 /**
  * Takes a connection from `pool` for `purpose` (what it is held for, as in "lost while <purpose>":
- * "checking for and applying migrations, which every command does first"), listening for its
+ * "checking for and applying migrations, ..."), listening for its
  * 'error' event until released. Rejects with the pool's error when it cannot connect.
  */
 export async function holdConnection(pool: pg.Pool, purpose: string): Promise<HeldConnection> {

@@ -1,5 +1,8 @@
-/** JSON for CLI output: bigints as strings (gold), dates as ISO strings, Buffers as hex. */
-export function toJson(value: unknown): string {
+/**
+ * JSON for CLI output: bigints as strings (gold), dates as ISO strings, Buffers as hex; indented
+ * by `indent` spaces (0: one line).
+ */
+export function toJson(value: unknown, indent = 2): string {
   return JSON.stringify(
     value,
     (_key, v: unknown) => {
@@ -9,6 +12,6 @@ export function toJson(value: unknown): string {
       }
       return v;
     },
-    2,
+    indent,
   );
 }

@@ -96,7 +96,7 @@ function usageError(io: CliIo, json: boolean, message: string, help?: string): E
 /** The JSON error line of `--json` (one line: with notices before it, stderr reads as JSON lines). */
 function errorJson(code: string, message: string, details?: Readonly<Record<string, unknown>>): string {
   const error = { code, message, ...(details && Object.keys(details).length > 0 ? { details } : {}) };
-  return `${JSON.stringify(JSON.parse(toJson({ error })))}\n`;
+  return `${toJson({ error }, 0)}\n`;
 }
 
 /** The options given more than once that take one value: the last would silently win (`--amount 5 --amount 500`). */

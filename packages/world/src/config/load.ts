@@ -173,9 +173,13 @@ export function loadConfig(env: Env = process.env): WorldConfig {
   if (!result.success) {
     // One issue per setting (the first its schema found: 1e30 is past both its limits, said once).
     const seen = new Set<string>();
-    const issues = result.error.issues.filter(
-      (issue) => issue.code === "unrecognized_keys" || (!seen.has(issue.path.join(".")) && seen.add(issue.path.join("."))),
-    );
+    const issues = result.error.issues.filter((issue) => {
+      if (issue.code === "unrecognized_keys") return true;
+      const setting = issue.path.join(".");
+      if (seen.has(setting)) return false;
+      seen.add(setting);
+      return true;
+    });
     const lines = issues.map((issue) => describeConfigIssue(issue, env));
     // One problem on one line, several as a list.
     throw new WorldError("CONFIG_INVALID", lines.length === 1 ? `invalid configuration: ${lines[0]}` : `invalid configuration:\n  ${lines.join("\n  ")}`);

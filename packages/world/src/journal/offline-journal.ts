@@ -119,7 +119,7 @@ export class OfflineJournal {
       let text = bytes.subarray(0, whole).toString("utf8");
       if (whole < bytes.length) {
         const tail = bytes.subarray(whole);
-        if (isWholeLine(tail.toString("utf8"))) {
+        if (parseLine(tail.toString("utf8")) !== undefined) {
           await handle.appendFile("\n");
           text += `${tail.toString("utf8")}\n`;
         } else {
@@ -142,18 +142,12 @@ export class OfflineJournal {
   }
 
   private apply(line: string, number: number): void {
-    let parsed;
-    try {
-      parsed = LineSchema.safeParse(JSON.parse(line));
-    } catch {
-      parsed = undefined;
-    }
-    if (!parsed?.success) {
+    const entry = parseLine(line);
+    if (entry === undefined) {
       throw new WorldError("JOURNAL_CORRUPT", `store journal ${this.file} line ${number} is not a journal entry; inspect it before starting again`, {
         details: { file: this.file, line: number },
       });
     }
-    const entry = parsed.data;
     if (entry.kind === "settled") this.waiting.delete(entry.id);
     else {
       const { kind: _kind, ...purchase } = entry;
@@ -225,11 +219,12 @@ export class OfflineJournal {
   }
 }
 
-/** Whether `line` is a whole journal line (a purchase or a settling), as {@link OfflineJournal} writes them. */
-function isWholeLine(line: string): boolean {
+/** `line` as a journal line (a purchase or a settling), as {@link OfflineJournal} writes them; undefined when it is not one. */
+function parseLine(line: string): z.output<typeof LineSchema> | undefined {
   try {
-    return LineSchema.safeParse(JSON.parse(line)).success;
+    const parsed = LineSchema.safeParse(JSON.parse(line));
+    return parsed.success ? parsed.data : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
