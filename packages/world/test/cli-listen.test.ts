@@ -1,6 +1,7 @@
 // `bezgelor serve` that cannot listen: one line naming what to change, and its exit code (a
 // fresh-user tester got Node's stack and exit 1 for a port in use, and a bad host blamed on the
-// database with exit 5).
+// database with exit 5), said before the database is opened (a new embedded directory takes
+// seconds to create and migrate).
 import { createServer, type AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -8,10 +9,19 @@ import { cliHarness } from "./support/cli";
 
 const harness = cliHarness("cli-listen");
 
-/** Runs `serve` with these settings on top of the harness's environment. */
+/** Runs `serve` with these settings on top of the harness's environment; `opened` says whether it opened the database. */
 async function serve(settings: Record<string, string>) {
   Object.assign(harness.env, { BEZGELOR_STORE_JOURNAL: join(harness.dir, "journal.jsonl"), ...settings });
-  return harness.cli("serve");
+  let stderr = "";
+  let opened = false;
+  const code = await harness.run(["serve"], {
+    stderr: (text) => (stderr += text),
+    openDatabase: (options) => {
+      opened = true;
+      return harness.open(options);
+    },
+  });
+  return { code, stderr, opened };
 }
 
 afterEach(() => {
@@ -31,6 +41,7 @@ describe("serve that cannot listen", () => {
         new RegExp(`^error: cannot listen on 127\\.0\\.0\\.1:${port}: the port is in use \\(EADDRINUSE\\); .*BEZGELOR_PORT.* \\[UNAVAILABLE\\]$`, "m"),
       );
       expect(result.stderr).not.toMatch(/\n\s+at /);
+      expect(result.opened).toBe(false);
     } finally {
       holder.close();
     }
@@ -48,6 +59,7 @@ describe("serve that cannot listen", () => {
         ),
       );
       expect(result.stderr).not.toMatch(/database/);
+      expect(result.opened).toBe(false);
     },
   );
 });

@@ -1,6 +1,7 @@
 import { storeCatalogOf } from "@bezgelor/data";
 import { importStoreCatalog } from "@bezgelor/db";
 import { loadConfiguredGameData } from "../../config/game-data";
+import { checkCanListen } from "../../server/listen-check";
 import { startWorldServer, type WorldServer } from "../../server/world-server";
 import { WorldError } from "../../errors";
 import { OfflineJournal, tornTailMessage } from "../../journal/offline-journal";
@@ -33,10 +34,16 @@ export const serve = defineCommand({
   },
 });
 
-/** Loads the game data, opens the database and the store journal, and starts the world server. */
+/**
+ * Checks that the address can be listened on, loads the game data, opens the database and the
+ * store journal, and starts the world server. Throws listenError's WorldError before the database
+ * is opened when the port is in use or the host is not this machine's.
+ */
 async function start(ctx: CommandContext): Promise<WorldServer> {
   // --port and --host reached the config through the same validation as their variables.
   const { config } = ctx;
+  // Before the database: a new embedded directory takes seconds to create and migrate.
+  await checkCanListen(config.server.host, config.server.port);
   const data = await loadConfiguredGameData(config);
   ctx.logger.info({ titles: data.titles.size, creatures: data.creatures.size, quests: data.quests.size }, "game data loaded");
   // share: the admin CLI reaches the embedded database through this process while it runs.
