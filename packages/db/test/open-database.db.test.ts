@@ -1,6 +1,6 @@
 // openDatabase on the embedded target: first-use creation, the directory lock (seen from a real
 // second process), stale-lock takeover, sharing through the socket, and the config errors.
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
@@ -94,6 +94,38 @@ describe("openDatabase (embedded)", () => {
     } finally {
       await db.close();
     }
+  });
+
+  it("an opener waiting while the directory changes hands says so once, not per holder, then says when it has it", async () => {
+    // Commands queued behind one another: each holder in turn is a live process (this one) with a
+    // lock of its own; the opener waits throughout and then opens the directory itself.
+    const holderLock = (n: number) => {
+      const tmp = `${lockPath()}.test.tmp`;
+      writeFileSync(
+        tmp,
+        JSON.stringify({ pid: process.pid, hostname: os.hostname(), startedAt: new Date().toISOString(), command: `command ${n}`, token: `q-${n}` }),
+      );
+      renameSync(tmp, lockPath()); // atomic: the opener never reads half a lock
+    };
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    holderLock(1);
+    const said: string[] = [];
+    const opening = openDatabase({ config: { dir, lockWaitSeconds: 60 }, onLockWait: (message) => said.push(message) });
+    try {
+      while (said.length === 0) await sleep(20);
+      for (let n = 2; n <= 4; n++) {
+        await sleep(300); // several retries (every 100 ms) per holder
+        holderLock(n);
+      }
+      await sleep(300);
+    } finally {
+      rmSync(lockPath(), { force: true });
+    }
+    const db = await opening;
+    await db.close();
+    expect(said).toHaveLength(2);
+    expect(said[0]).toMatch(/is in use by pid \d+ on .* \(command 1\); waiting up to \d+ s for it to finish/);
+    expect(said[1]).toMatch(/^Database directory .* is free after waiting \d+\.\d s; going on\.$/);
   });
 
   it("with share: another process works through the socket (pglite-remote) while this one runs", async () => {

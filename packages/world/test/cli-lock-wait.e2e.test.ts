@@ -1,7 +1,8 @@
 // Two processes on one embedded directory while the server is down: a `bezgelor` command that finds
 // the directory held by another process that does not share it (a first command still running)
-// says on stderr that it waits, runs once the holder lets go, and fails with DIRECTORY_LOCKED (exit
-// 5) only after BEZGELOR_DB_LOCK_WAIT seconds. The commands are the real binary, each its own process.
+// says on stderr that it waits (a warning when the wait starts and one when it ends, not one per
+// retry), runs once the holder lets go, and fails with DIRECTORY_LOCKED (exit 5) only after
+// BEZGELOR_DB_LOCK_WAIT seconds. The commands are the real binary, each its own process.
 import { spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -63,7 +64,10 @@ describe("bezgelor commands on a held embedded directory", () => {
     const result = await second.done;
     expect(released).toBe(true);
     expect(result.code).toBe(0);
-    expect(result.stderr).toContain(`is in use by pid ${process.pid}`);
+    // Said as the CLI's other warnings are, once when the wait starts and once when it ends.
+    expect(result.stderr).toMatch(new RegExp(`^warning: Database directory .* is in use by pid ${process.pid} .*; waiting up to 30 s for it to finish`, "m"));
+    expect(result.stderr).toMatch(/^warning: Database directory .* is free after waiting \d+\.\d s; going on\.$/m);
+    expect(result.stderr.match(/is in use by/g)).toHaveLength(1);
     const db = await openDatabase({ config: { dir: dbDir } });
     try {
       await expect(getAccountByEmail(db.client, { email: address })).resolves.toMatchObject({ email: address });
@@ -80,6 +84,7 @@ describe("bezgelor commands on a held embedded directory", () => {
       const result = await second.done;
       expect(result.code).toBe(5);
       expect(result.stderr).toContain("[DIRECTORY_LOCKED]");
+      expect(result.stderr).toMatch(/^warning: Database directory .* waiting up to 2 s/m);
       expect(result.stderr).toMatch(/Waited 2\.\d s for it/);
       expect(result.stdout).toBe("");
     } finally {

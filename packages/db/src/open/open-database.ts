@@ -20,9 +20,10 @@ export interface OpenDatabaseOptions {
    */
   share?: boolean;
   /**
-   * Embedded only: told once, in a sentence for a person, when another process holds the directory
-   * without sharing it and this opener waits for it (`config.lockWaitSeconds`); default: a warn
-   * log line. The admin CLI writes it to stderr.
+   * Embedded only: told in a sentence for a person when another process holds the directory
+   * without sharing it and this opener starts waiting for it (`config.lockWaitSeconds`), at most
+   * every 20 s while it waits, and when it gets the database after waiting; default: warn log
+   * lines. The admin CLI logs them as its warnings.
    */
   onLockWait?: (message: string) => void;
 }

@@ -13,6 +13,7 @@ import { DB_ERROR_CODES, DbError } from "../errors.js";
 import type { DbLogger } from "../logger.js";
 import type { Database } from "./database.js";
 import { acquireDirectoryLock, isHolderAlive, LOCK_FILE_NAME, lockedError, readLock, type DirectoryLock, type LockInfo } from "./directory-lock.js";
+import { lockWait } from "./lock-wait.js";
 import { connectPgPool } from "./open-postgres.js";
 import { startPgliteThread, type PgliteThread } from "./pglite-thread.js";
 
@@ -44,7 +45,10 @@ export interface OpenPgliteOptions {
   prepare: (db: Database) => Promise<void>;
   /** Seconds to wait for an owner that does not share the directory before DIRECTORY_LOCKED (0: refuse at once). */
   lockWaitSeconds: number;
-  /** Told once, in a sentence for a person, when this opener starts waiting (default: a warn log line). */
+  /**
+   * Told in a sentence for a person when this opener starts waiting, at most every 20 s while it
+   * waits, and when it gets the database after waiting (default: warn log lines).
+   */
   onLockWait?: (message: string) => void;
 }
 
@@ -55,7 +59,7 @@ const LOCK_POLL_MS = 100;
  * Opens the embedded database at `dir` (created on first use) on a thread of this process, or
  * the owner's shared socket. While a live process holds `dir` without sharing it (or shares it but
  * its socket does not answer within 5 s: stopped, or killed and not yet reaped), waits up to
- * `lockWaitSeconds` for it to let go (saying so once through `onLockWait`), trying the lock again
+ * `lockWaitSeconds` for it to let go (saying so through `onLockWait`: see {@link lockWait}), trying the lock again
  * every 100 ms: the lock file stays the only way in, so the directory still has one owner. Throws
  * DIRECTORY_LOCKED when the holder still has it after that wait, CONNECTION_FAILED when PGlite
  * cannot start.
@@ -65,7 +69,7 @@ export async function openPglite(options: OpenPgliteOptions): Promise<Database> 
   mkdirSync(dir, { recursive: true });
   const started = Date.now();
   const deadline = started + options.lockWaitSeconds * 1000;
-  let waitingFor: string | undefined;
+  const wait = lockWait(dir, options.onLockWait ?? ((message) => options.logger.warn({ dir }, message)));
   // A starting owner that goes away before sharing leaves the directory free: look again.
   for (let vanished = 0; ;) {
     const acquired = acquireDirectoryLock(dir, options.logger, { willShare: options.share });
@@ -78,17 +82,19 @@ export async function openPglite(options: OpenPgliteOptions): Promise<Database> 
       // A holder that shares but does not answer (stopped, or killed and not yet reaped) is waited
       // for like one that does not share, then refused with why.
       const remote = holder.socket ? await openRemote(dir, holder, options) : undefined;
-      if (remote !== undefined && !(remote instanceof DbError)) return remote;
-      if (Date.now() >= deadline) throw remote ?? lockedError(dir, holder, waitingFor === undefined ? undefined : (Date.now() - started) / 1000);
-      if (waitingFor !== holder.token) {
-        // Said once per holder: a new one (the first let go, a third opener got in) is said again.
-        waitingFor = holder.token;
-        announceWait(dir, holder, Math.ceil((deadline - Date.now()) / 1000), options);
+      if (remote !== undefined && !(remote instanceof DbError)) {
+        wait.ended(holder);
+        return remote;
       }
+      if (Date.now() >= deadline) throw remote ?? lockedError(dir, holder, wait.waiting ? (Date.now() - started) / 1000 : undefined);
+      // Said when the wait starts and now and then while it lasts, not per retry or per holder:
+      // commands queued behind one another see the directory change hands many times.
+      wait.held(holder, deadline - Date.now());
       await delay(Math.min(LOCK_POLL_MS, Math.max(0, deadline - Date.now())));
       continue;
     }
     const { lock } = acquired;
+    wait.ended();
     try {
       return await openLocal(dir, lock, options);
     } catch (error) {
@@ -96,14 +102,6 @@ export async function openPglite(options: OpenPgliteOptions): Promise<Database> 
       throw error;
     }
   }
-}
-
-function announceWait(dir: string, holder: LockInfo, seconds: number, options: OpenPgliteOptions): void {
-  const message =
-    `Database directory ${dir} is in use by pid ${holder.pid} on ${holder.hostname} (${holder.command}); ` +
-    `waiting up to ${seconds} s for it to finish (db.lockWaitSeconds)...`;
-  if (options.onLockWait) options.onLockWait(message);
-  else options.logger.warn({ dir, holderPid: holder.pid, waitSeconds: seconds }, message);
 }
 
 async function openLocal(dir: string, lock: DirectoryLock, options: OpenPgliteOptions): Promise<Database> {

@@ -201,8 +201,9 @@ async function execute(command: Command, values: OptionValues, io: CliIo): Promi
         return { data, scale: selectReputationScale(data, config.reputationScale) };
       },
       openDatabase: async (options = {}) => {
-        // Another command holding the embedded directory is waited for (db.lockWaitSeconds); say so.
-        const onLockWait = (message: string) => io.stderr(`${message}\n`);
+        // Another command holding the embedded directory is waited for (db.lockWaitSeconds); say so
+        // as the command's other warnings are said (`warning: ...`, or pino's JSON with --json).
+        const onLockWait = (message: string) => logger.warn(message);
         database ??= await (io.openDatabase ?? openDatabase)({ config: config.db, logger, onLockWait, ...options });
         return database;
       },
