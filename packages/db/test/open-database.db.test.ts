@@ -54,6 +54,10 @@ describe("openDatabase (embedded)", () => {
       expect(report).toMatchObject({ ok: false, code: DB_ERROR_CODES.DIRECTORY_LOCKED });
       expect(report.message).toContain(`pid ${process.pid}`);
       expect(report.message).toContain(process.argv.join(" "));
+      // What holds it and what to do, in the operator's words (not the library's option).
+      expect(report.message).toContain("It uses the directory alone (most likely another bezgelor command");
+      expect(report.message).toContain(`wait for it to finish, or stop it (kill ${process.pid})`);
+      expect(report.message).not.toContain("share: true");
     } finally {
       await db.close();
     }
@@ -187,6 +191,9 @@ describe("openDatabase (embedded)", () => {
       const report = await child.report;
       expect(report).toMatchObject({ ok: false, code: DB_ERROR_CODES.DIRECTORY_LOCKED });
       expect(report.message).toContain("did not answer");
+      expect(report.message).toContain(
+        `It is a world server (bezgelor serve), which runs commands alongside it, but it does not answer: if it is stopped (Ctrl-Z), resume it (kill -CONT ${process.pid})`,
+      );
     } finally {
       rmSync(lockPath(), { force: true });
       for (const connection of accepted) connection.destroy();

@@ -86,6 +86,10 @@ describe("bezgelor commands on a held embedded directory", () => {
       expect(result.stderr).toContain("[DIRECTORY_LOCKED]");
       expect(result.stderr).toMatch(/^warning: Database directory .* waiting up to 2 s/m);
       expect(result.stderr).toMatch(/Waited 2\.\d s for it/);
+      expect(result.stderr).toContain(
+        `It uses the directory alone (most likely another bezgelor command, run while no world server is running): wait for it to finish, or stop it (kill ${process.pid}), then try again.`,
+      );
+      expect(result.stderr).not.toContain("share: true");
       expect(result.stdout).toBe("");
     } finally {
       await first.close();

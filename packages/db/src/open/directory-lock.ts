@@ -54,14 +54,35 @@ export function isHolderAlive(info: LockInfo): boolean {
   }
 }
 
-/** The DIRECTORY_LOCKED error naming the holder, and how long the opener waited for it (seconds), if it did. */
+/**
+ * What holds the directory and what to do, for the operator: a world server (`bezgelor serve`
+ * shares the directory; commands reach the database through it, so it is in the way only when it
+ * does not answer), or a process that uses it alone (an admin command run while no server runs).
+ */
+function whatToDo(holder: LockInfo): string {
+  if (holder.willShare || holder.socket)
+    return (
+      "It is a world server (bezgelor serve), which runs commands alongside it, but it does not answer: " +
+      `if it is stopped (Ctrl-Z), resume it (kill -CONT ${holder.pid}); otherwise stop it (Ctrl-C or kill ${holder.pid}) and try again. `
+    );
+  return (
+    "It uses the directory alone (most likely another bezgelor command, run while no world server is running): " +
+    `wait for it to finish, or stop it (kill ${holder.pid}), then try again. ` +
+    "While a world server (bezgelor serve) runs on this directory, commands run alongside it and each other instead. "
+  );
+}
+
+/**
+ * The DIRECTORY_LOCKED error naming the holder, what it is and what to do about it, and how long
+ * the opener waited for it (seconds), if it did.
+ */
 export function lockedError(dir: string, holder: LockInfo, waitedSeconds?: number): DbError {
   const waited = waitedSeconds === undefined ? "" : `Waited ${waitedSeconds.toFixed(1)} s for it (db.lockWaitSeconds). `;
   return new DbError(
     DB_ERROR_CODES.DIRECTORY_LOCKED,
     `Database directory ${dir} is in use by pid ${holder.pid} on ${holder.hostname} (${holder.command}), started ${holder.startedAt}. ` +
       waited +
-      "Wait for it to finish or stop it (the world server shares its directory, so commands run alongside it; a process that opens the database without `share: true` does not). " +
+      whatToDo(holder) +
       `If that process is gone (for example after a reboot reused its pid), delete ${path.join(dir, LOCK_FILE_NAME)}.`,
     { details: { dir, holder, ...(waitedSeconds === undefined ? {} : { waitedSeconds }) } },
   );
