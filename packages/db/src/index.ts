@@ -205,6 +205,7 @@ export { awardPetXp, MAX_PET_XP_AWARD, petRewardTrack, type AwardPetXpInput, typ
 // Storefront (issue 11)
 export { importStoreCatalog, type ImportStoreCatalogOptions, type ImportStoreCatalogReport } from "./store/import-store-catalog.js";
 export { type StoreOfferRecord } from "./store/store-offer-record.js";
+export { type Edited } from "./store/edit-offer.js";
 export { getOffer, listExchangeRates, listOffers } from "./store/list-offers.js";
 export { getStoreCatalog, type CatalogCategory, type CatalogOffer, type GetStoreCatalogOptions, type StoreCatalogView } from "./store/get-store-catalog.js";
 export { restockOffer, setExchangeRate, setOfferAvailability, setOfferPrice } from "./store/admin-edits.js";

@@ -63,3 +63,31 @@ describe("bezgelor store rate list", () => {
     expect(rates.find((r) => r.from === "gold" && r.to === "bonus")).toMatchObject({ numerator: "3", version: seen + 1 });
   });
 });
+
+describe("an admin edit that changes nothing", () => {
+  it("keeps the version and prints unchanged: store offer set --available false twice, store rate set to the rate it has", async () => {
+    expect((await cli("store", "import")).code).toBe(0);
+    const version = async () => (await cli("store", "offer", "show", "--offer", "601", "--json")).json<{ version: number }>().version;
+    const seen = await version();
+    const hide = (at: number, ...more: string[]) =>
+      cli("store", "offer", "set", "--offer", "601", "--available", "false", "--expected-version", String(at), ...more);
+    const first = await hide(seen);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain(`version ${seen + 1})`);
+    expect(first.stdout).not.toContain("unchanged");
+    const again = await hide(seen + 1);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toContain(`unchanged: offer 601 already was so (version ${seen + 1} kept, no edit logged)`);
+    expect((await hide(seen + 1, "--json")).json<{ version: number; changed: boolean }>()).toMatchObject({ version: seen + 1, changed: false });
+    expect(await version()).toBe(seen + 1);
+
+    const rates = (await cli("store", "rate", "list", "--json")).json<{ from: string; to: string; version: number }[]>();
+    const rateSeen = rates.find((r) => r.from === "bonus" && r.to === "premium")?.version ?? 0;
+    const setRate = (at: number) =>
+      cli("store", "rate", "set", "--from", "bonus", "--to", "premium", "--numerator", "1", "--denominator", "10", "--expected-version", String(at));
+    expect((await setRate(rateSeen)).stdout).not.toContain("unchanged");
+    const sameRate = await setRate(rateSeen + 1);
+    expect(sameRate.code, sameRate.stderr).toBe(0);
+    expect(sameRate.stdout).toBe(`1 bonus = 1/10 premium  version ${rateSeen + 1}\nunchanged: the rate already was so (version kept, no edit logged)\n`);
+  });
+});

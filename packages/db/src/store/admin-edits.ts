@@ -1,5 +1,8 @@
 // The admin edits of the store (`bezgelor store set-price`, `store restock`, `store offer set`,
-// `store rate set`, `!store_setprice`, `!store_restock`): each names the version it saw.
+// `store rate set`, `!store_setprice`, `!store_restock`): each names the version it saw. An edit
+// that asks for what the offer or rate already has changes nothing: its version stays, nothing is
+// logged or announced, and the result says `changed: false` (edit-offer.ts).
+import type { ExchangeRate } from "@bezgelor/core";
 import { MAX_STORE_PRICE, MAX_STORE_STOCK, MIN_STORE_PRICE, STORE_CURRENCY, ZERO_STORE_PRICE_MESSAGE } from "@bezgelor/data";
 import { z } from "zod";
 import { defineAction } from "../actions/action.js";
@@ -7,14 +10,15 @@ import { formatActor } from "../actions/actor.js";
 import { DB_ERROR_CODES, DbError } from "../errors.js";
 import { toJsonColumn } from "../json-codec.js";
 import { AmountSchema, IdSchema } from "../validation.js";
-import { checkVersion, editOffer } from "./edit-offer.js";
+import { checkVersion, editOffer, type Edited } from "./edit-offer.js";
 import { toExchangeRate } from "./store-offer-record.js";
 
 const Version = z.number().int().min(1).max(2147483647);
 const PRICE_COLUMN = { premium: "pricePremium", bonus: "priceBonus", gold: "priceGold" } as const;
 
 /**
- * Sets an offer's price in one currency (null: no longer sold in it) at `expectedVersion`. Throws
+ * Sets an offer's price in one currency (null: no longer sold in it) at `expectedVersion`; the
+ * price it already has is no change (`changed: false`, version kept). Throws
  * DbError STORE_OFFER_NOT_FOUND, STORE_VERSION_CONFLICT (details.currentVersion),
  * STORE_CATALOG_INVALID (removing its last price), INVALID_INPUT (a price outside
  * MIN_STORE_PRICE..MAX_STORE_PRICE: 0 is never a price, see MIN_STORE_PRICE); nothing changes then.
@@ -40,7 +44,7 @@ export const setOfferPrice = defineAction({
 
 /**
  * Adds `amount` units to an offer's limited stock at `expectedVersion`, or with `unlimited` makes
- * its stock unlimited. Throws DbError STORE_OFFER_NOT_FOUND, STORE_VERSION_CONFLICT,
+ * its stock unlimited (no change, `changed: false`, when it already is). Throws DbError STORE_OFFER_NOT_FOUND, STORE_VERSION_CONFLICT,
  * STORE_CATALOG_INVALID (restocking an unlimited offer, a stock past MAX_STORE_STOCK), INVALID_INPUT.
  */
 export const restockOffer = defineAction({
@@ -67,8 +71,8 @@ export const restockOffer = defineAction({
 });
 
 /**
- * Makes an offer available (sold) or not, and optionally featured, at `expectedVersion`. Throws
- * DbError STORE_OFFER_NOT_FOUND, STORE_VERSION_CONFLICT, INVALID_INPUT.
+ * Makes an offer available (sold) or not, and optionally featured, at `expectedVersion`; asking
+ * for what it already is changes nothing (`changed: false`, version kept). Throws DbError STORE_OFFER_NOT_FOUND, STORE_VERSION_CONFLICT, INVALID_INPUT.
  */
 export const setOfferAvailability = defineAction({
   name: "store.set-availability",
@@ -85,8 +89,10 @@ export const setOfferAvailability = defineAction({
 
 /**
  * Sets the exchange rate `from` -> `to` (1 `from` costs `numerator / denominator` `to`, rounded
- * up) at `expectedVersion` (0 creates it), logged like an offer edit. Throws DbError
- * STORE_VERSION_CONFLICT, INVALID_INPUT (same currency, a zero part).
+ * up) at `expectedVersion` (0 creates it), logged like an offer edit. The same numerator and
+ * denominator it already has is no change (`changed: false`, version kept, nothing logged; 2/6 is
+ * a change from 1/3, as the stored pair differs). Throws DbError STORE_VERSION_CONFLICT,
+ * INVALID_INPUT (same currency, a zero part).
  */
 export const setExchangeRate = defineAction({
   name: "store.set-rate",
@@ -100,12 +106,13 @@ export const setExchangeRate = defineAction({
     })
     .refine((i) => i.from !== i.to, { message: "must be another currency than from", path: ["to"] }),
   describe: (i) => `Setting the rate ${i.from} -> ${i.to} to ${i.numerator}/${i.denominator}`,
-  async run(ctx, i) {
+  async run(ctx, i): Promise<Edited<ExchangeRate>> {
     const key = `${i.from}->${i.to}`;
     // The rate's row (or its absence) is held by a lock on its key until the transaction ends.
     await ctx.tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`store-rate:${key}`}))`;
     const existing = await ctx.tx.storeExchangeRate.findUnique({ where: { fromCurrency_toCurrency: { fromCurrency: i.from, toCurrency: i.to } } });
     checkVersion(`Rate ${key}`, existing?.version ?? 0, i.expectedVersion);
+    if (existing && existing.numerator === i.numerator && existing.denominator === i.denominator) return { ...toExchangeRate(existing), changed: false };
     const actor = formatActor(ctx.actor);
     const version = i.expectedVersion + 1;
     const values = { numerator: i.numerator, denominator: i.denominator, version, updatedBy: actor, updatedAt: ctx.now };
@@ -127,6 +134,6 @@ export const setExchangeRate = defineAction({
       },
     });
     ctx.emit({ kind: "store.catalog-changed", accountId: null, characterId: null, offerId: null, field: `rate ${key}` });
-    return toExchangeRate(row);
+    return { ...toExchangeRate(row), changed: true };
   },
 });

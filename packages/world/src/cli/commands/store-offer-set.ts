@@ -1,15 +1,15 @@
-import { setOfferAvailability, type StoreOfferRecord } from "@bezgelor/db";
+import { setOfferAvailability } from "@bezgelor/db";
 import { defineCommand, str } from "../command";
 import { cliActor } from "../currency-change";
 import { parseVersion } from "./store-economy-view";
 import { parseBool, parseId } from "./store-options";
-import { offerLine, opt } from "./store-view";
+import { editedOfferLines, opt } from "./store-view";
 
 export const storeOfferSet = defineCommand({
   path: ["store", "offer", "set"],
   role: "admin",
   summary:
-    "make an offer available or not (and featured) at the version you saw (exit 4 with the current version when another edit came first); the offer becomes the operator's and imports leave it alone",
+    "make an offer available or not (and featured) at the version you saw (exit 4 with the current version when another edit came first); the offer becomes the operator's and imports leave it alone; asking for what it already is changes nothing and keeps the version",
   options: {
     offer: { type: "string", description: "offer id", required: true },
     available: { type: "string", description: "true|false", required: true },
@@ -31,6 +31,6 @@ export const storeOfferSet = defineCommand({
       expectedVersion,
       ...(featured === undefined ? {} : { featured }),
     });
-    ctx.print(offer, (v: StoreOfferRecord) => offerLine(v));
+    ctx.print(offer, editedOfferLines);
   },
 });

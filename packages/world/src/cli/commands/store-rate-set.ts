@@ -1,5 +1,5 @@
 import type { ExchangeRate } from "@bezgelor/core";
-import { setExchangeRate } from "@bezgelor/db";
+import { setExchangeRate, type Edited } from "@bezgelor/db";
 import { WorldError } from "../../errors";
 import { defineCommand, str } from "../command";
 import { cliActor } from "../currency-change";
@@ -9,7 +9,8 @@ import { parseMoney, parseStoreCurrency } from "./store-options";
 export const storeRateSet = defineCommand({
   path: ["store", "rate", "set"],
   role: "admin",
-  summary: "set the rate an offer priced in --from is sold at in --to (1 from = numerator/denominator to, rounded up), at the version you saw (0: new)",
+  summary:
+    "set the rate an offer priced in --from is sold at in --to (1 from = numerator/denominator to, rounded up), at the version you saw (0: new); the rate it already has changes nothing and keeps the version",
   options: {
     from: { type: "string", description: "premium|bonus|gold", required: true },
     to: { type: "string", description: "premium|bonus|gold", required: true },
@@ -32,6 +33,11 @@ export const storeRateSet = defineCommand({
       denominator: parseMoney("denominator", str(o, "denominator")),
       expectedVersion: parseVersion(str(o, "expected-version"), 0),
     });
-    ctx.print(result, (r: ExchangeRate) => `1 ${r.from} = ${r.numerator}/${r.denominator} ${r.to}  version ${r.version}`);
+    ctx.print(result, (r: Edited<ExchangeRate>) =>
+      [
+        `1 ${r.from} = ${r.numerator}/${r.denominator} ${r.to}  version ${r.version}`,
+        ...(r.changed ? [] : ["unchanged: the rate already was so (version kept, no edit logged)"]),
+      ].join("\n"),
+    );
   },
 });

@@ -1,14 +1,15 @@
-import { setOfferPrice, type StoreOfferRecord } from "@bezgelor/db";
+import { setOfferPrice } from "@bezgelor/db";
 import { defineCommand, str } from "../command";
 import { cliActor } from "../currency-change";
 import { parseVersion } from "./store-economy-view";
 import { parseId, parseStorePrice, parseStoreCurrency } from "./store-options";
-import { offerLine } from "./store-view";
+import { editedOfferLines } from "./store-view";
 
 export const storeSetPrice = defineCommand({
   path: ["store", "set-price"],
   role: "admin",
-  summary: "set an offer's price in one currency at the version you saw (exit 4 with the current version when another edit came first)",
+  summary:
+    "set an offer's price in one currency at the version you saw (exit 4 with the current version when another edit came first; the price it already has changes nothing and keeps the version)",
   options: {
     offer: { type: "string", description: "offer id", required: true },
     currency: { type: "string", description: "premium|bonus|gold", required: true },
@@ -28,6 +29,6 @@ export const storeSetPrice = defineCommand({
     const expectedVersion = parseVersion(str(o, "expected-version"));
     const { client } = await ctx.openDatabase();
     const { result } = await setOfferPrice(client, { rules: await ctx.loadRules(), actor: cliActor(), offerId, currency, price, expectedVersion });
-    ctx.print(result, (v: StoreOfferRecord) => offerLine(v));
+    ctx.print(result, editedOfferLines);
   },
 });

@@ -5,7 +5,7 @@
 // reused), 5 unavailable or outcome unknown, 6 refused (price changed, owned, not enough funds,
 // not giftable, not a friend...).
 import { STORE_DISPLAY_FLAG } from "@bezgelor/data";
-import type { StoreOfferRecord } from "@bezgelor/db";
+import type { Edited, StoreOfferRecord } from "@bezgelor/db";
 import type { OptionValues } from "../command";
 
 /** The option's string value, or undefined when it was not given. */
@@ -29,3 +29,10 @@ const prices = (o: StoreOfferRecord) =>
 export const offerLine = (o: StoreOfferRecord): string =>
   `${o.id}  ${o.name}  [${o.kind}]  ${prices(o)}  ${o.available ? "available" : "UNAVAILABLE"}${o.featured ? " featured" : ""}${o.giftable ? " giftable" : ""}` +
   `${o.stock === null ? "" : `  ${o.stock} left, ${o.sold} sold`}  (${o.origin}, version ${o.version})`;
+
+/**
+ * An edited offer's line, then, when the edit changed nothing (the offer already was so), a line
+ * saying so: the version stays and nothing was logged, as `store import` reports rows unchanged.
+ */
+export const editedOfferLines = (o: Edited<StoreOfferRecord>): string =>
+  o.changed ? offerLine(o) : `${offerLine(o)}\nunchanged: offer ${o.id} already was so (version ${o.version} kept, no edit logged)`;

@@ -19,6 +19,6 @@ export const storeRestock = gmCommand({
     const amount = intArg(args[1], "amount", this.usage, { min: 1, max: 1_000_000_000 });
     const expectedVersion = intArg(args[2], "version", this.usage, ID);
     const { result } = await restockOffer(ctx.services.db, { ...playerActionOptions(ctx), offerId, amount, expectedVersion });
-    return `offer ${result.id} ${result.name}: ${result.stock} in stock, version ${result.version}`;
+    return `offer ${result.id} ${result.name}: ${result.stock} in stock, version ${result.version}${result.changed ? "" : " (unchanged)"}`;
   },
 });
