@@ -134,6 +134,7 @@ export {
   type StorePromotion,
   type UnitPrice,
 } from "./store/price-offer";
+export { MAX_DISCOUNT_PERCENT, MIN_DISCOUNT_PERCENT, ZERO_DISCOUNT_MESSAGE } from "./store/discount-percent";
 export { demandUnitPrice } from "./store/demand";
 export { convertAmount, type ExchangeRate } from "./store/exchange";
 export { vipPercentFor, vipTierFor, vipTiersUpTo } from "./store/vip";

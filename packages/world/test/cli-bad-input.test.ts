@@ -54,6 +54,15 @@ describe("numbers out of range or negative", () => {
       ["store", "deal", "set", "--date", "2027-01-01", "--offer", "99999999999", "--percent", "10"],
       /^error: --offer must be at most 2147483647 \(1 to 2147483647\), got 99999999999 \[USAGE\]$/,
     ],
+    // 0 % is no discount: a deal or promotion takes 1..100 % off.
+    [
+      ["store", "deal", "set", "--date", "2027-01-01", "--offer", "801", "--percent", "0"],
+      /^error: --percent must be at least 1 \(1 to 100\), got 0 \[USAGE\]$/,
+    ],
+    [
+      ["store", "promotion", "create", "--name", "x", "--percent", "0", "--starts", "2027-01-01T00:00:00Z", "--ends", "2027-01-02T00:00:00Z"],
+      /^error: --percent must be at least 1 \(1 to 100\), got 0 \[USAGE\]$/,
+    ],
   ])("%j is one line saying what is wrong, exit 2", async (argv, message) => {
     await refused(argv, message);
   });

@@ -43,10 +43,9 @@ describe("priceOffer", () => {
     expect(price({ promotions, now: end }).finalPrice).toBe(500n);
   });
 
-  it("treats 0 % as no discount and 100 % as free", () => {
-    const zero = price({ promotions: [promo({ percent: 0 })] });
-    expect(zero).toMatchObject({ finalPrice: 500n, applied: null });
-    expect(zero.discounts).toHaveLength(1);
+  it("ignores a 0 % promotion or deal left from before 0 % was refused (no discount, not listed); 100 % is free", () => {
+    const zero = price({ promotions: [promo({ percent: 0 })], deal: { date: "2026-12-01", offerId: 101, percent: 0 } });
+    expect(zero).toMatchObject({ finalPrice: 500n, applied: null, discounts: [] });
     expect(price({ promotions: [promo({ percent: 100 })] }).finalPrice).toBe(0n);
   });
 

@@ -22,6 +22,7 @@ import { MAX_STORE_PRICE, type DemandPricing, type StoreCurrency, type VipTier }
 import type { Ok, Refused } from "../result";
 import { ownedPartsDiscount, ownedShareOf, type BundleOwnership, type OwnedShare } from "./bundle-parts";
 import { demandUnitPrice } from "./demand";
+import { MIN_DISCOUNT_PERCENT } from "./discount-percent";
 import { convertAmount, sourceOfPrice, type ExchangeRate } from "./exchange";
 import { vipPercentFor } from "./vip";
 
@@ -41,7 +42,10 @@ export type PromotionScope =
   | { readonly kind: "category"; readonly categoryId: number }
   | { readonly kind: "offer"; readonly offerId: number };
 
-/** A promotion: `percent` (0..100) off while `startsAt <= now < endsAt`. */
+/**
+ * A promotion: `percent` (MIN_DISCOUNT_PERCENT..MAX_DISCOUNT_PERCENT, 1..100) off while
+ * `startsAt <= now < endsAt`. A 0 % row written before that rule is no discount: not listed, not applied.
+ */
 export interface StorePromotion {
   readonly id: number;
   readonly name: string;
@@ -51,7 +55,7 @@ export interface StorePromotion {
   readonly scope: PromotionScope;
 }
 
-/** The daily deal of one UTC date (`YYYY-MM-DD`). */
+/** The daily deal of one UTC date (`YYYY-MM-DD`), `percent` off as for a promotion (1..100; an old 0 % row is ignored). */
 export interface StoreDailyDeal {
   readonly date: string;
   readonly offerId: number;
@@ -197,6 +201,7 @@ function discountsInForce(input: PriceOfferInput, on: bigint): PriceDiscount[] {
   const { offer, now } = input;
   const discounts: PriceDiscount[] = [];
   for (const promotion of input.promotions) {
+    if (promotion.percent < MIN_DISCOUNT_PERCENT) continue;
     if (!isPromotionActive(promotion, now) || !appliesTo(promotion.scope, offer, input.categoryParents)) continue;
     discounts.push({
       source: { kind: "promotion", promotionId: promotion.id, name: promotion.name },
@@ -206,7 +211,7 @@ function discountsInForce(input: PriceOfferInput, on: bigint): PriceDiscount[] {
     });
   }
   const deal = input.deal;
-  if (deal !== null && deal.offerId === offer.id && deal.date === utcDate(now)) {
+  if (deal !== null && deal.percent >= MIN_DISCOUNT_PERCENT && deal.offerId === offer.id && deal.date === utcDate(now)) {
     discounts.push({
       source: { kind: "daily-deal", date: deal.date },
       percent: deal.percent,

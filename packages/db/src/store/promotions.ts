@@ -1,13 +1,15 @@
 // Operators' promotions and daily deals. Plain writes (they change prices, not what anyone owns);
 // the purchase reads them in its own transaction.
-import type { StoreDailyDeal, StorePromotion } from "@bezgelor/core";
+import { MAX_DISCOUNT_PERCENT, MIN_DISCOUNT_PERCENT, ZERO_DISCOUNT_MESSAGE, type StoreDailyDeal, type StorePromotion } from "@bezgelor/core";
 import { z } from "zod";
 import type { DbClient } from "../client.js";
 import { DB_ERROR_CODES, DbError, toDbError } from "../errors.js";
 import { CalendarDateSchema, IdSchema, parseInput } from "../validation.js";
 import { toPromotion } from "./store-offer-record.js";
 
-const Percent = z.number().int().min(0).max(100);
+// 1..100: 0 % is no discount (core's MIN_DISCOUNT_PERCENT); the tables' CHECK still allows 0 for
+// rows written before, which pricing ignores.
+const Percent = z.number().int().min(MIN_DISCOUNT_PERCENT, ZERO_DISCOUNT_MESSAGE).max(MAX_DISCOUNT_PERCENT);
 
 const PromotionInput = z
   .object({
@@ -27,9 +29,10 @@ const PromotionInput = z
 export type CreatePromotionInput = z.input<typeof PromotionInput>;
 
 /**
- * Creates a promotion: `percent` off everything, a category with its subcategories, or one offer,
- * while `startsAt <= now < endsAt`. Throws DbError INVALID_INPUT, STORE_CATALOG_INVALID (unknown
- * category or offer).
+ * Creates a promotion: `percent` (1..100) off everything, a category with its subcategories, or
+ * one offer, while `startsAt <= now < endsAt`. Throws DbError INVALID_INPUT (a percent outside
+ * 1..100: 0 % is no discount; a window that ends before it starts), STORE_CATALOG_INVALID
+ * (unknown category or offer).
  */
 export async function createPromotion(db: DbClient, options: CreatePromotionInput): Promise<StorePromotion> {
   const p = parseInput(PromotionInput, options);
@@ -68,8 +71,10 @@ const DealInput = z.object({
 });
 
 /**
- * Sets the daily deal of a UTC date (one per date: a second call for the date replaces it).
- * Throws DbError INVALID_INPUT, STORE_CATALOG_INVALID (unknown offer).
+ * Sets the daily deal of a UTC date, `percent` (1..100) off one offer (one per date: a second call
+ * for the date replaces it, an old 0 % deal included). Throws DbError INVALID_INPUT (a percent
+ * outside 1..100: 0 % is no discount; a date that is not a calendar date), STORE_CATALOG_INVALID
+ * (unknown offer).
  */
 export async function setDailyDeal(db: DbClient, options: z.input<typeof DealInput>): Promise<StoreDailyDeal> {
   const d = parseInput(DealInput, options);

@@ -9,7 +9,7 @@ export const storeDealSet = defineCommand({
   options: {
     date: { type: "string", description: "UTC date YYYY-MM-DD", required: true },
     offer: { type: "string", description: "offer id", required: true },
-    percent: { type: "string", description: "0..100", required: true },
+    percent: { type: "string", description: "percent off, 1..100 (0 % is no discount)", required: true },
   },
   printsData: true,
   async run(ctx, o) {

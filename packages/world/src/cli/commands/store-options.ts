@@ -1,4 +1,5 @@
 // Parsing of the store and promo commands' options. Every bad value is WorldError USAGE (exit 2).
+import { MAX_DISCOUNT_PERCENT, MIN_DISCOUNT_PERCENT } from "@bezgelor/core";
 import { MAX_MONEY, MAX_STORE_PRICE, MIN_STORE_PRICE, STORE_CURRENCY, ZERO_STORE_PRICE_MESSAGE, type StoreCurrency } from "@bezgelor/data";
 import { CalendarDateSchema, MAX_PROMO_ITEM_COUNT, ZonedTimeSchema, type PromoReward } from "@bezgelor/db";
 import { WorldError } from "../../errors";
@@ -9,9 +10,12 @@ export function parseId(name: string, value: string): number {
   return parseWholeNumber(name, value, 1, 2147483647);
 }
 
-/** A whole percent 0..100. */
+/**
+ * A promotion's or daily deal's percent off: a whole number MIN_DISCOUNT_PERCENT..MAX_DISCOUNT_PERCENT
+ * (1..100; 0 % is no discount). Throws WorldError USAGE (exit 2).
+ */
 export function parsePercent(value: string): number {
-  return parseWholeNumber("percent", value, 0, 100);
+  return parseWholeNumber("percent", value, MIN_DISCOUNT_PERCENT, MAX_DISCOUNT_PERCENT);
 }
 
 /** A non-negative whole amount (a price may be 0 under a 100 % discount). */

@@ -10,7 +10,7 @@ export const storePromotionCreate = defineCommand({
   summary: "create a promotion: --percent off everything, a --category (with its subcategories) or an --offer, from --starts until --ends (excluded)",
   options: {
     name: { type: "string", description: "name shown with the discount", required: true },
-    percent: { type: "string", description: "0..100", required: true },
+    percent: { type: "string", description: "percent off, 1..100 (0 % is no discount)", required: true },
     starts: { type: "string", description: "ISO 8601 time with a zone (first second included)", required: true },
     ends: { type: "string", description: "ISO 8601 time with a zone (excluded)", required: true },
     category: { type: "string", description: "category id (with its subcategories)" },
