@@ -54,6 +54,7 @@ it("exports exactly the curated runtime API", () => {
     "ZERO_STORE_PRICE_MESSAGE",
     "achievementSchema",
     "buildGameData",
+    "characterChoiceLabel",
     "characterCreationSchema",
     "characterLevelSchema",
     "collectibleOfReward",

@@ -66,6 +66,7 @@ export { MAX_PET_LEVEL, petLevelRewardSchema, petSchema, type Pet, type PetLevel
 export { vanityPetSchema, type VanityPet } from "./schemas/vanity-pet";
 export { FLAIR_POSITION, FLAIR_UNLOCK_BITS, flairSchema, type Flair, type FlairPosition } from "./schemas/flair";
 export { CLASS, RACE, SEX, characterCreationSchema, type CharacterCreation } from "./schemas/character-creation";
+export { characterChoiceLabel } from "./character-labels";
 export { WORLD_HALF_EXTENT, startLocationSchema, worldPositionSchema, type StartLocation } from "./schemas/start-location";
 export { parseStoreCatalog, storeCatalogOf, type StoreCatalog } from "./store-catalog";
 export {

@@ -88,14 +88,16 @@ describe("bezgelor CLI", () => {
   });
 
   it("refuses a race, class and faction the character-creation screen does not offer (exit 2), creating nothing", async () => {
-    const refused: Array<[string, string[]]> = [
-      ["aurin warrior", ["--race", "aurin", "--class", "warrior"]],
-      ["chua warrior exile", ["--race", "chua", "--class", "warrior", "--faction", "exile"]],
-      ["mordesh esper dominion", ["--race", "mordesh", "--class", "esper", "--faction", "dominion"]],
+    // Named from the game data with the ids kept, never bare numbers.
+    const refused: Array<[string, string[], string]> = [
+      ["aurin warrior", ["--race", "aurin", "--class", "warrior"], "Aurin (race 4), Warrior (class 1), "],
+      ["chua warrior exile", ["--race", "chua", "--class", "warrior", "--faction", "exile"], "Chua (race 13), Warrior (class 1), "],
+      ["mordesh esper dominion", ["--race", "mordesh", "--class", "esper", "--faction", "dominion"], "Mordesh (race 16), Esper (class 3), "],
     ];
-    for (const [label, choice] of refused) {
+    for (const [label, choice, named] of refused) {
       const result = await cli("character", "create", "--email", email, "--name", "Notoffered", ...choice);
       expect(result.code, label).toBe(2);
+      expect(result.stderr, label).toContain(named);
       expect(result.stderr, label).toContain("is not a character-creation choice; offered instead: ");
       expect(result.stderr, label).toContain("[CHARACTER_CREATION_NOT_OFFERED]");
     }

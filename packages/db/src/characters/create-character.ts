@@ -1,5 +1,5 @@
 import { checkCharacterCreation, MAX_CHARACTERS_PER_ACCOUNT, type CharacterChoice } from "@bezgelor/core";
-import { worldPositionSchema } from "@bezgelor/data";
+import { characterChoiceLabel, worldPositionSchema } from "@bezgelor/data";
 import { z } from "zod";
 import type { GameRules } from "../actions/action.js";
 import { runTransaction, type DbClient } from "../client.js";
@@ -53,10 +53,11 @@ function requireOfferedChoice(rules: Pick<GameRules, "data">, choice: CharacterC
   if (decision.ok) return;
   const { race, sex, faction } = choice;
   const offered = decision.offered.map((c) => ({ race: c.race, class: c.class, sex: c.sex, faction: c.factionId }));
-  const listed = offered.map((c) => `race ${c.race} class ${c.class} sex ${c.sex} faction ${c.faction}`).join("; ");
+  // Named from the game data, ids kept: "Mordesh (race 16), Esper (class 3), ..." (details keep the ids alone).
+  const label = (c: CharacterChoice) => characterChoiceLabel(rules.data.factions, c);
   throw new DbError(
     DB_ERROR_CODES.CHARACTER_CREATION_NOT_OFFERED,
-    `Race ${race}, class ${choice.class}, sex ${sex}, faction ${faction} is not a character-creation choice; offered instead: ${listed}`,
+    `${label(choice)} is not a character-creation choice; offered instead: ${offered.map(label).join("; ")}`,
     { details: { race, class: choice.class, sex, faction, offered } },
   );
 }
@@ -69,7 +70,8 @@ function requireOfferedChoice(rules: Pick<GameRules, "data">, choice: CharacterC
  * An account holds at most MAX_CHARACTERS_PER_ACCOUNT (12) characters: the account row is locked
  * (`FOR UPDATE`) before counting, so racing creates on one account queue and can never pass the
  * limit together.
- * Throws DbError CHARACTER_CREATION_NOT_OFFERED (listing what is offered instead),
+ * Throws DbError CHARACTER_CREATION_NOT_OFFERED (naming race, class, sex and faction from the
+ * game data with their ids, "Mordesh (race 16)", and listing what is offered instead),
  * CHARACTER_LIMIT_REACHED, NAME_TAKEN, ACCOUNT_NOT_FOUND, INVALID_INPUT (name not 3..24 letters,
  * negative ids, level outside 1..50, a position outside the world); nothing is created then.
  */
