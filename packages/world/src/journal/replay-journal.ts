@@ -73,8 +73,21 @@ function notice(p: JournalPurchase, outcome: JournalOutcome): { subject: string;
     : { subject: "Store purchase failed", body: `Your purchase of ${what}, could not be made (${outcome.reason}); nothing was charged.` };
 }
 
-/** Mails the buyer the outcome (once, by key). A buyer who cannot get mail (deleted) is logged, not waited for. */
-async function tell(deps: ReplayDeps, p: JournalPurchase, outcome: JournalOutcome, log: Logger): Promise<void> {
+/**
+ * Mails the buyer the outcome (once, by key). A purchase refused because its account is gone has
+ * nobody to mail (its characters went with it): that is logged as what happened, and no mail is
+ * tried. A buyer whose character is gone is logged the same way, not waited for.
+ */
+async function tell(deps: ReplayDeps, p: JournalPurchase, outcome: JournalOutcome, log: Logger, claimed: boolean): Promise<void> {
+  if (outcome.outcome === "failed" && outcome.reason === "ACCOUNT_NOT_FOUND") {
+    // A claimed entry names no database, so its account may never have been this database's.
+    const why = claimed ? "deleted, or the claimed journal was written on another database" : "deleted after the purchase was journaled";
+    log.warn(
+      { characterId: p.characterId },
+      `the purchase's account ${p.accountId} does not exist in this database (${why}): settled as failed, nothing charged, nobody to mail`,
+    );
+    return;
+  }
   try {
     await sendSystemMail(deps.db, {
       rules: deps.rules,
@@ -86,6 +99,13 @@ async function tell(deps: ReplayDeps, p: JournalPurchase, outcome: JournalOutcom
     });
   } catch (error) {
     if (!(error instanceof DbError) || isDatabaseUnavailable(error) || error.code === "INTERNAL") throw error;
+    if (error.code === "CHARACTER_NOT_FOUND") {
+      log.warn(
+        { characterId: p.characterId },
+        `the purchase's character ${p.characterId} no longer exists: the buyer is not mailed the outcome (${outcome.outcome})`,
+      );
+      return;
+    }
     log.warn({ err: error }, "could not mail the buyer the outcome of an offline store purchase");
   }
 }
@@ -119,7 +139,8 @@ function reportHeld(deps: ReplayDeps, held: JournalEntry[], database: string): n
  * the entries of another database, or of none unless `claimUnmarked`, are held: logged and left
  * in the journal. Stops at the first outage (the rest wait for the next replay) or unexpected
  * failure (logged); a refusal by the game (not enough funds by now, a price that changed, an
- * offer gone) settles the entry as failed with its code, and nothing is charged.
+ * offer gone, the account deleted: ACCOUNT_NOT_FOUND, logged as such and not mailed) settles the
+ * entry as failed with its code, and nothing is charged.
  */
 export async function replayJournal(deps: ReplayDeps): Promise<ReplayReport> {
   const all = deps.journal.pending();
@@ -137,13 +158,13 @@ export async function replayJournal(deps: ReplayDeps): Promise<ReplayReport> {
     all.filter((e) => !mine(e)),
     database,
   );
-  const own = all.filter(mine).map((e) => ({ ...e, database }));
+  const own = all.filter(mine).map((e) => ({ purchase: { ...e, database }, claimed: e.database === undefined }));
   const report: ReplayReport = { committed: 0, failed: 0, refused: [], remaining: own.length, held };
-  for (const p of own) {
+  for (const { purchase: p, claimed } of own) {
     const log = deps.logger.child({ journalId: p.id, accountId: p.accountId, offerId: p.offerId });
     try {
       const outcome = await apply(deps, p);
-      await tell(deps, p, outcome, log);
+      await tell(deps, p, outcome, log, claimed);
       await deps.journal.settle(p.id, outcome);
       report.remaining -= 1;
       if (outcome.outcome === "committed") report.committed += 1;
