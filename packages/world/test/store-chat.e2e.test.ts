@@ -58,6 +58,10 @@ describe("store chat commands", () => {
     expect((await gm(client, `!store_setprice 802 premium 60 ${offer.version + 1}`)).reply).toBe(
       `offer 802 Travel Rations: 60 premium, version ${offer.version + 2}`,
     );
+    // The price it already has: nothing changes, the version stays, and the reply says so.
+    expect((await gm(client, `!store_setprice 802 premium 60 ${offer.version + 2}`)).reply).toBe(
+      `offer 802 Travel Rations: 60 premium, version ${offer.version + 2} (unchanged: it already had that price)`,
+    );
     expect(await t.db.storeAdminEdit.count({ where: { offerId: 802, actor: `character:${player.characterId}` } })).toBe(2);
   });
 });
