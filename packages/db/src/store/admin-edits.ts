@@ -44,8 +44,9 @@ export const setOfferPrice = defineAction({
 
 /**
  * Adds `amount` units to an offer's limited stock at `expectedVersion`, or with `unlimited` makes
- * its stock unlimited (no change, `changed: false`, when it already is). Throws DbError STORE_OFFER_NOT_FOUND, STORE_VERSION_CONFLICT,
- * STORE_CATALOG_INVALID (restocking an unlimited offer, a stock past MAX_STORE_STOCK), INVALID_INPUT.
+ * its stock unlimited (no change, `changed: false`, when it already is). Throws DbError
+ * STORE_OFFER_NOT_FOUND, STORE_VERSION_CONFLICT, STORE_CATALOG_INVALID (restocking an unlimited
+ * offer, a stock past MAX_STORE_STOCK), INVALID_INPUT.
  */
 export const restockOffer = defineAction({
   name: "store.restock",
@@ -72,7 +73,8 @@ export const restockOffer = defineAction({
 
 /**
  * Makes an offer available (sold) or not, and optionally featured, at `expectedVersion`; asking
- * for what it already is changes nothing (`changed: false`, version kept). Throws DbError STORE_OFFER_NOT_FOUND, STORE_VERSION_CONFLICT, INVALID_INPUT.
+ * for what it already is changes nothing (`changed: false`, version kept). Throws DbError
+ * STORE_OFFER_NOT_FOUND, STORE_VERSION_CONFLICT, INVALID_INPUT.
  */
 export const setOfferAvailability = defineAction({
   name: "store.set-availability",
