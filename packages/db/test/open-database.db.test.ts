@@ -1,12 +1,12 @@
 // openDatabase on the embedded target: first-use creation, the directory lock (seen from a real
 // second process), stale-lock takeover, sharing through the socket, and the config errors.
 import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createAccount, DB_ERROR_CODES, getAccountByEmail, openDatabase, type DbLogger } from "../src/index.js";
+import { createAccount, DB_ERROR_CODES, getAccountByEmail, migrateDatabase, openDatabase, type DbLogger } from "../src/index.js";
 import { uniqueEmail } from "../src/testing/index.js";
 import { createPgDatabase, dropPgDatabase, urlForDatabase } from "../src/testing/pg-template.js";
 import { runChild, startChild } from "./child-process.js";
@@ -37,7 +37,53 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
+/**
+ * Kills (SIGKILL) a process in the middle of applying a slow migration to `target` (a directory or
+ * a PostgreSQL url), then migrates again: nothing blocks, and the migration is applied exactly once.
+ * On PostgreSQL the orphaned backend finishes its sleep and may commit the whole script before it
+ * notices its client is gone (the next run then finds it applied), or roll it all back: never half.
+ */
+async function migrationSurvivesKill(target: string, config: { dir?: string; url?: string }): Promise<void> {
+  const from = await mkdtemp(path.join(os.tmpdir(), "bezgelor-slow-migration-"));
+  try {
+    await writeFile(path.join(from, "migration_lock.toml"), 'provider = "postgresql"\n');
+    const name = "20300101000000_slow";
+    await mkdir(path.join(from, name));
+    await writeFile(path.join(from, name, "migration.sql"), 'CREATE TABLE "slow" ("id" INT);\nSELECT pg_sleep(5);\n');
+    const child = startChild([target, "migrate", from]);
+    child.report.catch(() => undefined); // killed before it reports
+    await child.logged(`applying ${name}`);
+    await new Promise((resolve) => setTimeout(resolve, 500)); // inside pg_sleep by now
+    child.process.kill("SIGKILL");
+    await child.exited;
+
+    await writeFile(path.join(from, name, "migration.sql"), 'CREATE TABLE "slow" ("id" INT);\n');
+    const db = await openDatabase({ config, migrate: false });
+    try {
+      const report = await migrateDatabase({ client: db.client, migrationsDir: from });
+      expect(report.applied.length + report.alreadyApplied).toBe(1);
+      if (config.dir) expect(report.applied).toEqual([name]); // the embedded database died with its process
+      const rows = await db.client.$queryRawUnsafe<{ finished_at: Date | null }[]>(`SELECT "finished_at" FROM "_prisma_migrations"`);
+      expect(rows.map((r) => r.finished_at instanceof Date)).toEqual([true]);
+      await expect(db.client.$queryRawUnsafe(`SELECT count(*)::int AS n FROM "slow"`)).resolves.toEqual([{ n: 0 }]);
+    } finally {
+      await db.close();
+    }
+  } finally {
+    await rm(from, { recursive: true, force: true });
+  }
+}
+
 describe("openDatabase (embedded)", () => {
+  it("a process killed while applying a migration leaves nothing that blocks the next start", async () => {
+    const fresh = await mkdtemp(path.join(os.tmpdir(), "bezgelor-killed-migration-"));
+    try {
+      await migrationSurvivesKill(fresh, { dir: fresh });
+    } finally {
+      await rm(fresh, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it("holds a lock naming this process while open and removes it on close", async () => {
     const db = await openDatabase({ config: { dir } });
     expect(readLockFile()).toMatchObject({ pid: process.pid, hostname: os.hostname(), command: process.argv.join(" ") });
@@ -329,6 +375,20 @@ describe("openDatabase (PostgreSQL)", () => {
       await dropPgDatabase(url as string, name);
     }
   });
+
+  it.skipIf(!url)(
+    "a process killed while applying a migration leaves nothing that blocks the next start [needs DATABASE_URL]",
+    async () => {
+      const name = await createPgDatabase(url as string, null);
+      try {
+        const target = urlForDatabase(url as string, name);
+        await migrationSurvivesKill(target, { url: target });
+      } finally {
+        await dropPgDatabase(url as string, name);
+      }
+    },
+    60_000,
+  );
 
   it("reports an unreachable server as CONNECTION_FAILED", async () => {
     await expectDbError(openDatabase({ config: { url: "postgresql://postgres@127.0.0.1:1/none" } }), DB_ERROR_CODES.CONNECTION_FAILED);

@@ -1,6 +1,7 @@
 // The runtime migration runner for both targets. Same contract as `prisma migrate deploy`:
 // applies pending folders in name order, one `_prisma_migrations` row each; a failure is
-// recorded with its logs and blocks every later run until it is marked rolled back.
+// recorded with its logs and blocks every later run until it is marked rolled back. A process
+// killed while applying one leaves nothing behind: the migration and its row are one transaction.
 import { randomUUID } from "node:crypto";
 import { DB_ERROR_CODES, DbError, toDbError } from "../errors.js";
 import type { PrismaClient } from "../generated/prisma/client";
@@ -69,13 +70,12 @@ export async function migrateDatabase(options: MigrateDatabaseOptions): Promise<
         const total = pending.length;
         options.onProgress?.({ type: "applying", name: migration.name, index, total });
         const started = Date.now();
-        const id = randomUUID();
-        await table.insertStartedRow(session, { id, checksum: migration.checksum, name: migration.name });
+        const row = { id: randomUUID(), checksum: migration.checksum, name: migration.name };
         try {
-          await session.exec(migration.sql);
+          await session.exec(table.applyAndRecordScript(migration.sql, row));
         } catch (error) {
           const logs = failureLogs(migration.name, error);
-          await table.recordFailure(session, id, logs);
+          await table.insertFailedRow(session, { ...row, logs });
           logger.error({ migration: migration.name, err: error }, "migration failed");
           throw new DbError(
             DB_ERROR_CODES.MIGRATION_FAILED,
@@ -86,7 +86,6 @@ export async function migrateDatabase(options: MigrateDatabaseOptions): Promise<
             },
           );
         }
-        await table.markFinished(session, id);
         const durationMs = Date.now() - started;
         logger.info({ migration: migration.name, durationMs }, "migration applied");
         options.onProgress?.({ type: "applied", name: migration.name, index, total, durationMs });

@@ -18,7 +18,8 @@ export function failureLogs(name: string, error: unknown): string {
 /** The MIGRATION_FAILED error for an unresolved failed row. */
 export function blockedByFailure(row: Pick<MigrationRow, "migration_name" | "started_at" | "logs">): DbError {
   const name = row.migration_name;
-  const firstLog = (row.logs ?? "").split("\n").find((l) => l.startsWith("Database error:")) ?? "no logs recorded";
+  const firstLog =
+    (row.logs ?? "").split("\n").find((l) => l.startsWith("Database error:")) ?? "no logs recorded (an older runner's process stopped while applying it)";
   const message = [
     `Migration "${name}" failed (started ${row.started_at.toISOString()}): ${firstLog}`,
     "No later migration will be applied until it is resolved.",

@@ -37,20 +37,32 @@ export async function readMigrationRows(session: MigrationSession): Promise<Migr
   );
 }
 
-export async function insertStartedRow(session: MigrationSession, row: { id: string; checksum: string; name: string }): Promise<void> {
+/**
+ * The script that applies one migration and records it, as one simple-protocol request: PostgreSQL
+ * (and PGlite) run a multi-statement request as one implicit transaction, so a process killed
+ * while it runs leaves neither the migration's changes nor its row, and the next start applies it
+ * again. A migration script must therefore not contain its own BEGIN/COMMIT (Prisma's never do).
+ * `started_at` is the transaction's start, `finished_at` the clock at its end.
+ */
+export function applyAndRecordScript(sql: string, row: { id: string; checksum: string; name: string }): string {
+  const insert = `INSERT INTO "_prisma_migrations" ("id", "checksum", "migration_name", "started_at", "finished_at", "applied_steps_count")
+     VALUES (${literal(row.id)}, ${literal(row.checksum)}, ${literal(row.name)}, now(), clock_timestamp(), 1)`;
+  // The newline ends a trailing `--` comment; the semicolon ends a last statement left without one.
+  return `${sql}\n;\n${insert};`;
+}
+
+/** Records a migration that failed (after its transaction rolled back), with the error in `logs`. */
+export async function insertFailedRow(session: MigrationSession, row: { id: string; checksum: string; name: string; logs: string }): Promise<void> {
   await session.query(
-    `INSERT INTO "_prisma_migrations" ("id", "checksum", "migration_name", "started_at", "applied_steps_count")
-     VALUES ($1, $2, $3, now(), 0)`,
-    [row.id, row.checksum, row.name],
+    `INSERT INTO "_prisma_migrations" ("id", "checksum", "migration_name", "logs", "started_at", "applied_steps_count")
+     VALUES ($1, $2, $3, $4, now(), 0)`,
+    [row.id, row.checksum, row.name, row.logs],
   );
 }
 
-export async function markFinished(session: MigrationSession, id: string): Promise<void> {
-  await session.query(`UPDATE "_prisma_migrations" SET "finished_at" = now(), "applied_steps_count" = 1 WHERE "id" = $1`, [id]);
-}
-
-export async function recordFailure(session: MigrationSession, id: string, logs: string): Promise<void> {
-  await session.query(`UPDATE "_prisma_migrations" SET "logs" = $2 WHERE "id" = $1`, [id, logs]);
+/** A SQL string literal (standard_conforming_strings, on by default since PostgreSQL 9.1). */
+function literal(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
 }
 
 /** Marks unresolved failed rows of `name` rolled back; returns how many rows changed. */
