@@ -27,7 +27,10 @@ export interface BenchArgs {
   /** Print one JSON document instead of the table. */
   readonly json: boolean;
   readonly quick: boolean;
-  /** A directory for the world server's CPU profile (`node --cpu-prof`), written when it stops. */
+  /**
+   * A directory for the CPU profiles (`node --cpu-prof`) of the world server and the baseline
+   * servers, written when they stop; the bench then prints where their time went in each window.
+   */
   readonly profile: string | undefined;
   /**
    * The world server's database connections (BEZGELOR_DB_POOL_SIZE); undefined keeps the server's

@@ -19,6 +19,13 @@ export interface LoopResult extends Latency {
   readonly serverCpuSeconds: number;
   /** CPU seconds this load process spent in the timed window (the clients' side of the loop). */
   readonly loadCpuSeconds: number;
+  /** The timed window, CLOCK_MONOTONIC microseconds (the clock of the server's CPU profile). */
+  readonly window: readonly [number, number];
+}
+
+/** CLOCK_MONOTONIC now, in microseconds: `process.hrtime` and V8's profiles read the same clock. */
+export function monotonicUs(): number {
+  return Number(process.hrtime.bigint() / 1000n);
 }
 
 /**
@@ -77,8 +84,10 @@ export async function closedLoop(
   const cpuBefore = serverCpu();
   const loadBefore = process.cpuUsage();
   const started = performance.now();
+  const windowStart = monotonicUs();
   await sleep(seconds * 1000);
   timing = false;
+  const windowEnd = monotonicUs();
   stop = true;
   const elapsed = (performance.now() - started) / 1000;
   const serverCpuSeconds = serverCpu() - cpuBefore;
@@ -97,6 +106,7 @@ export async function closedLoop(
     inFlight,
     serverCpuSeconds,
     loadCpuSeconds,
+    window: [windowStart, windowEnd],
     ...(samples.length > 0 ? latencyOf(samples) : { p50: Number.NaN, p99: Number.NaN }),
   };
 }

@@ -1,5 +1,6 @@
 // Alternated, repeated measurement of a figure and its limit, and the rows they make.
 import type { LoopResult } from "./loops";
+import type { ProfileWindow } from "./profile-summary";
 import { formatNumber, ratioSpread, type Goal, type Row } from "./report";
 import { spread } from "./stats";
 import { cpuSeconds } from "./world-process";
@@ -15,6 +16,8 @@ export interface Run {
   readonly loadCpuMsPerRequest: number;
   readonly requests: number;
   readonly disconnected: number;
+  /** The loop's timed window (CLOCK_MONOTONIC µs), when it reported one. */
+  readonly window?: readonly [number, number];
 }
 
 /**
@@ -23,7 +26,14 @@ export interface Run {
  */
 export async function timed(
   pid: number | undefined,
-  loop: () => Promise<Pick<LoopResult, "requests" | "seconds" | "p50" | "p99"> & { disconnected?: number; serverCpuSeconds?: number; loadCpuSeconds?: number }>,
+  loop: () => Promise<
+    Pick<LoopResult, "requests" | "seconds" | "p50" | "p99"> & {
+      disconnected?: number;
+      serverCpuSeconds?: number;
+      loadCpuSeconds?: number;
+      window?: readonly [number, number];
+    }
+  >,
 ): Promise<Run> {
   const before = pid === undefined ? Number.NaN : cpuSeconds(pid);
   const result = await loop();
@@ -37,16 +47,22 @@ export async function timed(
     loadCpuMsPerRequest: result.requests > 0 && result.loadCpuSeconds !== undefined ? (result.loadCpuSeconds * 1000) / result.requests : Number.NaN,
     requests: result.requests,
     disconnected: result.disconnected ?? 0,
+    ...(result.window ? { window: result.window } : {}),
   };
 }
 
-/** `rounds` times: the limit, then the figure (so neither always runs on a warmer machine first). */
+/**
+ * `rounds` times: the limit, then the figure (so neither always runs on a warmer machine first).
+ * The timed windows are added to `windows` under `label` (the limit's as "`label` (limit)"), for
+ * the summaries of the world's and the baseline's profiles.
+ */
 export async function alternate(
   rounds: number,
   figure: () => Promise<Run>,
   limit: () => Promise<Run>,
   progress: (line: string) => void,
   label: string,
+  windows?: ProfileWindow[],
 ): Promise<{ figure: Run[]; limit: Run[] }> {
   const runs = { figure: [] as Run[], limit: [] as Run[] };
   for (let round = 0; round < rounds; round++) {
@@ -54,6 +70,8 @@ export async function alternate(
     for (const which of [first, first === "limit" ? "figure" : "limit"] as const) {
       const run = await (which === "figure" ? figure() : limit());
       runs[which].push(run);
+      if (run.window)
+        windows?.push({ label: which === "figure" ? label : `${label} (limit)`, startUs: run.window[0], endUs: run.window[1], requests: run.requests });
       progress(
         `  ${label} round ${round + 1}/${rounds} ${which}: ${Math.round(run.perSecond)}/s, p50 ${formatNumber(run.p50)} ms, p99 ${formatNumber(run.p99)} ms`,
       );
@@ -62,7 +80,8 @@ export async function alternate(
   return runs;
 }
 
-const of = (runs: readonly Run[], key: keyof Run) => runs.map((r) => r[key]);
+type NumericKey = Exclude<keyof Run, "window">;
+const of = (runs: readonly Run[], key: NumericKey) => runs.map((r) => r[key]);
 
 /**
  * The rows of a round-trip figure: throughput (with `goal`), p50, p99 (with `p99Goal`), server CPU
@@ -76,7 +95,7 @@ export function roundTripRows(
   goals: { throughput?: Goal; p99?: Goal } = {},
 ): Row[] {
   const { figure, limit } = runs;
-  const row = (label: string, key: keyof Run, u: string, goal?: Goal): Row => ({
+  const row = (label: string, key: NumericKey, u: string, goal?: Goal): Row => ({
     figure: `${name}: ${label}`,
     value: { unit: u, spread: spread(of(figure, key)) },
     limit: { name: limitName, unit: u, spread: spread(of(limit, key)) },

@@ -25,10 +25,14 @@ export interface Helper {
 
 /**
  * Forks `file` (a TypeScript module of this directory) with this process's node flags, so tsx and
- * the source conditions apply to it too.
+ * the source conditions apply to it too, and `nodeFlags` (`--cpu-prof` for `--profile`).
  */
-export function forkHelper(file: string, extraArgs: string[] = []): Helper {
-  const child = fork(file, extraArgs, { execArgv: process.execArgv, serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
+export function forkHelper(file: string, extraArgs: string[] = [], nodeFlags: string[] = []): Helper {
+  const child = fork(file, extraArgs, {
+    execArgv: [...process.execArgv, ...nodeFlags],
+    serialization: "advanced",
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
   let next = 1;
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   child.on("message", (message: Answer) => {

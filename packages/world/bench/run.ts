@@ -28,6 +28,7 @@ import {
   soloPlace,
   storeUnitsSold,
 } from "./players";
+import { summarizeProfiles, type ProfileWindow } from "./profile-summary";
 import { formatTable, rowsAsJson, type Row } from "./report";
 import { forkHelper, type Helper } from "./rpc";
 import { loginFigure, memoryFigure } from "./memory-figures";
@@ -75,6 +76,8 @@ async function worldFigures(
   rows: Row[],
   notes: string[],
   progress: (l: string) => void,
+  profile: string[],
+  baselineWindows: ProfileWindow[],
 ): Promise<void> {
   const wanted = (f: (typeof WORLD_FIGURES)[number]) => args.only.includes(f);
   const solo = wanted("login") || wanted("chat") || wanted("db") ? args.clients : 0;
@@ -91,6 +94,7 @@ async function worldFigures(
   }
 
   const env = serverEnv(args, idle, notes);
+  const profileWindows: ProfileWindow[] = [];
   progress(`starting the world server on ${db.kind} …`);
   let world: WorldProcess | undefined;
   try {
@@ -109,6 +113,7 @@ async function worldFigures(
       progress,
       rows,
       notes,
+      profileWindows,
     });
     // First, on a fresh server: the setup below grows its heap, which later sessions would reuse.
     if (wanted("memory") && idle > 0) await memoryFigure(ctxOf({ solo: [], crowd: [], buyers: [] }));
@@ -161,6 +166,13 @@ async function worldFigures(
     await world?.stop();
     stopWorld = undefined;
   }
+  // The profile is written when the server stops: where its time went in each figure's windows.
+  if (args.profile && world) {
+    const ofWorld = profileWindows.filter((w) => !w.label.endsWith("(limit)"));
+    profile.push(...(await summarizeProfiles(args.profile, world.pid, ofWorld, "world server")));
+    // The baseline servers (echo, fan-out, relay) in their windows, written when the helper exits.
+    baselineWindows.push(...profileWindows.filter((w) => w.label.endsWith("(limit)")));
+  }
 }
 
 /** Set while a world server runs, so an interrupted bench stops it too. */
@@ -186,8 +198,11 @@ async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const rows: Row[] = [];
   const notes: string[] = [];
+  /** With --profile: the summary of the world server's CPU profile. */
+  const profile: string[] = [];
+  const baselineWindows: ProfileWindow[] = [];
   const load = forkHelper(join(here, "load.ts"));
-  const baseline = forkHelper(join(here, "baseline-server.ts"));
+  const baseline = forkHelper(join(here, "baseline-server.ts"), [], args.profile ? ["--cpu-prof", "--cpu-prof-dir", args.profile] : []);
   let db: BenchDatabase | undefined;
   // Ctrl-C: stop the server and the helpers, drop the database, remove the files, then exit.
   const interrupted = (signal: NodeJS.Signals) => {
@@ -208,21 +223,23 @@ async function main(): Promise<void> {
     if (args.only.includes("journal")) await journalFigure(args, temp, rows, progress);
     if (args.only.some((f) => (WORLD_FIGURES as readonly string[]).includes(f))) {
       db = await benchDatabase(config.db.url, join(temp, "db"));
-      await worldFigures(temp, args, db, load, baseline, rows, notes, progress);
+      await worldFigures(temp, args, db, load, baseline, rows, notes, progress, profile, baselineWindows);
     }
   } finally {
     await Promise.all([load.stop(), baseline.stop()]);
     await db?.drop();
     await rm(temp, { recursive: true, force: true });
   }
+  if (args.profile && baselineWindows.length > 0) profile.push(...(await summarizeProfiles(args.profile, baseline.pid, baselineWindows, "baseline server")));
   const seconds = (performance.now() - started) / 1000;
   const database = db?.kind ?? "none";
   const env = { node: process.version, cpu: cpus()[0]?.model ?? "unknown", cpus: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30) };
   if (args.json) {
-    console.log(JSON.stringify({ env, database, args, seconds, rows: rowsAsJson(rows), notes }, null, 2));
+    console.log(JSON.stringify({ env, database, args, seconds, rows: rowsAsJson(rows), notes, profile }, null, 2));
   } else {
     const title = `Bezgelor bench on ${database === "none" ? "no database" : database} (${env.cpus} × ${env.cpu}, node ${env.node}): ${args.rounds} rounds of ${args.seconds} s, ${seconds.toFixed(0)} s in all`;
     console.log(formatTable(title, rows, notes));
+    if (profile.length > 0) console.log(`\nWhere the world server's CPU went in the timed windows (--profile ${args.profile}):\n${profile.join("\n")}`);
   }
 }
 

@@ -10,6 +10,7 @@ import type { BenchPlayer } from "./raw-client";
 import { formatNumber, type Row } from "./report";
 import type { Helper } from "./rpc";
 import type { LoopResult } from "./loops";
+import type { ProfileWindow } from "./profile-summary";
 import type { StatementLoopResult } from "./db-baseline";
 import { spread } from "./stats";
 import type { WorldProcess } from "./world-process";
@@ -42,6 +43,8 @@ export interface BenchContext {
   readonly progress: (line: string) => void;
   readonly rows: Row[];
   readonly notes: string[];
+  /** The world's timed windows, for the summary of its CPU profile (`--profile`). */
+  readonly profileWindows: ProfileWindow[];
 }
 
 interface Calibration {
@@ -83,7 +86,7 @@ export async function chatFigure(ctx: BenchContext): Promise<void> {
         serverPid: echo.pid,
       }),
     );
-  const runs = await alternate(ctx.args.rounds, worldLoop(ctx, "solo", "chat", cal.terminalSize), echoLoop, ctx.progress, "chat");
+  const runs = await alternate(ctx.args.rounds, worldLoop(ctx, "solo", "chat", cal.terminalSize), echoLoop, ctx.progress, "chat", ctx.profileWindows);
   await ctx.load.call("close", { group: "echo" });
   await ctx.baseline.call("stop");
   ctx.rows.push(
@@ -163,7 +166,7 @@ export async function dbFigure(ctx: BenchContext): Promise<void> {
     }
     return statement();
   };
-  const runs = await alternate(ctx.args.rounds, worldLoop(ctx, "solo", "title", cal.terminalSize), limits, ctx.progress, "title set");
+  const runs = await alternate(ctx.args.rounds, worldLoop(ctx, "solo", "title", cal.terminalSize), limits, ctx.progress, "title set", ctx.profileWindows);
   const name = `title set round trip (set_active_title and its event, group commit), ${n} clients`;
   ctx.rows.push(
     ...roundTripRows(name, "req/s", runs, statementName, {
@@ -273,7 +276,7 @@ export async function purchaseFigure(ctx: BenchContext): Promise<void> {
     const url = ctx.url;
     ctx.progress("  pgbench -i (TPC-B tables in the bench's database) …");
     await execFileAsync("pgbench", ["-i", "-q", "-s", "1", url]);
-    const runs = await alternate(ctx.args.rounds, figure, () => pgbench(url, buyers.length, ctx.args.seconds), ctx.progress, "purchases");
+    const runs = await alternate(ctx.args.rounds, figure, () => pgbench(url, buyers.length, ctx.args.seconds), ctx.progress, "purchases", ctx.profileWindows);
     rateNote(ctx, "purchases", runs.figure, buyers.length);
     ctx.notes.push(
       `purchases: the world server holds ${ctx.dbPool} database connections (BEZGELOR_DB_POOL_SIZE, --pool), pgbench ${buyers.length}` +
@@ -331,7 +334,7 @@ export async function storeFigure(ctx: BenchContext): Promise<void> {
       const url = ctx.url;
       ctx.progress("  pgbench -i (TPC-B tables in the bench's database) …");
       await execFileAsync("pgbench", ["-i", "-q", "-s", "1", url]);
-      const both = await alternate(ctx.args.rounds, figure, () => pgbench(url, buyers.length, ctx.args.seconds), ctx.progress, "store");
+      const both = await alternate(ctx.args.rounds, figure, () => pgbench(url, buyers.length, ctx.args.seconds), ctx.progress, "store", ctx.profileWindows);
       runs = both.figure;
       const [throughput, p50, p99, cpu] = roundTripRows(name, "tx/s", both, `pgbench -c ${buyers.length} TPC-B`);
       if (throughput) ctx.rows.push(throughput);
@@ -369,7 +372,7 @@ export async function zoneFigure(ctx: BenchContext): Promise<void> {
       }),
     );
   ctx.progress(`zone: ${crowd.length} players chatting vs fan-out …`);
-  const runs = await alternate(ctx.args.rounds, worldLoop(ctx, "crowd", "line", cal.terminalSize), limit, ctx.progress, "zone");
+  const runs = await alternate(ctx.args.rounds, worldLoop(ctx, "crowd", "line", cal.terminalSize), limit, ctx.progress, "zone", ctx.profileWindows);
   await ctx.load.call("close", { group: "fanout" });
   await ctx.baseline.call("stop");
   rateNote(ctx, "zone", runs.figure, crowd.length);
@@ -455,6 +458,7 @@ export async function moveFigure(ctx: BenchContext): Promise<void> {
     },
     ctx.progress,
     "movement",
+    ctx.profileWindows,
   );
   await ctx.load.call("close", { group: "relay" });
   await ctx.baseline.call("stop");
