@@ -381,6 +381,24 @@ describe("refusals when sending, each changing nothing", () => {
     expect(mailErrorFor("MAIL_ITEM_STACK_INVALID")).toBe(MAIL_GENERIC_ERROR.InvalidInventorySlot);
   });
 
+  it("a malformed system mail (text the client cannot show, a stack past maxStack) keeps no key: the corrected request takes it", async () => {
+    const b = await player();
+    const system = { ...opts, to: { characterId: b.id }, from: { type: "gm" as const, name: "GM" }, subject: "Sorry" };
+    const keys = () => db.client.idempotencyKey.count({ where: { key: { startsWith: `malformed-${b.id}-` } } });
+    const stackKey = `malformed-${b.id}-stack`;
+    await refused(
+      () => sendSystemMail(db.client, { ...system, idempotencyKey: stackKey, items: [{ itemId: POTION, count: 21 }] }),
+      DB_ERROR_CODES.MAIL_ITEM_STACK_INVALID,
+    );
+    const textKey = `malformed-${b.id}-text`;
+    await refused(() => sendSystemMail(db.client, { ...system, idempotencyKey: textKey, subject: "Sorry \u202e" }), DB_ERROR_CODES.MAIL_INVALID_TEXT);
+    expect(await keys()).toBe(0);
+    const corrected = await sendSystemMail(db.client, { ...system, idempotencyKey: stackKey, items: [{ itemId: POTION, count: 20 }] });
+    expect(corrected.replayed).toBe(false);
+    expect((await sendSystemMail(db.client, { ...system, idempotencyKey: textKey })).replayed).toBe(false);
+    expect(await db.client.mail.count({ where: { recipientCharacterId: b.id } })).toBe(2);
+  });
+
   it("maps every mail refusal to its genuine GenericError", () => {
     expect(mailErrorFor("MAIL_CANNOT_MAIL_SELF")).toBe(0x78);
     expect(mailErrorFor("CHARACTER_NOT_FOUND")).toBe(MAIL_GENERIC_ERROR.CannotFindPlayer);

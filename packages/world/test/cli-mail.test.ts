@@ -60,7 +60,7 @@ describe("bezgelor mail send", () => {
     expect((await cli("mail", "send", "--to", name, "--subject", "Hi", "--gold", "-1")).code).toBe(2);
   }, 120_000);
 
-  it("refuses an item stack past the item's maxStack (items.json: 20 potions) and sends nothing; the key stays the refused request's", async () => {
+  it("refuses an item stack past the item's maxStack (items.json: 20 potions) or a bad subject and sends nothing; a malformed request keeps no key", async () => {
     const key = `stack-${randomUUID()}`;
     const huge = await cli("mail", "send", "--to", name, "--subject", "Potions", "--item", "30010:999999999", "--key", key);
     expect(huge.code).toBe(2);
@@ -68,13 +68,16 @@ describe("bezgelor mail send", () => {
     const swords = await cli("mail", "send", "--to", name, "--subject", "Potions", "--item", "30001:2", "--key", `${key}-swords`);
     expect(swords.code).toBe(2);
     expect(swords.stderr).toContain("[MAIL_ITEM_STACK_INVALID]");
-    // The key names the first, refused request: a valid request needs a key of its own.
-    const reused = await cli("mail", "send", "--to", name, "--subject", "Potions", "--item", "30010:20", "--key", key, "--json");
-    expect(reused.code).toBe(4);
-    const fresh = `${key}-2`;
-    const full = await cli("mail", "send", "--to", name, "--subject", "Potions", "--item", "30010:20", "--key", fresh, "--json");
-    expect(full.code).toBe(0);
-    expect(full.json()).toMatchObject({ key: fresh, replayed: false });
+    const bidi = await cli("mail", "send", "--to", name, "--subject", "Potions \u202e", "--item", "30010:20", "--key", `${key}-text`);
+    expect(bidi.code).toBe(2);
+    expect(bidi.stderr).toContain("[MAIL_INVALID_TEXT]");
+    // A malformed request was never judged (README: it keeps no key): corrected, it takes the key.
+    const full = await cli("mail", "send", "--to", name, "--subject", "Potions", "--item", "30010:20", "--key", key, "--json");
+    expect(full.code, full.stderr).toBe(0);
+    expect(full.json()).toMatchObject({ key, replayed: false });
+    const text = await cli("mail", "send", "--to", name, "--subject", "Potions", "--key", `${key}-text`, "--json");
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.json()).toMatchObject({ key: `${key}-text`, replayed: false });
   }, 120_000);
 
   it("says the outcome is unknown as currency grant does when the reply is lost: OUTCOME_UNKNOWN, exit 5, a retry that sends once", async () => {

@@ -70,8 +70,10 @@ async function readKey(tx: Prisma.TransactionClient, key: string) {
   return row;
 }
 
-// Failures that say nothing about the request itself, or find it incomplete: it was not judged,
-// so its key is not kept (the request completed may use it).
+// Failures that say nothing about the request itself, or find it incomplete or malformed: it was
+// not judged, so its key is not kept (the request corrected may use it). Malformed mail (text the
+// client cannot show, a stack past its item's maxStack) is refused for its input alone, whatever
+// the database holds, as INVALID_INPUT is.
 const NOT_JUDGED = new Set<DbErrorCode>([
   DB_ERROR_CODES.INTERNAL,
   DB_ERROR_CODES.CONNECTION_FAILED,
@@ -80,6 +82,8 @@ const NOT_JUDGED = new Set<DbErrorCode>([
   DB_ERROR_CODES.IDEMPOTENCY_KEY_REUSED,
   DB_ERROR_CODES.INVALID_INPUT,
   DB_ERROR_CODES.STORE_CHARACTER_REQUIRED,
+  DB_ERROR_CODES.MAIL_INVALID_TEXT,
+  DB_ERROR_CODES.MAIL_ITEM_STACK_INVALID,
 ]);
 
 /** Whether `error` is an action's refusal of the request (INSUFFICIENT_FUNDS, STORE_OUT_OF_STOCK, ...), not a failure to judge it. */
