@@ -157,6 +157,12 @@ export const DB_ERROR_CODES = {
   IDEMPOTENCY_KEY_REUSED: "IDEMPOTENCY_KEY_REUSED",
   /** The embedded database directory is held by another live process. */
   DIRECTORY_LOCKED: "DIRECTORY_LOCKED",
+  /**
+   * The embedded database directory is not a directory and cannot be made one (a file is in its
+   * place or its path's, or the file system refuses to create it: read-only, no permission, /proc);
+   * `details` name the directory, the path at fault and the errno. A setting to change, not an outage.
+   */
+  DIRECTORY_UNUSABLE: "DIRECTORY_UNUSABLE",
   /** A migration failed now or earlier and blocks the rest until resolved. */
   MIGRATION_FAILED: "MIGRATION_FAILED",
   /** The database could not be reached or opened. */

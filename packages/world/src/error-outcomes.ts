@@ -147,6 +147,7 @@ export const DB_ERROR_OUTCOMES: { readonly [C in DbErrorCode]: ErrorOutcome } = 
   PROMO_CODE_TAKEN: refusal("CONFLICT"),
   IDEMPOTENCY_KEY_REUSED: refusal("CONFLICT"),
   DIRECTORY_LOCKED: refusal("UNAVAILABLE"),
+  DIRECTORY_UNUSABLE: internal(EXIT_CODES.USAGE),
   MIGRATION_FAILED: refusal("UNAVAILABLE"),
   CONNECTION_FAILED: refusal("UNAVAILABLE"),
   INTERNAL: internal(),

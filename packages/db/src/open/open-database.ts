@@ -36,8 +36,8 @@ export interface OpenDatabaseOptions {
  * If a live process holds it without sharing it, waits up to `config.lockWaitSeconds` for it to let go.
  *
  * Throws DbError: INVALID_INPUT (bad config), DIRECTORY_LOCKED (still held after that wait by a live
- * process that does not share it; the message names its pid and command), CONNECTION_FAILED,
- * MIGRATION_FAILED.
+ * process that does not share it; the message names its pid and command), DIRECTORY_UNUSABLE (the
+ * embedded directory is a file or cannot be created), CONNECTION_FAILED, MIGRATION_FAILED.
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
   const parsed = DbConfigSchema.safeParse(options.config);

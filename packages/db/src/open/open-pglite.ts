@@ -4,13 +4,14 @@
 // that does not share (an admin command while the server is down) to let go, up to a bounded wait,
 // and is then refused by name.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { setTimeout as delay } from "node:timers/promises";
 import pg from "pg";
 import { DB_ERROR_CODES, DbError } from "../errors.js";
 import type { DbLogger } from "../logger.js";
+import { ensureDataDirectory } from "./data-directory.js";
 import type { Database } from "./database.js";
 import { acquireDirectoryLock, isHolderAlive, LOCK_FILE_NAME, lockedError, readLock, type DirectoryLock, type LockInfo } from "./directory-lock.js";
 import { lockWait } from "./lock-wait.js";
@@ -61,12 +62,12 @@ const LOCK_POLL_MS = 100;
  * its socket does not answer within 5 s: stopped, or killed and not yet reaped), waits up to
  * `lockWaitSeconds` for it to let go (saying so through `onLockWait`: see {@link lockWait}), trying the lock again
  * every 100 ms: the lock file stays the only way in, so the directory still has one owner. Throws
- * DIRECTORY_LOCKED when the holder still has it after that wait, CONNECTION_FAILED when PGlite
+ * DIRECTORY_LOCKED when the holder still has it after that wait, DIRECTORY_UNUSABLE when `dir` is
+ * not a directory and cannot be made one (see ensureDataDirectory), CONNECTION_FAILED when PGlite
  * cannot start.
  */
 export async function openPglite(options: OpenPgliteOptions): Promise<Database> {
-  const dir = path.resolve(options.dir);
-  mkdirSync(dir, { recursive: true });
+  const dir = ensureDataDirectory(options.dir);
   const started = Date.now();
   const deadline = started + options.lockWaitSeconds * 1000;
   const wait = lockWait(dir, options.onLockWait ?? ((message) => options.logger.warn({ dir }, message)));

@@ -1,4 +1,5 @@
 import { selectReputationScale } from "@bezgelor/data";
+import { dbDirError } from "../config/db-dir-error";
 import { loadConfiguredGameData } from "../config/game-data";
 import { parseArgs } from "node:util";
 import { DbError, openDatabase, type Database, type OpenDatabaseOptions } from "@bezgelor/db";
@@ -177,7 +178,8 @@ async function execute(command: Command, values: OptionValues, io: CliIo): Promi
   let database: Database | undefined;
   try {
     const serving = command.path[0] === "serve";
-    const config = loadConfig(withOptionOverrides(command, values, io.env));
+    const env = withOptionOverrides(command, values, io.env);
+    const config = loadConfig(env);
     // CLI commands keep stdout for their data; logs go to the command's stderr, quieter by default.
     const logger = createLogger({
       level: serving || io.env.BEZGELOR_LOG_LEVEL ? config.logLevel : "warn",
@@ -204,7 +206,9 @@ async function execute(command: Command, values: OptionValues, io: CliIo): Promi
         // Another command holding the embedded directory is waited for (db.lockWaitSeconds); say so
         // as the command's other warnings are said (`warning: ...`, or pino's JSON with --json).
         const onLockWait = (message: string) => logger.warn(message);
-        database ??= await (io.openDatabase ?? openDatabase)({ config: config.db, logger, onLockWait, ...options });
+        database ??= await (io.openDatabase ?? openDatabase)({ config: config.db, logger, onLockWait, ...options }).catch((error: unknown) => {
+          throw dbDirError(error, env);
+        });
         return database;
       },
     };

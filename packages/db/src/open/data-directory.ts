@@ -1,0 +1,63 @@
+// The embedded database's directory, made if missing, or refused in one sentence an operator can
+// act on (a file where the directory or one of its parents should be), not Node's EEXIST or
+// ENOTDIR stack. The errno is in the message and `details`, not a `cause`, as the outage checks
+// walk the cause chain.
+import { mkdirSync, statSync, type Stats } from "node:fs";
+import path from "node:path";
+import { DB_ERROR_CODES, DbError } from "../errors.js";
+
+/** What an errno means for a directory we tried to make, in an operator's words. */
+const WHY: Record<string, string> = {
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EROFS: "read-only file system",
+  ENOSPC: "no space left on the device",
+  EDQUOT: "disk quota exceeded",
+  ENAMETOOLONG: "the name is too long",
+  ELOOP: "too many symbolic links",
+};
+
+/**
+ * Makes sure `dir` is a directory, creating it and any missing parents. Returns its absolute path.
+ * @throws DbError DIRECTORY_UNUSABLE (details: dir, path, errno) when `dir` or one of its parents is
+ *   a file, or a missing one cannot be created (EACCES, EROFS, ...).
+ */
+export function ensureDataDirectory(dir: string): string {
+  const absolute = path.resolve(dir);
+  for (let at = absolute; ; at = path.dirname(at)) {
+    const stats = statOf(absolute, at);
+    if (stats !== undefined) {
+      if (!stats.isDirectory()) throw notADirectory(absolute, at);
+      if (at === absolute) return absolute;
+      break;
+    }
+    if (path.dirname(at) === at) break; // the root itself is missing: mkdir says why
+  }
+  try {
+    mkdirSync(absolute, { recursive: true });
+  } catch (error) {
+    const errno = (error as NodeJS.ErrnoException).code ?? "unknown";
+    throw unusable(absolute, absolute, errno, `cannot be created: mkdir failed (${errno}: ${WHY[errno] ?? "refused"})`);
+  }
+  return absolute;
+}
+
+/** `at`'s stats, or undefined when it does not exist (ENOENT) or a parent is a file (ENOTDIR: found as the walk goes up). */
+function statOf(dir: string, at: string): Stats | undefined {
+  try {
+    return statSync(at);
+  } catch (error) {
+    const errno = (error as NodeJS.ErrnoException).code ?? "unknown";
+    if (errno === "ENOENT" || errno === "ENOTDIR") return undefined;
+    throw unusable(dir, at, errno, `cannot be used: ${at} cannot be read (${errno}: ${WHY[errno] ?? "refused"})`);
+  }
+}
+
+function notADirectory(dir: string, at: string): DbError {
+  const what = at === dir ? "is a file, not a directory" : `cannot be created: ${at} is a file, not a directory`;
+  return unusable(dir, at, "ENOTDIR", what);
+}
+
+function unusable(dir: string, at: string, errno: string, what: string): DbError {
+  return new DbError(DB_ERROR_CODES.DIRECTORY_UNUSABLE, `The embedded database directory ${dir} ${what}.`, { details: { dir, path: at, errno } });
+}
