@@ -1,7 +1,10 @@
 // BEZGELOR_DB_DIR that cannot be the embedded database's directory: one line naming the variable
 // and the path, exit 2 (CONFIG_INVALID). A fresh-user tester got Node's EEXIST stack and exit 1 for
-// a file. The commands run as processes here, killed after a deadline.
+// a file, and for /proc/x a process spinning at full CPU in Node's recursive mkdir, deaf to
+// SIGTERM: the commands run as processes here, killed after a deadline, so a hang fails the test
+// (in-process, the synchronous loop would hang the test runner itself).
 import { spawn } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import { join, resolve } from "node:path";
@@ -63,4 +66,16 @@ describe("BEZGELOR_DB_DIR that cannot be a directory", () => {
     expect(result.code, result.stderr).toBe(2);
     expectConfigLine(result.stderr, join(file, "db"), `cannot be created: ${file} is a file, not a directory`);
   });
+
+  it.runIf(existsSync("/proc/self"))(
+    "a path nothing can be made at (/proc/x): returns at once with exit 2 instead of spinning",
+    { timeout: DEADLINE_MS + 10_000 },
+    async () => {
+      const [direct, nested] = await Promise.all([bezgelor("/proc/x", ["account", "show", "--email", "x@example.test"]), bezgelor("/proc/x/db", ["serve"])]);
+      expect(direct.code, `killed after ${DEADLINE_MS} ms? ${direct.stderr}`).toBe(2);
+      expectConfigLine(direct.stderr, "/proc/x", "cannot be created: mkdir /proc/x failed (ENOENT: the file system there does not take new directories)");
+      expect(nested.code, `killed after ${DEADLINE_MS} ms? ${nested.stderr}`).toBe(2);
+      expect(nested.stderr).toContain("the embedded database directory /proc/x/db cannot be created: mkdir /proc/x failed (ENOENT");
+    },
+  );
 });

@@ -1,7 +1,9 @@
 // The embedded database's directory, made if missing, or refused in one sentence an operator can
-// act on (a file where the directory or one of its parents should be), not Node's EEXIST or
-// ENOTDIR stack. The errno is in the message and `details`, not a `cause`, as the outage checks
-// walk the cause chain.
+// act on. Node's `mkdirSync(dir, { recursive: true })` is not used: where a file system answers
+// mkdir with ENOENT under a parent that exists (procfs: `/proc/x`), Node 20 makes the parent
+// again, finds it there, retries the child and loops for ever at full CPU, deaf to signals (its
+// loop is synchronous). Walking the path ourselves tries each missing directory once. The errno is
+// in the message and `details`, not a `cause`, as the outage checks walk the cause chain.
 import { mkdirSync, statSync, type Stats } from "node:fs";
 import path from "node:path";
 import { DB_ERROR_CODES, DbError } from "../errors.js";
@@ -11,6 +13,7 @@ const WHY: Record<string, string> = {
   EACCES: "permission denied",
   EPERM: "operation not permitted",
   EROFS: "read-only file system",
+  ENOENT: "the file system there does not take new directories",
   ENOSPC: "no space left on the device",
   EDQUOT: "disk quota exceeded",
   ENAMETOOLONG: "the name is too long",
@@ -18,26 +21,35 @@ const WHY: Record<string, string> = {
 };
 
 /**
- * Makes sure `dir` is a directory, creating it and any missing parents. Returns its absolute path.
+ * Makes sure `dir` is a directory, creating it and any missing parents one at a time. Returns its
+ * absolute path.
  * @throws DbError DIRECTORY_UNUSABLE (details: dir, path, errno) when `dir` or one of its parents is
- *   a file, or a missing one cannot be created (EACCES, EROFS, ...).
+ *   a file, or a missing one cannot be created (EACCES, EROFS, ENOENT on /proc, ...).
  */
 export function ensureDataDirectory(dir: string): string {
   const absolute = path.resolve(dir);
+  const missing: string[] = [];
   for (let at = absolute; ; at = path.dirname(at)) {
     const stats = statOf(absolute, at);
     if (stats !== undefined) {
       if (!stats.isDirectory()) throw notADirectory(absolute, at);
-      if (at === absolute) return absolute;
       break;
     }
+    missing.unshift(at);
     if (path.dirname(at) === at) break; // the root itself is missing: mkdir says why
   }
-  try {
-    mkdirSync(absolute, { recursive: true });
-  } catch (error) {
-    const errno = (error as NodeJS.ErrnoException).code ?? "unknown";
-    throw unusable(absolute, absolute, errno, `cannot be created: mkdir failed (${errno}: ${WHY[errno] ?? "refused"})`);
+  for (const each of missing) {
+    try {
+      mkdirSync(each);
+    } catch (error) {
+      const errno = (error as NodeJS.ErrnoException).code ?? "unknown";
+      if (errno === "EEXIST") {
+        // Made meanwhile by another opener, or a file put there.
+        if (statOf(absolute, each)?.isDirectory()) continue;
+        throw notADirectory(absolute, each);
+      }
+      throw unusable(absolute, each, errno, `cannot be created: mkdir ${each} failed (${errno}: ${WHY[errno] ?? "refused"})`);
+    }
   }
   return absolute;
 }
