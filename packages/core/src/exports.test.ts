@@ -123,6 +123,7 @@ it("exports exactly the curated runtime API", () => {
     "setMountTrick",
     "standingBounds",
     "startCooldowns",
+    "storeCatalogTextProblem",
     "titleExpiresAt",
     "titleUnlocksFor",
     "unshownCharacter",

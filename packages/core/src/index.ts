@@ -139,6 +139,7 @@ export { demandUnitPrice } from "./store/demand";
 export { convertAmount, type ExchangeRate } from "./store/exchange";
 export { vipPercentFor, vipTierFor, vipTiersUpTo } from "./store/vip";
 export { purchaseLimitWindowStart } from "./store/purchase-limit";
+export { storeCatalogTextProblem, type StoreCatalogTextProblem } from "./store/catalog-text";
 export { isGrantOwned, planGrants, type GrantPlan, type StoreOwnership } from "./store/ownership";
 export {
   listPricesOfParts,

@@ -81,6 +81,32 @@ describe("importing the catalog", () => {
   });
 });
 
+describe("importing text players are shown", () => {
+  it("refuses an offer or category name or description holding a control or bidirectional-override character, naming it, and imports nothing", async () => {
+    const catalog = storeCatalogOf(opts.rules.data);
+    const fresh = { id: 7101, categoryId: catalog.offers[0]!.categoryId, name: "Fine", description: "", kind: "mount" as const };
+    const valid = { ...catalog.offers[0]!, ...fresh };
+    const cases: Array<[Partial<typeof valid>, object]> = [
+      [{ name: "Woolie \u202egnp.exe" }, { entry: "offer", id: 7101, field: "name", character: "U+202E" }],
+      [{ name: "\u2067Woolie" }, { entry: "offer", id: 7101, field: "name", character: "U+2067" }],
+      [{ description: "ring \u0007" }, { entry: "offer", id: 7101, field: "description", character: "U+0007" }],
+    ];
+    for (const [change, details] of cases) {
+      const error = await expectDbError(importStoreCatalog(db.client, { catalog: { ...catalog, offers: [{ ...valid, ...change }] } }), "STORE_CATALOG_INVALID");
+      expect(error.details).toEqual(details);
+      expect(error.message).toContain(`Store offer 7101: ${(details as { field: string }).field} must not hold`);
+    }
+    const category = { ...catalog.categories[0]!, name: "Mounts\u202d" };
+    await expectDbError(importStoreCatalog(db.client, { catalog: { categories: [category], offers: [] } }), "STORE_CATALOG_INVALID");
+    expect(await getOffer(db.client, { offerId: 7101 })).toBeNull();
+    // A description of several lines is shown text.
+    const report = await importStoreCatalog(db.client, {
+      catalog: { categories: catalog.categories, offers: [{ ...valid, description: "Fluffy.\nDependable." }] },
+    });
+    expect(report.offers.created).toEqual([7101]);
+  });
+});
+
 describe("collections", () => {
   it("unlock idempotently, account-wide or per character, and merge", async () => {
     const c = await makeCharacter(db.client);

@@ -7,9 +7,10 @@
 // named with the version read before the import is refused as stale; one the file leaves as it
 // is keeps its version (and its updated_at).
 import { isDeepStrictEqual } from "node:util";
+import { storeCatalogTextProblem } from "@bezgelor/core";
 import { STORE_DISPLAY_FLAG, type StoreCatalog, type StoreCategory, type StoreOffer } from "@bezgelor/data";
 import { runTransaction, type DbClient } from "../client.js";
-import { toDbError } from "../errors.js";
+import { DB_ERROR_CODES, DbError, toDbError } from "../errors.js";
 import type { Prisma } from "../generated/prisma/client";
 import { toJsonColumn } from "../json-codec.js";
 
@@ -119,10 +120,24 @@ async function importCategories(tx: Prisma.TransactionClient, categories: readon
 /**
  * Imports `catalog`: creates what is missing, updates what an earlier import created, keeps what
  * operators own (see the file comment); an offer the file changes gets a new version. Idempotent:
- * importing the same file again changes nothing (every row `unchanged`). Throws DbError INTERNAL (e.g. an imported offer naming an operator category
- * that was removed), CONNECTION_FAILED; nothing is imported then.
+ * importing the same file again changes nothing (every row `unchanged`). Throws DbError
+ * STORE_CATALOG_INVALID (details: entry "offer" or "category", id, field, character) when a name or
+ * description is not text players may be shown (core storeCatalogTextProblem: control characters,
+ * bidirectional overrides), INTERNAL (e.g. an imported offer naming an operator category that was
+ * removed), CONNECTION_FAILED; nothing is imported then.
  */
 export async function importStoreCatalog(db: DbClient, options: ImportStoreCatalogOptions): Promise<ImportStoreCatalogReport> {
+  const problem = storeCatalogTextProblem(options.catalog);
+  if (problem) {
+    const { entry, id, field, character } = problem;
+    throw new DbError(
+      DB_ERROR_CODES.STORE_CATALOG_INVALID,
+      `Store ${entry} ${id}: ${field} must not hold ${character}, a control or bidirectional-override character`,
+      {
+        details: { ...problem },
+      },
+    );
+  }
   const report: ImportStoreCatalogReport = {
     skippedNotEmpty: false,
     categories: { created: [], updated: [], unchanged: [], keptOperator: [] },

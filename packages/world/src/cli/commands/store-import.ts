@@ -1,5 +1,6 @@
 import { readFile } from "node:fs/promises";
-import { DataError, parseStoreCatalog, storeCatalogOf } from "@bezgelor/data";
+import { storeCatalogTextProblem } from "@bezgelor/core";
+import { DataError, GAME_DATA_TABLES, parseStoreCatalog, storeCatalogOf } from "@bezgelor/data";
 import { importStoreCatalog } from "@bezgelor/db";
 import { WorldError } from "../../errors";
 import { defineCommand } from "../command";
@@ -30,6 +31,20 @@ export const storeImport = defineCommand({
     } catch (error) {
       if (error instanceof DataError) throw new WorldError("USAGE", `${error.message}; nothing imported`, { cause: error, details: { ...error.details } });
       throw error;
+    }
+    // Names and descriptions are shown to every player: the rule of all shown text, said with the
+    // file, the entry and the field before the database is opened (importStoreCatalog holds to it too).
+    const problem = storeCatalogTextProblem(catalog);
+    if (problem) {
+      const { entry, id, field, character } = problem;
+      const source = file ?? GAME_DATA_TABLES.storeOffers.file;
+      throw new WorldError(
+        "USAGE",
+        `${source}: ${entry} id ${id}: ${field}: must not hold ${character}, a control or bidirectional-override character; nothing imported`,
+        {
+          details: { file: source, ...problem },
+        },
+      );
     }
     const { client } = await ctx.openDatabase();
     const report = await importStoreCatalog(client, { catalog });
