@@ -3,6 +3,7 @@
 // Opening, configuration, migrations
 export { DbConfigSchema, DEFAULT_LOCK_WAIT_SECONDS, DEFAULT_SESSION_KEY_LIFETIME_SECONDS, type DbConfig, type DbConfigInput } from "./config.js";
 export { openDatabase, type OpenDatabaseOptions } from "./open/open-database.js";
+export { ensureDataDirectory } from "./open/data-directory.js";
 export { DATABASE_KINDS, type Database, type DatabaseKind, type Listen } from "./open/database.js";
 export {
   markMigrationRolledBack,

@@ -128,6 +128,7 @@ describe("public API", () => {
         "markMigrationRolledBack",
         "migrateDatabase",
         "openDatabase",
+        "ensureDataDirectory",
         "getDatabaseIdentity",
         "pgPoolExecutor",
         "pgliteExecutor",

@@ -20,16 +20,24 @@ beforeAll(async () => {
 });
 afterAll(() => rm(dir, { recursive: true, force: true }));
 
-/** Runs bezgelor with BEZGELOR_DB_DIR set to `dbDir` (and no DATABASE_URL); `code` null when it had to be killed. */
-function bezgelor(dbDir: string, args: string[]): Promise<{ code: number | null; stderr: string }> {
+/**
+ * Runs bezgelor with BEZGELOR_DB_DIR set to `dbDir` (and no DATABASE_URL) and `extraEnv`; `code`
+ * null when it had to be killed after `deadlineMs`.
+ */
+function bezgelor(
+  dbDir: string,
+  args: string[],
+  extraEnv: Record<string, string> = {},
+  deadlineMs = DEADLINE_MS,
+): Promise<{ code: number | null; stderr: string }> {
   const env = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== "DATABASE_URL" && !name.startsWith("BEZGELOR_")));
   const child = spawn(process.execPath, ["--conditions=@bezgelor/source", "--import", "tsx", BIN, ...args], {
-    env: { ...env, BEZGELOR_DB_DIR: dbDir, BEZGELOR_STORE_JOURNAL: join(dir, "journal.jsonl"), BEZGELOR_PORT: "0", BEZGELOR_HOST: "127.0.0.1" },
+    env: { ...env, BEZGELOR_DB_DIR: dbDir, BEZGELOR_STORE_JOURNAL: join(dir, "journal.jsonl"), BEZGELOR_PORT: "0", BEZGELOR_HOST: "127.0.0.1", ...extraEnv },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";
   child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
-  const killer = setTimeout(() => child.kill("SIGKILL"), DEADLINE_MS);
+  const killer = setTimeout(() => child.kill("SIGKILL"), deadlineMs);
   return new Promise((done) =>
     child.on("close", (code) => {
       clearTimeout(killer);
@@ -76,6 +84,18 @@ describe("BEZGELOR_DB_DIR that cannot be a directory", () => {
       expectConfigLine(direct.stderr, "/proc/x", "cannot be created: mkdir /proc/x failed (ENOENT: the file system there does not take new directories)");
       expect(nested.code, `killed after ${DEADLINE_MS} ms? ${nested.stderr}`).toBe(2);
       expect(nested.stderr).toContain("the embedded database directory /proc/x/db cannot be created: mkdir /proc/x failed (ENOENT");
+    },
+  );
+
+  it.runIf(existsSync("/proc/self"))(
+    "a store journal nothing can be made at (/proc/x/journal.jsonl): serve exits 2 instead of spinning with the database held",
+    { timeout: 2 * DEADLINE_MS + 10_000 },
+    async () => {
+      // A fresh directory: serve creates the database first, then opens the journal.
+      const result = await bezgelor(join(dir, "journal-db"), ["serve"], { BEZGELOR_STORE_JOURNAL: "/proc/x/journal.jsonl" }, 2 * DEADLINE_MS);
+      expect(result.code, `killed after ${2 * DEADLINE_MS} ms? ${result.stderr}`).toBe(2);
+      expect(result.stderr).toContain("store journal /proc/x/journal.jsonl cannot be opened (store.journalFile, BEZGELOR_STORE_JOURNAL)");
+      expect(result.stderr).toContain("The store journal's directory /proc/x cannot be created: mkdir /proc/x failed (ENOENT");
     },
   );
 });

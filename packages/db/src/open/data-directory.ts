@@ -1,4 +1,5 @@
-// The embedded database's directory, made if missing, or refused in one sentence an operator can
+// The embedded database's directory (or another one the server writes, such as the store
+// journal's), made if missing, or refused in one sentence an operator can
 // act on. Node's `mkdirSync(dir, { recursive: true })` is not used: where a file system answers
 // mkdir with ENOENT under a parent that exists (procfs: `/proc/x`), Node 20 makes the parent
 // again, finds it there, retries the child and loops for ever at full CPU, deaf to signals (its
@@ -22,17 +23,18 @@ const WHY: Record<string, string> = {
 
 /**
  * Makes sure `dir` is a directory, creating it and any missing parents one at a time. Returns its
- * absolute path.
+ * absolute path. `label` names the directory in the error's message (the embedded database's by
+ * default; the world's store journal passes its own).
  * @throws DbError DIRECTORY_UNUSABLE (details: dir, path, errno) when `dir` or one of its parents is
  *   a file, or a missing one cannot be created (EACCES, EROFS, ENOENT on /proc, ...).
  */
-export function ensureDataDirectory(dir: string): string {
+export function ensureDataDirectory(dir: string, label = "The embedded database directory"): string {
   const absolute = path.resolve(dir);
   const missing: string[] = [];
   for (let at = absolute; ; at = path.dirname(at)) {
-    const stats = statOf(absolute, at);
+    const stats = statOf(label, absolute, at);
     if (stats !== undefined) {
-      if (!stats.isDirectory()) throw notADirectory(absolute, at);
+      if (!stats.isDirectory()) throw notADirectory(label, absolute, at);
       break;
     }
     missing.unshift(at);
@@ -45,31 +47,31 @@ export function ensureDataDirectory(dir: string): string {
       const errno = (error as NodeJS.ErrnoException).code ?? "unknown";
       if (errno === "EEXIST") {
         // Made meanwhile by another opener, or a file put there.
-        if (statOf(absolute, each)?.isDirectory()) continue;
-        throw notADirectory(absolute, each);
+        if (statOf(label, absolute, each)?.isDirectory()) continue;
+        throw notADirectory(label, absolute, each);
       }
-      throw unusable(absolute, each, errno, `cannot be created: mkdir ${each} failed (${errno}: ${WHY[errno] ?? "refused"})`);
+      throw unusable(label, absolute, each, errno, `cannot be created: mkdir ${each} failed (${errno}: ${WHY[errno] ?? "refused"})`);
     }
   }
   return absolute;
 }
 
 /** `at`'s stats, or undefined when it does not exist (ENOENT) or a parent is a file (ENOTDIR: found as the walk goes up). */
-function statOf(dir: string, at: string): Stats | undefined {
+function statOf(label: string, dir: string, at: string): Stats | undefined {
   try {
     return statSync(at);
   } catch (error) {
     const errno = (error as NodeJS.ErrnoException).code ?? "unknown";
     if (errno === "ENOENT" || errno === "ENOTDIR") return undefined;
-    throw unusable(dir, at, errno, `cannot be used: ${at} cannot be read (${errno}: ${WHY[errno] ?? "refused"})`);
+    throw unusable(label, dir, at, errno, `cannot be used: ${at} cannot be read (${errno}: ${WHY[errno] ?? "refused"})`);
   }
 }
 
-function notADirectory(dir: string, at: string): DbError {
+function notADirectory(label: string, dir: string, at: string): DbError {
   const what = at === dir ? "is a file, not a directory" : `cannot be created: ${at} is a file, not a directory`;
-  return unusable(dir, at, "ENOTDIR", what);
+  return unusable(label, dir, at, "ENOTDIR", what);
 }
 
-function unusable(dir: string, at: string, errno: string, what: string): DbError {
-  return new DbError(DB_ERROR_CODES.DIRECTORY_UNUSABLE, `The embedded database directory ${dir} ${what}.`, { details: { dir, path: at, errno } });
+function unusable(label: string, dir: string, at: string, errno: string, what: string): DbError {
+  return new DbError(DB_ERROR_CODES.DIRECTORY_UNUSABLE, `${label} ${dir} ${what}.`, { details: { dir, path: at, errno } });
 }

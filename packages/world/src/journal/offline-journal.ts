@@ -6,7 +6,7 @@
 // names the database it was made for (its identity, getDatabaseIdentity), and only that database
 // ever applies it.
 import { open, writeFile, type FileHandle } from "node:fs/promises";
-import { mkdirSync } from "node:fs";
+import { ensureDataDirectory } from "@bezgelor/db";
 import path from "node:path";
 import { z } from "zod";
 import { WorldError } from "../errors";
@@ -92,7 +92,8 @@ export class OfflineJournal {
   static async open(file: string, faults: JournalFaults = () => undefined): Promise<OfflineJournal> {
     let handle: FileHandle;
     try {
-      mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+      // Not Node's recursive mkdir: under /proc it loops for ever (see ensureDataDirectory).
+      ensureDataDirectory(path.dirname(path.resolve(file)), "The store journal's directory");
       handle = await open(file, "a+");
     } catch (error) {
       throw new WorldError(
