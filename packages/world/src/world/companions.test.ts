@@ -79,6 +79,7 @@ describe("mounts and pets on a map", () => {
       ["ServerEntityCreate", second.id],
     ]);
     const mount = maps.summon(1, spec("mount"))!;
+    expect([maps.companionOf(1, "pet"), maps.companionOf(1, "mount"), maps.companionOf(2, "pet")]).toEqual([second, mount, undefined]);
     b.v.take();
     maps.leave(1);
     expect(b.v.take().sort()).toEqual(
@@ -88,6 +89,9 @@ describe("mounts and pets on a map", () => {
         ["ServerEntityDestroy", mount.id],
       ].sort(),
     );
+    // Back on the map: nothing of the old unit's companions is its (a unit id may be reused).
+    enter(1, 0);
+    expect([maps.companionOf(1, "pet"), maps.companionOf(1, "mount")]).toEqual([undefined, undefined]);
   });
 
   it("follows the owner on each update, telling those who see it", () => {

@@ -35,6 +35,8 @@ export interface NpcSpec {
   readonly creature: Creature;
 }
 
+const NO_COMPANIONS: ReadonlySet<CompanionUnit> = new Set();
+
 /** What {@link WorldMap.move} decided. */
 export type MoveResult = { readonly ok: true } | { readonly ok: false; readonly reason: string };
 
@@ -57,6 +59,10 @@ export class WorldMap {
    * chatting in one place pays the search once, not two set lookups per receiver and line.
    */
   private readonly viewerLists = new Map<number, readonly PlayerUnit[]>();
+  /** Each player's companions (its mount, its pet), by the owner's unit id: found without a pass over the map. */
+  private readonly companions = new Map<number, Set<CompanionUnit>>();
+  /** The combat pets on the map (companions with a fight), for the pet step of every tick. */
+  private readonly fighters = new Set<CompanionUnit>();
   private castingIds = 0;
   /**
    * A unit was added or removed since the last {@link update}. With that and every unit where it
@@ -159,7 +165,21 @@ export class WorldMap {
     if (!owner) return undefined;
     const unit: CompanionUnit = { id: this.ids.take(), kind: "companion", ownerId, spec, movement: owner.movement, addedAt: now, fight: newPetFight(spec) };
     this.show(unit, now);
+    let owned = this.companions.get(ownerId);
+    if (!owned) this.companions.set(ownerId, (owned = new Set()));
+    owned.add(unit);
+    if (unit.fight) this.fighters.add(unit);
     return unit;
+  }
+
+  /** The companions (mount, pet) player unit `ownerId` has out on this map. */
+  companionsOf(ownerId: number): ReadonlySet<CompanionUnit> {
+    return this.companions.get(ownerId) ?? NO_COMPANIONS;
+  }
+
+  /** The combat pets out on this map, whoever owns them. */
+  combatPets(): IterableIterator<CompanionUnit> {
+    return this.fighters.values();
   }
 
   /** Puts a new non-player unit on the map and creates it for every player in range. */
@@ -184,10 +204,15 @@ export class WorldMap {
     if (!unit) return undefined;
     if (unit.kind === "player") {
       forgetAttacker(this, unit);
-      for (const other of [...this.units.values()]) if (other.kind === "companion" && other.ownerId === id) this.remove(other.id);
+      for (const companion of [...this.companionsOf(id)]) this.remove(companion.id);
+      this.companions.delete(id);
     }
-    // A combat pet taken off (dismissed, replaced, or gone with its owner) stops fighting.
-    if (unit.kind === "companion" && unit.fight) unit.fight.state = PET_DISMISSED;
+    if (unit.kind === "companion") {
+      this.companions.get(unit.ownerId)?.delete(unit);
+      this.fighters.delete(unit);
+      // A combat pet taken off (dismissed, replaced, or gone with its owner) stops fighting.
+      if (unit.fight) unit.fight.state = PET_DISMISSED;
+    }
     this.units.delete(id);
     this.players.delete(id);
     this.grid.remove(id);

@@ -207,7 +207,7 @@ export class WorldMaps {
   companionOf(characterId: number, role: CompanionRole): CompanionUnit | undefined {
     const placed = this.byCharacter.get(characterId);
     if (!placed) return undefined;
-    for (const unit of placed.map.all()) if (unit.kind === "companion" && unit.ownerId === placed.unit.id && unit.spec.role === role) return unit;
+    for (const unit of placed.map.companionsOf(placed.unit.id)) if (unit.spec.role === role) return unit;
     return undefined;
   }
 
@@ -242,13 +242,13 @@ export class WorldMaps {
   }
 
   /**
-   * Every combat pet out on a started map, with its map, its fight and its owner's unit (one pass
-   * over each map's units). For the game's pet step after {@link tick}.
+   * Every combat pet out on a started map, with its map, its fight and its owner's unit (each map
+   * keeps its combat pets apart: no pass over its other units). For the game's pet step after {@link tick}.
    */
   *combatPets(): Generator<{ readonly map: WorldMap; readonly pet: CompanionUnit; readonly fight: PetFight; readonly owner: PlayerUnit }> {
     for (const map of this.maps.values()) {
-      for (const unit of map.all()) {
-        if (unit.kind !== "companion" || !unit.fight) continue;
+      for (const unit of map.combatPets()) {
+        if (!unit.fight) continue;
         const owner = map.unit(unit.ownerId);
         if (owner?.kind === "player") yield { map, pet: unit, fight: unit.fight, owner };
       }
