@@ -37,11 +37,17 @@ export interface BenchArgs {
    * default. The plain-pg limits of the database round trip use as many.
    */
   readonly pool: number | undefined;
+  /**
+   * Microseconds of busy work the chat figure's echo server does per request before it answers
+   * (`--echo-work`): how an echo that computes as much as a server scores against the plain one
+   * is measured in the same run. Undefined: the plain echo only.
+   */
+  readonly echoWork: number | undefined;
 }
 
 export const USAGE = `usage: pnpm bench [--quick] [--json] [--seconds 3] [--rounds 3] [--clients 1000] [--zone 500] [--buyers 32]
                   [--idle 10000] [--data-scale 1] [--only ${FIGURES.join(",")}]
-                  [--profile DIR] [--pool N]
+                  [--profile DIR] [--pool N] [--echo-work MICROSECONDS]
   Runs on the embedded database, or on PostgreSQL when DATABASE_URL is set.`;
 
 /** Defaults of a full run and of `--quick` (a smoke run of well under a minute of timed work). */
@@ -88,6 +94,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       quick: { type: "boolean", default: false },
       profile: { type: "string" },
       pool: { type: "string" },
+      "echo-work": { type: "string" },
     },
     strict: true,
     allowPositionals: false,
@@ -107,5 +114,6 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     quick,
     profile: values.profile,
     pool: values.pool === undefined ? undefined : positive("pool", values.pool, 0, true),
+    echoWork: values["echo-work"] === undefined ? undefined : positive("echo-work", values["echo-work"], 0, false),
   };
 }

@@ -1,5 +1,6 @@
 // The baselines the world server is compared with, each in its own process like the world server:
-// an echo server that answers every frame with the bytes the world server answered it with, a
+// an echo server that answers every frame with the bytes the world server answered it with
+// (after a set amount of busy work per frame, for `--echo-work`), a
 // fan-out server that sends every frame's chat line to every connection (the zone) and the result
 // to the speaker, and a movement relay. Both cut frames with the protocol's FrameAssembler and do nothing else.
 import { createServer, type Server, type Socket } from "node:net";
@@ -8,6 +9,17 @@ import { serveParent } from "./rpc";
 
 let server: Server | undefined;
 const sockets = new Set<Socket>();
+/**
+ * Milliseconds of busy work the echo does per frame before it answers (the `work` call, for
+ * `--echo-work`): a stand-in for a server's own computing, spent on the CPU the way a handler is.
+ */
+let workMs = 0;
+
+/** Keeps the CPU busy for `ms` milliseconds. */
+function busyFor(ms: number): void {
+  const until = performance.now() + ms;
+  while (performance.now() < until);
+}
 
 interface StartArgs {
   readonly mode: "echo" | "fanout" | "relay";
@@ -25,7 +37,10 @@ function handler(args: StartArgs): (socket: Socket, frames: Frame[]) => void {
   if (args.mode === "echo") {
     const reply = Buffer.concat((args.reply ?? []).map((b) => Buffer.from(b, "base64")));
     return (socket, frames) => {
-      for (let i = 0; i < frames.length; i++) socket.write(reply);
+      for (let i = 0; i < frames.length; i++) {
+        if (workMs > 0) busyFor(workMs);
+        socket.write(reply);
+      }
     };
   }
   const line = Buffer.from(args.line ?? "", "base64");
@@ -105,7 +120,12 @@ serveParent({
     const address = listening.address();
     return { port: typeof address === "object" && address ? address.port : 0, pid: process.pid };
   },
+  work(args: { us: number }) {
+    workMs = args.us / 1000;
+    return null;
+  },
   async stop() {
+    workMs = 0;
     for (const socket of sockets) socket.destroy();
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     server = undefined;

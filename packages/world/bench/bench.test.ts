@@ -14,12 +14,20 @@ import { INTERACTION_RANGE } from "../src/world/world-maps";
 
 describe("parseBenchArgs", () => {
   it("defaults to the full run, every figure, the table", () => {
-    expect(parseBenchArgs([])).toEqual({ ...DEFAULTS.full, only: [...FIGURES], json: false, quick: false, profile: undefined, pool: undefined });
+    expect(parseBenchArgs([])).toEqual({
+      ...DEFAULTS.full,
+      only: [...FIGURES],
+      json: false,
+      quick: false,
+      profile: undefined,
+      pool: undefined,
+      echoWork: undefined,
+    });
   });
 
   it("takes --quick defaults, overrides and a leading -- from pnpm", () => {
-    const args = parseBenchArgs(["--", "--quick", "--clients", "50", "--seconds", "0.5", "--json", "--pool", "32"]);
-    expect(args).toMatchObject({ ...DEFAULTS.quick, clients: 50, seconds: 0.5, json: true, quick: true, pool: 32 });
+    const args = parseBenchArgs(["--", "--quick", "--clients", "50", "--seconds", "0.5", "--json", "--pool", "32", "--echo-work", "7.5"]);
+    expect(args).toMatchObject({ ...DEFAULTS.quick, clients: 50, seconds: 0.5, json: true, quick: true, pool: 32, echoWork: 7.5 });
   });
 
   it("keeps --only in measuring order", () => {
@@ -32,6 +40,7 @@ describe("parseBenchArgs", () => {
     [["--rounds", "1.5"], /--rounds must be a positive integer/],
     [["--seconds", "x"], /--seconds must be a positive number/],
     [["--pool", "0"], /--pool must be a positive integer/],
+    [["--echo-work", "0"], /--echo-work must be a positive number/],
     [["--only", "chat,nope"], /unknown figure "nope"/],
     [["--frobnicate"], /Unknown option/],
   ])("refuses %j", (argv, message) => {

@@ -54,7 +54,7 @@ export async function timed(
 /**
  * `rounds` times: the limit, then the figure (so neither always runs on a warmer machine first).
  * The timed windows are added to `windows` under `label` (the limit's as "`label` (limit)"), for
- * the summaries of the world's and the baseline's profiles.
+ * the summaries of the profiles of `servers`: whose process served the figure and the limit.
  */
 export async function alternate(
   rounds: number,
@@ -63,6 +63,7 @@ export async function alternate(
   progress: (line: string) => void,
   label: string,
   windows?: ProfileWindow[],
+  servers: { readonly figure: ProfileWindow["server"]; readonly limit: ProfileWindow["server"] } = { figure: "world", limit: "baseline" },
 ): Promise<{ figure: Run[]; limit: Run[] }> {
   const runs = { figure: [] as Run[], limit: [] as Run[] };
   for (let round = 0; round < rounds; round++) {
@@ -70,8 +71,10 @@ export async function alternate(
     for (const which of [first, first === "limit" ? "figure" : "limit"] as const) {
       const run = await (which === "figure" ? figure() : limit());
       runs[which].push(run);
-      if (run.window)
-        windows?.push({ label: which === "figure" ? label : `${label} (limit)`, startUs: run.window[0], endUs: run.window[1], requests: run.requests });
+      if (run.window) {
+        const [startUs, endUs] = run.window;
+        windows?.push({ label: which === "figure" ? label : `${label} (limit)`, server: servers[which], startUs, endUs, requests: run.requests });
+      }
       progress(
         `  ${label} round ${round + 1}/${rounds} ${which}: ${Math.round(run.perSecond)}/s, p50 ${formatNumber(run.p50)} ms, p99 ${formatNumber(run.p99)} ms`,
       );

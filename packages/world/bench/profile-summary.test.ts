@@ -36,8 +36,8 @@ describe("profile summary", () => {
 
   it("gives busy µs per request, idle left out, windows of a label pooled", () => {
     const windows = [
-      { label: "chat", startUs: 1_000_000, endUs: 1_000_400, requests: 2 },
-      { label: "chat", startUs: 1_000_500, endUs: 1_000_800, requests: 2 },
+      { label: "chat", server: "world" as const, startUs: 1_000_000, endUs: 1_000_400, requests: 2 },
+      { label: "chat", server: "world" as const, startUs: 1_000_500, endUs: 1_000_800, requests: 2 },
     ];
     const lines = summarize(profile, windows, "world server, main thread");
     // Busy: writeBuffer 300, handle 100, GC 100, zod 100 = 600 µs over 4 requests and 700 µs of windows.
@@ -48,6 +48,8 @@ describe("profile summary", () => {
   });
 
   it("leaves out a window the process has no samples in", () => {
-    expect(summarize(profile, [{ label: "echo (limit)", startUs: 5_000_000, endUs: 6_000_000, requests: 10 }], "world")).toEqual([]);
+    expect(summarize(profile, [{ label: "echo (limit)", server: "baseline" as const, startUs: 5_000_000, endUs: 6_000_000, requests: 10 }], "world")).toEqual(
+      [],
+    );
   });
 });

@@ -8,6 +8,8 @@ import { basename, join } from "node:path";
 /** A timed window of a figure's run: CLOCK_MONOTONIC microseconds, the clock V8's profiles use. */
 export interface ProfileWindow {
   readonly label: string;
+  /** Whose process served the window: the world server or the baseline server. */
+  readonly server: "world" | "baseline";
   readonly startUs: number;
   readonly endUs: number;
   readonly requests: number;
@@ -112,6 +114,12 @@ if (process.argv[1]?.endsWith("profile-summary.ts")) {
     process.exit(2);
   }
   const profile = JSON.parse(await readFile(file, "utf8")) as CpuProfile;
-  const window = { label: basename(file), startUs: Number(from ?? 0), endUs: Number(to ?? Number.MAX_SAFE_INTEGER), requests: Number(requests ?? 1) };
+  const window = {
+    label: basename(file),
+    server: "world" as const,
+    startUs: Number(from ?? 0),
+    endUs: Number(to ?? Number.MAX_SAFE_INTEGER),
+    requests: Number(requests ?? 1),
+  };
   console.log(summarize(profile, [window], "whole profile", 30).join("\n"));
 }

@@ -168,10 +168,10 @@ async function worldFigures(
   }
   // The profile is written when the server stops: where its time went in each figure's windows.
   if (args.profile && world) {
-    const ofWorld = profileWindows.filter((w) => !w.label.endsWith("(limit)"));
+    const ofWorld = profileWindows.filter((w) => w.server === "world");
     profile.push(...(await summarizeProfiles(args.profile, world.pid, ofWorld, "world server")));
     // The baseline servers (echo, fan-out, relay) in their windows, written when the helper exits.
-    baselineWindows.push(...profileWindows.filter((w) => w.label.endsWith("(limit)")));
+    baselineWindows.push(...profileWindows.filter((w) => w.server === "baseline"));
   }
 }
 

@@ -87,8 +87,6 @@ export async function chatFigure(ctx: BenchContext): Promise<void> {
       }),
     );
   const runs = await alternate(ctx.args.rounds, worldLoop(ctx, "solo", "chat", cal.terminalSize), echoLoop, ctx.progress, "chat", ctx.profileWindows);
-  await ctx.load.call("close", { group: "echo" });
-  await ctx.baseline.call("stop");
   ctx.rows.push(
     ...roundTripRows(`chat round trip, ${n} clients (answer: ${cal.names.join(" + ")})`, "req/s", runs, "net echo", {
       throughput: { op: ">=", value: 0.8 },
@@ -96,6 +94,21 @@ export async function chatFigure(ctx: BenchContext): Promise<void> {
     }),
   );
   rateNote(ctx, "chat", runs.figure, n);
+  const work = ctx.args.echoWork;
+  if (work !== undefined) {
+    // The same echo with a stand-in for a server's computing, against itself without: what that
+    // much work per request costs on this machine, whoever does it.
+    ctx.progress(`chat: echo doing ${work} µs of work per request vs the plain echo …`);
+    const withWork = (us: number) => async () => {
+      await ctx.baseline.call("work", { us });
+      return echoLoop();
+    };
+    const servers = { figure: "baseline", limit: "baseline" } as const;
+    const worked = await alternate(ctx.args.rounds, withWork(work), withWork(0), ctx.progress, `echo + ${work} µs of work`, ctx.profileWindows, servers);
+    ctx.rows.push(...roundTripRows(`net echo doing ${work} µs of busy work per request, ${n} clients`, "req/s", worked, "net echo"));
+  }
+  await ctx.load.call("close", { group: "echo" });
+  await ctx.baseline.call("stop");
 }
 
 function rateNote(ctx: BenchContext, what: string, runs: readonly Run[], sessions: number): void {
