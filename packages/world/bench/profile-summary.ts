@@ -78,8 +78,8 @@ export function summarize(profile: CpuProfile, windows: readonly ProfileWindow[]
       for (const [k, v] of times.functions) functions.set(k, (functions.get(k) ?? 0) + v);
     }
     const busy = [...kinds].filter(([k]) => k !== "idle").reduce((n, [, v]) => n + v, 0);
-    if (requests === 0 || busy === 0) continue; // not this process's window
     const wall = mine.reduce((n, w) => n + (w.endUs - w.startUs), 0);
+    if (requests === 0 || busy < wall / 100) continue; // a thread (or process) that had no part in it
     lines.push(
       `${label}: ${thread}: ${(busy / requests).toFixed(1)} µs busy per request (${requests} requests, ${((100 * busy) / wall).toFixed(0)} % of the window busy)`,
     );
