@@ -1,4 +1,5 @@
 import { appendFile, mkdtemp, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -173,5 +174,15 @@ describe("the journal lock, by the file's real path", () => {
 
   it("a path that cannot be a journal file is a configuration error naming the setting", async () => {
     await expect(OfflineJournal.open(dir)).rejects.toMatchObject({ code: "CONFIG_INVALID", message: expect.stringContaining("BEZGELOR_STORE_JOURNAL") });
+  });
+
+  // Read whole, a device that never ends grew the server's memory until the kernel killed it.
+  it.runIf(existsSync("/dev/zero"))("a device (/dev/zero, /dev/full) is refused before a byte is read", async () => {
+    for (const device of ["/dev/zero", "/dev/full"]) {
+      await expect(OfflineJournal.open(device)).rejects.toMatchObject({
+        code: "CONFIG_INVALID",
+        message: expect.stringContaining(`store journal ${device} cannot be opened (store.journalFile, BEZGELOR_STORE_JOURNAL): it is not a regular file`),
+      });
+    }
   });
 });

@@ -96,14 +96,14 @@ export class OfflineJournal {
       ensureDataDirectory(path.dirname(path.resolve(file)), "The store journal's directory");
       handle = await open(file, "a+");
     } catch (error) {
-      throw new WorldError(
-        "CONFIG_INVALID",
-        `store journal ${file} cannot be opened (store.journalFile, BEZGELOR_STORE_JOURNAL): ${(error as Error).message}`,
-        {
-          cause: error,
-          details: { file },
-        },
-      );
+      throw cannotOpen(file, (error as Error).message, error);
+    }
+    // A device (/dev/zero, /dev/full) or a pipe would be read for ever, the memory growing until
+    // the kernel kills the process: the journal is a regular file or nothing.
+    const stats = await handle.stat();
+    if (!stats.isFile()) {
+      await handle.close();
+      throw cannotOpen(file, "it is not a regular file (a device, a pipe or a socket); name a file the server can create");
     }
     let unlock: () => void;
     try {
@@ -228,4 +228,12 @@ function parseLine(line: string): z.output<typeof LineSchema> | undefined {
   } catch {
     return undefined;
   }
+}
+
+/** CONFIG_INVALID for a journal path that cannot be the journal. */
+function cannotOpen(file: string, why: string, cause?: unknown): WorldError {
+  return new WorldError("CONFIG_INVALID", `store journal ${file} cannot be opened (store.journalFile, BEZGELOR_STORE_JOURNAL): ${why}`, {
+    ...(cause === undefined ? {} : { cause }),
+    details: { file },
+  });
 }
