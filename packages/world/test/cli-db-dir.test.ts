@@ -76,14 +76,21 @@ describe("BEZGELOR_DB_DIR that cannot be a directory", () => {
   });
 
   it.runIf(existsSync("/proc/self"))(
-    "a path nothing can be made at (/proc/x): returns at once with exit 2 instead of spinning",
+    "a path nothing can be made at (/proc/x), or an existing one nothing can be written in (/proc): exit 2 at once",
     { timeout: DEADLINE_MS + 10_000 },
     async () => {
-      const [direct, nested] = await Promise.all([bezgelor("/proc/x", ["account", "show", "--email", "x@example.test"]), bezgelor("/proc/x/db", ["serve"])]);
+      const [direct, nested, existing] = await Promise.all([
+        bezgelor("/proc/x", ["account", "show", "--email", "x@example.test"]),
+        bezgelor("/proc/x/db", ["serve"]),
+        bezgelor("/proc", ["account", "show", "--email", "x@example.test"]),
+      ]);
       expect(direct.code, `killed after ${DEADLINE_MS} ms? ${direct.stderr}`).toBe(2);
       expectConfigLine(direct.stderr, "/proc/x", "cannot be created: mkdir /proc/x failed (ENOENT: the file system there does not take new directories)");
       expect(nested.code, `killed after ${DEADLINE_MS} ms? ${nested.stderr}`).toBe(2);
       expect(nested.stderr).toContain("the embedded database directory /proc/x/db cannot be created: mkdir /proc/x failed (ENOENT");
+      // An existing directory nothing can be written in: a tester saw the lock's EACCES stack, exit 1.
+      expect(existing.code, existing.stderr).toBe(2);
+      expectConfigLine(existing.stderr, "/proc", "cannot be written: creating a file in it failed");
     },
   );
 

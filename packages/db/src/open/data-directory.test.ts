@@ -1,4 +1,4 @@
-import { statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -29,6 +29,14 @@ describe("ensureDataDirectory", () => {
     expect(ensureDataDirectory(dir)).toBe(dir);
     expect(statSync(dir).isDirectory()).toBe(true);
     expect(ensureDataDirectory(path.relative(process.cwd(), dir))).toBe(dir);
+    expect(readdirSync(dir)).toEqual([]); // the write probe is gone
+  });
+
+  // Seen by a tester: the lock's write failed with EACCES's stack trace and exit 1.
+  it.runIf(existsSync("/proc/self"))("refuses an existing directory that takes no file (/proc), saying why", () => {
+    const error = refusal("/proc");
+    expect(error.message).toMatch(/^The embedded database directory \/proc cannot be written: creating a file in it failed \((ENOENT|EACCES|EROFS): /);
+    expect(error.details).toMatchObject({ dir: "/proc", path: "/proc" });
   });
 
   it("refuses a file in the directory's place, or in its path, naming it", async () => {

@@ -5,7 +5,7 @@
 // again, finds it there, retries the child and loops for ever at full CPU, deaf to signals (its
 // loop is synchronous). Walking the path ourselves tries each missing directory once. The errno is
 // in the message and `details`, not a `cause`, as the outage checks walk the cause chain.
-import { mkdirSync, statSync, type Stats } from "node:fs";
+import { closeSync, mkdirSync, openSync, statSync, unlinkSync, type Stats } from "node:fs";
 import path from "node:path";
 import { DB_ERROR_CODES, DbError } from "../errors.js";
 
@@ -26,7 +26,8 @@ const WHY: Record<string, string> = {
  * absolute path. `label` names the directory in the error's message (the embedded database's by
  * default; the world's store journal passes its own).
  * @throws DbError DIRECTORY_UNUSABLE (details: dir, path, errno) when `dir` or one of its parents is
- *   a file, or a missing one cannot be created (EACCES, EROFS, ENOENT on /proc, ...).
+ *   a file, a missing one cannot be created (EACCES, EROFS, ENOENT on /proc, ...), or `dir` takes no
+ *   new file (probed by creating and removing one).
  */
 export function ensureDataDirectory(dir: string, label = "The embedded database directory"): string {
   const absolute = path.resolve(dir);
@@ -53,7 +54,28 @@ export function ensureDataDirectory(dir: string, label = "The embedded database 
       throw unusable(label, absolute, each, errno, `cannot be created: mkdir ${each} failed (${errno}: ${WHY[errno] ?? "refused"})`);
     }
   }
+  probeWritable(label, absolute);
   return absolute;
+}
+
+/**
+ * Creates and removes a file in `dir`: a directory that exists but takes no files (no write
+ * permission, a read-only mount, /proc or /sys) is refused here in one sentence, not by whatever
+ * writes there first (the lock) with a stack trace.
+ */
+function probeWritable(label: string, dir: string): void {
+  const probe = path.join(dir, `.bezgelor-write-probe-${process.pid}`);
+  try {
+    closeSync(openSync(probe, "wx"));
+  } catch (error) {
+    const errno = (error as NodeJS.ErrnoException).code ?? "unknown";
+    if (errno !== "EEXIST") throw unusable(label, dir, dir, errno, `cannot be written: creating a file in it failed (${errno}: ${WHY[errno] ?? "refused"})`);
+  }
+  try {
+    unlinkSync(probe);
+  } catch {
+    // Left behind only if it vanished meanwhile or cannot be removed: harmless, and named as ours.
+  }
 }
 
 /** `at`'s stats, or undefined when it does not exist (ENOENT) or a parent is a file (ENOTDIR: found as the walk goes up). */
