@@ -16,6 +16,15 @@ let dir: string;
 const lockPath = () => path.join(dir, "bezgelor.lock");
 const readLockFile = () => JSON.parse(readFileSync(lockPath(), "utf8")) as Record<string, unknown>;
 
+/** Whether `pid` runs (a zombie, killed but not reaped by its new parent, does not). */
+function isRunning(pid: number): boolean {
+  try {
+    return !/^\S+ \(.*\) [ZX]/s.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return false;
+  }
+}
+
 function capturingLogger() {
   const warnings: string[] = [];
   const logger = {
@@ -75,6 +84,35 @@ async function migrationSurvivesKill(target: string, config: { dir?: string; url
 }
 
 describe("openDatabase (embedded)", () => {
+  // A tester's kill -9 during a first start left the creator writing into the staging directory
+  // that the next start removed under it (ENOTEMPTY, exit 5, or two clusters mixed).
+  it("a start killed while creating the cluster: the next start stops the creator it left running, then opens", async () => {
+    const fresh = await mkdtemp(path.join(os.tmpdir(), "bezgelor-killed-creation-"));
+    try {
+      const child = startChild([fresh, "probe"]);
+      child.report.catch(() => undefined); // killed before it reports
+      const pidFile = path.join(fresh, "pgdata.creating.pid");
+      await child.logged("creating the embedded database's cluster");
+      while (!existsSync(pidFile)) await new Promise((resolve) => setTimeout(resolve, 20));
+      const creator = Number(readFileSync(pidFile, "utf8"));
+      child.process.kill("SIGKILL");
+      await child.exited;
+      expect(isRunning(creator)).toBe(true); // orphaned, still creating
+
+      const { logger, warnings } = capturingLogger();
+      const db = await openDatabase({ config: { dir: fresh }, logger });
+      try {
+        expect(warnings.join("\n")).toContain("stopping the cluster creation an interrupted start left running");
+        expect(isRunning(creator)).toBe(false);
+        await expect(db.client.account.count()).resolves.toBe(0);
+      } finally {
+        await db.close();
+      }
+    } finally {
+      await rm(fresh, { recursive: true, force: true });
+    }
+  }, 90_000);
+
   it("a process killed while applying a migration leaves nothing that blocks the next start", async () => {
     const fresh = await mkdtemp(path.join(os.tmpdir(), "bezgelor-killed-migration-"));
     try {
