@@ -98,8 +98,10 @@ describe("BEZGELOR_DB_DIR that cannot be a directory", () => {
     "a store journal nothing can be made at (/proc/x/journal.jsonl): serve exits 2 instead of spinning with the database held",
     { timeout: 2 * DEADLINE_MS + 10_000 },
     async () => {
-      // A fresh directory: serve creates the database first, then opens the journal.
-      const result = await bezgelor(join(dir, "journal-db"), ["serve"], { BEZGELOR_STORE_JOURNAL: "/proc/x/journal.jsonl" }, 2 * DEADLINE_MS);
+      // The journal is opened before the database: a fresh directory is not even created.
+      const dbDir = join(dir, "journal-db");
+      const result = await bezgelor(dbDir, ["serve"], { BEZGELOR_STORE_JOURNAL: "/proc/x/journal.jsonl" }, 2 * DEADLINE_MS);
+      expect(existsSync(dbDir)).toBe(false);
       expect(result.code, `killed after ${2 * DEADLINE_MS} ms? ${result.stderr}`).toBe(2);
       expect(result.stderr).toContain("store journal /proc/x/journal.jsonl cannot be opened (store.journalFile, BEZGELOR_STORE_JOURNAL)");
       expect(result.stderr).toContain("The store journal's directory /proc/x cannot be created: mkdir /proc/x failed (ENOENT");

@@ -35,9 +35,10 @@ export const serve = defineCommand({
 });
 
 /**
- * Checks that the address can be listened on, loads the game data, opens the database and the
- * store journal, and starts the world server. Throws listenError's WorldError before the database
- * is opened when the port is in use or the host is not this machine's.
+ * Checks that the address can be listened on, loads the game data, opens the store journal and the
+ * database, and starts the world server. Throws listenError's WorldError when the port is in use
+ * or the host is not this machine's, and the journal's CONFIG_INVALID or UNAVAILABLE, before the
+ * database is opened.
  */
 async function start(ctx: CommandContext): Promise<WorldServer> {
   // --port and --host reached the config through the same validation as their variables.
@@ -46,17 +47,9 @@ async function start(ctx: CommandContext): Promise<WorldServer> {
   await checkCanListen(config.server.host, config.server.port);
   const data = await loadConfiguredGameData(config);
   ctx.logger.info({ titles: data.titles.size, creatures: data.creatures.size, quests: data.quests.size }, "game data loaded");
-  // share: the admin CLI reaches the embedded database through this process while it runs.
-  const database = await ctx.openDatabase({ share: true });
-  // One world server per database: a second one on the same embedded directory would reach it
-  // through the first one's socket and both would deliver its events and host the same players.
-  if (database.kind === "pglite-remote") {
-    throw new WorldError(
-      "UNAVAILABLE",
-      "another world server is already serving this embedded database directory; stop it first or use another BEZGELOR_DB_DIR",
-    );
-  }
-  // The journal's lock before anything is written: a server that cannot hold it changes nothing.
+  // The journal's lock before anything is written (opening the database migrates it): a server
+  // that cannot hold it changes nothing, and a bad journal path is refused at once, not after a
+  // new embedded directory was created.
   const journal = await OfflineJournal.open(config.store.journalFile);
   if (journal.tornTail) ctx.logger.warn({ file: journal.file, ...journal.tornTail }, tornTailMessage(journal.file, journal.tornTail));
   if (journal.pending().length > 0)
@@ -65,6 +58,16 @@ async function start(ctx: CommandContext): Promise<WorldServer> {
       "store journal holds purchases: those made for this database are applied, the others held (logged)",
     );
   return startWith(journal, async () => {
+    // share: the admin CLI reaches the embedded database through this process while it runs.
+    const database = await ctx.openDatabase({ share: true });
+    // One world server per database: a second one on the same embedded directory would reach it
+    // through the first one's socket and both would deliver its events and host the same players.
+    if (database.kind === "pglite-remote") {
+      throw new WorldError(
+        "UNAVAILABLE",
+        "another world server is already serving this embedded database directory; stop it first or use another BEZGELOR_DB_DIR",
+      );
+    }
     // The shipped store catalog goes into the database on the first start only; later it is the
     // operators' (`bezgelor store import` brings a changed file in).
     const imported = await importStoreCatalog(database.client, { catalog: storeCatalogOf(data), onlyIfEmpty: true });
@@ -75,7 +78,7 @@ async function start(ctx: CommandContext): Promise<WorldServer> {
 }
 
 /**
- * Runs `start` with the journal open; when it fails (the catalog import, a port taken, a bad host)
+ * Runs `start` with the journal open; when it fails (the database, the catalog import, a port taken)
  * the journal is closed, so its lock goes with the attempt, then the error is thrown on.
  */
 async function startWith(journal: OfflineJournal, start: () => Promise<WorldServer>): Promise<WorldServer> {
