@@ -13,17 +13,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** Resolves once the server has `client`'s unit at `x` (it took the step); fails after 10 s. */
-async function steppedTo(client: HeadlessClient, x: number): Promise<void> {
-  const world = t.world.services.world;
-  const mine = world.places().find((place) => world.unitOf(place.characterId)?.id === client.unitId)?.characterId ?? -1;
-  for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 10))) {
-    const position = world.unitOf(mine)?.movement.position;
-    if (position && Math.abs(position.x - x) < 0.01) return;
-  }
-  throw new Error(`the server did not take the step to x = ${x} within 10 s`);
-}
-
 /** A new Exile character where the shipped data starts Exile humans (world 426). */
 async function atExileStart() {
   const start = t.data.startLocations.for(1, 167)!;
@@ -42,7 +31,7 @@ async function walkTo(client: HeadlessClient, x: number) {
     client.move({ x: at, y: from.y, z: from.z });
     // The server must take this step at this time before the clock moves on: a fixed wait was not
     // always enough on a loaded machine, and two steps taken at one time exceed the speed limit.
-    await steppedTo(client, at);
+    await t.steppedTo(client, at);
   }
 }
 

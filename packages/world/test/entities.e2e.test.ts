@@ -13,17 +13,6 @@ afterAll(() => t.close());
 
 const settle = () => new Promise((r) => setTimeout(r, 150));
 
-/** Resolves once the server has `client`'s unit at `x` (it took the step); fails after 10 s. */
-async function steppedTo(client: HeadlessClient, x: number): Promise<void> {
-  const world = t.world.services.world;
-  const mine = world.places().find((place) => world.unitOf(place.characterId)?.id === client.unitId)?.characterId ?? -1;
-  for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 10))) {
-    const position = world.unitOf(mine)?.movement.position;
-    if (position && Math.abs(position.x - x) < 0.01) return;
-  }
-  throw new Error(`the server did not take the step to x = ${x} within 10 s`);
-}
-
 /** Two players entered next to each other at the origin of world 426. */
 async function pair() {
   const a = await t.inWorld();
@@ -43,7 +32,7 @@ async function walkTo(client: HeadlessClient, x: number) {
     client.move({ x: at, y: 0, z: 0 });
     // The server must take this step at this time before the clock moves on: a fixed wait was not
     // always enough on a loaded machine, and two steps taken at one time exceed the speed limit.
-    await steppedTo(client, at);
+    await t.steppedTo(client, at);
   }
 }
 

@@ -154,6 +154,20 @@ export async function startTestWorld(
      * resolves when its database work is written. The timer also steps every world.tickMilliseconds.
      */
     tick: () => stepWorld(world.services),
+    /**
+     * Resolves once the server holds `client`'s unit at `x` (it took the step sent); fails after
+     * 10 s. A test that moves the clock between steps waits for this: two steps taken at one
+     * simulated time exceed the speed limit.
+     */
+    async steppedTo(client: HeadlessClient, x: number): Promise<void> {
+      const maps = world.services.world;
+      const mine = maps.places().find((place) => maps.unitOf(place.characterId)?.id === client.unitId)?.characterId ?? -1;
+      for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((r) => setTimeout(r, 10))) {
+        const position = maps.unitOf(mine)?.movement.position;
+        if (position && Math.abs(position.x - x) < 0.01) return;
+      }
+      throw new Error(`the server did not take the step to x = ${x} within 10 s`);
+    },
     /** Log lines whose message contains `text`. */
     logged: (text: string) => logs.filter((l) => typeof l.msg === "string" && l.msg.includes(text)),
     async close() {
